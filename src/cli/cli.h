@@ -1,0 +1,77 @@
+// The command layer: CLI11 lives here and only here. Each command is one
+// file with a setup_* function that declares its options on a subcommand
+// and binds a callback that calls into the core library.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "date.h"
+#include "diagnostic.h"
+#include "plan.h"
+#include "project.h"
+#include "render.h"
+
+namespace plan::cli {
+
+// Exit codes, SPEC §6.
+constexpr int kExitOk = 0;
+constexpr int kExitData = 1;    // bad plan or records, or a failed write
+constexpr int kExitUsage = 2;   // bad command line
+constexpr int kExitFailOn = 3;  // --fail-on matched
+
+// Options every command accepts, before or after its name.
+struct Globals {
+  std::string plan_file;    // --plan, PLAN_FILE
+  std::string records_dir;  // --records, PLAN_RECORDS
+  std::string color = "auto";
+  std::string lang;  // "", "en", "zh"
+  int exit_code = kExitOk;
+};
+
+// One entry of the command table in main.cpp.
+struct Command {
+  const char* name;
+  const char* summary;
+  void (*setup)(CLI::App& sub, Globals& g);
+};
+
+// A loaded project: paths and the plan. Loading prints the plan's problems.
+struct Project {
+  ProjectPaths paths;
+  Plan plan;
+};
+
+// Locates and loads the plan; on failure prints why and returns nullopt with
+// g.exit_code set.
+std::optional<Project> open_project(Globals& g);
+
+// Today's date in local time. The only reader of the clock.
+Date today();
+
+// Prints a diagnostic (with its source line and caret) to stderr.
+void print_diagnostic(const Diagnostic& d);
+
+// Colour and language for this invocation: colour only on a terminal, never
+// under NO_COLOR; Chinese headers under a zh locale or --lang zh.
+bool use_color(const Globals& g);
+bool use_chinese(const Globals& g);
+
+// Adds --format with the given choices ("table|csv|…"); the first is default.
+CLI::Option* add_format_option(CLI::App& sub, std::string& target, std::string choices);
+
+// CLI11 check for YYYY-MM-DD.
+CLI::Validator date_validator();
+Date parse_date_arg(const std::string& s);  // after validation
+
+// Writes `text` to stdout (report output); false when stdout failed.
+bool emit(const std::string& text);
+
+// Each command, defined in its own file.
+void setup_check(CLI::App& sub, Globals& g);
+void setup_list(CLI::App& sub, Globals& g);
+
+}  // namespace plan::cli

@@ -1,0 +1,91 @@
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+
+#include "cli.h"
+#include "plan_loader.h"
+
+namespace plan::cli {
+
+std::optional<Project> open_project(Globals& g) {
+  auto paths = locate_project(std::filesystem::current_path(), g.plan_file, g.records_dir);
+  if (!paths) {
+    print_diagnostic(paths.error());
+    g.exit_code = kExitData;
+    return std::nullopt;
+  }
+  Diagnostics diags;
+  auto loaded = load_plan(paths->plan_file.string(), diags);
+  if (!loaded) {
+    for (const auto& d : diags.items())
+      if (d.severity == Severity::error) print_diagnostic(d);
+    g.exit_code = kExitData;
+    return std::nullopt;
+  }
+  return Project{*paths, std::move(*loaded)};
+}
+
+Date today() {
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return Date::from_ymd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+}
+
+void print_diagnostic(const Diagnostic& d) {
+  std::fputs(("plan: " + d.to_string() + "\n").c_str(), stderr);
+}
+
+bool use_color(const Globals& g) {
+  if (g.color == "always") return true;
+  if (g.color == "never") return false;
+  const char* no = std::getenv("NO_COLOR");
+  if (no && *no) return false;
+  const char* term = std::getenv("TERM");
+  if (term && std::string(term) == "dumb") return false;
+  return isatty(STDOUT_FILENO);
+}
+
+bool use_chinese(const Globals& g) {
+  if (!g.lang.empty()) return g.lang == "zh";
+  for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* v = std::getenv(var);
+    if (v && *v) return std::string(v).rfind("zh", 0) == 0;
+  }
+  return false;
+}
+
+CLI::Option* add_format_option(CLI::App& sub, std::string& target, std::string choices) {
+  std::vector<std::string> list;
+  std::size_t pos = 0;
+  while (pos <= choices.size()) {
+    std::size_t bar = choices.find('|', pos);
+    if (bar == std::string::npos) bar = choices.size();
+    list.push_back(choices.substr(pos, bar - pos));
+    pos = bar + 1;
+  }
+  target = list.front();
+  return sub.add_option("--format,-f", target, "Output format: " + choices)
+      ->check(CLI::IsMember(list))
+      ->capture_default_str();
+}
+
+CLI::Validator date_validator() {
+  return CLI::Validator(
+      [](std::string& s) -> std::string {
+        return Date::parse(s) ? "" : "'" + s + "' is not a date (YYYY-MM-DD)";
+      },
+      "DATE");
+}
+
+Date parse_date_arg(const std::string& s) { return *Date::parse(s); }
+
+bool emit(const std::string& text) {
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  return std::fflush(stdout) == 0 && !std::ferror(stdout);
+}
+
+}  // namespace plan::cli

@@ -1,0 +1,87 @@
+#include "date.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace plan {
+
+bool is_leap_year(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+int days_in_year(int y) { return is_leap_year(y) ? 366 : 365; }
+
+int days_in_month(int y, int m) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && is_leap_year(y) ? 29 : kDays[m - 1];
+}
+
+bool Date::is_valid(int y, int m, int d) {
+  return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
+}
+
+// Howard Hinnant's days_from_civil / civil_from_days.
+Date Date::from_ymd(int y, int m, int d) {
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * static_cast<unsigned>(m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return from_days(era * 146097 + static_cast<int>(doe) - 719468);
+}
+
+namespace {
+struct Civil {
+  int y, m, d;
+};
+Civil civil(std::int32_t z) {
+  z += 719468;
+  const int era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int y = static_cast<int>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  return {y + (m <= 2), static_cast<int>(m), static_cast<int>(d)};
+}
+}  // namespace
+
+int Date::year() const { return civil(days_).y; }
+int Date::month() const { return civil(days_).m; }
+int Date::day() const { return civil(days_).d; }
+
+std::string Date::iso() const {
+  Civil c = civil(days_);
+  return fmt::format("{:04}-{:02}-{:02}", c.y, c.m, c.d);
+}
+
+std::optional<Date> Date::parse(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  auto num = [&](std::size_t pos, std::size_t len, int* out) {
+    int v = 0;
+    for (std::size_t i = pos; i < pos + len; ++i) {
+      if (s[i] < '0' || s[i] > '9') return false;
+      v = v * 10 + (s[i] - '0');
+    }
+    *out = v;
+    return true;
+  };
+  int y, m, d;
+  if (!num(0, 4, &y) || !num(5, 2, &m) || !num(8, 2, &d) || !is_valid(y, m, d)) return std::nullopt;
+  return from_ymd(y, m, d);
+}
+
+Date Date::add_months(int n) const {
+  Civil c = civil(days_);
+  int total = c.y * 12 + (c.m - 1) + n;
+  int y = total / 12, m = total % 12 + 1;
+  return from_ymd(y, m, std::min(c.d, days_in_month(y, m)));
+}
+
+double progress(Date start, Date end, Date d) {
+  double total = (end - start) + 1;
+  double done = (d - start) + 1;
+  return std::clamp(done / total, 0.0, 1.0);
+}
+
+}  // namespace plan

@@ -1,0 +1,70 @@
+#include "diagnostic.h"
+
+#include <algorithm>
+
+#include "text.h"
+
+namespace plan {
+
+std::string Location::to_string() const {
+  std::string s = file.empty() ? "<input>" : file;
+  if (line > 0) {
+    s += ':' + std::to_string(line);
+    if (column > 0) s += ':' + std::to_string(column);
+  }
+  return s;
+}
+
+std::string Diagnostic::headline() const {
+  std::string s = where.to_string() + ": ";
+  if (severity == Severity::warning) s += "warning: ";
+  return s + message;
+}
+
+std::string Diagnostic::to_string() const {
+  std::string s = headline();
+  if (source_line.empty()) return s;
+  // The caret sits under the column on screen: wide characters before it
+  // count twice, tabs are kept so the terminal expands them the same way.
+  std::string shown = sanitize(source_line);
+  s += "\n  " + shown + "\n  ";
+  int col = 1;
+  std::string_view rest = shown;
+  while (col < where.column && !rest.empty()) {
+    std::size_t len = utf8_length(rest);
+    std::string_view ch = rest.substr(0, len);
+    if (ch == "\t") {
+      s += '\t';
+    } else {
+      s.append(static_cast<std::size_t>(display_width(ch)), ' ');
+    }
+    rest.remove_prefix(len);
+    ++col;
+  }
+  s += '^';
+  return s;
+}
+
+Diagnostic make_error(Location where, std::string message, std::string source_line) {
+  return Diagnostic{Severity::error, std::move(where), std::move(message), std::move(source_line)};
+}
+
+Diagnostic make_warning(Location where, std::string message, std::string source_line) {
+  return Diagnostic{Severity::warning, std::move(where), std::move(message),
+                    std::move(source_line)};
+}
+
+std::size_t Diagnostics::error_count() const {
+  return static_cast<std::size_t>(std::count_if(
+      items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::error; }));
+}
+
+std::size_t Diagnostics::warning_count() const { return items_.size() - error_count(); }
+
+const Diagnostic* Diagnostics::first_error() const {
+  for (const auto& d : items_)
+    if (d.severity == Severity::error) return &d;
+  return nullptr;
+}
+
+}  // namespace plan

@@ -1,0 +1,40 @@
+// plan: a command-line indicator ledger. This file only wires CLI11 to the
+// commands; every command lives in src/cli/, every computation in the core.
+#include "cli/cli.h"
+
+namespace {
+
+using plan::cli::Command;
+
+const Command kCommands[] = {
+    {"check", "Lint the plan and the records; exit 1 on errors", plan::cli::setup_check},
+    {"list", "List the plan's indicators and their targets", plan::cli::setup_list},
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  plan::cli::Globals g;
+  CLI::App app{
+      "plan — track a government action plan's targets against recorded actuals.\n"
+      "Targets live in plans/*.toml, actual figures in records/**/*.rec; see plan(1)."};
+  app.set_version_flag("--version", "plan " PLAN_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough();  // global options may follow the command name
+  app.add_option("--plan", g.plan_file, "Plan file (default: the one .toml in plans/)")
+      ->envname("PLAN_FILE");
+  app.add_option("--records", g.records_dir, "Records folder (default: records/)")
+      ->envname("PLAN_RECORDS");
+  app.add_option("--color", g.color, "Colour: auto|always|never (NO_COLOR turns auto off)")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_option("--lang", g.lang, "Header language: en|zh (default: from the locale)")
+      ->check(CLI::IsMember({"en", "zh"}));
+  for (const auto& c : kCommands) c.setup(*app.add_subcommand(c.name, c.summary), g);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : plan::cli::kExitUsage;
+  }
+  return g.exit_code;
+}

@@ -1,0 +1,102 @@
+// The plan model: what a plan file says, validated and in plain C++ types.
+// Nothing here knows about TOML; plan_loader.h builds a Plan from a file.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "date.h"
+#include "decimal.h"
+#include "diagnostic.h"
+
+namespace plan {
+
+// SPEC §3. Flows (total, range) are summed; levels (floor, cap) are readings
+// of which the latest counts; milestones are done or not.
+enum class Kind { total, range, floor, cap, milestone };
+
+std::string_view kind_name(Kind k);
+std::optional<Kind> parse_kind(std::string_view s);
+inline bool is_flow(Kind k) { return k == Kind::total || k == Kind::range; }
+inline bool is_level(Kind k) { return k == Kind::floor || k == Kind::cap; }
+
+struct Area {
+  std::string id;    // ASCII, e.g. "employment"
+  std::string name;  // as the plan words it, e.g. "坚持就业优先战略"
+};
+
+struct Task {
+  std::string id;    // ASCII, unique in the plan, e.g. "employment.platform"
+  std::string name;  // e.g. "打造公共就业服务平台"
+  std::size_t area = 0;  // index into Plan::areas
+};
+
+struct Indicator {
+  std::string id;    // [A-Za-z0-9_.-]+, e.g. "jobs.urban_new"
+  std::string name;  // Chinese, as the seed words it
+  std::string unit;  // 人, 家, 个, 项, 人次, %, …
+  Kind kind = Kind::total;
+  // total: the amount; range: the lower bound; floor/cap: the threshold;
+  // milestone: unused (zero).
+  Decimal target;
+  std::optional<Decimal> target_max;  // range only
+  // Per-year targets (flows: that year's share; levels: that year's threshold).
+  std::map<int, Decimal> years;
+  std::optional<Date> due;  // milestone only
+  std::size_t task = 0;     // index into Plan::tasks
+  std::vector<std::string> lead;
+  std::vector<std::string> partners;
+  std::string parent;  // id of the indicator this one is "of which" (其中) part of
+  std::string note;    // free text: where in the seed the target comes from
+  Location where;      // the [[indicator]] table in the plan file
+
+  bool is_percent() const { return unit == "%"; }
+  // The threshold or share for `year`: its per-year target when the plan gives
+  // one, else the overall target.
+  Decimal target_for_year(int year) const;
+  bool involves(std::string_view unit_name) const;  // lead or partner
+  bool leads(std::string_view unit_name) const;
+};
+
+struct Plan {
+  std::string id;
+  std::string title;
+  std::string issuer;
+  std::optional<Date> issued;
+  Date start;
+  Date end;
+  std::vector<std::string> units;  // known responsible units (may be empty)
+  std::vector<Area> areas;
+  std::vector<Task> tasks;
+  std::vector<Indicator> indicators;  // in file order
+  std::string source;                 // the file it was loaded from
+
+  // nullptr when no indicator has this id.
+  const Indicator* find(std::string_view id) const;
+  std::optional<std::size_t> index_of(std::string_view id) const;
+  const Area& area_of(const Indicator& ind) const { return areas[tasks[ind.task].area]; }
+  const Task& task_of(const Indicator& ind) const { return tasks[ind.task]; }
+  // Ids of the indicators whose parent is `id`, in file order.
+  std::vector<std::string> children_of(std::string_view id) const;
+  // Years the period touches, first to last.
+  std::vector<int> years() const;
+  bool in_period(Date d) const { return d >= start && d <= end; }
+  // Up to `max` ids closest to `id` by edit distance (for "did you mean").
+  std::vector<std::string> suggest(std::string_view id, std::size_t max = 3) const;
+
+  // Must be called after indicators change; find() depends on it.
+  void build_index();
+
+ private:
+  std::unordered_map<std::string, std::size_t> index_;
+};
+
+// Levenshtein distance over bytes (ids are ASCII).
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+}  // namespace plan

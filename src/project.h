@@ -1,0 +1,25 @@
+// Where a plan project's files are: SPEC §2. The plan file and the records
+// folder are found from the working directory upwards, unless given.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "diagnostic.h"
+
+namespace plan {
+
+struct ProjectPaths {
+  std::filesystem::path plan_file;
+  std::filesystem::path records_dir;  // may not exist yet (no records)
+};
+
+// plan_override / records_override: from --plan / --records or PLAN_FILE /
+// PLAN_RECORDS (the caller resolves precedence); empty = discover. Discovery
+// walks from `cwd` up to the first directory that has plans/ or records/.
+// Errors: no plan found, several .toml files in plans/ (named in the message).
+Expected<ProjectPaths> locate_project(const std::filesystem::path& cwd,
+                                      const std::string& plan_override,
+                                      const std::string& records_override);
+
+}  // namespace plan

@@ -1,0 +1,51 @@
+// One line of a record file (SPEC §4; the format's one full description is
+// man/plan-records.5). This file parses and formats single lines; reading
+// whole trees is record_reader.h, appending is record_writer.h.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "date.h"
+#include "decimal.h"
+#include "diagnostic.h"
+#include "plan.h"
+
+namespace plan {
+
+struct Entry {
+  Date date;
+  std::string id;
+  // Value as written: for flows and levels `amount` holds the number (万
+  // already applied, % dropped); for milestones `done` says done/undone.
+  Decimal amount;
+  bool done = false;
+  bool is_state = false;  // the value was `done` or `undone`
+  // key=value tags in line order; well-known keys: by, note, src.
+  std::vector<std::pair<std::string, std::string>> tags;
+  Location where;  // file and line (column 1) the entry came from
+
+  // The value of tag `key`, or "" when absent.
+  std::string_view tag(std::string_view key) const;
+};
+
+// What a line turned out to be.
+enum class LineKind { blank, entry };
+
+// Parses one line (without its newline; a trailing '\r' is an error) against
+// the plan: grammar, real date, known id (with "did you mean"), a value the
+// indicator's kind takes. On error the Diagnostic points at the offending
+// column and carries the line as source_line. `where` gives file and line.
+// Returns LineKind::blank for blank and comment-only lines (entry untouched).
+Expected<LineKind> parse_line(std::string_view line, const Plan& plan, const Location& where,
+                              Entry* entry);
+
+// The canonical text of an entry (no newline): date, id, value and tags
+// separated by two spaces; tag values quoted and escaped when they need it.
+// parse_line(format_entry(e)) gives back e's values.
+std::string format_entry(const Entry& e, const Indicator& ind);
+
+}  // namespace plan

@@ -1,0 +1,72 @@
+// A report rendered as rows and columns: the shape shared by every listing
+// command. Reports build a Table; render_*.h turn it into a terminal table,
+// CSV, TSV or Markdown. Cells keep raw values so each format chooses how to
+// print them (51,000 in a terminal, 51000 in CSV).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "date.h"
+#include "decimal.h"
+
+namespace plan {
+
+enum class CellType {
+  empty,    // no value: blank in tables, empty in CSV, null in JSON
+  text,     // free text (names, units, ids); sanitized in terminal output
+  amount,   // a Decimal figure in the indicator's unit
+  ratio,    // a double where 1.0 = 100 %: "45.3%" in tables, 0.453 in CSV
+  number,   // a plain double (a pace per month, a change in percentage points)
+  count,    // a whole number (how many indicators)
+  date,     // ISO date
+  status,   // a status word (achieved, behind, …): coloured in terminals
+  bar,      // progress bar: `ratio` = completion, `marker` = time progress; table only
+};
+
+struct Cell {
+  CellType type = CellType::empty;
+  std::string text;       // text, status
+  Decimal amount;         // amount
+  double value = 0;       // ratio, number, bar (completion)
+  double marker = 0;      // bar: where the time-progress tick goes
+  long long whole = 0;    // count
+  Date date;              // date
+  int decimals = -1;      // number: fixed decimals, -1 = as needed
+
+  static Cell none() { return {}; }
+  static Cell of_text(std::string s);
+  static Cell of_amount(Decimal d);
+  static Cell of_amount(const std::optional<Decimal>& d);
+  static Cell of_ratio(std::optional<double> r);
+  static Cell of_number(std::optional<double> v, int decimals = -1);
+  static Cell of_count(long long n);
+  static Cell of_date(std::optional<Date> d);
+  static Cell of_status(std::string s);
+  static Cell of_bar(double completion, double time_progress);
+};
+
+struct Column {
+  std::string key;      // machine name: CSV/TSV header, e.g. "completion"
+  std::string en;       // table/Markdown header in English
+  std::string zh;       // … in Chinese
+  bool right = false;   // right-aligned (numbers)
+  bool table = true;    // shown in terminal tables and Markdown
+  bool csv = true;      // shown in CSV/TSV
+  int max_width = 0;    // terminal: truncate wider cells with "…" (0 = never)
+};
+
+struct Row {
+  std::vector<Cell> cells;
+  std::string group;  // terminal/Markdown: a heading printed when it changes
+};
+
+struct Table {
+  std::string title;  // optional line printed above a terminal table
+  std::vector<Column> columns;
+  std::vector<Row> rows;
+  std::vector<std::string> footer;  // lines printed below a terminal table
+};
+
+}  // namespace plan

@@ -1,0 +1,158 @@
+#include "text.h"
+
+#include <cstdint>
+
+namespace plan {
+namespace {
+
+// Decodes the code point at s; returns nullopt for an invalid sequence.
+std::optional<char32_t> decode(std::string_view s, std::size_t* len) {
+  auto b = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  unsigned char c = b(0);
+  std::size_t n;
+  char32_t cp;
+  if (c < 0x80) {
+    *len = 1;
+    return c;
+  } else if (c >= 0xC2 && c <= 0xDF) {
+    n = 2;
+    cp = c & 0x1F;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    n = 3;
+    cp = c & 0x0F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4;
+    cp = c & 0x07;
+  } else {
+    *len = 1;
+    return std::nullopt;
+  }
+  if (s.size() < n) {
+    *len = 1;
+    return std::nullopt;
+  }
+  for (std::size_t i = 1; i < n; ++i) {
+    if ((b(i) & 0xC0) != 0x80) {
+      *len = 1;
+      return std::nullopt;
+    }
+    cp = (cp << 6) | (b(i) & 0x3F);
+  }
+  *len = n;
+  bool overlong = (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000);
+  if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    *len = 1;
+    return std::nullopt;
+  }
+  return cp;
+}
+
+bool is_wide(char32_t c) {
+  // East Asian Wide (W) and Fullwidth (F) blocks, condensed.
+  return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) ||
+         (c >= 0x3041 && c <= 0x33FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF) ||
+         (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+         (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F) ||
+         (c >= 0x1F900 && c <= 0x1F9FF) || (c >= 0x20000 && c <= 0x3FFFD);
+}
+
+bool is_zero_width(char32_t c) {
+  return (c >= 0x0300 && c <= 0x036F) || (c >= 0x200B && c <= 0x200F) ||
+         (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFEFF;
+}
+
+}  // namespace
+
+std::size_t utf8_length(std::string_view s) {
+  std::size_t len = 1;
+  decode(s, &len);
+  return len;
+}
+
+std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t len = 1;
+    if (!decode(s.substr(i), &len)) return i;
+    i += len;
+  }
+  return std::nullopt;
+}
+
+std::size_t code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); i += utf8_length(s.substr(i))) ++n;
+  return n;
+}
+
+int display_width(std::string_view s) {
+  std::size_t len = 1;
+  auto cp = decode(s, &len);
+  if (!cp) return 1;
+  if (is_zero_width(*cp)) return 0;
+  return is_wide(*cp) ? 2 : 1;
+}
+
+int text_width(std::string_view s) {
+  int w = 0;
+  for (std::size_t i = 0; i < s.size(); i += utf8_length(s.substr(i))) w += display_width(s.substr(i));
+  return w;
+}
+
+std::string truncate_to_width(std::string_view s, int width) {
+  if (text_width(s) <= width) return std::string(s);
+  if (width <= 0) return {};
+  std::string out;
+  int w = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len = utf8_length(s.substr(i));
+    int cw = display_width(s.substr(i));
+    if (w + cw > width - 1) break;  // keep one column for the ellipsis
+    out.append(s.substr(i, len));
+    w += cw;
+    i += len;
+  }
+  return out + "…";
+}
+
+std::string pad_right(std::string_view s, int width) {
+  std::string out(s);
+  int w = text_width(s);
+  if (w < width) out.append(static_cast<std::size_t>(width - w), ' ');
+  return out;
+}
+
+std::string pad_left(std::string_view s, int width) {
+  int w = text_width(s);
+  std::string out;
+  if (w < width) out.append(static_cast<std::size_t>(width - w), ' ');
+  return out + std::string(s);
+}
+
+std::string sanitize(std::string_view s) {
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  out.reserve(s.size());
+  auto escape = [&](unsigned v) {
+    out += "\\x";
+    out += hex[(v >> 4) & 0xF];
+    out += hex[v & 0xF];
+  };
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len = 1;
+    auto cp = decode(s.substr(i), &len);
+    if (!cp) {
+      escape(static_cast<unsigned char>(s[i]));
+    } else if ((*cp < 0x20 && *cp != '\t') || *cp == 0x7F || (*cp >= 0x80 && *cp < 0xA0)) {
+      escape(static_cast<unsigned>(*cp));
+    } else {
+      out.append(s.substr(i, len));
+    }
+    i += len;
+  }
+  return out;
+}
+
+}  // namespace plan

@@ -1,0 +1,44 @@
+// UTF-8 text as a terminal shows it: code points, display widths (CJK
+// characters take two columns), and neutralising control characters from
+// untrusted text (record notes) before it reaches a terminal.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace plan {
+
+// Byte length of the UTF-8 sequence that starts `s` (1 for an invalid lead
+// byte, so that loops always advance). s must not be empty.
+std::size_t utf8_length(std::string_view s);
+
+// Byte offset of the first invalid UTF-8 sequence (bad lead byte, truncated or
+// overlong sequence, surrogate, > U+10FFFF), or nullopt when `s` is valid.
+std::optional<std::size_t> find_invalid_utf8(std::string_view s);
+
+// Number of code points in s (s assumed valid UTF-8).
+std::size_t code_points(std::string_view s);
+
+// Columns a terminal uses for the code point starting s: 2 for East Asian
+// wide/fullwidth characters, 0 for combining marks, 1 otherwise.
+int display_width(std::string_view s);
+
+// Sum of display_width over the code points of s.
+int text_width(std::string_view s);
+
+// s cut to at most `width` columns, ending in "…" when cut; never splits a
+// character, so the result may be one column narrower than asked.
+std::string truncate_to_width(std::string_view s, int width);
+
+// s padded with spaces to `width` columns (left- or right-aligned).
+std::string pad_right(std::string_view s, int width);
+std::string pad_left(std::string_view s, int width);
+
+// Control characters (C0 except tab, DEL, C1) become visible escapes such as
+// "\x1b", so that text from records can never move the cursor or change the
+// terminal's colours. Invalid UTF-8 bytes become "\xNN" too.
+std::string sanitize(std::string_view s);
+
+}  // namespace plan
