@@ -7,8 +7,15 @@ namespace {
 using plan::cli::Command;
 
 const Command kCommands[] = {
+    {"status", "Every indicator at a date: completion, time progress, shortfall, status",
+     plan::cli::setup_status},
+    {"show", "One indicator in full: definition, years, projection, records",
+     plan::cli::setup_show},
+    {"yoy", "Year-on-year split: each year's actual, target, completion, change",
+     plan::cli::setup_yoy},
+    {"units", "Per responsible unit: what it leads and what is behind", plan::cli::setup_units},
+    {"list", "The plan's indicators and their targets", plan::cli::setup_list},
     {"check", "Lint the plan and the records; exit 1 on errors", plan::cli::setup_check},
-    {"list", "List the plan's indicators and their targets", plan::cli::setup_list},
 };
 
 }  // namespace

@@ -16,6 +16,7 @@ namespace plan {
 // creating parent folders and the file as needed. All lines land or none:
 // on any failure the file is truncated to its previous length. Errors name
 // the file and the system's reason.
-Expected<bool> append_lines(const std::filesystem::path& file, const std::vector<std::string>& lines);
+Expected<bool> append_lines(const std::filesystem::path& file,
+                            const std::vector<std::string>& lines);
 
 }  // namespace plan
