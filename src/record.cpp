@@ -347,7 +347,11 @@ std::optional<Diagnostic> LineParser::parse_tag(std::size_t* pos_io, std::size_t
   }
 
   std::size_t end = field_end(i);
-  if (end == i) return fail(i, "empty value for tag '" + std::string(key) + "'");
+  if (end == i) {
+    if (fullwidth_space_at(i))
+      return fail(i, "full-width space (U+3000); separate fields with spaces or tabs");
+    return fail(i, "empty value for tag '" + std::string(key) + "'");
+  }
   for (std::size_t j = i; j < end; ++j) {
     if (s_[j] == '"') return fail(j, "unexpected '\"' in an unquoted value; quote the whole value");
     if (s_[j] == '#')

@@ -361,6 +361,8 @@ TEST_CASE("look-alike characters between fields") {
         "r.rec:7:11: full-width space (U+3000); separate fields with spaces or tabs");
   CHECK(error_of(tagged("by=人社局　note=x")) ==
         "r.rec:7:35: full-width space (U+3000); separate fields with spaces or tabs");
+  CHECK(error_of(tagged("by=　x")) ==
+        "r.rec:7:32: full-width space (U+3000); separate fields with spaces or tabs");
   CHECK(error_of(tagged("note=\"x\"　")) ==
         "r.rec:7:37: full-width space (U+3000); separate fields with spaces or tabs");
   CHECK(error_of("\xEF\xBB\xBF"
