@@ -1,13 +1,17 @@
 #include "date.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace plan {
 
-bool is_leap_year(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-int days_in_year(int y) { return is_leap_year(y) ? 366 : 365; }
+bool is_leap_year(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+int days_in_year(int y) {
+  return is_leap_year(y) ? 366 : 365;
+}
 
 int days_in_month(int y, int m) {
   static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -46,9 +50,15 @@ Civil civil(std::int32_t z) {
 }
 }  // namespace
 
-int Date::year() const { return civil(days_).y; }
-int Date::month() const { return civil(days_).m; }
-int Date::day() const { return civil(days_).d; }
+int Date::year() const {
+  return civil(days_).y;
+}
+int Date::month() const {
+  return civil(days_).m;
+}
+int Date::day() const {
+  return civil(days_).d;
+}
 
 std::string Date::iso() const {
   Civil c = civil(days_);

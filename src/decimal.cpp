@@ -46,7 +46,8 @@ std::optional<Decimal> Decimal::parse(std::string_view s, int shift, std::string
   // Trailing zeros carry no value; dropping them first lets "1.50000000" pass.
   while (!frac_part.empty() && frac_part.back() == '0') frac_part.remove_suffix(1);
   int places = kPlaces + shift;
-  if (static_cast<int>(frac_part.size()) > places) return fail("too many decimal places (at most 6)");
+  if (static_cast<int>(frac_part.size()) > places)
+    return fail("too many decimal places (at most 6)");
   std::int64_t v = 0;
   auto push = [&](char c) {
     return !__builtin_mul_overflow(v, 10, &v) && !__builtin_add_overflow(v, c - '0', &v);
@@ -62,8 +63,8 @@ std::optional<Decimal> Decimal::parse(std::string_view s, int shift, std::string
 
 std::string Decimal::to_string() const {
   // |kMin| does not fit in int64; unsigned arithmetic handles it.
-  std::uint64_t mag = micros_ < 0 ? 0 - static_cast<std::uint64_t>(micros_)
-                                  : static_cast<std::uint64_t>(micros_);
+  std::uint64_t mag =
+      micros_ < 0 ? 0 - static_cast<std::uint64_t>(micros_) : static_cast<std::uint64_t>(micros_);
   std::string s = std::to_string(mag / kScale);
   std::uint64_t frac = mag % kScale;
   if (frac != 0) {

@@ -30,7 +30,8 @@ class Decimal {
 
   // Parses "[+-]digits[.digits]" exactly, scaled by 10^shift (shift 4 reads
   // "1.2" as 12000, for 万). Errors: why, in a few words, in *why.
-  static std::optional<Decimal> parse(std::string_view s, int shift = 0, std::string* why = nullptr);
+  static std::optional<Decimal> parse(std::string_view s, int shift = 0,
+                                      std::string* why = nullptr);
 
   std::int64_t units() const { return micros_; }
   double to_double() const { return static_cast<double>(micros_) / kScale; }

@@ -55,11 +55,14 @@ Diagnostic make_warning(Location where, std::string message, std::string source_
 }
 
 std::size_t Diagnostics::error_count() const {
-  return static_cast<std::size_t>(std::count_if(
-      items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::error; }));
+  return static_cast<std::size_t>(
+      std::count_if(items_.begin(), items_.end(),
+                    [](const Diagnostic& d) { return d.severity == Severity::error; }));
 }
 
-std::size_t Diagnostics::warning_count() const { return items_.size() - error_count(); }
+std::size_t Diagnostics::warning_count() const {
+  return items_.size() - error_count();
+}
 
 const Diagnostic* Diagnostics::first_error() const {
   for (const auto& d : items_)

@@ -8,6 +8,8 @@ using plan::cli::Command;
 
 const Command kCommands[] = {
     {"check", "Lint the plan and the records; exit 1 on errors", plan::cli::setup_check},
+    {"status", "Every indicator at a date: completion, time progress, shortfall, status",
+     plan::cli::setup_status},
     {"list", "List the plan's indicators and their targets", plan::cli::setup_list},
 };
 

@@ -7,11 +7,16 @@ namespace plan {
 
 std::string_view kind_name(Kind k) {
   switch (k) {
-    case Kind::total: return "total";
-    case Kind::range: return "range";
-    case Kind::floor: return "floor";
-    case Kind::cap: return "cap";
-    case Kind::milestone: return "milestone";
+    case Kind::total:
+      return "total";
+    case Kind::range:
+      return "range";
+    case Kind::floor:
+      return "floor";
+    case Kind::cap:
+      return "cap";
+    case Kind::milestone:
+      return "milestone";
   }
   return "?";
 }

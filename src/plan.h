@@ -22,8 +22,12 @@ enum class Kind { total, range, floor, cap, milestone };
 
 std::string_view kind_name(Kind k);
 std::optional<Kind> parse_kind(std::string_view s);
-inline bool is_flow(Kind k) { return k == Kind::total || k == Kind::range; }
-inline bool is_level(Kind k) { return k == Kind::floor || k == Kind::cap; }
+inline bool is_flow(Kind k) {
+  return k == Kind::total || k == Kind::range;
+}
+inline bool is_level(Kind k) {
+  return k == Kind::floor || k == Kind::cap;
+}
 
 struct Area {
   std::string id;    // ASCII, e.g. "employment"
@@ -31,8 +35,8 @@ struct Area {
 };
 
 struct Task {
-  std::string id;    // ASCII, unique in the plan, e.g. "employment.platform"
-  std::string name;  // e.g. "打造公共就业服务平台"
+  std::string id;        // ASCII, unique in the plan, e.g. "employment.platform"
+  std::string name;      // e.g. "打造公共就业服务平台"
   std::size_t area = 0;  // index into Plan::areas
 };
 

@@ -32,7 +32,8 @@ Expected<ProjectPaths> locate_project(const fs::path& cwd, const std::string& pl
       if (e.path().extension() == ".toml") tomls.push_back(e.path());
     std::sort(tomls.begin(), tomls.end());
     if (tomls.empty())
-      return make_error({(root / "plans").string()}, "no .toml plan file; give one with --plan FILE");
+      return make_error({(root / "plans").string()},
+                        "no .toml plan file; give one with --plan FILE");
     if (tomls.size() > 1) {
       std::string names;
       for (const auto& t : tomls) names += (names.empty() ? "" : ", ") + t.filename().string();

@@ -14,26 +14,29 @@
 namespace plan {
 
 enum class CellType {
-  empty,    // no value: blank in tables, empty in CSV, null in JSON
-  text,     // free text (names, units, ids); sanitized in terminal output
-  amount,   // a Decimal figure in the indicator's unit
-  ratio,    // a double where 1.0 = 100 %: "45.3%" in tables, 0.453 in CSV
-  number,   // a plain double (a pace per month, a change in percentage points)
-  count,    // a whole number (how many indicators)
-  date,     // ISO date
-  status,   // a status word (achieved, behind, …): coloured in terminals
-  bar,      // progress bar: `ratio` = completion, `marker` = time progress; table only
+  empty,   // no value: blank in tables, empty in CSV, null in JSON
+  text,    // free text (names, units, ids); sanitized in terminal output
+  amount,  // a Decimal figure in the indicator's unit
+  ratio,   // a double where 1.0 = 100 %: "45.3%" in tables, 0.453 in CSV
+  number,  // a plain double (a pace per month, a change in percentage points)
+  count,   // a whole number (how many indicators)
+  date,    // ISO date
+  status,  // a status word (achieved, behind, …): coloured in terminals
+  bar,     // progress bar: `ratio` = completion, `marker` = time progress; table only
 };
 
 struct Cell {
   CellType type = CellType::empty;
-  std::string text;       // text, status
-  Decimal amount;         // amount
-  double value = 0;       // ratio, number, bar (completion)
-  double marker = 0;      // bar: where the time-progress tick goes
-  long long whole = 0;    // count
-  Date date;              // date
-  int decimals = -1;      // number: fixed decimals, -1 = as needed
+  std::string text;     // text, status
+  Decimal amount;       // amount
+  double value = 0;     // ratio, number, bar (completion)
+  double marker = 0;    // bar: where the time-progress tick goes
+  long long whole = 0;  // count
+  Date date;            // date
+  int decimals = -1;    // number: fixed decimals, -1 = as needed
+  // Shown around the value in terminal tables and Markdown only ("2.1%"),
+  // never in CSV/TSV, where the unit has its own column.
+  std::string suffix;
 
   static Cell none() { return {}; }
   static Cell of_text(std::string s);
@@ -48,13 +51,13 @@ struct Cell {
 };
 
 struct Column {
-  std::string key;      // machine name: CSV/TSV header, e.g. "completion"
-  std::string en;       // table/Markdown header in English
-  std::string zh;       // … in Chinese
-  bool right = false;   // right-aligned (numbers)
-  bool table = true;    // shown in terminal tables and Markdown
-  bool csv = true;      // shown in CSV/TSV
-  int max_width = 0;    // terminal: truncate wider cells with "…" (0 = never)
+  std::string key;     // machine name: CSV/TSV header, e.g. "completion"
+  std::string en;      // table/Markdown header in English
+  std::string zh;      // … in Chinese
+  bool right = false;  // right-aligned (numbers)
+  bool table = true;   // shown in terminal tables and Markdown
+  bool csv = true;     // shown in CSV/TSV
+  int max_width = 0;   // terminal: truncate wider cells with "…" (0 = never)
 };
 
 struct Row {

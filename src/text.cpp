@@ -97,7 +97,8 @@ int display_width(std::string_view s) {
 
 int text_width(std::string_view s) {
   int w = 0;
-  for (std::size_t i = 0; i < s.size(); i += utf8_length(s.substr(i))) w += display_width(s.substr(i));
+  for (std::size_t i = 0; i < s.size(); i += utf8_length(s.substr(i)))
+    w += display_width(s.substr(i));
   return w;
 }
 

@@ -3,17 +3,21 @@
 // and binds a callback that calls into the core library.
 #pragma once
 
+#include <CLI/CLI.hpp>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 
-#include <CLI/CLI.hpp>
-
 #include "date.h"
 #include "diagnostic.h"
+#include "evaluation.h"
+#include "ledger.h"
 #include "plan.h"
 #include "project.h"
+#include "record_reader.h"
 #include "render.h"
+#include "table.h"
 
 namespace plan::cli {
 
@@ -73,5 +77,26 @@ bool emit(const std::string& text);
 // Each command, defined in its own file.
 void setup_check(CLI::App& sub, Globals& g);
 void setup_list(CLI::App& sub, Globals& g);
+void setup_status(CLI::App& sub, Globals& g);
+
+}  // namespace plan::cli
+
+namespace plan::cli {
+
+// Streams the project's records once through `sinks` (each entry goes to
+// every sink in turn). A ledger with errors is refused: prints the first
+// error in one line, points at `plan check`, sets g.exit_code and returns
+// false. Ledger overflows are refused the same way.
+bool read_ledger(Globals& g, const Project& p, const std::vector<Ledger*>& ledgers,
+                 const EntryCallback& extra = {});
+
+// Parses a comma-separated list of status words (--status, --fail-on).
+std::vector<Status> parse_statuses(const std::vector<std::string>& words);
+CLI::Validator status_validator();
+
+// Prints a report in the chosen --format: the Table through the renderers,
+// or the report's own JSON. Sets g.exit_code on a failed write.
+void output(Globals& g, const std::string& format, const Table& table,
+            const std::function<std::string()>& json, bool bom = false);
 
 }  // namespace plan::cli

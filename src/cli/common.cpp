@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -81,11 +82,90 @@ CLI::Validator date_validator() {
       "DATE");
 }
 
-Date parse_date_arg(const std::string& s) { return *Date::parse(s); }
+Date parse_date_arg(const std::string& s) {
+  return *Date::parse(s);
+}
 
 bool emit(const std::string& text) {
   std::fwrite(text.data(), 1, text.size(), stdout);
   return std::fflush(stdout) == 0 && !std::ferror(stdout);
+}
+
+}  // namespace plan::cli
+
+namespace plan::cli {
+
+void output(Globals& g, const std::string& format, const Table& table,
+            const std::function<std::string()>& json, bool bom) {
+  RenderOptions o;
+  o.zh = use_chinese(g);
+  o.bom = bom;
+  std::string text;
+  switch (*parse_format(format)) {
+    case Format::table:
+      o.color = use_color(g);
+      text = render_table(table, o);
+      break;
+    case Format::csv:
+      text = render_delimited(table, ',', o);
+      break;
+    case Format::tsv:
+      text = render_delimited(table, '\t', o);
+      break;
+    case Format::md:
+      text = render_markdown(table, o);
+      break;
+    case Format::json:
+      text = json();
+      break;
+  }
+  if (!emit(text)) {
+    std::fputs("plan: cannot write the output\n", stderr);
+    g.exit_code = kExitData;
+  }
+}
+
+}  // namespace plan::cli
+
+namespace plan::cli {
+
+bool read_ledger(Globals& g, const Project& p, const std::vector<Ledger*>& ledgers,
+                 const EntryCallback& extra) {
+  Diagnostics diags;
+  read_records(p.paths.records_dir, p.plan, diags, [&](const Entry& e) {
+    for (Ledger* l : ledgers) l->add(e);
+    if (extra) extra(e);
+  });
+  const Diagnostic* bad = diags.first_error();
+  std::optional<Diagnostic> overflow;
+  for (Ledger* l : ledgers)
+    if (!bad && l->error()) overflow = l->error(), bad = &*overflow;
+  if (!bad) return true;
+  std::size_t n = diags.error_count();
+  std::fputs(fmt::format("plan: {} ({} error{} in the records; `plan check` lists them)\n",
+                         bad->headline(), std::max<std::size_t>(n, 1), n > 1 ? "s" : "")
+                 .c_str(),
+             stderr);
+  g.exit_code = kExitData;
+  return false;
+}
+
+std::vector<Status> parse_statuses(const std::vector<std::string>& words) {
+  std::vector<Status> out;
+  for (const auto& w : words)
+    if (auto s = parse_status(w)) out.push_back(*s);
+  return out;
+}
+
+CLI::Validator status_validator() {
+  return CLI::Validator(
+      [](std::string& s) -> std::string {
+        if (parse_status(s)) return "";
+        return "'" + s +
+               "' is not a status (achieved, on_track, behind, met, missed, no_data, done, "
+               "pending, overdue)";
+      },
+      "STATUS");
 }
 
 }  // namespace plan::cli

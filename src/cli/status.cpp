@@ -1,0 +1,79 @@
+#include "cli.h"
+#include "status_report.h"
+
+namespace plan::cli {
+
+void setup_status(CLI::App& sub, Globals& g) {
+  struct Options {
+    std::string as_of, area, unit, format;
+    int year = 0;
+    std::vector<std::string> statuses, fail_on;
+    bool bom = false;
+  };
+  auto o = std::make_shared<Options>();
+  sub.add_option("--as-of", o->as_of, "Evaluate at this date (default: today)")
+      ->check(date_validator());
+  sub.add_option("--year", o->year, "Judge each indicator against this year's own target");
+  sub.add_option("--area", o->area, "Only this area (主要任务), by id or name");
+  sub.add_option("--unit", o->unit, "Only indicators this unit leads or partners");
+  sub.add_option("--status", o->statuses, "Only these statuses (comma-separated)")
+      ->delimiter(',')
+      ->check(status_validator());
+  sub.add_option("--fail-on", o->fail_on,
+                 "Exit 3 when a shown indicator has one of these statuses, e.g. behind,missed")
+      ->delimiter(',')
+      ->check(status_validator());
+  add_format_option(sub, o->format, "table|csv|tsv|json|md");
+  sub.add_flag("--bom", o->bom, "Start CSV/TSV with a UTF-8 byte order mark (for Excel)");
+  sub.footer(
+      "Statuses: flows (total, range) are achieved, on_track or behind the\n"
+      "expected line drawn from the plan's yearly splits; levels (floor, cap) are\n"
+      "met, missed or no_data by their latest reading; milestones are done,\n"
+      "pending or overdue.\n"
+      "Examples:\n"
+      "  plan status\n"
+      "  plan status --as-of 2019-06-30 --unit 人社局\n"
+      "  plan status --year 2019 --status behind,missed\n"
+      "  plan status --format csv --bom > status.csv\n"
+      "  plan status --fail-on behind,missed --format md   # for cron: exit 3 on trouble");
+  sub.callback([o, &g, &sub] {
+    auto project = open_project(g);
+    if (!project) return;
+    const Plan& plan = project->plan;
+    Date as_of = o->as_of.empty() ? today() : parse_date_arg(o->as_of);
+    StatusFilter f;
+    if (sub.count("--year")) {
+      if (o->year < plan.start.year() || o->year > plan.end.year()) {
+        std::fprintf(stderr, "plan: --year %d is outside the plan period %d–%d\n", o->year,
+                     plan.start.year(), plan.end.year());
+        g.exit_code = kExitUsage;
+        return;
+      }
+      f.year = o->year;
+    }
+    f.area = o->area;
+    f.unit = o->unit;
+    f.statuses = parse_statuses(o->statuses);
+    if (!f.area.empty()) {
+      bool known = false;
+      for (const auto& a : plan.areas) known = known || a.id == f.area || a.name == f.area;
+      if (!known) {
+        std::string names;
+        for (const auto& a : plan.areas) names += (names.empty() ? "" : ", ") + a.id;
+        std::fprintf(stderr, "plan: unknown area '%s' (areas: %s)\n", f.area.c_str(),
+                     names.c_str());
+        g.exit_code = kExitUsage;
+        return;
+      }
+    }
+    Ledger ledger(plan, as_of);
+    if (!read_ledger(g, *project, {&ledger})) return;
+    StatusReport report = build_status(ledger, f);
+    output(
+        g, o->format, status_table(report), [&] { return status_json(report); }, o->bom);
+    if (g.exit_code == kExitOk && any_status(report, parse_statuses(o->fail_on)))
+      g.exit_code = kExitFailOn;
+  });
+}
+
+}  // namespace plan::cli

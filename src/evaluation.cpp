@@ -1,0 +1,255 @@
+#include "evaluation.h"
+
+#include <algorithm>
+#include <array>
+
+namespace plan {
+
+namespace {
+
+constexpr std::array<std::pair<Status, std::string_view>, 9> kNames{{
+    {Status::achieved, "achieved"},
+    {Status::on_track, "on_track"},
+    {Status::behind, "behind"},
+    {Status::met, "met"},
+    {Status::missed, "missed"},
+    {Status::no_data, "no_data"},
+    {Status::done, "done"},
+    {Status::pending, "pending"},
+    {Status::overdue, "overdue"},
+}};
+
+double ratio(Decimal a, Decimal b) {
+  return a.to_double() / b.to_double();
+}
+
+Date year_start(int y) {
+  return Date::from_ymd(y, 1, 1);
+}
+Date year_end(int y) {
+  return Date::from_ymd(y, 12, 31);
+}
+
+// Flow status: reached, or at least what the calendar asks for by now.
+Status flow_status(Decimal actual, Decimal target, double expected) {
+  if (actual >= target) return Status::achieved;
+  if (actual.to_double() >= expected - 1e-9) return Status::on_track;
+  return Status::behind;
+}
+
+// Level status against a threshold; the gap is how far on the wrong side.
+Status level_status(const Indicator& ind, Decimal reading, Decimal threshold, Decimal* gap) {
+  bool ok = ind.kind == Kind::floor ? reading >= threshold : reading <= threshold;
+  *gap = ok ? Decimal() : (ind.kind == Kind::floor ? threshold - reading : reading - threshold);
+  return ok ? Status::met : Status::missed;
+}
+
+// Expected progress of a flow by day d over the whole period: the yearly
+// splits of the years before d's year, plus d's year's split times the year's
+// progress; with no splits, the target times the period's progress.
+double expected_by(const Plan& plan, const Indicator& ind, Date d) {
+  if (d < plan.start) return 0;
+  if (d >= plan.end) return ind.target.to_double();
+  if (ind.years.empty()) return ind.target.to_double() * progress(plan.start, plan.end, d);
+  double sum = 0;
+  for (const auto& [y, v] : ind.years) {
+    if (y < d.year()) {
+      sum += v.to_double();
+    } else if (y == d.year()) {
+      Date from = std::max(year_start(y), plan.start), to = std::min(year_end(y), plan.end);
+      sum += v.to_double() * progress(from, to, d);
+    }
+  }
+  return sum;
+}
+
+std::vector<YearFigures> year_split(const Ledger& ledger, const Indicator& ind) {
+  const Plan& plan = ledger.plan();
+  const IndicatorTotals& t = ledger.totals(ind);
+  Date as_of = ledger.as_of();
+  std::vector<YearFigures> out;
+  std::optional<Decimal> previous;
+  // The year before the period is a baseline for the first year's change
+  // (levels only: flows count nothing outside the period).
+  if (is_level(ind.kind)) {
+    auto it = t.latest_by_year.find(plan.start.year() - 1);
+    if (it != t.latest_by_year.end()) previous = it->second.value;
+  }
+  for (int y : plan.years()) {
+    YearFigures f;
+    f.year = y;
+    Date from = std::max(year_start(y), plan.start), to = std::min(year_end(y), plan.end);
+    bool begun = as_of >= from;
+    if (is_flow(ind.kind)) {
+      auto split = ind.years.find(y);
+      if (split != ind.years.end()) f.target = split->second;
+      if (begun) {
+        auto s = t.by_year.find(y);
+        f.actual = s == t.by_year.end() ? Decimal() : s->second;
+        if (f.target && !f.target->is_zero()) {
+          f.completion = ratio(*f.actual, *f.target);
+          f.status = flow_status(*f.actual, *f.target,
+                                 f.target->to_double() * progress(from, to, std::min(as_of, to)));
+        }
+        if (previous && !previous->is_zero()) f.change = ratio(*f.actual, *previous) - 1;
+      }
+      previous = f.actual;
+    } else if (is_level(ind.kind)) {
+      f.target = ind.target_for_year(y);
+      if (begun) {
+        auto r = t.latest_by_year.find(y);
+        if (r != t.latest_by_year.end()) {
+          f.actual = r->second.value;
+          Decimal gap;
+          f.status = level_status(ind, *f.actual, *f.target, &gap);
+          if (previous) f.change = (*f.actual - *previous).to_double();
+        } else {
+          f.status = Status::no_data;
+        }
+      }
+      previous = f.actual;
+    }
+    out.push_back(f);
+  }
+  return out;
+}
+
+void evaluate_flow(const Ledger& ledger, const Indicator& ind, std::optional<int> year,
+                   IndicatorStatus& s) {
+  const Plan& plan = ledger.plan();
+  const IndicatorTotals& t = ledger.totals(ind);
+  Date as_of = ledger.as_of();
+  if (year) {
+    // Judged against the year's own split, over the part of the year inside
+    // the period.
+    Date from = std::max(year_start(*year), plan.start), to = std::min(year_end(*year), plan.end);
+    s.time_progress = progress(from, to, as_of);
+    auto split = ind.years.find(*year);
+    if (split == ind.years.end()) {
+      s.status = Status::no_data;
+      return;
+    }
+    s.target = split->second;
+    auto sum = t.by_year.find(*year);
+    s.actual = as_of < from ? Decimal() : (sum == t.by_year.end() ? Decimal() : sum->second);
+    s.expected = s.target->to_double() * s.time_progress;
+  } else {
+    s.target = ind.target;
+    s.actual = t.actual;
+    s.expected = expected_by(plan, ind, as_of);
+  }
+  if (!s.target->is_zero()) s.completion = ratio(*s.actual, *s.target);
+  s.shortfall = std::max(Decimal(), *s.target - *s.actual);
+  s.behind_by = std::max(0.0, *s.expected - s.actual->to_double());
+  s.status = flow_status(*s.actual, *s.target, *s.expected);
+  if (year) return;
+  // Projection at the average pace since the start.
+  int elapsed = std::min(as_of, plan.end) - plan.start + 1;
+  int total_days = plan.end - plan.start + 1;
+  if (elapsed > 0) {
+    double per_day = s.actual->to_double() / elapsed;
+    s.projected = per_day * total_days;
+    s.pace_per_month = per_day * kDaysPerMonth;
+  }
+  if (as_of < plan.end) {
+    double remaining_months = (plan.end - std::max(as_of, plan.start.add_days(-1))) / kDaysPerMonth;
+    s.needed_per_month = std::max(0.0, s.shortfall->to_double() / remaining_months);
+  }
+}
+
+void evaluate_level(const Ledger& ledger, const Indicator& ind, std::optional<int> year,
+                    IndicatorStatus& s) {
+  const Plan& plan = ledger.plan();
+  const IndicatorTotals& t = ledger.totals(ind);
+  std::optional<Reading> reading = t.latest;
+  if (year) {
+    auto r = t.latest_by_year.find(*year);
+    reading.reset();
+    if (r != t.latest_by_year.end()) reading = r->second;
+    s.time_progress = progress(year_start(*year), year_end(*year), ledger.as_of());
+  }
+  s.target = ind.target_for_year(year.value_or(reading ? reading->date.year() : 0));
+  if (!reading) {
+    s.status = Status::no_data;
+    return;
+  }
+  s.actual = reading->value;
+  s.actual_date = reading->date;
+  // The threshold of the reading's own year applies (SPEC §5).
+  s.target = ind.target_for_year(reading->date.year());
+  Decimal gap;
+  s.status = level_status(ind, *s.actual, *s.target, &gap);
+  s.shortfall = gap;
+  (void)plan;
+}
+
+void evaluate_milestone(const Ledger& ledger, const Indicator& ind, IndicatorStatus& s) {
+  const IndicatorTotals& t = ledger.totals(ind);
+  if (t.latest && !t.latest->value.is_zero()) {
+    s.status = Status::done;
+    s.actual_date = t.latest->date;
+  } else if (ind.due && ledger.as_of() > *ind.due) {
+    s.status = Status::overdue;
+  } else {
+    s.status = Status::pending;
+  }
+}
+
+}  // namespace
+
+std::string_view status_name(Status s) {
+  for (const auto& [k, n] : kNames)
+    if (k == s) return n;
+  return "?";
+}
+
+std::optional<Status> parse_status(std::string_view s) {
+  for (const auto& [k, n] : kNames)
+    if (n == s) return k;
+  return std::nullopt;
+}
+
+std::string_view status_name_zh(Status s) {
+  switch (s) {
+    case Status::achieved:
+      return "已完成";
+    case Status::on_track:
+      return "进度正常";
+    case Status::behind:
+      return "滞后";
+    case Status::met:
+      return "达标";
+    case Status::missed:
+      return "未达标";
+    case Status::no_data:
+      return "无数据";
+    case Status::done:
+      return "已办结";
+    case Status::pending:
+      return "推进中";
+    case Status::overdue:
+      return "逾期";
+  }
+  return "?";
+}
+
+bool is_trouble(Status s) {
+  return s == Status::behind || s == Status::missed || s == Status::overdue;
+}
+
+IndicatorStatus evaluate(const Ledger& ledger, const Indicator& ind, std::optional<int> year) {
+  const Plan& plan = ledger.plan();
+  IndicatorStatus s;
+  s.ind = &ind;
+  s.time_progress = progress(plan.start, plan.end, ledger.as_of());
+  if (is_flow(ind.kind))
+    evaluate_flow(ledger, ind, year, s);
+  else if (is_level(ind.kind))
+    evaluate_level(ledger, ind, year, s);
+  else
+    evaluate_milestone(ledger, ind, s);
+  if (ind.kind != Kind::milestone) s.years = year_split(ledger, ind);
+  return s;
+}
+
+}  // namespace plan

@@ -1,0 +1,68 @@
+// Evaluation: (plan, ledger totals, as-of date) -> figures (SPEC §5). Pure
+// functions with no knowledge of output formats; reports and renderers take
+// what is computed here.
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "date.h"
+#include "decimal.h"
+#include "ledger.h"
+#include "plan.h"
+
+namespace plan {
+
+enum class Status { achieved, on_track, behind, met, missed, no_data, done, pending, overdue };
+
+std::string_view status_name(Status s);  // "achieved", "on_track", …
+std::optional<Status> parse_status(std::string_view s);
+// The status word in Chinese (已完成, 进度正常, 滞后, 达标, 未达标, 无数据, 已办结, 推进中, 逾期).
+std::string_view status_name_zh(Status s);
+// True for the statuses that need attention: behind, missed, overdue.
+bool is_trouble(Status s);
+
+// One year of the year-on-year split.
+struct YearFigures {
+  int year = 0;
+  std::optional<Decimal> target;     // that year's target or threshold
+  std::optional<Decimal> actual;     // flows: the year's sum; levels: latest reading in it
+  std::optional<double> completion;  // flows: actual / target
+  std::optional<Status> status;      // null for years that have not begun at the as-of date
+  // Against the previous year. Flows: growth rate actual/previous - 1 (null
+  // when the previous year is 0 or absent). Levels: actual - previous, in the
+  // indicator's own unit (percentage points for rates).
+  std::optional<double> change;
+};
+
+struct IndicatorStatus {
+  const Indicator* ind = nullptr;
+  std::optional<Decimal> target;     // what the indicator is judged against
+  std::optional<Decimal> actual;     // flows: sum; levels: the latest reading
+  std::optional<Date> actual_date;   // levels and milestones: date of that reading
+  std::optional<double> completion;  // flows: actual / target
+  std::optional<double> expected;    // flows: due by the as-of date
+  std::optional<Decimal> shortfall;  // flows: target - actual (>= 0); levels: wrong-side gap
+  std::optional<double> behind_by;   // flows: expected - actual (>= 0)
+  Status status = Status::no_data;
+  double time_progress = 0;        // of the period (or of the year, with --year)
+  std::vector<YearFigures> years;  // every year of the period, first to last
+  // Flows: the value at the period end at the average pace so far, the pace
+  // per month so far and the pace per month now needed to reach the target
+  // (0 once reached; null once the period is over).
+  std::optional<double> projected;
+  std::optional<double> pace_per_month;
+  std::optional<double> needed_per_month;
+};
+
+// Evaluates one indicator at the ledger's as-of date. With `year`, the
+// indicator is judged against that year's own target and actuals instead of
+// the whole period's (status --year).
+IndicatorStatus evaluate(const Ledger& ledger, const Indicator& ind,
+                         std::optional<int> year = std::nullopt);
+
+// Average days in a month, for paces "per month".
+constexpr double kDaysPerMonth = 365.25 / 12;
+
+}  // namespace plan

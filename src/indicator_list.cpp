@@ -1,0 +1,112 @@
+#include "indicator_list.h"
+
+#include <nlohmann/json.hpp>
+
+#include "render.h"
+
+namespace plan {
+
+namespace {
+
+std::string join(const std::vector<std::string>& v, std::string_view sep) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : std::string(sep)) + s;
+  return out;
+}
+
+}  // namespace
+
+std::string readable_target(const Indicator& ind, Decimal target) {
+  std::string pct = ind.is_percent() ? "%" : "";
+  switch (ind.kind) {
+    case Kind::total:
+      return format_amount(target, true) + pct;
+    case Kind::range:
+      return format_amount(target, true) + "–" + format_amount(*ind.target_max, true) + pct;
+    case Kind::floor:
+      return "≥ " + format_amount(target, true) + pct;
+    case Kind::cap:
+      return "≤ " + format_amount(target, true) + pct;
+    case Kind::milestone:
+      return "due " + ind.due->iso();
+  }
+  return {};
+}
+
+Table list_table(const Plan& plan) {
+  Table t;
+  t.columns = {
+      {"id", "ID", "指标代码"},
+      {"name", "Indicator", "指标", false, true, true, 30},
+      {"kind", "Kind", "类型"},
+      {"target_text", "Target", "目标", true, true, false},
+      {"target", "", "", true, false, true},
+      {"target_max", "", "", true, false, true},
+      {"due", "", "", false, false, true},
+      {"unit", "Unit", "单位"},
+      {"area", "", "", false, false, true},
+      {"task", "", "", false, false, true},
+      {"lead", "Lead", "牵头单位", false, true, true, 24},
+      {"partners", "", "", false, false, true},
+      {"parent", "", "", false, false, true},
+  };
+  for (const Indicator& ind : plan.indicators) {
+    Row r;
+    r.group = plan.area_of(ind).name;
+    bool numeric = ind.kind != Kind::milestone;
+    r.cells = {
+        Cell::of_text(ind.id),
+        Cell::of_text(ind.name),
+        Cell::of_text(std::string(kind_name(ind.kind))),
+        Cell::of_text(readable_target(ind, ind.target)),
+        numeric ? Cell::of_amount(ind.target) : Cell::none(),
+        Cell::of_amount(ind.target_max),
+        Cell::of_date(ind.due),
+        Cell::of_text(ind.unit),
+        Cell::of_text(plan.area_of(ind).name),
+        Cell::of_text(plan.task_of(ind).name),
+        Cell::of_text(join(ind.lead, "、")),
+        Cell::of_text(join(ind.partners, "、")),
+        Cell::of_text(ind.parent),
+    };
+    t.rows.push_back(std::move(r));
+  }
+  return t;
+}
+
+std::string list_json(const Plan& plan) {
+  using nlohmann::json;
+  auto number = [](const std::optional<Decimal>& d) -> json {
+    return d ? json(d->to_double()) : json(nullptr);
+  };
+  json inds = json::array();
+  for (const Indicator& ind : plan.indicators) {
+    json years = json::object();
+    for (const auto& [y, v] : ind.years) years[std::to_string(y)] = v.to_double();
+    bool numeric = ind.kind != Kind::milestone;
+    inds.push_back({
+        {"id", ind.id},
+        {"name", ind.name},
+        {"area", plan.area_of(ind).name},
+        {"task", plan.task_of(ind).name},
+        {"unit", ind.unit},
+        {"kind", kind_name(ind.kind)},
+        {"target", numeric ? number(ind.target) : json(nullptr)},
+        {"target_max", number(ind.target_max)},
+        {"due", ind.due ? json(ind.due->iso()) : json(nullptr)},
+        {"years", years},
+        {"lead", ind.lead},
+        {"partners", ind.partners},
+        {"parent", ind.parent.empty() ? json(nullptr) : json(ind.parent)},
+    });
+  }
+  json doc = {{"plan",
+               {{"id", plan.id},
+                {"title", plan.title},
+                {"start", plan.start.iso()},
+                {"end", plan.end.iso()}}},
+              {"indicators", inds}};
+  return doc.dump(2) + "\n";
+}
+
+}  // namespace plan

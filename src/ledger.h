@@ -1,0 +1,66 @@
+// Ledger totals: what the records add up to, per indicator, at an as-of
+// date. Fed one entry at a time by the record reader, it keeps a fixed
+// amount of state per indicator (sums per year and month, latest readings),
+// so memory does not grow with the number of records.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <vector>
+
+#include "date.h"
+#include "decimal.h"
+#include "diagnostic.h"
+#include "plan.h"
+#include "record.h"
+
+namespace plan {
+
+// A level reading or a milestone state; `seq` is the read order, which
+// breaks ties between entries of the same date (the one read last wins).
+struct Reading {
+  Date date;
+  Decimal value;  // milestones: 1 = done, 0 = undone
+  std::uint64_t seq = 0;
+  Location where;
+};
+
+struct IndicatorTotals {
+  std::size_t entries = 0;  // entries dated <= as-of (in or out of the period)
+  // Flows (total, range): increments dated in the plan period and <= as-of.
+  Decimal actual;
+  std::map<int, Decimal> by_year;   // year -> sum
+  std::map<int, Decimal> by_month;  // year*12 + month-1 -> sum
+  // Levels (floor, cap) and milestones: the latest entry <= as-of, overall
+  // and per year of the period.
+  std::optional<Reading> latest;
+  std::map<int, Reading> latest_by_year;
+  std::optional<Date> first, last;  // dates of the entries counted
+};
+
+class Ledger {
+ public:
+  Ledger(const Plan& plan, Date as_of);
+
+  // Takes one entry whose id the plan knows (the reader guarantees it).
+  // Entries after the as-of date are ignored. A sum that would overflow is
+  // recorded as an error (see error()) and the entry is not counted.
+  void add(const Entry& e);
+
+  Date as_of() const { return as_of_; }
+  const Plan& plan() const { return plan_; }
+  const IndicatorTotals& totals(std::size_t indicator) const { return totals_[indicator]; }
+  const IndicatorTotals& totals(const Indicator& ind) const;
+  // The first overflow met, if any: the figures must not be used then.
+  const std::optional<Diagnostic>& error() const { return error_; }
+
+ private:
+  const Plan& plan_;
+  Date as_of_;
+  std::vector<IndicatorTotals> totals_;
+  std::uint64_t seq_ = 0;
+  std::optional<Diagnostic> error_;
+};
+
+}  // namespace plan

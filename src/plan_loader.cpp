@@ -1,0 +1,439 @@
+#include "plan_loader.h"
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include <cstring>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "text.h"
+
+namespace plan {
+
+namespace {
+
+// Reports problems at the node they concern. The loader keeps going after an
+// error so that one run of `plan check` shows everything wrong with a plan.
+class Loader {
+ public:
+  Loader(std::string path, Diagnostics& diags) : path_(std::move(path)), diags_(diags) {}
+
+  std::optional<Plan> load(const toml::table& root);
+
+ private:
+  Location at(const toml::node& n) const {
+    return {path_, static_cast<int>(n.source().begin.line),
+            static_cast<int>(n.source().begin.column)};
+  }
+  void error(const toml::node& n, std::string msg) { diags_.error(at(n), std::move(msg)); }
+
+  // Keys a table may have; anything else is a typo worth stopping for, since
+  // a misspelt `partner` would otherwise drop data silently.
+  void check_keys(const toml::table& t, std::initializer_list<std::string_view> allowed,
+                  std::string_view where);
+
+  std::optional<std::string> get_string(const toml::table& t, std::string_view key,
+                                        std::string_view where, bool required);
+  std::optional<Date> get_date(const toml::table& t, std::string_view key, std::string_view where,
+                               bool required);
+  std::optional<Decimal> get_number(const toml::table& t, std::string_view key,
+                                    std::string_view where, bool required);
+  std::optional<Decimal> to_decimal(const toml::node& n, std::string_view what);
+  std::vector<std::string> get_strings(const toml::table& t, std::string_view key,
+                                       std::string_view where);
+  bool valid_id(const toml::node& n, const std::string& id, std::string_view what);
+
+  void load_plan_table(const toml::table& root, Plan& plan);
+  void load_areas(const toml::table& root, Plan& plan);
+  void load_indicator(const toml::table& t, Plan& plan);
+  void check_parents(const Plan& plan);
+
+  std::string path_;
+  Diagnostics& diags_;
+  std::unordered_map<std::string, std::size_t> task_index_;
+  std::set<std::string> indicator_ids_;
+  std::vector<const toml::node*> parent_nodes_;  // per indicator, for locations
+};
+
+std::string type_name(const toml::node& n) {
+  switch (n.type()) {
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "an integer";
+    case toml::node_type::floating_point:
+      return "a number";
+    case toml::node_type::boolean:
+      return "a boolean";
+    case toml::node_type::date:
+      return "a date";
+    case toml::node_type::time:
+      return "a time";
+    case toml::node_type::date_time:
+      return "a date-time";
+    case toml::node_type::array:
+      return "an array";
+    case toml::node_type::table:
+      return "a table";
+    default:
+      return "nothing";
+  }
+}
+
+void Loader::check_keys(const toml::table& t, std::initializer_list<std::string_view> allowed,
+                        std::string_view where) {
+  for (const auto& [key, node] : t) {
+    bool ok = false;
+    for (auto a : allowed) ok = ok || key.str() == a;
+    if (!ok) {
+      std::string list;
+      for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+      error(node,
+            fmt::format("unknown key '{}' in {} (expected one of: {})", key.str(), where, list));
+    }
+  }
+}
+
+std::optional<std::string> Loader::get_string(const toml::table& t, std::string_view key,
+                                              std::string_view where, bool required) {
+  const toml::node* n = t.get(key);
+  if (!n) {
+    if (required) error(t, fmt::format("{} is missing required key '{}'", where, key));
+    return std::nullopt;
+  }
+  if (!n->is_string()) {
+    error(*n, fmt::format("'{}' must be a string, not {}", key, type_name(*n)));
+    return std::nullopt;
+  }
+  std::string s = n->as_string()->get();
+  if (s.empty()) {
+    error(*n, fmt::format("'{}' must not be empty", key));
+    return std::nullopt;
+  }
+  return s;
+}
+
+std::optional<Date> Loader::get_date(const toml::table& t, std::string_view key,
+                                     std::string_view where, bool required) {
+  const toml::node* n = t.get(key);
+  if (!n) {
+    if (required) error(t, fmt::format("{} is missing required key '{}'", where, key));
+    return std::nullopt;
+  }
+  if (!n->is_date()) {
+    error(*n,
+          fmt::format("'{}' must be a date (YYYY-MM-DD, unquoted), not {}", key, type_name(*n)));
+    return std::nullopt;
+  }
+  toml::date d = n->as_date()->get();
+  return Date::from_ymd(d.year, d.month, d.day);
+}
+
+std::optional<Decimal> Loader::to_decimal(const toml::node& n, std::string_view what) {
+  std::optional<Decimal> d;
+  if (n.is_integer()) {
+    d = Decimal::from_int(n.as_integer()->get());
+  } else if (n.is_floating_point()) {
+    d = Decimal::from_double(n.as_floating_point()->get());
+  } else {
+    error(n, fmt::format("{} must be a number, not {}", what, type_name(n)));
+    return std::nullopt;
+  }
+  if (!d) error(n, fmt::format("{} is too large", what));
+  return d;
+}
+
+std::optional<Decimal> Loader::get_number(const toml::table& t, std::string_view key,
+                                          std::string_view where, bool required) {
+  const toml::node* n = t.get(key);
+  if (!n) {
+    if (required) error(t, fmt::format("{} is missing required key '{}'", where, key));
+    return std::nullopt;
+  }
+  return to_decimal(*n, fmt::format("'{}'", key));
+}
+
+std::vector<std::string> Loader::get_strings(const toml::table& t, std::string_view key,
+                                             std::string_view) {
+  std::vector<std::string> out;
+  const toml::node* n = t.get(key);
+  if (!n) return out;
+  const toml::array* arr = n->as_array();
+  if (!arr) {
+    error(*n, fmt::format("'{}' must be an array of strings, not {}", key, type_name(*n)));
+    return out;
+  }
+  for (const auto& item : *arr) {
+    if (!item.is_string() || item.as_string()->get().empty()) {
+      error(item, fmt::format("'{}' must hold non-empty strings, not {}", key, type_name(item)));
+      continue;
+    }
+    out.push_back(item.as_string()->get());
+  }
+  return out;
+}
+
+bool Loader::valid_id(const toml::node& n, const std::string& id, std::string_view what) {
+  for (char c : id) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '_' || c == '.' || c == '-';
+    if (!ok) {
+      error(n, fmt::format("{} '{}' may only use A-Z a-z 0-9 _ . -", what, id));
+      return false;
+    }
+  }
+  return true;
+}
+
+void Loader::load_plan_table(const toml::table& root, Plan& plan) {
+  const toml::node* n = root.get("plan");
+  if (!n || !n->is_table()) {
+    diags_.error({path_, 1, 1}, "missing [plan] table (id, title, issuer, issued, start, end)");
+    return;
+  }
+  const toml::table& t = *n->as_table();
+  check_keys(t, {"id", "title", "issuer", "issued", "start", "end", "units"}, "[plan]");
+  plan.id = get_string(t, "id", "[plan]", true).value_or("");
+  plan.title = get_string(t, "title", "[plan]", true).value_or("");
+  plan.issuer = get_string(t, "issuer", "[plan]", false).value_or("");
+  plan.issued = get_date(t, "issued", "[plan]", false);
+  auto start = get_date(t, "start", "[plan]", true);
+  auto end = get_date(t, "end", "[plan]", true);
+  if (start) plan.start = *start;
+  if (end) plan.end = *end;
+  if (start && end && *end < *start)
+    error(*t.get("end"),
+          fmt::format("the plan ends ({}) before it starts ({})", end->iso(), start->iso()));
+  plan.units = get_strings(t, "units", "[plan]");
+}
+
+void Loader::load_areas(const toml::table& root, Plan& plan) {
+  const toml::node* n = root.get("area");
+  if (!n) return;
+  const toml::array* areas = n->as_array();
+  if (!areas || !areas->is_array_of_tables()) {
+    error(*n, "'area' must be an array of tables ([[area]])");
+    return;
+  }
+  std::set<std::string> area_ids;
+  for (const auto& an : *areas) {
+    const toml::table& at = *an.as_table();
+    check_keys(at, {"id", "name", "task"}, "[[area]]");
+    auto id = get_string(at, "id", "[[area]]", true);
+    auto name = get_string(at, "name", "[[area]]", true);
+    if (!id) continue;
+    if (!valid_id(*at.get("id"), *id, "area id")) continue;
+    if (!area_ids.insert(*id).second) {
+      error(*at.get("id"), fmt::format("duplicate area id '{}'", *id));
+      continue;
+    }
+    std::size_t area_index = plan.areas.size();
+    plan.areas.push_back({*id, name.value_or(*id)});
+    const toml::node* tn = at.get("task");
+    if (!tn) continue;
+    const toml::array* tasks = tn->as_array();
+    if (!tasks || !tasks->is_array_of_tables()) {
+      error(*tn, "'task' must be an array of tables ([[area.task]])");
+      continue;
+    }
+    for (const auto& tk : *tasks) {
+      const toml::table& tt = *tk.as_table();
+      check_keys(tt, {"id", "name"}, "[[area.task]]");
+      auto tid = get_string(tt, "id", "[[area.task]]", true);
+      auto tname = get_string(tt, "name", "[[area.task]]", true);
+      if (!tid || !valid_id(*tt.get("id"), *tid, "task id")) continue;
+      if (!task_index_.emplace(*tid, plan.tasks.size()).second) {
+        error(*tt.get("id"), fmt::format("duplicate task id '{}'", *tid));
+        continue;
+      }
+      plan.tasks.push_back({*tid, tname.value_or(*tid), area_index});
+    }
+  }
+}
+
+void Loader::load_indicator(const toml::table& t, Plan& plan) {
+  check_keys(t,
+             {"id", "name", "unit", "kind", "target", "target_max", "years", "due", "task", "lead",
+              "partners", "parent", "note"},
+             "[[indicator]]");
+  Indicator ind;
+  ind.where = at(t);
+  auto id = get_string(t, "id", "[[indicator]]", true);
+  if (!id || !valid_id(*t.get("id"), *id, "indicator id")) return;
+  ind.id = *id;
+  std::string where = fmt::format("indicator '{}'", ind.id);
+  if (!indicator_ids_.insert(ind.id).second) {
+    error(*t.get("id"), fmt::format("duplicate indicator id '{}'", ind.id));
+    return;
+  }
+  ind.name = get_string(t, "name", where, true).value_or("");
+  ind.unit = get_string(t, "unit", where, true).value_or("");
+  ind.note = get_string(t, "note", where, false).value_or("");
+  ind.lead = get_strings(t, "lead", where);
+  ind.partners = get_strings(t, "partners", where);
+
+  auto kind_s = get_string(t, "kind", where, true);
+  std::optional<Kind> kind;
+  if (kind_s) {
+    kind = parse_kind(*kind_s);
+    if (!kind)
+      error(*t.get("kind"), fmt::format("unknown kind '{}' (expected total, range, floor, cap or "
+                                        "milestone)",
+                                        *kind_s));
+  }
+  if (kind) ind.kind = *kind;
+
+  if (auto task = get_string(t, "task", where, true)) {
+    auto it = task_index_.find(*task);
+    if (it == task_index_.end())
+      error(*t.get("task"),
+            fmt::format("unknown task '{}' (tasks are declared under [[area.task]])", *task));
+    else
+      ind.task = it->second;
+  }
+
+  bool is_milestone = kind == Kind::milestone;
+  if (is_milestone) {
+    ind.due = get_date(t, "due", where, false);
+    if (!ind.due && !t.get("due"))
+      error(t, fmt::format("{} is a milestone but has no 'due' date", where));
+    if (ind.due && !plan.in_period(*ind.due))
+      error(*t.get("due"), fmt::format("due date {} is outside the plan period {} … {}",
+                                       ind.due->iso(), plan.start.iso(), plan.end.iso()));
+    for (auto key : {"target", "target_max", "years"})
+      if (const toml::node* n = t.get(key))
+        error(*n, fmt::format("a milestone has no '{}'; it is done or not by its due date", key));
+  } else if (kind) {
+    if (auto target = get_number(t, "target", where, true)) ind.target = *target;
+    if (const toml::node* n = t.get("due")) error(*n, "'due' is only for milestones");
+    if (kind == Kind::range) {
+      ind.target_max = get_number(t, "target_max", where, true);
+      if (ind.target_max && *ind.target_max < ind.target)
+        error(*t.get("target_max"),
+              fmt::format("range upper bound {} is below its lower bound {}",
+                          ind.target_max->to_string(), ind.target.to_string()));
+    } else if (const toml::node* n = t.get("target_max")) {
+      error(*n, "'target_max' is only for kind = \"range\"");
+    }
+    if (const toml::node* yn = t.get("years")) {
+      if (!yn->is_table()) {
+        error(*yn, fmt::format("'years' must be a table such as {{ 2018 = 100 }}, not {}",
+                               type_name(*yn)));
+      } else {
+        for (const auto& [key, val] : *yn->as_table()) {
+          std::string_view ks = key.str();
+          int year = 0;
+          bool digits = ks.size() == 4;
+          for (char c : ks) digits = digits && c >= '0' && c <= '9', year = year * 10 + (c - '0');
+          if (!digits) {
+            error(val, fmt::format("'years' keys must be four-digit years, not '{}'", ks));
+            continue;
+          }
+          if (year < plan.start.year() || year > plan.end.year()) {
+            error(val, fmt::format("year {} is outside the plan period {} … {}", year,
+                                   plan.start.iso(), plan.end.iso()));
+            continue;
+          }
+          if (auto v = to_decimal(val, fmt::format("the target for {}", year)))
+            ind.years.emplace(year, *v);
+        }
+      }
+    }
+  }
+  if (auto parent = get_string(t, "parent", where, false)) {
+    ind.parent = *parent;
+    parent_nodes_.push_back(t.get("parent"));
+  } else {
+    parent_nodes_.push_back(nullptr);
+  }
+  plan.indicators.push_back(std::move(ind));
+}
+
+void Loader::check_parents(const Plan& plan) {
+  for (std::size_t i = 0; i < plan.indicators.size(); ++i) {
+    const Indicator& ind = plan.indicators[i];
+    if (ind.parent.empty()) continue;
+    const Indicator* parent = plan.find(ind.parent);
+    if (!parent) {
+      auto near = plan.suggest(ind.parent, 1);
+      error(*parent_nodes_[i],
+            fmt::format("parent '{}' is not an indicator of this plan{}", ind.parent,
+                        near.empty() ? "" : fmt::format("; did you mean '{}'?", near.front())));
+      continue;
+    }
+    // Walk up; more steps than indicators means a cycle.
+    const Indicator* p = parent;
+    for (std::size_t steps = 0; p && steps <= plan.indicators.size(); ++steps) {
+      if (p == &ind) {
+        error(*parent_nodes_[i], fmt::format("parent chain of '{}' loops back to itself", ind.id));
+        break;
+      }
+      p = p->parent.empty() ? nullptr : plan.find(p->parent);
+    }
+  }
+}
+
+std::optional<Plan> Loader::load(const toml::table& root) {
+  Plan plan;
+  plan.source = path_;
+  check_keys(root, {"plan", "area", "indicator"}, "the plan file");
+  load_plan_table(root, plan);
+  load_areas(root, plan);
+  if (plan.areas.empty() || plan.tasks.empty())
+    diags_.error({path_, 1, 1}, "the plan declares no [[area]] with [[area.task]] entries");
+  const toml::node* n = root.get("indicator");
+  if (!n) {
+    diags_.error({path_, 1, 1}, "the plan has no [[indicator]] tables");
+  } else if (!n->is_array_of_tables()) {
+    error(*n, "'indicator' must be an array of tables ([[indicator]])");
+  } else {
+    for (const auto& item : *n->as_array()) load_indicator(*item.as_table(), plan);
+  }
+  plan.build_index();
+  check_parents(plan);
+  if (diags_.has_errors()) return std::nullopt;
+  return plan;
+}
+
+}  // namespace
+
+std::optional<Plan> load_plan_text(std::string_view text, const std::string& path,
+                                   Diagnostics& diags) {
+  if (auto bad = find_invalid_utf8(text)) {
+    // toml++ reports encoding errors too, but without a column we can trust.
+    std::size_t line = 1, col = 1;
+    for (std::size_t i = 0; i < *bad; i += utf8_length(text.substr(i))) {
+      if (text[i] == '\n')
+        line++, col = 1;
+      else
+        col++;
+    }
+    diags.error({path, static_cast<int>(line), static_cast<int>(col)}, "invalid UTF-8");
+    return std::nullopt;
+  }
+  toml::table root;
+  try {
+    root = toml::parse(text, path);
+  } catch (const toml::parse_error& e) {
+    diags.error(
+        {path, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column)},
+        std::string(e.description()));
+    return std::nullopt;
+  }
+  return Loader(path, diags).load(root);
+}
+
+std::optional<Plan> load_plan(const std::string& path, Diagnostics& diags) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diags.error({path}, fmt::format("cannot read the plan: {}", std::strerror(errno)));
+    return std::nullopt;
+  }
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return load_plan_text(buf.str(), path, diags);
+}
+
+}  // namespace plan

@@ -1,0 +1,188 @@
+#include "status_report.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "indicator_list.h"
+#include "render.h"
+
+namespace plan {
+
+using nlohmann::json;
+
+StatusReport build_status(const Ledger& ledger, const StatusFilter& f) {
+  const Plan& plan = ledger.plan();
+  StatusReport r;
+  r.plan = &plan;
+  r.as_of = ledger.as_of();
+  r.year = f.year;
+  r.time_progress = f.year ? progress(std::max(Date::from_ymd(*f.year, 1, 1), plan.start),
+                                      std::min(Date::from_ymd(*f.year, 12, 31), plan.end), r.as_of)
+                           : progress(plan.start, plan.end, r.as_of);
+  for (const Indicator& ind : plan.indicators) {
+    const Area& area = plan.area_of(ind);
+    if (!f.area.empty() && f.area != area.id && f.area != area.name) continue;
+    if (!f.unit.empty() && !ind.involves(f.unit)) continue;
+    IndicatorStatus s = evaluate(ledger, ind, f.year);
+    if (!f.statuses.empty() &&
+        std::find(f.statuses.begin(), f.statuses.end(), s.status) == f.statuses.end())
+      continue;
+    r.rows.push_back(std::move(s));
+  }
+  return r;
+}
+
+bool any_status(const StatusReport& r, const std::vector<Status>& statuses) {
+  for (const auto& s : r.rows)
+    if (std::find(statuses.begin(), statuses.end(), s.status) != statuses.end()) return true;
+  return false;
+}
+
+namespace {
+
+std::string join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : "、") + s;
+  return out;
+}
+
+// Amount cell; % indicators show their unit in tables ("2.1%").
+Cell amount_cell(const Indicator& ind, const std::optional<Decimal>& d) {
+  Cell c = Cell::of_amount(d);
+  if (d && ind.is_percent()) c.suffix = "%";
+  return c;
+}
+
+}  // namespace
+
+Table status_table(const StatusReport& r) {
+  Table t;
+  t.title = r.year ? fmt::format("{} — {} as of {} (year progress {})", r.plan->title, *r.year,
+                                 r.as_of.iso(), format_ratio(r.time_progress))
+                   : fmt::format("{} — as of {} (time progress {})", r.plan->title, r.as_of.iso(),
+                                 format_ratio(r.time_progress));
+  t.columns = {
+      {"id", "ID", "指标代码"},
+      {"name", "Indicator", "指标", false, true, true, 22},
+      {"area", "", "", false, false, true},
+      {"task", "", "", false, false, true},
+      {"unit", "", "", false, false, true},
+      {"kind", "", "", false, false, true},
+      {"target_text", "Target", "目标", true, true, false},
+      {"target", "", "", true, false, true},
+      {"target_max", "", "", true, false, true},
+      {"actual", "Actual", "完成", true},
+      {"completion", "Done", "完成率", true},
+      {"bar", "Progress", "进度", false, true, false},
+      {"expected", "Expected", "应完成", true},
+      {"shortfall", "Short", "差额", true},
+      {"behind_by", "", "", true, false, true},
+      {"status", "Status", "状态"},
+      {"time_progress", "", "", true, false, true},
+      {"as_of", "", "", false, false, true},
+      {"lead", "", "", false, false, true},
+      {"partners", "", "", false, false, true},
+  };
+  for (const IndicatorStatus& s : r.rows) {
+    const Indicator& ind = *s.ind;
+    Row row;
+    row.group = r.plan->area_of(ind).name;
+    Cell expected = Cell::of_number(s.expected, 0);
+    std::optional<Decimal> actual = s.actual;
+    row.cells = {
+        Cell::of_text(ind.id),
+        Cell::of_text(ind.name),
+        Cell::of_text(r.plan->area_of(ind).name),
+        Cell::of_text(r.plan->task_of(ind).name),
+        Cell::of_text(ind.unit),
+        Cell::of_text(std::string(kind_name(ind.kind))),
+        Cell::of_text(s.target || ind.kind == Kind::milestone
+                          ? readable_target(ind, s.target.value_or(Decimal()))
+                          : std::string()),
+        Cell::of_amount(s.target),
+        Cell::of_amount(ind.target_max),
+        ind.kind == Kind::milestone && s.actual_date ? Cell::of_date(s.actual_date)
+                                                     : amount_cell(ind, actual),
+        Cell::of_ratio(s.completion),
+        s.completion
+            ? Cell::of_bar(*s.completion, is_flow(ind.kind) && s.target && !s.target->is_zero()
+                                              ? *s.expected / s.target->to_double()
+                                              : r.time_progress)
+            : Cell::none(),
+        expected,
+        amount_cell(ind, s.shortfall),
+        Cell::of_number(s.behind_by),
+        Cell::of_status(std::string(status_name(s.status))),
+        Cell::of_ratio(r.time_progress),
+        Cell::of_date(r.as_of),
+        Cell::of_text(join(ind.lead)),
+        Cell::of_text(join(ind.partners)),
+    };
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+namespace {
+
+json num(const std::optional<Decimal>& d) {
+  return d ? json(d->to_double()) : json(nullptr);
+}
+json num(const std::optional<double>& d) {
+  return d ? json(*d) : json(nullptr);
+}
+
+}  // namespace
+
+std::string status_json(const StatusReport& r) {
+  json inds = json::array();
+  for (const IndicatorStatus& s : r.rows) {
+    const Indicator& ind = *s.ind;
+    json years = json::array();
+    for (const YearFigures& y : s.years)
+      years.push_back({{"year", y.year},
+                       {"target", num(y.target)},
+                       {"actual", num(y.actual)},
+                       {"completion", num(y.completion)},
+                       {"status", y.status ? json(status_name(*y.status)) : json(nullptr)},
+                       {"change", num(y.change)}});
+    json o = {
+        {"id", ind.id},
+        {"name", ind.name},
+        {"area", r.plan->area_of(ind).name},
+        {"task", r.plan->task_of(ind).name},
+        {"unit", ind.unit},
+        {"kind", kind_name(ind.kind)},
+        {"target", num(s.target)},
+    };
+    if (ind.kind == Kind::range) o["target_max"] = num(ind.target_max);
+    o["actual"] = num(s.actual);
+    o["actual_date"] = s.actual_date ? json(s.actual_date->iso()) : json(nullptr);
+    o["completion"] = num(s.completion);
+    o["expected"] = num(s.expected);
+    o["shortfall"] = num(s.shortfall);
+    o["behind_by"] = num(s.behind_by);
+    o["status"] = status_name(s.status);
+    o["due"] = ind.due ? json(ind.due->iso()) : json(nullptr);
+    o["projected"] = num(s.projected);
+    o["needed_per_month"] = num(s.needed_per_month);
+    o["lead"] = ind.lead;
+    o["partners"] = ind.partners;
+    o["years"] = years;
+    inds.push_back(std::move(o));
+  }
+  json doc = {{"plan",
+               {{"id", r.plan->id},
+                {"title", r.plan->title},
+                {"start", r.plan->start.iso()},
+                {"end", r.plan->end.iso()}}},
+              {"as_of", r.as_of.iso()},
+              {"time_progress", r.time_progress},
+              {"year", r.year ? json(*r.year) : json(nullptr)},
+              {"indicators", inds}};
+  return doc.dump(2) + "\n";
+}
+
+}  // namespace plan

@@ -1,0 +1,238 @@
+// Figures checked by hand (and with Python's datetime for day counts): the
+// period 2018-01-01 … 2020-12-31 has 365 + 365 + 366 = 1096 days.
+#include "evaluation.h"
+
+#include <doctest/doctest.h>
+
+#include "plan_loader.h"
+
+using namespace plan;
+
+namespace {
+
+Plan mini() {
+  Diagnostics d;
+  auto p = load_plan(PLAN_SOURCE_DIR "/tests/fixtures/mini.toml", d);
+  REQUIRE(p);
+  return std::move(*p);
+}
+
+Decimal dec(const char* s) {
+  return *Decimal::parse(s);
+}
+Date day(const char* s) {
+  return *Date::parse(s);
+}
+
+Entry entry(const char* date, const char* id, const char* value) {
+  Entry e;
+  e.date = day(date);
+  e.id = id;
+  std::string v = value;
+  if (v == "done" || v == "undone") {
+    e.is_state = true;
+    e.done = v == "done";
+  } else {
+    e.amount = dec(value);
+  }
+  return e;
+}
+
+struct Fixture {
+  Plan plan = mini();
+  std::vector<Entry> entries;
+  void add(const char* date, const char* id, const char* value) {
+    entries.push_back(entry(date, id, value));
+  }
+  IndicatorStatus at(const char* as_of, const char* id, std::optional<int> year = {}) {
+    Ledger l(plan, day(as_of));
+    for (const auto& e : entries) l.add(e);
+    return evaluate(l, *plan.find(id), year);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("time progress at the edges of the period") {
+  Date s = day("2018-01-01"), e = day("2020-12-31");
+  CHECK(progress(s, e, day("2017-12-31")) == 0.0);
+  CHECK(progress(s, e, day("2018-01-01")) == doctest::Approx(1.0 / 1096));
+  CHECK(progress(s, e, day("2020-02-29")) == doctest::Approx(790.0 / 1096));
+  CHECK(progress(s, e, day("2020-12-31")) == 1.0);
+  CHECK(progress(s, e, day("2021-06-30")) == 1.0);
+}
+
+TEST_CASE("a flow before the start is on track with nothing expected") {
+  Fixture f;
+  auto s = f.at("2017-12-31", "jobs.urban_new");
+  CHECK(s.time_progress == 0.0);
+  CHECK(*s.actual == Decimal());
+  CHECK(*s.expected == 0.0);
+  CHECK(*s.completion == 0.0);
+  CHECK(s.status == Status::on_track);
+  CHECK(*s.needed_per_month == doctest::Approx(51000 / (1096 / kDaysPerMonth)));
+  CHECK_FALSE(s.projected);  // no time elapsed: no pace to project
+}
+
+TEST_CASE("a flow with no records on the first day is behind") {
+  Fixture f;
+  auto s = f.at("2018-01-01", "jobs.urban_new");
+  CHECK(*s.expected == doctest::Approx(17000.0 / 365));
+  CHECK(s.status == Status::behind);
+  CHECK(*s.shortfall == dec("51000"));
+  CHECK(*s.projected == 0.0);
+}
+
+TEST_CASE("expected follows the yearly splits across a leap day and year boundaries") {
+  Fixture f;
+  CHECK(*f.at("2018-12-31", "jobs.urban_new").expected == doctest::Approx(17000));
+  CHECK(*f.at("2019-01-01", "jobs.urban_new").expected == doctest::Approx(17000 + 17000.0 / 365));
+  CHECK(*f.at("2020-02-29", "jobs.urban_new").expected ==
+        doctest::Approx(34000 + 17000.0 * 60 / 366));
+  CHECK(*f.at("2020-12-31", "jobs.urban_new").expected == doctest::Approx(51000));
+  CHECK(*f.at("2021-03-01", "jobs.urban_new").expected == doctest::Approx(51000));
+}
+
+TEST_CASE("a flow mid-period: sums with corrections, behind by the expected line") {
+  Fixture f;
+  f.add("2018-03-31", "jobs.urban_new", "4210");
+  f.add("2018-07-15", "jobs.urban_new", "-120");  // correction
+  f.add("2018-12-31", "jobs.urban_new", "12000");
+  f.add("2019-05-01", "jobs.urban_new", "0");  // a zero entry changes nothing
+  f.add("2019-06-30", "jobs.urban_new", "9000");
+  f.add("2019-07-01", "jobs.urban_new", "5000");  // after the as-of date
+  f.add("2017-12-31", "jobs.urban_new", "777");   // before the period
+  auto s = f.at("2019-06-30", "jobs.urban_new");
+  CHECK(*s.actual == dec("25090"));
+  CHECK(*s.target == dec("51000"));
+  CHECK(*s.completion == doctest::Approx(25090.0 / 51000));
+  CHECK(*s.expected == doctest::Approx(17000 + 17000.0 * 181 / 365));
+  CHECK(*s.behind_by == doctest::Approx(340.136986));
+  CHECK(*s.shortfall == dec("25910"));
+  CHECK(s.status == Status::behind);
+  // 546 days elapsed; average pace projected over 1096 days.
+  CHECK(*s.projected == doctest::Approx(25090.0 / 546 * 1096));
+  CHECK(*s.pace_per_month == doctest::Approx(25090.0 / 546 * kDaysPerMonth));
+  // 550 days remain after 2019-06-30.
+  CHECK(*s.needed_per_month == doctest::Approx(25910 / (550 / kDaysPerMonth)));
+
+  REQUIRE(s.years.size() == 3);
+  const YearFigures& y18 = s.years[0];
+  CHECK(*y18.actual == dec("16090"));
+  CHECK(*y18.target == dec("17000"));
+  CHECK(*y18.completion == doctest::Approx(16090.0 / 17000));
+  CHECK(*y18.status == Status::behind);  // judged at 2018-12-31
+  CHECK_FALSE(y18.change);               // 2017 is outside the period
+  const YearFigures& y19 = s.years[1];
+  CHECK(*y19.actual == dec("9000"));
+  CHECK(*y19.status == Status::on_track);  // 9000 >= 17000 * 181/365 = 8430.1
+  CHECK(*y19.change == doctest::Approx(9000.0 / 16090 - 1));
+  const YearFigures& y20 = s.years[2];
+  CHECK(*y20.target == dec("17000"));
+  CHECK_FALSE(y20.actual);  // not begun
+  CHECK_FALSE(y20.status);
+}
+
+TEST_CASE("a flow judged against one year's own target") {
+  Fixture f;
+  f.add("2018-12-31", "jobs.urban_new", "16090");
+  f.add("2019-06-30", "jobs.urban_new", "9000");
+  auto s = f.at("2019-06-30", "jobs.urban_new", 2019);
+  CHECK(*s.target == dec("17000"));
+  CHECK(*s.actual == dec("9000"));
+  CHECK(s.time_progress == doctest::Approx(181.0 / 365));
+  CHECK(*s.expected == doctest::Approx(17000.0 * 181 / 365));
+  CHECK(s.status == Status::on_track);
+  CHECK(*s.shortfall == dec("8000"));
+}
+
+TEST_CASE("a flow reaches its target: achieved, nothing more needed") {
+  Fixture f;
+  f.add("2019-12-31", "skills.leaders", "2");
+  f.add("2020-03-31", "skills.leaders", "+2");
+  auto s = f.at("2020-06-30", "skills.leaders");
+  CHECK(*s.actual == dec("4"));
+  CHECK(s.status == Status::achieved);  // a range is reached at its lower bound
+  CHECK(*s.shortfall == Decimal());
+  CHECK(*s.needed_per_month == 0.0);
+  // No yearly split: per-year actuals, but no targets and no statuses.
+  CHECK_FALSE(s.years[1].target);
+  CHECK(*s.years[1].actual == dec("2"));
+  CHECK_FALSE(s.years[1].status);
+  CHECK_FALSE(s.years[0].change);    // no previous year
+  CHECK_FALSE(s.years[1].change);    // previous year 0: no growth rate
+  CHECK(*s.years[2].change == 0.0);  // 2 in 2019, 2 in 2020
+}
+
+TEST_CASE("a cap: latest reading, ties go to the one read last") {
+  Fixture f;
+  f.add("2018-12-31", "unemployment.rate", "2.1");
+  f.add("2019-06-30", "unemployment.rate", "1.9");
+  f.add("2019-06-30", "unemployment.rate", "3.4");  // same date, read later: wins
+  f.add("2019-03-31", "unemployment.rate", "1.0");  // older date read later: loses
+  auto s = f.at("2019-12-31", "unemployment.rate");
+  CHECK(*s.actual == dec("3.4"));
+  CHECK(s.actual_date->iso() == "2019-06-30");
+  CHECK(s.status == Status::missed);
+  CHECK(*s.shortfall == dec("0.4"));
+  CHECK_FALSE(s.completion);
+  CHECK(*s.years[0].actual == dec("2.1"));
+  CHECK(*s.years[0].status == Status::met);
+  CHECK(*s.years[1].change == doctest::Approx(1.3));  // percentage points, not a growth rate
+}
+
+TEST_CASE("a rate that falls from 2.1 to 1.9 changed by -0.2 points") {
+  Fixture f;
+  f.add("2018-12-31", "unemployment.rate", "2.1");
+  f.add("2019-12-31", "unemployment.rate", "1.9");
+  auto s = f.at("2020-01-15", "unemployment.rate");
+  CHECK(*s.years[1].change == doctest::Approx(-0.2));
+  CHECK(s.status == Status::met);
+  CHECK(*s.shortfall == Decimal());
+  CHECK(*s.years[2].status == Status::no_data);  // 2020 begun, no reading yet
+}
+
+TEST_CASE("a floor with no readings has no data") {
+  Fixture f;
+  auto s = f.at("2019-06-30", "graduates.rate");
+  CHECK(s.status == Status::no_data);
+  CHECK_FALSE(s.actual);
+  f.add("2018-12-31", "graduates.rate", "94.5");
+  s = f.at("2019-06-30", "graduates.rate");
+  CHECK(s.status == Status::missed);
+  CHECK(*s.shortfall == dec("0.5"));
+  CHECK(*s.target == dec("95"));
+}
+
+TEST_CASE("milestones: pending, done, retracted, overdue") {
+  Fixture f;
+  CHECK(f.at("2020-06-30", "hr.portal").status == Status::pending);
+  CHECK(f.at("2021-01-01", "hr.portal").status == Status::overdue);
+  f.add("2020-11-30", "hr.portal", "done");
+  CHECK(f.at("2020-11-29", "hr.portal").status == Status::pending);
+  CHECK(f.at("2020-11-30", "hr.portal").status == Status::done);
+  CHECK(f.at("2021-01-01", "hr.portal").status == Status::done);
+  f.add("2020-12-01", "hr.portal", "undone");
+  CHECK(f.at("2020-12-15", "hr.portal").status == Status::pending);
+  CHECK(f.at("2021-01-01", "hr.portal").status == Status::overdue);
+  CHECK(f.at("2020-11-30", "hr.portal").status == Status::done);
+}
+
+TEST_CASE("after the end of the period a flow short of its target is behind") {
+  Fixture f;
+  f.add("2020-12-31", "skills.total", "17999");
+  f.add("2021-01-05", "skills.total", "5");  // after the period: not counted
+  auto s = f.at("2021-02-01", "skills.total");
+  CHECK(*s.actual == dec("17999"));
+  CHECK(s.status == Status::behind);
+  CHECK(*s.shortfall == dec("1"));
+  CHECK_FALSE(s.needed_per_month);  // the period is over
+  CHECK(*s.projected == doctest::Approx(17999));
+}
+
+TEST_CASE("status names round-trip") {
+  for (Status st : {Status::achieved, Status::on_track, Status::behind, Status::met, Status::missed,
+                    Status::no_data, Status::done, Status::pending, Status::overdue})
+    CHECK(parse_status(status_name(st)) == st);
+  CHECK_FALSE(parse_status("late"));
+}

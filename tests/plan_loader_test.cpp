@@ -1,0 +1,244 @@
+#include "plan_loader.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "plan_check.h"
+
+using namespace plan;
+
+namespace {
+
+const char* kHead = R"([plan]
+id = "p"
+title = "T"
+start = 2018-01-01
+end = 2020-12-31
+
+[[area]]
+id = "a"
+name = "A"
+  [[area.task]]
+  id = "a.t"
+  name = "AT"
+)";
+
+// Loads kHead + body; returns the diagnostics as "headline" lines.
+std::vector<std::string> problems(const std::string& body, bool with_head = true) {
+  Diagnostics d;
+  load_plan_text((with_head ? std::string(kHead) : "") + body, "p.toml", d);
+  std::vector<std::string> out;
+  for (const auto& x : d.items()) out.push_back(x.headline());
+  return out;
+}
+
+std::string ind(const std::string& extra) {
+  return "[[indicator]]\nid = \"x.y\"\nname = \"X\"\nunit = \"人\"\ntask = \"a.t\"\n" + extra;
+}
+
+}  // namespace
+
+TEST_CASE("the mini fixture loads with every field") {
+  Diagnostics d;
+  auto p = load_plan(PLAN_SOURCE_DIR "/tests/fixtures/mini.toml", d);
+  REQUIRE(p);
+  CHECK(d.items().empty());
+  CHECK(p->id == "mini");
+  CHECK(p->issued->iso() == "2018-08-28");
+  CHECK(p->start.iso() == "2018-01-01");
+  CHECK(p->end.iso() == "2020-12-31");
+  CHECK(p->areas.size() == 2);
+  CHECK(p->tasks.size() == 2);
+  REQUIRE(p->indicators.size() == 7);
+  const Indicator* jobs = p->find("jobs.urban_new");
+  REQUIRE(jobs);
+  CHECK(jobs->target == *Decimal::from_int(51000));
+  CHECK(jobs->years.at(2019) == *Decimal::from_int(17000));
+  CHECK(jobs->lead == std::vector<std::string>{"人社局"});
+  CHECK(jobs->partners == std::vector<std::string>{"财政局"});
+  CHECK(p->area_of(*jobs).name == "就业");
+  CHECK(jobs->where.line == 26);
+  const Indicator* range = p->find("skills.leaders");
+  CHECK(range->kind == Kind::range);
+  CHECK(*range->target_max == *Decimal::from_int(5));
+  CHECK(p->find("hr.portal")->due->iso() == "2020-12-31");
+  CHECK(p->find("skills.high")->parent == "skills.total");
+  CHECK(p->children_of("skills.total") == std::vector<std::string>{"skills.high"});
+  CHECK(p->find("unemployment.rate")->is_percent());
+}
+
+TEST_CASE("a TOML syntax error is reported at its line and column") {
+  auto v = problems("[[indicator]]\nid = \"x\nname = 1\n");
+  REQUIRE(v.size() == 1);
+  CHECK(v[0].rfind("p.toml:14:", 0) == 0);
+}
+
+TEST_CASE("a missing [plan] table") {
+  auto v = problems("[[area]]\nid=\"a\"\nname=\"A\"\n[[area.task]]\nid=\"a.t\"\nname=\"T\"\n" +
+                        ind("kind = \"total\"\ntarget = 1\n"),
+                    false);
+  REQUIRE(v.size() == 1);
+  CHECK(v[0] == "p.toml:1:1: missing [plan] table (id, title, issuer, issued, start, end)");
+}
+
+TEST_CASE("a missing required key is reported at its table") {
+  auto v = problems(ind("kind = \"total\"\n"));
+  REQUIRE(v.size() == 1);
+  CHECK(v[0] == "p.toml:13:1: indicator 'x.y' is missing required key 'target'");
+}
+
+TEST_CASE("a mistyped value is reported at the value") {
+  auto v = problems(ind("kind = \"total\"\ntarget = \"51000\"\n"));
+  REQUIRE(v.size() == 1);
+  CHECK(v[0] == "p.toml:19:10: 'target' must be a number, not a string");
+}
+
+TEST_CASE("an unknown kind") {
+  auto v = problems(ind("kind = \"sum\"\ntarget = 1\n"));
+  REQUIRE(v.size() == 1);
+  CHECK(v[0] == "p.toml:18:8: unknown kind 'sum' (expected total, range, floor, cap or milestone)");
+}
+
+TEST_CASE("an unknown key is an error, not silently dropped") {
+  auto v = problems(ind("kind = \"total\"\ntarget = 1\npartner = [\"x\"]\n"));
+  REQUIRE(v.size() == 1);
+  CHECK(v[0].rfind("p.toml:20:11: unknown key 'partner' in [[indicator]] (expected one of: id, "
+                   "name,",
+                   0) == 0);
+}
+
+TEST_CASE("a duplicate indicator id") {
+  auto v = problems(ind("kind = \"total\"\ntarget = 1\n") + ind("kind = \"total\"\ntarget = 2\n"));
+  REQUIRE(v.size() == 1);
+  CHECK(v[0] == "p.toml:21:6: duplicate indicator id 'x.y'");
+}
+
+TEST_CASE("per-year targets outside the plan period") {
+  auto v = problems(ind("kind = \"total\"\ntarget = 3\nyears = { 2017 = 1, 2018 = 2 }\n"));
+  REQUIRE(v.size() == 1);
+  CHECK(v[0] == "p.toml:20:18: year 2017 is outside the plan period 2018-01-01 … 2020-12-31");
+}
+
+TEST_CASE("a parent that does not exist, with a suggestion") {
+  auto v = problems(ind("kind = \"total\"\ntarget = 3\nparent = \"x.z\"\n"));
+  REQUIRE(v.size() == 1);
+  CHECK(v[0] ==
+        "p.toml:20:10: parent 'x.z' is not an indicator of this plan; did you mean "
+        "'x.y'?");
+}
+
+TEST_CASE("a parent cycle") {
+  std::string a =
+      "[[indicator]]\nid = \"a.a\"\nname = \"A\"\nunit = \"人\"\ntask = \"a.t\"\n"
+      "kind = \"total\"\ntarget = 1\nparent = \"b.b\"\n";
+  std::string b =
+      "[[indicator]]\nid = \"b.b\"\nname = \"B\"\nunit = \"人\"\ntask = \"a.t\"\n"
+      "kind = \"total\"\ntarget = 1\nparent = \"a.a\"\n";
+  auto v = problems(a + b);
+  REQUIRE(v.size() == 2);
+  CHECK(v[0] == "p.toml:20:10: parent chain of 'a.a' loops back to itself");
+  CHECK(v[1] == "p.toml:28:10: parent chain of 'b.b' loops back to itself");
+}
+
+TEST_CASE("a range whose lower bound exceeds its upper bound") {
+  auto v = problems(ind("kind = \"range\"\ntarget = 5\ntarget_max = 3\n"));
+  REQUIRE(v.size() == 1);
+  CHECK(v[0] == "p.toml:20:14: range upper bound 3 is below its lower bound 5");
+}
+
+TEST_CASE("a range needs its upper bound") {
+  auto v = problems(ind("kind = \"range\"\ntarget = 5\n"));
+  REQUIRE(v.size() == 1);
+  CHECK(v[0] == "p.toml:13:1: indicator 'x.y' is missing required key 'target_max'");
+}
+
+TEST_CASE("a milestone without a due date") {
+  auto v = problems(ind("kind = \"milestone\"\n"));
+  REQUIRE(v.size() == 1);
+  CHECK(v[0] == "p.toml:13:1: indicator 'x.y' is a milestone but has no 'due' date");
+}
+
+TEST_CASE("a milestone due outside the period, and with a target") {
+  auto v = problems(ind("kind = \"milestone\"\ndue = 2021-06-30\ntarget = 1\n"));
+  REQUIRE(v.size() == 2);
+  CHECK(v[0] ==
+        "p.toml:19:7: due date 2021-06-30 is outside the plan period 2018-01-01 … "
+        "2020-12-31");
+  CHECK(v[1] == "p.toml:20:10: a milestone has no 'target'; it is done or not by its due date");
+}
+
+TEST_CASE("an unknown task") {
+  auto v = problems(
+      "[[indicator]]\nid = \"x.y\"\nname = \"X\"\nunit = \"人\"\ntask = \"a.u\"\n"
+      "kind = \"total\"\ntarget = 1\n");
+  REQUIRE(v.size() == 1);
+  CHECK(v[0] == "p.toml:17:8: unknown task 'a.u' (tasks are declared under [[area.task]])");
+}
+
+TEST_CASE("every problem is reported, not only the first") {
+  std::string no_kind =
+      "[[indicator]]\nid = \"z.z\"\nname = \"Z\"\nunit = \"人\"\n"
+      "task = \"a.t\"\ntarget = 1\n";
+  auto v = problems(ind("kind = \"total\"\ntarget = \"x\"\n") + "[[indicator]]\nid = \"bad id\"\n" +
+                    no_kind);
+  REQUIRE(v.size() == 3);
+  CHECK(v[0] == "p.toml:19:10: 'target' must be a number, not a string");
+  CHECK(v[1] == "p.toml:21:6: indicator id 'bad id' may only use A-Z a-z 0-9 _ . -");
+  CHECK(v[2] == "p.toml:22:1: indicator 'z.z' is missing required key 'kind'");
+}
+
+TEST_CASE("an invalid id character") {
+  auto v = problems(ind("kind = \"total\"\ntarget = 1\n").replace(20, 3, "x y"));
+  REQUIRE(v.size() == 1);
+  CHECK(v[0] == "p.toml:14:6: indicator id 'x y' may only use A-Z a-z 0-9 _ . -");
+}
+
+TEST_CASE("invalid UTF-8 in the plan file is reported at its place") {
+  auto v = problems("# ok\n# bad \xff here\n");
+  REQUIRE(v.size() == 1);
+  CHECK(v[0] == "p.toml:14:7: invalid UTF-8");
+}
+
+TEST_CASE("an unreadable plan file") {
+  Diagnostics d;
+  CHECK_FALSE(load_plan("/nonexistent/p.toml", d));
+  CHECK(d.items().at(0).headline() ==
+        "/nonexistent/p.toml: cannot read the plan: No such file or "
+        "directory");
+}
+
+TEST_CASE("check_plan warns about splits, children above parents and unknown units") {
+  std::string body =
+      "[[indicator]]\nid = \"a.a\"\nname = \"A\"\nunit = \"人\"\ntask = \"a.t\"\n"
+      "kind = \"total\"\ntarget = 100\nyears = { 2018 = 30, 2019 = 30, 2020 = 30 }\n"
+      "lead = [\"人社局\"]\n"
+      "[[indicator]]\nid = \"a.b\"\nname = \"B\"\nunit = \"人\"\ntask = \"a.t\"\n"
+      "kind = \"total\"\ntarget = 120\nparent = \"a.a\"\n";
+  Diagnostics d;
+  std::string text = std::string(kHead).replace(0, 7, "[plan]\nunits = [\"财政局\"]\n");
+  auto p = load_plan_text(text + body, "p.toml", d);
+  REQUIRE(p);
+  check_plan(*p, d);
+  REQUIRE(d.items().size() == 3);
+  CHECK(d.items()[0].headline() ==
+        "p.toml:14:1: warning: a.a: per-year targets 30 + 30 + 30 = 90 "
+        "do not add up to the target 100");
+  CHECK(d.items()[1].headline() ==
+        "p.toml:14:1: warning: a.a: unit '人社局' is not listed in "
+        "[plan].units");
+  CHECK(d.items()[2].headline() ==
+        "p.toml:23:1: warning: a.b: target 120 is above the target 100 "
+        "of 'a.a', which it is part of");
+  CHECK(d.error_count() == 0);
+}
+
+TEST_CASE("a partial split that stays under the total is fine") {
+  Diagnostics d;
+  auto p = load_plan_text(std::string(kHead) + ind("kind = \"range\"\ntarget = 1\ntarget_max = "
+                                                   "2\nyears = { 2019 = 1 }\n"),
+                          "p.toml", d);
+  REQUIRE(p);
+  check_plan(*p, d);
+  CHECK(d.items().empty());
+}
