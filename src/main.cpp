@@ -11,6 +11,9 @@ const Command kCommands[] = {
     {"status", "Every indicator at a date: completion, time progress, shortfall, status",
      plan::cli::setup_status},
     {"list", "List the plan's indicators and their targets", plan::cli::setup_list},
+    {"record", "Append one actual figure to the records, checked first", plan::cli::setup_record},
+    {"import", "Append the rows of a spreadsheet's CSV export: all of them or none",
+     plan::cli::setup_import},
 };
 
 }  // namespace

@@ -1,5 +1,8 @@
 #include "new_entry.h"
 
+#include <cstdio>
+#include <vector>
+
 #include "text.h"
 
 namespace plan {
@@ -28,9 +31,11 @@ std::optional<std::string> check_tag(std::string_view key, const std::string& s)
   for (unsigned char c : s) {
     // Line breaks and tabs have escapes in quoted values; other control
     // characters have none and no business in a note.
-    if (is_control(c) && c != '\n' && c != '\t')
-      return std::string(key) + " contains a control character (" +
-             sanitize(std::string(1, static_cast<char>(c))) + ")";
+    if (is_control(c) && c != '\n' && c != '\t') {
+      char code[8];
+      std::snprintf(code, sizeof code, "U+%04X", c);
+      return std::string(key) + " contains a control character (" + code + ")";
+    }
   }
   return std::nullopt;
 }
@@ -78,20 +83,47 @@ Expected<NewEntry> make_new_entry(const EntryInput& in, const Plan& plan, const 
                          {"value", &in.value}}) {
     if (auto why = check_word(what, *s)) return make_error(at, *why);
   }
-  std::string line = in.date + "  " + in.id + "  " + in.value;
+  // Where each piece sits in the assembled line, so that a parse error (at
+  // a column of a line the user never saw) can name the piece instead.
+  struct Piece {
+    std::string name, text;
+    int first = 0, last = 0;  // columns, 1-based, inclusive
+  };
+  std::vector<Piece> pieces;
+  std::string line;
+  auto put = [&](std::string name, const std::string& text, const std::string& written) {
+    if (!line.empty()) line += "  ";
+    int first = static_cast<int>(code_points(line)) + 1;
+    line += written;
+    pieces.push_back({std::move(name), text, first, static_cast<int>(code_points(line)) + 1});
+  };
+  put("date", in.date, in.date);
+  put("id", in.id, in.id);
+  put("value", in.value, in.value);
   for (auto [key, s] : {std::pair<const char*, const std::string*>{"by", &in.by},
                         {"note", &in.note},
                         {"src", &in.src}}) {
     if (s->empty()) continue;
     if (auto why = check_tag(key, *s)) return make_error(at, *why);
-    line += "  " + std::string(key) + "=" + quoted(*s);
+    put(key, *s, std::string(key) + "=" + quoted(*s));
   }
 
   // The record grammar decides, so that nothing gets in through a command or
   // an import that `plan check` would then reject.
   NewEntry out;
   auto kind = parse_line(line, plan, at, &out.entry);
-  if (!kind) return make_error(at, kind.error().message);
+  if (!kind) {
+    std::string message = kind.error().message;
+    for (const auto& p : pieces) {
+      int col = kind.error().where.column;
+      if (col < p.first || col > p.last) continue;
+      // Messages that quote the text already say what was wrong with what.
+      if (message.find("'" + p.text + "'") == std::string::npos)
+        message = p.name + " \"" + sanitize(p.text) + "\": " + message;
+      break;
+    }
+    return make_error(at, message);
+  }
   if (*kind != LineKind::entry) return make_error(at, "not an entry");  // unreachable: date is set
   if (auto why = check_entry_date(plan, out.entry.date, today, force)) return make_error(at, *why);
   out.entry.where = where;

@@ -78,6 +78,8 @@ bool emit(const std::string& text);
 void setup_check(CLI::App& sub, Globals& g);
 void setup_list(CLI::App& sub, Globals& g);
 void setup_status(CLI::App& sub, Globals& g);
+void setup_record(CLI::App& sub, Globals& g);
+void setup_import(CLI::App& sub, Globals& g);
 
 }  // namespace plan::cli
 
