@@ -44,9 +44,8 @@ Status level_status(const Indicator& ind, Decimal reading, Decimal threshold, De
   return ok ? Status::met : Status::missed;
 }
 
-// Expected progress of a flow by day d over the whole period: the yearly
-// splits of the years before d's year, plus d's year's split times the year's
-// progress; with no splits, the target times the period's progress.
+}  // namespace
+
 double expected_by(const Plan& plan, const Indicator& ind, Date d) {
   if (d < plan.start) return 0;
   if (d >= plan.end) return ind.target.to_double();
@@ -62,6 +61,8 @@ double expected_by(const Plan& plan, const Indicator& ind, Date d) {
   }
   return sum;
 }
+
+namespace {
 
 std::vector<YearFigures> year_split(const Ledger& ledger, const Indicator& ind) {
   const Plan& plan = ledger.plan();

@@ -62,6 +62,11 @@ struct IndicatorStatus {
 IndicatorStatus evaluate(const Ledger& ledger, const Indicator& ind,
                          std::optional<int> year = std::nullopt);
 
+// What a flow should have reached by the end of day d over the whole period:
+// the yearly splits of the years before d's year plus d's year's split times
+// the year's progress; with no splits, the target times the time progress.
+double expected_by(const Plan& plan, const Indicator& ind, Date d);
+
 // Average days in a month, for paces "per month".
 constexpr double kDaysPerMonth = 365.25 / 12;
 

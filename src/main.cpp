@@ -7,13 +7,18 @@ namespace {
 using plan::cli::Command;
 
 const Command kCommands[] = {
-    {"check", "Lint the plan and the records; exit 1 on errors", plan::cli::setup_check},
     {"status", "Every indicator at a date: completion, time progress, shortfall, status",
      plan::cli::setup_status},
-    {"list", "List the plan's indicators and their targets", plan::cli::setup_list},
+    {"show", "One indicator in full: definition, years, projection, records",
+     plan::cli::setup_show},
+    {"yoy", "Year-on-year split: each year's actual, target, completion, change",
+     plan::cli::setup_yoy},
+    {"units", "Per responsible unit: what it leads and what is behind", plan::cli::setup_units},
     {"record", "Append one actual figure to the records, checked first", plan::cli::setup_record},
     {"import", "Append the rows of a spreadsheet's CSV export: all of them or none",
      plan::cli::setup_import},
+    {"list", "The plan's indicators and their targets", plan::cli::setup_list},
+    {"check", "Lint the plan and the records; exit 1 on errors", plan::cli::setup_check},
 };
 
 }  // namespace

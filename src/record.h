@@ -36,16 +36,24 @@ struct Entry {
 enum class LineKind { blank, entry };
 
 // Parses one line (without its newline; a trailing '\r' is an error) against
-// the plan: grammar, real date, known id (with "did you mean"), a value the
+// the plan: bytes (UTF-8, no NUL or control characters other than tab),
+// grammar, real date, known id (with "did you mean"), a value the
 // indicator's kind takes. On error the Diagnostic points at the offending
-// column and carries the line as source_line. `where` gives file and line.
-// Returns LineKind::blank for blank and comment-only lines (entry untouched).
+// column (1-based, in code points) and carries the line as source_line;
+// `where` gives file and line. Every message is listed in man/plan-records.5.
+// Returns LineKind::blank for blank and comment-only lines (entry untouched);
+// on error the entry's contents are unspecified. `entry` may be reused from
+// line to line: its strings keep their memory.
 Expected<LineKind> parse_line(std::string_view line, const Plan& plan, const Location& where,
                               Entry* entry);
 
 // The canonical text of an entry (no newline): date, id, value and tags
 // separated by two spaces; tag values quoted and escaped when they need it.
-// parse_line(format_entry(e)) gives back e's values.
+// parse_line(format_entry(e)) gives back e's values, provided the entry is
+// valid for `ind` (a level reading is not negative, keys are [a-z_]+ and
+// unique) and tag values hold no control characters other than newline and
+// tab (the format cannot carry them; they are written raw, so a writer that
+// checks its line with parse_line refuses them).
 std::string format_entry(const Entry& e, const Indicator& ind);
 
 }  // namespace plan

@@ -33,8 +33,21 @@ std::string render_delimited(const Table& t, char sep, const RenderOptions& o);
 // GitHub-flavoured Markdown: one pipe table per group, headed "### group".
 std::string render_markdown(const Table& t, const RenderOptions& o);
 
-// Plain textual forms shared by the renderers.
+// Plain textual forms shared by the renderers. Rounding is half away from
+// zero on the shortest decimal form of the double (0.4535 -> "45.4%", as a
+// person reading 0.4535 expects), and a result that rounds to zero has no
+// minus sign. Values that are not finite format as "".
 std::string format_amount(Decimal d, bool thousands);  // "51,000", "1.9"
-std::string format_ratio(double r);                    // "45.3%"
+std::string format_ratio(double r);                    // "45.3%", "-2.0%"
+// `decimals` fixed places, or -1 for at most two with trailing zeros dropped:
+// format_number(1234.5, -1) = "1,234.5", format_number(2, 1) = "2.0".
+std::string format_number(double v, int decimals);
+
+// A cell as people read it (terminal tables, Markdown), before any
+// sanitizing, escaping, truncating or padding: amounts, numbers and counts
+// with thousands separators, ratios as "45.3%", ISO dates, text and status
+// words as given, empty cells as "", bars as "45.3% (t 60.0%)" (completion,
+// then time progress; the terminal table draws bars instead).
+std::string format_cell(const Cell& c);
 
 }  // namespace plan

@@ -58,7 +58,7 @@ TEST_CASE("the mini fixture loads with every field") {
   CHECK(jobs->lead == std::vector<std::string>{"人社局"});
   CHECK(jobs->partners == std::vector<std::string>{"财政局"});
   CHECK(p->area_of(*jobs).name == "就业");
-  CHECK(jobs->where.line == 26);
+  CHECK(jobs->where.line == 27);
   const Indicator* range = p->find("skills.leaders");
   CHECK(range->kind == Kind::range);
   CHECK(*range->target_max == *Decimal::from_int(5));

@@ -78,6 +78,9 @@ bool emit(const std::string& text);
 void setup_check(CLI::App& sub, Globals& g);
 void setup_list(CLI::App& sub, Globals& g);
 void setup_status(CLI::App& sub, Globals& g);
+void setup_show(CLI::App& sub, Globals& g);
+void setup_yoy(CLI::App& sub, Globals& g);
+void setup_units(CLI::App& sub, Globals& g);
 void setup_record(CLI::App& sub, Globals& g);
 void setup_import(CLI::App& sub, Globals& g);
 
@@ -100,5 +103,12 @@ CLI::Validator status_validator();
 // or the report's own JSON. Sets g.exit_code on a failed write.
 void output(Globals& g, const std::string& format, const Table& table,
             const std::function<std::string()>& json, bool bom = false);
+// The same where CSV/TSV have a flatter shape than the table for people.
+void output(Globals& g, const std::string& format, const Table& table, const Table& flat,
+            const std::function<std::string()>& json, bool bom = false);
+
+// Checks that every id names an indicator; prints "unknown indicator" with a
+// suggestion and sets a usage exit code otherwise.
+bool known_ids(Globals& g, const Plan& plan, const std::vector<std::string>& ids);
 
 }  // namespace plan::cli

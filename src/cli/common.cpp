@@ -97,6 +97,27 @@ namespace plan::cli {
 
 void output(Globals& g, const std::string& format, const Table& table,
             const std::function<std::string()>& json, bool bom) {
+  output(g, format, table, table, json, bom);
+}
+
+bool known_ids(Globals& g, const Plan& plan, const std::vector<std::string>& ids) {
+  for (const auto& id : ids) {
+    if (plan.find(id)) continue;
+    auto near = plan.suggest(id);
+    std::string hint;
+    for (std::size_t i = 0; i < near.size(); ++i)
+      hint += (i == 0 ? "; did you mean '" : i + 1 == near.size() ? "' or '" : "', '") + near[i];
+    if (!hint.empty()) hint += "'?";
+    std::fprintf(stderr, "plan: unknown indicator '%s'%s (plan list shows them all)\n", id.c_str(),
+                 hint.c_str());
+    g.exit_code = kExitUsage;
+    return false;
+  }
+  return true;
+}
+
+void output(Globals& g, const std::string& format, const Table& table, const Table& flat,
+            const std::function<std::string()>& json, bool bom) {
   RenderOptions o;
   o.zh = use_chinese(g);
   o.bom = bom;
@@ -107,10 +128,10 @@ void output(Globals& g, const std::string& format, const Table& table,
       text = render_table(table, o);
       break;
     case Format::csv:
-      text = render_delimited(table, ',', o);
+      text = render_delimited(flat, ',', o);
       break;
     case Format::tsv:
-      text = render_delimited(table, '\t', o);
+      text = render_delimited(flat, '\t', o);
       break;
     case Format::md:
       text = render_markdown(table, o);

@@ -1,0 +1,42 @@
+#include "cli.h"
+#include "show_report.h"
+
+namespace plan::cli {
+
+void setup_show(CLI::App& sub, Globals& g) {
+  struct Options {
+    std::string id, as_of, format;
+  };
+  auto o = std::make_shared<Options>();
+  sub.add_option("id", o->id, "Indicator id (plan list shows them)")->required();
+  sub.add_option("--as-of", o->as_of, "Evaluate at this date (default: today)")
+      ->check(date_validator());
+  add_format_option(sub, o->format, "table|json");
+  sub.footer(
+      "Shows the definition, the per-year split, the projection at the pace so far\n"
+      "and the pace now needed, a month-by-month picture of the cumulative actual\n"
+      "against the expected line, and every record behind the figure (file:line).\n"
+      "Example:\n"
+      "  plan show jobs.urban_new --as-of 2019-06-30");
+  sub.callback([o, &g] {
+    auto project = open_project(g);
+    if (!project) return;
+    const Plan& plan = project->plan;
+    if (!known_ids(g, plan, {o->id})) return;
+    Date as_of = o->as_of.empty() ? today() : parse_date_arg(o->as_of);
+    Ledger ledger(plan, as_of);
+    std::vector<Entry> records;
+    if (!read_ledger(g, *project, {&ledger}, [&](const Entry& e) {
+          if (e.id == o->id) records.push_back(e);
+        }))
+      return;
+    ShowReport r = build_show(ledger, *plan.find(o->id), std::move(records));
+    RenderOptions ro;
+    ro.color = use_color(g);
+    ro.zh = use_chinese(g);
+    std::string text = o->format == "json" ? show_json(r) : show_text(r, ro);
+    if (!emit(text)) g.exit_code = kExitData;
+  });
+}
+
+}  // namespace plan::cli

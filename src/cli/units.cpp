@@ -1,0 +1,35 @@
+#include "cli.h"
+#include "units_report.h"
+
+namespace plan::cli {
+
+void setup_units(CLI::App& sub, Globals& g) {
+  struct Options {
+    std::string as_of, format;
+    bool lead_only = false, bom = false;
+  };
+  auto o = std::make_shared<Options>();
+  sub.add_option("--as-of", o->as_of, "Evaluate at this date (default: today)")
+      ->check(date_validator());
+  sub.add_flag("--lead-only", o->lead_only, "Count only the indicators a unit leads (★)");
+  add_format_option(sub, o->format, "table|csv|tsv|json|md");
+  sub.add_flag("--bom", o->bom, "Start CSV/TSV with a UTF-8 byte order mark (for Excel)");
+  sub.footer(
+      "One row per responsible unit: how many indicators it leads and partners,\n"
+      "how those stand (achieved counts met and done; missed counts overdue), and\n"
+      "the one furthest behind, as a share of its target.\n"
+      "Example:\n"
+      "  plan units --lead-only --as-of 2019-12-31");
+  sub.callback([o, &g] {
+    auto project = open_project(g);
+    if (!project) return;
+    Date as_of = o->as_of.empty() ? today() : parse_date_arg(o->as_of);
+    Ledger ledger(project->plan, as_of);
+    if (!read_ledger(g, *project, {&ledger})) return;
+    UnitsReport r = build_units(ledger, o->lead_only);
+    output(
+        g, o->format, units_table(r), [&] { return units_json(r); }, o->bom);
+  });
+}
+
+}  // namespace plan::cli

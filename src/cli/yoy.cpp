@@ -1,0 +1,40 @@
+#include "cli.h"
+#include "yoy_report.h"
+
+namespace plan::cli {
+
+void setup_yoy(CLI::App& sub, Globals& g) {
+  struct Options {
+    std::vector<std::string> ids;
+    std::string as_of, format;
+    bool bom = false;
+  };
+  auto o = std::make_shared<Options>();
+  sub.add_option("ids", o->ids, "Indicator ids (default: every indicator with yearly figures)");
+  sub.add_option("--as-of", o->as_of, "Evaluate at this date (default: today)")
+      ->check(date_validator());
+  add_format_option(sub, o->format, "table|csv|tsv|json|md");
+  sub.add_flag("--bom", o->bom, "Start CSV/TSV with a UTF-8 byte order mark (for Excel)");
+  sub.footer(
+      "Years as columns: each year's actual, its own target, completion, status and\n"
+      "the change against the year before — a growth rate (同比) for flows, a\n"
+      "difference in the indicator's unit for levels (percentage points for rates).\n"
+      "CSV/TSV have one row per indicator and year.\n"
+      "Examples:\n"
+      "  plan yoy jobs.urban_new unemployment.rate\n"
+      "  plan yoy --format csv > yoy.csv");
+  sub.callback([o, &g] {
+    auto project = open_project(g);
+    if (!project) return;
+    const Plan& plan = project->plan;
+    if (!known_ids(g, plan, o->ids)) return;
+    Date as_of = o->as_of.empty() ? today() : parse_date_arg(o->as_of);
+    Ledger ledger(plan, as_of);
+    if (!read_ledger(g, *project, {&ledger})) return;
+    YoyReport r = build_yoy(ledger, o->ids);
+    output(
+        g, o->format, yoy_table(r), yoy_rows(r), [&] { return yoy_json(r); }, o->bom);
+  });
+}
+
+}  // namespace plan::cli

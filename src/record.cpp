@@ -1,0 +1,381 @@
+#include "record.h"
+
+#include <cstring>
+
+#include "text.h"
+
+namespace plan {
+
+std::string_view Entry::tag(std::string_view key) const {
+  for (const auto& [k, v] : tags)
+    if (k == key) return v;
+  return {};
+}
+
+namespace {
+
+// UTF-8 of the characters the grammar singles out.
+constexpr std::string_view kWan = "\xE4\xB8\x87";             // 万
+constexpr std::string_view kFullwidthSpace = "\xE3\x80\x80";  // U+3000
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";   // U+FEFF
+
+bool is_sep(char c) {
+  return c == ' ' || c == '\t';
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_id_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c) || c == '_' || c == '.' ||
+         c == '-';
+}
+bool is_key_char(char c) {
+  return (c >= 'a' && c <= 'z') || c == '_';
+}
+
+std::string hex2(unsigned v) {
+  static const char* hex = "0123456789ABCDEF";
+  return {hex[(v >> 4) & 0xF], hex[v & 0xF]};
+}
+
+// One parse of one line. Positions are byte offsets into `line`; they turn
+// into code-point columns only when an error is reported, so the happy path
+// never counts characters.
+class LineParser {
+ public:
+  LineParser(std::string_view line, const Plan& plan, const Location& where)
+      : s_(line), plan_(plan), where_(where) {}
+
+  Expected<LineKind> parse(Entry* entry);
+
+ private:
+  Diagnostic fail(std::size_t pos, std::string message) const {
+    int column = static_cast<int>(code_points(s_.substr(0, pos))) + 1;
+    return make_error(Location{where_.file, where_.line, column}, std::move(message),
+                      std::string(s_));
+  }
+  // The character (whole code point) at pos, for messages.
+  std::string_view char_at(std::size_t pos) const {
+    return s_.substr(pos, utf8_length(s_.substr(pos)));
+  }
+  bool at(std::size_t pos, std::string_view what) const { return s_.substr(pos).starts_with(what); }
+
+  std::optional<Diagnostic> check_bytes() const;
+  // Skips spaces and tabs; a full-width space where a separator may stand is
+  // an error, because it looks like one and is not.
+  std::optional<Diagnostic> skip_seps(std::size_t* pos) const;
+  // End of the field starting at pos: the next space, tab, full-width space
+  // or the end of the line.
+  std::size_t field_end(std::size_t pos) const;
+  std::optional<Diagnostic> parse_value(std::size_t pos, std::size_t end, const Indicator& ind,
+                                        Entry* entry) const;
+  std::optional<Diagnostic> parse_tag(std::size_t* pos, std::size_t ntags, Entry* entry) const;
+
+  std::string_view s_;
+  const Plan& plan_;
+  const Location& where_;
+};
+
+std::optional<Diagnostic> LineParser::check_bytes() const {
+  for (std::size_t i = 0; i < s_.size();) {
+    unsigned char c = static_cast<unsigned char>(s_[i]);
+    if (c >= 0x20 && c < 0x7F) {
+      ++i;
+      continue;
+    }
+    if (c == '\t') {
+      ++i;
+      continue;
+    }
+    if (c == 0) return fail(i, "NUL byte");
+    if (c == '\r' && i + 1 == s_.size())
+      return fail(i, "carriage return (CRLF line ending); record files use LF");
+    if (c < 0x20 || c == 0x7F) return fail(i, "control character U+00" + hex2(c));
+    std::size_t len = utf8_length(s_.substr(i));
+    if (len == 1) return fail(i, "invalid UTF-8 (byte 0x" + hex2(c) + ")");
+    // C1 controls (U+0080..U+009F) act as terminal escapes in some terminals.
+    if (c == 0xC2 && static_cast<unsigned char>(s_[i + 1]) < 0xA0)
+      return fail(i, "control character U+00" + hex2(static_cast<unsigned char>(s_[i + 1])));
+    i += len;
+  }
+  return std::nullopt;
+}
+
+std::optional<Diagnostic> LineParser::skip_seps(std::size_t* pos) const {
+  while (*pos < s_.size() && is_sep(s_[*pos])) ++*pos;
+  if (at(*pos, kFullwidthSpace))
+    return fail(*pos, "full-width space (U+3000); separate fields with spaces or tabs");
+  return std::nullopt;
+}
+
+std::size_t LineParser::field_end(std::size_t pos) const {
+  while (pos < s_.size() && !is_sep(s_[pos]) && !at(pos, kFullwidthSpace)) ++pos;
+  return pos;
+}
+
+Expected<LineKind> LineParser::parse(Entry* entry) {
+  if (auto d = check_bytes()) return *d;
+  std::size_t pos = 0;
+  if (auto d = skip_seps(&pos)) return *d;
+  if (pos == s_.size() || s_[pos] == '#') return LineKind::blank;
+  if (at(pos, kByteOrderMark))
+    return fail(pos, "byte order mark (U+FEFF) not at the start of the file");
+
+  // DATE
+  std::size_t end = field_end(pos);
+  std::string_view date_text = s_.substr(pos, end - pos);
+  bool shaped = date_text.size() == 10 && date_text[4] == '-' && date_text[7] == '-';
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) shaped = shaped && is_digit(date_text[i]);
+  if (!shaped) return fail(pos, "expected a date (YYYY-MM-DD)");
+  auto date = Date::parse(date_text);
+  if (!date) return fail(pos, std::string(date_text) + " is not a calendar date");
+  pos = end;
+  if (auto d = skip_seps(&pos)) return *d;
+
+  // ID
+  if (pos == s_.size() || s_[pos] == '#')
+    return fail(pos, "expected an indicator id after the date");
+  end = field_end(pos);
+  for (std::size_t i = pos; i < end; ++i)
+    if (!is_id_char(s_[i]))
+      return fail(i, "invalid character '" + std::string(char_at(i)) +
+                         "' in indicator id; ids use A-Z a-z 0-9 _ . -");
+  std::string_view id = s_.substr(pos, end - pos);
+  const Indicator* ind = plan_.find(id);
+  if (!ind) {
+    std::string msg = "unknown indicator '" + std::string(id) + "'";
+    auto near = plan_.suggest(id);
+    for (std::size_t i = 0; i < near.size(); ++i) {
+      msg += i == 0 ? "; did you mean " : i + 1 == near.size() ? " or " : ", ";
+      msg += "'" + near[i] + "'";
+    }
+    if (!near.empty()) msg += "?";
+    return fail(pos, std::move(msg));
+  }
+  pos = end;
+  if (auto d = skip_seps(&pos)) return *d;
+
+  // VALUE
+  if (pos == s_.size() || s_[pos] == '#')
+    return fail(pos, "expected a value after the indicator id");
+  end = field_end(pos);
+  if (auto d = parse_value(pos, end, *ind, entry)) return *d;
+  pos = end;
+
+  // *TAG [COMMENT]
+  std::size_t ntags = 0;
+  for (;;) {
+    if (auto d = skip_seps(&pos)) return *d;
+    if (pos == s_.size() || s_[pos] == '#') break;
+    if (auto d = parse_tag(&pos, ntags, entry)) return *d;
+    ++ntags;
+  }
+  // Tags are assigned in place so that a reused Entry keeps its strings'
+  // memory: the reader calls this millions of times.
+  entry->tags.resize(ntags);
+  entry->date = *date;
+  entry->id.assign(ind->id);
+  entry->where.file = where_.file;
+  entry->where.line = where_.line;
+  entry->where.column = 1;
+  return LineKind::entry;
+}
+
+std::optional<Diagnostic> LineParser::parse_value(std::size_t pos, std::size_t end,
+                                                  const Indicator& ind, Entry* entry) const {
+  std::string_view v = s_.substr(pos, end - pos);
+  bool is_state = v == "done" || v == "undone";
+  if (ind.kind == Kind::milestone) {
+    if (!is_state) return fail(pos, "expected done or undone; " + ind.id + " is a milestone");
+    entry->is_state = true;
+    entry->done = v == "done";
+    entry->amount = Decimal();
+    return std::nullopt;
+  }
+  if (is_state)
+    return fail(pos, "'" + std::string(v) + "' is only for milestones; " + ind.id + " is a " +
+                         std::string(kind_name(ind.kind)));
+
+  // [+-]digits[.digits][%|万], checked here rather than by Decimal::parse so
+  // that each mistake is reported at its own column.
+  std::size_t i = pos;
+  if (i < end && (s_[i] == '+' || s_[i] == '-')) ++i;
+  std::size_t digits = i;
+  while (i < end && is_digit(s_[i])) ++i;
+  if (i == digits) {
+    if (i < end && s_[i] == '.') return fail(i, "expected digits before the decimal point");
+    return fail(pos, "expected a number");
+  }
+  if (i < end && s_[i] == '.') {
+    std::size_t frac = ++i;
+    while (i < end && is_digit(s_[i])) ++i;
+    if (i == frac) return fail(i, "expected digits after the decimal point");
+  }
+  std::string_view number = s_.substr(pos, i - pos);
+  bool percent = false, wan = false;
+  std::size_t suffix = i;
+  if (i < end && s_[i] == '%') {
+    percent = true;
+    ++i;
+  } else if (at(i, kWan)) {
+    wan = true;
+    i += kWan.size();
+  }
+  if (i < end) {
+    if (s_[i] == ',') return fail(i, "thousands separators are not allowed in numbers");
+    return fail(i, "unexpected character '" + std::string(char_at(i)) + "' in value");
+  }
+  if (percent && !ind.is_percent()) {
+    std::string unit =
+        ind.unit.empty() ? ind.id + " has no unit" : ind.id + " is measured in " + ind.unit;
+    return fail(suffix, "'%' is only for indicators measured in %; " + unit);
+  }
+  std::string why;
+  auto amount = Decimal::parse(number, wan ? 4 : 0, &why);
+  if (!amount) {
+    if (wan && why.starts_with("too many decimal places"))
+      why = "too many decimal places (at most 10 before 万)";
+    return fail(pos, why);
+  }
+  if (is_level(ind.kind) && amount->is_negative()) return fail(pos, "a reading cannot be negative");
+  entry->is_state = false;
+  entry->done = false;
+  entry->amount = *amount;
+  return std::nullopt;
+}
+
+std::optional<Diagnostic> LineParser::parse_tag(std::size_t* pos_io, std::size_t ntags,
+                                                Entry* entry) const {
+  std::size_t pos = *pos_io;
+  std::size_t i = pos;
+  while (i < s_.size() && is_key_char(s_[i])) ++i;
+  if (i == pos || i == s_.size() || s_[i] != '=') {
+    std::size_t end = field_end(pos);
+    std::size_t eq = s_.substr(pos, end - pos).find('=');
+    if (eq == std::string_view::npos || eq == 0) return fail(pos, "expected key=value");
+    return fail(pos,
+                "invalid tag key '" + std::string(s_.substr(pos, eq)) + "'; keys use a-z and _");
+  }
+  std::string_view key = s_.substr(pos, i - pos);
+  for (std::size_t t = 0; t < ntags; ++t)
+    if (entry->tags[t].first == key) return fail(pos, "duplicate tag '" + std::string(key) + "'");
+  if (ntags == entry->tags.size()) entry->tags.emplace_back();
+  auto& [k, value] = entry->tags[ntags];
+  k.assign(key);
+  value.clear();
+  ++i;  // '='
+
+  if (i < s_.size() && s_[i] == '"') {
+    std::size_t open = i++;
+    for (;;) {
+      if (i == s_.size()) return fail(open, "unterminated quoted value");
+      char c = s_[i];
+      if (c == '"') break;
+      if (c != '\\') {
+        // Copy the run up to the next quote or backslash in one go.
+        std::size_t run = i;
+        while (i < s_.size() && s_[i] != '"' && s_[i] != '\\') ++i;
+        value.append(s_.substr(run, i - run));
+        continue;
+      }
+      if (i + 1 == s_.size()) return fail(open, "unterminated quoted value");
+      switch (s_[i + 1]) {
+        case '"':
+          value += '"';
+          break;
+        case '\\':
+          value += '\\';
+          break;
+        case 'n':
+          value += '\n';
+          break;
+        case 't':
+          value += '\t';
+          break;
+        default:
+          return fail(i, "unknown escape '\\" + std::string(char_at(i + 1)) +
+                             "'; write \\\\ for a backslash");
+      }
+      i += 2;
+    }
+    ++i;  // closing quote
+    if (i < s_.size() && !is_sep(s_[i]) && !at(i, kFullwidthSpace))
+      return fail(i, "expected a space after the closing quote");
+    *pos_io = i;
+    return std::nullopt;
+  }
+
+  std::size_t end = field_end(i);
+  if (end == i) return fail(i, "empty value for tag '" + std::string(key) + "'");
+  for (std::size_t j = i; j < end; ++j) {
+    if (s_[j] == '"') return fail(j, "unexpected '\"' in an unquoted value; quote the whole value");
+    if (s_[j] == '#')
+      return fail(j, "unexpected '#' in an unquoted value; a comment needs a space before it");
+  }
+  value.assign(s_.substr(i, end - i));
+  *pos_io = end;
+  return std::nullopt;
+}
+
+// Whether a tag value must be written in quotes to read back as itself.
+bool needs_quotes(std::string_view v) {
+  if (v.empty()) return true;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(v[i]);
+    if (c <= 0x20 || c == 0x7F || c == '"' || c == '\\' || c == '#' || c == '=') return true;
+    if (v.substr(i).starts_with(kFullwidthSpace)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Expected<LineKind> parse_line(std::string_view line, const Plan& plan, const Location& where,
+                              Entry* entry) {
+  return LineParser(line, plan, where).parse(entry);
+}
+
+std::string format_entry(const Entry& e, const Indicator& ind) {
+  std::string out = e.date.iso();
+  out += "  ";
+  out += e.id;
+  out += "  ";
+  if (ind.kind == Kind::milestone) {
+    out += e.done ? "done" : "undone";
+  } else {
+    out += e.amount.to_string();
+    if (ind.is_percent()) out += '%';
+  }
+  for (const auto& [key, value] : e.tags) {
+    out += "  ";
+    out += key;
+    out += '=';
+    if (!needs_quotes(value)) {
+      out += value;
+      continue;
+    }
+    out += '"';
+    for (char c : value) {
+      switch (c) {
+        case '"':
+          out += "\\\"";
+          break;
+        case '\\':
+          out += "\\\\";
+          break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
+        default:
+          out += c;
+      }
+    }
+    out += '"';
+  }
+  return out;
+}
+
+}  // namespace plan

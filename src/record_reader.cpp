@@ -1,0 +1,207 @@
+#include "record_reader.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <system_error>
+#include <vector>
+
+#include "text.h"
+
+namespace plan {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Large reads keep system calls rare; the buffer is allocated once per
+// read_records call, so memory stays flat however many records there are.
+constexpr std::size_t kChunkBytes = 256 * 1024;
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
+// Messages start in lower case; strerror's start in upper case.
+std::string reason(int err) {
+  std::string s = std::strerror(err);
+  if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z' && !(s.size() > 1 && s[1] >= 'A' && s[1] <= 'Z'))
+    s[0] = static_cast<char>(s[0] - 'A' + 'a');
+  return s;
+}
+std::string reason(const std::error_code& ec) {
+  return reason(ec.value());
+}
+
+// Collects *.rec files below `dir`. Folders are recursed into only when they
+// are real folders, not symbolic links, so a link cannot make a loop.
+void collect(const fs::path& dir, std::vector<std::string>* files, Diagnostics& diags) {
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec);
+  if (ec) {
+    diags.error({dir.generic_string()}, "cannot list folder: " + reason(ec));
+    return;
+  }
+  for (fs::directory_iterator end; it != end; it.increment(ec)) {
+    if (ec) break;
+    const fs::path& p = it->path();
+    std::error_code sec;
+    fs::file_status link = it->symlink_status(sec);
+    if (fs::is_directory(link)) {
+      collect(p, files, diags);
+      continue;
+    }
+    fs::file_status target = fs::is_symlink(link) ? fs::status(p, sec) : link;
+    if (fs::is_directory(target)) {
+      diags.warning({p.generic_string()}, "symbolic link to a folder; not followed");
+      continue;
+    }
+    if (!p.filename().string().ends_with(".rec")) continue;
+    if (fs::is_regular_file(target) || !fs::exists(target)) {
+      files->push_back(p.generic_string());  // a dangling link: opening it says why
+    } else {
+      // A FIFO would block the reader forever; a device is not a record file.
+      diags.error({p.generic_string()}, "not a regular file");
+    }
+  }
+  if (ec) diags.error({dir.generic_string()}, "cannot list folder: " + reason(ec));
+}
+
+void read_file(const std::string& name, std::vector<char>& buf, const Plan& plan,
+               Diagnostics& diags, const EntryCallback& on_entry, ReadStats* total) {
+  int fd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    diags.error({name}, "cannot open: " + reason(errno));
+    return;
+  }
+  RecordStream stream(name, plan, diags, on_entry);
+  for (;;) {
+    ssize_t n = ::read(fd, buf.data(), buf.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      diags.error({name}, "cannot read: " + reason(errno));
+      break;
+    }
+    if (n == 0) break;
+    stream.feed(std::string_view(buf.data(), static_cast<std::size_t>(n)));
+  }
+  ::close(fd);
+  ReadStats s = stream.finish();
+  total->files += s.files;
+  total->lines += s.lines;
+  total->entries += s.entries;
+}
+
+}  // namespace
+
+RecordStream::RecordStream(std::string file_name, const Plan& plan, Diagnostics& diags,
+                           const EntryCallback& on_entry)
+    : plan_(plan), diags_(diags), on_entry_(on_entry), where_{std::move(file_name), 0, 0} {
+  stats_.files = 1;
+}
+
+void RecordStream::line(std::string_view text) {
+  ++where_.line;
+  ++stats_.lines;
+  if (where_.line == 1 && text.starts_with(kByteOrderMark))
+    text.remove_prefix(kByteOrderMark.size());
+  auto kind = parse_line(text, plan_, where_, &entry_);
+  if (!kind) {
+    diags_.add(kind.error());
+  } else if (*kind == LineKind::entry) {
+    ++stats_.entries;
+    on_entry_(entry_);
+  }
+}
+
+void RecordStream::too_long() {
+  ++where_.line;
+  ++stats_.lines;
+  // No source line: printing 64 KiB under the message helps nobody.
+  diags_.error({where_.file, where_.line, 1},
+               "line too long (more than " + std::to_string(kMaxLineBytes) + " bytes)");
+  skipping_ = true;
+  carry_.clear();
+}
+
+void RecordStream::feed(std::string_view data) {
+  while (!data.empty()) {
+    std::size_t nl = data.find('\n');
+    if (skipping_) {
+      if (nl == std::string_view::npos) return;
+      data.remove_prefix(nl + 1);
+      skipping_ = false;
+      continue;
+    }
+    std::size_t take = nl == std::string_view::npos ? data.size() : nl;
+    if (carry_.size() + take > kMaxLineBytes) {
+      too_long();
+      continue;  // the skipping branch consumes up to the newline
+    }
+    if (nl == std::string_view::npos) {
+      carry_.append(data);
+      return;
+    }
+    if (carry_.empty()) {
+      line(data.substr(0, nl));  // the common case: no copy
+    } else {
+      carry_.append(data.substr(0, nl));
+      line(carry_);
+      carry_.clear();
+    }
+    data.remove_prefix(nl + 1);
+  }
+}
+
+ReadStats RecordStream::finish() {
+  if (finished_) return stats_;
+  finished_ = true;
+  if (skipping_) {
+    diags_.warning({where_.file, where_.line}, "last line has no newline (cut short?)");
+  } else if (!carry_.empty()) {
+    // Strip the mark here too, so the warning's column matches the line's;
+    // a file of nothing but the mark is empty.
+    if (where_.line == 0 && carry_.starts_with(kByteOrderMark))
+      carry_.erase(0, kByteOrderMark.size());
+    if (carry_.empty()) return stats_;
+    std::string last;
+    last.swap(carry_);
+    line(last);
+    int column = static_cast<int>(code_points(last)) + 1;
+    diags_.warning({where_.file, where_.line, column}, "last line has no newline (cut short?)",
+                   std::move(last));
+  }
+  return stats_;
+}
+
+ReadStats read_record_text(std::string_view text, const std::string& file_name, const Plan& plan,
+                           Diagnostics& diags, const EntryCallback& on_entry) {
+  RecordStream stream(file_name, plan, diags, on_entry);
+  stream.feed(text);
+  return stream.finish();
+}
+
+ReadStats read_records(const fs::path& dir, const Plan& plan, Diagnostics& diags,
+                       const EntryCallback& on_entry) {
+  ReadStats stats;
+  std::error_code ec;
+  fs::file_status st = fs::status(dir, ec);
+  if (!fs::exists(st)) {
+    // No folder yet means no records yet; anything else is worth a word.
+    if (ec && ec != std::errc::no_such_file_or_directory)
+      diags.error({dir.generic_string()}, "cannot read: " + reason(ec));
+    return stats;
+  }
+  std::vector<std::string> files;
+  if (fs::is_directory(st)) {
+    collect(dir, &files, diags);
+    std::sort(files.begin(), files.end());  // std::string compares bytes
+  } else {
+    files.push_back(dir.generic_string());
+  }
+  std::vector<char> buf(kChunkBytes);
+  for (const auto& f : files) read_file(f, buf, plan, diags, on_entry, &stats);
+  return stats;
+}
+
+}  // namespace plan

@@ -1,0 +1,172 @@
+// The terminal table. Looks like this (name max_width 12, a bar column last):
+//
+//   Status at 2019-06-30
+//   ID   Indicator     Target  Completion  Status    Progress
+//   ────────────────────────────────────────────────────────────
+//   Economy
+//   1.1  外贸进出口额  51,000       45.3%  behind    ████▌░┃░░░░
+//   1.2  Service tra…   1,200      100.0%  achieved  ██████┃████
+//
+//   Trade
+//   2.1  跨境电商交…      3.5       12.0%  no_data   █▎░░░░┃░░░░
+//   2 indicators behind
+//
+// Columns are separated by two spaces and padded to the same display width
+// on every line (header, rule and rows), the last column included, so that
+// the block is a clean rectangle whatever the script. A bar is 11 columns:
+// ten cells filled with █ in eighths (▏▎▍▌▋▊▉) for completion clamped to
+// 0..1, on a ░ track, with a ┃ marker inserted at the boundary nearest the
+// time progress (so the marker never hides any of the fill): fill ending
+// right at the marker means on pace.
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "render.h"
+#include "text.h"
+
+namespace plan {
+namespace {
+
+constexpr const char* kReset = "\x1b[0m";
+
+// SGR colour for a status word, or nullptr to leave it uncoloured.
+const char* status_colour(std::string_view word) {
+  if (word == "achieved" || word == "met" || word == "done") return "\x1b[32m";  // green
+  if (word == "on_track") return "\x1b[36m";                                     // cyan
+  if (word == "behind" || word == "overdue") return "\x1b[33m";                  // yellow
+  if (word == "missed") return "\x1b[31m";                                       // red
+  if (word == "no_data") return "\x1b[2m";                                       // dim
+  return nullptr;  // pending and unknown words: the terminal's own colour
+}
+
+// Record text on one terminal line: tabs and line breaks would wreck the
+// alignment, so they become spaces; every other control character is made
+// visible by sanitize() so that a note cannot move the cursor or recolour
+// the terminal.
+std::string one_line(std::string_view s) {
+  std::string flat(s);
+  for (char& c : flat)
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  return sanitize(flat);
+}
+
+double clamp01(double x) {
+  if (!(x > 0)) return 0;  // also NaN
+  return x > 1 ? 1 : x;
+}
+
+std::string draw_bar(double completion, double marker) {
+  static const char* const kEighths[] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
+  constexpr int kCells = 10;
+  long eighths = std::lround(clamp01(completion) * kCells * 8);
+  long full = eighths / 8, part = eighths % 8;
+  long tick = std::lround(clamp01(marker) * kCells);
+  std::string out;
+  for (long i = 0; i < kCells; ++i) {
+    if (i == tick) out += "┃";
+    if (i < full)
+      out += "█";
+    else if (i == full && part > 0)
+      out += kEighths[part];
+    else
+      out += "░";
+  }
+  if (tick == kCells) out += "┃";
+  return out;
+}
+
+struct Laid {
+  std::string text;              // what is shown, without colour
+  const char* colour = nullptr;  // SGR to wrap around text, or nullptr
+};
+
+}  // namespace
+
+std::string render_table(const Table& t, const RenderOptions& o) {
+  std::vector<std::size_t> cols;
+  for (std::size_t i = 0; i < t.columns.size(); ++i)
+    if (t.columns[i].table) cols.push_back(i);
+
+  std::vector<std::string> headers;
+  std::vector<int> widths;
+  for (std::size_t c : cols) {
+    const Column& col = t.columns[c];
+    const std::string& name = (o.zh && !col.zh.empty()) ? col.zh : col.en;
+    headers.push_back(one_line(name.empty() ? col.key : name));
+    widths.push_back(text_width(headers.back()));
+  }
+
+  std::vector<std::vector<Laid>> body;
+  body.reserve(t.rows.size());
+  for (const Row& row : t.rows) {
+    std::vector<Laid> laid;
+    for (std::size_t k = 0; k < cols.size(); ++k) {
+      const Column& col = t.columns[cols[k]];
+      static const Cell kEmpty;
+      const Cell& cell = cols[k] < row.cells.size() ? row.cells[cols[k]] : kEmpty;
+      Laid l;
+      if (cell.type == CellType::text || cell.type == CellType::status) {
+        l.text = one_line(cell.text);
+        // Only words are cut: a truncated figure would be a wrong figure.
+        if (col.max_width > 0) l.text = truncate_to_width(l.text, col.max_width);
+        if (cell.type == CellType::status && o.color) l.colour = status_colour(cell.text);
+      } else if (cell.type == CellType::bar) {
+        l.text = draw_bar(cell.value, cell.marker);
+      } else {
+        l.text = format_cell(cell);
+      }
+      widths[k] = std::max(widths[k], text_width(l.text));
+      laid.push_back(std::move(l));
+    }
+    body.push_back(std::move(laid));
+  }
+
+  std::string out;
+  auto line = [&](const std::vector<Laid>& cells) {
+    for (std::size_t k = 0; k < cells.size(); ++k) {
+      if (k > 0) out += "  ";
+      const Laid& l = cells[k];
+      // Padding stays outside the colour codes so they add no width.
+      std::string pad(static_cast<std::size_t>(widths[k] - text_width(l.text)), ' ');
+      std::string shown = l.colour ? l.colour + l.text + kReset : l.text;
+      out += t.columns[cols[k]].right ? pad + shown : shown + pad;
+    }
+    out += '\n';
+  };
+
+  if (!t.title.empty()) out += one_line(t.title) + '\n';
+  if (!cols.empty()) {
+    std::vector<Laid> head;
+    for (const std::string& h : headers) head.push_back({h, nullptr});
+    line(head);
+    int total = 0;
+    for (int w : widths) total += w;
+    total += 2 * static_cast<int>(cols.size() - 1);
+    for (int i = 0; i < total; ++i) out += "─";
+    out += '\n';
+
+    const std::string* group = nullptr;  // none printed yet
+    bool after_rule = true;
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+      const std::string& g = t.rows[r].group;
+      if (group ? *group != g : !g.empty()) {
+        if (!after_rule) out += '\n';
+        if (!g.empty()) {
+          std::string heading = one_line(g);
+          out += o.color ? "\x1b[1m" + heading + kReset : heading;
+          out += '\n';
+        }
+      }
+      group = &g;
+      after_rule = false;
+      line(body[r]);
+    }
+  }
+  for (const std::string& f : t.footer) out += one_line(f) + '\n';
+  return out;
+}
+
+}  // namespace plan

@@ -1,0 +1,227 @@
+#include "show_report.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "indicator_list.h"
+#include "text.h"
+#include "yoy_report.h"
+
+namespace plan {
+
+ShowReport build_show(const Ledger& ledger, const Indicator& ind, std::vector<Entry> records) {
+  const Plan& plan = ledger.plan();
+  ShowReport r;
+  r.plan = &plan;
+  r.as_of = ledger.as_of();
+  r.status = evaluate(ledger, ind);
+  std::stable_sort(records.begin(), records.end(),
+                   [](const Entry& a, const Entry& b) { return a.date < b.date; });
+  std::erase_if(records, [&](const Entry& e) { return e.date > r.as_of; });
+  r.records = std::move(records);
+  if (is_flow(ind.kind) && r.as_of >= plan.start) {
+    const IndicatorTotals& t = ledger.totals(ind);
+    Decimal running;
+    Date last = std::min(r.as_of, plan.end);
+    for (Date m = Date::from_ymd(plan.start.year(), plan.start.month(), 1); m <= last;
+         m = m.add_months(1)) {
+      auto it = t.by_month.find(m.year() * 12 + m.month() - 1);
+      if (it != t.by_month.end()) running = running + it->second;
+      Date month_end =
+          std::min(Date::from_ymd(m.year(), m.month(), days_in_month(m.year(), m.month())), last);
+      r.months.push_back({m.year(), m.month(), running, expected_by(plan, ind, month_end)});
+    }
+  }
+  return r;
+}
+
+namespace {
+
+std::string join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : "、") + s;
+  return out;
+}
+
+// A bar of `width` columns for value/scale in eighths, with a tick where
+// the expected line is.
+std::string month_bar(double value, double expected, double scale, int width) {
+  static const char* kEighths[] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
+  auto cols = [&](double v) { return std::clamp(v / scale * width, 0.0, double(width)); };
+  double filled = cols(value);
+  int full = static_cast<int>(filled);
+  int eighth = static_cast<int>((filled - full) * 8);
+  int tick = std::min(width - 1, static_cast<int>(cols(expected)));
+  std::string out;
+  for (int i = 0; i < width; ++i) {
+    if (i < full)
+      out += "█";
+    else if (i == full && eighth > 0)
+      out += kEighths[eighth];
+    else if (i == tick)
+      out += "│";
+    else
+      out += " ";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string show_text(const ShowReport& r, const RenderOptions& o) {
+  const IndicatorStatus& s = r.status;
+  const Indicator& ind = *s.ind;
+  const Plan& plan = *r.plan;
+  std::string out;
+  out += fmt::format("{}  {}\n", ind.id, sanitize(ind.name));
+  out += fmt::format("  area       {} / {}\n", plan.area_of(ind).name, plan.task_of(ind).name);
+  out += fmt::format("  kind       {}, unit {}\n", kind_name(ind.kind), ind.unit);
+  out += fmt::format("  target     {}\n", readable_target(ind, ind.target));
+  if (!ind.years.empty()) {
+    std::string split;
+    for (const auto& [y, v] : ind.years)
+      split += (split.empty() ? "" : ", ") + fmt::format("{} {}", y, format_amount(v, true));
+    out += fmt::format("  by year    {}\n", split);
+  }
+  out += fmt::format("  lead       {}\n", ind.lead.empty() ? "—" : join(ind.lead));
+  if (!ind.partners.empty()) out += fmt::format("  partners   {}\n", join(ind.partners));
+  if (!ind.parent.empty()) out += fmt::format("  part of    {}\n", ind.parent);
+  auto children = plan.children_of(ind.id);
+  if (!children.empty()) out += fmt::format("  of which   {}\n", join(children));
+  if (!ind.note.empty()) out += fmt::format("  source     {}\n", ind.note);
+  out += "\n";
+
+  std::string pct = ind.is_percent() ? "%" : "";
+  out += fmt::format("As of {} (time progress {}): {}\n", r.as_of.iso(),
+                     format_ratio(s.time_progress), status_name(s.status));
+  if (is_flow(ind.kind)) {
+    out += fmt::format("  actual {} of {} ({}), expected by now {}, shortfall {}\n",
+                       format_amount(*s.actual, true), format_amount(*s.target, true),
+                       s.completion ? format_ratio(*s.completion) : "—",
+                       format_amount(*Decimal::from_double(*s.expected), true),
+                       format_amount(*s.shortfall, true));
+    if (s.projected)
+      out += fmt::format("  at the pace so far ({} a month) it reaches {} by {}\n",
+                         format_amount(*Decimal::from_double(std::round(*s.pace_per_month)), true),
+                         format_amount(*Decimal::from_double(std::round(*s.projected)), true),
+                         plan.end.iso());
+    if (s.needed_per_month && *s.needed_per_month > 0)
+      out +=
+          fmt::format("  to reach the target it needs {} a month from now\n",
+                      format_amount(*Decimal::from_double(std::ceil(*s.needed_per_month)), true));
+  } else if (is_level(ind.kind)) {
+    if (s.actual)
+      out +=
+          fmt::format("  latest reading {}{} on {}, threshold {}\n", format_amount(*s.actual, true),
+                      pct, s.actual_date->iso(), readable_target(ind, *s.target));
+    else
+      out += "  no reading yet\n";
+  } else {
+    out += fmt::format("  due {}{}\n", ind.due->iso(),
+                       s.actual_date ? fmt::format(", done on {}", s.actual_date->iso()) : "");
+  }
+
+  if (ind.kind != Kind::milestone) {
+    YoyReport y;
+    y.plan = &plan;
+    y.as_of = r.as_of;
+    y.rows = {s};
+    Table t = yoy_table(y);
+    t.title.clear();
+    for (auto& row : t.rows) row.group.clear();
+    out += "\n" + render_table(t, o);
+  }
+
+  if (!r.months.empty()) {
+    double scale = std::max(ind.target.to_double(), r.months.back().cumulative.to_double());
+    if (scale <= 0) scale = 1;
+    out += "\nMonth by month (█ cumulative actual, │ expected):\n";
+    for (const MonthPoint& m : r.months)
+      out += fmt::format("  {}-{:02}  {}  {:>10}  {:>10}\n", m.year, m.month,
+                         month_bar(m.cumulative.to_double(), m.expected, scale, 30),
+                         format_amount(m.cumulative, true),
+                         format_amount(*Decimal::from_double(std::round(m.expected)), true));
+  }
+
+  out += fmt::format("\nRecords ({}):\n", r.records.size());
+  if (r.records.empty()) out += "  none\n";
+  for (const Entry& e : r.records) {
+    std::string value =
+        e.is_state ? (e.done ? "done" : "undone") : format_amount(e.amount, true) + pct;
+    std::string tags;
+    for (const auto& [k, v] : e.tags) tags += fmt::format("  {}={}", k, sanitize(v));
+    out += fmt::format("  {}  {:>10}{}  {}\n", e.date.iso(), value, tags,
+                       sanitize(e.where.to_string()));
+  }
+  return out;
+}
+
+std::string show_json(const ShowReport& r) {
+  using nlohmann::json;
+  const IndicatorStatus& s = r.status;
+  const Indicator& ind = *s.ind;
+  auto dec = [](const std::optional<Decimal>& v) {
+    return v ? json(v->to_double()) : json(nullptr);
+  };
+  auto num = [](const std::optional<double>& v) { return v ? json(*v) : json(nullptr); };
+  json years = json::array();
+  for (const YearFigures& y : s.years)
+    years.push_back({{"year", y.year},
+                     {"target", dec(y.target)},
+                     {"actual", dec(y.actual)},
+                     {"completion", num(y.completion)},
+                     {"status", y.status ? json(status_name(*y.status)) : json(nullptr)},
+                     {"change", num(y.change)}});
+  json months = json::array();
+  for (const MonthPoint& m : r.months)
+    months.push_back({{"month", fmt::format("{}-{:02}", m.year, m.month)},
+                      {"cumulative", m.cumulative.to_double()},
+                      {"expected", m.expected}});
+  json records = json::array();
+  for (const Entry& e : r.records) {
+    json tags = json::object();
+    for (const auto& [k, v] : e.tags) tags[k] = v;
+    records.push_back(
+        {{"file", e.where.file},
+         {"line", e.where.line},
+         {"date", e.date.iso()},
+         {"value", e.is_state ? json(e.done ? "done" : "undone") : json(e.amount.to_double())},
+         {"tags", tags}});
+  }
+  std::vector<std::string> children = r.plan->children_of(ind.id);
+  json doc = {
+      {"as_of", r.as_of.iso()},
+      {"time_progress", s.time_progress},
+      {"id", ind.id},
+      {"name", ind.name},
+      {"area", r.plan->area_of(ind).name},
+      {"task", r.plan->task_of(ind).name},
+      {"unit", ind.unit},
+      {"kind", kind_name(ind.kind)},
+      {"target", dec(s.target)},
+      {"target_max", dec(ind.target_max)},
+      {"due", ind.due ? json(ind.due->iso()) : json(nullptr)},
+      {"lead", ind.lead},
+      {"partners", ind.partners},
+      {"parent", ind.parent.empty() ? json(nullptr) : json(ind.parent)},
+      {"children", children},
+      {"actual", dec(s.actual)},
+      {"completion", num(s.completion)},
+      {"expected", num(s.expected)},
+      {"shortfall", dec(s.shortfall)},
+      {"behind_by", num(s.behind_by)},
+      {"status", status_name(s.status)},
+      {"projected", num(s.projected)},
+      {"pace_per_month", num(s.pace_per_month)},
+      {"needed_per_month", num(s.needed_per_month)},
+      {"years", years},
+      {"months", months},
+      {"records", records},
+  };
+  return doc.dump(2) + "\n";
+}
+
+}  // namespace plan

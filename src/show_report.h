@@ -1,0 +1,38 @@
+// The `plan show ID` report: one indicator in full — its definition, the
+// per-year split, the projection, a month-by-month picture of the cumulative
+// actual against the expected line, and the records that made the figure.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "evaluation.h"
+#include "ledger.h"
+#include "record.h"
+#include "render.h"
+
+namespace plan {
+
+struct MonthPoint {
+  int year = 0, month = 0;
+  Decimal cumulative;   // flows: the sum up to the month's end (or the as-of date)
+  double expected = 0;  // flows: where the plan's splits say it should be
+};
+
+struct ShowReport {
+  const Plan* plan = nullptr;
+  Date as_of;
+  IndicatorStatus status;
+  std::vector<MonthPoint> months;  // flows: period start to the as-of month
+  std::vector<Entry> records;      // this indicator's entries <= as-of, by date
+};
+
+// `records` are this indicator's entries in read order (the caller filters
+// the stream); they are sorted by date here, ties kept in read order.
+ShowReport build_show(const Ledger& ledger, const Indicator& ind, std::vector<Entry> records);
+
+// Text for a terminal (tables rendered with `o`), and JSON.
+std::string show_text(const ShowReport& r, const RenderOptions& o);
+std::string show_json(const ShowReport& r);
+
+}  // namespace plan

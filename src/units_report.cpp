@@ -1,0 +1,129 @@
+#include "units_report.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+namespace plan {
+
+namespace {
+
+// How far an indicator in trouble is from where it should be, as a share of
+// its target; nullopt when it is not in trouble.
+std::optional<double> gap_of(const IndicatorStatus& s) {
+  if (s.status == Status::behind && s.behind_by && s.target && !s.target->is_zero())
+    return *s.behind_by / s.target->to_double();
+  if (s.status == Status::missed && s.shortfall && s.target && !s.target->is_zero())
+    return s.shortfall->to_double() / s.target->to_double();
+  if (s.status == Status::overdue) return 0.0;
+  return std::nullopt;
+}
+
+}  // namespace
+
+UnitsReport build_units(const Ledger& ledger, bool lead_only) {
+  const Plan& plan = ledger.plan();
+  UnitsReport r;
+  r.plan = &plan;
+  r.as_of = ledger.as_of();
+  r.lead_only = lead_only;
+  std::vector<std::string> names = plan.units;
+  auto note = [&](const std::string& u) {
+    if (std::find(names.begin(), names.end(), u) == names.end()) names.push_back(u);
+  };
+  for (const Indicator& ind : plan.indicators) {
+    for (const auto& u : ind.lead) note(u);
+    for (const auto& u : ind.partners) note(u);
+  }
+  std::vector<IndicatorStatus> statuses;
+  for (const Indicator& ind : plan.indicators) statuses.push_back(evaluate(ledger, ind));
+  for (const auto& name : names) {
+    UnitRow row;
+    row.unit = name;
+    for (const IndicatorStatus& s : statuses) {
+      bool leads = s.ind->leads(name);
+      bool partners = !leads && s.ind->involves(name);
+      if (leads) row.led++;
+      if (partners && !lead_only) row.partnered++;
+      if (!leads && (lead_only || !partners)) continue;
+      switch (s.status) {
+        case Status::achieved:
+        case Status::met:
+        case Status::done:
+          row.achieved++;
+          break;
+        case Status::on_track:
+        case Status::pending:
+          row.on_track++;
+          break;
+        case Status::behind:
+          row.behind++;
+          break;
+        case Status::missed:
+        case Status::overdue:
+          row.missed++;
+          break;
+        case Status::no_data:
+          row.no_data++;
+          break;
+      }
+      auto gap = gap_of(s);
+      if (gap && (!row.worst_gap || *gap > *row.worst_gap)) {
+        row.worst_gap = gap;
+        row.worst_id = s.ind->id;
+      }
+    }
+    if (row.led + row.partnered > 0) r.rows.push_back(std::move(row));
+  }
+  return r;
+}
+
+Table units_table(const UnitsReport& r) {
+  Table t;
+  t.title = fmt::format("{} — responsible units{}, as of {}", r.plan->title,
+                        r.lead_only ? " (lead only)" : "", r.as_of.iso());
+  t.columns = {{"unit", "Unit", "责任单位"},
+               {"led", "Leads", "牵头", true},
+               {"partnered", "Partners", "参与", true},
+               {"achieved", "Achieved", "完成/达标", true},
+               {"on_track", "On track", "正常", true},
+               {"behind", "Behind", "滞后", true},
+               {"missed", "Missed", "未达标", true},
+               {"no_data", "No data", "无数据", true},
+               {"worst", "Worst", "差距最大", false, true, true, 28},
+               {"worst_gap", "Gap", "差距", true}};
+  for (const UnitRow& u : r.rows) {
+    Row row;
+    row.cells = {Cell::of_text(u.unit),       Cell::of_count(u.led),
+                 Cell::of_count(u.partnered), Cell::of_count(u.achieved),
+                 Cell::of_count(u.on_track),  Cell::of_count(u.behind),
+                 Cell::of_count(u.missed),    Cell::of_count(u.no_data),
+                 Cell::of_text(u.worst_id),   Cell::of_ratio(u.worst_gap)};
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+std::string units_json(const UnitsReport& r) {
+  using nlohmann::json;
+  json units = json::array();
+  for (const UnitRow& u : r.rows)
+    units.push_back({{"unit", u.unit},
+                     {"led", u.led},
+                     {"partnered", u.partnered},
+                     {"achieved", u.achieved},
+                     {"on_track", u.on_track},
+                     {"behind", u.behind},
+                     {"missed", u.missed},
+                     {"no_data", u.no_data},
+                     {"worst", u.worst_id.empty() ? json(nullptr) : json(u.worst_id)},
+                     {"worst_gap", u.worst_gap ? json(*u.worst_gap) : json(nullptr)}});
+  json doc = {{"plan", {{"id", r.plan->id}, {"title", r.plan->title}}},
+              {"as_of", r.as_of.iso()},
+              {"lead_only", r.lead_only},
+              {"units", units}};
+  return doc.dump(2) + "\n";
+}
+
+}  // namespace plan

@@ -1,0 +1,43 @@
+// The `plan units` report: accountability per responsible unit — what each
+// unit leads (★) or partners, how those indicators stand, and its worst gap.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "evaluation.h"
+#include "ledger.h"
+#include "table.h"
+
+namespace plan {
+
+struct UnitRow {
+  std::string unit;
+  int led = 0;        // indicators the unit leads
+  int partnered = 0;  // indicators it partners (0 with lead_only)
+  // Counts over the indicators counted (led, or led and partnered):
+  int achieved = 0;  // achieved, met, done
+  int on_track = 0;  // on_track, pending
+  int behind = 0;    // behind
+  int missed = 0;    // missed, overdue
+  int no_data = 0;
+  // The counted indicator furthest from where it should be: flows behind by
+  // the largest share of their target, levels missed by the largest share
+  // of their threshold, overdue milestones last. Empty when none is in trouble.
+  std::string worst_id;
+  std::optional<double> worst_gap;  // that share (0.12 = 12 % of the target)
+};
+
+struct UnitsReport {
+  const Plan* plan = nullptr;
+  Date as_of;
+  bool lead_only = false;
+  std::vector<UnitRow> rows;  // units in [plan].units order, then others by first use
+};
+
+UnitsReport build_units(const Ledger& ledger, bool lead_only);
+Table units_table(const UnitsReport& r);
+std::string units_json(const UnitsReport& r);
+
+}  // namespace plan

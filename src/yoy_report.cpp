@@ -1,0 +1,127 @@
+#include "yoy_report.h"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+namespace plan {
+
+using nlohmann::json;
+
+YoyReport build_yoy(const Ledger& ledger, const std::vector<std::string>& ids) {
+  YoyReport r;
+  r.plan = &ledger.plan();
+  r.as_of = ledger.as_of();
+  if (ids.empty()) {
+    for (const Indicator& ind : r.plan->indicators)
+      if (ind.kind != Kind::milestone) r.rows.push_back(evaluate(ledger, ind));
+  } else {
+    for (const auto& id : ids) r.rows.push_back(evaluate(ledger, *r.plan->find(id)));
+  }
+  return r;
+}
+
+namespace {
+
+Cell amount(const Indicator& ind, const std::optional<Decimal>& d) {
+  Cell c = Cell::of_amount(d);
+  if (d && ind.is_percent()) c.suffix = "%";
+  return c;
+}
+
+// Flows change by a growth rate; levels by a difference in their own unit,
+// which for rates is percentage points ("-0.2 pp", never "-9.5%").
+Cell change_cell(const Indicator& ind, const std::optional<double>& change, bool for_table) {
+  if (!change) return Cell::none();
+  if (is_flow(ind.kind)) return Cell::of_ratio(change);
+  Cell c = Cell::of_number(change, -1);
+  if (for_table) c.suffix = ind.is_percent() ? " pp" : " " + ind.unit;
+  return c;
+}
+
+}  // namespace
+
+Table yoy_table(const YoyReport& r) {
+  Table t;
+  t.title = fmt::format("{} — year on year, as of {}", r.plan->title, r.as_of.iso());
+  t.columns.push_back({"measure", "", "", false});
+  for (int y : r.plan->years())
+    t.columns.push_back({std::to_string(y), std::to_string(y), fmt::format("{}年", y), true});
+  for (const IndicatorStatus& s : r.rows) {
+    const Indicator& ind = *s.ind;
+    std::string group = fmt::format("{}  {} ({})", ind.id, ind.name, ind.unit);
+    auto add = [&](const char* en, auto make) {
+      Row row;
+      row.group = group;
+      row.cells.push_back(Cell::of_text(en));
+      for (const YearFigures& y : s.years) row.cells.push_back(make(y));
+      t.rows.push_back(std::move(row));
+    };
+    add("actual", [&](const YearFigures& y) { return amount(ind, y.actual); });
+    add("target", [&](const YearFigures& y) { return amount(ind, y.target); });
+    if (is_flow(ind.kind))
+      add("completion", [&](const YearFigures& y) { return Cell::of_ratio(y.completion); });
+    add("status", [&](const YearFigures& y) {
+      return y.status ? Cell::of_status(std::string(status_name(*y.status))) : Cell::none();
+    });
+    add("change", [&](const YearFigures& y) { return change_cell(ind, y.change, true); });
+  }
+  return t;
+}
+
+Table yoy_rows(const YoyReport& r) {
+  Table t;
+  t.columns = {{"id", "ID", "指标代码"},           {"name", "Indicator", "指标"},
+               {"unit", "Unit", "单位"},           {"kind", "Kind", "类型"},
+               {"year", "Year", "年度", true},     {"target", "Target", "目标", true},
+               {"actual", "Actual", "完成", true}, {"completion", "Done", "完成率", true},
+               {"status", "Status", "状态"},       {"change", "Change", "同比", true}};
+  for (const IndicatorStatus& s : r.rows) {
+    const Indicator& ind = *s.ind;
+    for (const YearFigures& y : s.years) {
+      Row row;
+      row.cells = {Cell::of_text(ind.id),
+                   Cell::of_text(ind.name),
+                   Cell::of_text(ind.unit),
+                   Cell::of_text(std::string(kind_name(ind.kind))),
+                   Cell::of_count(y.year),
+                   Cell::of_amount(y.target),
+                   Cell::of_amount(y.actual),
+                   Cell::of_ratio(y.completion),
+                   y.status ? Cell::of_status(std::string(status_name(*y.status))) : Cell::none(),
+                   change_cell(ind, y.change, false)};
+      t.rows.push_back(std::move(row));
+    }
+  }
+  return t;
+}
+
+std::string yoy_json(const YoyReport& r) {
+  auto num = [](const auto& v) { return v ? json(static_cast<double>(*v)) : json(nullptr); };
+  auto dec = [](const std::optional<Decimal>& v) {
+    return v ? json(v->to_double()) : json(nullptr);
+  };
+  json inds = json::array();
+  for (const IndicatorStatus& s : r.rows) {
+    json years = json::array();
+    for (const YearFigures& y : s.years)
+      years.push_back({{"year", y.year},
+                       {"target", dec(y.target)},
+                       {"actual", dec(y.actual)},
+                       {"completion", num(y.completion)},
+                       {"status", y.status ? json(status_name(*y.status)) : json(nullptr)},
+                       {"change", num(y.change)},
+                       {"change_kind", is_flow(s.ind->kind) ? "growth_rate" : "difference"}});
+    inds.push_back({{"id", s.ind->id},
+                    {"name", s.ind->name},
+                    {"unit", s.ind->unit},
+                    {"kind", kind_name(s.ind->kind)},
+                    {"years", years}});
+  }
+  json doc = {{"plan", {{"id", r.plan->id}, {"title", r.plan->title}}},
+              {"as_of", r.as_of.iso()},
+              {"indicators", inds}};
+  return doc.dump(2) + "\n";
+}
+
+}  // namespace plan

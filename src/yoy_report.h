@@ -1,0 +1,34 @@
+// The `plan yoy` report: the year-on-year split of each indicator — per
+// year its actual, target, completion and change against the year before.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "evaluation.h"
+#include "ledger.h"
+#include "table.h"
+
+namespace plan {
+
+struct YoyReport {
+  const Plan* plan = nullptr;
+  Date as_of;
+  std::vector<IndicatorStatus> rows;  // evaluated indicators, years filled
+};
+
+// ids empty = every indicator with yearly figures (milestones have none).
+YoyReport build_yoy(const Ledger& ledger, const std::vector<std::string>& ids);
+
+// For people: one block per indicator, years as columns, rows actual,
+// target, completion, status and change (growth rate for flows, the
+// difference in the indicator's unit for levels).
+Table yoy_table(const YoyReport& r);
+
+// For spreadsheets: one row per indicator and year — id, name, unit, kind,
+// year, target, actual, completion, status, change.
+Table yoy_rows(const YoyReport& r);
+
+std::string yoy_json(const YoyReport& r);
+
+}  // namespace plan

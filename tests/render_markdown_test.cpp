@@ -1,0 +1,112 @@
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "render.h"
+
+namespace plan {
+namespace {
+
+Decimal dec(const char* s) {
+  return *Decimal::parse(s);
+}
+
+Table sample() {
+  Table t;
+  t.title = "Status";
+  t.columns = {
+      {"id", "ID", "编号"},
+      {"name", "Indicator", "指标", false, true, true, 9},
+      {"target", "Target", "目标", true},
+      {"done", "Done", "完成率", true},
+      {"status", "Status", "状态"},
+  };
+  t.rows = {
+      {{Cell::of_text("1.1"), Cell::of_text("外贸进出口额"), Cell::of_amount(dec("51000")),
+        Cell::of_ratio(0.4534), Cell::of_status("behind")},
+       "经济"},
+      {{Cell::of_text("1.2"), Cell::of_text("GDP"), Cell::of_amount(dec("-1200")), Cell::none(),
+        Cell::of_status("achieved")},
+       "经济"},
+      {{Cell::of_text("2.10"), Cell::of_text("跨境电商"), Cell::of_amount(dec("12345.6")),
+        Cell::of_ratio(1.0), Cell::none()},
+       "Trade"},
+  };
+  t.footer = {"1 behind", "数据截至 2019-06-30"};
+  return t;
+}
+
+TEST_CASE("render_markdown: one padded pipe table per group, never truncated") {
+  // Widths: ID 4, Indicator 12 (外贸进出口额), Target 8, Done 6, Status 8.
+  const char* head =
+      "| ID   | Indicator    |   Target |   Done | Status   |\n"
+      "|------|--------------|---------:|-------:|----------|\n";
+  std::string expected = std::string("Status\n\n### 经济\n\n") + head +
+                         "| 1.1  | 外贸进出口额 |   51,000 |  45.3% | behind   |\n"
+                         "| 1.2  | GDP          |   -1,200 |        | achieved |\n"
+                         "\n"
+                         "### Trade\n"
+                         "\n" +
+                         head +
+                         "| 2.10 | 跨境电商     | 12,345.6 | 100.0% |          |\n"
+                         "\n"
+                         "1 behind\n"
+                         "\n"
+                         "数据截至 2019-06-30\n";
+  CHECK(render_markdown(sample(), {}) == expected);
+  RenderOptions o;
+  o.color = true;  // Markdown has no colour
+  CHECK(render_markdown(sample(), o) == expected);
+}
+
+TEST_CASE("render_markdown: Chinese headers, without groups a single table and no heading") {
+  Table t;
+  t.columns = {{"a", "Name", "名称"}, {"b", "N", "", true}};
+  t.rows = {{{Cell::of_text("x"), Cell::of_count(1234)}, ""},
+            {{Cell::of_text("y"), Cell::of_count(5)}, ""}};
+  RenderOptions o;
+  o.zh = true;
+  // GFM wants three dashes at least, so narrow columns are three wide.
+  CHECK(render_markdown(t, o) ==
+        "| 名称 |     N |\n"
+        "|------|------:|\n"
+        "| x    | 1,234 |\n"
+        "| y    |     5 |\n");
+}
+
+TEST_CASE("render_markdown: escapes pipes, backslashes and line breaks; neutralises escapes") {
+  Table t;
+  t.columns = {{"n", "Note|s", ""}};
+  t.rows = {{{Cell::of_text("a|b")}, ""},
+            {{Cell::of_text("x\\|y")}, ""},
+            {{Cell::of_text("l1\nl2\r\nl3\rl4")}, ""},
+            {{Cell::of_text("\x1b[31mred")}, ""}};
+  CHECK(render_markdown(t, {}) ==
+        "| Note\\|s              |\n"
+        "|----------------------|\n"
+        "| a\\|b                 |\n"
+        "| x\\\\\\|y               |\n"
+        "| l1<br>l2<br>l3<br>l4 |\n"
+        "| \\x1b[31mred          |\n");
+}
+
+TEST_CASE("render_markdown: bars as text, hidden columns dropped, group headings on one line") {
+  Table t;
+  t.columns = {{"p", "Progress", ""}, {"h", "H", "", false, false, true}};
+  t.rows = {{{Cell::of_bar(0.4534, 0.6), Cell::of_text("hidden")}, "A\nB"}};
+  CHECK(render_markdown(t, {}) ==
+        "### A B\n"
+        "\n"
+        "| Progress        |\n"
+        "|-----------------|\n"
+        "| 45.3% (t 60.0%) |\n");
+}
+
+TEST_CASE("render_markdown: an empty table is its header") {
+  Table t;
+  t.columns = {{"a", "A", ""}};
+  CHECK(render_markdown(t, {}) == "| A   |\n|-----|\n");
+}
+
+}  // namespace
+}  // namespace plan
