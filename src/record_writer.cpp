@@ -58,23 +58,14 @@ int make_parents(const fs::path& parent, std::string* failed_dir) {
   return 0;
 }
 
-// Opens for appending; *created tells whether this call made the file, which
-// decides whether its folder needs a sync. O_RDWR rather than O_WRONLY:
-// the last byte is read back to see whether the file ends in a newline.
-int open_for_append(const fs::path& file, bool* created) {
-  for (;;) {
-    int fd = ::open(file.c_str(), O_RDWR | O_APPEND | O_CLOEXEC);
-    if (fd >= 0 || errno != ENOENT) {
-      *created = false;
-      return fd;
-    }
-    fd = ::open(file.c_str(), O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd >= 0 || errno != EEXIST) {
-      *created = fd >= 0;
-      return fd;
-    }
-    // Another process created it between the two calls: open theirs.
-  }
+// O_RDWR rather than O_WRONLY: the last byte is read back to see whether
+// the file ends in a newline.
+int open_for_append(const fs::path& file) {
+  int fd;
+  do {
+    fd = ::open(file.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+  } while (fd < 0 && errno == EINTR);
+  return fd;
 }
 
 int lock_exclusive(int fd) {
@@ -118,15 +109,8 @@ std::optional<Diagnostic> open_and_lock(Target* t, const Target* locked, std::si
   std::string failed_dir;
   if (int err = make_parents(t->file.parent_path(), &failed_dir))
     return error_for(*t, "cannot create folder " + failed_dir + ": " + reason(err));
-  bool created = false;
-  t->fd = open_for_append(t->file, &created);
+  t->fd = open_for_append(t->file);
   if (t->fd < 0) return error_for(*t, "cannot open for appending: " + reason(errno));
-  // Synced before any data goes in, so that a failure here leaves at most an
-  // empty file behind.
-  if (created) {
-    if (int err = sync_dir(t->file.parent_path()))
-      return error_for(*t, "cannot create: " + reason(err) + " (syncing its folder)");
-  }
   struct stat st {};
   if (::fstat(t->fd, &st) != 0) return error_for(*t, "cannot open for appending: " + reason(errno));
   for (std::size_t i = 0; i < n_locked; ++i) {
@@ -144,6 +128,15 @@ int write_locked(Target* t, std::string* step) {
   struct stat st {};
   if (::fstat(t->fd, &st) != 0) return errno;
   t->size = st.st_size;
+  // An empty file may be one that was just created, by this call or by one
+  // that has not written yet: its folder entry must be durable before any
+  // data is, or a crash could lose the file with the lines we report written.
+  if (t->size == 0) {
+    if (int err = sync_dir(t->file.parent_path())) {
+      *step = " (syncing its folder)";
+      return err;
+    }
+  }
   // A file cut mid-line (a crash, an editor that drops the final newline)
   // must not swallow the new entry into its last line: start a fresh line.
   std::string payload;

@@ -49,7 +49,11 @@ void setup_record(CLI::App& sub, Globals& g) {
     EntryInput in{date.iso(), o->id, o->value, o->by, o->note, o->src};
     auto made = make_new_entry(in, plan, Location{}, now, o->force);
     if (!made) {
-      std::fprintf(stderr, "plan: %s\n", made.error().message.c_str());
+      std::string message = made.error().message;
+      // The date the user did not type is the likeliest surprise.
+      if (o->date.empty() && message.starts_with("date "))
+        message += " (no --date given: today's date was used)";
+      std::fprintf(stderr, "plan: %s\n", message.c_str());
       g.exit_code = kExitData;
       return;
     }
