@@ -128,9 +128,12 @@ same "unwritable: exit" "$RC" 1
 same "unwritable: message" "$ERR" \
   'plan: blocker/x.rec: cannot create folder blocker: Not a directory; nothing was written'
 
-# Records written by `plan record` are read back without complaint.
-run status --format csv
-same "status reads what record wrote: exit" "$RC" 0
+# What `plan record` wrote reads back as the ledger without errors.
+run check
+same "check reads what record wrote: exit" "$RC" 0
+# 2019.rec 3, 2020.rec 1, 2017.rec 1 (forced, so a warning), $YEAR.rec 1.
+same "check counts every recorded entry" "$(grep -o 'records: .* errors' <<<"$ERR")" \
+  "records: 6 entries in 4 files; 0 errors"
 
 # Several `plan record` at once: every line lands whole, none is lost.
 new_project concurrent
@@ -210,8 +213,11 @@ same "missing csv: usage exit" "$RC" 2
 run import good.csv --encoding latin1
 same "unknown encoding: usage exit" "$RC" 2
 
-run status --format csv
-same "status reads what import wrote: exit" "$RC" 0
+run check
+same "check reads what import wrote: exit" "$RC" 0
+# 2019.rec: 1 before + 2 imported; 2020.rec: 1 (imported/gb.rec is not below records/).
+same "check counts every imported entry" "$(grep -o 'records: .* errors' <<<"$ERR")" \
+  "records: 4 entries in 2 files; 0 errors"
 
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]
