@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "render.h"
+#include "report_json.h"
 
 namespace plan {
 
@@ -50,7 +51,8 @@ Table list_table(const Plan& plan) {
       {"partners", "", "", false, false, true},
       {"parent", "", "", false, false, true},
   };
-  for (const Indicator& ind : plan.indicators) {
+  for (const Indicator* p : plan.by_area()) {
+    const Indicator& ind = *p;
     Row r;
     r.group = plan.area_of(ind).name;
     bool numeric = ind.kind != Kind::milestone;
@@ -75,14 +77,11 @@ Table list_table(const Plan& plan) {
 }
 
 std::string list_json(const Plan& plan) {
-  using nlohmann::json;
-  auto number = [](const std::optional<Decimal>& d) -> json {
-    return d ? json(d->to_double()) : json(nullptr);
-  };
+  using json = nlohmann::ordered_json;
   json inds = json::array();
   for (const Indicator& ind : plan.indicators) {
     json years = json::object();
-    for (const auto& [y, v] : ind.years) years[std::to_string(y)] = v.to_double();
+    for (const auto& [y, v] : ind.years) years[std::to_string(y)] = json_number(v);
     bool numeric = ind.kind != Kind::milestone;
     inds.push_back({
         {"id", ind.id},
@@ -91,8 +90,8 @@ std::string list_json(const Plan& plan) {
         {"task", plan.task_of(ind).name},
         {"unit", ind.unit},
         {"kind", kind_name(ind.kind)},
-        {"target", numeric ? number(ind.target) : json(nullptr)},
-        {"target_max", number(ind.target_max)},
+        {"target", numeric ? json_number(ind.target) : json(nullptr)},
+        {"target_max", json_number(ind.target_max)},
         {"due", ind.due ? json(ind.due->iso()) : json(nullptr)},
         {"years", years},
         {"lead", ind.lead},

@@ -63,6 +63,15 @@ std::vector<std::string> Plan::children_of(std::string_view id) const {
   return out;
 }
 
+std::vector<const Indicator*> Plan::by_area() const {
+  std::vector<const Indicator*> out;
+  for (const auto& ind : indicators) out.push_back(&ind);
+  std::stable_sort(out.begin(), out.end(), [&](const Indicator* a, const Indicator* b) {
+    return tasks[a->task].area < tasks[b->task].area;
+  });
+  return out;
+}
+
 std::vector<int> Plan::years() const {
   std::vector<int> out;
   for (int y = start.year(); y <= end.year(); ++y) out.push_back(y);

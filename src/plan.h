@@ -87,6 +87,9 @@ struct Plan {
   const Task& task_of(const Indicator& ind) const { return tasks[ind.task]; }
   // Ids of the indicators whose parent is `id`, in file order.
   std::vector<std::string> children_of(std::string_view id) const;
+  // The indicators grouped by area (in area order), plan order within an
+  // area: the order of every report grouped by area.
+  std::vector<const Indicator*> by_area() const;
   // Years the period touches, first to last.
   std::vector<int> years() const;
   bool in_period(Date d) const { return d >= start && d <= end; }

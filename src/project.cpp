@@ -51,9 +51,12 @@ Expected<ProjectPaths> locate_project(const fs::path& cwd, const std::string& pl
   }
   // Paths appear in every message; relative to where the user stands they
   // stay short ("records/2019.rec:12:5").
+  // Paths given by the user stay as typed.
   std::error_code ec;
-  if (auto p = fs::proximate(out.plan_file, cwd, ec); !ec) out.plan_file = p;
-  if (auto p = fs::proximate(out.records_dir, cwd, ec); !ec) out.records_dir = p;
+  if (plan_override.empty())
+    if (auto p = fs::proximate(out.plan_file, cwd, ec); !ec) out.plan_file = p;
+  if (records_override.empty())
+    if (auto p = fs::proximate(out.records_dir, cwd, ec); !ec) out.records_dir = p;
   return out;
 }
 

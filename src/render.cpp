@@ -103,17 +103,17 @@ std::string format_cell(const Cell& c) {
       return "";
     case CellType::text:
     case CellType::status:
-      return c.text;
+      return c.text + c.suffix;
     case CellType::amount:
-      return format_amount(c.amount, true);
+      return format_amount(c.amount, true) + c.suffix;
     case CellType::ratio:
-      return format_ratio(c.value);
+      return format_ratio(c.value) + c.suffix;
     case CellType::number:
-      return format_number(c.value, c.decimals);
+      return format_number(c.value, c.decimals) + c.suffix;
     case CellType::count:
-      return group_thousands(std::to_string(c.whole));
+      return group_thousands(std::to_string(c.whole)) + c.suffix;
     case CellType::date:
-      return c.date.iso();
+      return c.date.iso() + c.suffix;
     case CellType::bar:
       return format_ratio(c.value) + " (t " + format_ratio(c.marker) + ")";
   }

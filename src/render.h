@@ -1,5 +1,5 @@
 // Renderers for Table (table.h). JSON is not here: each report has its own
-// JSON shape (SPEC §6), written by that report's code with nlohmann::json.
+// JSON shape (SPEC §6), written by that report's code with nlohmann::ordered_json.
 #pragma once
 
 #include <optional>
@@ -46,8 +46,9 @@ std::string format_number(double v, int decimals);
 // A cell as people read it (terminal tables, Markdown), before any
 // sanitizing, escaping, truncating or padding: amounts, numbers and counts
 // with thousands separators, ratios as "45.3%", ISO dates, text and status
-// words as given, empty cells as "", bars as "45.3% (t 60.0%)" (completion,
-// then time progress; the terminal table draws bars instead).
+// words as given, then Cell::suffix ("2.1" + "%"); empty cells as "", bars
+// as "45.3% (t 60.0%)" (completion, then time progress; no suffix; the
+// terminal table draws bars instead).
 std::string format_cell(const Cell& c);
 
 }  // namespace plan

@@ -1,6 +1,7 @@
 // CSV and TSV for spreadsheets. The text is written as it is in the data (no
 // sanitizing: a spreadsheet is not a terminal, and the export must round-trip);
-// the only change to text is the formula guard below.
+// the only change to text is the formula guard below. Cell::suffix is not
+// written: numbers stay numbers, and the unit has a column of its own.
 #include <fmt/format.h>
 
 #include <cmath>

@@ -108,15 +108,15 @@ std::string render_table(const Table& t, const RenderOptions& o) {
       static const Cell kEmpty;
       const Cell& cell = cols[k] < row.cells.size() ? row.cells[cols[k]] : kEmpty;
       Laid l;
+      if (cell.type == CellType::bar) {
+        l.text = draw_bar(cell.value, cell.marker);
+      } else {
+        l.text = one_line(format_cell(cell));  // the suffix comes from the plan: sanitized too
+      }
       if (cell.type == CellType::text || cell.type == CellType::status) {
-        l.text = one_line(cell.text);
         // Only words are cut: a truncated figure would be a wrong figure.
         if (col.max_width > 0) l.text = truncate_to_width(l.text, col.max_width);
         if (cell.type == CellType::status && o.color) l.colour = status_colour(cell.text);
-      } else if (cell.type == CellType::bar) {
-        l.text = draw_bar(cell.value, cell.marker);
-      } else {
-        l.text = format_cell(cell);
       }
       widths[k] = std::max(widths[k], text_width(l.text));
       laid.push_back(std::move(l));

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "indicator_list.h"
+#include "report_json.h"
 #include "text.h"
 #include "yoy_report.h"
 
@@ -101,7 +102,7 @@ std::string show_text(const ShowReport& r, const RenderOptions& o) {
     out += fmt::format("  actual {} of {} ({}), expected by now {}, shortfall {}\n",
                        format_amount(*s.actual, true), format_amount(*s.target, true),
                        s.completion ? format_ratio(*s.completion) : "—",
-                       format_amount(*Decimal::from_double(*s.expected), true),
+                       format_number(*s.expected, 0),
                        format_amount(*s.shortfall, true));
     if (s.projected)
       out += fmt::format("  at the pace so far ({} a month) it reaches {} by {}\n",
@@ -153,32 +154,20 @@ std::string show_text(const ShowReport& r, const RenderOptions& o) {
         e.is_state ? (e.done ? "done" : "undone") : format_amount(e.amount, true) + pct;
     std::string tags;
     for (const auto& [k, v] : e.tags) tags += fmt::format("  {}={}", k, sanitize(v));
-    out += fmt::format("  {}  {:>10}{}  {}\n", e.date.iso(), value, tags,
-                       sanitize(e.where.to_string()));
+    out += fmt::format("  {}  {:>10}{}  {}:{}\n", e.date.iso(), value, tags,
+                       sanitize(e.where.file), e.where.line);
   }
   return out;
 }
 
 std::string show_json(const ShowReport& r) {
-  using nlohmann::json;
+  using json = nlohmann::ordered_json;
   const IndicatorStatus& s = r.status;
   const Indicator& ind = *s.ind;
-  auto dec = [](const std::optional<Decimal>& v) {
-    return v ? json(v->to_double()) : json(nullptr);
-  };
-  auto num = [](const std::optional<double>& v) { return v ? json(*v) : json(nullptr); };
-  json years = json::array();
-  for (const YearFigures& y : s.years)
-    years.push_back({{"year", y.year},
-                     {"target", dec(y.target)},
-                     {"actual", dec(y.actual)},
-                     {"completion", num(y.completion)},
-                     {"status", y.status ? json(status_name(*y.status)) : json(nullptr)},
-                     {"change", num(y.change)}});
   json months = json::array();
   for (const MonthPoint& m : r.months)
     months.push_back({{"month", fmt::format("{}-{:02}", m.year, m.month)},
-                      {"cumulative", m.cumulative.to_double()},
+                      {"cumulative", json_number(m.cumulative)},
                       {"expected", m.expected}});
   json records = json::array();
   for (const Entry& e : r.records) {
@@ -188,7 +177,7 @@ std::string show_json(const ShowReport& r) {
         {{"file", e.where.file},
          {"line", e.where.line},
          {"date", e.date.iso()},
-         {"value", e.is_state ? json(e.done ? "done" : "undone") : json(e.amount.to_double())},
+         {"value", e.is_state ? json(e.done ? "done" : "undone") : json_number(e.amount)},
          {"tags", tags}});
   }
   std::vector<std::string> children = r.plan->children_of(ind.id);
@@ -201,23 +190,23 @@ std::string show_json(const ShowReport& r) {
       {"task", r.plan->task_of(ind).name},
       {"unit", ind.unit},
       {"kind", kind_name(ind.kind)},
-      {"target", dec(s.target)},
-      {"target_max", dec(ind.target_max)},
+      {"target", json_number(s.target)},
+      {"target_max", json_number(ind.target_max)},
       {"due", ind.due ? json(ind.due->iso()) : json(nullptr)},
       {"lead", ind.lead},
       {"partners", ind.partners},
       {"parent", ind.parent.empty() ? json(nullptr) : json(ind.parent)},
       {"children", children},
-      {"actual", dec(s.actual)},
-      {"completion", num(s.completion)},
-      {"expected", num(s.expected)},
-      {"shortfall", dec(s.shortfall)},
-      {"behind_by", num(s.behind_by)},
+      {"actual", json_number(s.actual)},
+      {"completion", json_number(s.completion)},
+      {"expected", json_number(s.expected)},
+      {"shortfall", json_number(s.shortfall)},
+      {"behind_by", json_number(s.behind_by)},
       {"status", status_name(s.status)},
-      {"projected", num(s.projected)},
-      {"pace_per_month", num(s.pace_per_month)},
-      {"needed_per_month", num(s.needed_per_month)},
-      {"years", years},
+      {"projected", json_number(s.projected)},
+      {"pace_per_month", json_number(s.pace_per_month)},
+      {"needed_per_month", json_number(s.needed_per_month)},
+      {"years", years_json(s.years)},
       {"months", months},
       {"records", records},
   };

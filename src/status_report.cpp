@@ -7,10 +7,11 @@
 
 #include "indicator_list.h"
 #include "render.h"
+#include "report_json.h"
 
 namespace plan {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 StatusReport build_status(const Ledger& ledger, const StatusFilter& f) {
   const Plan& plan = ledger.plan();
@@ -21,7 +22,8 @@ StatusReport build_status(const Ledger& ledger, const StatusFilter& f) {
   r.time_progress = f.year ? progress(std::max(Date::from_ymd(*f.year, 1, 1), plan.start),
                                       std::min(Date::from_ymd(*f.year, 12, 31), plan.end), r.as_of)
                            : progress(plan.start, plan.end, r.as_of);
-  for (const Indicator& ind : plan.indicators) {
+  for (const Indicator* p : plan.by_area()) {
+    const Indicator& ind = *p;
     const Area& area = plan.area_of(ind);
     if (!f.area.empty() && f.area != area.id && f.area != area.name) continue;
     if (!f.unit.empty() && !ind.involves(f.unit)) continue;
@@ -125,29 +127,11 @@ Table status_table(const StatusReport& r) {
   return t;
 }
 
-namespace {
-
-json num(const std::optional<Decimal>& d) {
-  return d ? json(d->to_double()) : json(nullptr);
-}
-json num(const std::optional<double>& d) {
-  return d ? json(*d) : json(nullptr);
-}
-
-}  // namespace
-
 std::string status_json(const StatusReport& r) {
   json inds = json::array();
   for (const IndicatorStatus& s : r.rows) {
     const Indicator& ind = *s.ind;
-    json years = json::array();
-    for (const YearFigures& y : s.years)
-      years.push_back({{"year", y.year},
-                       {"target", num(y.target)},
-                       {"actual", num(y.actual)},
-                       {"completion", num(y.completion)},
-                       {"status", y.status ? json(status_name(*y.status)) : json(nullptr)},
-                       {"change", num(y.change)}});
+
     json o = {
         {"id", ind.id},
         {"name", ind.name},
@@ -155,22 +139,22 @@ std::string status_json(const StatusReport& r) {
         {"task", r.plan->task_of(ind).name},
         {"unit", ind.unit},
         {"kind", kind_name(ind.kind)},
-        {"target", num(s.target)},
+        {"target", json_number(s.target)},
     };
-    if (ind.kind == Kind::range) o["target_max"] = num(ind.target_max);
-    o["actual"] = num(s.actual);
+    if (ind.kind == Kind::range) o["target_max"] = json_number(ind.target_max);
+    o["actual"] = json_number(s.actual);
     o["actual_date"] = s.actual_date ? json(s.actual_date->iso()) : json(nullptr);
-    o["completion"] = num(s.completion);
-    o["expected"] = num(s.expected);
-    o["shortfall"] = num(s.shortfall);
-    o["behind_by"] = num(s.behind_by);
+    o["completion"] = json_number(s.completion);
+    o["expected"] = json_number(s.expected);
+    o["shortfall"] = json_number(s.shortfall);
+    o["behind_by"] = json_number(s.behind_by);
     o["status"] = status_name(s.status);
     o["due"] = ind.due ? json(ind.due->iso()) : json(nullptr);
-    o["projected"] = num(s.projected);
-    o["needed_per_month"] = num(s.needed_per_month);
+    o["projected"] = json_number(s.projected);
+    o["needed_per_month"] = json_number(s.needed_per_month);
     o["lead"] = ind.lead;
     o["partners"] = ind.partners;
-    o["years"] = years;
+    o["years"] = years_json(s.years);
     inds.push_back(std::move(o));
   }
   json doc = {{"plan",

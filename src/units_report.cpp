@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "report_json.h"
+
 namespace plan {
 
 namespace {
@@ -106,7 +108,7 @@ Table units_table(const UnitsReport& r) {
 }
 
 std::string units_json(const UnitsReport& r) {
-  using nlohmann::json;
+  using json = nlohmann::ordered_json;
   json units = json::array();
   for (const UnitRow& u : r.rows)
     units.push_back({{"unit", u.unit},
@@ -118,7 +120,7 @@ std::string units_json(const UnitsReport& r) {
                      {"missed", u.missed},
                      {"no_data", u.no_data},
                      {"worst", u.worst_id.empty() ? json(nullptr) : json(u.worst_id)},
-                     {"worst_gap", u.worst_gap ? json(*u.worst_gap) : json(nullptr)}});
+                     {"worst_gap", json_number(u.worst_gap)}});
   json doc = {{"plan", {{"id", r.plan->id}, {"title", r.plan->title}}},
               {"as_of", r.as_of.iso()},
               {"lead_only", r.lead_only},

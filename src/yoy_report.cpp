@@ -4,9 +4,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "report_json.h"
+
 namespace plan {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 YoyReport build_yoy(const Ledger& ledger, const std::vector<std::string>& ids) {
   YoyReport r;
@@ -97,21 +99,11 @@ Table yoy_rows(const YoyReport& r) {
 }
 
 std::string yoy_json(const YoyReport& r) {
-  auto num = [](const auto& v) { return v ? json(static_cast<double>(*v)) : json(nullptr); };
-  auto dec = [](const std::optional<Decimal>& v) {
-    return v ? json(v->to_double()) : json(nullptr);
-  };
   json inds = json::array();
   for (const IndicatorStatus& s : r.rows) {
-    json years = json::array();
-    for (const YearFigures& y : s.years)
-      years.push_back({{"year", y.year},
-                       {"target", dec(y.target)},
-                       {"actual", dec(y.actual)},
-                       {"completion", num(y.completion)},
-                       {"status", y.status ? json(status_name(*y.status)) : json(nullptr)},
-                       {"change", num(y.change)},
-                       {"change_kind", is_flow(s.ind->kind) ? "growth_rate" : "difference"}});
+    json years = years_json(s.years);
+    // Flows change by a growth rate, levels by a difference in their unit.
+    for (json& y : years) y["change_kind"] = is_flow(s.ind->kind) ? "growth_rate" : "difference";
     inds.push_back({{"id", s.ind->id},
                     {"name", s.ind->name},
                     {"unit", s.ind->unit},

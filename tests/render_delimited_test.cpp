@@ -131,6 +131,14 @@ TEST_CASE("render_delimited: numbers are plain and exact") {
         "2020-02-29\r\n0.25\r\n");
 }
 
+TEST_CASE("render_delimited: no suffix in CSV: the number stays a number") {
+  Cell pct = Cell::of_amount(dec("2.1"));
+  pct.suffix = "%";
+  Cell r = Cell::of_ratio(0.5);
+  r.suffix = " of target";
+  CHECK(csv_body({pct, r}) == "2.1\r\n0.5\r\n");
+}
+
 TEST_CASE("render_delimited: RFC 4180 quoting") {
   CHECK(csv_body({Cell::of_text("a,b"), Cell::of_text("say \"hi\""), Cell::of_text("l1\nl2"),
                   Cell::of_text("cr\rhere"), Cell::of_text("plain text"),

@@ -102,6 +102,15 @@ TEST_CASE("render_markdown: bars as text, hidden columns dropped, group headings
         "| 45.3% (t 60.0%) |\n");
 }
 
+TEST_CASE("render_markdown: a suffix is shown") {
+  Table t;
+  t.columns = {{"a", "Actual", "", true}};
+  Cell pct = Cell::of_amount(dec("2.1"));
+  pct.suffix = "%";
+  t.rows = {{{pct}, ""}};
+  CHECK(render_markdown(t, {}) == "| Actual |\n|-------:|\n|   2.1% |\n");
+}
+
 TEST_CASE("render_markdown: an empty table is its header") {
   Table t;
   t.columns = {{"a", "A", ""}};

@@ -145,6 +145,21 @@ TEST_CASE("render_table: every cell type") {
   CHECK(render_table(t, {}) == expected);
 }
 
+TEST_CASE("render_table: a suffix is part of the cell's width, and sanitized") {
+  Table t;
+  t.columns = {{"a", "A", "", true}};
+  Cell pct = Cell::of_amount(dec("2.1"));
+  pct.suffix = "%";
+  Cell odd = Cell::of_amount(dec("1200"));
+  odd.suffix = "\x1b[5m";
+  t.rows = {{{pct}, ""}, {{odd}, ""}};
+  std::string expected = "           A\n" + rule(12) +
+                         "\n"
+                         "        2.1%\n"
+                         "1,200\\x1b[5m\n";
+  CHECK(render_table(t, {}) == expected);
+}
+
 TEST_CASE("render_table: rows before the first group, missing cells, hidden columns") {
   Table t;
   t.columns = {{"a", "A", ""}, {"h", "Hidden", "", false, false, true}, {"b", "B", "", true}};

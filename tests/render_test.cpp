@@ -97,5 +97,20 @@ TEST_CASE("format_cell: each cell type as people read it") {
   CHECK(format_cell(Cell::of_bar(0.4534, 0.6)) == "45.3% (t 60.0%)");
 }
 
+TEST_CASE("format_cell: the suffix follows any value, but not a bar or an empty cell") {
+  Cell a = Cell::of_amount(dec("2.1"));
+  a.suffix = "%";
+  CHECK(format_cell(a) == "2.1%");
+  Cell n = Cell::of_number(-1234.5, 1);
+  n.suffix = " 万元";
+  CHECK(format_cell(n) == "-1,234.5 万元");
+  Cell e = Cell::none();
+  e.suffix = "%";
+  CHECK(format_cell(e) == "");
+  Cell b = Cell::of_bar(0.5, 0.5);
+  b.suffix = "%";
+  CHECK(format_cell(b) == "50.0% (t 50.0%)");
+}
+
 }  // namespace
 }  // namespace plan

@@ -5,6 +5,8 @@
 #include "cli.h"
 #include "plan_check.h"
 #include "plan_loader.h"
+#include "record_check.h"
+#include "record_reader.h"
 
 namespace plan::cli {
 
@@ -17,10 +19,13 @@ void setup_check(CLI::App& sub, Globals& g) {
   sub.add_flag("--strict", o->strict, "Exit 1 on warnings too");
   sub.add_flag("-q,--quiet", o->quiet, "Print nothing when all is well");
   sub.footer(
-      "Reports every problem, not only the first, as FILE:LINE:COLUMN: message.\n"
-      "Errors (the data cannot be used) exit 1; warnings (probably wrong: per-year\n"
+      "Checks the plan, then every record file, and reports every problem, not\n"
+      "only the first, as FILE:LINE:COLUMN: message.\n"
+      "Errors (the data cannot be used: bad syntax, unknown ids, values the kind\n"
+      "does not take, invalid UTF-8) exit 1. Warnings (probably wrong: per-year\n"
       "targets that do not add up, an \"of which\" child above its parent, a unit\n"
-      "not in [plan].units) exit 0 unless --strict.");
+      "not in [plan].units, suspected double entries, dates outside the period or\n"
+      "in the future, a last line without its newline) exit 0 unless --strict.");
   sub.callback([o, &g] {
     auto paths = locate_project(std::filesystem::current_path(), g.plan_file, g.records_dir);
     if (!paths) {
@@ -30,15 +35,27 @@ void setup_check(CLI::App& sub, Globals& g) {
     }
     Diagnostics diags;
     auto plan = load_plan(paths->plan_file.string(), diags);
-    if (plan) check_plan(*plan, diags);
+    ReadStats stats;
+    if (plan) {
+      check_plan(*plan, diags);
+      RecordChecker checker(*plan, today(), diags);
+      stats =
+          read_records(paths->records_dir, *plan, diags, [&](const Entry& e) { checker.add(e); });
+    }
     for (const auto& d : diags.items()) print_diagnostic(d);
     std::size_t errors = diags.error_count(), warnings = diags.warning_count();
+    auto plural = [](std::size_t n, const char* one, const char* many) {
+      return fmt::format("{} {}", n, n == 1 ? one : many);
+    };
     if (!o->quiet || errors || warnings)
-      std::fputs(fmt::format("{}: {} indicators, {} error{}, {} warning{}\n",
-                             paths->plan_file.string(), plan ? plan->indicators.size() : 0, errors,
-                             errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s")
-                     .c_str(),
-                 stderr);
+      std::fputs(
+          fmt::format("plan: {}: {}; {}: {} in {}; {}, {}\n", paths->plan_file.string(),
+                      plural(plan ? plan->indicators.size() : 0, "indicator", "indicators"),
+                      paths->records_dir.string(), plural(stats.entries, "entry", "entries"),
+                      plural(stats.files, "file", "files"), plural(errors, "error", "errors"),
+                      plural(warnings, "warning", "warnings"))
+              .c_str(),
+          stderr);
     if (errors || (o->strict && warnings)) g.exit_code = kExitData;
   });
 }

@@ -1,0 +1,47 @@
+#include "cli.h"
+#include "log_report.h"
+
+namespace plan::cli {
+
+void setup_log(CLI::App& sub, Globals& g) {
+  struct Options {
+    std::string id, since, until, by, format;
+    bool bom = false;
+  };
+  auto o = std::make_shared<Options>();
+  sub.add_option("id", o->id, "Only this indicator");
+  sub.add_option("--since", o->since, "Only entries dated on or after this day")
+      ->check(date_validator());
+  sub.add_option("--until", o->until, "Only entries dated on or before this day")
+      ->check(date_validator());
+  sub.add_option("--by", o->by, "Only entries with this by= reporting unit");
+  add_format_option(sub, o->format, "table|csv|tsv|json|md");
+  sub.add_flag("--bom", o->bom, "Start CSV/TSV with a UTF-8 byte order mark (for Excel)");
+  sub.footer(
+      "The entries as recorded, in date order (same-day entries in file order),\n"
+      "with the file and line each came from.\n"
+      "Examples:\n"
+      "  plan log jobs.urban_new --since 2019-01-01\n"
+      "  plan log --by 人社局 --format csv > hrss.csv");
+  sub.callback([o, &g] {
+    auto project = open_project(g);
+    if (!project) return;
+    const Plan& plan = project->plan;
+    if (!o->id.empty() && !known_ids(g, plan, {o->id})) return;
+    LogFilter f;
+    f.id = o->id;
+    f.by = o->by;
+    if (!o->since.empty()) f.since = parse_date_arg(o->since);
+    if (!o->until.empty()) f.until = parse_date_arg(o->until);
+    std::vector<Entry> entries;
+    if (!read_ledger(g, *project, {}, [&](const Entry& e) {
+          if (f.keeps(e)) entries.push_back(e);
+        }))
+      return;
+    sort_log(entries);
+    output(
+        g, o->format, log_table(plan, entries), [&] { return log_json(plan, entries); }, o->bom);
+  });
+}
+
+}  // namespace plan::cli

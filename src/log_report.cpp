@@ -1,0 +1,92 @@
+#include "log_report.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "report_json.h"
+
+namespace plan {
+
+bool LogFilter::keeps(const Entry& e) const {
+  if (!id.empty() && e.id != id) return false;
+  if (since && e.date < *since) return false;
+  if (until && e.date > *until) return false;
+  if (!by.empty() && e.tag("by") != by) return false;
+  return true;
+}
+
+void sort_log(std::vector<Entry>& entries) {
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const Entry& a, const Entry& b) { return a.date < b.date; });
+}
+
+namespace {
+
+bool well_known(const std::string& key) {
+  return key == "by" || key == "note" || key == "src";
+}
+
+std::string other_tags(const Entry& e) {
+  std::string out;
+  for (const auto& [k, v] : e.tags)
+    if (!well_known(k)) out += fmt::format("{}{}={}", out.empty() ? "" : " ", k, v);
+  return out;
+}
+
+}  // namespace
+
+Table log_table(const Plan& plan, const std::vector<Entry>& entries) {
+  Table t;
+  t.columns = {{"date", "Date", "日期"},
+               {"id", "ID", "指标代码"},
+               {"value", "Value", "数值", true},
+               {"unit", "Unit", "单位"},
+               {"by", "By", "填报单位"},
+               {"note", "Note", "备注", false, true, true, 30},
+               {"src", "Source", "来源", false, true, true, 16},
+               {"tags", "Tags", "其他", false, true, true, 20},
+               {"where", "Where", "位置", false, true, false},
+               {"file", "", "", false, false, true},
+               {"line", "", "", true, false, true}};
+  for (const Entry& e : entries) {
+    const Indicator* ind = plan.find(e.id);
+    Cell value = e.is_state ? Cell::of_text(e.done ? "done" : "undone") : Cell::of_amount(e.amount);
+    if (!e.is_state && ind && ind->is_percent()) value.suffix = "%";
+    Row r;
+    r.cells = {Cell::of_date(e.date),
+               Cell::of_text(e.id),
+               value,
+               Cell::of_text(ind ? ind->unit : ""),
+               Cell::of_text(std::string(e.tag("by"))),
+               Cell::of_text(std::string(e.tag("note"))),
+               Cell::of_text(std::string(e.tag("src"))),
+               Cell::of_text(other_tags(e)),
+               Cell::of_text(fmt::format("{}:{}", e.where.file, e.where.line)),
+               Cell::of_text(e.where.file),
+               Cell::of_count(e.where.line)};
+    t.rows.push_back(std::move(r));
+  }
+  return t;
+}
+
+std::string log_json(const Plan& plan, const std::vector<Entry>& entries) {
+  using json = nlohmann::ordered_json;
+  json out = json::array();
+  for (const Entry& e : entries) {
+    json tags = json::object();
+    for (const auto& [k, v] : e.tags) tags[k] = v;
+    const Indicator* ind = plan.find(e.id);
+    out.push_back({{"date", e.date.iso()},
+                   {"id", e.id},
+                   {"value", e.is_state ? json(e.done ? "done" : "undone") : json_number(e.amount)},
+                   {"unit", ind ? json(ind->unit) : json(nullptr)},
+                   {"tags", tags},
+                   {"file", e.where.file},
+                   {"line", e.where.line}});
+  }
+  return json{{"entries", out}}.dump(2) + "\n";
+}
+
+}  // namespace plan

@@ -1,0 +1,31 @@
+// The `plan log` report: entries as recorded, in date order, with the file
+// and line each came from.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plan.h"
+#include "record.h"
+#include "table.h"
+
+namespace plan {
+
+struct LogFilter {
+  std::string id;                    // "" = every indicator
+  std::optional<Date> since, until;  // inclusive
+  std::string by;                    // the `by` tag; "" = any
+
+  bool keeps(const Entry& e) const;
+};
+
+// Sorts by date; entries of the same date keep their read order.
+void sort_log(std::vector<Entry>& entries);
+
+// Columns: date, id, value, unit, by, note, src, other tags, file:line (CSV
+// has file and line as separate columns).
+Table log_table(const Plan& plan, const std::vector<Entry>& entries);
+std::string log_json(const Plan& plan, const std::vector<Entry>& entries);
+
+}  // namespace plan

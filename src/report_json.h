@@ -1,0 +1,28 @@
+// Pieces shared by the reports' JSON (SPEC §6): plain numbers, null where a
+// value is undefined, whole amounts as integers (12000, not 12000.0).
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <vector>
+
+#include "decimal.h"
+#include "evaluation.h"
+
+namespace plan {
+
+inline nlohmann::ordered_json json_number(Decimal d) {
+  if (d.units() % Decimal::kScale == 0) return nlohmann::ordered_json(d.units() / Decimal::kScale);
+  return nlohmann::ordered_json(d.to_double());
+}
+inline nlohmann::ordered_json json_number(const std::optional<Decimal>& d) {
+  return d ? json_number(*d) : nlohmann::ordered_json(nullptr);
+}
+inline nlohmann::ordered_json json_number(const std::optional<double>& d) {
+  return d ? nlohmann::ordered_json(*d) : nlohmann::ordered_json(nullptr);
+}
+
+// [{"year","target","actual","completion","status","change"}, …]
+nlohmann::ordered_json years_json(const std::vector<YearFigures>& years);
+
+}  // namespace plan
