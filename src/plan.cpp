@@ -108,4 +108,14 @@ std::vector<std::string> Plan::suggest(std::string_view id, std::size_t max) con
   return out;
 }
 
+std::string Plan::did_you_mean(std::string_view id, std::size_t max) const {
+  auto near = suggest(id, max);
+  std::string out;
+  for (std::size_t i = 0; i < near.size(); ++i) {
+    out += i == 0 ? "; did you mean " : i + 1 == near.size() ? " or " : ", ";
+    out += "'" + near[i] + "'";
+  }
+  return near.empty() ? out : out + "?";
+}
+
 }  // namespace plan

@@ -27,6 +27,10 @@ struct Entry {
   // key=value tags in line order; well-known keys: by, note, src.
   std::vector<std::pair<std::string, std::string>> tags;
   Location where;  // file and line (column 1) the entry came from
+  // Index of `id` in Plan::indicators, set by parse_line so that consumers
+  // need not look the id up again; kNoIndicator when built by hand.
+  static constexpr std::size_t kNoIndicator = static_cast<std::size_t>(-1);
+  std::size_t indicator = kNoIndicator;
 
   // The value of tag `key`, or "" when absent.
   std::string_view tag(std::string_view key) const;
