@@ -113,6 +113,9 @@ struct Plan {
   std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>> index_;
 };
 
+// Unit or id names joined with the Chinese enumeration comma: "人社局、财政局".
+std::string join_names(const std::vector<std::string>& names);
+
 // Levenshtein distance over bytes (ids are ASCII).
 std::size_t edit_distance(std::string_view a, std::string_view b);
 

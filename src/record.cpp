@@ -374,6 +374,29 @@ Expected<LineKind> parse_line(std::string_view line, const Plan& plan, const Loc
   return LineParser(line, plan, where).parse(entry);
 }
 
+std::string quote_tag_value(std::string_view value) {
+  std::string out = "\"";
+  for (char c : value) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out + '"';
+}
+
 std::string format_entry(const Entry& e, const Indicator& ind) {
   std::string out = e.date.iso();
   out += "  ";
@@ -393,26 +416,7 @@ std::string format_entry(const Entry& e, const Indicator& ind) {
       out += value;
       continue;
     }
-    out += '"';
-    for (char c : value) {
-      switch (c) {
-        case '"':
-          out += "\\\"";
-          break;
-        case '\\':
-          out += "\\\\";
-          break;
-        case '\n':
-          out += "\\n";
-          break;
-        case '\t':
-          out += "\\t";
-          break;
-        default:
-          out += c;
-      }
-    }
-    out += '"';
+    out += quote_tag_value(value);
   }
   return out;
 }

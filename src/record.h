@@ -60,4 +60,8 @@ Expected<LineKind> parse_line(std::string_view line, const Plan& plan, const Loc
 // checks its line with parse_line refuses them).
 std::string format_entry(const Entry& e, const Indicator& ind);
 
+// A tag value in double quotes with \" \\ \n \t escaped: the one quoting rule
+// of the format, for format_entry and for writers that build lines.
+std::string quote_tag_value(std::string_view value);
+
 }  // namespace plan
