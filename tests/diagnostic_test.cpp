@@ -1,0 +1,82 @@
+#include "diagnostic.h"
+
+#include <doctest/doctest.h>
+
+namespace plan {
+
+TEST_CASE("Location::to_string shows what is known") {
+  CHECK(Location{"records/2019.rec", 12, 5}.to_string() == "records/2019.rec:12:5");
+  CHECK(Location{"records/2019.rec", 12, 0}.to_string() == "records/2019.rec:12");
+  CHECK(Location{"plans/p.toml", 0, 0}.to_string() == "plans/p.toml");
+  // A column without a line means nothing: the file alone.
+  CHECK(Location{"plans/p.toml", 0, 7}.to_string() == "plans/p.toml");
+  CHECK(Location{"", 3, 1}.to_string() == "<input>:3:1");
+  CHECK(Location{}.to_string() == "<input>");
+}
+
+TEST_CASE("headline for errors and warnings") {
+  Location at{"f.rec", 3, 13};
+  CHECK(make_error(at, "unknown indicator 'x'").headline() == "f.rec:3:13: unknown indicator 'x'");
+  CHECK(make_warning(at, "entered twice?").headline() == "f.rec:3:13: warning: entered twice?");
+  CHECK(make_error({"f.rec"}, "cannot read").headline() == "f.rec: cannot read");
+}
+
+TEST_CASE("to_string without a source line is the headline") {
+  Diagnostic d = make_error({"f.rec", 2, 4}, "bad");
+  CHECK(d.to_string() == "f.rec:2:4: bad");
+}
+
+TEST_CASE("the caret sits under the column") {
+  // Column 13 is the 'x' of the id: 2 of indent + 12 columns before it.
+  Diagnostic d = make_error({"f.rec", 1, 13}, "unknown indicator 'x'", "2019-01-01  x  5");
+  CHECK(d.to_string() ==
+        "f.rec:1:13: unknown indicator 'x'\n"
+        "  2019-01-01  x  5\n" +
+            std::string(14, ' ') + "^");
+  CHECK(make_error({"f.rec", 1, 1}, "m", "abc").to_string() == "f.rec:1:1: m\n  abc\n  ^");
+  // A column just past the end (a missing value) points after the last character.
+  CHECK(make_error({"f.rec", 1, 4}, "m", "abc").to_string() == "f.rec:1:4: m\n  abc\n     ^");
+}
+
+TEST_CASE("wide characters before the column take two columns each") {
+  // 中(1) 文(2) space(3) x(4): 2 + 2 + 1 = 5 columns before the x.
+  Diagnostic d = make_error({"f.rec", 1, 4}, "m", "中文 x");
+  CHECK(d.to_string() == "f.rec:1:4: m\n  中文 x\n       ^");
+  // A warning shows its line the same way.
+  Diagnostic w = make_warning({"f.rec", 7, 3}, "m", "就业5");
+  CHECK(w.to_string() == "f.rec:7:3: warning: m\n  就业5\n      ^");
+}
+
+TEST_CASE("tabs before the column are kept so the terminal expands them alike") {
+  // a(1) tab(2) b(3) tab(4) 中(5) x(6)
+  Diagnostic d = make_error({"f.rec", 1, 6}, "m", "a\tb\t中x");
+  CHECK(d.to_string() == "f.rec:1:6: m\n  a\tb\t中x\n   \t \t  ^");
+}
+
+TEST_CASE("Diagnostics counts errors and warnings") {
+  Diagnostics d;
+  CHECK_FALSE(d.has_errors());
+  CHECK(d.first_error() == nullptr);
+  d.warning({"a", 1, 1}, "w1");
+  d.error({"a", 2, 1}, "e1");
+  d.warning({"a", 3, 1}, "w2");
+  d.error({"a", 4, 1}, "e2");
+  CHECK(d.items().size() == 4);
+  CHECK(d.error_count() == 2);
+  CHECK(d.warning_count() == 2);
+  CHECK(d.has_errors());
+  REQUIRE(d.first_error() != nullptr);
+  CHECK(d.first_error()->headline() == "a:2:1: e1");
+  CHECK(d.items()[0].severity == Severity::warning);
+}
+
+TEST_CASE("Expected holds a value or the error") {
+  Expected<int> ok = 5;
+  CHECK(ok.ok());
+  CHECK(*ok == 5);
+  Expected<int> bad = make_error({"f", 1, 2}, "nope");
+  CHECK_FALSE(bad);
+  CHECK(bad.error().headline() == "f:1:2: nope");
+}
+
+}  // namespace plan

@@ -1,0 +1,183 @@
+// Byte sequences are spelled out in hex so that the test says exactly what
+// it feeds: 中 = E4 B8 AD, 文 = E6 96 87, Ａ (U+FF21) = EF BC A1.
+#include "text.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace std::string_literals;
+
+namespace plan {
+
+TEST_CASE("utf8_length") {
+  CHECK(utf8_length("a") == 1);
+  CHECK(utf8_length("ab") == 1);
+  CHECK(utf8_length("\xC3\xA9") == 2);          // é
+  CHECK(utf8_length("中文") == 3);              // only the first character
+  CHECK(utf8_length("\xF0\x9F\x98\x80") == 4);  // U+1F600
+  // Invalid lead bytes, truncated and overlong sequences advance by one.
+  CHECK(utf8_length("\x80") == 1);
+  CHECK(utf8_length("\xFF") == 1);
+  CHECK(utf8_length("\xE4\xB8") == 1);
+  CHECK(utf8_length("\xE4\xB8x") == 1);
+  CHECK(utf8_length("\xC0\xAF") == 1);
+  CHECK(utf8_length("\xE0\x80\xAF") == 1);
+}
+
+TEST_CASE("find_invalid_utf8 accepts valid text") {
+  CHECK_FALSE(find_invalid_utf8(""));
+  CHECK_FALSE(find_invalid_utf8("plain ASCII\t"));
+  CHECK_FALSE(find_invalid_utf8("更正：重复统计"));
+  // The edges of each sequence length.
+  CHECK_FALSE(find_invalid_utf8("\x7F"));              // U+007F
+  CHECK_FALSE(find_invalid_utf8("\xC2\x80"));          // U+0080
+  CHECK_FALSE(find_invalid_utf8("\xDF\xBF"));          // U+07FF
+  CHECK_FALSE(find_invalid_utf8("\xE0\xA0\x80"));      // U+0800
+  CHECK_FALSE(find_invalid_utf8("\xED\x9F\xBF"));      // U+D7FF, below the surrogates
+  CHECK_FALSE(find_invalid_utf8("\xEE\x80\x80"));      // U+E000, above them
+  CHECK_FALSE(find_invalid_utf8("\xEF\xBF\xBF"));      // U+FFFF
+  CHECK_FALSE(find_invalid_utf8("\xF0\x90\x80\x80"));  // U+10000
+  CHECK_FALSE(find_invalid_utf8("\xF4\x8F\xBF\xBF"));  // U+10FFFF
+}
+
+TEST_CASE("find_invalid_utf8 gives the offset of the first bad sequence") {
+  // Overlong forms of '/' (U+002F) in two, three and four bytes.
+  CHECK(find_invalid_utf8("a\xC0\xAF") == 1u);
+  CHECK(find_invalid_utf8("\xE0\x80\xAF") == 0u);
+  CHECK(find_invalid_utf8("ab\xF0\x80\x80\xAF") == 2u);
+  // Overlong U+07FF in three bytes (the smallest three-byte value is U+0800).
+  CHECK(find_invalid_utf8("\xE0\x9F\xBF") == 0u);
+  // UTF-16 surrogates U+D800 and U+DFFF.
+  CHECK(find_invalid_utf8("\xED\xA0\x80") == 0u);
+  CHECK(find_invalid_utf8("ab\xED\xBF\xBF") == 2u);
+  // Truncated: 文 without its last byte, at the end and before ASCII.
+  CHECK(find_invalid_utf8("中\xE6\x96") == 3u);
+  CHECK(find_invalid_utf8("中\xE6\x96x") == 3u);
+  CHECK(find_invalid_utf8("x\xF0\x9F\x98") == 1u);
+  // Above U+10FFFF: U+110000 with an F4 lead, and the leads F5..FF.
+  CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0u);
+  CHECK(find_invalid_utf8("\xF5\x80\x80\x80") == 0u);
+  CHECK(find_invalid_utf8("\xF8\x88\x80\x80\x80") == 0u);
+  // Stray continuation bytes and bytes that never occur.
+  CHECK(find_invalid_utf8("\x80") == 0u);
+  CHECK(find_invalid_utf8("ok\xBF") == 2u);
+  CHECK(find_invalid_utf8("a\xFF") == 1u);
+  CHECK(find_invalid_utf8("a\xFE") == 1u);
+  // Only the first is reported.
+  CHECK(find_invalid_utf8("中文\x80\xFF") == 6u);
+}
+
+TEST_CASE("code_points") {
+  CHECK(code_points("") == 0);
+  CHECK(code_points("abc") == 3);
+  CHECK(code_points("中文a") == 3);
+  CHECK(code_points("e\xCC\x81") == 2);  // e + combining acute
+}
+
+TEST_CASE("display_width of one character") {
+  CHECK(display_width("a") == 1);
+  CHECK(display_width(" ") == 1);
+  CHECK(display_width("中") == 2);
+  CHECK(display_width("\xEF\xBC\xA1") == 2);      // Ａ fullwidth A
+  CHECK(display_width("\xEF\xBC\x8C") == 2);      // ， fullwidth comma
+  CHECK(display_width("。") == 2);                // U+3002
+  CHECK(display_width("\xED\x95\x9C") == 2);      // 한 U+D55C, Hangul
+  CHECK(display_width("\xF0\x9F\x98\x80") == 2);  // U+1F600
+  CHECK(display_width("\xCC\x81") == 0);          // U+0301 combining acute
+  CHECK(display_width("\xE2\x80\x8B") == 0);      // U+200B zero width space
+  CHECK(display_width("…") == 1);                 // U+2026 is narrow
+  CHECK(display_width("\xC3\xA9") == 1);          // é
+  CHECK(display_width("\xFF") == 1);              // an invalid byte
+}
+
+TEST_CASE("text_width sums the columns") {
+  CHECK(text_width("") == 0);
+  CHECK(text_width("abc") == 3);
+  CHECK(text_width("中文abc") == 7);
+  CHECK(text_width("城镇新增就业人数") == 16);
+  CHECK(text_width("e\xCC\x81") == 1);
+  CHECK(text_width("\xEF\xBC\xA1\xEF\xBC\xA2") == 4);  // ＡＢ
+}
+
+TEST_CASE("truncate_to_width leaves text that fits") {
+  CHECK(truncate_to_width("abc", 3) == "abc");
+  CHECK(truncate_to_width("abc", 10) == "abc");
+  CHECK(truncate_to_width("中文", 4) == "中文");
+  CHECK(truncate_to_width("", 0) == "");
+}
+
+TEST_CASE("truncate_to_width cuts with an ellipsis") {
+  CHECK(truncate_to_width("abcd", 3) == "ab…");
+  CHECK(truncate_to_width("abcd", 1) == "…");
+  CHECK(truncate_to_width("abcd", 0) == "");
+  CHECK(truncate_to_width("abcd", -3) == "");
+  // 中文字 is 6 columns. At 5, 中文 (4) + … (1) fits; at 4 and 3, 文 would
+  // need columns 3-4 and leave no room for the ellipsis, so 中… (3) it is.
+  CHECK(truncate_to_width("中文字", 5) == "中文…");
+  CHECK(truncate_to_width("中文字", 4) == "中…");
+  CHECK(truncate_to_width("中文字", 3) == "中…");
+  CHECK(truncate_to_width("中文字", 2) == "…");
+  CHECK(truncate_to_width("a中文", 4) == "a中…");
+  CHECK(truncate_to_width("a中文", 3) == "a…");
+  // A combining mark stays with its base.
+  CHECK(truncate_to_width("ab\xCC\x81"
+                          "cd",
+                          3) == "ab\xCC\x81…");
+}
+
+TEST_CASE("truncate_to_width never splits and stays within the width") {
+  const std::string s = "就业a优先b战略cc技能人才";  // 10 wide + 4 narrow = 24 columns
+  REQUIRE(text_width(s) == 24);
+  for (int w = 1; w < 24; ++w) {
+    CAPTURE(w);
+    std::string t = truncate_to_width(s, w);
+    CHECK_FALSE(find_invalid_utf8(t));
+    CHECK(t.ends_with("…"));
+    CHECK(text_width(t) <= w);
+    CHECK(text_width(t) >= w - 1);  // at most one column lost to a wide character
+    // What is kept is a prefix of the original.
+    CHECK(s.starts_with(t.substr(0, t.size() - std::string("…").size())));
+  }
+}
+
+TEST_CASE("pad_left and pad_right count columns, not bytes") {
+  CHECK(pad_right("ab", 4) == "ab  ");
+  CHECK(pad_left("ab", 4) == "  ab");
+  CHECK(pad_right("中", 4) == "中  ");
+  CHECK(pad_left("中文", 5) == " 中文");
+  CHECK(pad_right("abcde", 3) == "abcde");  // never cuts
+  CHECK(pad_left("abcde", 3) == "abcde");
+  CHECK(pad_right("", 2) == "  ");
+  CHECK(pad_left("e\xCC\x81", 3) == "  e\xCC\x81");
+}
+
+TEST_CASE("sanitize neutralises terminal controls") {
+  CHECK(sanitize("plain") == "plain");
+  CHECK(sanitize("a\x1b[31mred") == "a\\x1b[31mred");
+  CHECK(sanitize("a\tb") == "a\tb");  // tab is kept
+  CHECK(sanitize("a\nb") == "a\\x0ab");
+  CHECK(sanitize("a\rb") == "a\\x0db");
+  CHECK(sanitize("\x7f") == "\\x7f");
+  CHECK(sanitize("a\0b"s) == "a\\x00b");
+  // C1 controls: U+0085 (NEL) and U+009B (CSI); U+00A0 is printable.
+  CHECK(sanitize("\xC2\x85") == "\\x85");
+  CHECK(sanitize("x\xC2\x9B"
+                 "2J") == "x\\x9b2J");
+  CHECK(sanitize("\xC2\xA0") == "\xC2\xA0");
+  CHECK(sanitize("\xC2\x9F") == "\\x9f");
+}
+
+TEST_CASE("sanitize escapes invalid bytes and keeps CJK") {
+  CHECK(sanitize("更正：重复统计") == "更正：重复统计");
+  CHECK(sanitize("\xFF") == "\\xff");
+  CHECK(sanitize("a\xE4\xB8") == "a\\xe4\\xb8");         // truncated 中
+  CHECK(sanitize("\xC0\xAF") == "\\xc0\\xaf");           // overlong '/'
+  CHECK(sanitize("\xED\xA0\x80") == "\\xed\\xa0\\x80");  // surrogate
+  CHECK(sanitize("中\x80文") == "中\\x80文");
+  // The result is always valid UTF-8 with no controls.
+  CHECK_FALSE(find_invalid_utf8(sanitize("\xF0\x9F\x98\x1b\xC3")));
+  CHECK(sanitize("\xF0\x9F\x98\x1b\xC3") == "\\xf0\\x9f\\x98\\x1b\\xc3");
+}
+
+}  // namespace plan
