@@ -26,17 +26,19 @@ std::string Diagnostic::to_string() const {
   if (source_line.empty()) return s;
   // The caret sits under the column on screen: wide characters before it
   // count twice, tabs are kept so the terminal expands them the same way.
-  std::string shown = sanitize(source_line);
-  s += "\n  " + shown + "\n  ";
+  // Columns count the characters of the line as read, so the walk is over
+  // source_line: a control character or invalid byte is one column there
+  // but four ("\x1b") in the sanitized line shown.
+  s += "\n  " + sanitize(source_line) + "\n  ";
   int col = 1;
-  std::string_view rest = shown;
+  std::string_view rest = source_line;
   while (col < where.column && !rest.empty()) {
     std::size_t len = utf8_length(rest);
     std::string_view ch = rest.substr(0, len);
     if (ch == "\t") {
       s += '\t';
     } else {
-      s.append(static_cast<std::size_t>(display_width(ch)), ' ');
+      s.append(static_cast<std::size_t>(text_width(sanitize(ch))), ' ');
     }
     rest.remove_prefix(len);
     ++col;

@@ -53,6 +53,23 @@ TEST_CASE("tabs before the column are kept so the terminal expands them alike") 
   CHECK(d.to_string() == "f.rec:1:6: m\n  a\tb\t中x\n   \t \t  ^");
 }
 
+TEST_CASE("the source line is shown sanitized, the caret under the same character") {
+  // Columns count characters of the line as read: ESC is one, but it is
+  // shown as the four columns "\x1b". a(1) ESC(2) b(3).
+  Diagnostic d = make_error({"f.rec", 1, 3}, "m",
+                            "a\x1b"
+                            "b");
+  CHECK(d.to_string() == "f.rec:1:3: m\n  a\\x1bb\n       ^");
+  // An invalid byte counts as one column and shows as four, likewise.
+  Diagnostic e = make_error({"f.rec", 1, 3}, "m", "\xFF\x1bz");
+  CHECK(e.to_string() == "f.rec:1:3: m\n  \\xff\\x1bz\n          ^");
+  // Pointing at the control character itself puts the caret at its escape.
+  Diagnostic f = make_error({"f.rec", 1, 2}, "m",
+                            "a\x1b"
+                            "b");
+  CHECK(f.to_string() == "f.rec:1:2: m\n  a\\x1bb\n   ^");
+}
+
 TEST_CASE("Diagnostics counts errors and warnings") {
   Diagnostics d;
   CHECK_FALSE(d.has_errors());
