@@ -26,19 +26,26 @@ void Ledger::add(const Entry& e) {
     // Increments outside the period are still entries (check warns about
     // them), but they count toward no figure.
     if (plan_.in_period(e.date)) {
-      Decimal total = t.actual, year = t.by_year[e.date.year()];
-      Decimal& month = t.by_month[e.date.year() * 12 + e.date.month() - 1];
-      Decimal new_month = month;
-      if (!total.add(e.amount) || !year.add(e.amount) || !new_month.add(e.amount)) {
+      // Sums are worked out on copies and stored only when all three fit, so
+      // a refused entry leaves no trace (not even an empty year or month).
+      const int year_key = e.date.year(), month_key = year_key * 12 + e.date.month() - 1;
+      auto sum_in = [](const std::map<int, Decimal>& m, int key) {
+        auto it = m.find(key);
+        return it == m.end() ? Decimal() : it->second;
+      };
+      Decimal total = t.actual, year = sum_in(t.by_year, year_key),
+              month = sum_in(t.by_month, month_key);
+      if (!total.add(e.amount) || !year.add(e.amount) || !month.add(e.amount)) {
         if (!error_) error_ = make_error(e.where, fmt::format("the sum of {} overflows", ind.id));
         return;
       }
       t.actual = total;
-      t.by_year[e.date.year()] = year;
-      month = new_month;
+      t.by_year[year_key] = year;
+      t.by_month[month_key] = month;
     }
   } else {
-    Reading r{e.date, e.is_state ? Decimal::from_units(e.done ? 1 : 0) : e.amount, seq_, e.where};
+    Reading r{e.date, e.is_state ? Decimal::from_units(e.done ? Decimal::kScale : 0) : e.amount,
+              seq_, e.where};
     // Equal dates: the entry read last wins, so >=.
     if (!t.latest || r.date >= t.latest->date) t.latest = r;
     auto [it, inserted] = t.latest_by_year.try_emplace(e.date.year(), r);
