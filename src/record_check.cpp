@@ -26,10 +26,17 @@ RecordChecker::RecordChecker(const Plan& plan, Date today, Diagnostics& diags)
 
 void RecordChecker::add(const Entry& e) {
   Location at = e.where;
-  if (!plan_.in_period(e.date))
-    diags_.warning(at, fmt::format("{} is outside the plan period {} … {}; it counts toward no "
-                                   "figure of {}",
-                                   e.date.iso(), plan_.start.iso(), plan_.end.iso(), e.id));
+  if (!plan_.in_period(e.date)) {
+    // Only flows are cut to the period; a level reading or a milestone state
+    // of any date can be the latest entry, which is what counts (SPEC §5).
+    const Indicator* ind = plan_.find(e.id);
+    bool flow = !ind || is_flow(ind->kind);
+    diags_.warning(at, fmt::format("{} is outside the plan period {} … {}; {} {}", e.date.iso(),
+                                   plan_.start.iso(), plan_.end.iso(),
+                                   flow ? "it counts toward no figure of"
+                                        : "it still counts while it is the latest entry of",
+                                   e.id));
+  }
   if (e.date > today_)
     diags_.warning(at,
                    fmt::format("{} is in the future (today is {})", e.date.iso(), today_.iso()));

@@ -22,7 +22,9 @@ class RecordChecker {
   // Warnings, at the entry's line:
   //  - a suspected double entry: same date, id, value and `by` as an earlier
   //    entry (named in the message);
-  //  - a date outside the plan period (a flow's figure then counts nowhere);
+  //  - a date outside the plan period (a flow's increment then counts
+  //    nowhere; a level reading or milestone state still counts while it is
+  //    the latest entry);
   //  - a date after today.
   // (A `by` unit outside [plan].units is fine: towns and offices below the
   // plan's units report too.)
