@@ -1,0 +1,141 @@
+#include "record_check.h"
+
+#include <doctest/doctest.h>
+
+#include "mini_fixture.h"
+
+namespace plan {
+
+using testing::day;
+using testing::make_entry;
+using testing::mini_plan;
+
+namespace {
+
+struct Checker {
+  Diagnostics diags;
+  RecordChecker check;
+  explicit Checker(const char* today = "2020-06-30") : check(mini_plan(), day(today), diags) {}
+  void add(const char* file, int line, const char* date, const char* id, const char* value,
+           const char* by = "") {
+    check.add(make_entry(date, id, value, by, {file, line, 1}));
+  }
+  std::vector<std::string> headlines() const {
+    std::vector<std::string> out;
+    for (const auto& d : diags.items()) out.push_back(d.headline());
+    return out;
+  }
+};
+
+using Lines = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("a double entry names the first") {
+  Checker c;
+  c.add("records/a.rec", 3, "2019-06-30", "jobs.urban_new", "9000", "人社局");
+  c.add("records/a.rec", 4, "2019-06-30", "jobs.urban_new", "500", "人社局");
+  c.add("records/a.rec", 9, "2019-06-30", "jobs.urban_new", "9000", "人社局");
+  CHECK(c.headlines() ==
+        Lines{"records/a.rec:9:1: warning: same date, id, value and by= as records/a.rec:3: "
+              "entered twice?"});
+  CHECK(c.diags.warning_count() == 1);
+  CHECK_FALSE(c.diags.has_errors());
+}
+
+TEST_CASE("a double entry across files names the right file") {
+  Checker c;
+  c.add("records/a.rec", 3, "2019-06-30", "unemployment.rate", "1.9", "人社局");
+  c.add("records/b.rec", 7, "2019-12-31", "unemployment.rate", "2", "人社局");
+  c.add("records/c.rec", 1, "2019-12-31", "unemployment.rate", "2.0", "人社局");   // = b:7
+  c.add("records/c.rec", 2, "2019-06-30", "unemployment.rate", "1.90", "人社局");  // = a:3
+  CHECK(c.headlines() ==
+        Lines{"records/c.rec:1:1: warning: same date, id, value and by= as records/b.rec:7: "
+              "entered twice?",
+              "records/c.rec:2:1: warning: same date, id, value and by= as records/a.rec:3: "
+              "entered twice?"});
+}
+
+TEST_CASE("a third copy is compared with the first") {
+  Checker c;
+  c.add("r.rec", 1, "2019-01-01", "skills.total", "5");
+  c.add("r.rec", 2, "2019-01-01", "skills.total", "5");
+  c.add("r.rec", 3, "2019-01-01", "skills.total", "5");
+  CHECK(c.headlines() ==
+        Lines{"r.rec:2:1: warning: same date, id, value and by= as r.rec:1: entered twice?",
+              "r.rec:3:1: warning: same date, id, value and by= as r.rec:1: entered twice?"});
+}
+
+TEST_CASE("entries that differ in by, value, date, id or state are not doubles") {
+  Checker c;
+  c.add("r.rec", 1, "2019-06-30", "jobs.urban_new", "9000", "人社局");
+  c.add("r.rec", 2, "2019-06-30", "jobs.urban_new", "9000", "财政局");   // by
+  c.add("r.rec", 3, "2019-06-30", "jobs.urban_new", "9000");             // no by
+  c.add("r.rec", 4, "2019-06-30", "jobs.urban_new", "-9000", "人社局");  // value
+  c.add("r.rec", 5, "2019-07-01", "jobs.urban_new", "9000", "人社局");   // date
+  c.add("r.rec", 6, "2019-06-30", "skills.total", "9000", "人社局");     // id
+  c.add("r.rec", 7, "2019-06-30", "hr.portal", "done", "人社局");
+  c.add("r.rec", 8, "2019-06-30", "hr.portal", "undone", "人社局");  // state
+  CHECK(c.headlines().empty());
+}
+
+TEST_CASE("other tags do not matter; field boundaries do") {
+  Checker c;
+  Entry a = make_entry("2019-06-30", "skills.total", "1", "x", {"r.rec", 1, 1});
+  Entry b = make_entry("2019-06-30", "skills.total", "1", "x", {"r.rec", 2, 1});
+  b.tags.emplace_back("note", "a note does not matter");
+  c.check.add(a);
+  c.check.add(b);
+  // Value 1 by=2 and value 12 with no by are the same characters in a row;
+  // they are not the same entry.
+  c.add("r.rec", 3, "2019-06-30", "skills.total", "1", "2");
+  c.add("r.rec", 4, "2019-06-30", "skills.total", "12");
+  CHECK(c.headlines() ==
+        Lines{"r.rec:2:1: warning: same date, id, value and by= as r.rec:1: entered twice?"});
+}
+
+TEST_CASE("a flow outside the plan period counts toward no figure") {
+  Checker c("2021-06-30");
+  c.add("r.rec", 1, "2017-12-31", "jobs.urban_new", "100");
+  c.add("r.rec", 2, "2018-01-01", "jobs.urban_new", "100");
+  c.add("r.rec", 3, "2020-12-31", "jobs.urban_new", "100");
+  c.add("r.rec", 4, "2021-01-01", "skills.leaders", "1");
+  CHECK(c.headlines() ==
+        Lines{"r.rec:1:1: warning: 2017-12-31 is outside the plan period 2018-01-01 … "
+              "2020-12-31; it counts toward no figure of jobs.urban_new",
+              "r.rec:4:1: warning: 2021-01-01 is outside the plan period 2018-01-01 … "
+              "2020-12-31; it counts toward no figure of skills.leaders"});
+}
+
+TEST_CASE("a level or milestone outside the period still counts as the latest entry") {
+  // The ledger keeps readings of any date: the latest counts (SPEC §5), and
+  // the year before the period is the first year's baseline. Saying "counts
+  // toward no figure" would be wrong.
+  Checker c("2021-06-30");
+  c.add("r.rec", 1, "2017-12-31", "unemployment.rate", "2.4");
+  c.add("r.rec", 2, "2021-01-01", "hr.portal", "done");
+  CHECK(c.headlines() ==
+        Lines{"r.rec:1:1: warning: 2017-12-31 is outside the plan period 2018-01-01 … "
+              "2020-12-31; it still counts while it is the latest entry of unemployment.rate",
+              "r.rec:2:1: warning: 2021-01-01 is outside the plan period 2018-01-01 … "
+              "2020-12-31; it still counts while it is the latest entry of hr.portal"});
+}
+
+TEST_CASE("a date after today") {
+  Checker c("2019-06-30");
+  c.add("r.rec", 1, "2019-06-30", "jobs.urban_new", "1");  // today itself is fine
+  c.add("r.rec", 2, "2019-07-01", "jobs.urban_new", "2");
+  CHECK(c.headlines() ==
+        Lines{"r.rec:2:1: warning: 2019-07-01 is in the future (today is 2019-06-30)"});
+}
+
+TEST_CASE("outside the period and in the future: both warnings, period first") {
+  Checker c("2020-06-30");
+  c.add("r.rec", 5, "2021-02-01", "jobs.urban_new", "1");
+  CHECK(c.headlines() ==
+        Lines{"r.rec:5:1: warning: 2021-02-01 is outside the plan period 2018-01-01 … "
+              "2020-12-31; it counts toward no figure of jobs.urban_new",
+              "r.rec:5:1: warning: 2021-02-01 is in the future (today is 2020-06-30)"});
+}
+
+}  // namespace plan
