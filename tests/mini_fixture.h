@@ -15,6 +15,7 @@
 #include "ledger.h"
 #include "plan_loader.h"
 #include "record.h"
+#include "record_reader.h"
 
 namespace plan::testing {
 
@@ -74,5 +75,24 @@ struct Entries {
     return l;
   }
 };
+
+// The entries of tests/fixtures/records, in read order (edu/2018.rec, then
+// hrss/2018.rec and hrss/2019.rec):
+//   2018-12-31 graduates.rate 96.5
+//   2018-03-31 jobs.urban_new 4210, 2018-07-15 -120, 2018-12-31 12000
+//   2018-12-31 unemployment.rate 2.1, skills.total 6500, skills.high 1900
+//   2019-05-20 skills.leaders 3
+//   2019-06-30 jobs.urban_new 9000, unemployment.rate 1.9, skills.total 3000,
+//              skills.high 1000
+//   2019-12-31 jobs.urban_new 8000, unemployment.rate 3.2
+inline Entries fixture_records() {
+  Entries out;
+  Diagnostics d;
+  read_records(PLAN_SOURCE_DIR "/tests/fixtures/records", mini_plan(), d,
+               [&](const Entry& e) { out.list.push_back(e); });
+  REQUIRE_FALSE(d.has_errors());
+  REQUIRE(out.list.size() == 14);
+  return out;
+}
 
 }  // namespace plan::testing

@@ -1,0 +1,190 @@
+// The status report's data on tests/fixtures (see mini_fixture.h for the
+// entries). Worked by hand at 2019-06-30: 2018 is whole (365 days) and 2019
+// has run 181 days (31+28+31+30+31+30) of 365; the period 546 of 1096.
+//   jobs.urban_new  actual 4210-120+12000+9000 = 25090;
+//                   expected 17000 + 17000*181/365 = 25430.137 -> behind
+//   unemployment.rate latest 1.9 (2019-06-30) <= 3 -> met
+//   graduates.rate  latest 96.5 (2018-12-31) >= 95 -> met
+//   skills.leaders  3 >= 3 -> achieved
+//   skills.total    6500+3000 = 9500 >= 6000 + 6000*181/365 = 8975.342 -> on_track
+//   skills.high     1900+1000 = 2900 <  2000 + 2000*181/365 = 2991.781 -> behind
+//   hr.portal       nothing recorded, due 2020-12-31 -> pending
+#include "status_report.h"
+
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "mini_fixture.h"
+
+namespace plan {
+
+using testing::day;
+using testing::dec;
+using testing::fixture_records;
+
+namespace {
+
+using Ids = std::vector<std::string>;
+
+Ids ids(const StatusReport& r) {
+  Ids out;
+  for (const auto& s : r.rows) out.push_back(s.ind->id);
+  return out;
+}
+
+const IndicatorStatus& row(const StatusReport& r, const char* id) {
+  for (const auto& s : r.rows)
+    if (s.ind->id == id) return s;
+  FAIL("no row " << id);
+  throw 0;
+}
+
+StatusReport status_at(const char* as_of, const StatusFilter& f = {}) {
+  static const testing::Entries records = fixture_records();
+  Ledger l = records.ledger(as_of);
+  REQUIRE_FALSE(l.error());
+  return build_status(l, f);
+}
+
+}  // namespace
+
+TEST_CASE("status: every indicator, grouped by area, with the figures worked by hand") {
+  StatusReport r = status_at("2019-06-30");
+  // Area jobs (就业) first: its indicators in plan order, hr.portal last of
+  // them although it is last in the file; then area skills.
+  CHECK(ids(r) == Ids{"jobs.urban_new", "unemployment.rate", "graduates.rate", "hr.portal",
+                      "skills.leaders", "skills.total", "skills.high"});
+  CHECK(r.as_of == day("2019-06-30"));
+  CHECK(r.time_progress == doctest::Approx(546.0 / 1096));
+  CHECK_FALSE(r.year);
+
+  const auto& jobs = row(r, "jobs.urban_new");
+  CHECK(*jobs.actual == dec("25090"));
+  CHECK(*jobs.expected == doctest::Approx(17000 + 17000 * 181.0 / 365));
+  CHECK(*jobs.behind_by == doctest::Approx(17000 + 17000 * 181.0 / 365 - 25090));
+  CHECK(*jobs.shortfall == dec("25910"));
+  CHECK(jobs.status == Status::behind);
+
+  CHECK(row(r, "unemployment.rate").status == Status::met);
+  CHECK(*row(r, "unemployment.rate").actual == dec("1.9"));
+  CHECK(*row(r, "unemployment.rate").actual_date == day("2019-06-30"));
+  CHECK(row(r, "graduates.rate").status == Status::met);
+  CHECK(*row(r, "graduates.rate").actual == dec("96.5"));
+  CHECK(row(r, "skills.leaders").status == Status::achieved);
+  CHECK(row(r, "skills.total").status == Status::on_track);
+  CHECK(*row(r, "skills.total").actual == dec("9500"));
+  CHECK(row(r, "skills.high").status == Status::behind);
+  CHECK(*row(r, "skills.high").behind_by == doctest::Approx(2000 + 2000 * 181.0 / 365 - 2900));
+  CHECK(row(r, "hr.portal").status == Status::pending);
+}
+
+TEST_CASE("status at the end of 2019: the cap is missed by 0.2") {
+  StatusReport r = status_at("2019-12-31");
+  const auto& rate = row(r, "unemployment.rate");
+  CHECK(rate.status == Status::missed);
+  CHECK(*rate.actual == dec("3.2"));
+  CHECK(*rate.shortfall == dec("0.2"));
+  // 25090 + 8000 = 33090 against 34000 expected.
+  CHECK(row(r, "jobs.urban_new").status == Status::behind);
+  CHECK(*row(r, "jobs.urban_new").behind_by == doctest::Approx(910));
+}
+
+TEST_CASE("status --area by id and by name") {
+  StatusFilter by_id;
+  by_id.area = "jobs";
+  Ids jobs{"jobs.urban_new", "unemployment.rate", "graduates.rate", "hr.portal"};
+  CHECK(ids(status_at("2019-06-30", by_id)) == jobs);
+  StatusFilter by_name;
+  by_name.area = "就业";
+  CHECK(ids(status_at("2019-06-30", by_name)) == jobs);
+  StatusFilter skills;
+  skills.area = "技能";
+  CHECK(ids(status_at("2019-06-30", skills)) ==
+        Ids{"skills.leaders", "skills.total", "skills.high"});
+  StatusFilter none;
+  none.area = "job";  // no prefix matching
+  CHECK(status_at("2019-06-30", none).rows.empty());
+  // A task id is not an area.
+  none.area = "jobs.new";
+  CHECK(status_at("2019-06-30", none).rows.empty());
+}
+
+TEST_CASE("status --unit keeps lead and partner indicators") {
+  StatusFilter f;
+  f.unit = "教育局";  // partner of graduates.rate only
+  CHECK(ids(status_at("2019-06-30", f)) == Ids{"graduates.rate"});
+  f.unit = "财政局";  // partner of jobs.urban_new only
+  CHECK(ids(status_at("2019-06-30", f)) == Ids{"jobs.urban_new"});
+  f.unit = "人社局";  // leads all
+  CHECK(status_at("2019-06-30", f).rows.size() == 7);
+  f.unit = "人社";
+  CHECK(status_at("2019-06-30", f).rows.empty());
+}
+
+TEST_CASE("status filtered by statuses, alone and with an area") {
+  StatusFilter f;
+  f.statuses = {Status::behind};
+  CHECK(ids(status_at("2019-06-30", f)) == Ids{"jobs.urban_new", "skills.high"});
+  f.statuses = {Status::met, Status::achieved};
+  CHECK(ids(status_at("2019-06-30", f)) ==
+        Ids{"unemployment.rate", "graduates.rate", "skills.leaders"});
+  f.area = "skills";
+  CHECK(ids(status_at("2019-06-30", f)) == Ids{"skills.leaders"});
+  f.statuses = {Status::overdue};
+  f.area.clear();
+  CHECK(status_at("2019-06-30", f).rows.empty());
+  // The milestone is overdue once its due date has passed with nothing done.
+  CHECK(ids(status_at("2021-01-01", f)) == Ids{"hr.portal"});
+}
+
+TEST_CASE("status --year judges each flow against that year's split") {
+  StatusFilter f;
+  f.year = 2019;
+  StatusReport r = status_at("2019-06-30", f);
+  CHECK(r.year == 2019);
+  CHECK(r.time_progress == doctest::Approx(181.0 / 365));
+  // 2019 alone: 9000 >= 17000*181/365 = 8430.1, 1000 >= 991.8, 3000 >= 2975.3.
+  const auto& jobs = row(r, "jobs.urban_new");
+  CHECK(*jobs.target == dec("17000"));
+  CHECK(*jobs.actual == dec("9000"));
+  CHECK(jobs.status == Status::on_track);
+  CHECK(row(r, "skills.high").status == Status::on_track);
+  CHECK(row(r, "skills.total").status == Status::on_track);
+  // A flow with no split for the year has nothing to be judged against.
+  CHECK(row(r, "skills.leaders").status == Status::no_data);
+  // A level judged on that year's readings: 2019 has 1.9.
+  CHECK(*row(r, "unemployment.rate").actual == dec("1.9"));
+  // graduates.rate has no 2019 reading yet.
+  CHECK(row(r, "graduates.rate").status == Status::no_data);
+}
+
+TEST_CASE("any_status for --fail-on") {
+  StatusReport r = status_at("2019-06-30");
+  CHECK(any_status(r, {Status::behind}));
+  CHECK(any_status(r, {Status::missed, Status::pending}));
+  CHECK_FALSE(any_status(r, {Status::missed, Status::overdue}));
+  CHECK_FALSE(any_status(r, {}));
+}
+
+TEST_CASE("status JSON carries the data, null where it does not apply") {
+  auto j = nlohmann::json::parse(status_json(status_at("2019-06-30")));
+  CHECK(j["as_of"] == "2019-06-30");
+  CHECK(j["year"].is_null());
+  REQUIRE(j["indicators"].size() == 7);
+  const auto& jobs = j["indicators"][0];
+  CHECK(jobs["id"] == "jobs.urban_new");
+  CHECK(jobs["actual"] == 25090);
+  CHECK(jobs["target"] == 51000);
+  CHECK(jobs["status"] == "behind");
+  CHECK_FALSE(jobs.contains("target_max"));
+  const auto& portal = j["indicators"][3];
+  CHECK(portal["id"] == "hr.portal");
+  CHECK(portal["target"].is_null());
+  CHECK(portal["actual"].is_null());
+  CHECK(portal["due"] == "2020-12-31");
+  CHECK(portal["status"] == "pending");
+  CHECK(j["indicators"][4]["target_max"] == 5);  // skills.leaders, a range
+}
+
+}  // namespace plan
