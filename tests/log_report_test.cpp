@@ -1,0 +1,158 @@
+#include "log_report.h"
+
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "mini_fixture.h"
+
+namespace plan {
+
+using testing::day;
+using testing::dec;
+using testing::Entries;
+using testing::make_entry;
+using testing::mini_plan;
+
+namespace {
+
+// "file:line" of each entry, the order being what the tests look at.
+std::vector<std::string> lines(const std::vector<Entry>& v) {
+  std::vector<std::string> out;
+  for (const Entry& e : v) out.push_back(e.where.to_string());
+  return out;
+}
+
+std::vector<Entry> kept(const std::vector<Entry>& v, const LogFilter& f) {
+  std::vector<Entry> out;
+  for (const Entry& e : v)
+    if (f.keeps(e)) out.push_back(e);
+  return out;
+}
+
+Entries sample() {
+  Entries e;
+  e.add("2019-06-30", "jobs.urban_new", "9000", "人社局")       // f.rec:1
+      .add("2018-12-31", "unemployment.rate", "2.1", "人社局")  // f.rec:2
+      .add("2019-06-30", "skills.total", "3000", "财政局")      // f.rec:3
+      .add("2018-12-31", "jobs.urban_new", "12000")             // f.rec:4
+      .add("2018-01-01", "hr.portal", "done", "人社局")         // f.rec:5
+      .add("2019-06-30", "jobs.urban_new", "-120", "人社局");   // f.rec:6
+  return e;
+}
+
+using Lines = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("sort_log sorts by date and keeps read order within a date") {
+  std::vector<Entry> v = sample().list;
+  sort_log(v);
+  CHECK(lines(v) ==
+        Lines{"f.rec:5:1", "f.rec:2:1", "f.rec:4:1", "f.rec:1:1", "f.rec:3:1", "f.rec:6:1"});
+}
+
+TEST_CASE("sort_log is stable over many equal dates") {
+  // Enough entries for std::sort's introsort to scramble equal keys.
+  std::vector<Entry> v;
+  for (int i = 0; i < 200; ++i)
+    v.push_back(make_entry(i % 2 ? "2019-01-02" : "2019-01-01", "jobs.urban_new", "1", "",
+                           {"f.rec", i + 1, 1}));
+  sort_log(v);
+  for (std::size_t i = 1; i < v.size(); ++i) {
+    bool ordered = v[i - 1].date < v[i].date ||
+                   (v[i - 1].date == v[i].date && v[i - 1].where.line < v[i].where.line);
+    if (!ordered) FAIL_CHECK("out of order at " << i);
+  }
+  CHECK(v.front().where.line == 1);
+  CHECK(v[100].where.line == 2);
+}
+
+TEST_CASE("log filters by id, dates (inclusive) and by=") {
+  const auto all = sample().list;
+  LogFilter none;
+  CHECK(kept(all, none).size() == 6);
+
+  LogFilter id;
+  id.id = "jobs.urban_new";
+  CHECK(lines(kept(all, id)) == Lines{"f.rec:1:1", "f.rec:4:1", "f.rec:6:1"});
+  id.id = "jobs";  // whole ids only
+  CHECK(kept(all, id).empty());
+
+  LogFilter since;
+  since.since = day("2018-12-31");
+  CHECK(lines(kept(all, since)) ==
+        Lines{"f.rec:1:1", "f.rec:2:1", "f.rec:3:1", "f.rec:4:1", "f.rec:6:1"});
+  LogFilter until;
+  until.until = day("2018-12-31");
+  CHECK(lines(kept(all, until)) == Lines{"f.rec:2:1", "f.rec:4:1", "f.rec:5:1"});
+  LogFilter both;
+  both.since = day("2018-12-31");
+  both.until = day("2018-12-31");
+  CHECK(lines(kept(all, both)) == Lines{"f.rec:2:1", "f.rec:4:1"});
+
+  LogFilter by;
+  by.by = "财政局";
+  CHECK(lines(kept(all, by)) == Lines{"f.rec:3:1"});
+  by.by = "人社局";
+  by.id = "jobs.urban_new";
+  CHECK(lines(kept(all, by)) == Lines{"f.rec:1:1", "f.rec:6:1"});  // f.rec:4 has no by
+}
+
+TEST_CASE("log table: one row per entry with value, unit and location") {
+  std::vector<Entry> v = sample().list;
+  v[0].tags.emplace_back("note", "半年报");
+  v[0].tags.emplace_back("batch", "7");
+  v[0].tags.emplace_back("src", "月报");
+  v[0].tags.emplace_back("checked_by", "张三");
+  v[0].where.file = "records/hrss/2019.rec";
+  Table t = log_table(mini_plan(), v);
+  REQUIRE(t.rows.size() == 6);
+  std::vector<std::string> keys;
+  for (const auto& c : t.columns) keys.push_back(c.key);
+  CHECK(keys == std::vector<std::string>{"date", "id", "value", "unit", "by", "note", "src", "tags",
+                                         "where", "file", "line"});
+  const auto& r0 = t.rows[0].cells;
+  CHECK(r0[0].date == day("2019-06-30"));
+  CHECK(r0[1].text == "jobs.urban_new");
+  CHECK(r0[2].type == CellType::amount);
+  CHECK(r0[2].amount == dec("9000"));
+  CHECK(r0[2].suffix.empty());
+  CHECK(r0[3].text == "人");
+  CHECK(r0[4].text == "人社局");
+  CHECK(r0[5].text == "半年报");
+  CHECK(r0[6].text == "月报");
+  CHECK(r0[7].text == "batch=7 checked_by=张三");  // the other tags, in line order
+  CHECK(r0[8].text == "records/hrss/2019.rec:1");
+  CHECK(r0[9].text == "records/hrss/2019.rec");
+  CHECK(r0[10].whole == 1);
+  // A % indicator shows its unit beside the value in tables.
+  CHECK(t.rows[1].cells[2].suffix == "%");
+  CHECK(t.rows[1].cells[3].text == "%");
+  // A milestone's value is its state.
+  CHECK(t.rows[4].cells[2].type == CellType::text);
+  CHECK(t.rows[4].cells[2].text == "done");
+  // No by: an empty text.
+  CHECK(t.rows[3].cells[4].text.empty());
+}
+
+TEST_CASE("log JSON") {
+  std::vector<Entry> v = sample().list;
+  v[5].tags.emplace_back("note", "更正");
+  auto j = nlohmann::json::parse(log_json(mini_plan(), v));
+  REQUIRE(j["entries"].size() == 6);
+  const auto& e = j["entries"][5];
+  CHECK(e["date"] == "2019-06-30");
+  CHECK(e["id"] == "jobs.urban_new");
+  CHECK(e["value"] == -120);
+  CHECK(e["unit"] == "人");
+  CHECK(e["tags"]["by"] == "人社局");
+  CHECK(e["tags"]["note"] == "更正");
+  CHECK(e["file"] == "f.rec");
+  CHECK(e["line"] == 6);
+  CHECK(j["entries"][1]["value"].get<double>() == doctest::Approx(2.1));
+  CHECK(j["entries"][4]["value"] == "done");
+  CHECK(j["entries"][3]["tags"].empty());
+}
+
+}  // namespace plan
