@@ -1,0 +1,138 @@
+// plan show's data. jobs.urban_new's split is 17000 a year, so the expected
+// line at day n of 2018 is 17000 * n / 365; the month ends of 2018 are days
+// 31 (Jan), 59 (Feb), 90 (Mar), 120 (Apr).
+#include "show_report.h"
+
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "mini_fixture.h"
+
+namespace plan {
+
+using testing::day;
+using testing::dec;
+using testing::Entries;
+using testing::mini_plan;
+
+namespace {
+
+// The ledger gets every entry; build_show gets `id`'s, in read order, as
+// the command gives them.
+ShowReport show(const Entries& all, const char* id, const char* as_of) {
+  Ledger l = all.ledger(as_of);
+  std::vector<Entry> mine;
+  for (const Entry& e : all.list)
+    if (e.id == id) mine.push_back(e);
+  return build_show(l, *mini_plan().find(id), mine);
+}
+
+std::vector<int> record_lines(const ShowReport& r) {
+  std::vector<int> out;
+  for (const Entry& e : r.records) out.push_back(e.where.line);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("show: cumulative sums and the expected line at month ends") {
+  Entries e;
+  e.add("2018-01-10", "jobs.urban_new", "100")      // 1
+      .add("2018-03-31", "jobs.urban_new", "4210")  // 2
+      .add("2018-02-15", "jobs.urban_new", "50")    // 3
+      .add("2018-04-10", "jobs.urban_new", "7")     // 4
+      .add("2018-04-20", "jobs.urban_new", "999")   // 5: after the as-of date
+      .add("2018-02-15", "jobs.urban_new", "-5")    // 6: same date as 3, read later
+      .add("2018-02-01", "skills.total", "77");     // 7: another indicator
+  ShowReport r = show(e, "jobs.urban_new", "2018-04-15");
+  REQUIRE(r.months.size() == 4);
+  // 100; 100 + 50 - 5 = 145; 145 + 4210 = 4355; 4355 + 7 = 4362.
+  CHECK(r.months[0].year == 2018);
+  CHECK(r.months[0].month == 1);
+  CHECK(r.months[0].cumulative == dec("100"));
+  CHECK(r.months[1].cumulative == dec("145"));
+  CHECK(r.months[2].cumulative == dec("4355"));
+  CHECK(r.months[3].month == 4);
+  CHECK(r.months[3].cumulative == dec("4362"));
+  CHECK(r.months[0].expected == doctest::Approx(17000.0 * 31 / 365));
+  CHECK(r.months[1].expected == doctest::Approx(17000.0 * 59 / 365));
+  CHECK(r.months[2].expected == doctest::Approx(17000.0 * 90 / 365));
+  // The running month ends at the as-of date: day 105 (90 + 15).
+  CHECK(r.months[3].expected == doctest::Approx(17000.0 * 105 / 365));
+  // The figure agrees with the last month.
+  CHECK(*r.status.actual == dec("4362"));
+  // Records: by date, equal dates in read order, nothing after the as-of date.
+  CHECK(record_lines(r) == std::vector<int>{1, 3, 6, 2, 4});
+  CHECK(r.as_of == day("2018-04-15"));
+}
+
+TEST_CASE("show: months run across the year end") {
+  Entries e;
+  e.add("2018-12-31", "jobs.urban_new", "1000")
+      .add("2019-01-05", "jobs.urban_new", "10")
+      .add("2019-02-10", "jobs.urban_new", "20");
+  ShowReport r = show(e, "jobs.urban_new", "2019-02-10");
+  REQUIRE(r.months.size() == 14);  // 2018-01 … 2019-02
+  CHECK(r.months[10].cumulative == Decimal());
+  CHECK(r.months[11].month == 12);
+  CHECK(r.months[11].cumulative == dec("1000"));
+  CHECK(r.months[11].expected == doctest::Approx(17000));
+  CHECK(r.months[12].year == 2019);
+  CHECK(r.months[12].month == 1);
+  CHECK(r.months[12].cumulative == dec("1010"));
+  CHECK(r.months[12].expected == doctest::Approx(17000 + 17000.0 * 31 / 365));
+  CHECK(r.months[13].cumulative == dec("1030"));  // the as-of day itself counts
+  CHECK(r.months[13].expected == doctest::Approx(17000 + 17000.0 * 41 / 365));
+}
+
+TEST_CASE("show: after the period the months stop at its end") {
+  Entries e;
+  e.add("2020-12-31", "skills.high", "6000").add("2021-01-15", "skills.high", "5");
+  ShowReport r = show(e, "skills.high", "2021-03-01");
+  REQUIRE(r.months.size() == 36);
+  CHECK(r.months.back().year == 2020);
+  CHECK(r.months.back().month == 12);
+  CHECK(r.months.back().cumulative == dec("6000"));  // 2021's entry counts nowhere
+  CHECK(r.months.back().expected == doctest::Approx(6000));
+  // It is still a record of the indicator.
+  CHECK(r.records.size() == 2);
+}
+
+TEST_CASE("show: no months before the start, or for levels and milestones") {
+  Entries e;
+  e.add("2017-12-01", "jobs.urban_new", "5")
+      .add("2018-12-31", "unemployment.rate", "2.1")
+      .add("2019-06-30", "unemployment.rate", "1.9")
+      .add("2019-03-01", "hr.portal", "done");
+  CHECK(show(e, "jobs.urban_new", "2017-12-31").months.empty());
+  CHECK(show(e, "jobs.urban_new", "2017-12-31").records.size() == 1);
+  ShowReport rate = show(e, "unemployment.rate", "2019-12-31");
+  CHECK(rate.months.empty());
+  CHECK(record_lines(rate) == std::vector<int>{2, 3});
+  CHECK(*rate.status.actual == dec("1.9"));
+  ShowReport portal = show(e, "hr.portal", "2019-12-31");
+  CHECK(portal.months.empty());
+  CHECK(portal.status.status == Status::done);
+  CHECK(*portal.status.actual_date == day("2019-03-01"));
+}
+
+TEST_CASE("show JSON: months, records and relations") {
+  Entries e;
+  e.add("2018-01-10", "skills.total", "100").add("2018-02-10", "skills.total", "20");
+  auto j = nlohmann::json::parse(show_json(show(e, "skills.total", "2018-02-28")));
+  CHECK(j["id"] == "skills.total");
+  CHECK(j["children"] == nlohmann::json{"skills.high"});
+  CHECK(j["parent"].is_null());
+  REQUIRE(j["months"].size() == 2);
+  CHECK(j["months"][0]["month"] == "2018-01");
+  CHECK(j["months"][1]["month"] == "2018-02");
+  CHECK(j["months"][1]["cumulative"] == 120);
+  CHECK(j["months"][1]["expected"].get<double>() == doctest::Approx(6000.0 * 59 / 365));
+  REQUIRE(j["records"].size() == 2);
+  CHECK(j["records"][1]["value"] == 20);
+  CHECK(j["records"][1]["line"] == 2);
+  CHECK(j["actual"] == 120);
+}
+
+}  // namespace plan
