@@ -42,17 +42,6 @@ bool any_status(const StatusReport& r, const std::vector<Status>& statuses) {
   return false;
 }
 
-namespace {
-
-// Amount cell; % indicators show their unit in tables ("2.1%").
-Cell amount_cell(const Indicator& ind, const std::optional<Decimal>& d) {
-  Cell c = Cell::of_amount(d);
-  if (d && ind.is_percent()) c.suffix = "%";
-  return c;
-}
-
-}  // namespace
-
 Table status_table(const StatusReport& r) {
   Table t;
   t.title = r.year ? fmt::format("{} — {} as of {} (year progress {})", r.plan->title, *r.year,
@@ -100,7 +89,7 @@ Table status_table(const StatusReport& r) {
         Cell::of_amount(s.target),
         Cell::of_amount(ind.target_max),
         ind.kind == Kind::milestone && s.actual_date ? Cell::of_date(s.actual_date)
-                                                     : amount_cell(ind, actual),
+                                                     : Cell::of_measure(actual, ind.unit),
         Cell::of_ratio(s.completion),
         s.completion
             ? Cell::of_bar(*s.completion, is_flow(ind.kind) && s.target && !s.target->is_zero()
@@ -108,7 +97,7 @@ Table status_table(const StatusReport& r) {
                                               : r.time_progress)
             : Cell::none(),
         expected,
-        amount_cell(ind, s.shortfall),
+        Cell::of_measure(s.shortfall, ind.unit),
         Cell::of_number(s.behind_by),
         Cell::of_status(std::string(status_name(s.status))),
         Cell::of_ratio(r.time_progress),

@@ -25,12 +25,6 @@ YoyReport build_yoy(const Ledger& ledger, const std::vector<std::string>& ids) {
 
 namespace {
 
-Cell amount(const Indicator& ind, const std::optional<Decimal>& d) {
-  Cell c = Cell::of_amount(d);
-  if (d && ind.is_percent()) c.suffix = "%";
-  return c;
-}
-
 // Flows change by a growth rate; levels by a difference in their own unit,
 // which for rates is percentage points ("-0.2 pp", never "-9.5%").
 Cell change_cell(const Indicator& ind, const std::optional<double>& change, bool for_table) {
@@ -59,8 +53,8 @@ Table yoy_table(const YoyReport& r) {
       for (const YearFigures& y : s.years) row.cells.push_back(make(y));
       t.rows.push_back(std::move(row));
     };
-    add("actual", [&](const YearFigures& y) { return amount(ind, y.actual); });
-    add("target", [&](const YearFigures& y) { return amount(ind, y.target); });
+    add("actual", [&](const YearFigures& y) { return Cell::of_measure(y.actual, ind.unit); });
+    add("target", [&](const YearFigures& y) { return Cell::of_measure(y.target, ind.unit); });
     if (is_flow(ind.kind))
       add("completion", [&](const YearFigures& y) { return Cell::of_ratio(y.completion); });
     add("status", [&](const YearFigures& y) {
