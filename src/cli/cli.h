@@ -82,6 +82,7 @@ void setup_show(CLI::App& sub, Globals& g);
 void setup_yoy(CLI::App& sub, Globals& g);
 void setup_units(CLI::App& sub, Globals& g);
 void setup_log(CLI::App& sub, Globals& g);
+void setup_report(CLI::App& sub, Globals& g);
 
 }  // namespace plan::cli
 
