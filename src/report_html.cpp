@@ -36,7 +36,7 @@ p{margin:.3em 0}
 .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;margin:.3em 0 .6em}
 table{border-collapse:collapse;font-size:.9em;min-width:100%}
 th,td{padding:5px 8px;border-bottom:1px solid #e4e7eb;text-align:left;vertical-align:middle;white-space:nowrap}
-th{background:#f0f2f5;font-weight:600;color:#3e4c59;white-space:normal;vertical-align:bottom}
+th{background:#f0f2f5;font-weight:600;color:#3e4c59;white-space:normal;word-break:keep-all;vertical-align:bottom}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 td.name{white-space:normal;min-width:9em}
 td.text{white-space:normal;min-width:14em}
