@@ -77,7 +77,7 @@ Table list_table(const Plan& plan) {
 }
 
 std::string list_json(const Plan& plan) {
-  using nlohmann::json;
+  using json = nlohmann::ordered_json;
   json inds = json::array();
   for (const Indicator& ind : plan.indicators) {
     json years = json::object();

@@ -63,7 +63,7 @@ Table log_table(const Plan& plan, const std::vector<Entry>& entries) {
                Cell::of_text(std::string(e.tag("note"))),
                Cell::of_text(std::string(e.tag("src"))),
                Cell::of_text(other_tags(e)),
-               Cell::of_text(e.where.to_string()),
+               Cell::of_text(fmt::format("{}:{}", e.where.file, e.where.line)),
                Cell::of_text(e.where.file),
                Cell::of_count(e.where.line)};
     t.rows.push_back(std::move(r));
@@ -72,7 +72,7 @@ Table log_table(const Plan& plan, const std::vector<Entry>& entries) {
 }
 
 std::string log_json(const Plan& plan, const std::vector<Entry>& entries) {
-  using nlohmann::json;
+  using json = nlohmann::ordered_json;
   json out = json::array();
   for (const Entry& e : entries) {
     json tags = json::object();

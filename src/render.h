@@ -1,5 +1,5 @@
 // Renderers for Table (table.h). JSON is not here: each report has its own
-// JSON shape (SPEC §6), written by that report's code with nlohmann::json.
+// JSON shape (SPEC §6), written by that report's code with nlohmann::ordered_json.
 #pragma once
 
 #include <optional>

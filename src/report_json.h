@@ -11,18 +11,18 @@
 
 namespace plan {
 
-inline nlohmann::json json_number(Decimal d) {
-  if (d.units() % Decimal::kScale == 0) return nlohmann::json(d.units() / Decimal::kScale);
-  return nlohmann::json(d.to_double());
+inline nlohmann::ordered_json json_number(Decimal d) {
+  if (d.units() % Decimal::kScale == 0) return nlohmann::ordered_json(d.units() / Decimal::kScale);
+  return nlohmann::ordered_json(d.to_double());
 }
-inline nlohmann::json json_number(const std::optional<Decimal>& d) {
-  return d ? json_number(*d) : nlohmann::json(nullptr);
+inline nlohmann::ordered_json json_number(const std::optional<Decimal>& d) {
+  return d ? json_number(*d) : nlohmann::ordered_json(nullptr);
 }
-inline nlohmann::json json_number(const std::optional<double>& d) {
-  return d ? nlohmann::json(*d) : nlohmann::json(nullptr);
+inline nlohmann::ordered_json json_number(const std::optional<double>& d) {
+  return d ? nlohmann::ordered_json(*d) : nlohmann::ordered_json(nullptr);
 }
 
 // [{"year","target","actual","completion","status","change"}, …]
-nlohmann::json years_json(const std::vector<YearFigures>& years);
+nlohmann::ordered_json years_json(const std::vector<YearFigures>& years);
 
 }  // namespace plan

@@ -102,7 +102,7 @@ std::string show_text(const ShowReport& r, const RenderOptions& o) {
     out += fmt::format("  actual {} of {} ({}), expected by now {}, shortfall {}\n",
                        format_amount(*s.actual, true), format_amount(*s.target, true),
                        s.completion ? format_ratio(*s.completion) : "—",
-                       format_amount(*Decimal::from_double(*s.expected), true),
+                       format_number(*s.expected, 0),
                        format_amount(*s.shortfall, true));
     if (s.projected)
       out += fmt::format("  at the pace so far ({} a month) it reaches {} by {}\n",
@@ -154,14 +154,14 @@ std::string show_text(const ShowReport& r, const RenderOptions& o) {
         e.is_state ? (e.done ? "done" : "undone") : format_amount(e.amount, true) + pct;
     std::string tags;
     for (const auto& [k, v] : e.tags) tags += fmt::format("  {}={}", k, sanitize(v));
-    out += fmt::format("  {}  {:>10}{}  {}\n", e.date.iso(), value, tags,
-                       sanitize(e.where.to_string()));
+    out += fmt::format("  {}  {:>10}{}  {}:{}\n", e.date.iso(), value, tags,
+                       sanitize(e.where.file), e.where.line);
   }
   return out;
 }
 
 std::string show_json(const ShowReport& r) {
-  using nlohmann::json;
+  using json = nlohmann::ordered_json;
   const IndicatorStatus& s = r.status;
   const Indicator& ind = *s.ind;
   json months = json::array();

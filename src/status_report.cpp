@@ -11,7 +11,7 @@
 
 namespace plan {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 StatusReport build_status(const Ledger& ledger, const StatusFilter& f) {
   const Plan& plan = ledger.plan();

@@ -108,7 +108,7 @@ Table units_table(const UnitsReport& r) {
 }
 
 std::string units_json(const UnitsReport& r) {
-  using nlohmann::json;
+  using json = nlohmann::ordered_json;
   json units = json::array();
   for (const UnitRow& u : r.rows)
     units.push_back({{"unit", u.unit},

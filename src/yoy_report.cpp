@@ -8,7 +8,7 @@
 
 namespace plan {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 YoyReport build_yoy(const Ledger& ledger, const std::vector<std::string>& ids) {
   YoyReport r;

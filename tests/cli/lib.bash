@@ -1,7 +1,7 @@
 # Shared by the CLI tests: run the real executable, compare with what a
 # person checked by hand, count, and end with the line CI reads:
 # "N passed, M failed".
-# Usage in a test: source lib.sh "$@"  (args: PLAN_BINARY SOURCE_DIR)
+# Usage in a test: source lib.bash "$@"  (args: PLAN_BINARY SOURCE_DIR)
 set -u
 PLAN=$1
 SRC=$2

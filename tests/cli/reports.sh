@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# The reading commands on the fixture ledger at fixed dates. The golden files
+# were checked figure by figure against hand arithmetic (see
+# tests/evaluation_test.cpp for the same sums): e.g. at 2019-06-30
+# jobs.urban_new has 4210 - 120 + 12000 + 9000 = 25,090 of 51,000 (49.2 %),
+# expected 17000 + 17000 * 181/365 = 25,430, so it is behind.
+source "$(dirname "$0")/lib.bash" "$@"
+cd "$SRC" || exit 1
+P=("$PLAN" --plan tests/fixtures/mini.toml --records tests/fixtures/records)
+
+for f in table csv tsv json md; do
+  expect_exit 0 -- "${P[@]}" status --as-of 2019-06-30 --format "$f"
+  expect_out "$GOLDEN/status-2019-06-30.$f"
+done
+expect_exit 0 -- "${P[@]}" status --as-of 2019-06-30 --color always
+expect_out "$GOLDEN/status-2019-06-30.color"
+
+# Global options after the command name mean the same.
+expect_exit 0 -- "$PLAN" status --as-of 2019-06-30 --plan tests/fixtures/mini.toml \
+  --records tests/fixtures/records --format csv
+expect_out "$GOLDEN/status-2019-06-30.csv"
+# …and so do the environment variables.
+PLAN_FILE=tests/fixtures/mini.toml PLAN_RECORDS=tests/fixtures/records \
+  expect_exit 0 -- "$PLAN" status --as-of 2019-06-30 --format csv
+expect_out "$GOLDEN/status-2019-06-30.csv"
+
+# NO_COLOR wins over a terminal; --color always wins over NO_COLOR.
+NO_COLOR=1 expect_exit 0 -- "${P[@]}" status --as-of 2019-06-30
+expect_out "$GOLDEN/status-2019-06-30.table"
+if grep -q $'\e\[' "$GOLDEN/status-2019-06-30.table"; then fail "colour in plain table"; else ok; fi
+if grep -q $'\e\[33mbehind' "$GOLDEN/status-2019-06-30.color"; then ok; else fail "no colour"; fi
+
+# Filters.
+expect_exit 0 -- "${P[@]}" status --as-of 2019-06-30 --status behind --format csv
+[ "$(cut -d, -f1 "$WORK/out" | tr '\n' ' ')" = "id jobs.urban_new skills.high " ] && ok ||
+  fail "--status behind kept: $(cut -d, -f1 "$WORK/out" | tr '\n' ' ')"
+expect_exit 0 -- "${P[@]}" status --as-of 2019-06-30 --area skills --format csv
+[ "$(wc -l <"$WORK/out")" = 4 ] && ok || fail "--area skills: want 3 rows"
+expect_exit 0 -- "${P[@]}" status --as-of 2019-06-30 --unit 教育局 --format csv
+[ "$(cut -d, -f1 "$WORK/out" | tail -n +2)" = "graduates.rate" ] && ok || fail "--unit 教育局"
+expect_exit 2 -- "${P[@]}" status --area nowhere
+expect_err_line "plan: unknown area 'nowhere' (areas: jobs, skills)"
+expect_exit 2 -- "${P[@]}" status --as-of 2019-02-30
+expect_exit 2 -- "${P[@]}" status --status late
+
+# --year judges against the year's own split: 2019 has 9000 of 17000 by
+# 2019-06-30, expected 17000 * 181/365 = 8430.1, so on track.
+expect_exit 0 -- "${P[@]}" status --as-of 2019-06-30 --year 2019 --format csv
+grep -q '^jobs.urban_new,城镇新增就业人数,就业,新增就业,人,total,17000,,9000,0.5294117647058824,8430.136986301' "$WORK/out" && ok ||
+  fail "--year 2019 row: $(grep ^jobs "$WORK/out")"
+expect_exit 2 -- "${P[@]}" status --year 2017
+
+# --fail-on: exit 3 when a shown indicator matches, 0 otherwise.
+expect_exit 3 -- "${P[@]}" status --as-of 2019-06-30 --fail-on behind,missed
+expect_exit 0 -- "${P[@]}" status --as-of 2019-06-30 --area skills --status achieved --fail-on behind
+expect_exit 3 -- "${P[@]}" status --as-of 2020-01-15 --fail-on missed --format json
+
+# yoy, units, list, log, show.
+expect_exit 0 -- "${P[@]}" yoy jobs.urban_new unemployment.rate --as-of 2019-12-31
+expect_out "$GOLDEN/yoy-2019-12-31.table"
+expect_exit 0 -- "${P[@]}" yoy jobs.urban_new unemployment.rate --as-of 2019-12-31 -f csv
+expect_out "$GOLDEN/yoy-2019-12-31.csv"
+expect_exit 2 -- "${P[@]}" yoy jobs.urban_nwe
+expect_err_line "plan: unknown indicator 'jobs.urban_nwe'; did you mean 'jobs.urban_new'? (plan list shows them all)"
+expect_exit 0 -- "${P[@]}" units --as-of 2019-06-30
+expect_out "$GOLDEN/units-2019-06-30.table"
+expect_exit 0 -- "${P[@]}" units --as-of 2019-06-30 -f json
+expect_out "$GOLDEN/units-2019-06-30.json"
+expect_exit 0 -- "${P[@]}" list -f csv
+expect_out "$GOLDEN/list.csv"
+expect_exit 0 -- "${P[@]}" log jobs.urban_new --since 2018-07-01 --until 2019-06-30
+expect_out "$GOLDEN/log-jobs.table"
+expect_exit 0 -- "${P[@]}" show skills.high --as-of 2019-06-30
+expect_out "$GOLDEN/show-skills.high-2019-06-30.table"
+
+# Chinese headers under a zh locale or --lang zh.
+expect_exit 0 -- "${P[@]}" --lang zh units --as-of 2019-06-30
+expect_contains "责任单位"
+LANG=zh_CN.UTF-8 LC_ALL= expect_exit 0 -- "${P[@]}" units --as-of 2019-06-30
+expect_contains "责任单位"
+
+# A ledger with errors is refused in one line that points at plan check.
+cp -r tests/fixtures/records "$WORK/records"
+printf '2019-07-01  jobs.urban_nwe  5\n' >>"$WORK/records/hrss/2019.rec"
+expect_exit 1 -- "$PLAN" --plan tests/fixtures/mini.toml --records "$WORK/records" status
+expect_err_line "plan: $WORK/records/hrss/2019.rec:9:13: unknown indicator 'jobs.urban_nwe'; did you mean 'jobs.urban_new'? (1 error in the records; \`plan check\` lists them)"
+expect_exit 1 -- "$PLAN" --plan tests/fixtures/mini.toml --records "$WORK/records" check
+expect_exit 0 -- "${P[@]}" check
+expect_exit 0 -- "${P[@]}" check --strict
+
+# Usage errors exit 2; help and version exit 0.
+expect_exit 2 -- "$PLAN"
+expect_exit 2 -- "$PLAN" frobnicate
+expect_exit 0 -- "$PLAN" --help
+expect_exit 0 -- "$PLAN" status --help
+expect_contains "--fail-on"
+expect_exit 0 -- "$PLAN" --version
+expect_contains "plan "
+
+finish
