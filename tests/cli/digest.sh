@@ -1,11 +1,12 @@
-# plan report on the fixture ledger (tests/fixtures): exit codes, --output,
+#!/usr/bin/env bash
+# plan report (the digest) on the fixture ledger (tests/fixtures): exit codes, --output,
 # --fail-on and --unit as a cron job meets them. The digest's figures are
 # checked in tests/report_test.cpp; the lines here were worked out by hand:
 # at 2019-06-30 jobs.urban_new has 4210 - 120 + 12000 + 9000 = 25,090 <
 # 17000 + 17000 × 181/365 = 25,430 (behind), skills.high 2,900 < 2000 + 2000
 # × 181/365 = 2,992 (behind), skills.total 9,500 ≥ 8,975 (on track),
 # skills.leaders 3 (achieved), both rates met, hr.portal pending.
-source "$(dirname "$0")/lib.sh" "$@"
+source "$(dirname "$0")/lib.bash" "$@"
 P=(--plan "$FIX/mini.toml" --records "$FIX/records")
 
 expect_exit 0 -- "$PLAN" "${P[@]}" report --period week --as-of 2019-06-30
