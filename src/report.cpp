@@ -174,8 +174,21 @@ Digest build_digest(const Ledger& now, const Ledger& before, const PeriodRecords
   std::stable_sort(d.changes.begin(), d.changes.end(),
                    [](const StatusChange& a, const StatusChange& b) { return a.kind < b.kind; });
   d.behind = d.shortfalls.size();
-  std::stable_sort(d.shortfalls.begin(), d.shortfalls.end(),
-                   [](const Shortfall& a, const Shortfall& b) { return a.gap > b.gap; });
+  // The charts follow the shortfalls' order, so the first charts are the
+  // flows furthest behind: sort them together, then cut the list.
+  std::vector<std::size_t> order(d.shortfalls.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return d.shortfalls[a].gap > d.shortfalls[b].gap;
+  });
+  std::vector<Shortfall> shortfalls;
+  std::vector<Trend> trends;
+  for (std::size_t i : order) {
+    shortfalls.push_back(std::move(d.shortfalls[i]));
+    trends.push_back(std::move(d.trends[i]));
+  }
+  d.shortfalls = std::move(shortfalls);
+  d.trends = std::move(trends);
   if (d.shortfalls.size() > o.top) d.shortfalls.resize(o.top);
   std::stable_sort(d.milestones.begin(), d.milestones.end(),
                    [](const MilestoneDue& a, const MilestoneDue& b) {

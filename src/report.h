@@ -171,7 +171,7 @@ struct Digest {
 
   std::size_t behind = 0;             // flows behind at D
   std::vector<Shortfall> shortfalls;  // the first `top` of them, largest gap first
-  std::vector<Trend> trends;          // every flow behind at D, plan order
+  std::vector<Trend> trends;          // every flow behind at D, largest gap first
 
   UnitsReport units;  // every unit, or only --unit's row
 

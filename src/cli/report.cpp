@@ -46,15 +46,14 @@ void setup_report(CLI::App& sub, Globals& g) {
       "  plan report --period month --as-of 2019-12-31 --format md --unit 人社局\n"
       "  plan report --period week | mail -s 'plan weekly' team@example.org\n"
       "  plan report --period week --format html -o weekly.html &&\n"
-      "    mail -a 'Content-Type: text/html; charset=utf-8' -s 'plan weekly' \\\n"
-      "      team@example.org < weekly.html            # bsd-mailx; mutt: -a FILE --\n"
-      "crontab, Monday 07:00 (cron's PATH is short: give plan's full path):\n"
-      "  0 7 * * 1 cd /srv/plan && /usr/local/bin/plan report --period week | mail -s 'plan\n"
-      "    weekly' team@example.org\n"
-      "  0 7 * * 1 cd /srv/plan && /usr/local/bin/plan report --period week --format html\n"
-      "    --output /srv/www/plan-weekly.html --fail-on behind,missed,overdue || mail -s\n"
-      "    'plan: indicators need attention' team@example.org < /dev/null\n"
-      "(each entry is one line in the crontab, wrapped here)");
+      "    mutt -e 'set content_type=text/html' -s 'plan weekly' team@example.org < weekly.html\n"
+      "crontab, Monday 07:00 (one line each; cron's PATH is short: give plan's full path):\n"
+      "  0 7 * * 1 cd /srv/plan && /usr/local/bin/plan report --period week | mail -s 'plan "
+      "weekly' team@example.org\n"
+      "  0 7 * * 1 cd /srv/plan && /usr/local/bin/plan report --period week --format html "
+      "--output /srv/www/plan-weekly.html --fail-on behind,missed,overdue || "
+      "/usr/local/bin/plan report --period week | mail -s 'plan: needs attention' "
+      "team@example.org");
   sub.callback([o, &g] {
     auto project = open_project(g);
     if (!project) return;
