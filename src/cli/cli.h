@@ -84,6 +84,7 @@ void setup_units(CLI::App& sub, Globals& g);
 void setup_log(CLI::App& sub, Globals& g);
 void setup_record(CLI::App& sub, Globals& g);
 void setup_import(CLI::App& sub, Globals& g);
+void setup_report(CLI::App& sub, Globals& g);
 
 }  // namespace plan::cli
 
