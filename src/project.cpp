@@ -21,6 +21,12 @@ Expected<ProjectPaths> locate_project(const fs::path& cwd, const std::string& pl
       if (dir == dir.parent_path()) break;
     }
   }
+  // Messages name folders relative to where the user stands.
+  auto shown = [&](const fs::path& p) {
+    std::error_code ec;
+    fs::path rel = fs::proximate(p, cwd, ec);
+    return (ec ? p : rel).string();
+  };
   if (!plan_override.empty()) {
     out.plan_file = plan_override;
   } else {
@@ -37,7 +43,7 @@ Expected<ProjectPaths> locate_project(const fs::path& cwd, const std::string& pl
     if (tomls.size() > 1) {
       std::string names;
       for (const auto& t : tomls) names += (names.empty() ? "" : ", ") + t.filename().string();
-      return make_error({(root / "plans").string()},
+      return make_error({shown(root / "plans")},
                         "several plans (" + names + "); choose one with --plan FILE");
     }
     out.plan_file = tomls.front();
