@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Writes a large synthetic ledger for the benchmark.
+
+    python3 bench/gen_ledger.py LINES OUTDIR [--plan plans/wujiang-2018-2020.toml]
+
+LINES lines in all (entries, plus about 2 % comment and blank lines), in
+canonical form (format_entry in src/record.cpp), valid against the plan:
+every indicator id of the plan, numbers for flows and levels (with % for
+% indicators), done/undone for milestones, dates inside the plan period.
+Tags: by= on every entry, src= on half, note= on one in ten (some quoted,
+some with \\" escapes), an extra key now and then; a trailing comment on
+about one line in a hundred.
+
+The lines are spread over one file per reporting unit and year in nested
+folders, as records/ is (OUTDIR/hrss/2019.rec, OUTDIR/towns/fenhu/2020.rec,
+...), dates ascending within each file, as an append-only ledger grows.
+
+Deterministic (fixed seed, standard library only): the same LINES give the
+same bytes. Figures are random and mean nothing.
+"""
+
+import argparse
+import datetime
+import os
+import random
+import sys
+import tomllib
+
+SEED = 7
+# Reporting units and their share of the lines; folder names as in records/.
+UNITS = [
+    ("hrss", "人社局", 30),
+    ("education", "教育局", 4),
+    ("training_centre", "太培中心", 8),
+    ("union", "总工会", 4),
+    ("disabled_fed", "残联", 2),
+    ("womens_fed", "妇联", 2),
+    ("youth_league", "团委", 2),
+    ("gov_office", "政府办", 1),
+    ("towns/kaifaqu", "吴江开发区", 9),
+    ("towns/shengze", "吴江高新区", 8),
+    ("towns/fenhu", "汾湖高新区", 7),
+    ("towns/taihu_xincheng", "太湖新城", 6),
+    ("towns/zhenze", "震泽镇", 4),
+    ("towns/pingwang", "平望镇", 4),
+    ("towns/taoyuan", "桃源镇", 4),
+    ("towns/qidu", "七都镇", 4),
+]
+SOURCES = ["月报", "季报", "年报", "快报"]
+NOTES = [
+    "一季度快报",
+    "更正：重复统计",
+    "含上月补报",
+    "Q2 figures, revised",  # has a space: quoted
+    'ref "2019-07" batch',  # quotes: escaped
+    "按区镇汇总",
+    "数据来源：业务系统导出",
+]
+
+
+def main():
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("lines", type=int, help="number of lines to write")
+    ap.add_argument("outdir", help="folder to write into (created)")
+    ap.add_argument("--plan", default=os.path.join(root, "plans", "wujiang-2018-2020.toml"))
+    args = ap.parse_args()
+
+    with open(args.plan, "rb") as f:
+        plan = tomllib.load(f)
+    start, end = plan["plan"]["start"], plan["plan"]["end"]
+    indicators = [(i["id"], i["kind"], i.get("unit", "")) for i in plan["indicator"]]
+    years = list(range(start.year, end.year + 1))
+
+    rng = random.Random(SEED)
+    total_weight = sum(w for _, _, w in UNITS)
+    files = [(folder, by, y, w) for folder, by, w in UNITS for y in years]
+    # Lines per file, summing exactly to args.lines.
+    counts = [args.lines * w // (total_weight * len(years)) for _, _, _, w in files]
+    for i in range(args.lines - sum(counts)):
+        counts[i % len(counts)] += 1
+
+    written = 0
+    for (folder, by, year, _), n in zip(files, counts):
+        if n == 0:
+            continue
+        first = max(datetime.date(year, 1, 1), start)
+        last = min(datetime.date(year, 12, 31), end)
+        days = (last - first).days + 1
+        path = os.path.join(args.outdir, folder, f"{year}.rec")
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        out = [f"# {by} {year} — synthetic benchmark ledger (bench/gen_ledger.py), not data\n"]
+        by_tag = f"by={by}"
+        dates = [(first + datetime.timedelta(days=k)).isoformat() for k in range(days)]
+        for i in range(1, n):
+            r = rng.random()
+            if r < 0.01:
+                out.append("\n")
+                continue
+            if r < 0.02:
+                out.append(f"# batch {i}\n")
+                continue
+            date = dates[i * days // n]  # ascending through the year
+            ind, kind, unit = indicators[rng.randrange(len(indicators))]
+            if kind == "milestone":
+                value = "done" if rng.random() < 0.9 else "undone"
+            elif kind in ("floor", "cap"):
+                if unit == "%":
+                    value = f"{rng.randint(800, 1000) / 10:g}%"
+                else:
+                    value = f"{rng.randint(30, 50) / 10:g}"
+            elif rng.random() < 0.01:
+                value = str(-rng.randint(1, 200))  # a correction
+            else:
+                value = str(rng.randint(1, 2000))
+            parts = [date, ind, value, by_tag]
+            if rng.random() < 0.5:
+                parts.append("src=" + SOURCES[rng.randrange(len(SOURCES))])
+            if rng.random() < 0.1:
+                note = NOTES[rng.randrange(len(NOTES))]
+                if " " in note or '"' in note:
+                    note = '"' + note.replace("\\", "\\\\").replace('"', '\\"') + '"'
+                parts.append("note=" + note)
+            if rng.random() < 0.02:
+                parts.append(f"ref=R{rng.randint(1000, 9999)}")
+            line = "  ".join(parts)
+            if rng.random() < 0.01:
+                line += "  # checked"
+            out.append(line + "\n")
+        with open(path, "w", encoding="utf-8", newline="\n") as f:
+            f.write("".join(out))
+        written += n
+    print(f"{written} lines in {sum(1 for c in counts if c)} files under {args.outdir}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,233 @@
+#!/usr/bin/env bash
+# The benchmark of SPEC §7 "Fast": plan's one streaming pass over the
+# records, measured against the two cheapest ways to read the same bytes --
+# `wc -l` (count lines) and `awk` summing the value column per id (one pass
+# that adds up numbers) -- and plan's peak memory at two ledger sizes, which
+# must be about the same. See bench/README.md.
+#
+#   bench/run.sh                      # 1M and 5M lines, writes bench/RESULTS.md
+#   BENCH_SIZES="200000" BENCH_RUNS=3 BENCH_OUT=/tmp/r.md bench/run.sh
+#   BENCH_NO_HYPERFINE=1 bench/run.sh # time with a bash loop instead
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+SIZES=${BENCH_SIZES:-"1000000 5000000"}
+RUNS=${BENCH_RUNS:-5}
+OUT=${BENCH_OUT:-bench/RESULTS.md}
+DATA=bench/data
+BUILD=build-bench
+PLAN_FILE=plans/wujiang-2018-2020.toml
+AS_OF=2020-12-31
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+say() { printf '== %s\n' "$*" >&2; }
+
+say "building $BUILD (Release)"
+cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -G Ninja >/dev/null
+cmake --build "$BUILD" --target plan >/dev/null
+PLAN=$ROOT/$BUILD/plan
+
+use_hyperfine() { [ -z "${BENCH_NO_HYPERFINE:-}" ] && command -v hyperfine >/dev/null; }
+if [ -z "${BENCH_NO_HYPERFINE:-}" ] && ! command -v hyperfine >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  say "installing hyperfine"
+  apt-get install -y hyperfine >/dev/null 2>&1 || say "could not install hyperfine; timing with a loop"
+fi
+
+# The ledgers: regenerated only when missing or made by another generator.
+gen_hash=$(sha256sum bench/gen_ledger.py | cut -c1-16)
+for n in $SIZES; do
+  dir=$DATA/ledger-$n
+  if [ "$(cat "$dir/.stamp" 2>/dev/null)" != "$n $gen_hash" ]; then
+    say "generating $dir"
+    rm -rf "$dir"
+    python3 bench/gen_ledger.py "$n" "$dir"
+    echo "$n $gen_hash" >"$dir/.stamp"
+  fi
+done
+
+# The commands, by name. {DIR} and {FILES} are filled in per ledger.
+# mawk/gawk both read "95.3%" as 95.3 and "done" as 0 in $3+0; lines that
+# are blank or comments are skipped as plan skips them.
+# shellcheck disable=SC2016  # $2 and $3 are awk's fields
+AWK_PROG='!/^[ \t]*(#|$)/ { s[$2] += $3 } END { for (k in s) print k, s[k] }'
+NAMES=("wc -l" "awk" "plan status" "plan check")
+TEMPLATES=(
+  "wc -l {FILES} > /dev/null"
+  "awk '$AWK_PROG' {FILES} > /dev/null"
+  "$BUILD/plan --plan $PLAN_FILE status --records {DIR} --as-of $AS_OF --format csv > /dev/null"
+  "$BUILD/plan --plan $PLAN_FILE check --records {DIR} > /dev/null 2>&1"
+)
+
+fill() {  # template dir files
+  local t=${1//\{DIR\}/$2}
+  printf '%s' "${t//\{FILES\}/$3}"
+}
+
+# Times one command RUNS times after a warm-up; writes "name<TAB>mean<TAB>
+# stddev<TAB>min<TAB>mean CPU (user+sys)" to stdout.
+time_loop() {
+  local name=$1 cmd=$2 i
+  bash -c "$cmd"
+  for ((i = 0; i < RUNS; i++)); do
+    /usr/bin/time -f "%e %U %S" -o "$WORK/t" bash -c "$cmd"
+    cat "$WORK/t"
+  done | python3 -c '
+import statistics, sys
+rows = [[float(x) for x in l.split()] for l in sys.stdin if l.strip()]
+t = [r[0] for r in rows]
+cpu = statistics.mean(r[1] + r[2] for r in rows)
+print("\t".join(map(str, [sys.argv[1], statistics.mean(t), statistics.pstdev(t), min(t), cpu])))
+' "$name"
+}
+
+# Peak RSS (KiB) of a command run directly (no shell in between), the
+# largest of three runs.
+peak_rss() {
+  local best=0 i kib
+  for i in 1 2 3; do
+    /usr/bin/time -f "%M" -o "$WORK/m" "$@" >/dev/null 2>&1 || true
+    kib=$(tail -n1 "$WORK/m")
+    ((kib > best)) && best=$kib
+  done
+  echo "$best"
+}
+
+# Other work on the machine stretches wall times; the load is recorded so
+# that a reader can tell, and CPU times are reported beside them.
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+: >"$WORK/summary.tsv"
+for n in $SIZES; do
+  dir=$DATA/ledger-$n
+  mapfile -t file_list < <(find "$dir" -name '*.rec' | LC_ALL=C sort)
+  files="${file_list[*]}"  # for the command lines; paths hold no spaces
+  lines=$(cat "${file_list[@]}" | wc -l)
+  bytes=$(cat "${file_list[@]}" | wc -c)
+  nfiles=${#file_list[@]}
+  cmds=()
+  for t in "${TEMPLATES[@]}"; do cmds+=("$(fill "$t" "$dir" "$files")"); done
+  "$PLAN" --plan "$PLAN_FILE" status --records "$dir" --as-of "$AS_OF" --format csv >/dev/null ||
+    { say "plan status failed on $dir"; exit 1; }
+
+  say "timing $n lines"
+  if use_hyperfine; then
+    args=()
+    for i in "${!NAMES[@]}"; do args+=(-n "${NAMES[$i]}" "${cmds[$i]}"); done
+    hyperfine --warmup 1 --runs "$RUNS" --export-json "$WORK/h.json" "${args[@]}" >&2
+    python3 -c '
+import json, sys
+for r in json.load(open(sys.argv[1]))["results"]:
+    cpu = r["user"] + r["system"]
+    print("\t".join(map(str, [r["command"], r["mean"], r["stddev"] or 0, r["min"], cpu])))
+' "$WORK/h.json" >"$WORK/times-$n.tsv"
+    timer="hyperfine $(hyperfine --version | cut -d' ' -f2), --warmup 1 --runs $RUNS"
+  else
+    : >"$WORK/times-$n.tsv"
+    for i in "${!NAMES[@]}"; do time_loop "${NAMES[$i]}" "${cmds[$i]}" >>"$WORK/times-$n.tsv"; done
+    timer="bash loop with /usr/bin/time, 1 warm-up + $RUNS runs"
+  fi
+
+  say "peak memory at $n lines"
+  rss_status=$(peak_rss "$PLAN" --plan "$PLAN_FILE" status --records "$dir" --as-of "$AS_OF" --format csv)
+  rss_check=$(peak_rss "$PLAN" --plan "$PLAN_FILE" check --records "$dir")
+  rss_awk=$(peak_rss awk "$AWK_PROG" "${file_list[@]}")
+  rss_wc=$(peak_rss wc -l "${file_list[@]}")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$lines" "$bytes" "$nfiles" \
+    "$rss_wc" "$rss_awk" "$rss_status" "$rss_check" >>"$WORK/summary.tsv"
+  printf '%s\n' "${cmds[@]}" >"$WORK/cmds-$n.txt"
+done
+
+# Whether `plan check` reads the records at all (early versions linted only
+# the plan): one bad line must make it fail.
+mkdir -p "$WORK/bad"
+echo "2019-01-01  no.such.id  1" >"$WORK/bad/x.rec"
+if "$PLAN" --plan "$PLAN_FILE" check --records "$WORK/bad" >/dev/null 2>&1; then
+  check_reads="no: it passed a ledger with an unknown id, so its time is the plan lint alone"
+else
+  check_reads="yes"
+fi
+
+say "writing $OUT"
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+export ROOT WORK SIZES RUNS AS_OF PLAN_FILE BUILD timer check_reads load_before load_after
+python3 - "$OUT" <<'PY'
+import os, platform, subprocess, sys, datetime
+
+def sh(cmd):
+    try:
+        return subprocess.run(cmd, shell=True, capture_output=True, text=True).stdout.strip()
+    except Exception:
+        return "?"
+
+work = os.environ["WORK"]
+cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+mem = next((l.split()[1] for l in open("/proc/meminfo") if l.startswith("MemTotal")), "0")
+summary = [l.rstrip("\n").split("\t") for l in open(f"{work}/summary.tsv")]
+
+out = []
+w = out.append
+w("# Benchmark results\n")
+w("Written by `bench/run.sh` (see bench/README.md). SPEC §7: *one streaming pass over the")
+w("records, memory independent of their number; the benchmark measures it against awk and")
+w("wc -l.*\n")
+w("## Machine\n")
+w(f"- date: {datetime.datetime.now().astimezone().strftime('%Y-%m-%d %H:%M %Z')}")
+w(f"- CPU: {cpu}, nproc {os.cpu_count()}; RAM {int(mem) // 1024} MiB")
+w(f"- kernel: {platform.release()}; compiler: {sh('c++ --version | head -n1')}")
+w(f"- awk: {sh('readlink -f $(command -v awk)')} ({sh('awk -W version 2>&1 | head -n1')})")
+w(f"- plan: commit {sh('git rev-parse --short HEAD')}, `{os.environ['BUILD']}` built with "
+  "CMAKE_BUILD_TYPE=Release")
+w(f"- timing: {os.environ['timer']}; warm page cache (the ledger is read once before timing)")
+w(f"- load average (1, 5, 15 min): {os.environ['load_before']} before, "
+  f"{os.environ['load_after']} after, on {os.cpu_count()} CPUs\n")
+w("Wall times suffer when other work shares the CPUs; CPU time (user + system) does much")
+w("less, so the ratios to awk and wc -l are taken on CPU time, and throughput on the")
+w("fastest wall time (the run least disturbed).\n")
+
+for row in summary:
+    n, lines, nbytes, nfiles = row[0], int(row[1]), int(row[2]), row[3]
+    times = [l.rstrip("\n").split("\t") for l in open(f"{work}/times-{n}.tsv")]
+    cpu_of = {name: float(cpu) for name, _, _, _, cpu in times}
+    w(f"## {lines:,} lines ({nbytes / 1e6:.0f} MB in {nfiles} files)\n")
+    w("| command | wall mean ± sd | wall min | CPU | lines/s | MB/s | CPU × awk | CPU × wc -l |")
+    w("|---|---:|---:|---:|---:|---:|---:|---:|")
+    per = lambda x, y, f: format(x / y, f) if y > 0 else "—"  # a timer's 0.00 s
+    for name, mean, sd, mn, cpu in times:
+        mean, sd, mn, cpu = float(mean), float(sd), float(mn), float(cpu)
+        w(f"| {name} | {mean:.3f} ± {sd:.3f} s | {mn:.3f} s | {cpu:.3f} s | "
+          f"{per(lines / 1e6, mn, '.1f')} M | {per(nbytes / 1e6, mn, '.0f')} | "
+          f"{per(cpu, cpu_of['awk'], '.2f')} | {per(cpu, cpu_of['wc -l'], '.1f')} |")
+    w("")
+
+w("## Peak memory (max RSS, KiB, largest of 3 runs)\n")
+w("| lines | wc -l | awk | plan status | plan check |")
+w("|---:|---:|---:|---:|---:|")
+for n, lines, _, _, wc, awk, st, ck in summary:
+    w(f"| {int(lines):,} | {int(wc):,} | {int(awk):,} | {int(st):,} | {int(ck):,} |")
+w("")
+if len(summary) >= 2:
+    a, b = summary[0], summary[-1]
+    w(f"plan status: {int(a[6]):,} KiB at {int(a[1]):,} lines, {int(b[6]):,} KiB at "
+      f"{int(b[1]):,} lines ({int(b[1]) / int(a[1]):.0f}× the records, "
+      f"{int(b[6]) / int(a[6]):.2f}× the memory).\n")
+
+w("## Commands\n")
+w("Ledgers: `python3 bench/gen_ledger.py N bench/data/ledger-N` (deterministic). "
+  "`{FILES}` is the ledger's .rec files in byte-wise path order.\n")
+w("```")
+first = summary[0][0]
+files_marker = None
+for c in open(f"{work}/cmds-{first}.txt"):
+    c = c.rstrip("\n")
+    # Show the file list once, not 48 paths per command.
+    i = c.find(f"bench/data/ledger-{first}/")
+    if " > /dev/null" in c and c.startswith(("wc", "awk")) and i >= 0:
+        c = c[:i] + "{FILES}" + c[c.index(" > /dev/null"):]
+    w(c)
+w("```\n")
+w("Peak memory: `/usr/bin/time -f %M` around the same commands, run directly (no shell).\n")
+w(f"Does `plan check` read the records at this commit? {os.environ['check_reads']}.")
+open(sys.argv[1], "w").write("\n".join(out) + "\n")
+PY
+say "done: $OUT"
