@@ -7,15 +7,6 @@
 
 namespace plan {
 
-namespace {
-
-std::string join(const std::vector<std::string>& v, std::string_view sep) {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : std::string(sep)) + s;
-  return out;
-}
-
-}  // namespace
 
 std::string readable_target(const Indicator& ind, Decimal target) {
   std::string pct = ind.is_percent() ? "%" : "";
@@ -67,8 +58,8 @@ Table list_table(const Plan& plan) {
         Cell::of_text(ind.unit),
         Cell::of_text(plan.area_of(ind).name),
         Cell::of_text(plan.task_of(ind).name),
-        Cell::of_text(join(ind.lead, "、")),
-        Cell::of_text(join(ind.partners, "、")),
+        Cell::of_text(join_names(ind.lead)),
+        Cell::of_text(join_names(ind.partners)),
         Cell::of_text(ind.parent),
     };
     t.rows.push_back(std::move(r));

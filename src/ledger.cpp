@@ -14,7 +14,11 @@ const IndicatorTotals& Ledger::totals(const Indicator& ind) const {
 void Ledger::add(const Entry& e) {
   ++seq_;
   if (e.date > as_of_) return;
-  auto index = plan_.index_of(e.id);
+  std::optional<std::size_t> index;
+  if (e.indicator < plan_.indicators.size() && plan_.indicators[e.indicator].id == e.id)
+    index = e.indicator;
+  else
+    index = plan_.index_of(e.id);
   if (!index) return;
   const Indicator& ind = plan_.indicators[*index];
   IndicatorTotals& t = totals_[*index];

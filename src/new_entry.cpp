@@ -40,29 +40,6 @@ std::optional<std::string> check_tag(std::string_view key, const std::string& s)
   return std::nullopt;
 }
 
-std::string quoted(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out + '"';
-}
-
 }  // namespace
 
 std::optional<std::string> check_entry_date(const Plan& plan, Date d, Date today, bool force) {
@@ -105,7 +82,7 @@ Expected<NewEntry> make_new_entry(const EntryInput& in, const Plan& plan, const 
                         {"src", &in.src}}) {
     if (s->empty()) continue;
     if (auto why = check_tag(key, *s)) return make_error(at, *why);
-    put(key, *s, std::string(key) + "=" + quoted(*s));
+    put(key, *s, std::string(key) + "=" + quote_tag_value(*s));
   }
 
   // The record grammar decides, so that nothing gets in through a command or

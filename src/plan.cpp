@@ -78,6 +78,12 @@ std::vector<int> Plan::years() const {
   return out;
 }
 
+std::string join_names(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : "、") + n;
+  return out;
+}
+
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> row(b.size() + 1);
   std::iota(row.begin(), row.end(), 0);
@@ -106,6 +112,16 @@ std::vector<std::string> Plan::suggest(std::string_view id, std::size_t max) con
   std::vector<std::string> out;
   for (std::size_t i = 0; i < scored.size() && i < max; ++i) out.push_back(scored[i].second);
   return out;
+}
+
+std::string Plan::did_you_mean(std::string_view id, std::size_t max) const {
+  auto near = suggest(id, max);
+  std::string out;
+  for (std::size_t i = 0; i < near.size(); ++i) {
+    out += i == 0 ? "; did you mean " : i + 1 == near.size() ? " or " : ", ";
+    out += "'" + near[i] + "'";
+  }
+  return near.empty() ? out : out + "?";
 }
 
 }  // namespace plan

@@ -96,6 +96,9 @@ struct Plan {
   bool in_period(Date d) const { return d >= start && d <= end; }
   // Up to `max` ids closest to `id` by edit distance (for "did you mean").
   std::vector<std::string> suggest(std::string_view id, std::size_t max = 3) const;
+  // "; did you mean 'a'?" / "'a' or 'b'?" / "'a', 'b' or 'c'?" from suggest(),
+  // or "" when nothing is close: the tail of every unknown-id message.
+  std::string did_you_mean(std::string_view id, std::size_t max = 3) const;
 
   // Must be called after indicators change; find() depends on it.
   void build_index();
@@ -109,6 +112,9 @@ struct Plan {
   };
   std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>> index_;
 };
+
+// Unit or id names joined with the Chinese enumeration comma: "人社局、财政局".
+std::string join_names(const std::vector<std::string>& names);
 
 // Levenshtein distance over bytes (ids are ASCII).
 std::size_t edit_distance(std::string_view a, std::string_view b);

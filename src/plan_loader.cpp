@@ -357,10 +357,8 @@ void Loader::check_parents(const Plan& plan) {
     if (ind.parent.empty()) continue;
     const Indicator* parent = plan.find(ind.parent);
     if (!parent) {
-      auto near = plan.suggest(ind.parent, 1);
-      error(*parent_nodes_[i],
-            fmt::format("parent '{}' is not an indicator of this plan{}", ind.parent,
-                        near.empty() ? "" : fmt::format("; did you mean '{}'?", near.front())));
+      error(*parent_nodes_[i], fmt::format("parent '{}' is not an indicator of this plan{}",
+                                           ind.parent, plan.did_you_mean(ind.parent, 1)));
       continue;
     }
     // Walk up; more steps than indicators means a cycle.

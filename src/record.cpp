@@ -184,14 +184,7 @@ Expected<LineKind> LineParser::parse(Entry* entry) {
   std::string_view id = s_.substr(pos, end - pos);
   const Indicator* ind = plan_.find(id);
   if (!ind) {
-    std::string msg = "unknown indicator '" + std::string(id) + "'";
-    auto near = plan_.suggest(id);
-    for (std::size_t i = 0; i < near.size(); ++i) {
-      msg += i == 0 ? "; did you mean " : i + 1 == near.size() ? " or " : ", ";
-      msg += "'" + near[i] + "'";
-    }
-    if (!near.empty()) msg += "?";
-    return fail(pos, std::move(msg));
+    return fail(pos, "unknown indicator '" + std::string(id) + "'" + plan_.did_you_mean(id));
   }
   pos = end;
   if (auto d = skip_seps(&pos)) return *d;
@@ -216,6 +209,7 @@ Expected<LineKind> LineParser::parse(Entry* entry) {
   entry->tags.resize(ntags);
   entry->date = *date;
   entry->id.assign(ind->id);
+  entry->indicator = static_cast<std::size_t>(ind - plan_.indicators.data());
   entry->where.file = where_.file;
   entry->where.line = where_.line;
   entry->where.column = 1;
@@ -380,6 +374,29 @@ Expected<LineKind> parse_line(std::string_view line, const Plan& plan, const Loc
   return LineParser(line, plan, where).parse(entry);
 }
 
+std::string quote_tag_value(std::string_view value) {
+  std::string out = "\"";
+  for (char c : value) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out + '"';
+}
+
 std::string format_entry(const Entry& e, const Indicator& ind) {
   std::string out = e.date.iso();
   out += "  ";
@@ -399,26 +416,7 @@ std::string format_entry(const Entry& e, const Indicator& ind) {
       out += value;
       continue;
     }
-    out += '"';
-    for (char c : value) {
-      switch (c) {
-        case '"':
-          out += "\\\"";
-          break;
-        case '\\':
-          out += "\\\\";
-          break;
-        case '\n':
-          out += "\\n";
-          break;
-        case '\t':
-          out += "\\t";
-          break;
-        default:
-          out += c;
-      }
-    }
-    out += '"';
+    out += quote_tag_value(value);
   }
   return out;
 }

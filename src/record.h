@@ -27,6 +27,10 @@ struct Entry {
   // key=value tags in line order; well-known keys: by, note, src.
   std::vector<std::pair<std::string, std::string>> tags;
   Location where;  // file and line (column 1) the entry came from
+  // Index of `id` in Plan::indicators, set by parse_line so that consumers
+  // need not look the id up again; kNoIndicator when built by hand.
+  static constexpr std::size_t kNoIndicator = static_cast<std::size_t>(-1);
+  std::size_t indicator = kNoIndicator;
 
   // The value of tag `key`, or "" when absent.
   std::string_view tag(std::string_view key) const;
@@ -55,5 +59,9 @@ Expected<LineKind> parse_line(std::string_view line, const Plan& plan, const Loc
 // tab (the format cannot carry them; they are written raw, so a writer that
 // checks its line with parse_line refuses them).
 std::string format_entry(const Entry& e, const Indicator& ind);
+
+// A tag value in double quotes with \" \\ \n \t escaped: the one quoting rule
+// of the format, for format_entry and for writers that build lines.
+std::string quote_tag_value(std::string_view value);
 
 }  // namespace plan

@@ -41,12 +41,6 @@ ShowReport build_show(const Ledger& ledger, const Indicator& ind, std::vector<En
 
 namespace {
 
-std::string join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : "、") + s;
-  return out;
-}
-
 // A bar of `width` columns for value/scale in eighths, with a tick where
 // the expected line is.
 std::string month_bar(double value, double expected, double scale, int width) {
@@ -87,11 +81,11 @@ std::string show_text(const ShowReport& r, const RenderOptions& o) {
       split += (split.empty() ? "" : ", ") + fmt::format("{} {}", y, format_amount(v, true));
     out += fmt::format("  by year    {}\n", split);
   }
-  out += fmt::format("  lead       {}\n", ind.lead.empty() ? "—" : join(ind.lead));
-  if (!ind.partners.empty()) out += fmt::format("  partners   {}\n", join(ind.partners));
+  out += fmt::format("  lead       {}\n", ind.lead.empty() ? "—" : join_names(ind.lead));
+  if (!ind.partners.empty()) out += fmt::format("  partners   {}\n", join_names(ind.partners));
   if (!ind.parent.empty()) out += fmt::format("  part of    {}\n", ind.parent);
   auto children = plan.children_of(ind.id);
-  if (!children.empty()) out += fmt::format("  of which   {}\n", join(children));
+  if (!children.empty()) out += fmt::format("  of which   {}\n", join_names(children));
   if (!ind.note.empty()) out += fmt::format("  source     {}\n", ind.note);
   out += "\n";
 
@@ -102,8 +96,7 @@ std::string show_text(const ShowReport& r, const RenderOptions& o) {
     out += fmt::format("  actual {} of {} ({}), expected by now {}, shortfall {}\n",
                        format_amount(*s.actual, true), format_amount(*s.target, true),
                        s.completion ? format_ratio(*s.completion) : "—",
-                       format_number(*s.expected, 0),
-                       format_amount(*s.shortfall, true));
+                       format_number(*s.expected, 0), format_amount(*s.shortfall, true));
     if (s.projected)
       out += fmt::format("  at the pace so far ({} a month) it reaches {} by {}\n",
                          format_amount(*Decimal::from_double(std::round(*s.pace_per_month)), true),
@@ -154,8 +147,8 @@ std::string show_text(const ShowReport& r, const RenderOptions& o) {
         e.is_state ? (e.done ? "done" : "undone") : format_amount(e.amount, true) + pct;
     std::string tags;
     for (const auto& [k, v] : e.tags) tags += fmt::format("  {}={}", k, sanitize(v));
-    out += fmt::format("  {}  {:>10}{}  {}:{}\n", e.date.iso(), value, tags,
-                       sanitize(e.where.file), e.where.line);
+    out += fmt::format("  {}  {:>10}{}  {}:{}\n", e.date.iso(), value, tags, sanitize(e.where.file),
+                       e.where.line);
   }
   return out;
 }

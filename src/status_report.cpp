@@ -44,12 +44,6 @@ bool any_status(const StatusReport& r, const std::vector<Status>& statuses) {
 
 namespace {
 
-std::string join(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) out += (out.empty() ? "" : "、") + s;
-  return out;
-}
-
 // Amount cell; % indicators show their unit in tables ("2.1%").
 Cell amount_cell(const Indicator& ind, const std::optional<Decimal>& d) {
   Cell c = Cell::of_amount(d);
@@ -119,8 +113,8 @@ Table status_table(const StatusReport& r) {
         Cell::of_status(std::string(status_name(s.status))),
         Cell::of_ratio(r.time_progress),
         Cell::of_date(r.as_of),
-        Cell::of_text(join(ind.lead)),
-        Cell::of_text(join(ind.partners)),
+        Cell::of_text(join_names(ind.lead)),
+        Cell::of_text(join_names(ind.partners)),
     };
     t.rows.push_back(std::move(row));
   }

@@ -103,13 +103,8 @@ void output(Globals& g, const std::string& format, const Table& table,
 bool known_ids(Globals& g, const Plan& plan, const std::vector<std::string>& ids) {
   for (const auto& id : ids) {
     if (plan.find(id)) continue;
-    auto near = plan.suggest(id);
-    std::string hint;
-    for (std::size_t i = 0; i < near.size(); ++i)
-      hint += (i == 0 ? "; did you mean '" : i + 1 == near.size() ? "' or '" : "', '") + near[i];
-    if (!hint.empty()) hint += "'?";
     std::fprintf(stderr, "plan: unknown indicator '%s'%s (plan list shows them all)\n", id.c_str(),
-                 hint.c_str());
+                 plan.did_you_mean(id).c_str());
     g.exit_code = kExitUsage;
     return false;
   }
