@@ -160,17 +160,17 @@ void evaluate_flow(const Ledger& ledger, const Indicator& ind, std::optional<int
 
 void evaluate_level(const Ledger& ledger, const Indicator& ind, std::optional<int> year,
                     IndicatorStatus& s) {
-  const Plan& plan = ledger.plan();
   const IndicatorTotals& t = ledger.totals(ind);
-  std::optional<Reading> reading = t.latest;
+  const Reading* reading = t.latest ? &*t.latest : nullptr;
   if (year) {
     auto r = t.latest_by_year.find(*year);
-    reading.reset();
-    if (r != t.latest_by_year.end()) reading = r->second;
+    reading = r == t.latest_by_year.end() ? nullptr : &r->second;
     s.time_progress = progress(year_start(*year), year_end(*year), ledger.as_of());
   }
-  s.target = ind.target_for_year(year.value_or(reading ? reading->date.year() : 0));
   if (!reading) {
+    // No reading: judged, when one comes, against the year asked for, else
+    // the overall target.
+    s.target = year ? ind.target_for_year(*year) : ind.target;
     s.status = Status::no_data;
     return;
   }
@@ -181,7 +181,6 @@ void evaluate_level(const Ledger& ledger, const Indicator& ind, std::optional<in
   Decimal gap;
   s.status = level_status(ind, *s.actual, *s.target, &gap);
   s.shortfall = gap;
-  (void)plan;
 }
 
 void evaluate_milestone(const Ledger& ledger, const Indicator& ind, IndicatorStatus& s) {

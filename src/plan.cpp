@@ -46,7 +46,7 @@ const Indicator* Plan::find(std::string_view id) const {
 }
 
 std::optional<std::size_t> Plan::index_of(std::string_view id) const {
-  auto it = index_.find(std::string(id));
+  auto it = index_.find(id);
   if (it == index_.end()) return std::nullopt;
   return it->second;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -100,7 +101,13 @@ struct Plan {
   void build_index();
 
  private:
-  std::unordered_map<std::string, std::size_t> index_;
+  // Transparent hashing: the record reader looks ids up by string_view once
+  // per line, and building a std::string for each lookup would allocate.
+  struct IdHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>> index_;
 };
 
 // Levenshtein distance over bytes (ids are ASCII).

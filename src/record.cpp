@@ -1,5 +1,6 @@
 #include "record.h"
 
+#include <cstdint>
 #include <cstring>
 
 #include "text.h"
@@ -61,6 +62,7 @@ class LineParser {
   bool at(std::size_t pos, std::string_view what) const { return s_.substr(pos).starts_with(what); }
 
   std::optional<Diagnostic> check_bytes() const;
+  bool fullwidth_space_at(std::size_t pos) const;
   // Skips spaces and tabs; a full-width space where a separator may stand is
   // an error, because it looks like one and is not.
   std::optional<Diagnostic> skip_seps(std::size_t* pos) const;
@@ -76,40 +78,79 @@ class LineParser {
   const Location& where_;
 };
 
+// Length of the valid UTF-8 sequence of two to four bytes at s[i], or 0 when
+// it is invalid (the same rules as find_invalid_utf8: no overlong forms, no
+// surrogates, nothing above U+10FFFF). Inline because it runs on every
+// non-ASCII character of every record.
+std::size_t utf8_sequence(std::string_view s, std::size_t i) {
+  auto b = [&](std::size_t k) -> unsigned {
+    return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0;
+  };
+  auto cont = [&](std::size_t k) { return (b(k) & 0xC0) == 0x80; };
+  unsigned c = b(0);
+  if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    if ((c == 0xE0 && b(1) < 0xA0) || (c == 0xED && b(1) >= 0xA0)) return 0;
+    return cont(1) && cont(2) ? 3 : 0;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if ((c == 0xF0 && b(1) < 0x90) || (c == 0xF4 && b(1) >= 0x90)) return 0;
+    return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
+}
+
+// Whether any of the 8 bytes of w is outside printable ASCII (0x20..0x7E).
+bool has_special_byte(std::uint64_t w) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101, kHigh = 0x8080808080808080;
+  std::uint64_t del = w ^ (kOnes * 0x7F);
+  return ((w | ((w - kOnes * 0x20) & ~w) | ((del - kOnes) & ~del)) & kHigh) != 0;
+}
+
 std::optional<Diagnostic> LineParser::check_bytes() const {
-  for (std::size_t i = 0; i < s_.size();) {
-    unsigned char c = static_cast<unsigned char>(s_[i]);
-    if (c >= 0x20 && c < 0x7F) {
-      ++i;
-      continue;
+  const char* p = s_.data();
+  std::size_t n = s_.size();
+  std::size_t i = 0;
+  for (;;) {
+    // Most lines are mostly ASCII: skip printable runs eight bytes at a time.
+    while (i + 8 <= n) {
+      std::uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if (has_special_byte(w)) break;
+      i += 8;
     }
-    if (c == '\t') {
+    if (i == n) return std::nullopt;
+    unsigned char c = static_cast<unsigned char>(p[i]);
+    if ((c >= 0x20 && c < 0x7F) || c == '\t') {
       ++i;
       continue;
     }
     if (c == 0) return fail(i, "NUL byte");
-    if (c == '\r' && i + 1 == s_.size())
+    if (c == '\r' && i + 1 == n)
       return fail(i, "carriage return (CRLF line ending); record files use LF");
     if (c < 0x20 || c == 0x7F) return fail(i, "control character U+00" + hex2(c));
-    std::size_t len = utf8_length(s_.substr(i));
-    if (len == 1) return fail(i, "invalid UTF-8 (byte 0x" + hex2(c) + ")");
+    std::size_t len = utf8_sequence(s_, i);
+    if (len == 0) return fail(i, "invalid UTF-8 (byte 0x" + hex2(c) + ")");
     // C1 controls (U+0080..U+009F) act as terminal escapes in some terminals.
-    if (c == 0xC2 && static_cast<unsigned char>(s_[i + 1]) < 0xA0)
-      return fail(i, "control character U+00" + hex2(static_cast<unsigned char>(s_[i + 1])));
+    if (c == 0xC2 && static_cast<unsigned char>(p[i + 1]) < 0xA0)
+      return fail(i, "control character U+00" + hex2(static_cast<unsigned char>(p[i + 1])));
     i += len;
   }
-  return std::nullopt;
+}
+
+bool LineParser::fullwidth_space_at(std::size_t pos) const {
+  return pos < s_.size() && s_[pos] == kFullwidthSpace[0] && at(pos, kFullwidthSpace);
 }
 
 std::optional<Diagnostic> LineParser::skip_seps(std::size_t* pos) const {
   while (*pos < s_.size() && is_sep(s_[*pos])) ++*pos;
-  if (at(*pos, kFullwidthSpace))
+  if (fullwidth_space_at(*pos))
     return fail(*pos, "full-width space (U+3000); separate fields with spaces or tabs");
   return std::nullopt;
 }
 
 std::size_t LineParser::field_end(std::size_t pos) const {
-  while (pos < s_.size() && !is_sep(s_[pos]) && !at(pos, kFullwidthSpace)) ++pos;
+  while (pos < s_.size() && !is_sep(s_[pos]) && !fullwidth_space_at(pos)) ++pos;
   return pos;
 }
 
@@ -299,14 +340,18 @@ std::optional<Diagnostic> LineParser::parse_tag(std::size_t* pos_io, std::size_t
       i += 2;
     }
     ++i;  // closing quote
-    if (i < s_.size() && !is_sep(s_[i]) && !at(i, kFullwidthSpace))
+    if (i < s_.size() && !is_sep(s_[i]) && !fullwidth_space_at(i))
       return fail(i, "expected a space after the closing quote");
     *pos_io = i;
     return std::nullopt;
   }
 
   std::size_t end = field_end(i);
-  if (end == i) return fail(i, "empty value for tag '" + std::string(key) + "'");
+  if (end == i) {
+    if (fullwidth_space_at(i))
+      return fail(i, "full-width space (U+3000); separate fields with spaces or tabs");
+    return fail(i, "empty value for tag '" + std::string(key) + "'");
+  }
   for (std::size_t j = i; j < end; ++j) {
     if (s_[j] == '"') return fail(j, "unexpected '\"' in an unquoted value; quote the whole value");
     if (s_[j] == '#')

@@ -15,8 +15,24 @@ namespace plan {
 // Appends `lines` (each without newline) to `file` as one locked write,
 // creating parent folders and the file as needed. All lines land or none:
 // on any failure the file is truncated to its previous length. Errors name
-// the file and the system's reason.
+// the file and the system's reason. A line holding '\n' or '\r' is refused
+// (it would tear one entry into two lines). No lines: nothing is touched.
 Expected<bool> append_lines(const std::filesystem::path& file,
                             const std::vector<std::string>& lines);
+
+// Lines bound for one file.
+struct AppendBatch {
+  std::filesystem::path file;
+  std::vector<std::string> lines;
+};
+
+// append_lines for several files as one transaction (an import spread over
+// year files): every file is opened and locked first, in path order (so two
+// such calls cannot deadlock), then written and synced one by one; if any
+// step fails, every file already written is cut back to its previous length
+// before the locks are released. Batches naming the same path are merged.
+// All or nothing holds against errors (a full disk, a quota); a machine
+// crash between two files' writes can still leave the earlier file appended.
+Expected<bool> append_batches(const std::vector<AppendBatch>& batches);
 
 }  // namespace plan

@@ -104,6 +104,9 @@ Table units_table(const UnitsReport& r) {
                  Cell::of_text(u.worst_id),   Cell::of_ratio(u.worst_gap)};
     t.rows.push_back(std::move(row));
   }
+  if (r.lead_only) {  // partners are not counted: the column would be all zeros
+    t.columns[2].table = t.columns[2].csv = false;
+  }
   return t;
 }
 

@@ -2,7 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdio>
+
 #include "record_fixture.h"
+#include "text.h"
 
 using namespace std::string_literals;
 using namespace std::string_view_literals;
@@ -310,11 +313,56 @@ TEST_CASE("bytes: CRLF, NUL, control characters, invalid UTF-8") {
   CHECK(error_of("\xc0\xaf") == "r.rec:7:1: invalid UTF-8 (byte 0xC0)");
 }
 
+TEST_CASE("the UTF-8 check agrees with find_invalid_utf8 on every short byte sequence") {
+  // Every lead byte 0x80..0xFF followed by bytes chosen to hit each rule's
+  // boundaries (overlong forms, surrogates, > U+10FFFF, cut-short sequences).
+  const unsigned char follow[] = {'a', 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0};
+  Entry e;
+  int checked = 0;
+  for (unsigned lead = 0x80; lead <= 0xFF; ++lead) {
+    for (unsigned char b1 : follow) {
+      for (unsigned char b2 : follow) {
+        for (unsigned char b3 : follow) {
+          std::string bytes = {static_cast<char>(lead), static_cast<char>(b1),
+                               static_cast<char>(b2), static_cast<char>(b3)};
+          std::string line = "# " + bytes;
+          auto r = parse_line(line, test_plan(), kWhere, &e);
+          auto bad = find_invalid_utf8(bytes);
+          // U+0080..U+009F are valid UTF-8 but control characters: the
+          // first problem on a line is the one reported.
+          bool c1 = lead == 0xC2 && b1 < 0xA0 && b1 >= 0x80;
+          INFO("bytes: ", static_cast<int>(lead), " ", static_cast<int>(b1), " ",
+               static_cast<int>(b2), " ", static_cast<int>(b3));
+          if (c1) {
+            REQUIRE(!r.ok());
+            CHECK(r.error().headline() == "r.rec:7:3: control character U+00" +
+                                              std::string(1, "89"[b1 >= 0x90]) +
+                                              "0123456789ABCDEF"[b1 & 0xF]);
+          } else if (bad) {
+            REQUIRE(!r.ok());
+            char byte[8];
+            std::snprintf(byte, sizeof byte, "%02X", static_cast<unsigned char>(bytes[*bad]));
+            CHECK(r.error().message == "invalid UTF-8 (byte 0x" + std::string(byte) + ")");
+            CHECK(r.error().where.column ==
+                  3 + static_cast<int>(code_points(std::string_view(bytes).substr(0, *bad))));
+          } else {
+            CHECK(r.ok());
+          }
+          ++checked;
+        }
+      }
+    }
+  }
+  CHECK(checked == 128 * 8 * 8 * 8);
+}
+
 TEST_CASE("look-alike characters between fields") {
   CHECK(error_of("2019-03-31　jobs.urban_new 5") ==
         "r.rec:7:11: full-width space (U+3000); separate fields with spaces or tabs");
   CHECK(error_of(tagged("by=人社局　note=x")) ==
         "r.rec:7:35: full-width space (U+3000); separate fields with spaces or tabs");
+  CHECK(error_of(tagged("by=　x")) ==
+        "r.rec:7:32: full-width space (U+3000); separate fields with spaces or tabs");
   CHECK(error_of(tagged("note=\"x\"　")) ==
         "r.rec:7:37: full-width space (U+3000); separate fields with spaces or tabs");
   CHECK(error_of("\xEF\xBB\xBF"

@@ -82,6 +82,8 @@ void setup_show(CLI::App& sub, Globals& g);
 void setup_yoy(CLI::App& sub, Globals& g);
 void setup_units(CLI::App& sub, Globals& g);
 void setup_log(CLI::App& sub, Globals& g);
+void setup_record(CLI::App& sub, Globals& g);
+void setup_import(CLI::App& sub, Globals& g);
 
 }  // namespace plan::cli
 

@@ -1,0 +1,132 @@
+#include "import.h"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "cli.h"
+#include "csv.h"
+#include "record_writer.h"
+#include "text.h"
+
+namespace plan::cli {
+
+void setup_import(CLI::App& sub, Globals& g) {
+  struct Options {
+    std::string csv, file, encoding = "utf-8";
+    bool dry_run = false, force = false;
+  };
+  auto o = std::make_shared<Options>();
+  sub.add_option("csv", o->csv, "CSV file exported from a spreadsheet")
+      ->required()
+      ->check(CLI::ExistingFile);
+  sub.add_option("--file", o->file, "Append every row here instead of <records>/<year>.rec");
+  sub.add_option("--encoding", o->encoding,
+                 "Text encoding of the CSV: utf-8 (with or without BOM) or gb18030 (Chinese "
+                 "Excel's plain \"CSV\")")
+      ->check(CLI::IsMember({"utf-8", "gb18030"}, CLI::ignore_case))
+      ->capture_default_str();
+  sub.add_flag("--dry-run,-n", o->dry_run, "Check every row and show what would be appended");
+  sub.add_flag("--force", o->force, "Accept dates outside the plan period or after today");
+  sub.footer(
+      "The first row names the columns, in any order (case and spaces ignored):\n"
+      "  date   日期                     required\n"
+      "  id     indicator 指标 指标代码 指标ID   required\n"
+      "  value  数值 值 完成值              required\n"
+      "  by     填报单位 单位 报送单位         optional\n"
+      "  note   备注 说明                  optional\n"
+      "  src    source 来源               optional\n"
+      "Any other column name is an error (a misspelt header must not drop data).\n"
+      "\n"
+      "Every row is checked as `plan record` checks its entry. Spreadsheet spellings\n"
+      "are taken too: dates 2019/3/31, 2019-3-31 or 2019年3月31日, and numbers with\n"
+      "thousands separators (\"4,210\"). Empty rows are skipped. Quoted fields may hold\n"
+      "commas, quotes (doubled) and line breaks; CR LF endings and a BOM are fine.\n"
+      "\n"
+      "All rows land or none does: one bad row is reported as FILE.csv:LINE: message\n"
+      "(every bad row, not only the first) and nothing is written. Rows go to\n"
+      "<records>/<year of their date>.rec, like plan record, or all to --file; the\n"
+      "files are locked together and, should a write fail (a full disk), every file\n"
+      "is cut back to what it was. Importing the same CSV twice adds its rows twice\n"
+      "(plan check warns of suspected double entries).\n"
+      "\n"
+      "Examples:\n"
+      "  plan import q1.csv --dry-run\n"
+      "  plan import q1.csv\n"
+      "  plan import 一季度.csv --encoding gb18030      # Excel \"CSV (逗号分隔)\" on Chinese "
+      "Windows\n"
+      "  plan import backlog.csv --file records/backlog.rec --force");
+  sub.callback([o, &g] {
+    auto project = open_project(g);
+    if (!project) return;
+    const Plan& plan = project->plan;
+
+    std::ifstream in(o->csv, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    if (!in || in.bad()) {
+      print_diagnostic(make_error(Location{o->csv}, "cannot read the file"));
+      g.exit_code = kExitData;
+      return;
+    }
+    auto text = to_utf8(bytes.str(), o->encoding, o->csv);
+    if (!text) {
+      print_diagnostic(text.error());
+      g.exit_code = kExitData;
+      return;
+    }
+    ImportResult result = import_csv(*text, o->csv, plan, today(), o->force);
+    for (const auto& d : result.diags.items()) print_diagnostic(d);
+    if (result.diags.has_errors()) {
+      std::size_t n = result.diags.error_count();
+      std::fprintf(stderr, "plan: nothing imported: %zu error%s in %s\n", n, n == 1 ? "" : "s",
+                   o->csv.c_str());
+      g.exit_code = kExitData;
+      return;
+    }
+    if (result.rows.empty()) return;
+
+    // Lines per target file, each file's lines in CSV order.
+    std::map<std::filesystem::path, std::vector<std::string>> by_file;
+    for (const auto& row : result.rows) {
+      std::filesystem::path file =
+          !o->file.empty()
+              ? std::filesystem::path(o->file)
+              : project->paths.records_dir / (std::to_string(row.entry.date.year()) + ".rec");
+      by_file[file].push_back(row.line);
+    }
+    std::vector<AppendBatch> batches;
+    std::string files;
+    for (auto& [file, lines] : by_file) {
+      files += fmt::format("{}{} ({})", files.empty() ? "" : ", ", file.string(), lines.size());
+      batches.push_back({file, std::move(lines)});
+    }
+    std::string out;
+    for (const auto& b : batches)
+      for (const auto& line : b.lines)
+        out += sanitize(b.file.string()) + ": " + sanitize(line) + "\n";
+
+    if (o->dry_run) {
+      out +=
+          fmt::format("dry run: {} entr{} would be appended to {}; nothing written\n",
+                      result.rows.size(), result.rows.size() == 1 ? "y" : "ies", sanitize(files));
+      if (!emit(out)) g.exit_code = kExitData;
+      return;
+    }
+    auto written = append_batches(batches);
+    if (!written) {
+      print_diagnostic(written.error());
+      std::fprintf(stderr, "plan: nothing imported from %s\n", o->csv.c_str());
+      g.exit_code = kExitData;
+      return;
+    }
+    out += fmt::format("imported {} entr{} from {} into {}\n", result.rows.size(),
+                       result.rows.size() == 1 ? "y" : "ies", sanitize(o->csv), sanitize(files));
+    if (!emit(out)) g.exit_code = kExitData;
+  });
+}
+
+}  // namespace plan::cli

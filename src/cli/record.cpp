@@ -1,0 +1,74 @@
+#include <cstdio>
+
+#include "cli.h"
+#include "new_entry.h"
+#include "record_writer.h"
+#include "text.h"
+
+namespace plan::cli {
+
+void setup_record(CLI::App& sub, Globals& g) {
+  struct Options {
+    std::string id, value, date, by, note, src, file;
+    bool force = false;
+  };
+  auto o = std::make_shared<Options>();
+  sub.add_option("id", o->id, "Indicator id, e.g. jobs.urban_new (see plan list)")->required();
+  sub.add_option("value", o->value,
+                 "An increment (flows), a reading (levels) or done/undone (milestones)")
+      ->required();
+  sub.add_option("--date,-d", o->date, "Date the figure belongs to (default: today)")
+      ->check(date_validator());
+  sub.add_option("--by", o->by, "Reporting unit, e.g. 人社局");
+  sub.add_option("--note", o->note, "Free text; quotes, line breaks and tabs are escaped");
+  sub.add_option("--src", o->src, "Where the figure comes from, e.g. 年报");
+  sub.add_option("--file", o->file, "Append here instead of <records>/<year of date>.rec");
+  sub.add_flag("--force", o->force, "Accept a date outside the plan period or after today");
+  sub.footer(
+      "Checks the entry exactly as `plan check` would read it (known id, a value the\n"
+      "indicator's kind takes), then appends one line under a lock, so that runs at\n"
+      "the same time never mix their lines. Prints the line and the file it went to.\n"
+      "\n"
+      "Values: flows (total, range) take increments, negative to correct: 4210, -120,\n"
+      "1.2万 (= 12000). Levels (floor, cap) take readings: 1.9% or 1.9 for a rate.\n"
+      "Milestones take done, or undone to retract. Nothing is ever rewritten: a\n"
+      "correction is a new line.\n"
+      "\n"
+      "Examples:\n"
+      "  plan record jobs.urban_new 4210 --date 2019-03-31 --by 人社局 --note 一季度快报\n"
+      "  plan record jobs.urban_new -120 --date 2019-07-15 --note \"更正：重复统计\"\n"
+      "  plan record unemployment.rate 1.9% --date 2019-06-30\n"
+      "  plan record hr.portal done --by 人社局\n"
+      "  plan record jobs.urban_new 300 --file records/2019/q1.rec");
+  sub.callback([o, &g] {
+    auto project = open_project(g);
+    if (!project) return;
+    const Plan& plan = project->plan;
+    const Date now = today();
+    const Date date = o->date.empty() ? now : parse_date_arg(o->date);
+    EntryInput in{date.iso(), o->id, o->value, o->by, o->note, o->src};
+    auto made = make_new_entry(in, plan, Location{}, now, o->force);
+    if (!made) {
+      std::string message = made.error().message;
+      // The date the user did not type is the likeliest surprise.
+      if (o->date.empty() && message.starts_with("date "))
+        message += " (no --date given: today's date was used)";
+      std::fprintf(stderr, "plan: %s\n", message.c_str());
+      g.exit_code = kExitData;
+      return;
+    }
+    std::filesystem::path file =
+        o->file.empty() ? project->paths.records_dir / (std::to_string(date.year()) + ".rec")
+                        : std::filesystem::path(o->file);
+    auto written = append_lines(file, {made->line});
+    if (!written) {
+      print_diagnostic(written.error());
+      g.exit_code = kExitData;
+      return;
+    }
+    if (!emit(sanitize(file.string()) + ": " + sanitize(made->line) + "\n"))
+      g.exit_code = kExitData;
+  });
+}
+
+}  // namespace plan::cli

@@ -1,0 +1,209 @@
+#include "csv.h"
+
+#include <iconv.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstdio>
+
+#include "text.h"
+
+namespace plan {
+
+namespace {
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+class CsvParser {
+ public:
+  CsvParser(std::string_view text, const std::string& file) : text_(text), file_(file) {}
+
+  Expected<std::vector<CsvRecord>> run() {
+    if (text_.substr(0, kBom.size()) == kBom) {
+      pos_ = kBom.size();
+      line_start_ = pos_;
+    }
+    std::vector<CsvRecord> records;
+    while (pos_ < text_.size()) {
+      if (at_line_end()) {  // an empty line: no fields, nothing to return
+        skip_line_end();
+        continue;
+      }
+      CsvRecord rec;
+      rec.line = line_;
+      for (;;) {
+        std::string field;
+        auto err = text_[pos_] == '"' ? quoted(&field) : unquoted(&field);
+        if (!err.message.empty()) return err;
+        rec.fields.push_back(std::move(field));
+        if (pos_ < text_.size() && text_[pos_] == ',') {
+          ++pos_;
+          if (pos_ == text_.size() || at_line_end()) rec.fields.emplace_back();  // "a,"
+          if (pos_ == text_.size()) break;
+          if (at_line_end()) {
+            skip_line_end();
+            break;
+          }
+          continue;
+        }
+        if (pos_ < text_.size()) skip_line_end();  // the field stopped at a line end
+        break;
+      }
+      records.push_back(std::move(rec));
+    }
+    return records;
+  }
+
+ private:
+  bool at_line_end() const { return text_[pos_] == '\n' || text_.substr(pos_, 2) == "\r\n"; }
+  void skip_line_end() {
+    pos_ += text_[pos_] == '\r' ? 2 : 1;
+    ++line_;
+    line_start_ = pos_;
+  }
+  // Characters, not bytes, so the column matches what an editor shows.
+  int column_of(std::size_t at) const {
+    return static_cast<int>(code_points(text_.substr(line_start_, at - line_start_))) + 1;
+  }
+  Diagnostic error_at(int line, int column, std::string message) const {
+    return make_error(Location{file_, line, column}, std::move(message));
+  }
+
+  // Reads up to (not including) the ',' or line end that ends the field.
+  Diagnostic unquoted(std::string* out) {
+    std::size_t start = pos_;
+    while (pos_ < text_.size() && text_[pos_] != ',' && !at_line_end()) {
+      if (text_[pos_] == '"')
+        return error_at(line_, column_of(pos_),
+                        "quote inside an unquoted field; quote the whole field and double the "
+                        "quotes inside it (\"\")");
+      ++pos_;
+    }
+    out->assign(text_.substr(start, pos_ - start));
+    return {};
+  }
+
+  Diagnostic quoted(std::string* out) {
+    const int open_line = line_;
+    const int open_column = column_of(pos_);
+    ++pos_;  // the opening quote
+    for (;;) {
+      if (pos_ >= text_.size())
+        return error_at(open_line, open_column, "quoted field is never closed");
+      char c = text_[pos_];
+      if (c == '"') {
+        if (text_.substr(pos_, 2) == "\"\"") {
+          *out += '"';
+          pos_ += 2;
+          continue;
+        }
+        ++pos_;
+        break;
+      }
+      if (c == '\n' || text_.substr(pos_, 2) == "\r\n") {
+        *out += '\n';  // one spelling of a line break inside fields
+        skip_line_end();
+        continue;
+      }
+      *out += c;
+      ++pos_;
+    }
+    if (pos_ < text_.size() && text_[pos_] != ',' && !at_line_end())
+      return error_at(line_, column_of(pos_),
+                      "text after the closing quote of a field; a quote inside a quoted field "
+                      "is written twice (\"\")");
+    return {};
+  }
+
+  std::string_view text_;
+  const std::string& file_;
+  std::size_t pos_ = 0;
+  std::size_t line_start_ = 0;
+  int line_ = 1;
+};
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The line and column of byte `offset` of the input, given the UTF-8 text
+// converted from the bytes before it. Line feeds are byte 0x0A in both
+// encodings (GB18030 never uses it inside a character), so counting them in
+// the converted prefix counts them in the input.
+Location locate(const std::string& file, std::string_view converted_prefix) {
+  Location where{file, 1, 1};
+  where.line +=
+      static_cast<int>(std::count(converted_prefix.begin(), converted_prefix.end(), '\n'));
+  std::size_t nl = converted_prefix.rfind('\n');
+  std::string_view tail =
+      nl == std::string_view::npos ? converted_prefix : converted_prefix.substr(nl + 1);
+  where.column += static_cast<int>(code_points(tail));
+  return where;
+}
+
+std::string hex_bytes(std::string_view bytes) {
+  std::string out;
+  char buf[8];
+  for (unsigned char b : bytes) {
+    std::snprintf(buf, sizeof buf, "%s%02X", out.empty() ? "" : " ", b);
+    out += buf;
+  }
+  return out;
+}
+
+}  // namespace
+
+Expected<std::vector<CsvRecord>> parse_csv(std::string_view text, const std::string& file_name) {
+  return CsvParser(text, file_name).run();
+}
+
+Expected<std::string> to_utf8(std::string_view bytes, std::string_view encoding,
+                              const std::string& file_name) {
+  std::string enc = lower(encoding);
+  if (enc == "utf-8" || enc == "utf8") {
+    auto bad = find_invalid_utf8(bytes);
+    if (!bad) return std::string(bytes);
+    return make_error(locate(file_name, bytes.substr(0, *bad)),
+                      "not valid UTF-8 (byte " + std::to_string(*bad) + ": " +
+                          hex_bytes(bytes.substr(*bad, 1)) +
+                          "); a Chinese Excel export may need --encoding gb18030");
+  }
+  if (enc != "gb18030")
+    return make_error(Location{file_name},
+                      "unknown encoding '" + std::string(encoding) + "' (use utf-8 or gb18030)");
+
+  iconv_t cd = ::iconv_open("UTF-8", "GB18030");
+  if (cd == reinterpret_cast<iconv_t>(-1))
+    return make_error(Location{file_name}, "this system cannot convert from GB18030");
+  std::string out(bytes.size() * 2 + 16, '\0');
+  char* in = const_cast<char*>(bytes.data());  // iconv's signature; it does not write
+  std::size_t in_left = bytes.size();
+  std::size_t done = 0;
+  int err = 0;
+  while (in_left > 0) {
+    char* dst = out.data() + done;
+    std::size_t dst_left = out.size() - done;
+    std::size_t rc = ::iconv(cd, &in, &in_left, &dst, &dst_left);
+    done = out.size() - dst_left;
+    if (rc != static_cast<std::size_t>(-1)) continue;
+    if (errno == E2BIG) {
+      out.resize(out.size() * 2);
+      continue;
+    }
+    err = errno;
+    break;
+  }
+  ::iconv_close(cd);
+  out.resize(done);
+  if (err == 0) return out;
+  std::size_t offset = bytes.size() - in_left;
+  std::string what =
+      err == EINVAL ? "incomplete GB18030 character at the end" : "not valid GB18030";
+  return make_error(locate(file_name, out), what + " (byte " + std::to_string(offset) + ": " +
+                                                hex_bytes(bytes.substr(offset, 1)) + ")");
+}
+
+}  // namespace plan

@@ -1,0 +1,134 @@
+#include "new_entry.h"
+
+#include <cstdio>
+#include <vector>
+
+#include "text.h"
+
+namespace plan {
+
+namespace {
+
+bool is_control(unsigned char c) {
+  return c < 0x20 || c == 0x7f;
+}
+
+// Date, id and value are single fields of the line: a space or '#' in them
+// would split them or start a comment, so that "5 by=x" could smuggle in a
+// tag. Refused here rather than misread by the parser.
+std::optional<std::string> check_word(std::string_view what, const std::string& s) {
+  if (s.empty()) return "missing " + std::string(what);
+  if (find_invalid_utf8(s)) return std::string(what) + " is not valid UTF-8";
+  for (unsigned char c : s) {
+    if (c == ' ' || c == '\t' || c == '#' || c == '"' || is_control(c))
+      return std::string(what) + " \"" + sanitize(s) + "\" is not a single word";
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> check_tag(std::string_view key, const std::string& s) {
+  if (find_invalid_utf8(s)) return std::string(key) + " is not valid UTF-8";
+  for (unsigned char c : s) {
+    // Line breaks and tabs have escapes in quoted values; other control
+    // characters have none and no business in a note.
+    if (is_control(c) && c != '\n' && c != '\t') {
+      char code[8];
+      std::snprintf(code, sizeof code, "U+%04X", c);
+      return std::string(key) + " contains a control character (" + code + ")";
+    }
+  }
+  return std::nullopt;
+}
+
+std::string quoted(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out + '"';
+}
+
+}  // namespace
+
+std::optional<std::string> check_entry_date(const Plan& plan, Date d, Date today, bool force) {
+  if (force) return std::nullopt;
+  if (!plan.in_period(d))
+    return "date " + d.iso() + " is outside the plan period (" + plan.start.iso() + " to " +
+           plan.end.iso() + "); use --force if it is right";
+  if (d > today)
+    return "date " + d.iso() + " is after today (" + today.iso() + "); use --force if it is right";
+  return std::nullopt;
+}
+
+Expected<NewEntry> make_new_entry(const EntryInput& in, const Plan& plan, const Location& where,
+                                  Date today, bool force) {
+  const Location at{where.file, where.line, 0};
+  for (auto [what, s] : {std::pair<const char*, const std::string*>{"date", &in.date},
+                         {"indicator id", &in.id},
+                         {"value", &in.value}}) {
+    if (auto why = check_word(what, *s)) return make_error(at, *why);
+  }
+  // Where each piece sits in the assembled line, so that a parse error (at
+  // a column of a line the user never saw) can name the piece instead.
+  struct Piece {
+    std::string name, text;
+    int first = 0, last = 0;  // columns, 1-based, inclusive
+  };
+  std::vector<Piece> pieces;
+  std::string line;
+  auto put = [&](std::string name, const std::string& text, const std::string& written) {
+    if (!line.empty()) line += "  ";
+    int first = static_cast<int>(code_points(line)) + 1;
+    line += written;
+    pieces.push_back({std::move(name), text, first, static_cast<int>(code_points(line)) + 1});
+  };
+  put("date", in.date, in.date);
+  put("id", in.id, in.id);
+  put("value", in.value, in.value);
+  for (auto [key, s] : {std::pair<const char*, const std::string*>{"by", &in.by},
+                        {"note", &in.note},
+                        {"src", &in.src}}) {
+    if (s->empty()) continue;
+    if (auto why = check_tag(key, *s)) return make_error(at, *why);
+    put(key, *s, std::string(key) + "=" + quoted(*s));
+  }
+
+  // The record grammar decides, so that nothing gets in through a command or
+  // an import that `plan check` would then reject.
+  NewEntry out;
+  auto kind = parse_line(line, plan, at, &out.entry);
+  if (!kind) {
+    std::string message = kind.error().message;
+    for (const auto& p : pieces) {
+      int col = kind.error().where.column;
+      if (col < p.first || col > p.last) continue;
+      // Messages that quote the text already say what was wrong with what.
+      if (message.find("'" + p.text + "'") == std::string::npos)
+        message = p.name + " \"" + sanitize(p.text) + "\": " + message;
+      break;
+    }
+    return make_error(at, message);
+  }
+  if (*kind != LineKind::entry) return make_error(at, "not an entry");  // unreachable: date is set
+  if (auto why = check_entry_date(plan, out.entry.date, today, force)) return make_error(at, *why);
+  out.entry.where = where;
+  out.line = format_entry(out.entry, *plan.find(out.entry.id));
+  return out;
+}
+
+}  // namespace plan

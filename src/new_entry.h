@@ -1,0 +1,45 @@
+// A new entry, before it is appended: the rules `plan record` and `plan
+// import` share, so that both accept exactly what a record file accepts
+// (SPEC §4) plus the date rule of SPEC §6.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "date.h"
+#include "diagnostic.h"
+#include "plan.h"
+#include "record.h"
+
+namespace plan {
+
+// The pieces of an entry as a user gives them (arguments, or one CSV row).
+// Empty tags are left out.
+struct EntryInput {
+  std::string date;  // YYYY-MM-DD
+  std::string id;
+  std::string value;  // as the record format writes it: 4210, -120, 1.9%, 1.2万, done
+  std::string by;
+  std::string note;  // may hold line breaks and tabs (escaped in the line)
+  std::string src;
+};
+
+struct NewEntry {
+  Entry entry;
+  std::string line;  // canonical record line (format_entry), no newline
+};
+
+// nullopt when `d` may be recorded; else why not. Dates outside the plan
+// period or after `today` are refused unless `force` (a late correction
+// for an earlier period is still dated in it; a date in the future is
+// almost always a typo).
+std::optional<std::string> check_entry_date(const Plan& plan, Date d, Date today, bool force);
+
+// Validates `in` by writing it as a record line and parsing that with
+// parse_line, then applies check_entry_date. On error the Diagnostic is at
+// `where` (its column is dropped: the user never saw the assembled line)
+// and carries no source line. The entry's `where` is `where`.
+Expected<NewEntry> make_new_entry(const EntryInput& in, const Plan& plan, const Location& where,
+                                  Date today, bool force);
+
+}  // namespace plan

@@ -1,0 +1,223 @@
+#!/usr/bin/env bash
+# `plan record` and `plan import` run for real on a scratch project: what
+# lands in which file, byte for byte, the exit codes, and that a refused
+# import leaves every record file exactly as it was.
+# Usage: record_import.sh PLAN_BINARY SOURCE_DIR
+set -u
+
+PLAN=$(realpath "$1")
+SRC=$(realpath "$2")
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+passed=0
+failed=0
+
+fail() {
+  echo "FAIL: $*" >&2
+  failed=$((failed + 1))
+}
+
+# run ARGS…: runs plan in the current project; sets OUT, ERR and RC.
+run() {
+  OUT=$("$PLAN" "$@" 2>"$TMP/stderr")
+  RC=$?
+  ERR=$(cat "$TMP/stderr")
+}
+
+# same NAME ACTUAL EXPECTED
+same() {
+  if [[ "$2" == "$3" ]]; then
+    passed=$((passed + 1))
+  else
+    fail "$1"
+    printf '  expected: %q\n  actual:   %q\n' "$3" "$2" >&2
+  fi
+}
+
+# file_is NAME FILE EXPECTED_CONTENT (compared byte for byte, newlines included)
+file_is() {
+  if [[ ! -f "$2" ]]; then
+    fail "$1: $2 does not exist"
+  elif cmp -s "$2" <(printf '%s' "$3"); then
+    passed=$((passed + 1))
+  else
+    fail "$1: $2 differs"
+    diff <(printf '%s' "$3") "$2" >&2
+  fi
+}
+
+# A fresh project: plans/x.toml, no records yet. cd's into it.
+new_project() {
+  local dir="$TMP/$1"
+  mkdir -p "$dir/plans"
+  cp "$SRC/tests/fixtures/record_import.toml" "$dir/plans/x.toml"
+  cd "$dir" || exit 2
+}
+
+TODAY=$(date +%F)
+YEAR=${TODAY:0:4}
+
+# --- plan record --------------------------------------------------------------
+
+new_project record
+run record jobs.urban_new 4210 --date 2019-03-31 --by 人社局 --note "一季度 快报"
+same "record: exit" "$RC" 0
+same "record: says what it wrote, and where" "$OUT" \
+  'records/2019.rec: 2019-03-31  jobs.urban_new  4210  by=人社局  note="一季度 快报"'
+run record jobs.urban_new -120 --date=2019-07-15 --note $'更正 "重复"\n统计'
+same "record negative: exit" "$RC" 0
+run record unemployment.rate 1.9% -d 2019-06-30 --src 年报
+same "record rate: exit" "$RC" 0
+run record hr.portal done --date 2020-11-30
+same "record milestone: exit" "$RC" 0
+file_is "record: lines in order, note escaped" records/2019.rec \
+  $'2019-03-31  jobs.urban_new  4210  by=人社局  note="一季度 快报"\n2019-07-15  jobs.urban_new  -120  note="更正 \\"重复\\"\\n统计"\n2019-06-30  unemployment.rate  1.9%  src=年报\n'
+file_is "record: a year file per date" records/2020.rec $'2020-11-30  hr.portal  done\n'
+
+cp records/2019.rec "$TMP/before.rec"
+run record jobs.urban_nwe 5 --date 2019-08-01
+same "unknown id: exit" "$RC" 1
+same "unknown id: message" "$ERR" "plan: unknown indicator 'jobs.urban_nwe'; did you mean 'jobs.urban_new'?"
+run record jobs.urban_new 4,210 --date 2019-08-01
+same "bad value: exit" "$RC" 1
+same "bad value: message" "$ERR" 'plan: value "4,210": thousands separators are not allowed in numbers'
+run record hr.portal 1 --date 2019-08-01
+same "milestone number: exit" "$RC" 1
+same "milestone number: message" "$ERR" \
+  'plan: value "1": expected done or undone; hr.portal is a milestone'
+run record unemployment.rate 2 --date 2017-12-31
+same "before the period: exit" "$RC" 1
+same "before the period: message" "$ERR" \
+  'plan: date 2017-12-31 is outside the plan period (2018-01-01 to 2099-12-31); use --force if it is right'
+run record unemployment.rate 2 --date 2098-01-01
+same "after today: exit" "$RC" 1
+same "after today: message" "$ERR" \
+  "plan: date 2098-01-01 is after today ($TODAY); use --force if it is right"
+run record jobs.urban_new 5 --date 2019-02-30
+same "not a date: usage exit" "$RC" 2
+run record jobs.urban_new
+same "missing value: usage exit" "$RC" 2
+if cmp -s records/2019.rec "$TMP/before.rec"; then passed=$((passed + 1)); else fail "refused records changed the file"; fi
+[[ -e records/2017.rec || -e records/2098.rec ]] && fail "a refused record created a file" || passed=$((passed + 1))
+
+run record unemployment.rate 2 --date 2017-12-31 --force
+same "--force: exit" "$RC" 0
+file_is "--force: written" records/2017.rec $'2017-12-31  unemployment.rate  2%\n'
+
+run record jobs.urban_new 1 --by 人社局
+same "default date today: exit" "$RC" 0
+same "default date today: line" "$OUT" "records/$YEAR.rec: $TODAY  jobs.urban_new  1  by=人社局"
+
+run record jobs.urban_new 7 --date 2019-01-02 --file ledger/q1/extra.rec
+same "--file in new folders: exit" "$RC" 0
+file_is "--file: written" ledger/q1/extra.rec $'2019-01-02  jobs.urban_new  7\n'
+
+# A crash (or an editor) left the last line without its newline: the new
+# entry still gets a line of its own and the cut line stays as it was.
+printf '2019-01-31  jobs.urban_new  100\n2019-02-28  jobs.urb' > records/2021.rec
+run record jobs.urban_new 300 --date 2021-03-31
+same "after a cut line: exit" "$RC" 0
+file_is "after a cut line: own line" records/2021.rec \
+  $'2019-01-31  jobs.urban_new  100\n2019-02-28  jobs.urb\n2021-03-31  jobs.urban_new  300\n'
+rm records/2021.rec
+
+# Where the file cannot be written: the system's reason, exit 1.
+printf 'not a folder\n' > blocker
+run record jobs.urban_new 1 --date 2019-01-01 --file blocker/x.rec
+same "unwritable: exit" "$RC" 1
+same "unwritable: message" "$ERR" \
+  'plan: blocker/x.rec: cannot create folder blocker: Not a directory; nothing was written'
+
+# What `plan record` wrote reads back as the ledger without errors.
+run check
+same "check reads what record wrote: exit" "$RC" 0
+# 2019.rec 3, 2020.rec 1, 2017.rec 1 (forced, so a warning), $YEAR.rec 1.
+same "check counts every recorded entry" "$(grep -o 'records: .* errors' <<<"$ERR")" \
+  "records: 6 entries in 4 files; 0 errors"
+
+# Several `plan record` at once: every line lands whole, none is lost.
+new_project concurrent
+for w in 1 2 3 4; do
+  (for i in $(seq 1 25); do
+    "$PLAN" record jobs.urban_new "$((w * 1000 + i))" --date 2019-05-01 --note "writer $w" >/dev/null || exit 1
+  done) &
+done
+ok=0
+for job in $(jobs -p); do wait "$job" || ok=1; done
+same "concurrent: every run succeeded" "$ok" 0
+same "concurrent: 100 lines" "$(wc -l <records/2019.rec)" 100
+expected_sorted=$(for w in 1 2 3 4; do for i in $(seq 1 25); do
+  printf '2019-05-01  jobs.urban_new  %d  note="writer %d"\n' "$((w * 1000 + i))" "$w"; done; done | sort)
+same "concurrent: each line exactly once, intact" "$(sort records/2019.rec)" "$expected_sorted"
+
+# --- plan import --------------------------------------------------------------
+
+new_project import
+mkdir records
+printf '2019-01-01  jobs.urban_new  1\n' > records/2019.rec
+# Excel's "CSV UTF-8": BOM, CR LF, Chinese headers, quoted thousands, a note
+# with a comma, doubled quotes and a line break, spreadsheet dates.
+printf '\xEF\xBB\xBF日期,指标,数值,填报单位,备注\r\n2019/3/31,jobs.urban_new,"4,210",人社局,"快报, ""初值""\r\n第二行"\r\n2020-1-31,unemployment.rate,2.1%%,,\r\n,,,,\r\n2019-12-31,hr.portal,done,人社局,\r\n' > good.csv
+run import good.csv --dry-run
+same "dry run: exit" "$RC" 0
+same "dry run: shows every line and writes nothing" "$OUT" \
+  'records/2019.rec: 2019-03-31  jobs.urban_new  4210  by=人社局  note="快报, \"初值\"\n第二行"
+records/2019.rec: 2019-12-31  hr.portal  done  by=人社局
+records/2020.rec: 2020-01-31  unemployment.rate  2.1%
+dry run: 3 entries would be appended to records/2019.rec (2), records/2020.rec (1); nothing written'
+file_is "dry run: file untouched" records/2019.rec $'2019-01-01  jobs.urban_new  1\n'
+[[ -e records/2020.rec ]] && fail "dry run created a file" || passed=$((passed + 1))
+
+run import good.csv
+same "import: exit" "$RC" 0
+same "import: summary" "$(tail -n 1 <<<"$OUT")" \
+  'imported 3 entries from good.csv into records/2019.rec (2), records/2020.rec (1)'
+file_is "import: 2019 rows appended in CSV order" records/2019.rec \
+  $'2019-01-01  jobs.urban_new  1\n2019-03-31  jobs.urban_new  4210  by=人社局  note="快报, \\"初值\\"\\n第二行"\n2019-12-31  hr.portal  done  by=人社局\n'
+file_is "import: 2020 row" records/2020.rec $'2020-01-31  unemployment.rate  2.1%\n'
+
+# One bad row, the last: every file stays byte-identical, no file appears.
+cp records/2019.rec "$TMP/2019.before"
+cp records/2020.rec "$TMP/2020.before"
+printf 'date,id,value\n2019-04-30,jobs.urban_new,10\n2020-04-30,jobs.urban_new,20\n2021-04-30,jobs.urban_new,30\n2019-05-31,jobs.urban_new,12a\n' > bad.csv
+run import bad.csv
+same "bad last row: exit" "$RC" 1
+same "bad last row: message" "$ERR" 'plan: bad.csv:5: value "12a": unexpected character '"'a'"' in value
+plan: nothing imported: 1 error in bad.csv'
+if cmp -s records/2019.rec "$TMP/2019.before" && cmp -s records/2020.rec "$TMP/2020.before"; then
+  passed=$((passed + 1))
+else
+  fail "bad last row: a record file changed"
+fi
+[[ -e records/2021.rec ]] && fail "bad last row: records/2021.rec created" || passed=$((passed + 1))
+
+# A misspelt or unknown header is refused before any row is read.
+printf 'date,id,value,remark\n' > header.csv
+run import header.csv
+same "unknown column: exit" "$RC" 1
+same "unknown column: message" "$ERR" 'plan: header.csv:1: unknown column "remark"; columns are date, id, value, by, note, src (or 日期, 指标, 数值, 填报单位, 备注, 来源)
+plan: nothing imported: 1 error in header.csv'
+
+# GB18030, as Chinese Excel saves plain "CSV": 日期,指标,数值 in GB18030 bytes.
+printf '\xc8\xd5\xc6\xda,\xd6\xb8\xb1\xea,\xca\xfd\xd6\xb5\r\n2019-06-30,jobs.urban_new,5\r\n' > gb.csv
+run import gb.csv
+same "gb18030 read as UTF-8: exit" "$RC" 1
+same "gb18030 read as UTF-8: message" "$ERR" \
+  'plan: gb.csv:1:1: not valid UTF-8 (byte 0: C8); a Chinese Excel export may need --encoding gb18030'
+run import gb.csv --encoding gb18030 --file imported/gb.rec
+same "gb18030: exit" "$RC" 0
+file_is "gb18030: all rows into --file" imported/gb.rec $'2019-06-30  jobs.urban_new  5\n'
+
+run import missing.csv
+same "missing csv: usage exit" "$RC" 2
+run import good.csv --encoding latin1
+same "unknown encoding: usage exit" "$RC" 2
+
+run check
+same "check reads what import wrote: exit" "$RC" 0
+# 2019.rec: 1 before + 2 imported; 2020.rec: 1 (imported/gb.rec is not below records/).
+same "check counts every imported entry" "$(grep -o 'records: .* errors' <<<"$ERR")" \
+  "records: 4 entries in 2 files; 0 errors"
+
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]

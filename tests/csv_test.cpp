@@ -1,0 +1,152 @@
+#include "csv.h"
+
+#include <doctest/doctest.h>
+
+using plan::CsvRecord;
+using plan::parse_csv;
+using plan::to_utf8;
+
+namespace {
+
+using Rows = std::vector<std::vector<std::string>>;
+
+Rows fields_of(const std::vector<CsvRecord>& recs) {
+  Rows out;
+  for (const auto& r : recs) out.push_back(r.fields);
+  return out;
+}
+
+std::vector<int> lines_of(const std::vector<CsvRecord>& recs) {
+  std::vector<int> out;
+  for (const auto& r : recs) out.push_back(r.line);
+  return out;
+}
+
+// The headline of the parse error of `text`, or "" when it parsed.
+std::string parse_error(std::string_view text) {
+  auto r = parse_csv(text, "x.csv");
+  return r.ok() ? "" : r.error().headline();
+}
+
+}  // namespace
+
+TEST_CASE("CsvPlainFieldsAndLines") {
+  auto r = parse_csv("date,id,value\n2019-03-31,jobs.urban_new,4210\n", "x.csv");
+  REQUIRE(r.ok());
+  CHECK(fields_of(*r) == Rows{{"date", "id", "value"}, {"2019-03-31", "jobs.urban_new", "4210"}});
+  CHECK(lines_of(*r) == std::vector<int>{1, 2});
+}
+
+TEST_CASE("CsvQuotedFieldsHoldCommasQuotesAndLineBreaks") {
+  auto r = parse_csv(
+      "a,b,c\r\n"
+      "\"x, y\",\"say \"\"hi\"\"\",\"two\r\nlines\"\r\n"
+      "\"\",plain,\"\"\"\"\r\n",
+      "x.csv");
+  REQUIRE(r.ok());
+  CHECK(fields_of(*r) ==
+        Rows{{"a", "b", "c"}, {"x, y", "say \"hi\"", "two\nlines"}, {"", "plain", "\""}});
+  // The record with the embedded line break starts on line 2; the next on 4.
+  CHECK(lines_of(*r) == std::vector<int>{1, 2, 4});
+}
+
+TEST_CASE("CsvEmbeddedLfStaysLf") {
+  auto r = parse_csv("\"a\nb\",c\n", "x.csv");
+  REQUIRE(r.ok());
+  CHECK(fields_of(*r) == Rows{{"a\nb", "c"}});
+}
+
+TEST_CASE("CsvBomCrLfAndMissingFinalNewline") {
+  auto r = parse_csv("\xEF\xBB\xBF日期,值\r\n2019-01-01,5", "x.csv");
+  REQUIRE(r.ok());
+  CHECK(fields_of(*r) == Rows{{"日期", "值"}, {"2019-01-01", "5"}});
+}
+
+TEST_CASE("CsvEmptyLinesAndTrailingEmptyLinesAreSkipped") {
+  auto r = parse_csv("a,b\n\n1,2\r\n\r\n\n", "x.csv");
+  REQUIRE(r.ok());
+  CHECK(fields_of(*r) == Rows{{"a", "b"}, {"1", "2"}});
+  CHECK(lines_of(*r) == std::vector<int>{1, 3});
+  auto empty = parse_csv("", "x.csv");
+  REQUIRE(empty.ok());
+  CHECK(empty->empty());
+  auto bom_only = parse_csv("\xEF\xBB\xBF", "x.csv");
+  REQUIRE(bom_only.ok());
+  CHECK(bom_only->empty());
+}
+
+TEST_CASE("CsvEmptyFieldsAtBothEnds") {
+  auto r = parse_csv(",a,\n,\n\"\"", "x.csv");
+  REQUIRE(r.ok());
+  CHECK(fields_of(*r) == Rows{{"", "a", ""}, {"", ""}, {""}});
+}
+
+TEST_CASE("CsvFieldsAreNotTrimmed") {
+  auto r = parse_csv(" a , b \n", "x.csv");
+  REQUIRE(r.ok());
+  CHECK(fields_of(*r) == Rows{{" a ", " b "}});
+}
+
+TEST_CASE("CsvUnterminatedQuoteIsReportedWhereItOpens") {
+  CHECK(parse_error("a,b\n1,\"never\nclosed,2\n") == "x.csv:2:3: quoted field is never closed");
+}
+
+TEST_CASE("CsvQuoteInsideAnUnquotedField") {
+  CHECK(parse_error("a,b\r\n1,4\"2\r\n") ==
+        "x.csv:2:4: quote inside an unquoted field; quote the whole field and double the quotes "
+        "inside it (\"\")");
+}
+
+TEST_CASE("CsvTextAfterAClosingQuote") {
+  // Columns count characters, not bytes: 备注 is six bytes, two characters.
+  CHECK(parse_error("a,b\n\"备注\"x,1\n") ==
+        "x.csv:2:5: text after the closing quote of a field; a quote inside a quoted field is "
+        "written twice (\"\")");
+  // After a quoted line break the column counts from the new line.
+  CHECK(parse_error("\"a\nbc\"d\n") ==
+        "x.csv:2:4: text after the closing quote of a field; a quote inside a quoted field is "
+        "written twice (\"\")");
+}
+
+TEST_CASE("Utf8PassesThroughWhenValid") {
+  auto r = to_utf8("日期,值\n", "UTF-8", "x.csv");
+  REQUIRE(r.ok());
+  CHECK(*r == "日期,值\n");
+  CHECK(to_utf8("a", "utf8", "x.csv").ok());
+}
+
+TEST_CASE("Utf8InvalidByteIsReportedAtItsLineAndColumn") {
+  // "日期" in GB18030 read as UTF-8: C8 is a lead byte, D5 is no continuation.
+  auto r = to_utf8("date,id\n2019,\xC8\xD5\xC6\xDA\n", "utf-8", "x.csv");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().headline() ==
+        "x.csv:2:6: not valid UTF-8 (byte 13: C8); a Chinese Excel export may need --encoding "
+        "gb18030");
+}
+
+TEST_CASE("Gb18030ConvertsToUtf8") {
+  // 日期 is C8D5 C6DA in GB2312/GBK/GB18030 (区位 4053 and 3858); 😀 (U+1F600)
+  // is a four-byte GB18030 sequence, 94 39 FC 36.
+  auto r = to_utf8("\xC8\xD5\xC6\xDA,id\r\n\x94\x39\xFC\x36,x\r\n", "GB18030", "x.csv");
+  REQUIRE(r.ok());
+  CHECK(*r == "日期,id\r\n😀,x\r\n");
+}
+
+TEST_CASE("Gb18030InvalidByteIsReportedAtItsLineAndColumn") {
+  auto r = to_utf8("\xC8\xD5,b\n\xC6\xDA,\xFF\n", "gb18030", "x.csv");
+  REQUIRE_FALSE(r.ok());
+  // Byte 8 of the input is on line 2, the third character there.
+  CHECK(r.error().headline() == "x.csv:2:3: not valid GB18030 (byte 8: FF)");
+}
+
+TEST_CASE("Gb18030CharacterCutAtTheEnd") {
+  auto r = to_utf8("a,\xC8", "gb18030", "x.csv");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().headline() == "x.csv:1:3: incomplete GB18030 character at the end (byte 2: C8)");
+}
+
+TEST_CASE("UnknownEncodingIsRefused") {
+  auto r = to_utf8("a", "latin1", "x.csv");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().headline() == "x.csv: unknown encoding 'latin1' (use utf-8 or gb18030)");
+}

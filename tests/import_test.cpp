@@ -1,0 +1,285 @@
+#include "import.h"
+
+#include <doctest/doctest.h>
+
+#include "new_entry.h"
+#include "plan_loader.h"
+
+using namespace plan;
+
+namespace {
+
+// tests/fixtures/mini.toml: period 2018-01-01..2020-12-31; jobs.urban_new
+// (total, 人), unemployment.rate (cap, %), hr.portal (milestone), …
+const Plan& mini() {
+  static const Plan plan = [] {
+    Diagnostics d;
+    auto p = load_plan(PLAN_SOURCE_DIR "/tests/fixtures/mini.toml", d);
+    REQUIRE(p);
+    return *p;
+  }();
+  return plan;
+}
+
+const Date kToday = Date::from_ymd(2020, 6, 30);
+
+ImportResult run(std::string_view csv, bool force = false) {
+  return import_csv(csv, "x.csv", mini(), kToday, force);
+}
+
+std::vector<std::string> lines_of(const ImportResult& r) {
+  std::vector<std::string> out;
+  for (const auto& row : r.rows) out.push_back(row.line);
+  return out;
+}
+
+std::vector<std::string> problems(const ImportResult& r) {
+  std::vector<std::string> out;
+  for (const auto& d : r.diags.items()) out.push_back(d.headline());
+  return out;
+}
+
+using Lines = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("ImportEnglishHeaderInAnyOrderWithOptionalTags") {
+  auto r =
+      run("value,date,id,by,note,src\n"
+          "4210,2019-03-31,jobs.urban_new,人社局,一季度快报,\n"
+          "1.9%,2019-06-30,unemployment.rate,,,年报\n"
+          "done,2020-05-31,hr.portal,,,\n");
+  CHECK(problems(r).empty());
+  CHECK(lines_of(r) == Lines{
+                           "2019-03-31  jobs.urban_new  4210  by=人社局  note=一季度快报",
+                           "2019-06-30  unemployment.rate  1.9%  src=年报",
+                           "2020-05-31  hr.portal  done",
+                       });
+  REQUIRE(r.rows.size() == 3);
+  CHECK(r.rows[0].csv_line == 2);
+  CHECK(r.rows[2].csv_line == 4);
+  CHECK(r.rows[0].entry.amount == Decimal::from_units(4210 * Decimal::kScale));
+  CHECK(r.rows[0].entry.where.to_string() == "x.csv:2");
+}
+
+TEST_CASE("ImportChineseHeaderWithBomAndCrLf") {
+  auto r =
+      run("\xEF\xBB\xBF 日期 ,指标代码,完成值,填报单位,备注,来源\r\n"
+          "2019-03-31,jobs.urban_new,4210,人社局,快报,统计局\r\n");
+  CHECK(problems(r).empty());
+  CHECK(lines_of(r) == Lines{"2019-03-31  jobs.urban_new  4210  by=人社局  note=快报  src=统计局"});
+}
+
+TEST_CASE("ImportHeaderNamesIgnoreCaseAndSpaces") {
+  auto r = run(" Date , Indicator ,VALUE,指标ID\n2019-03-31,jobs.urban_new,1,\n");
+  CHECK(problems(r) == Lines{"x.csv:1: column id appears twice (columns 2 and 4)"});
+  auto ok = run(" Date , Indicator ,VALUE, Source\n2019-03-31,jobs.urban_new,1,x\n");
+  CHECK(problems(ok).empty());
+  CHECK(lines_of(ok) == Lines{"2019-03-31  jobs.urban_new  1  src=x"});
+}
+
+TEST_CASE("ImportUnknownAndMissingColumnsAreErrors") {
+  auto r = run("date,indicatr,value,remark\n2019-03-31,jobs.urban_new,1,x\n");
+  CHECK(problems(r) ==
+        Lines{"x.csv:1: unknown column \"indicatr\", \"remark\"; columns are date, id, value, by, "
+              "note, src (or 日期, 指标, 数值, 填报单位, 备注, 来源)",
+              "x.csv:1: missing column id"});
+  CHECK(r.rows.empty());
+}
+
+TEST_CASE("ImportEmptyFileAndHeaderOnly") {
+  CHECK(problems(run("")) == Lines{"x.csv: no header row (the file is empty)"});
+  auto r = run("date,id,value\r\n\r\n");
+  CHECK(problems(r) == Lines{"x.csv: warning: no rows to import below the header"});
+  CHECK_FALSE(r.diags.has_errors());
+}
+
+TEST_CASE("ImportABadLastRowImportsNothing") {
+  auto r =
+      run("date,id,value\n"
+          "2019-01-31,jobs.urban_new,100\n"
+          "2019-02-28,jobs.urban_new,200\n"
+          "2019-03-31,jobs.urban_new,300\n"
+          "2019-04-30,jobs.urban_nwe,400\n");
+  CHECK(problems(r) == Lines{"x.csv:5: unknown indicator 'jobs.urban_nwe'; did you mean "
+                             "'jobs.urban_new'?"});
+  CHECK(r.rows.empty());
+}
+
+TEST_CASE("ImportReportsEveryBadRowAtItsStartingLine") {
+  auto r =
+      run("date,id,value,note\n"
+          "2019-01-31,jobs.urban_new,abc,\n"
+          "2019-02-28,jobs.urban_new,1,\"two\nlines\"\n"
+          "2019-03-31,hr.portal,5,\n"
+          "2019-04-31,jobs.urban_new,1,\n"
+          "2019-05-31,unemployment.rate,-1%,\n"
+          "2019-06-30,,1,\n"
+          "2019-06-30,jobs.urban_new,,\n"
+          "2019-06-30,jobs.urban_new,4 210,\n"
+          "2019-06-30,jobs.urban_new,12%,\n");
+  CHECK(problems(r) ==
+        Lines{
+            "x.csv:2: value \"abc\": expected a number",
+            "x.csv:5: value \"5\": expected done or undone; hr.portal is a milestone",
+            "x.csv:6: date \"2019-04-31\" is not a real calendar date",
+            "x.csv:7: value \"-1%\": a reading cannot be negative",
+            "x.csv:8: missing indicator id",
+            "x.csv:9: missing value",
+            "x.csv:10: value \"4 210\" is not a single word",
+            "x.csv:11: value \"12%\": '%' is only for indicators measured in %; jobs.urban_new is "
+            "measured in 人",
+        });
+  CHECK(r.rows.empty());
+}
+
+TEST_CASE("ImportDatesAsSpreadsheetsWriteThem") {
+  auto r =
+      run("date,id,value\n"
+          "2019/3/31,jobs.urban_new,1\n"
+          "2019-3-1,jobs.urban_new,2\n"
+          "2019/03/05,jobs.urban_new,3\n"
+          "2019年12月1日,jobs.urban_new,4\n");
+  CHECK(problems(r).empty());
+  CHECK(lines_of(r) == Lines{"2019-03-31  jobs.urban_new  1", "2019-03-01  jobs.urban_new  2",
+                             "2019-03-05  jobs.urban_new  3", "2019-12-01  jobs.urban_new  4"});
+}
+
+TEST_CASE("SpreadsheetDateRefusesOtherShapes") {
+  std::string why;
+  for (std::string bad : {"31/3/2019", "2019/3-31", "2019.3.31", "19/3/31", "2019/123/1",
+                          "2019-03-31x", "2019年3月31", ""}) {
+    CAPTURE(bad);
+    CHECK_FALSE(spreadsheet_date(bad, &why));
+    CHECK(why == "date \"" + bad +
+                     "\" is not a date (YYYY-MM-DD; YYYY/M/D and YYYY年M月D日 are taken too)");
+  }
+  CHECK_FALSE(spreadsheet_date("2019/2/29", &why));
+  CHECK(why == "date \"2019/2/29\" is not a real calendar date");
+  CHECK(spreadsheet_date("2020/2/29", &why) == Date::from_ymd(2020, 2, 29));
+}
+
+TEST_CASE("ImportThousandsSeparators") {
+  auto r =
+      run("date,id,value\n"
+          "2019-03-31,jobs.urban_new,\"4,210\"\n"
+          "2019-03-31,jobs.urban_new,\"-1,234,567.5\"\n"
+          "2019-03-31,jobs.urban_new,\"1,5\"\n");
+  CHECK(problems(r) ==
+        Lines{"x.csv:4: value \"1,5\" has a comma that is not a thousands separator"});
+  auto ok = run("date,id,value\n2019-03-31,jobs.urban_new,\"4,210\"\n");
+  CHECK(lines_of(ok) == Lines{"2019-03-31  jobs.urban_new  4210"});
+}
+
+TEST_CASE("StripThousandsOnlyTakesGroupsOfThree") {
+  CHECK(strip_thousands("4210") == "4210");
+  CHECK(strip_thousands("4,210") == "4210");
+  CHECK(strip_thousands("+12,345.25%") == "+12345.25%");
+  CHECK(strip_thousands("1,234,567") == "1234567");
+  CHECK(strip_thousands("123,456万") == "123456万");
+  for (const char* bad :
+       {"1,5", "1234,567", "12,34,567", ",123", "1,234,", "1,234.5,6", "-,123", "1,2345"}) {
+    CAPTURE(bad);
+    CHECK_FALSE(strip_thousands(bad));
+  }
+}
+
+TEST_CASE("ImportNoteWithCommaQuotesAndLineBreakRoundTrips") {
+  auto r =
+      run("date,id,value,note\r\n"
+          "2019-03-31,jobs.urban_new,10,\"更正, \"\"重复\"\"\r\n第二行\tTab\"\r\n");
+  CHECK(problems(r).empty());
+  CHECK(lines_of(r) ==
+        Lines{"2019-03-31  jobs.urban_new  10  note=\"更正, \\\"重复\\\"\\n第二行\\tTab\""});
+  REQUIRE(r.rows.size() == 1);
+  CHECK(r.rows[0].entry.tag("note") == "更正, \"重复\"\n第二行\tTab");
+  // The canonical line parses back to the same note.
+  Entry again;
+  auto kind = parse_line(r.rows[0].line, mini(), Location{"r.rec", 1, 0}, &again);
+  REQUIRE(kind.ok());
+  CHECK(again.tag("note") == "更正, \"重复\"\n第二行\tTab");
+}
+
+TEST_CASE("ImportTrimsCellsAndSkipsBlankRows") {
+  auto r =
+      run("date,id,value,by\n"
+          ",,,\n"
+          " 2019-03-31 ,\tjobs.urban_new ,\xE3\x80\x80"
+          "7\xC2\xA0, 人社局 \n"
+          "  ,  ,,\n");
+  CHECK(problems(r).empty());
+  CHECK(lines_of(r) == Lines{"2019-03-31  jobs.urban_new  7  by=人社局"});
+  CHECK(r.rows.at(0).csv_line == 3);
+}
+
+TEST_CASE("ImportRowShapeAgainstTheHeader") {
+  auto r =
+      run("date,id,value,,\n"
+          "2019-03-31,jobs.urban_new,1,,\n"        // empty unnamed columns: fine
+          "2019-03-31,jobs.urban_new,1\n"          // missing trailing optional cells: fine
+          "2019-03-31,jobs.urban_new,1,,,,\n"      // extra empty cells: fine
+          "2019-03-31,jobs.urban_new,1,,,x\n"      // extra cell with text
+          "2019-03-31,jobs.urban_new,1,,oops\n");  // text under an empty header
+  CHECK(problems(r) == Lines{"x.csv:5: row has 6 fields, the header 5",
+                             "x.csv:6: column 5 has a value but no header"});
+}
+
+TEST_CASE("ImportCsvSyntaxErrorStopsAtItsLocation") {
+  auto r = run("date,id,value\n2019-03-31,jobs.urban_new,\"1\n");
+  CHECK(problems(r) == Lines{"x.csv:2:27: quoted field is never closed"});
+}
+
+TEST_CASE("ImportRefusesDatesOutsideThePeriodOrAfterTodayUnlessForced") {
+  const char* csv =
+      "date,id,value\n"
+      "2017-12-31,jobs.urban_new,1\n"
+      "2020-07-01,jobs.urban_new,2\n"
+      "2020-06-30,jobs.urban_new,3\n";
+  CHECK(problems(run(csv)) ==
+        Lines{"x.csv:2: date 2017-12-31 is outside the plan period (2018-01-01 to 2020-12-31); "
+              "use --force if it is right",
+              "x.csv:3: date 2020-07-01 is after today (2020-06-30); use --force if it is right"});
+  auto forced = run(csv, true);
+  CHECK(problems(forced).empty());
+  CHECK(forced.rows.size() == 3);
+}
+
+TEST_CASE("CheckEntryDateRules") {
+  const Plan& p = mini();
+  CHECK_FALSE(check_entry_date(p, Date::from_ymd(2018, 1, 1), kToday, false));
+  CHECK_FALSE(check_entry_date(p, kToday, kToday, false));
+  CHECK(check_entry_date(p, Date::from_ymd(2021, 1, 1), Date::from_ymd(2022, 1, 1), false) ==
+        "date 2021-01-01 is outside the plan period (2018-01-01 to 2020-12-31); use --force if "
+        "it is right");
+  CHECK_FALSE(check_entry_date(p, Date::from_ymd(2030, 1, 1), kToday, true));
+}
+
+TEST_CASE("NewEntryRefusesWhatTheLineCannotCarry") {
+  const Location at{"", 0, 0};
+  auto with = [&](EntryInput in) { return make_new_entry(in, mini(), at, kToday, false); };
+  EntryInput in{"2019-03-31", "jobs.urban_new", "5", "", "", ""};
+  REQUIRE(with(in).ok());
+  CHECK(with(in)->line == "2019-03-31  jobs.urban_new  5");
+
+  EntryInput smuggle = in;
+  smuggle.value = "5#x";
+  CHECK(with(smuggle).error().message == "value \"5#x\" is not a single word");
+  EntryInput ctl = in;
+  ctl.note = "bell\a";
+  CHECK(with(ctl).error().message == "note contains a control character (U+0007)");
+  EntryInput cr = in;
+  cr.by = "a\rb";
+  CHECK(with(cr).error().message == "by contains a control character (U+000D)");
+  EntryInput bad_utf8 = in;
+  bad_utf8.src = "\xFF";
+  CHECK(with(bad_utf8).error().message == "src is not valid UTF-8");
+  EntryInput tags = in;
+  tags.by = "人社局";
+  tags.note = "a=b #c";
+  tags.src = "x\\y";
+  CHECK(with(tags)->line ==
+        "2019-03-31  jobs.urban_new  5  by=人社局  note=\"a=b #c\"  src=\"x\\\\y\"");
+  EntryInput wan = in;
+  wan.value = "1.2万";
+  CHECK(with(wan)->line == "2019-03-31  jobs.urban_new  12000");
+}
