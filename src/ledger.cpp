@@ -5,7 +5,10 @@
 namespace plan {
 
 Ledger::Ledger(const Plan& plan, Date as_of)
-    : plan_(plan), as_of_(as_of), totals_(plan.indicators.size()) {}
+    : plan_(plan),
+      as_of_(as_of),
+      as_of_month_day_(as_of.month(), as_of.day()),
+      totals_(plan.indicators.size()) {}
 
 const IndicatorTotals& Ledger::totals(const Indicator& ind) const {
   return totals_[static_cast<std::size_t>(&ind - plan_.indicators.data())];
@@ -22,27 +25,37 @@ void Ledger::add(const Entry& e) {
   if (!index) return;
   const Indicator& ind = plan_.indicators[*index];
   IndicatorTotals& t = totals_[*index];
+  const int year = e.date.year(), month = e.date.month();
   if (is_flow(ind.kind)) {
     // Increments outside the period are still entries (check warns about
     // them), but they count toward no figure.
     if (plan_.in_period(e.date)) {
-      Decimal total = t.actual, year = t.by_year[e.date.year()];
-      Decimal& month = t.by_month[e.date.year() * 12 + e.date.month() - 1];
-      Decimal new_month = month;
-      if (!total.add(e.amount) || !year.add(e.amount) || !new_month.add(e.amount)) {
+      Decimal total = t.actual, year_sum = t.by_year[year];
+      Decimal& month_sum = t.by_month[year * 12 + month - 1];
+      Decimal new_month = month_sum;
+      Decimal same_period = t.same_period_by_year[year];
+      if (!total.add(e.amount) || !year_sum.add(e.amount) || !new_month.add(e.amount) ||
+          !same_period.add(e.amount)) {
         if (!error_) error_ = make_error(e.where, fmt::format("the sum of {} overflows", ind.id));
         return;
       }
       t.actual = total;
-      t.by_year[e.date.year()] = year;
-      month = new_month;
+      t.by_year[year] = year_sum;
+      month_sum = new_month;
+      // Up to the as-of date's day of the year: the 同比 base of later years.
+      if (std::pair(month, e.date.day()) <= as_of_month_day_)
+        t.same_period_by_year[year] = same_period;
     }
   } else {
-    Reading r{e.date, e.is_state ? Decimal::from_units(e.done ? 1 : 0) : e.amount, seq_, e.where};
-    // Equal dates: the entry read last wins, so >=.
-    if (!t.latest || r.date >= t.latest->date) t.latest = r;
-    auto [it, inserted] = t.latest_by_year.try_emplace(e.date.year(), r);
-    if (!inserted && r.date >= it->second.date) it->second = r;
+    Decimal value = e.is_state ? Decimal::from_units(e.done ? 1 : 0) : e.amount;
+    // Equal dates: the entry read last wins, so >=. The reading (with its
+    // location) is copied only when it wins.
+    if (!t.latest || e.date >= t.latest->date) t.latest = Reading{e.date, value, seq_, e.where};
+    auto it = t.latest_by_year.find(year);
+    if (it == t.latest_by_year.end())
+      t.latest_by_year.emplace(year, Reading{e.date, value, seq_, e.where});
+    else if (e.date >= it->second.date)
+      it->second = Reading{e.date, value, seq_, e.where};
   }
   ++t.entries;
   if (!t.first || e.date < *t.first) t.first = e.date;
