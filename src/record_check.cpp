@@ -1,8 +1,8 @@
 #include "record_check.h"
 
-#include <string_view>
-
 #include <fmt/format.h>
+
+#include <string_view>
 
 namespace plan {
 

@@ -34,7 +34,7 @@ class RecordChecker {
   const Plan& plan_;
   Date today_;
   Diagnostics& diags_;
-  std::string file_;                           // the file being read
+  std::string file_;                             // the file being read
   std::unordered_map<std::uint64_t, int> seen_;  // fingerprint -> first line in file_
 };
 

@@ -74,7 +74,9 @@ Table status_table(const StatusReport& r) {
     const Indicator& ind = *s.ind;
     Row row;
     row.group = r.plan->area_of(ind).name;
-    Cell expected = Cell::of_number(s.expected, 0);
+    // Whole numbers for large targets; one decimal where rounding would make
+    // "1 expected, 1 actual, behind" out of 1.5.
+    Cell expected = Cell::of_number(s.expected, s.expected && *s.expected < 100 ? 1 : 0);
     std::optional<Decimal> actual = s.actual;
     row.cells = {
         Cell::of_text(ind.id),

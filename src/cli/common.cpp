@@ -111,6 +111,16 @@ bool known_ids(Globals& g, const Plan& plan, const std::vector<std::string>& ids
   return true;
 }
 
+bool known_unit(Globals& g, const Plan& plan, const std::string& unit) {
+  for (const auto& ind : plan.indicators)
+    if (ind.involves(unit)) return true;
+  std::fprintf(stderr,
+               "plan: no indicator has '%s' as lead or partner unit (plan units lists them)\n",
+               unit.c_str());
+  g.exit_code = kExitUsage;
+  return false;
+}
+
 void output(Globals& g, const std::string& format, const Table& table, const Table& flat,
             const std::function<std::string()>& json, bool bom) {
   RenderOptions o;

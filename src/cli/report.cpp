@@ -58,18 +58,7 @@ void setup_report(CLI::App& sub, Globals& g) {
     auto project = open_project(g);
     if (!project) return;
     const Plan& plan = project->plan;
-    if (!o->unit.empty()) {
-      bool known = std::any_of(plan.indicators.begin(), plan.indicators.end(),
-                               [&](const Indicator& i) { return i.involves(o->unit); });
-      if (!known) {
-        std::fprintf(stderr,
-                     "plan: no indicator has '%s' as lead or partner unit (plan units lists "
-                     "them)\n",
-                     o->unit.c_str());
-        g.exit_code = kExitUsage;
-        return;
-      }
-    }
+    if (!o->unit.empty() && !known_unit(g, plan, o->unit)) return;
     DigestOptions opt;
     opt.period = *parse_period(o->period);
     opt.unit = o->unit;

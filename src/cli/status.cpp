@@ -66,6 +66,7 @@ void setup_status(CLI::App& sub, Globals& g) {
         return;
       }
     }
+    if (!f.unit.empty() && !known_unit(g, plan, f.unit)) return;
     Ledger ledger(plan, as_of);
     if (!read_ledger(g, *project, {&ledger})) return;
     StatusReport report = build_status(ledger, f);
