@@ -71,7 +71,8 @@ Table yoy_rows(const YoyReport& r) {
                {"unit", "Unit", "单位"},           {"kind", "Kind", "类型"},
                {"year", "Year", "年度", true},     {"target", "Target", "目标", true},
                {"actual", "Actual", "完成", true}, {"completion", "Done", "完成率", true},
-               {"status", "Status", "状态"},       {"change", "Change", "同比", true}};
+               {"status", "Status", "状态"},       {"change", "Change", "同比", true},
+               {"change_kind", "", "", false, false, true}};
   for (const IndicatorStatus& s : r.rows) {
     const Indicator& ind = *s.ind;
     for (const YearFigures& y : s.years) {
@@ -85,7 +86,8 @@ Table yoy_rows(const YoyReport& r) {
                    Cell::of_amount(y.actual),
                    Cell::of_ratio(y.completion),
                    y.status ? Cell::of_status(std::string(status_name(*y.status))) : Cell::none(),
-                   change_cell(ind, y.change, false)};
+                   change_cell(ind, y.change, false),
+                   Cell::of_text(is_flow(ind.kind) ? "growth_rate" : "difference")};
       t.rows.push_back(std::move(row));
     }
   }
