@@ -35,14 +35,25 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough();  // global options may follow the command name
   app.add_option("--plan", g.plan_file, "Plan file (default: the one .toml in plans/)")
+      ->type_name("FILE")
       ->envname("PLAN_FILE");
   app.add_option("--records", g.records_dir, "Records folder (default: records/)")
+      ->type_name("DIR")
       ->envname("PLAN_RECORDS");
   app.add_option("--color", g.color, "Colour: auto|always|never (NO_COLOR turns auto off)")
+      ->type_name("WHEN")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("--lang", g.lang, "Header language: en|zh (default: from the locale)")
+      ->type_name("LANG")
       ->check(CLI::IsMember({"en", "zh"}));
-  for (const auto& c : kCommands) c.setup(*app.add_subcommand(c.name, c.summary), g);
+  for (const auto& c : kCommands) {
+    CLI::App& sub = *app.add_subcommand(c.name, c.summary);
+    c.setup(sub, g);
+    // CLI11 lists only a command's own options; the global ones work here too.
+    sub.footer(sub.get_footer() +
+               "\n\nGlobal options, accepted before or after the command: --plan FILE, "
+               "--records DIR,\n--color auto|always|never, --lang en|zh (see plan --help).");
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -70,6 +70,7 @@ CLI::Option* add_format_option(CLI::App& sub, std::string& target, std::string c
   }
   target = list.front();
   return sub.add_option("--format,-f", target, "Output format: " + choices)
+      ->type_name("FORMAT")
       ->check(CLI::IsMember(list))
       ->capture_default_str();
 }
@@ -79,7 +80,7 @@ CLI::Validator date_validator() {
       [](std::string& s) -> std::string {
         return Date::parse(s) ? "" : "'" + s + "' is not a date (YYYY-MM-DD)";
       },
-      "DATE");
+      "");
 }
 
 Date parse_date_arg(const std::string& s) {
@@ -191,7 +192,7 @@ CLI::Validator status_validator() {
                "' is not a status (achieved, on_track, behind, met, missed, no_data, done, "
                "pending, overdue)";
       },
-      "STATUS");
+      "");
 }
 
 }  // namespace plan::cli

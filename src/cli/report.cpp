@@ -15,19 +15,25 @@ void setup_report(CLI::App& sub, Globals& g) {
   };
   auto o = std::make_shared<Options>();
   sub.add_option("--period", o->period, "The period the digest covers, ending on the as-of day")
+      ->type_name("PERIOD")
       ->required()
       ->check(CLI::IsMember({"week", "month"}));
   sub.add_option("--as-of", o->as_of, "Last day of the period (default: today)")
+      ->type_name("DATE")
       ->check(date_validator());
   add_format_option(sub, o->format, "txt|md|html");
   sub.add_option("--output,-o", o->output,
-                 "Write to FILE (replaced atomically: a reader never sees half a report)");
-  sub.add_option("--unit", o->unit, "Only indicators this unit leads or partners");
+                 "Write to FILE (replaced atomically: a reader never sees half a report)")
+      ->type_name("FILE");
+  sub.add_option("--unit", o->unit, "Only indicators this unit leads or partners")
+      ->type_name("UNIT");
   sub.add_option("--top", o->top, "How many of the largest shortfalls to list")
+      ->type_name("N")
       ->capture_default_str()
       ->check(CLI::Range(1, 1000));
   sub.add_option("--fail-on", o->fail_on,
                  "After writing the digest, exit 3 when an indicator has one of these statuses")
+      ->type_name("STATUS")
       ->delimiter(',')
       ->check(status_validator());
   sub.footer(
