@@ -44,10 +44,18 @@ bool any_status(const StatusReport& r, const std::vector<Status>& statuses) {
 
 Table status_table(const StatusReport& r) {
   Table t;
-  t.title = r.year ? fmt::format("{} — {} as of {} (year progress {})", r.plan->title, *r.year,
-                                 r.as_of.iso(), format_ratio(r.time_progress))
-                   : fmt::format("{} — as of {} (time progress {})", r.plan->title, r.as_of.iso(),
-                                 format_ratio(r.time_progress));
+  std::string progress_text = format_ratio(r.time_progress);
+  if (r.year) {
+    t.title = fmt::format("{} — {} as of {} (year progress {})", r.plan->title, *r.year,
+                          r.as_of.iso(), progress_text);
+    t.title_zh = fmt::format("{} — {}年 截至 {}（年度进度 {}）", r.plan->title, *r.year,
+                             r.as_of.iso(), progress_text);
+  } else {
+    t.title = fmt::format("{} — as of {} (time progress {})", r.plan->title, r.as_of.iso(),
+                          progress_text);
+    t.title_zh =
+        fmt::format("{} — 截至 {}（时间进度 {}）", r.plan->title, r.as_of.iso(), progress_text);
+  }
   t.columns = {
       {"id", "ID", "指标代码"},
       {"name", "Indicator", "指标", false, true, true, 22},

@@ -69,7 +69,10 @@ struct Row {
 };
 
 struct Table {
-  std::string title;  // optional line printed above a terminal table
+  std::string title;     // optional line printed above a terminal table
+  std::string title_zh;  // the same in Chinese (used with RenderOptions::zh when set)
+
+  const std::string& title_for(bool zh) const { return zh && !title_zh.empty() ? title_zh : title; }
   std::vector<Column> columns;
   std::vector<Row> rows;
   std::vector<std::string> footer;  // lines printed below a terminal table

@@ -87,6 +87,8 @@ Table units_table(const UnitsReport& r) {
   Table t;
   t.title = fmt::format("{} — responsible units{}, as of {}", r.plan->title,
                         r.lead_only ? " (lead only)" : "", r.as_of.iso());
+  t.title_zh = fmt::format("{} — 责任单位{}，截至 {}", r.plan->title,
+                           r.lead_only ? "（仅牵头）" : "", r.as_of.iso());
   t.columns = {{"unit", "Unit", "责任单位"},
                {"led", "Leads", "牵头", true},
                {"partnered", "Partners", "参与", true},

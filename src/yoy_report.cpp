@@ -40,6 +40,7 @@ Cell change_cell(const Indicator& ind, const std::optional<double>& change, bool
 Table yoy_table(const YoyReport& r) {
   Table t;
   t.title = fmt::format("{} — year on year, as of {}", r.plan->title, r.as_of.iso());
+  t.title_zh = fmt::format("{} — 年度同比，截至 {}", r.plan->title, r.as_of.iso());
   t.columns.push_back({"measure", "", "", false});
   for (int y : r.plan->years())
     t.columns.push_back({std::to_string(y), std::to_string(y), fmt::format("{}年", y), true});
@@ -67,11 +68,16 @@ Table yoy_table(const YoyReport& r) {
 
 Table yoy_rows(const YoyReport& r) {
   Table t;
-  t.columns = {{"id", "ID", "指标代码"},           {"name", "Indicator", "指标"},
-               {"unit", "Unit", "单位"},           {"kind", "Kind", "类型"},
-               {"year", "Year", "年度", true},     {"target", "Target", "目标", true},
-               {"actual", "Actual", "完成", true}, {"completion", "Done", "完成率", true},
-               {"status", "Status", "状态"},       {"change", "Change", "同比", true},
+  t.columns = {{"id", "ID", "指标代码"},
+               {"name", "Indicator", "指标"},
+               {"unit", "Unit", "单位"},
+               {"kind", "Kind", "类型"},
+               {"year", "Year", "年度", true},
+               {"target", "Target", "目标", true},
+               {"actual", "Actual", "完成", true},
+               {"completion", "Done", "完成率", true},
+               {"status", "Status", "状态"},
+               {"change", "Change", "同比", true},
                {"change_kind", "", "", false, false, true}};
   for (const IndicatorStatus& s : r.rows) {
     const Indicator& ind = *s.ind;
