@@ -6,7 +6,10 @@
 LINES lines in all (entries, plus about 2 % comment and blank lines), in
 canonical form (format_entry in src/record.cpp), valid against the plan:
 every indicator id of the plan, numbers for flows and levels (with % for
-% indicators), done/undone for milestones, dates inside the plan period.
+% indicators), done/undone for milestones (fewer of them: they have two
+states only), dates inside the plan period, and no two entries of a file
+with the same date, id and value, so `plan check` finds nothing to warn
+about.
 Tags: by= on every entry, src= on half, note= on one in ten (some quoted,
 some with \\" escapes), an extra key now and then; a trailing comment on
 about one line in a hundred.
@@ -92,6 +95,7 @@ def main():
         out = [f"# {by} {year} — synthetic benchmark ledger (bench/gen_ledger.py), not data\n"]
         by_tag = f"by={by}"
         dates = [(first + datetime.timedelta(days=k)).isoformat() for k in range(days)]
+        today, seen = None, set()
         for i in range(1, n):
             r = rng.random()
             if r < 0.01:
@@ -101,18 +105,30 @@ def main():
                 out.append(f"# batch {i}\n")
                 continue
             date = dates[i * days // n]  # ascending through the year
-            ind, kind, unit = indicators[rng.randrange(len(indicators))]
-            if kind == "milestone":
-                value = "done" if rng.random() < 0.9 else "undone"
-            elif kind in ("floor", "cap"):
-                if unit == "%":
-                    value = f"{rng.randint(800, 1000) / 10:g}%"
+            if date != today:
+                today, seen = date, set()
+            # No two entries of a file share date, id and value: `plan check`
+            # would warn about a suspected double entry, and a benchmark
+            # ledger should be clean. Milestones are rarer than in the plan
+            # (two states only), and a clash draws again.
+            while True:
+                ind, kind, unit = indicators[rng.randrange(len(indicators))]
+                if kind == "milestone":
+                    if rng.random() < 0.9:
+                        continue
+                    value = "done" if rng.random() < 0.9 else "undone"
+                elif kind in ("floor", "cap"):
+                    if unit == "%":
+                        value = f"{rng.randint(8000, 10000) / 100:g}%"
+                    else:
+                        value = f"{rng.randint(300, 500) / 100:g}"
+                elif rng.random() < 0.01:
+                    value = str(-rng.randint(1, 200))  # a correction
                 else:
-                    value = f"{rng.randint(30, 50) / 10:g}"
-            elif rng.random() < 0.01:
-                value = str(-rng.randint(1, 200))  # a correction
-            else:
-                value = str(rng.randint(1, 2000))
+                    value = str(rng.randint(1, 2000))
+                if (ind, value) not in seen:
+                    seen.add((ind, value))
+                    break
             parts = [date, ind, value, by_tag]
             if rng.random() < 0.5:
                 parts.append("src=" + SOURCES[rng.randrange(len(SOURCES))])

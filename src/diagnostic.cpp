@@ -16,7 +16,8 @@ std::string Location::to_string() const {
 }
 
 std::string Diagnostic::headline() const {
-  std::string s = where.to_string() + ": ";
+  // A problem with no place (no project found) is just its message.
+  std::string s = where.file.empty() ? "" : where.to_string() + ": ";
   if (severity == Severity::warning) s += "warning: ";
   return s + message;
 }

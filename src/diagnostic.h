@@ -31,7 +31,8 @@ struct Diagnostic {
   std::string source_line;
 
   // One line: "FILE:LINE:COL: message" for errors,
-  // "FILE:LINE:COL: warning: message" for warnings.
+  // "FILE:LINE:COL: warning: message" for warnings; without a file, the
+  // message alone.
   std::string headline() const;
   // The headline, then (when source_line is set) the line and a caret.
   std::string to_string() const;

@@ -92,7 +92,14 @@ std::vector<YearFigures> year_split(const Ledger& ledger, const Indicator& ind) 
           f.status = flow_status(*f.actual, *f.target,
                                  f.target->to_double() * progress(from, to, std::min(as_of, to)));
         }
-        if (previous && !previous->is_zero()) f.change = ratio(*f.actual, *previous) - 1;
+        // A year still in progress is compared with the same part of the
+        // year before (同比: January to the as-of day), not with all of it.
+        std::optional<Decimal> base = previous;
+        if (previous && as_of < year_end(y)) {
+          auto same = t.same_period_by_year.find(y - 1);
+          base = same == t.same_period_by_year.end() ? Decimal() : same->second;
+        }
+        if (base && !base->is_zero()) f.change = ratio(*f.actual, *base) - 1;
       }
       previous = f.actual;
     } else if (is_level(ind.kind)) {

@@ -31,8 +31,10 @@ struct YearFigures {
   std::optional<double> completion;  // flows: actual / target
   std::optional<Status> status;      // null for years that have not begun at the as-of date
   // Against the previous year. Flows: growth rate actual/previous - 1 (null
-  // when the previous year is 0 or absent). Levels: actual - previous, in the
-  // indicator's own unit (percentage points for rates).
+  // when the previous year is 0 or absent); for the year still in progress
+  // at the as-of date, against the same period of the previous year (1
+  // January to the as-of day), as 同比 is read. Levels: actual - previous,
+  // in the indicator's own unit (percentage points for rates).
   std::optional<double> change;
 };
 

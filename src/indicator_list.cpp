@@ -7,7 +7,6 @@
 
 namespace plan {
 
-
 std::string readable_target(const Indicator& ind, Decimal target) {
   std::string pct = ind.is_percent() ? "%" : "";
   switch (ind.kind) {

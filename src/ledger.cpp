@@ -5,7 +5,10 @@
 namespace plan {
 
 Ledger::Ledger(const Plan& plan, Date as_of)
-    : plan_(plan), as_of_(as_of), totals_(plan.indicators.size()) {}
+    : plan_(plan),
+      as_of_(as_of),
+      as_of_month_day_(as_of.month(), as_of.day()),
+      totals_(plan.indicators.size()) {}
 
 const IndicatorTotals& Ledger::totals(const Indicator& ind) const {
   return totals_[static_cast<std::size_t>(&ind - plan_.indicators.data())];
@@ -22,34 +25,43 @@ void Ledger::add(const Entry& e) {
   if (!index) return;
   const Indicator& ind = plan_.indicators[*index];
   IndicatorTotals& t = totals_[*index];
+  const int year = e.date.year(), month = e.date.month();
   if (is_flow(ind.kind)) {
     // Increments outside the period are still entries (check warns about
     // them), but they count toward no figure.
     if (plan_.in_period(e.date)) {
-      // Sums are worked out on copies and stored only when all three fit, so
-      // a refused entry leaves no trace (not even an empty year or month).
-      const int year_key = e.date.year(), month_key = year_key * 12 + e.date.month() - 1;
+      // Sums are worked out on copies and stored only when all of them fit,
+      // so a refused entry leaves no trace (not even an empty year or month).
+      const int month_key = year * 12 + month - 1;
       auto sum_in = [](const std::map<int, Decimal>& m, int key) {
         auto it = m.find(key);
         return it == m.end() ? Decimal() : it->second;
       };
-      Decimal total = t.actual, year = sum_in(t.by_year, year_key),
-              month = sum_in(t.by_month, month_key);
-      if (!total.add(e.amount) || !year.add(e.amount) || !month.add(e.amount)) {
+      Decimal total = t.actual, year_sum = sum_in(t.by_year, year),
+              month_sum = sum_in(t.by_month, month_key),
+              same_period = sum_in(t.same_period_by_year, year);
+      if (!total.add(e.amount) || !year_sum.add(e.amount) || !month_sum.add(e.amount) ||
+          !same_period.add(e.amount)) {
         if (!error_) error_ = make_error(e.where, fmt::format("the sum of {} overflows", ind.id));
         return;
       }
       t.actual = total;
-      t.by_year[year_key] = year;
-      t.by_month[month_key] = month;
+      t.by_year[year] = year_sum;
+      t.by_month[month_key] = month_sum;
+      // Up to the as-of date's day of the year: the 同比 base of later years.
+      if (std::pair(month, e.date.day()) <= as_of_month_day_)
+        t.same_period_by_year[year] = same_period;
     }
   } else {
-    Reading r{e.date, e.is_state ? Decimal::from_units(e.done ? Decimal::kScale : 0) : e.amount,
-              seq_, e.where};
-    // Equal dates: the entry read last wins, so >=.
-    if (!t.latest || r.date >= t.latest->date) t.latest = r;
-    auto [it, inserted] = t.latest_by_year.try_emplace(e.date.year(), r);
-    if (!inserted && r.date >= it->second.date) it->second = r;
+    Decimal value = e.is_state ? Decimal::from_units(e.done ? Decimal::kScale : 0) : e.amount;
+    // Equal dates: the entry read last wins, so >=. The reading (with its
+    // location) is copied only when it wins.
+    if (!t.latest || e.date >= t.latest->date) t.latest = Reading{e.date, value, seq_, e.where};
+    auto it = t.latest_by_year.find(year);
+    if (it == t.latest_by_year.end())
+      t.latest_by_year.emplace(year, Reading{e.date, value, seq_, e.where});
+    else if (e.date >= it->second.date)
+      it->second = Reading{e.date, value, seq_, e.where};
   }
   ++t.entries;
   if (!t.first || e.date < *t.first) t.first = e.date;

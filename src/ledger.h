@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "date.h"
@@ -32,6 +33,10 @@ struct IndicatorTotals {
   Decimal actual;
   std::map<int, Decimal> by_year;   // year -> sum
   std::map<int, Decimal> by_month;  // year*12 + month-1 -> sum
+  // year -> sum of the increments dated up to the as-of date's month and day
+  // of that year: the same period of each year, for year-on-year growth of
+  // a year still in progress.
+  std::map<int, Decimal> same_period_by_year;
   // Levels (floor, cap) and milestones: the latest entry <= as-of, overall
   // and per year of the period.
   std::optional<Reading> latest;
@@ -58,6 +63,7 @@ class Ledger {
  private:
   const Plan& plan_;
   Date as_of_;
+  std::pair<int, int> as_of_month_day_;
   std::vector<IndicatorTotals> totals_;
   std::uint64_t seq_ = 0;
   std::optional<Diagnostic> error_;

@@ -18,6 +18,8 @@ const Command kCommands[] = {
     {"import", "Append the rows of a spreadsheet's CSV export: all of them or none",
      plan::cli::setup_import},
     {"list", "The plan's indicators and their targets", plan::cli::setup_list},
+    {"report", "Weekly or monthly digest for mail: txt, Markdown or self-contained HTML",
+     plan::cli::setup_report},
     {"log", "The entries as recorded, in date order, with file:line", plan::cli::setup_log},
     {"check", "Lint the plan and the records; exit 1 on errors", plan::cli::setup_check},
 };
@@ -33,14 +35,25 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough();  // global options may follow the command name
   app.add_option("--plan", g.plan_file, "Plan file (default: the one .toml in plans/)")
+      ->type_name("FILE")
       ->envname("PLAN_FILE");
   app.add_option("--records", g.records_dir, "Records folder (default: records/)")
+      ->type_name("DIR")
       ->envname("PLAN_RECORDS");
   app.add_option("--color", g.color, "Colour: auto|always|never (NO_COLOR turns auto off)")
+      ->type_name("WHEN")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("--lang", g.lang, "Header language: en|zh (default: from the locale)")
+      ->type_name("LANG")
       ->check(CLI::IsMember({"en", "zh"}));
-  for (const auto& c : kCommands) c.setup(*app.add_subcommand(c.name, c.summary), g);
+  for (const auto& c : kCommands) {
+    CLI::App& sub = *app.add_subcommand(c.name, c.summary);
+    c.setup(sub, g);
+    // CLI11 lists only a command's own options; the global ones work here too.
+    sub.footer(sub.get_footer() +
+               "\n\nGlobal options, accepted before or after the command: --plan FILE, "
+               "--records DIR,\n--color auto|always|never, --lang en|zh (see plan --help).");
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

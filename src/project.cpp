@@ -35,10 +35,9 @@ Expected<ProjectPaths> locate_project(const fs::path& cwd, const std::string& pl
   if (!plan_override.empty()) {
     out.plan_file = plan_override;  // as typed
   } else {
-    // "here" in the message is the folder searched from: name it.
+    // A problem with no place: printed as the message alone.
     if (root.empty())
-      return make_error({here.string()},
-                        "no plans/ folder here or in any parent; give one with --plan FILE");
+      return make_error({}, "no plans/ folder here or in any parent; give one with --plan FILE");
     std::vector<fs::path> tomls;
     for (const auto& e : fs::directory_iterator(root / "plans", ec))
       if (e.path().extension() == ".toml") tomls.push_back(e.path());

@@ -18,8 +18,8 @@ struct ProjectPaths {
 // PLAN_RECORDS (the caller resolves precedence); empty = discover. Discovery
 // walks from `cwd` up to the first directory that has plans/ or records/.
 // Found paths are made relative to `cwd`; overrides stay as typed (relative
-// ones are relative to `cwd`). Errors: no plan found (located at `cwd`), no
-// or several .toml files in plans/ (named in the message, located at plans/).
+// ones are relative to `cwd`). Errors: no plan found (no location), no or
+// several .toml files in plans/ (named in the message, located at plans/).
 Expected<ProjectPaths> locate_project(const std::filesystem::path& cwd,
                                       const std::string& plan_override,
                                       const std::string& records_override);

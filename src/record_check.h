@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
-#include <vector>
 
 #include "date.h"
 #include "diagnostic.h"
@@ -21,27 +20,24 @@ class RecordChecker {
 
   // Warnings, at the entry's line:
   //  - a suspected double entry: same date, id, value and `by` as an earlier
-  //    entry (named in the message);
+  //    entry of the same file (named in the message);
   //  - a date outside the plan period (a flow's increment then counts
   //    nowhere; a level reading or milestone state still counts while it is
   //    the latest entry);
   //  - a date after today.
-  // (A `by` unit outside [plan].units is fine: towns and offices below the
-  // plan's units report too.)
-  // Remembers a 64-bit fingerprint and a location per distinct entry, so
-  // unlike the ledger its memory grows with the records: it is a lint.
+  // Double entries are looked for within each file: a unit files a year's
+  // figures in one file (records/<unit>/<year>.rec), which is where a figure
+  // pasted twice lands, and so memory is bounded by the largest file, not
+  // by the whole ledger. (A `by` unit outside [plan].units is fine: towns
+  // and offices below the plan's units report too.)
   void add(const Entry& e);
 
  private:
-  struct Seen {
-    std::uint32_t file;
-    int line;
-  };
   const Plan& plan_;
   Date today_;
   Diagnostics& diags_;
-  std::vector<std::string> files_;  // interned file names for Seen
-  std::unordered_map<std::uint64_t, Seen> seen_;
+  std::string file_;                             // the file being read
+  std::unordered_map<std::uint64_t, int> seen_;  // fingerprint -> first line in file_
 };
 
 }  // namespace plan

@@ -87,7 +87,7 @@ std::string render_markdown(const Table& t, const RenderOptions& o) {
 
   // Blocks are separated by one blank line.
   std::vector<std::string> blocks;
-  if (!t.title.empty()) blocks.push_back(md_line(t.title) + '\n');
+  if (!t.title_for(o.zh).empty()) blocks.push_back(md_line(t.title_for(o.zh)) + '\n');
   if (!cols.empty()) {
     std::string table;
     for (std::size_t r = 0; r < t.rows.size(); ++r) {

@@ -137,7 +137,7 @@ std::string render_table(const Table& t, const RenderOptions& o) {
     out += '\n';
   };
 
-  if (!t.title.empty()) out += one_line(t.title) + '\n';
+  if (!t.title_for(o.zh).empty()) out += one_line(t.title_for(o.zh)) + '\n';
   if (!cols.empty()) {
     std::vector<Laid> head;
     for (const std::string& h : headers) head.push_back({h, nullptr});

@@ -93,19 +93,20 @@ std::string show_text(const ShowReport& r, const RenderOptions& o) {
   out += fmt::format("As of {} (time progress {}): {}\n", r.as_of.iso(),
                      format_ratio(s.time_progress), status_name(s.status));
   if (is_flow(ind.kind)) {
+    // Paces of a few units a month (3–5 leaders over three years) keep a
+    // decimal; "0 a month" would say nothing.
+    auto pace = [](double v) { return format_number(v, v < 10 ? 1 : 0); };
     out += fmt::format("  actual {} of {} ({}), expected by now {}, shortfall {}\n",
                        format_amount(*s.actual, true), format_amount(*s.target, true),
                        s.completion ? format_ratio(*s.completion) : "—",
-                       format_number(*s.expected, 0), format_amount(*s.shortfall, true));
+                       format_number(*s.expected, *s.expected < 100 ? 1 : 0),
+                       format_amount(*s.shortfall, true));
     if (s.projected)
       out += fmt::format("  at the pace so far ({} a month) it reaches {} by {}\n",
-                         format_amount(*Decimal::from_double(std::round(*s.pace_per_month)), true),
-                         format_amount(*Decimal::from_double(std::round(*s.projected)), true),
-                         plan.end.iso());
+                         pace(*s.pace_per_month), pace(*s.projected), plan.end.iso());
     if (s.needed_per_month && *s.needed_per_month > 0)
-      out +=
-          fmt::format("  to reach the target it needs {} a month from now\n",
-                      format_amount(*Decimal::from_double(std::ceil(*s.needed_per_month)), true));
+      out += fmt::format("  to reach the target it needs {} a month from now\n",
+                         pace(*s.needed_per_month));
   } else if (is_level(ind.kind)) {
     if (s.actual)
       out +=
@@ -175,6 +176,11 @@ std::string show_json(const ShowReport& r) {
   }
   std::vector<std::string> children = r.plan->children_of(ind.id);
   json doc = {
+      {"plan",
+       {{"id", r.plan->id},
+        {"title", r.plan->title},
+        {"start", r.plan->start.iso()},
+        {"end", r.plan->end.iso()}}},
       {"as_of", r.as_of.iso()},
       {"time_progress", s.time_progress},
       {"id", ind.id},
@@ -191,6 +197,7 @@ std::string show_json(const ShowReport& r) {
       {"parent", ind.parent.empty() ? json(nullptr) : json(ind.parent)},
       {"children", children},
       {"actual", json_number(s.actual)},
+      {"actual_date", s.actual_date ? json(s.actual_date->iso()) : json(nullptr)},
       {"completion", json_number(s.completion)},
       {"expected", json_number(s.expected)},
       {"shortfall", json_number(s.shortfall)},

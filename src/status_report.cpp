@@ -42,23 +42,20 @@ bool any_status(const StatusReport& r, const std::vector<Status>& statuses) {
   return false;
 }
 
-namespace {
-
-// Amount cell; % indicators show their unit in tables ("2.1%").
-Cell amount_cell(const Indicator& ind, const std::optional<Decimal>& d) {
-  Cell c = Cell::of_amount(d);
-  if (d && ind.is_percent()) c.suffix = "%";
-  return c;
-}
-
-}  // namespace
-
 Table status_table(const StatusReport& r) {
   Table t;
-  t.title = r.year ? fmt::format("{} — {} as of {} (year progress {})", r.plan->title, *r.year,
-                                 r.as_of.iso(), format_ratio(r.time_progress))
-                   : fmt::format("{} — as of {} (time progress {})", r.plan->title, r.as_of.iso(),
-                                 format_ratio(r.time_progress));
+  std::string progress_text = format_ratio(r.time_progress);
+  if (r.year) {
+    t.title = fmt::format("{} — {} as of {} (year progress {})", r.plan->title, *r.year,
+                          r.as_of.iso(), progress_text);
+    t.title_zh = fmt::format("{} — {}年 截至 {}（年度进度 {}）", r.plan->title, *r.year,
+                             r.as_of.iso(), progress_text);
+  } else {
+    t.title = fmt::format("{} — as of {} (time progress {})", r.plan->title, r.as_of.iso(),
+                          progress_text);
+    t.title_zh =
+        fmt::format("{} — 截至 {}（时间进度 {}）", r.plan->title, r.as_of.iso(), progress_text);
+  }
   t.columns = {
       {"id", "ID", "指标代码"},
       {"name", "Indicator", "指标", false, true, true, 22},
@@ -85,7 +82,9 @@ Table status_table(const StatusReport& r) {
     const Indicator& ind = *s.ind;
     Row row;
     row.group = r.plan->area_of(ind).name;
-    Cell expected = Cell::of_number(s.expected, 0);
+    // Whole numbers for large targets; one decimal where rounding would make
+    // "1 expected, 1 actual, behind" out of 1.5.
+    Cell expected = Cell::of_number(s.expected, s.expected && *s.expected < 100 ? 1 : 0);
     std::optional<Decimal> actual = s.actual;
     row.cells = {
         Cell::of_text(ind.id),
@@ -100,7 +99,7 @@ Table status_table(const StatusReport& r) {
         Cell::of_amount(s.target),
         Cell::of_amount(ind.target_max),
         ind.kind == Kind::milestone && s.actual_date ? Cell::of_date(s.actual_date)
-                                                     : amount_cell(ind, actual),
+                                                     : Cell::of_measure(actual, ind.unit),
         Cell::of_ratio(s.completion),
         s.completion
             ? Cell::of_bar(*s.completion, is_flow(ind.kind) && s.target && !s.target->is_zero()
@@ -108,7 +107,7 @@ Table status_table(const StatusReport& r) {
                                               : r.time_progress)
             : Cell::none(),
         expected,
-        amount_cell(ind, s.shortfall),
+        Cell::of_measure(s.shortfall, ind.unit),
         Cell::of_number(s.behind_by),
         Cell::of_status(std::string(status_name(s.status))),
         Cell::of_ratio(r.time_progress),

@@ -24,6 +24,12 @@ Cell Cell::of_amount(Decimal d) {
   return c;
 }
 
+Cell Cell::of_measure(const std::optional<Decimal>& d, std::string_view unit) {
+  Cell c = of_amount(d);
+  if (d && unit == "%") c.suffix = "%";
+  return c;
+}
+
 Cell Cell::of_amount(const std::optional<Decimal>& d) {
   return d ? of_amount(*d) : none();
 }

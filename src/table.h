@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "date.h"
@@ -42,6 +43,8 @@ struct Cell {
   static Cell of_text(std::string s);
   static Cell of_amount(Decimal d);
   static Cell of_amount(const std::optional<Decimal>& d);
+  // An amount in an indicator's unit: rates ("%") carry the sign in tables.
+  static Cell of_measure(const std::optional<Decimal>& d, std::string_view unit);
   static Cell of_ratio(std::optional<double> r);
   static Cell of_number(std::optional<double> v, int decimals = -1);
   static Cell of_count(long long n);
@@ -66,7 +69,10 @@ struct Row {
 };
 
 struct Table {
-  std::string title;  // optional line printed above a terminal table
+  std::string title;     // optional line printed above a terminal table
+  std::string title_zh;  // the same in Chinese (used with RenderOptions::zh when set)
+
+  const std::string& title_for(bool zh) const { return zh && !title_zh.empty() ? title_zh : title; }
   std::vector<Column> columns;
   std::vector<Row> rows;
   std::vector<std::string> footer;  // lines printed below a terminal table

@@ -12,13 +12,14 @@ namespace plan {
 namespace {
 
 // How far an indicator in trouble is from where it should be, as a share of
-// its target; nullopt when it is not in trouble.
+// its target; -1 for an overdue milestone (no figure); nullopt when it is not
+// in trouble.
 std::optional<double> gap_of(const IndicatorStatus& s) {
   if (s.status == Status::behind && s.behind_by && s.target && !s.target->is_zero())
     return *s.behind_by / s.target->to_double();
   if (s.status == Status::missed && s.shortfall && s.target && !s.target->is_zero())
     return s.shortfall->to_double() / s.target->to_double();
-  if (s.status == Status::overdue) return 0.0;
+  if (s.status == Status::overdue) return -1.0;  // named, but after any figure
   return std::nullopt;
 }
 
@@ -76,6 +77,7 @@ UnitsReport build_units(const Ledger& ledger, bool lead_only) {
         row.worst_id = s.ind->id;
       }
     }
+    if (row.worst_gap && *row.worst_gap < 0) row.worst_gap.reset();  // a milestone: no figure
     if (row.led + row.partnered > 0) r.rows.push_back(std::move(row));
   }
   return r;
@@ -85,6 +87,8 @@ Table units_table(const UnitsReport& r) {
   Table t;
   t.title = fmt::format("{} — responsible units{}, as of {}", r.plan->title,
                         r.lead_only ? " (lead only)" : "", r.as_of.iso());
+  t.title_zh = fmt::format("{} — 责任单位{}，截至 {}", r.plan->title,
+                           r.lead_only ? "（仅牵头）" : "", r.as_of.iso());
   t.columns = {{"unit", "Unit", "责任单位"},
                {"led", "Leads", "牵头", true},
                {"partnered", "Partners", "参与", true},

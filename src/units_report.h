@@ -26,7 +26,7 @@ struct UnitRow {
   // the largest share of their target, levels missed by the largest share
   // of their threshold, overdue milestones last. Empty when none is in trouble.
   std::string worst_id;
-  std::optional<double> worst_gap;  // that share (0.12 = 12 % of the target)
+  std::optional<double> worst_gap;  // that share (0.12 = 12 % of the target); null for a milestone
 };
 
 struct UnitsReport {

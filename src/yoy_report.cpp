@@ -25,12 +25,6 @@ YoyReport build_yoy(const Ledger& ledger, const std::vector<std::string>& ids) {
 
 namespace {
 
-Cell amount(const Indicator& ind, const std::optional<Decimal>& d) {
-  Cell c = Cell::of_amount(d);
-  if (d && ind.is_percent()) c.suffix = "%";
-  return c;
-}
-
 // Flows change by a growth rate; levels by a difference in their own unit,
 // which for rates is percentage points ("-0.2 pp", never "-9.5%").
 Cell change_cell(const Indicator& ind, const std::optional<double>& change, bool for_table) {
@@ -46,6 +40,7 @@ Cell change_cell(const Indicator& ind, const std::optional<double>& change, bool
 Table yoy_table(const YoyReport& r) {
   Table t;
   t.title = fmt::format("{} — year on year, as of {}", r.plan->title, r.as_of.iso());
+  t.title_zh = fmt::format("{} — 年度同比，截至 {}", r.plan->title, r.as_of.iso());
   t.columns.push_back({"measure", "", "", false});
   for (int y : r.plan->years())
     t.columns.push_back({std::to_string(y), std::to_string(y), fmt::format("{}年", y), true});
@@ -59,8 +54,8 @@ Table yoy_table(const YoyReport& r) {
       for (const YearFigures& y : s.years) row.cells.push_back(make(y));
       t.rows.push_back(std::move(row));
     };
-    add("actual", [&](const YearFigures& y) { return amount(ind, y.actual); });
-    add("target", [&](const YearFigures& y) { return amount(ind, y.target); });
+    add("actual", [&](const YearFigures& y) { return Cell::of_measure(y.actual, ind.unit); });
+    add("target", [&](const YearFigures& y) { return Cell::of_measure(y.target, ind.unit); });
     if (is_flow(ind.kind))
       add("completion", [&](const YearFigures& y) { return Cell::of_ratio(y.completion); });
     add("status", [&](const YearFigures& y) {
@@ -73,11 +68,17 @@ Table yoy_table(const YoyReport& r) {
 
 Table yoy_rows(const YoyReport& r) {
   Table t;
-  t.columns = {{"id", "ID", "指标代码"},           {"name", "Indicator", "指标"},
-               {"unit", "Unit", "单位"},           {"kind", "Kind", "类型"},
-               {"year", "Year", "年度", true},     {"target", "Target", "目标", true},
-               {"actual", "Actual", "完成", true}, {"completion", "Done", "完成率", true},
-               {"status", "Status", "状态"},       {"change", "Change", "同比", true}};
+  t.columns = {{"id", "ID", "指标代码"},
+               {"name", "Indicator", "指标"},
+               {"unit", "Unit", "单位"},
+               {"kind", "Kind", "类型"},
+               {"year", "Year", "年度", true},
+               {"target", "Target", "目标", true},
+               {"actual", "Actual", "完成", true},
+               {"completion", "Done", "完成率", true},
+               {"status", "Status", "状态"},
+               {"change", "Change", "同比", true},
+               {"change_kind", "", "", false, false, true}};
   for (const IndicatorStatus& s : r.rows) {
     const Indicator& ind = *s.ind;
     for (const YearFigures& y : s.years) {
@@ -91,7 +92,8 @@ Table yoy_rows(const YoyReport& r) {
                    Cell::of_amount(y.actual),
                    Cell::of_ratio(y.completion),
                    y.status ? Cell::of_status(std::string(status_name(*y.status))) : Cell::none(),
-                   change_cell(ind, y.change, false)};
+                   change_cell(ind, y.change, false),
+                   Cell::of_text(is_flow(ind.kind) ? "growth_rate" : "difference")};
       t.rows.push_back(std::move(row));
     }
   }

@@ -126,11 +126,29 @@ TEST_CASE("a flow mid-period: sums with corrections, behind by the expected line
   const YearFigures& y19 = s.years[1];
   CHECK(*y19.actual == dec("9000"));
   CHECK(*y19.status == Status::on_track);  // 9000 >= 17000 * 181/365 = 8430.1
-  CHECK(*y19.change == doctest::Approx(9000.0 / 16090 - 1));
+  // 2019 is in progress: compared with 2018 up to 06-30 (4210; the -120 of
+  // 07-15 and the 12000 of 12-31 come later in the year), not all of 2018.
+  CHECK(*y19.change == doctest::Approx(9000.0 / 4210 - 1));
   const YearFigures& y20 = s.years[2];
   CHECK(*y20.target == dec("17000"));
   CHECK_FALSE(y20.actual);  // not begun
   CHECK_FALSE(y20.status);
+}
+
+TEST_CASE("a completed year is compared with all of the year before") {
+  Fixture f;
+  f.add("2018-03-31", "jobs.urban_new", "4210");
+  f.add("2018-12-31", "jobs.urban_new", "11880");
+  f.add("2019-06-30", "jobs.urban_new", "9000");
+  f.add("2019-12-31", "jobs.urban_new", "8000");
+  auto s = f.at("2020-01-15", "jobs.urban_new");
+  CHECK(*s.years[1].change == doctest::Approx(17000.0 / 16090 - 1));
+  // 2020 in progress: nothing by 01-15 in either year, so no growth rate.
+  CHECK(*s.years[2].actual == Decimal());
+  CHECK_FALSE(s.years[2].change);
+  // At 2019-12-30 the 12-31 entries of both years are outside the window.
+  s = f.at("2019-12-30", "jobs.urban_new");
+  CHECK(*s.years[1].change == doctest::Approx(9000.0 / 4210 - 1));
 }
 
 TEST_CASE("a flow judged against one year's own target") {

@@ -84,6 +84,7 @@ void setup_units(CLI::App& sub, Globals& g);
 void setup_log(CLI::App& sub, Globals& g);
 void setup_record(CLI::App& sub, Globals& g);
 void setup_import(CLI::App& sub, Globals& g);
+void setup_report(CLI::App& sub, Globals& g);
 
 }  // namespace plan::cli
 
@@ -111,5 +112,9 @@ void output(Globals& g, const std::string& format, const Table& table, const Tab
 // Checks that every id names an indicator; prints "unknown indicator" with a
 // suggestion and sets a usage exit code otherwise.
 bool known_ids(Globals& g, const Plan& plan, const std::vector<std::string>& ids);
+
+// Checks that some indicator has `unit` as lead or partner, so that a typo in
+// --unit is an error (exit 2), not an empty report that passes --fail-on.
+bool known_unit(Globals& g, const Plan& plan, const std::string& unit);
 
 }  // namespace plan::cli

@@ -70,6 +70,7 @@ CLI::Option* add_format_option(CLI::App& sub, std::string& target, std::string c
   }
   target = list.front();
   return sub.add_option("--format,-f", target, "Output format: " + choices)
+      ->type_name("FORMAT")
       ->check(CLI::IsMember(list))
       ->capture_default_str();
 }
@@ -79,7 +80,7 @@ CLI::Validator date_validator() {
       [](std::string& s) -> std::string {
         return Date::parse(s) ? "" : "'" + s + "' is not a date (YYYY-MM-DD)";
       },
-      "DATE");
+      "");
 }
 
 Date parse_date_arg(const std::string& s) {
@@ -109,6 +110,16 @@ bool known_ids(Globals& g, const Plan& plan, const std::vector<std::string>& ids
     return false;
   }
   return true;
+}
+
+bool known_unit(Globals& g, const Plan& plan, const std::string& unit) {
+  for (const auto& ind : plan.indicators)
+    if (ind.involves(unit)) return true;
+  std::fprintf(stderr,
+               "plan: no indicator has '%s' as lead or partner unit (plan units lists them)\n",
+               unit.c_str());
+  g.exit_code = kExitUsage;
+  return false;
 }
 
 void output(Globals& g, const std::string& format, const Table& table, const Table& flat,
@@ -181,7 +192,7 @@ CLI::Validator status_validator() {
                "' is not a status (achieved, on_track, behind, met, missed, no_data, done, "
                "pending, overdue)";
       },
-      "STATUS");
+      "");
 }
 
 }  // namespace plan::cli

@@ -21,12 +21,15 @@ void setup_import(CLI::App& sub, Globals& g) {
   };
   auto o = std::make_shared<Options>();
   sub.add_option("csv", o->csv, "CSV file exported from a spreadsheet")
+      ->type_name("FILE.csv")
       ->required()
       ->check(CLI::ExistingFile);
-  sub.add_option("--file", o->file, "Append every row here instead of <records>/<year>.rec");
+  sub.add_option("--file", o->file, "Append every row here instead of <records>/<year>.rec")
+      ->type_name("FILE");
   sub.add_option("--encoding", o->encoding,
                  "Text encoding of the CSV: utf-8 (with or without BOM) or gb18030 (Chinese "
                  "Excel's plain \"CSV\")")
+      ->type_name("ENCODING")
       ->check(CLI::IsMember({"utf-8", "gb18030"}, CLI::ignore_case))
       ->capture_default_str();
   sub.add_flag("--dry-run,-n", o->dry_run, "Check every row and show what would be appended");

@@ -9,12 +9,14 @@ void setup_log(CLI::App& sub, Globals& g) {
     bool bom = false;
   };
   auto o = std::make_shared<Options>();
-  sub.add_option("id", o->id, "Only this indicator");
+  sub.add_option("id", o->id, "Only this indicator")->type_name("ID");
   sub.add_option("--since", o->since, "Only entries dated on or after this day")
+      ->type_name("DATE")
       ->check(date_validator());
   sub.add_option("--until", o->until, "Only entries dated on or before this day")
+      ->type_name("DATE")
       ->check(date_validator());
-  sub.add_option("--by", o->by, "Only entries with this by= reporting unit");
+  sub.add_option("--by", o->by, "Only entries with this by= reporting unit")->type_name("UNIT");
   add_format_option(sub, o->format, "table|csv|tsv|json|md");
   sub.add_flag("--bom", o->bom, "Start CSV/TSV with a UTF-8 byte order mark (for Excel)");
   sub.footer(

@@ -13,16 +13,22 @@ void setup_record(CLI::App& sub, Globals& g) {
     bool force = false;
   };
   auto o = std::make_shared<Options>();
-  sub.add_option("id", o->id, "Indicator id, e.g. jobs.urban_new (see plan list)")->required();
+  sub.add_option("id", o->id, "Indicator id, e.g. jobs.urban_new (see plan list)")
+      ->type_name("ID")
+      ->required();
   sub.add_option("value", o->value,
                  "An increment (flows), a reading (levels) or done/undone (milestones)")
+      ->type_name("VALUE")
       ->required();
   sub.add_option("--date,-d", o->date, "Date the figure belongs to (default: today)")
+      ->type_name("DATE")
       ->check(date_validator());
-  sub.add_option("--by", o->by, "Reporting unit, e.g. 人社局");
-  sub.add_option("--note", o->note, "Free text; quotes, line breaks and tabs are escaped");
-  sub.add_option("--src", o->src, "Where the figure comes from, e.g. 年报");
-  sub.add_option("--file", o->file, "Append here instead of <records>/<year of date>.rec");
+  sub.add_option("--by", o->by, "Reporting unit, e.g. 人社局")->type_name("UNIT");
+  sub.add_option("--note", o->note, "Free text; quotes, line breaks and tabs are escaped")
+      ->type_name("TEXT");
+  sub.add_option("--src", o->src, "Where the figure comes from, e.g. 年报")->type_name("REF");
+  sub.add_option("--file", o->file, "Append here instead of <records>/<year of date>.rec")
+      ->type_name("FILE");
   sub.add_flag("--force", o->force, "Accept a date outside the plan period or after today");
   sub.footer(
       "Checks the entry exactly as `plan check` would read it (known id, a value the\n"

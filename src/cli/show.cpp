@@ -8,8 +8,9 @@ void setup_show(CLI::App& sub, Globals& g) {
     std::string id, as_of, format;
   };
   auto o = std::make_shared<Options>();
-  sub.add_option("id", o->id, "Indicator id (plan list shows them)")->required();
+  sub.add_option("id", o->id, "Indicator id (plan list shows them)")->type_name("ID")->required();
   sub.add_option("--as-of", o->as_of, "Evaluate at this date (default: today)")
+      ->type_name("DATE")
       ->check(date_validator());
   add_format_option(sub, o->format, "table|json");
   sub.footer(

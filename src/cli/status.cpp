@@ -12,15 +12,20 @@ void setup_status(CLI::App& sub, Globals& g) {
   };
   auto o = std::make_shared<Options>();
   sub.add_option("--as-of", o->as_of, "Evaluate at this date (default: today)")
+      ->type_name("DATE")
       ->check(date_validator());
-  sub.add_option("--year", o->year, "Judge each indicator against this year's own target");
-  sub.add_option("--area", o->area, "Only this area (主要任务), by id or name");
-  sub.add_option("--unit", o->unit, "Only indicators this unit leads or partners");
+  sub.add_option("--year", o->year, "Judge each indicator against this year's own target")
+      ->type_name("YEAR");
+  sub.add_option("--area", o->area, "Only this area (主要任务), by id or name")->type_name("AREA");
+  sub.add_option("--unit", o->unit, "Only indicators this unit leads or partners")
+      ->type_name("UNIT");
   sub.add_option("--status", o->statuses, "Only these statuses (comma-separated)")
+      ->type_name("STATUS")
       ->delimiter(',')
       ->check(status_validator());
   sub.add_option("--fail-on", o->fail_on,
                  "Exit 3 when a shown indicator has one of these statuses, e.g. behind,missed")
+      ->type_name("STATUS")
       ->delimiter(',')
       ->check(status_validator());
   add_format_option(sub, o->format, "table|csv|tsv|json|md");
@@ -66,6 +71,7 @@ void setup_status(CLI::App& sub, Globals& g) {
         return;
       }
     }
+    if (!f.unit.empty() && !known_unit(g, plan, f.unit)) return;
     Ledger ledger(plan, as_of);
     if (!read_ledger(g, *project, {&ledger})) return;
     StatusReport report = build_status(ledger, f);

@@ -10,6 +10,7 @@ void setup_units(CLI::App& sub, Globals& g) {
   };
   auto o = std::make_shared<Options>();
   sub.add_option("--as-of", o->as_of, "Evaluate at this date (default: today)")
+      ->type_name("DATE")
       ->check(date_validator());
   sub.add_flag("--lead-only", o->lead_only, "Count only the indicators a unit leads (★)");
   add_format_option(sub, o->format, "table|csv|tsv|json|md");

@@ -10,8 +10,10 @@ void setup_yoy(CLI::App& sub, Globals& g) {
     bool bom = false;
   };
   auto o = std::make_shared<Options>();
-  sub.add_option("ids", o->ids, "Indicator ids (default: every indicator with yearly figures)");
+  sub.add_option("ids", o->ids, "Indicator ids (default: every indicator with yearly figures)")
+      ->type_name("ID");
   sub.add_option("--as-of", o->as_of, "Evaluate at this date (default: today)")
+      ->type_name("DATE")
       ->check(date_validator());
   add_format_option(sub, o->format, "table|csv|tsv|json|md");
   sub.add_flag("--bom", o->bom, "Start CSV/TSV with a UTF-8 byte order mark (for Excel)");

@@ -1,0 +1,23 @@
+// Replacing a whole file so that a reader never sees half of it: the new
+// contents go to a temporary file in the same folder, are flushed to disk,
+// and the temporary is renamed over the target (rename(2) is atomic within a
+// file system). Used for reports written with --output, which a web server
+// or a mailer may pick up at any moment.
+#pragma once
+
+#include <filesystem>
+#include <string_view>
+
+#include "diagnostic.h"
+
+namespace plan {
+
+// Writes `contents` to `file`, replacing it atomically. The temporary is a
+// hidden sibling (".NAME.XXXXXX"), so a glob such as *.html never matches it,
+// and it is removed on any failure. An existing file keeps its permission
+// bits; a new one gets 0666 less the umask, as a plain open() would give.
+// The folder must exist. Errors name the file and the system's reason:
+// "FILE: cannot write: REASON".
+Expected<bool> replace_file(const std::filesystem::path& file, std::string_view contents);
+
+}  // namespace plan

@@ -1,0 +1,445 @@
+#include "report.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "indicator_list.h"
+#include "text.h"
+
+namespace plan {
+
+std::optional<Period> parse_period(std::string_view s) {
+  if (s == "week") return Period::week;
+  if (s == "month") return Period::month;
+  return std::nullopt;
+}
+
+std::string_view period_name(Period p) {
+  return p == Period::week ? "week" : "month";
+}
+
+Date period_back(Date d, Period p) {
+  return p == Period::week ? d.add_days(-7) : d.add_months(-1);
+}
+
+Date period_ahead(Date d, Period p) {
+  return p == Period::week ? d.add_days(7) : d.add_months(1);
+}
+
+PeriodRecords::PeriodRecords(const Plan& plan, Date after, Date through)
+    : plan_(plan), after_(after), through_(through) {}
+
+void PeriodRecords::add(const Entry& e) {
+  if (e.date <= after_ || e.date > through_) return;
+  auto index = plan_.index_of(e.id);
+  if (!index) return;
+  // Keyed lookups reuse the key's memory only when the group exists; a new
+  // group is the rare case (one per indicator and unit).
+  RecordedGroup& g = groups_[Key{*index, std::string(e.tag("by"))}];
+  g.entries++;
+  if (!e.is_state) g.sum = g.sum + e.amount;
+  // Entries come in read order, so ">=" makes the one read last win ties.
+  if (g.entries == 1 || e.date >= g.latest_date) {
+    g.latest_date = e.date;
+    g.latest_value = e.amount;
+    g.latest_done = e.is_state && e.done;
+    g.note = std::string(e.tag("note"));
+  }
+}
+
+std::vector<RecordedIndicator> PeriodRecords::summary() const {
+  std::vector<RecordedIndicator> out;
+  for (const auto& [key, g] : groups_) {
+    if (out.empty() || out.back().ind != &plan_.indicators[key.indicator])
+      out.push_back({&plan_.indicators[key.indicator], 0, Decimal(), {}});
+    RecordedIndicator& r = out.back();
+    r.entries += g.entries;
+    r.sum = r.sum + g.sum;
+    r.units.push_back(g);
+    r.units.back().unit = key.unit;
+  }
+  return out;
+}
+
+std::string_view change_name(Change c) {
+  switch (c) {
+    case Change::newly_behind:
+      return "newly_behind";
+    case Change::breached:
+      return "breached";
+    case Change::newly_missed:
+      return "newly_missed";
+    case Change::newly_overdue:
+      return "newly_overdue";
+    case Change::reopened:
+      return "reopened";
+    case Change::recovered:
+      return "recovered";
+    case Change::newly_achieved:
+      return "newly_achieved";
+    case Change::first_reading:
+      return "first_reading";
+  }
+  return "?";
+}
+
+std::optional<Change> classify_change(Kind k, Status before, Status now) {
+  if (before == now) return std::nullopt;
+  // The news a reader acts on comes first: reaching the target beats
+  // having been behind, falling into trouble beats having been achieved.
+  if (now == Status::achieved || now == Status::done) return Change::newly_achieved;
+  if (now == Status::behind) return Change::newly_behind;
+  if (now == Status::missed) return k == Kind::cap ? Change::breached : Change::newly_missed;
+  if (now == Status::overdue) return Change::newly_overdue;
+  if (is_trouble(before)) return Change::recovered;
+  if (before == Status::achieved || before == Status::done) return Change::reopened;
+  if (before == Status::no_data) return Change::first_reading;
+  return std::nullopt;  // e.g. pending -> pending cannot differ; nothing else is news
+}
+
+namespace {
+
+std::vector<MonthPoint> months_of(const Ledger& ledger, const Indicator& ind) {
+  const Plan& plan = ledger.plan();
+  std::vector<MonthPoint> out;
+  if (ledger.as_of() < plan.start) return out;
+  const IndicatorTotals& t = ledger.totals(ind);
+  Decimal running;
+  Date last = std::min(ledger.as_of(), plan.end);
+  for (Date m = Date::from_ymd(plan.start.year(), plan.start.month(), 1); m <= last;
+       m = m.add_months(1)) {
+    auto it = t.by_month.find(m.year() * 12 + m.month() - 1);
+    if (it != t.by_month.end()) running = running + it->second;
+    Date month_end =
+        std::min(Date::from_ymd(m.year(), m.month(), days_in_month(m.year(), m.month())), last);
+    out.push_back({m.year(), m.month(), running, expected_by(plan, ind, month_end)});
+  }
+  return out;
+}
+
+}  // namespace
+
+Digest build_digest(const Ledger& now, const Ledger& before, const PeriodRecords& recorded,
+                    const DigestOptions& o) {
+  const Plan& plan = now.plan();
+  Digest d;
+  d.plan = &plan;
+  d.period = o.period;
+  d.as_of = now.as_of();
+  d.since = before.as_of();
+  d.next = period_ahead(d.as_of, o.period);
+  d.unit = o.unit;
+  d.time_progress = progress(plan.start, plan.end, d.as_of);
+
+  auto in_scope = [&](const Indicator& ind) { return o.unit.empty() || ind.involves(o.unit); };
+  for (const Indicator& ind : plan.indicators) {
+    if (!in_scope(ind)) continue;
+    IndicatorStatus s = evaluate(now, ind);
+    IndicatorStatus b = evaluate(before, ind);
+    d.counts[static_cast<std::size_t>(s.status)]++;
+    if (auto c = classify_change(ind.kind, b.status, s.status))
+      d.changes.push_back({*c, b.status, s});
+    if (s.status == Status::behind && s.behind_by && s.target && !s.target->is_zero()) {
+      d.shortfalls.push_back({s, *s.behind_by / s.target->to_double()});
+      d.trends.push_back({&ind, months_of(now, ind)});
+    }
+    if (ind.kind == Kind::milestone && ind.due && s.status != Status::done) {
+      if (s.status == Status::overdue)
+        d.milestones.push_back({&ind, *ind.due, s.status, d.as_of - *ind.due});
+      // Due today is not overdue yet, and still worth a line.
+      else if (*ind.due >= d.as_of && *ind.due <= d.next)
+        d.milestones.push_back({&ind, *ind.due, s.status, *ind.due - d.as_of});
+    }
+    d.now.push_back(std::move(s));
+  }
+
+  auto count = [&](Status s) { return d.counts[static_cast<std::size_t>(s)]; };
+  Headline& h = d.headline;
+  h.indicators = static_cast<int>(d.now.size());
+  h.achieved = count(Status::achieved) + count(Status::met) + count(Status::done);
+  h.on_track = count(Status::on_track) + count(Status::pending);
+  h.behind = count(Status::behind);
+  h.missed = count(Status::missed) + count(Status::overdue);
+  h.no_data = count(Status::no_data);
+
+  for (RecordedIndicator& r : recorded.summary()) {
+    if (!in_scope(*r.ind)) continue;
+    d.recorded_entries += r.entries;
+    d.recorded.push_back(std::move(r));
+  }
+
+  // Plan order within a kind is kept by the stable sorts.
+  std::stable_sort(d.changes.begin(), d.changes.end(),
+                   [](const StatusChange& a, const StatusChange& b) { return a.kind < b.kind; });
+  d.behind = d.shortfalls.size();
+  // The charts follow the shortfalls' order, so the first charts are the
+  // flows furthest behind: sort them together, then cut the list.
+  std::vector<std::size_t> order(d.shortfalls.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return d.shortfalls[a].gap > d.shortfalls[b].gap;
+  });
+  std::vector<Shortfall> shortfalls;
+  std::vector<Trend> trends;
+  for (std::size_t i : order) {
+    shortfalls.push_back(std::move(d.shortfalls[i]));
+    trends.push_back(std::move(d.trends[i]));
+  }
+  d.shortfalls = std::move(shortfalls);
+  d.trends = std::move(trends);
+  if (d.shortfalls.size() > o.top) d.shortfalls.resize(o.top);
+  std::stable_sort(d.milestones.begin(), d.milestones.end(),
+                   [](const MilestoneDue& a, const MilestoneDue& b) {
+                     bool ao = a.status == Status::overdue, bo = b.status == Status::overdue;
+                     if (ao != bo) return ao;
+                     return a.due < b.due;
+                   });
+
+  d.units = build_units(now, false);
+  if (!o.unit.empty())
+    std::erase_if(d.units.rows, [&](const UnitRow& r) { return r.unit != o.unit; });
+  return d;
+}
+
+bool any_status(const Digest& d, const std::vector<Status>& statuses) {
+  for (const IndicatorStatus& s : d.now)
+    if (std::find(statuses.begin(), statuses.end(), s.status) != statuses.end()) return true;
+  return false;
+}
+
+std::string html_escape(std::string_view raw) {
+  std::string s = sanitize(raw);
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace plan
+
+namespace plan::digest_words {
+
+std::string figure(double v) {
+  return format_number(v, std::fabs(v) >= 100 ? 0 : -1);
+}
+
+std::string amount(const Indicator& ind, Decimal v) {
+  if (ind.is_percent()) return format_amount(v, true) + "%";
+  return format_amount(v, true) + (ind.unit.empty() ? "" : " " + ind.unit);
+}
+
+std::string signed_amount(const Indicator& ind, Decimal v) {
+  return (v.is_negative() ? "" : "+") + amount(ind, v);
+}
+
+std::string recorded_value(const Indicator& ind, const RecordedGroup& g, bool zh) {
+  std::string date = g.latest_date.iso();
+  if (is_flow(ind.kind)) return signed_amount(ind, g.sum);
+  if (ind.kind == Kind::milestone)
+    return say(zh, "{} ({})", "{}（{}）",
+               g.latest_done ? (zh ? "已办结" : "done") : (zh ? "撤销办结" : "undone"), date);
+  return say(zh, "reading {} ({})", "读数 {}（{}）", amount(ind, g.latest_value), date);
+}
+
+std::string status_word(Status s, bool zh) {
+  if (zh) return std::string(status_name_zh(s));
+  std::string w(status_name(s));
+  std::replace(w.begin(), w.end(), '_', ' ');
+  return w;
+}
+
+std::string change_heading(Change c, bool zh) {
+  switch (c) {
+    case Change::newly_behind:
+      return zh ? "新近滞后" : "Newly behind";
+    case Change::breached:
+      return zh ? "突破上限" : "Caps breached";
+    case Change::newly_missed:
+      return zh ? "跌破下限" : "Fell below the floor";
+    case Change::newly_overdue:
+      return zh ? "新近逾期" : "Newly overdue";
+    case Change::reopened:
+      return zh ? "不再完成（更正或撤销）" : "No longer achieved (corrected or undone)";
+    case Change::recovered:
+      return zh ? "恢复正常" : "Recovered";
+    case Change::newly_achieved:
+      return zh ? "新近完成" : "Newly achieved";
+    case Change::first_reading:
+      return zh ? "首次填报即达标" : "First reading, met";
+  }
+  return "?";
+}
+
+namespace {
+
+// "50,000 of 51,000 人 (98.0%)".
+std::string progress_text(const IndicatorStatus& s, bool zh) {
+  const Indicator& ind = *s.ind;
+  std::string of = format_amount(*s.actual, true);
+  std::string pct = s.completion ? format_ratio(*s.completion) : "";
+  if (zh)
+    return fmt::format("完成 {}/{}{}", of, amount(ind, *s.target),
+                       pct.empty() ? "" : "（" + pct + "）");
+  return fmt::format("{} of {}{}", of, amount(ind, *s.target), pct.empty() ? "" : " (" + pct + ")");
+}
+
+}  // namespace
+
+std::string change_detail(const StatusChange& c, bool zh) {
+  const IndicatorStatus& s = c.now;
+  const Indicator& ind = *s.ind;
+  std::string out = status_word(c.before, zh) + " → " + status_word(s.status, zh);
+  std::string sep = zh ? "；" : "; ";
+  if (is_flow(ind.kind)) {
+    out += sep + progress_text(s, zh);
+    if (s.expected && s.status != Status::achieved)
+      out += say(zh, ", expected {}", "，应完成 {}", figure(*s.expected));
+    if (s.behind_by && *s.behind_by > 0)
+      out += say(zh, ", behind by {}", "，落后 {}", figure(*s.behind_by));
+  } else if (is_level(ind.kind)) {
+    if (s.actual)
+      out += say(zh, "{}reading {} on {}, target {}", "{}读数 {}（{}），目标 {}", sep,
+                 amount(ind, *s.actual), s.actual_date->iso(), readable_target(ind, *s.target));
+  } else if (s.status == Status::done) {
+    out += say(zh, "{}done on {}", "{}办结于 {}", sep, s.actual_date->iso());
+  } else if (ind.due) {
+    out += say(zh, "{}due {}", "{}期限 {}", sep, ind.due->iso());
+  }
+  return out;
+}
+
+std::string progress_detail(const Shortfall& f, bool zh) {
+  const IndicatorStatus& s = f.now;
+  return progress_text(s, zh) + say(zh, ", expected {}", "，应完成 {}", figure(*s.expected));
+}
+
+std::string behind_detail(const Shortfall& f, bool zh) {
+  return say(zh, "behind by {}, {} of the target", "落后 {}，占目标的 {}", figure(*f.now.behind_by),
+             format_ratio(f.gap));
+}
+
+std::string pace_detail(const Shortfall& f, const Plan& plan, bool zh) {
+  const IndicatorStatus& s = f.now;
+  std::string so_far = s.pace_per_month ? say(zh, ", so far {} a month", "，此前平均每月 {}",
+                                              figure(*s.pace_per_month))
+                                        : "";
+  if (!s.needed_per_month) return (zh ? "计划期已结束" : "the plan period is over") + so_far;
+  return say(zh, "needs {} a month to {}{}", "此后每月需完成 {}（至 {}）{}",
+             figure(*s.needed_per_month), plan.end.iso(), so_far);
+}
+
+std::string milestone_detail(const MilestoneDue& m, bool zh) {
+  if (m.status == Status::overdue)
+    return say(zh, "due {}, {} day{} overdue", "期限 {}，已逾期 {} 天", m.due.iso(), m.days,
+               m.days == 1 ? "" : "s");
+  if (m.days == 0) return say(zh, "due {}, today", "期限 {}，今日到期", m.due.iso());
+  return say(zh, "due {}, in {} day{}", "期限 {}，还有 {} 天", m.due.iso(), m.days,
+             m.days == 1 ? "" : "s");
+}
+
+std::string title(const Digest& d, bool zh) {
+  if (zh)
+    return fmt::format("{} — {}（截至 {}）", d.plan->title,
+                       d.period == Period::week ? "周报" : "月报", d.as_of.iso());
+  return fmt::format("{} — {} report as of {}", d.plan->title,
+                     d.period == Period::week ? "weekly" : "monthly", d.as_of.iso());
+}
+
+std::string window(const Digest& d, bool zh) {
+  std::string unit = d.unit.empty() ? ""
+                                    : say(zh,
+                                          "; only indicators {} "
+                                          "leads or partners",
+                                          "；仅 {} 牵头或参与的指标", d.unit);
+  return say(zh, "Period {} to {}, status compared with {}{}", "本期 {} 至 {}，状态与 {} 比较{}",
+             d.since.add_days(1).iso(), d.as_of.iso(), d.since.iso(), unit);
+}
+
+std::string time_line(const Digest& d, bool zh) {
+  const Plan& p = *d.plan;
+  int total = p.end - p.start + 1;
+  int day = std::clamp(d.as_of - p.start + 1, 0, total);
+  return say(zh, "Time progress {} (day {} of {})", "时间进度 {}（第 {} 天，共 {} 天）",
+             format_ratio(d.time_progress), format_number(day, 0), format_number(total, 0));
+}
+
+std::string counts_line(const Digest& d, bool zh) {
+  const Headline& h = d.headline;
+  if (zh)
+    return fmt::format("指标 {} 项：完成 {}，正常 {}，滞后 {}，未达标 {}，无数据 {}", h.indicators,
+                       h.achieved, h.on_track, h.behind, h.missed, h.no_data);
+  return fmt::format("{} indicator{}: {} achieved, {} on track, {} behind, {} missed, {} no data",
+                     h.indicators, h.indicators == 1 ? "" : "s", h.achieved, h.on_track, h.behind,
+                     h.missed, h.no_data);
+}
+
+std::string heading(const Digest& d, Section s, bool zh) {
+  switch (s) {
+    case Section::recorded: {
+      std::size_t n = d.recorded_entries, k = d.recorded.size();
+      if (zh) return fmt::format("本期填报：{} 条，涉及 {} 项指标", n, k);
+      return fmt::format("Recorded in the period: {} entr{} on {} indicator{}", n,
+                         n == 1 ? "y" : "ies", k, k == 1 ? "" : "s");
+    }
+    case Section::changes:
+      return say(zh, "Status changes since {}", "状态变化（与 {} 相比）", d.since.iso());
+    case Section::shortfalls:
+      if (zh)
+        return fmt::format("差距最大的指标（滞后 {} 项，列出 {} 项）", d.behind,
+                           d.shortfalls.size());
+      return fmt::format("Largest shortfalls ({} of {} behind)", d.shortfalls.size(), d.behind);
+    case Section::units:
+      return zh ? "责任单位" : "Responsible units";
+    case Section::milestones:
+      return say(zh, "Milestones due by {} or overdue", "{} 前到期或已逾期的节点任务",
+                 d.next.iso());
+  }
+  return "?";
+}
+
+std::string nothing(Section s, bool zh) {
+  switch (s) {
+    case Section::recorded:
+      return zh ? "本期无填报。" : "Nothing was recorded in the period.";
+    case Section::changes:
+      return zh ? "无状态变化。" : "No status changed.";
+    case Section::shortfalls:
+      return zh ? "没有滞后的指标。" : "No indicator is behind.";
+    case Section::units:
+      return zh ? "无责任单位。" : "No responsible unit.";
+    case Section::milestones:
+      return zh ? "无。" : "None.";
+  }
+  return "";
+}
+
+std::string legend(bool zh) {
+  return zh ? "“完成”含达标的水平指标和已办结的节点任务；“正常”含推进中的节点任务；"
+              "“未达标”含逾期的节点任务。"
+            : "Achieved counts met levels and done milestones; on track, pending "
+              "milestones; missed, overdue milestones.";
+}
+
+}  // namespace plan::digest_words

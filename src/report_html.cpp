@@ -1,0 +1,408 @@
+// The digest as one self-contained HTML document, for a mail body or an
+// attachment, a browser at phone or desktop width, and paper. Everything is
+// inline: CSS in <style>, pictures as <svg> (a progress bar per flow listed,
+// a cumulative-vs-expected chart per flow behind); nothing is fetched, and
+// there is no script. Fonts are named, never downloaded, so Chinese text
+// uses the reader's system fonts. Every text that comes from the plan or the
+// records passes through html_escape (report.cpp), here via esc().
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "render.h"
+#include "report.h"
+
+namespace plan {
+namespace {
+
+namespace w = digest_words;
+using w::say;
+using w::Section;
+
+std::string esc(std::string_view s) {
+  return html_escape(s);
+}
+
+constexpr const char* kStyle = R"(
+*{box-sizing:border-box}
+body{margin:0;background:#f4f5f7;color:#1f2933;font:15px/1.55 system-ui,-apple-system,"Segoe UI","PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif}
+.wrap{max-width:980px;margin:0 auto;padding:16px 14px 32px;background:#fff}
+h1{font-size:1.3em;line-height:1.3;margin:.2em 0 .3em}
+h2{font-size:1.08em;margin:1.6em 0 .5em;padding-bottom:.25em;border-bottom:2px solid #e1e5ea}
+h3{font-size:.95em;margin:1em 0 .3em;color:#3e4c59}
+p{margin:.3em 0}
+.meta,.legend{color:#616e7c;font-size:.88em}
+.scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;margin:.3em 0 .6em}
+table{border-collapse:collapse;font-size:.9em;min-width:100%}
+th,td{padding:5px 8px;border-bottom:1px solid #e4e7eb;text-align:left;vertical-align:middle;white-space:nowrap}
+th{background:#f0f2f5;font-weight:600;color:#3e4c59;white-space:normal;word-break:keep-all;vertical-align:bottom}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+td.name{white-space:normal;min-width:9em}
+td.text{white-space:normal;min-width:14em}
+td.strong{font-weight:600}
+tr.total td{font-style:italic;color:#3e4c59}
+tr.group th{background:#fff;color:#1f2933;padding-top:10px;border-bottom:1px solid #cbd2d9}
+.prog{display:inline-flex;align-items:center;gap:6px}
+code{font:.92em ui-monospace,Menlo,Consolas,monospace;color:#52606d}
+.st{display:inline-block;padding:0 .45em;border-radius:3px;font-size:.88em;white-space:nowrap}
+.s-behind,.s-missed,.s-overdue{background:#fde3e1;color:#a11d1d}
+.s-achieved,.s-met,.s-done{background:#def5e6;color:#19653a}
+.s-on_track,.s-pending{background:#e2ecfb;color:#1c4f8f}
+.s-no_data{background:#eceff2;color:#52606d}
+table.cards{min-width:0;width:100%;table-layout:fixed;margin:.6em 0}
+table.cards td{border:0;text-align:center;padding:6px 2px;white-space:normal;font-size:.85em;line-height:1.25}
+table.cards b{display:block;font-size:1.7em;line-height:1.2}
+.time{display:flex;align-items:center;gap:10px;flex-wrap:wrap}
+svg{display:block;overflow:visible}
+svg.chart{width:100%;height:auto;max-width:440px}
+.charts{display:flex;flex-wrap:wrap;gap:14px}
+figure{flex:1 1 300px;margin:0;padding:8px 10px;border:1px solid #e4e7eb;border-radius:6px}
+figcaption{font-size:.85em;margin-bottom:4px}
+.key{font-size:.8em;color:#616e7c}
+.key i{display:inline-block;width:18px;height:0;border-top:2px solid #c0392b;vertical-align:middle;margin:0 4px 0 8px}
+.key i.exp{border-top:2px dashed #7b8794}
+@media (max-width:600px){body{font-size:14px}.wrap{padding:12px 10px 24px}h1{font-size:1.15em}
+th,td{padding:4px 5px}td.name{min-width:7.5em}td.text{min-width:11em}}
+@media print{body{background:#fff;font-size:10.5pt}.wrap{max-width:none;padding:0}.scroll{overflow:visible}
+th,td{white-space:normal}h2{break-after:avoid}tr,figure{break-inside:avoid}
+th,.st{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+)";
+
+const char* fill_of(Status s) {
+  switch (s) {
+    case Status::achieved:
+    case Status::met:
+    case Status::done:
+      return "#2f9e5b";
+    case Status::behind:
+    case Status::missed:
+    case Status::overdue:
+      return "#d64545";
+    default:
+      return "#3b78d8";
+  }
+}
+
+std::string badge(Status s, bool zh) {
+  return fmt::format(R"(<span class="st s-{}">{}</span>)", status_name(s),
+                     esc(w::status_word(s, zh)));
+}
+
+// "0.5" for coordinates: one decimal is finer than a screen pixel.
+std::string px(double v) {
+  return fmt::format("{:.1f}", v);
+}
+
+// A progress bar: the filled part is completion (capped at the end of the
+// bar), the dark tick is where the calendar says it should be by now.
+std::string bar_svg(double completion, double marker, Status s, bool zh) {
+  constexpr double kW = 120, kH = 16;
+  double fill = std::clamp(completion, 0.0, 1.0) * kW;
+  double tick = std::clamp(marker, 0.0, 1.0) * kW;
+  std::string label = say(zh, "{} done, {} expected by now", "完成 {}，应完成 {}",
+                          format_ratio(completion), format_ratio(marker));
+  return fmt::format(
+      R"(<svg class="bar" width="{0}" height="{1}" viewBox="0 0 {0} {1}" role="img" aria-label="{2}">)"
+      R"(<title>{2}</title>)"
+      R"(<rect x="0" y="3" width="{0}" height="10" rx="2" fill="#e4e7eb"/>)"
+      R"(<rect x="0" y="3" width="{3}" height="10" rx="2" fill="{4}"/>)"
+      R"(<rect x="{5}" y="0" width="2" height="{1}" fill="#1f2933"/></svg>)",
+      kW, kH, esc(label), px(fill), fill_of(s), px(std::clamp(tick - 1, 0.0, kW - 2)));
+}
+
+// The time-progress bar of the headline.
+std::string time_svg(double t) {
+  constexpr double kW = 220, kH = 12;
+  return fmt::format(
+      R"(<svg class="timebar" width="{0}" height="{1}" viewBox="0 0 {0} {1}" role="img" aria-label="{2}">)"
+      R"(<rect x="0" y="0" width="{0}" height="{1}" rx="3" fill="#e4e7eb"/>)"
+      R"(<rect x="0" y="0" width="{3}" height="{1}" rx="3" fill="#7b8794"/></svg>)",
+      kW, kH, format_ratio(t), px(std::clamp(t, 0.0, 1.0) * kW));
+}
+
+// The bar for an indicator, or "" when it has no completion (levels,
+// milestones). For flows the tick is expected / target, which follows the
+// plan's yearly splits, as in `plan status`.
+std::string bar_for(const IndicatorStatus& s, bool zh) {
+  if (!s.completion || !s.expected || !s.target || s.target->is_zero()) return "";
+  return bar_svg(*s.completion, *s.expected / s.target->to_double(), s.status, zh);
+}
+
+// Cumulative actual (solid) against the expected line (dashed), month by
+// month, scaled to the larger of the two.
+std::string chart_svg(const Trend& t, bool zh) {
+  constexpr double kW = 320, kH = 150, kLeft = 46, kRight = 8, kTop = 8, kBottom = 22;
+  double top = 0;
+  for (const MonthPoint& m : t.months) top = std::max({top, m.cumulative.to_double(), m.expected});
+  if (top <= 0) top = 1;
+  std::size_t n = t.months.size();
+  auto x = [&](std::size_t i) {
+    return n <= 1 ? kLeft : kLeft + (kW - kLeft - kRight) * static_cast<double>(i) / (n - 1);
+  };
+  auto y = [&](double v) { return kTop + (kH - kTop - kBottom) * (1 - v / top); };
+  std::string actual, expected;
+  for (std::size_t i = 0; i < n; ++i) {
+    actual += px(x(i)) + "," + px(y(t.months[i].cumulative.to_double())) + " ";
+    expected += px(x(i)) + "," + px(y(t.months[i].expected)) + " ";
+  }
+  std::string label = say(zh, "{}: cumulative actual and expected, by month",
+                          "{}：累计完成与应完成，按月", t.ind->id);
+  std::string out = fmt::format(
+      R"(<svg class="chart" width="{0}" height="{1}" viewBox="0 0 {0} {1}" role="img" aria-label="{2}">)"
+      R"(<title>{2}</title>)",
+      kW, kH, esc(label));
+  double base = y(0);
+  out += fmt::format(
+      R"(<line x1="{0}" y1="{1}" x2="{2}" y2="{1}" stroke="#9aa5b1" stroke-width="1"/>)"
+      R"(<line x1="{0}" y1="{3}" x2="{2}" y2="{3}" stroke="#e4e7eb" stroke-width="1"/>)",
+      px(kLeft), px(base), px(kW - kRight), px(y(top)));
+  out += fmt::format(
+      R"(<text x="{0}" y="{1}" font-size="11" text-anchor="end" fill="#616e7c">0</text>)"
+      R"(<text x="{0}" y="{2}" font-size="11" text-anchor="end" fill="#616e7c">{3}</text>)",
+      px(kLeft - 4), px(base + 3), px(y(top) + 3), esc(w::figure(top)));
+  if (n > 0) {
+    const MonthPoint &first = t.months.front(), &last = t.months.back();
+    out += fmt::format(
+        R"(<text x="{0}" y="{1}" font-size="11" fill="#616e7c">{2}-{3:02}</text>)"
+        R"(<text x="{4}" y="{1}" font-size="11" text-anchor="end" fill="#616e7c">{5}-{6:02}</text>)",
+        px(kLeft), px(kH - 6), first.year, first.month, px(kW - kRight), last.year, last.month);
+    out += fmt::format(
+        R"(<polyline points="{}" fill="none" stroke="#7b8794" stroke-width="1.5" stroke-dasharray="4 3"/>)",
+        expected);
+    out += fmt::format(R"(<polyline points="{}" fill="none" stroke="#c0392b" stroke-width="2"/>)",
+                       actual);
+    out += fmt::format(R"(<circle cx="{}" cy="{}" r="3" fill="#c0392b"/>)", px(x(n - 1)),
+                       px(y(last.cumulative.to_double())));
+  }
+  return out + "</svg>";
+}
+
+// A table inside a horizontally scrolling wrapper, so that a wide table
+// never widens the page on a phone.
+struct HtmlTable {
+  std::string head, row, rows;
+  void th(std::string_view text, bool num = false) {
+    head += fmt::format("<th{}>{}</th>", num ? R"( class="num")" : "", esc(text));
+  }
+  // `html` is markup already escaped.
+  void td(std::string_view html, std::string_view cls = "") {
+    row += cls.empty() ? fmt::format("<td>{}</td>", html)
+                       : fmt::format(R"(<td class="{}">{}</td>)", cls, html);
+  }
+  void end_row(std::string_view cls = "") {
+    rows += (cls.empty() ? "<tr>" : fmt::format(R"(<tr class="{}">)", cls)) + row + "</tr>\n";
+    row.clear();
+  }
+  // A heading row across the table (a group of the rows that follow).
+  void group(std::string_view text, int columns) {
+    rows += fmt::format(R"(<tr class="group"><th colspan="{}">{}</th></tr>)", columns, esc(text)) +
+            "\n";
+  }
+  std::string str() const {
+    return "<div class=\"scroll\"><table>\n<tr>" + head + "</tr>\n" + rows + "</table></div>\n";
+  }
+};
+
+std::string id_cell(const Indicator& ind) {
+  return "<code>" + esc(ind.id) + "</code>";
+}
+
+std::string section_head(const Digest& d, Section s, bool zh) {
+  return "<h2>" + esc(w::heading(d, s, zh)) + "</h2>\n";
+}
+
+std::string none(Section s, bool zh) {
+  return "<p class=\"meta\">" + esc(w::nothing(s, zh)) + "</p>\n";
+}
+
+std::string headline(const Digest& d, bool zh) {
+  const Headline& h = d.headline;
+  std::string out = "<div class=\"time\"><span>" + esc(w::time_line(d, zh)) + "</span>" +
+                    time_svg(d.time_progress) + "</div>\n";
+  struct Card {
+    int n;
+    Status s;
+    const char *en, *zh;
+  };
+  const Card cards[] = {{h.achieved, Status::achieved, "achieved", "完成"},
+                        {h.on_track, Status::on_track, "on track", "正常"},
+                        {h.behind, Status::behind, "behind", "滞后"},
+                        {h.missed, Status::missed, "missed", "未达标"},
+                        {h.no_data, Status::no_data, "no data", "无数据"}};
+  out += "<table class=\"cards\"><tr>";
+  for (const Card& c : cards)
+    out += fmt::format(R"(<td class="s-{}"><b>{}</b>{}</td>)", status_name(c.s), c.n,
+                       esc(zh ? c.zh : c.en));
+  out += "</tr></table>\n<p class=\"meta\">" + esc(w::counts_line(d, zh)) + "</p>\n";
+  return out;
+}
+
+std::string recorded_section(const Digest& d, bool zh) {
+  std::string out = section_head(d, Section::recorded, zh);
+  if (d.recorded.empty()) return out + none(Section::recorded, zh);
+  HtmlTable t;
+  t.th(zh ? "指标" : "Indicator");
+  t.th(zh ? "填报" : "Recorded", true);
+  t.th(zh ? "条数" : "Entries", true);
+  t.th(zh ? "填报单位" : "Reported by");
+  t.th(zh ? "最新备注" : "Latest note");
+  for (const RecordedIndicator& r : d.recorded) {
+    bool total = r.units.size() > 1 && is_flow(r.ind->kind);
+    for (std::size_t i = 0; i < r.units.size(); ++i) {
+      const RecordedGroup& g = r.units[i];
+      // The indicator is named once, on its first row.
+      t.td(i == 0 ? id_cell(*r.ind) + "<br>" + esc(r.ind->name) : "", "name");
+      t.td(esc(w::recorded_value(*r.ind, g, zh)), "num");
+      t.td(std::to_string(g.entries), "num");
+      t.td(esc(g.unit.empty() ? (zh ? "（未注明）" : "(no by=)") : g.unit));
+      t.td(esc(g.note), "text");
+      t.end_row();
+    }
+    if (total) {
+      t.td("", "name");
+      t.td(esc(w::signed_amount(*r.ind, r.sum)), "num");
+      t.td(std::to_string(r.entries), "num");
+      t.td(esc(zh ? "合计" : "total"));
+      t.td("");
+      t.end_row("total");
+    }
+  }
+  return out + t.str();
+}
+
+std::string changes_section(const Digest& d, bool zh) {
+  std::string out = section_head(d, Section::changes, zh);
+  if (d.changes.empty()) return out + none(Section::changes, zh);
+  HtmlTable t;
+  t.th(zh ? "指标" : "Indicator");
+  t.th(zh ? "状态" : "Status");
+  // Levels and milestones have no bar: no empty column when only they changed.
+  bool bars = std::any_of(d.changes.begin(), d.changes.end(),
+                          [&](const StatusChange& c) { return !bar_for(c.now, zh).empty(); });
+  if (bars) t.th(zh ? "进度" : "Progress");
+  t.th(zh ? "截至本期" : "Figures at the date");
+  for (std::size_t i = 0; i < d.changes.size(); ++i) {
+    const StatusChange& c = d.changes[i];
+    if (i == 0 || c.kind != d.changes[i - 1].kind)
+      t.group(w::change_heading(c.kind, zh), bars ? 4 : 3);
+    t.td(id_cell(*c.now.ind) + "<br>" + esc(c.now.ind->name), "name");
+    t.td(badge(c.before, zh) + " → " + badge(c.now.status, zh));
+    if (bars) t.td(bar_for(c.now, zh));
+    // The detail starts with the transition for the text digests; here the
+    // badges show it, so only the figures follow.
+    std::string detail = w::change_detail(c, zh);
+    std::string sep = zh ? "；" : "; ";
+    std::size_t at = detail.find(sep);
+    t.td(esc(at == std::string::npos ? "" : detail.substr(at + sep.size())), "text");
+    t.end_row();
+  }
+  return out + t.str();
+}
+
+std::string shortfalls_section(const Digest& d, bool zh) {
+  std::string out = section_head(d, Section::shortfalls, zh);
+  if (d.shortfalls.empty()) return out + none(Section::shortfalls, zh);
+  HtmlTable t;
+  t.th("#", true);
+  t.th(zh ? "指标" : "Indicator");
+  t.th(zh ? "进度" : "Progress");
+  t.th(zh ? "完成 / 目标" : "Actual / target", true);
+  t.th(zh ? "应完成" : "Expected", true);
+  t.th(zh ? "落后（占目标）" : "Behind by (of target)", true);
+  t.th(zh ? "每月需完成" : "Needed a month", true);
+  t.th(zh ? "此前月均" : "Pace so far", true);
+  auto fig = [](std::optional<double> v) { return v ? esc(w::figure(*v)) : std::string("—"); };
+  for (std::size_t i = 0; i < d.shortfalls.size(); ++i) {
+    const Shortfall& f = d.shortfalls[i];
+    const IndicatorStatus& s = f.now;
+    t.td(std::to_string(i + 1), "num");
+    t.td(id_cell(*s.ind) + "<br>" + esc(s.ind->name), "name");
+    t.td("<span class=\"prog\">" + bar_for(s, zh) + esc(format_ratio(*s.completion)) + "</span>");
+    t.td(esc(format_amount(*s.actual, true)) + " / " + esc(w::amount(*s.ind, *s.target)), "num");
+    t.td(fig(s.expected), "num");
+    t.td(fig(s.behind_by) + " <span class=\"meta\">(" + esc(format_ratio(f.gap)) + ")</span>",
+         "num");
+    t.td(fig(s.needed_per_month), "num strong");
+    t.td(fig(s.pace_per_month), "num");
+    t.end_row();
+  }
+  out += t.str();
+  if (!d.trends.empty()) {
+    out += "<h3>" +
+           esc(zh ? "滞后指标：累计完成与应完成（按月）"
+                  : "Behind: cumulative actual against the expected line, by month") +
+           "</h3>\n";
+    out += fmt::format(R"(<p class="key"><i></i>{}<i class="exp"></i>{}</p>)",
+                       esc(zh ? "累计完成" : "actual"), esc(zh ? "应完成" : "expected")) +
+           "\n<div class=\"charts\">\n";
+    for (const Trend& tr : d.trends)
+      out += "<figure><figcaption>" + id_cell(*tr.ind) + " " + esc(tr.ind->name) + "</figcaption>" +
+             chart_svg(tr, zh) + "</figure>\n";
+    out += "</div>\n";
+  }
+  return out;
+}
+
+std::string units_section(const Digest& d, bool zh) {
+  std::string out = section_head(d, Section::units, zh);
+  if (d.units.rows.empty()) return out + none(Section::units, zh);
+  HtmlTable t;
+  t.th(zh ? "单位" : "Unit");
+  for (auto [en, cn] : {std::pair{"Leads", "牵头"},
+                        {"Partners", "参与"},
+                        {"Achieved", "完成"},
+                        {"On track", "正常"},
+                        {"Behind", "滞后"},
+                        {"Missed", "未达标"},
+                        {"No data", "无数据"}})
+    t.th(zh ? cn : en, true);
+  t.th(zh ? "差距最大" : "Furthest behind");
+  t.th(zh ? "差距" : "Gap", true);
+  for (const UnitRow& u : d.units.rows) {
+    t.td(esc(u.unit));
+    for (int n : {u.led, u.partnered, u.achieved, u.on_track, u.behind, u.missed, u.no_data})
+      t.td(n == 0 ? "<span class=\"meta\">0</span>" : std::to_string(n), "num");
+    t.td(u.worst_id.empty() ? "" : id_cell(*d.plan->find(u.worst_id)));
+    t.td(u.worst_gap ? esc(format_ratio(*u.worst_gap)) : "", "num");
+    t.end_row();
+  }
+  return out + t.str();
+}
+
+std::string milestones_section(const Digest& d, bool zh) {
+  std::string out = section_head(d, Section::milestones, zh);
+  if (d.milestones.empty()) return out + none(Section::milestones, zh);
+  HtmlTable t;
+  t.th(zh ? "节点任务" : "Milestone");
+  t.th(zh ? "状态" : "Status");
+  t.th(zh ? "期限" : "Due");
+  for (const MilestoneDue& m : d.milestones) {
+    t.td(id_cell(*m.ind) + "<br>" + esc(m.ind->name), "name");
+    t.td(badge(m.status, zh));
+    t.td(esc(w::milestone_detail(m, zh)));
+    t.end_row();
+  }
+  return out + t.str();
+}
+
+}  // namespace
+
+std::string digest_html(const Digest& d, const RenderOptions& o) {
+  bool zh = o.zh;
+  std::string out = fmt::format(
+      "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n<div class=\"wrap\">\n",
+      zh ? "zh-CN" : "en", esc(w::title(d, zh)), kStyle);
+  out += "<h1>" + esc(w::title(d, zh)) + "</h1>\n";
+  out += "<p class=\"meta\">" + esc(w::window(d, zh)) + "</p>\n";
+  out += headline(d, zh);
+  for (auto section :
+       {recorded_section, changes_section, shortfalls_section, units_section, milestones_section})
+    out += section(d, zh);
+  out += "<p class=\"legend\">" + esc(w::legend(zh)) + "</p>\n</div>\n</body>\n</html>\n";
+  return out;
+}
+
+}  // namespace plan

@@ -1,0 +1,202 @@
+// The digest as plain text for mail: no colour, no box drawing, at most 80
+// display columns a line (CJK characters count two), so that it reads the
+// same in any mail client with a fixed-width font. Long lines are wrapped
+// between words; only names and notes are ever cut short, never figures.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "render.h"
+#include "report.h"
+#include "text.h"
+
+namespace plan {
+namespace {
+
+namespace w = digest_words;
+using w::Section;
+
+constexpr int kWidth = 80;
+
+// Text from the plan or the records, on one line and harmless to a terminal.
+std::string clean(std::string_view s) {
+  std::string flat(s);
+  for (char& c : flat)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  return sanitize(flat);
+}
+
+// Splits after spaces (which are dropped at a break) and after CJK
+// punctuation, where a Chinese line may break.
+std::vector<std::string> tokens(std::string_view s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t n = utf8_length(s.substr(i));
+    std::string_view ch = s.substr(i, n);
+    cur += ch;
+    i += n;
+    if (ch == " " || ch == "，" || ch == "；" || ch == "、" || ch == "：") {
+      out.push_back(cur);
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+std::string rstrip(std::string s) {
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  return s;
+}
+
+std::string fit(const std::string& line) {
+  return text_width(line) > kWidth ? truncate_to_width(line, kWidth) : line;
+}
+
+// `text` after `indent` spaces, wrapped to kWidth; continuation lines are
+// indented `more` further. A single token wider than a line is cut short.
+std::string wrap(std::string_view text, int indent, int more = 2) {
+  std::string out;
+  std::string line(static_cast<std::size_t>(indent), ' ');
+  int lead = indent;
+  bool empty = true;
+  for (const std::string& t : tokens(text)) {
+    std::string trimmed = rstrip(t);
+    if (!empty && text_width(line) + text_width(trimmed) > kWidth) {
+      out += fit(rstrip(line)) + '\n';
+      lead = indent + more;
+      line.assign(static_cast<std::size_t>(lead), ' ');
+      empty = true;
+    }
+    line += t;
+    empty = false;
+  }
+  return out + fit(rstrip(line)) + '\n';
+}
+
+// "  jobs.urban_new  城镇新增就业人数", the name cut to fit.
+std::string id_line(const Indicator& ind, int indent, const std::string& prefix = "") {
+  std::string head = std::string(static_cast<std::size_t>(indent), ' ') + prefix + ind.id;
+  int room = kWidth - text_width(head) - 2;
+  if (room < 4) return head + '\n';
+  return head + "  " + truncate_to_width(clean(ind.name), room) + '\n';
+}
+
+std::string heading(const std::string& text) {
+  std::string h = clean(text);
+  return h + '\n' + std::string(static_cast<std::size_t>(std::min(text_width(h), kWidth)), '-') +
+         '\n';
+}
+
+std::string recorded_section(const Digest& d, bool zh) {
+  std::string out = heading(w::heading(d, Section::recorded, zh));
+  if (d.recorded.empty()) return out + wrap(w::nothing(Section::recorded, zh), 2);
+  std::string none = zh ? "（未注明）" : "(no by=)";
+  int uw = 0;
+  for (const RecordedIndicator& r : d.recorded)
+    for (const RecordedGroup& g : r.units)
+      uw = std::max(uw, text_width(g.unit.empty() ? none : clean(g.unit)));
+  uw = std::min(uw, 16);
+  auto entries = [&](std::size_t n) {
+    return zh ? fmt::format("{} 条", n) : fmt::format("{} entr{}", n, n == 1 ? "y" : "ies");
+  };
+  for (const RecordedIndicator& r : d.recorded) {
+    out += id_line(*r.ind, 2);
+    for (const RecordedGroup& g : r.units) {
+      std::string unit = truncate_to_width(g.unit.empty() ? none : clean(g.unit), uw);
+      std::string line = pad_right(unit, uw) + "  " + pad_left(entries(g.entries), 10) + "  " +
+                         w::recorded_value(*r.ind, g, zh);
+      if (!g.note.empty()) line += "  " + clean(g.note);
+      out += wrap(line, 4);
+    }
+    if (r.units.size() > 1 && is_flow(r.ind->kind))
+      out += wrap(pad_right(zh ? "合计" : "total", uw) + "  " + pad_left(entries(r.entries), 10) +
+                      "  " + w::signed_amount(*r.ind, r.sum),
+                  4);
+  }
+  return out;
+}
+
+std::string changes_section(const Digest& d, bool zh) {
+  std::string out = heading(w::heading(d, Section::changes, zh));
+  if (d.changes.empty()) return out + wrap(w::nothing(Section::changes, zh), 2);
+  for (std::size_t i = 0; i < d.changes.size(); ++i) {
+    const StatusChange& c = d.changes[i];
+    if (i == 0 || c.kind != d.changes[i - 1].kind) out += wrap(w::change_heading(c.kind, zh), 2);
+    out += id_line(*c.now.ind, 4);
+    out += wrap(w::change_detail(c, zh), 6);
+  }
+  return out;
+}
+
+std::string shortfalls_section(const Digest& d, bool zh) {
+  std::string out = heading(w::heading(d, Section::shortfalls, zh));
+  if (d.shortfalls.empty()) return out + wrap(w::nothing(Section::shortfalls, zh), 2);
+  for (std::size_t i = 0; i < d.shortfalls.size(); ++i) {
+    const Shortfall& f = d.shortfalls[i];
+    std::string number = fmt::format("{}. ", i + 1);
+    out += id_line(*f.now.ind, 2, number);
+    int indent = 2 + static_cast<int>(number.size());
+    out += wrap(w::progress_detail(f, zh), indent);
+    out += wrap(w::behind_detail(f, zh), indent);
+    out += wrap(w::pace_detail(f, *d.plan, zh), indent);
+  }
+  return out;
+}
+
+std::string units_section(const Digest& d, bool zh) {
+  std::string out = heading(w::heading(d, Section::units, zh));
+  if (d.units.rows.empty()) return out + wrap(w::nothing(Section::units, zh), 2);
+  // Seven counts and a unit name of at most 16 columns fill 80 columns; the
+  // worst indicator of each unit is in the Markdown and HTML digests.
+  const std::vector<std::string> headers =
+      zh ? std::vector<std::string>{"单位", "牵头", "参与",   "完成",
+                                    "正常", "滞后", "未达标", "无数据"}
+         : std::vector<std::string>{"Unit",     "Leads",  "Partners", "Achieved",
+                                    "On track", "Behind", "Missed",   "No data"};
+  int uw = text_width(headers[0]);
+  for (const UnitRow& u : d.units.rows) uw = std::max(uw, text_width(clean(u.unit)));
+  uw = std::min(uw, 16);
+  std::string line = "  " + pad_right(headers[0], uw);
+  for (std::size_t k = 1; k < headers.size(); ++k) line += "  " + headers[k];
+  out += line + '\n';
+  for (const UnitRow& u : d.units.rows) {
+    int counts[] = {u.led, u.partnered, u.achieved, u.on_track, u.behind, u.missed, u.no_data};
+    line = "  " + pad_right(truncate_to_width(clean(u.unit), uw), uw);
+    for (std::size_t k = 1; k < headers.size(); ++k)
+      line += "  " + pad_left(std::to_string(counts[k - 1]), text_width(headers[k]));
+    out += line + '\n';
+  }
+  return out;
+}
+
+std::string milestones_section(const Digest& d, bool zh) {
+  std::string out = heading(w::heading(d, Section::milestones, zh));
+  if (d.milestones.empty()) return out + wrap(w::nothing(Section::milestones, zh), 2);
+  for (const MilestoneDue& m : d.milestones) {
+    out += id_line(*m.ind, 2);
+    out += wrap(w::status_word(m.status, zh) + (zh ? "；" : "; ") + w::milestone_detail(m, zh), 4);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string digest_text(const Digest& d, const RenderOptions& o) {
+  bool zh = o.zh;
+  std::string title = clean(w::title(d, zh));
+  std::string out = wrap(title, 0);
+  out += std::string(static_cast<std::size_t>(std::min(text_width(title), kWidth)), '=') + '\n';
+  out += wrap(w::window(d, zh), 0, 0);
+  out += '\n';
+  out += wrap(w::time_line(d, zh), 0);
+  out += wrap(w::counts_line(d, zh), 0);
+  for (auto section :
+       {recorded_section, changes_section, shortfalls_section, units_section, milestones_section})
+    out += '\n' + section(d, zh);
+  out += '\n' + wrap(w::legend(zh), 0, 0);
+  return out;
+}
+
+}  // namespace plan

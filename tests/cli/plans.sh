@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# plan check / list / status on plans good and bad: exit codes, located
+# messages, project discovery from a subfolder, several plans.
+source "$(dirname "$0")/lib.bash" "$@"
+
+# The shipped plan is clean and every command reads it.
+cd "$SRC" || exit 1
+expect_exit 0 -- "$PLAN" check --strict
+expect_exit 0 -- "$PLAN" list --format csv
+[ "$(($(wc -l <"$WORK/out") - 1))" = 60 ] && ok || fail "shipped plan: want 60 indicators"
+expect_contains "jobs.urban_new,城镇新增就业人数,total,51000,,,人,"
+expect_exit 0 -- "$PLAN" list --format json
+expect_contains '"target": 51000,'
+
+# Discovery walks up from a subfolder; paths in messages stay relative.
+mkdir -p "$WORK/proj/plans" "$WORK/proj/records/hrss" "$WORK/proj/deep/er"
+cp "$FIX/mini.toml" "$WORK/proj/plans/"
+printf '2019-01-31  jobs.urban_new  100\n2019-02-31  jobs.urban_new  1\n' >"$WORK/proj/records/hrss/2019.rec"
+cd "$WORK/proj/deep/er" || exit 1
+expect_exit 1 -- "$PLAN" check
+expect_err_line "plan: ../../records/hrss/2019.rec:2:1: 2019-02-31 is not a calendar date"
+expect_err_line "plan: ../../plans/mini.toml: 7 indicators; ../../records: 1 entry in 1 file; 1 error, 0 warnings"
+cd "$WORK/proj" || exit 1
+expect_exit 1 -- "$PLAN" status
+expect_err_line "plan: records/hrss/2019.rec:2:1: 2019-02-31 is not a calendar date (1 error in the records; \`plan check\` lists them)"
+printf '2019-01-31  jobs.urban_new  100\n' >"$WORK/proj/records/hrss/2019.rec"
+expect_exit 0 -- "$PLAN" status --as-of 2019-01-31 --format csv
+expect_contains "jobs.urban_new,城镇新增就业人数,就业,新增就业,人,total,51000,,100,"
+
+# Several plans: named, and nothing computed until one is chosen.
+cp "$FIX/mini.toml" "$WORK/proj/plans/other.toml"
+expect_exit 1 -- "$PLAN" status
+expect_err_line "plan: plans: several plans (mini.toml, other.toml); choose one with --plan FILE"
+expect_exit 0 -- "$PLAN" --plan plans/other.toml status --as-of 2019-01-31 --format csv
+
+# No project at all.
+cd "$WORK" && mkdir -p empty && cd empty || exit 1
+expect_exit 1 -- "$PLAN" status
+expect_err_line "plan: no plans/ folder here or in any parent; give one with --plan FILE"
+
+# A broken plan: every problem, located, exit 1; commands refuse it.
+cat >"$WORK/bad.toml" <<'TOML'
+[plan]
+id = "bad"
+title = "坏计划"
+start = 2018-01-01
+end = 2020-12-31
+
+[[area]]
+id = "a"
+name = "A"
+  [[area.task]]
+  id = "a.t"
+  name = "T"
+
+[[indicator]]
+id = "x.total"
+name = "甲"
+unit = "人"
+kind = "total"
+target = 100
+years = { 2018 = 30, 2019 = 30, 2020 = 30 }
+task = "a.t"
+
+[[indicator]]
+id = "x.level"
+name = "乙"
+unit = "%"
+kind = "ceiling"
+target = 3
+task = "a.t"
+TOML
+expect_exit 1 -- "$PLAN" --plan "$WORK/bad.toml" --records "$WORK/none" check
+expect_err_line "plan: $WORK/bad.toml:27:8: unknown kind 'ceiling' (expected total, range, floor, cap or milestone)"
+expect_exit 1 -- "$PLAN" --plan "$WORK/bad.toml" --records "$WORK/none" status
+expect_err_line "plan: $WORK/bad.toml:27:8: unknown kind 'ceiling' (expected total, range, floor, cap or milestone)"
+# Fixed, the split that does not add up is a warning: exit 0, or 1 with --strict.
+sed -i 's/"ceiling"/"cap"/' "$WORK/bad.toml"
+expect_exit 0 -- "$PLAN" --plan "$WORK/bad.toml" --records "$WORK/none" check
+expect_err_line "plan: $WORK/bad.toml:14:1: warning: x.total: per-year targets 30 + 30 + 30 = 90 do not add up to the target 100"
+expect_exit 1 -- "$PLAN" --plan "$WORK/bad.toml" --records "$WORK/none" check --strict
+# A syntax error.
+printf '[plan\n' >"$WORK/syntax.toml"
+expect_exit 1 -- "$PLAN" --plan "$WORK/syntax.toml" check
+grep -q "^plan: $WORK/syntax.toml:1:" "$WORK/err" && ok || fail "syntax error not located"
+expect_exit 1 -- "$PLAN" --plan "$WORK/missing.toml" list
+expect_err_line "plan: $WORK/missing.toml: cannot read the plan: No such file or directory"
+
+finish

@@ -1,0 +1,236 @@
+// The HTML digest, read as a mail client or browser would: a small tag
+// scanner checks that the document is self-contained (no script, no URL),
+// well nested, has one <svg> per progress bar and chart, and that text from
+// the plan and the records can never become markup.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "plan_loader.h"
+#include "record_reader.h"
+#include "report.h"
+
+using namespace plan;
+
+namespace {
+
+struct Tag {
+  std::string name;  // lower case
+  bool closing = false;
+  bool self_closing = false;
+  std::string attrs;  // the raw text after the name
+};
+
+// Every tag of the document, in order. The contents of <style> are skipped
+// (CSS is not markup); <!DOCTYPE> is skipped. Fails on a '<' that does not
+// start a tag, which in escaped text can only come from a bug.
+std::vector<Tag> scan(const std::string& html) {
+  std::vector<Tag> tags;
+  std::size_t i = 0;
+  while ((i = html.find('<', i)) != std::string::npos) {
+    if (html.compare(i, 9, "<!DOCTYPE") == 0) {
+      i = html.find('>', i);
+      continue;
+    }
+    std::size_t end = html.find('>', i);
+    REQUIRE(end != std::string::npos);
+    std::string body = html.substr(i + 1, end - i - 1);
+    Tag t;
+    std::size_t k = 0;
+    if (!body.empty() && body[0] == '/') t.closing = true, k = 1;
+    std::size_t name_end = k;
+    while (name_end < body.size() && std::isalnum(static_cast<unsigned char>(body[name_end])))
+      ++name_end;
+    REQUIRE_MESSAGE(name_end > k, (std::string("a < that starts no tag: ") + html.substr(i, 40)));
+    t.name = body.substr(k, name_end - k);
+    std::transform(t.name.begin(), t.name.end(), t.name.begin(), ::tolower);
+    t.attrs = body.substr(name_end);
+    t.self_closing = !t.attrs.empty() && t.attrs.back() == '/';
+    tags.push_back(t);
+    i = end + 1;
+    if (t.name == "style" && !t.closing) {
+      i = html.find("</style>", i);
+      REQUIRE(i != std::string::npos);
+    }
+  }
+  return tags;
+}
+
+// The value of attribute `name` in a tag's attribute text, or "".
+std::string attr(const Tag& t, const std::string& name) {
+  std::string key = " " + name + "=\"";
+  std::size_t at = t.attrs.find(key);
+  if (at == std::string::npos) return "";
+  std::size_t start = at + key.size();
+  return t.attrs.substr(start, t.attrs.find('"', start) - start);
+}
+
+Plan mini() {
+  Diagnostics d;
+  auto p = load_plan(PLAN_SOURCE_DIR "/tests/fixtures/mini.toml", d);
+  REQUIRE(p);
+  return std::move(*p);
+}
+
+Digest digest_of(const Plan& plan, std::string_view records, const char* as_of, Period period) {
+  Date d = *Date::parse(as_of);
+  Date since = period_back(d, period);
+  Ledger now(plan, d), before(plan, since);
+  PeriodRecords recorded(plan, since, d);
+  Diagnostics diags;
+  read_record_text(records, "test.rec", plan, diags, [&](const Entry& e) {
+    now.add(e);
+    before.add(e);
+    recorded.add(e);
+  });
+  REQUIRE_MESSAGE(!diags.has_errors(), diags.first_error()->headline());
+  DigestOptions o;
+  o.period = period;
+  return build_digest(now, before, recorded, o);
+}
+
+// The golden ledger of report_test.cpp plus hostile text: a note and a
+// reporting unit that look like markup.
+constexpr const char* kRecords =
+    "2018-12-31  jobs.urban_new  17000  by=人社局\n"
+    "2019-12-31  jobs.urban_new  17000  by=人社局\n"
+    "2020-11-15  jobs.urban_new  15000  by=人社局\n"
+    "2020-11-16  jobs.urban_new  600  by=人社局  note=\"<b>&\\\"'\"\n"
+    "2020-12-15  jobs.urban_new  400  by=\"<i>财政局</i>\"\n"
+    "2018-12-31  skills.total  6000\n"
+    "2019-12-31  skills.total  4000\n"
+    "2020-06-30  skills.total  2000\n"
+    "2020-12-01  skills.total  500\n"
+    "2018-12-31  skills.high  2000\n"
+    "2019-12-31  skills.high  2000\n"
+    "2020-10-31  skills.high  1800\n"
+    "2020-12-01  skills.high  300\n"
+    "2019-05-20  skills.leaders  1\n"
+    "2020-09-30  unemployment.rate  2.8%\n"
+    "2020-12-10  unemployment.rate  3.1%\n"
+    "2020-10-31  graduates.rate  94%\n"
+    "2020-12-05  graduates.rate  96%\n";
+
+}  // namespace
+
+TEST_CASE("html_escape: the five characters that matter, one function") {
+  CHECK(html_escape("<b>&\"'") == "&lt;b&gt;&amp;&quot;&#39;");
+  CHECK(html_escape("城镇 new") == "城镇 new");
+  CHECK(html_escape("a\x1b[31mb") == "a\\x1b[31mb");  // control characters made visible
+}
+
+TEST_CASE("the HTML digest is self-contained, well nested, and escapes all text") {
+  Plan plan = mini();
+  plan.title = "<script>alert(1)</script> & 计划";
+  plan.indicators[0].name = "城镇新增就业人数 <em>";
+  Digest d = digest_of(plan, kRecords, "2020-12-15", Period::month);
+  std::string html = digest_html(d, RenderOptions{});
+  std::vector<Tag> tags = scan(html);
+
+  // Self-contained: no script, nothing fetched, no URL of any scheme.
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find("http:") == std::string::npos);
+  CHECK(html.find("https:") == std::string::npos);
+  CHECK(html.find("url(") == std::string::npos);
+  CHECK(html.find("@import") == std::string::npos);
+  for (const Tag& t : tags) {
+    CAPTURE(t.name);
+    CHECK(t.name != "script");
+    CHECK(t.name != "link");
+    CHECK(t.name != "img");
+    CHECK(t.name != "iframe");
+    CHECK(t.name != "object");
+    CHECK(t.name != "embed");
+    CHECK(attr(t, "src").empty());
+    CHECK(attr(t, "href").empty());
+    CHECK(t.attrs.find("//") == std::string::npos);
+    CHECK(t.attrs.find(" on") == std::string::npos);  // no event handlers
+  }
+
+  // UTF-8 declared first in <head>, and a viewport for phones.
+  REQUIRE(tags.size() > 4);
+  CHECK(tags[0].name == "html");
+  CHECK(tags[1].name == "head");
+  CHECK(tags[2].name == "meta");
+  CHECK(attr(tags[2], "charset") == "utf-8");
+  CHECK(html.find(R"(<meta name="viewport" content="width=device-width, initial-scale=1">)") !=
+        std::string::npos);
+  CHECK(html.find("@media print") != std::string::npos);
+
+  // Well nested: every element opened is closed, in order; only void
+  // elements (meta, br) and self-closed SVG shapes stand alone.
+  std::vector<std::string> stack;
+  std::map<std::string, int> opened;
+  for (const Tag& t : tags) {
+    if (t.self_closing || t.name == "meta" || t.name == "br") continue;
+    if (!t.closing) {
+      stack.push_back(t.name);
+      opened[t.name]++;
+      continue;
+    }
+    REQUIRE_MESSAGE(!stack.empty(), (std::string("</") + t.name + "> closes nothing"));
+    CHECK_MESSAGE(stack.back() == t.name,
+                  (std::string("</") + t.name + "> closes <" + stack.back() + ">"));
+    stack.pop_back();
+  }
+  CHECK(stack.empty());
+  for (const char* name : {"html", "head", "body", "table", "tr", "td", "svg", "div"}) {
+    CAPTURE(name);
+    CHECK(opened[name] > 0);
+  }
+
+  // One <svg> per picture: a bar per flow listed (shortfalls, and flows in
+  // the changes table), a chart per flow behind, and the time bar.
+  std::size_t flow_changes = 0;
+  for (const StatusChange& c : d.changes) flow_changes += c.now.completion ? 1 : 0;
+  std::map<std::string, std::size_t> svgs;
+  for (const Tag& t : tags)
+    if (t.name == "svg" && !t.closing) svgs[attr(t, "class")]++;
+  CHECK(d.shortfalls.size() == 3);
+  CHECK(flow_changes == 2);  // jobs.urban_new newly behind, skills.high newly achieved
+  CHECK(svgs["bar"] == d.shortfalls.size() + flow_changes);
+  CHECK(svgs["chart"] == d.trends.size());
+  CHECK(d.trends.size() == 3);
+  CHECK(svgs["timebar"] == 1);
+  CHECK(svgs.size() == 3);
+  // Each chart draws the actual and the expected line.
+  std::size_t polylines = 0;
+  for (const Tag& t : tags) polylines += t.name == "polyline" ? 1 : 0;
+  CHECK(polylines == 2 * d.trends.size());
+
+  // Text from the records and the plan never becomes markup: only the
+  // digest's own elements occur, and the hostile strings appear escaped.
+  const std::vector<std::string> own = {
+      "html", "head", "meta",  "title", "style",    "body",   "div",    "h1",        "h2", "h3",
+      "p",    "span", "table", "tr",    "th",       "td",     "code",   "br",        "b",  "i",
+      "svg",  "rect", "line",  "text",  "polyline", "circle", "figure", "figcaption"};
+  for (const Tag& t : tags) {
+    CAPTURE(t.name);
+    CHECK(std::find(own.begin(), own.end(), t.name) != own.end());
+  }
+  CHECK(html.find("<b>&") == std::string::npos);
+  CHECK(html.find("<i>财政局") == std::string::npos);
+  CHECK(html.find("<em>") == std::string::npos);
+  CHECK(html.find("&lt;b&gt;&amp;&quot;&#39;") != std::string::npos);  // the note
+  CHECK(html.find("&lt;i&gt;财政局&lt;/i&gt;") != std::string::npos);  // the by= tag
+  CHECK(html.find("<title>&lt;script&gt;alert(1)&lt;/script&gt; &amp; 计划") != std::string::npos);
+  CHECK(html.find("城镇新增就业人数 &lt;em&gt;") != std::string::npos);
+}
+
+TEST_CASE("an empty period still gives a complete document") {
+  Plan plan = mini();
+  Digest d = digest_of(plan, "", "2019-01-15", Period::week);
+  std::string html = digest_html(d, RenderOptions{});
+  CHECK(html.find("Nothing was recorded in the period.") != std::string::npos);
+  CHECK(html.ends_with("</body>\n</html>\n"));
+  std::size_t svg = 0;
+  for (const Tag& t : scan(html)) svg += t.name == "svg" && !t.closing ? 1 : 0;
+  // Behind on 2019-01-15 with nothing recorded: jobs.urban_new, skills.leaders,
+  // skills.total, skills.high: 4 bars and 4 charts, and the time bar.
+  CHECK(d.shortfalls.size() == 4);
+  CHECK(svg == 9);
+}
