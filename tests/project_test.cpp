@@ -117,7 +117,7 @@ TEST_CASE("an empty plans/ folder is an error") {
   CHECK(p.error().headline() == "plans: no .toml plan file; give one with --plan FILE");
 }
 
-TEST_CASE("no plans/ anywhere: an error at the folder searched from") {
+TEST_CASE("no plans/ anywhere: an error with no place") {
   TempDir t;
   t.mkdir("empty/deeper");
   if (ancestor_is_project(t.path)) {
@@ -127,9 +127,9 @@ TEST_CASE("no plans/ anywhere: an error at the folder searched from") {
   fs::path cwd = t.path / "empty/deeper";
   auto p = locate_project(cwd, "", "");
   REQUIRE_FALSE(p);
-  CHECK(p.error().message == "no plans/ folder here or in any parent; give one with --plan FILE");
-  // Not "<input>": the message says "here", so it names where that is.
-  CHECK(p.error().where.file == cwd.string());
+  CHECK(p.error().headline() ==
+        "no plans/ folder here or in any parent; give one with --plan FILE");
+  CHECK(p.error().where.file.empty());
 }
 
 TEST_CASE("overrides are kept as typed") {

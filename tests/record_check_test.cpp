@@ -31,29 +31,28 @@ using Lines = std::vector<std::string>;
 
 }  // namespace
 
-TEST_CASE("a double entry names the first") {
+TEST_CASE("a double entry names the first one's line") {
   Checker c;
   c.add("records/a.rec", 3, "2019-06-30", "jobs.urban_new", "9000", "人社局");
   c.add("records/a.rec", 4, "2019-06-30", "jobs.urban_new", "500", "人社局");
   c.add("records/a.rec", 9, "2019-06-30", "jobs.urban_new", "9000", "人社局");
-  CHECK(c.headlines() ==
-        Lines{"records/a.rec:9:1: warning: same date, id, value and by= as records/a.rec:3: "
-              "entered twice?"});
+  CHECK(c.headlines() == Lines{"records/a.rec:9:1: warning: same date, id, value and by= as line "
+                               "3: entered twice?"});
   CHECK(c.diags.warning_count() == 1);
   CHECK_FALSE(c.diags.has_errors());
 }
 
-TEST_CASE("a double entry across files names the right file") {
+TEST_CASE("double entries are looked for within each file") {
   Checker c;
   c.add("records/a.rec", 3, "2019-06-30", "unemployment.rate", "1.9", "人社局");
-  c.add("records/b.rec", 7, "2019-12-31", "unemployment.rate", "2", "人社局");
-  c.add("records/c.rec", 1, "2019-12-31", "unemployment.rate", "2.0", "人社局");   // = b:7
-  c.add("records/c.rec", 2, "2019-06-30", "unemployment.rate", "1.90", "人社局");  // = a:3
+  c.add("records/b.rec", 7, "2019-06-30", "unemployment.rate", "1.9", "人社局");   // other file
+  c.add("records/b.rec", 8, "2019-06-30", "unemployment.rate", "1.90", "人社局");  // = b:7
+  c.add("records/b.rec", 9, "2019-12-31", "unemployment.rate", "2", "人社局");
+  c.add("records/b.rec", 10, "2019-12-31", "unemployment.rate", "2.0", "人社局");  // = b:9
   CHECK(c.headlines() ==
-        Lines{"records/c.rec:1:1: warning: same date, id, value and by= as records/b.rec:7: "
-              "entered twice?",
-              "records/c.rec:2:1: warning: same date, id, value and by= as records/a.rec:3: "
-              "entered twice?"});
+        Lines{"records/b.rec:8:1: warning: same date, id, value and by= as line 7: entered twice?",
+              "records/b.rec:10:1: warning: same date, id, value and by= as line 9: entered "
+              "twice?"});
 }
 
 TEST_CASE("a third copy is compared with the first") {
@@ -62,8 +61,8 @@ TEST_CASE("a third copy is compared with the first") {
   c.add("r.rec", 2, "2019-01-01", "skills.total", "5");
   c.add("r.rec", 3, "2019-01-01", "skills.total", "5");
   CHECK(c.headlines() ==
-        Lines{"r.rec:2:1: warning: same date, id, value and by= as r.rec:1: entered twice?",
-              "r.rec:3:1: warning: same date, id, value and by= as r.rec:1: entered twice?"});
+        Lines{"r.rec:2:1: warning: same date, id, value and by= as line 1: entered twice?",
+              "r.rec:3:1: warning: same date, id, value and by= as line 1: entered twice?"});
 }
 
 TEST_CASE("entries that differ in by, value, date, id or state are not doubles") {
@@ -91,7 +90,7 @@ TEST_CASE("other tags do not matter; field boundaries do") {
   c.add("r.rec", 3, "2019-06-30", "skills.total", "1", "2");
   c.add("r.rec", 4, "2019-06-30", "skills.total", "12");
   CHECK(c.headlines() ==
-        Lines{"r.rec:2:1: warning: same date, id, value and by= as r.rec:1: entered twice?"});
+        Lines{"r.rec:2:1: warning: same date, id, value and by= as line 1: entered twice?"});
 }
 
 TEST_CASE("a flow outside the plan period counts toward no figure") {

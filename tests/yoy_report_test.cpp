@@ -78,7 +78,19 @@ TEST_CASE("a year is judged at the as-of date while it runs") {
   // 9000 against 17000 * 181/365 = 8430.1 by 2019-06-30.
   CHECK(*y[1].actual == dec("9000"));
   CHECK(*y[1].status == Status::on_track);
-  CHECK(*y[1].change == doctest::Approx(9000.0 / 16090 - 1));
+  // Growth against the same period of 2018 (同比): January to June 30 of
+  // 2018 holds only the 4210 of 2018-03-31 (the -120 is dated 2018-07-15).
+  CHECK(*y[1].change == doctest::Approx(9000.0 / 4210 - 1));
+  const auto& high = row(r, "skills.high").years;
+  // skills.high's 2018 entry is dated 2018-12-31: no same period, no rate.
+  CHECK(*high[1].actual == dec("1000"));
+  CHECK_FALSE(high[1].change);
+}
+
+TEST_CASE("a whole year compares with the whole year before") {
+  // At 2019-12-31 the year is complete: 17000 against all of 2018's 16090.
+  YoyReport r = yoy_at("2019-12-31");
+  CHECK(*row(r, "jobs.urban_new").years[1].change == doctest::Approx(17000.0 / 16090 - 1));
 }
 
 TEST_CASE("levels change by a difference in their own unit") {
@@ -131,7 +143,7 @@ TEST_CASE("yoy tables: growth as a ratio, levels as a number in points") {
   const std::size_t change = 9;
   REQUIRE(rows.columns[change].key == "change");
   CHECK(rows.rows[1].cells[change].type == CellType::ratio);
-  CHECK(rows.rows[1].cells[change].value == doctest::Approx(9000.0 / 16090 - 1));
+  CHECK(rows.rows[1].cells[change].value == doctest::Approx(9000.0 / 4210 - 1));
   CHECK(rows.rows[4].cells[change].type == CellType::number);
   CHECK(rows.rows[4].cells[change].value == doctest::Approx(-0.2));
   CHECK(rows.rows[4].cells[change].suffix.empty());  // CSV: no unit in the cell
