@@ -19,6 +19,9 @@ TEST_CASE("headline for errors and warnings") {
   CHECK(make_error(at, "unknown indicator 'x'").headline() == "f.rec:3:13: unknown indicator 'x'");
   CHECK(make_warning(at, "entered twice?").headline() == "f.rec:3:13: warning: entered twice?");
   CHECK(make_error({"f.rec"}, "cannot read").headline() == "f.rec: cannot read");
+  // A problem with no place is its message alone.
+  CHECK(make_error({}, "no plans/ folder").headline() == "no plans/ folder");
+  CHECK(make_warning({}, "odd").headline() == "warning: odd");
 }
 
 TEST_CASE("to_string without a source line is the headline") {
