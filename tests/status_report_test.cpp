@@ -13,9 +13,12 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "csv.h"
 #include "mini_fixture.h"
+#include "render.h"
 
 namespace plan {
 
@@ -185,6 +188,61 @@ TEST_CASE("status JSON carries the data, null where it does not apply") {
   CHECK(portal["due"] == "2020-12-31");
   CHECK(portal["status"] == "pending");
   CHECK(j["indicators"][4]["target_max"] == 5);  // skills.leaders, a range
+}
+
+}  // namespace plan
+
+namespace plan {
+
+// The CSV of status, read back by the project's RFC 4180 reader (the one
+// `plan import` uses), holds exactly the report's values: the spreadsheet
+// sees the same figures as the program.
+TEST_CASE("status CSV read back equals the report values") {
+  StatusReport r = status_at("2019-06-30");
+  RenderOptions o;
+  auto csv = parse_csv(render_delimited(status_table(r), ',', o), "status.csv");
+  REQUIRE(csv);
+  REQUIRE(csv->size() == r.rows.size() + 1);
+  const std::vector<std::string>& header = csv->front().fields;
+  // SPEC §6: the scalar fields of the JSON, in that order, first.
+  std::vector<std::string> spec = {"id",       "name",      "area",       "task",   "unit",
+                                   "kind",     "target",    "target_max", "actual", "completion",
+                                   "expected", "shortfall", "behind_by",  "status"};
+  REQUIRE(header.size() >= spec.size());
+  CHECK(std::vector<std::string>(header.begin(), header.begin() + spec.size()) == spec);
+  auto col = [&](const char* key) {
+    return static_cast<std::size_t>(std::find(header.begin(), header.end(), key) - header.begin());
+  };
+  auto as_decimal = [](const std::string& s) { return *Decimal::parse(s); };
+  for (std::size_t i = 0; i < r.rows.size(); ++i) {
+    const IndicatorStatus& s = r.rows[i];
+    const std::vector<std::string>& f = (*csv)[i + 1].fields;
+    CAPTURE(s.ind->id);
+    CHECK(f[col("id")] == s.ind->id);
+    CHECK(f[col("name")] == s.ind->name);
+    CHECK(f[col("status")] == status_name(s.status));
+    if (s.target)
+      CHECK(as_decimal(f[col("target")]) == *s.target);
+    else
+      CHECK(f[col("target")].empty());
+    if (s.actual)
+      CHECK(as_decimal(f[col("actual")]) == *s.actual);
+    else
+      CHECK(f[col("actual")].empty());
+    if (s.shortfall)
+      CHECK(as_decimal(f[col("shortfall")]) == *s.shortfall);
+    else
+      CHECK(f[col("shortfall")].empty());
+    // Ratios and expectations are doubles printed in shortest round-trip form.
+    for (auto [key, v] : {std::pair{"completion", s.completion},
+                          {"expected", s.expected},
+                          {"behind_by", s.behind_by}}) {
+      if (v)
+        CHECK(std::stod(f[col(key)]) == *v);
+      else
+        CHECK(f[col(key)].empty());
+    }
+  }
 }
 
 }  // namespace plan

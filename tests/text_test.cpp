@@ -80,6 +80,8 @@ TEST_CASE("display_width of one character") {
   CHECK(display_width(" ") == 1);
   CHECK(display_width("中") == 2);
   CHECK(display_width("\xEF\xBC\xA1") == 2);      // Ａ fullwidth A
+  CHECK(display_width("\xF0\x9F\x9A\x80") == 2);  // U+1F680 rocket (transport emoji)
+  CHECK(display_width("\xF0\x9F\xAB\x80") == 2);  // U+1FAC0 (symbols and pictographs ext-A)
   CHECK(display_width("\xEF\xBC\x8C") == 2);      // ， fullwidth comma
   CHECK(display_width("。") == 2);                // U+3002
   CHECK(display_width("\xED\x95\x9C") == 2);      // 한 U+D55C, Hangul
