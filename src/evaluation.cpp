@@ -204,6 +204,24 @@ void evaluate_milestone(const Ledger& ledger, const Indicator& ind, IndicatorSta
 
 }  // namespace
 
+std::vector<MonthPoint> monthly_series(const Ledger& ledger, const Indicator& ind) {
+  const Plan& plan = ledger.plan();
+  std::vector<MonthPoint> out;
+  if (!is_flow(ind.kind) || ledger.as_of() < plan.start) return out;
+  const IndicatorTotals& t = ledger.totals(ind);
+  Decimal running;
+  Date last = std::min(ledger.as_of(), plan.end);
+  for (Date m = Date::from_ymd(plan.start.year(), plan.start.month(), 1); m <= last;
+       m = m.add_months(1)) {
+    auto it = t.by_month.find(m.year() * 12 + m.month() - 1);
+    if (it != t.by_month.end()) running = running + it->second;
+    Date month_end =
+        std::min(Date::from_ymd(m.year(), m.month(), days_in_month(m.year(), m.month())), last);
+    out.push_back({m.year(), m.month(), running, expected_by(plan, ind, month_end)});
+  }
+  return out;
+}
+
 std::string_view status_name(Status s) {
   for (const auto& [k, n] : kNames)
     if (k == s) return n;

@@ -69,6 +69,18 @@ IndicatorStatus evaluate(const Ledger& ledger, const Indicator& ind,
 // the year's progress; with no splits, the target times the time progress.
 double expected_by(const Plan& plan, const Indicator& ind, Date d);
 
+// One month of a flow's picture: the cumulative actual up to the month's end
+// (or the as-of date) against the expected line there.
+struct MonthPoint {
+  int year = 0, month = 0;
+  Decimal cumulative;
+  double expected = 0;
+};
+
+// Every month from the period's first to the as-of date's (or the period's
+// last), for a flow; empty before the period starts.
+std::vector<MonthPoint> monthly_series(const Ledger& ledger, const Indicator& ind);
+
 // Average days in a month, for paces "per month".
 constexpr double kDaysPerMonth = 365.25 / 12;
 

@@ -73,13 +73,8 @@ std::string list_json(const Plan& plan) {
     json years = json::object();
     for (const auto& [y, v] : ind.years) years[std::to_string(y)] = json_number(v);
     bool numeric = ind.kind != Kind::milestone;
-    inds.push_back({
-        {"id", ind.id},
-        {"name", ind.name},
-        {"area", plan.area_of(ind).name},
-        {"task", plan.task_of(ind).name},
-        {"unit", ind.unit},
-        {"kind", kind_name(ind.kind)},
+    json o = indicator_head(plan, ind);
+    o.update(json{
         {"target", numeric ? json_number(ind.target) : json(nullptr)},
         {"target_max", json_number(ind.target_max)},
         {"due", ind.due ? json(ind.due->iso()) : json(nullptr)},
@@ -88,13 +83,9 @@ std::string list_json(const Plan& plan) {
         {"partners", ind.partners},
         {"parent", ind.parent.empty() ? json(nullptr) : json(ind.parent)},
     });
+    inds.push_back(std::move(o));
   }
-  json doc = {{"plan",
-               {{"id", plan.id},
-                {"title", plan.title},
-                {"start", plan.start.iso()},
-                {"end", plan.end.iso()}}},
-              {"indicators", inds}};
+  json doc = {{"plan", plan_json(plan)}, {"indicators", inds}};
   return doc.dump(2) + "\n";
 }
 

@@ -99,28 +99,6 @@ std::optional<Change> classify_change(Kind k, Status before, Status now) {
   return std::nullopt;  // e.g. pending -> pending cannot differ; nothing else is news
 }
 
-namespace {
-
-std::vector<MonthPoint> months_of(const Ledger& ledger, const Indicator& ind) {
-  const Plan& plan = ledger.plan();
-  std::vector<MonthPoint> out;
-  if (ledger.as_of() < plan.start) return out;
-  const IndicatorTotals& t = ledger.totals(ind);
-  Decimal running;
-  Date last = std::min(ledger.as_of(), plan.end);
-  for (Date m = Date::from_ymd(plan.start.year(), plan.start.month(), 1); m <= last;
-       m = m.add_months(1)) {
-    auto it = t.by_month.find(m.year() * 12 + m.month() - 1);
-    if (it != t.by_month.end()) running = running + it->second;
-    Date month_end =
-        std::min(Date::from_ymd(m.year(), m.month(), days_in_month(m.year(), m.month())), last);
-    out.push_back({m.year(), m.month(), running, expected_by(plan, ind, month_end)});
-  }
-  return out;
-}
-
-}  // namespace
-
 Digest build_digest(const Ledger& now, const Ledger& before, const PeriodRecords& recorded,
                     const DigestOptions& o) {
   const Plan& plan = now.plan();
@@ -143,7 +121,7 @@ Digest build_digest(const Ledger& now, const Ledger& before, const PeriodRecords
       d.changes.push_back({*c, b.status, s});
     if (s.status == Status::behind && s.behind_by && s.target && !s.target->is_zero()) {
       d.shortfalls.push_back({s, *s.behind_by / s.target->to_double()});
-      d.trends.push_back({&ind, months_of(now, ind)});
+      d.trends.push_back({&ind, monthly_series(now, ind)});
     }
     if (ind.kind == Kind::milestone && ind.due && s.status != Status::done) {
       if (s.status == Status::overdue)

@@ -2,6 +2,20 @@
 
 namespace plan {
 
+nlohmann::ordered_json plan_json(const Plan& plan) {
+  return {
+      {"id", plan.id}, {"title", plan.title}, {"start", plan.start.iso()}, {"end", plan.end.iso()}};
+}
+
+nlohmann::ordered_json indicator_head(const Plan& plan, const Indicator& ind) {
+  return {{"id", ind.id},
+          {"name", ind.name},
+          {"area", plan.area_of(ind).name},
+          {"task", plan.task_of(ind).name},
+          {"unit", ind.unit},
+          {"kind", kind_name(ind.kind)}};
+}
+
 nlohmann::ordered_json years_json(const std::vector<YearFigures>& years) {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (const YearFigures& y : years)

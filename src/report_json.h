@@ -8,6 +8,7 @@
 
 #include "decimal.h"
 #include "evaluation.h"
+#include "plan.h"
 
 namespace plan {
 
@@ -21,6 +22,13 @@ inline nlohmann::ordered_json json_number(const std::optional<Decimal>& d) {
 inline nlohmann::ordered_json json_number(const std::optional<double>& d) {
   return d ? nlohmann::ordered_json(*d) : nlohmann::ordered_json(nullptr);
 }
+
+// {"id","title","start","end"}: the "plan" object of every report.
+nlohmann::ordered_json plan_json(const Plan& plan);
+
+// {"id","name","area","task","unit","kind"}: how every report's JSON starts
+// an indicator.
+nlohmann::ordered_json indicator_head(const Plan& plan, const Indicator& ind);
 
 // [{"year","target","actual","completion","status","change"}, …]
 nlohmann::ordered_json years_json(const std::vector<YearFigures>& years);

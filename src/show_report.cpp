@@ -23,19 +23,7 @@ ShowReport build_show(const Ledger& ledger, const Indicator& ind, std::vector<En
                    [](const Entry& a, const Entry& b) { return a.date < b.date; });
   std::erase_if(records, [&](const Entry& e) { return e.date > r.as_of; });
   r.records = std::move(records);
-  if (is_flow(ind.kind) && r.as_of >= plan.start) {
-    const IndicatorTotals& t = ledger.totals(ind);
-    Decimal running;
-    Date last = std::min(r.as_of, plan.end);
-    for (Date m = Date::from_ymd(plan.start.year(), plan.start.month(), 1); m <= last;
-         m = m.add_months(1)) {
-      auto it = t.by_month.find(m.year() * 12 + m.month() - 1);
-      if (it != t.by_month.end()) running = running + it->second;
-      Date month_end =
-          std::min(Date::from_ymd(m.year(), m.month(), days_in_month(m.year(), m.month())), last);
-      r.months.push_back({m.year(), m.month(), running, expected_by(plan, ind, month_end)});
-    }
-  }
+  r.months = monthly_series(ledger, ind);
   return r;
 }
 
@@ -176,19 +164,12 @@ std::string show_json(const ShowReport& r) {
   }
   std::vector<std::string> children = r.plan->children_of(ind.id);
   json doc = {
-      {"plan",
-       {{"id", r.plan->id},
-        {"title", r.plan->title},
-        {"start", r.plan->start.iso()},
-        {"end", r.plan->end.iso()}}},
+      {"plan", plan_json(*r.plan)},
       {"as_of", r.as_of.iso()},
       {"time_progress", s.time_progress},
-      {"id", ind.id},
-      {"name", ind.name},
-      {"area", r.plan->area_of(ind).name},
-      {"task", r.plan->task_of(ind).name},
-      {"unit", ind.unit},
-      {"kind", kind_name(ind.kind)},
+  };
+  doc.update(indicator_head(*r.plan, ind));
+  doc.update(json{
       {"target", json_number(s.target)},
       {"target_max", json_number(ind.target_max)},
       {"due", ind.due ? json(ind.due->iso()) : json(nullptr)},
@@ -209,7 +190,7 @@ std::string show_json(const ShowReport& r) {
       {"years", years_json(s.years)},
       {"months", months},
       {"records", records},
-  };
+  });
   return doc.dump(2) + "\n";
 }
 

@@ -13,12 +13,6 @@
 
 namespace plan {
 
-struct MonthPoint {
-  int year = 0, month = 0;
-  Decimal cumulative;   // flows: the sum up to the month's end (or the as-of date)
-  double expected = 0;  // flows: where the plan's splits say it should be
-};
-
 struct ShowReport {
   const Plan* plan = nullptr;
   Date as_of;

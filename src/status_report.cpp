@@ -125,15 +125,8 @@ std::string status_json(const StatusReport& r) {
   for (const IndicatorStatus& s : r.rows) {
     const Indicator& ind = *s.ind;
 
-    json o = {
-        {"id", ind.id},
-        {"name", ind.name},
-        {"area", r.plan->area_of(ind).name},
-        {"task", r.plan->task_of(ind).name},
-        {"unit", ind.unit},
-        {"kind", kind_name(ind.kind)},
-        {"target", json_number(s.target)},
-    };
+    json o = indicator_head(*r.plan, ind);
+    o["target"] = json_number(s.target);
     if (ind.kind == Kind::range) o["target_max"] = json_number(ind.target_max);
     o["actual"] = json_number(s.actual);
     o["actual_date"] = s.actual_date ? json(s.actual_date->iso()) : json(nullptr);
@@ -150,11 +143,7 @@ std::string status_json(const StatusReport& r) {
     o["years"] = years_json(s.years);
     inds.push_back(std::move(o));
   }
-  json doc = {{"plan",
-               {{"id", r.plan->id},
-                {"title", r.plan->title},
-                {"start", r.plan->start.iso()},
-                {"end", r.plan->end.iso()}}},
+  json doc = {{"plan", plan_json(*r.plan)},
               {"as_of", r.as_of.iso()},
               {"time_progress", r.time_progress},
               {"year", r.year ? json(*r.year) : json(nullptr)},

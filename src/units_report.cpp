@@ -128,7 +128,7 @@ std::string units_json(const UnitsReport& r) {
                      {"no_data", u.no_data},
                      {"worst", u.worst_id.empty() ? json(nullptr) : json(u.worst_id)},
                      {"worst_gap", json_number(u.worst_gap)}});
-  json doc = {{"plan", {{"id", r.plan->id}, {"title", r.plan->title}}},
+  json doc = {{"plan", plan_json(*r.plan)},
               {"as_of", r.as_of.iso()},
               {"lead_only", r.lead_only},
               {"units", units}};

@@ -112,9 +112,7 @@ std::string yoy_json(const YoyReport& r) {
                     {"kind", kind_name(s.ind->kind)},
                     {"years", years}});
   }
-  json doc = {{"plan", {{"id", r.plan->id}, {"title", r.plan->title}}},
-              {"as_of", r.as_of.iso()},
-              {"indicators", inds}};
+  json doc = {{"plan", plan_json(*r.plan)}, {"as_of", r.as_of.iso()}, {"indicators", inds}};
   return doc.dump(2) + "\n";
 }
 
