@@ -1,5 +1,9 @@
 // plan: a command-line indicator ledger. This file only wires CLI11 to the
 // commands; every command lives in src/cli/, every computation in the core.
+#include <cstdio>
+#include <string>
+#include <string_view>
+
 #include "cli/cli.h"
 
 namespace {
@@ -53,6 +57,24 @@ int main(int argc, char** argv) {
     sub.footer(sub.get_footer() +
                "\n\nGlobal options, accepted before or after the command: --plan FILE, "
                "--records DIR,\n--color auto|always|never, --lang en|zh (see plan --help).");
+  }
+  // A mistyped command would otherwise read "A subcommand is required".
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg.empty() || arg[0] == '-') {
+      if (arg == "--plan" || arg == "--records" || arg == "--color" || arg == "--lang") ++i;
+      continue;
+    }
+    bool known = false;
+    for (const auto& c : kCommands) known = known || arg == c.name;
+    if (known) break;
+    std::string hint;
+    for (const auto& c : kCommands)
+      if (plan::edit_distance(arg, c.name) <= 2)
+        hint = std::string("; did you mean '") + c.name + "'?";
+    std::fprintf(stderr, "plan: unknown command '%s'%s (plan --help lists them)\n", argv[i],
+                 hint.c_str());
+    return plan::cli::kExitUsage;
   }
   try {
     app.parse(argc, argv);

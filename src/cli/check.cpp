@@ -36,6 +36,7 @@ void setup_check(CLI::App& sub, Globals& g) {
     Diagnostics diags;
     auto plan = load_plan(paths->plan_file.string(), diags);
     ReadStats stats;
+    if (!records_present(g, paths->records_dir)) return;
     if (plan) {
       check_plan(*plan, diags);
       RecordChecker checker(*plan, today(), diags);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -89,6 +90,11 @@ void setup_report(CLI::App& sub, Globals& g);
 }  // namespace plan::cli
 
 namespace plan::cli {
+
+// A records folder named with --records (or PLAN_RECORDS) must exist: a typo
+// would otherwise read as "no records yet". The default records/ may be
+// missing. Prints the error and sets g.exit_code when it is not there.
+bool records_present(Globals& g, const std::filesystem::path& dir);
 
 // Streams the project's records once through `sinks` (each entry goes to
 // every sink in turn). A ledger with errors is refused: prints the first

@@ -156,8 +156,17 @@ void output(Globals& g, const std::string& format, const Table& table, const Tab
 
 namespace plan::cli {
 
+bool records_present(Globals& g, const std::filesystem::path& dir) {
+  std::error_code ec;
+  if (g.records_dir.empty() || std::filesystem::exists(dir, ec)) return true;
+  std::fprintf(stderr, "plan: %s: no such records folder\n", dir.string().c_str());
+  g.exit_code = kExitData;
+  return false;
+}
+
 bool read_ledger(Globals& g, const Project& p, const std::vector<Ledger*>& ledgers,
                  const EntryCallback& extra) {
+  if (!records_present(g, p.paths.records_dir)) return false;
   Diagnostics diags;
   read_records(p.paths.records_dir, p.plan, diags, [&](const Entry& e) {
     for (Ledger* l : ledgers) l->add(e);

@@ -38,6 +38,13 @@ cd "$WORK" && mkdir -p empty && cd empty || exit 1
 expect_exit 1 -- "$PLAN" status
 expect_err_line "plan: no plans/ folder here or in any parent; give one with --plan FILE"
 
+# A records folder given by name must exist; a typo is not "no records yet".
+cd "$SRC" || exit 1
+expect_exit 1 -- "$PLAN" --plan tests/fixtures/mini.toml --records "$WORK/nowhere" status
+expect_err_line "plan: $WORK/nowhere: no such records folder"
+expect_exit 1 -- "$PLAN" --plan tests/fixtures/mini.toml --records "$WORK/nowhere" check
+mkdir -p "$WORK/empty-records"
+
 # A broken plan: every problem, located, exit 1; commands refuse it.
 cat >"$WORK/bad.toml" <<'TOML'
 [plan]
@@ -70,15 +77,15 @@ kind = "ceiling"
 target = 3
 task = "a.t"
 TOML
-expect_exit 1 -- "$PLAN" --plan "$WORK/bad.toml" --records "$WORK/none" check
+expect_exit 1 -- "$PLAN" --plan "$WORK/bad.toml" --records "$WORK/empty-records" check
 expect_err_line "plan: $WORK/bad.toml:27:8: unknown kind 'ceiling' (expected total, range, floor, cap or milestone)"
-expect_exit 1 -- "$PLAN" --plan "$WORK/bad.toml" --records "$WORK/none" status
+expect_exit 1 -- "$PLAN" --plan "$WORK/bad.toml" --records "$WORK/empty-records" status
 expect_err_line "plan: $WORK/bad.toml:27:8: unknown kind 'ceiling' (expected total, range, floor, cap or milestone)"
 # Fixed, the split that does not add up is a warning: exit 0, or 1 with --strict.
 sed -i 's/"ceiling"/"cap"/' "$WORK/bad.toml"
-expect_exit 0 -- "$PLAN" --plan "$WORK/bad.toml" --records "$WORK/none" check
+expect_exit 0 -- "$PLAN" --plan "$WORK/bad.toml" --records "$WORK/empty-records" check
 expect_err_line "plan: $WORK/bad.toml:14:1: warning: x.total: per-year targets 30 + 30 + 30 = 90 do not add up to the target 100"
-expect_exit 1 -- "$PLAN" --plan "$WORK/bad.toml" --records "$WORK/none" check --strict
+expect_exit 1 -- "$PLAN" --plan "$WORK/bad.toml" --records "$WORK/empty-records" check --strict
 # A syntax error.
 printf '[plan\n' >"$WORK/syntax.toml"
 expect_exit 1 -- "$PLAN" --plan "$WORK/syntax.toml" check

@@ -93,6 +93,9 @@ expect_exit 0 -- "${P[@]}" check --strict
 # Usage errors exit 2; help and version exit 0.
 expect_exit 2 -- "$PLAN"
 expect_exit 2 -- "$PLAN" frobnicate
+expect_err_line "plan: unknown command 'frobnicate' (plan --help lists them)"
+expect_exit 2 -- "$PLAN" --lang zh stauts
+expect_err_line "plan: unknown command 'stauts'; did you mean 'status'? (plan --help lists them)"
 expect_exit 0 -- "$PLAN" --help
 expect_exit 0 -- "$PLAN" status --help
 expect_contains "--fail-on"
