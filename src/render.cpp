@@ -97,13 +97,13 @@ std::string format_number(double v, int decimals) {
   return group_thousands(drop_trailing_zeros(round_decimal(v, 0, 2)));
 }
 
-std::string format_cell(const Cell& c) {
+std::string format_cell(const Cell& c, bool zh) {
   switch (c.type) {
     case CellType::empty:
       return "";
     case CellType::text:
     case CellType::status:
-      return c.text + c.suffix;
+      return (zh && !c.text_zh.empty() ? c.text_zh : c.text) + c.suffix;
     case CellType::amount:
       return format_amount(c.amount, true) + c.suffix;
     case CellType::ratio:

@@ -49,6 +49,6 @@ std::string format_number(double v, int decimals);
 // words as given, then Cell::suffix ("2.1" + "%"); empty cells as "", bars
 // as "45.3% (t 60.0%)" (completion, then time progress; no suffix; the
 // terminal table draws bars instead).
-std::string format_cell(const Cell& c);
+std::string format_cell(const Cell& c, bool zh = false);
 
 }  // namespace plan

@@ -63,7 +63,8 @@ std::string render_markdown(const Table& t, const RenderOptions& o) {
   for (const Row& row : t.rows) {
     std::vector<std::string> cells;
     for (std::size_t k = 0; k < cols.size(); ++k) {
-      cells.push_back(cols[k] < row.cells.size() ? md_cell(format_cell(row.cells[cols[k]])) : "");
+      cells.push_back(cols[k] < row.cells.size() ? md_cell(format_cell(row.cells[cols[k]], o.zh))
+                                                 : "");
       widths[k] = std::max(widths[k], text_width(cells.back()));
     }
     body.push_back(std::move(cells));

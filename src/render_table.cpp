@@ -111,7 +111,8 @@ std::string render_table(const Table& t, const RenderOptions& o) {
       if (cell.type == CellType::bar) {
         l.text = draw_bar(cell.value, cell.marker);
       } else {
-        l.text = one_line(format_cell(cell));  // the suffix comes from the plan: sanitized too
+        l.text =
+            one_line(format_cell(cell, o.zh));  // the suffix comes from the plan: sanitized too
       }
       if (cell.type == CellType::text || cell.type == CellType::status) {
         // Only words are cut: a truncated figure would be a wrong figure.

@@ -42,6 +42,12 @@ bool any_status(const StatusReport& r, const std::vector<Status>& statuses) {
   return false;
 }
 
+Cell status_cell(Status s) {
+  Cell c = Cell::of_status(std::string(status_name(s)));
+  c.text_zh = status_name_zh(s);
+  return c;
+}
+
 Table status_table(const StatusReport& r) {
   Table t;
   std::string progress_text = format_ratio(r.time_progress);
@@ -109,7 +115,7 @@ Table status_table(const StatusReport& r) {
         expected,
         Cell::of_measure(s.shortfall, ind.unit),
         Cell::of_number(s.behind_by),
-        Cell::of_status(std::string(status_name(s.status))),
+        status_cell(s.status),
         Cell::of_ratio(r.time_progress),
         Cell::of_date(r.as_of),
         Cell::of_text(join_names(ind.lead)),

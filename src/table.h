@@ -29,6 +29,7 @@ enum class CellType {
 struct Cell {
   CellType type = CellType::empty;
   std::string text;     // text, status
+  std::string text_zh;  // text, status: the same words in Chinese, shown under --lang zh when set
   Decimal amount;       // amount
   double value = 0;     // ratio, number, bar (completion)
   double marker = 0;    // bar: where the time-progress tick goes

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report_json.h"
+#include "status_report.h"
 
 namespace plan {
 
@@ -41,27 +42,31 @@ Table yoy_table(const YoyReport& r) {
   Table t;
   t.title = fmt::format("{} — year on year, as of {}", r.plan->title, r.as_of.iso());
   t.title_zh = fmt::format("{} — 年度同比，截至 {}", r.plan->title, r.as_of.iso());
-  t.columns.push_back({"measure", "", "", false});
+  t.columns.push_back({"measure", "Measure", "项目", false});
   for (int y : r.plan->years())
     t.columns.push_back({std::to_string(y), std::to_string(y), fmt::format("{}年", y), true});
   for (const IndicatorStatus& s : r.rows) {
     const Indicator& ind = *s.ind;
     std::string group = fmt::format("{}  {} ({})", ind.id, ind.name, ind.unit);
-    auto add = [&](const char* en, auto make) {
+    auto add = [&](const char* en, const char* zh, auto make) {
       Row row;
       row.group = group;
-      row.cells.push_back(Cell::of_text(en));
+      Cell label = Cell::of_text(en);
+      label.text_zh = zh;
+      row.cells.push_back(std::move(label));
       for (const YearFigures& y : s.years) row.cells.push_back(make(y));
       t.rows.push_back(std::move(row));
     };
-    add("actual", [&](const YearFigures& y) { return Cell::of_measure(y.actual, ind.unit); });
-    add("target", [&](const YearFigures& y) { return Cell::of_measure(y.target, ind.unit); });
+    add("actual", "完成",
+        [&](const YearFigures& y) { return Cell::of_measure(y.actual, ind.unit); });
+    add("target", "目标",
+        [&](const YearFigures& y) { return Cell::of_measure(y.target, ind.unit); });
     if (is_flow(ind.kind))
-      add("completion", [&](const YearFigures& y) { return Cell::of_ratio(y.completion); });
-    add("status", [&](const YearFigures& y) {
-      return y.status ? Cell::of_status(std::string(status_name(*y.status))) : Cell::none();
-    });
-    add("change", [&](const YearFigures& y) { return change_cell(ind, y.change, true); });
+      add("completion", "完成率",
+          [&](const YearFigures& y) { return Cell::of_ratio(y.completion); });
+    add("status", "状态",
+        [&](const YearFigures& y) { return y.status ? status_cell(*y.status) : Cell::none(); });
+    add("change", "同比", [&](const YearFigures& y) { return change_cell(ind, y.change, true); });
   }
   return t;
 }
@@ -91,7 +96,7 @@ Table yoy_rows(const YoyReport& r) {
                    Cell::of_amount(y.target),
                    Cell::of_amount(y.actual),
                    Cell::of_ratio(y.completion),
-                   y.status ? Cell::of_status(std::string(status_name(*y.status))) : Cell::none(),
+                   y.status ? status_cell(*y.status) : Cell::none(),
                    change_cell(ind, y.change, false),
                    Cell::of_text(is_flow(ind.kind) ? "growth_rate" : "difference")};
       t.rows.push_back(std::move(row));

@@ -80,6 +80,12 @@ expect_exit 0 -- "${P[@]}" --lang zh units --as-of 2019-06-30
 expect_contains "责任单位"
 LANG=zh_CN.UTF-8 LC_ALL= expect_exit 0 -- "${P[@]}" units --as-of 2019-06-30
 expect_contains "责任单位"
+# Status words too, but not in CSV, where scripts match them.
+expect_exit 0 -- "${P[@]}" --lang zh status --as-of 2019-06-30
+expect_contains "测试计划 — 截至 2019-06-30（时间进度 49.8%）"
+grep -q "^skills.high .*  滞后" "$WORK/out" && ok || fail "zh status word"
+expect_exit 0 -- "${P[@]}" --lang zh status --as-of 2019-06-30 --format csv
+expect_out "$GOLDEN/status-2019-06-30.csv"
 
 # A ledger with errors is refused in one line that points at plan check.
 cp -r tests/fixtures/records "$WORK/records"
