@@ -4,50 +4,21 @@
 
 #include <doctest/doctest.h>
 
-#include "plan_loader.h"
+#include "mini_fixture.h"
 
 using namespace plan;
+using testing::day;
+using testing::dec;
 
 namespace {
 
-Plan mini() {
-  Diagnostics d;
-  auto p = load_plan(PLAN_SOURCE_DIR "/tests/fixtures/mini.toml", d);
-  REQUIRE(p);
-  return std::move(*p);
-}
-
-Decimal dec(const char* s) {
-  return *Decimal::parse(s);
-}
-Date day(const char* s) {
-  return *Date::parse(s);
-}
-
-Entry entry(const char* date, const char* id, const char* value) {
-  Entry e;
-  e.date = day(date);
-  e.id = id;
-  std::string v = value;
-  if (v == "done" || v == "undone") {
-    e.is_state = true;
-    e.done = v == "done";
-  } else {
-    e.amount = dec(value);
-  }
-  return e;
-}
-
+// Entries added in order, then evaluated at a date.
 struct Fixture {
-  Plan plan = mini();
-  std::vector<Entry> entries;
-  void add(const char* date, const char* id, const char* value) {
-    entries.push_back(entry(date, id, value));
-  }
+  testing::Entries entries;
+  void add(const char* date, const char* id, const char* value) { entries.add(date, id, value); }
   IndicatorStatus at(const char* as_of, const char* id, std::optional<int> year = {}) {
-    Ledger l(plan, day(as_of));
-    for (const auto& e : entries) l.add(e);
-    return evaluate(l, *plan.find(id), year);
+    Ledger l = entries.ledger(as_of);
+    return evaluate(l, *testing::mini_plan().find(id), year);
   }
 };
 

@@ -3,37 +3,15 @@
 #include <string>
 
 #include "render.h"
+#include "table_fixture.h"
 
 namespace plan {
 namespace {
 
+using testing::sample;
+
 Decimal dec(const char* s) {
   return *Decimal::parse(s);
-}
-
-Table sample() {
-  Table t;
-  t.title = "Status";
-  t.columns = {
-      {"id", "ID", "编号"},
-      {"name", "Indicator", "指标", false, true, true, 9},
-      {"target", "Target", "目标", true},
-      {"done", "Done", "完成率", true},
-      {"status", "Status", "状态"},
-  };
-  t.rows = {
-      {{Cell::of_text("1.1"), Cell::of_text("外贸进出口额"), Cell::of_amount(dec("51000")),
-        Cell::of_ratio(0.4534), Cell::of_status("behind")},
-       "经济"},
-      {{Cell::of_text("1.2"), Cell::of_text("GDP"), Cell::of_amount(dec("-1200")), Cell::none(),
-        Cell::of_status("achieved")},
-       "经济"},
-      {{Cell::of_text("2.10"), Cell::of_text("跨境电商"), Cell::of_amount(dec("12345.6")),
-        Cell::of_ratio(1.0), Cell::none()},
-       "Trade"},
-  };
-  t.footer = {"1 behind", "数据截至 2019-06-30"};
-  return t;
 }
 
 TEST_CASE("render_markdown: one padded pipe table per group, never truncated") {

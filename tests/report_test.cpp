@@ -7,46 +7,14 @@
 
 #include <doctest/doctest.h>
 
-#include "plan_loader.h"
-#include "record_reader.h"
+#include "report_fixture.h"
 #include "text.h"
 
 using namespace plan;
+using testing::day;
+using testing::digest_of;
 
 namespace {
-
-Plan mini() {
-  Diagnostics d;
-  auto p = load_plan(PLAN_SOURCE_DIR "/tests/fixtures/mini.toml", d);
-  REQUIRE(p);
-  return std::move(*p);
-}
-
-Date day(const char* s) {
-  return *Date::parse(s);
-}
-
-// Streams `records` once through the two ledgers and the period's tally, as
-// the command does, and builds the digest.
-Digest digest_of(const Plan& plan, std::string_view records, const char* as_of, Period period,
-                 std::string unit = "", std::size_t top = 5) {
-  Date d = day(as_of);
-  Date since = period_back(d, period);
-  Ledger now(plan, d), before(plan, since);
-  PeriodRecords recorded(plan, since, d);
-  Diagnostics diags;
-  read_record_text(records, "test.rec", plan, diags, [&](const Entry& e) {
-    now.add(e);
-    before.add(e);
-    recorded.add(e);
-  });
-  REQUIRE_MESSAGE(!diags.has_errors(), diags.first_error()->headline());
-  DigestOptions o;
-  o.period = period;
-  o.unit = std::move(unit);
-  o.top = top;
-  return build_digest(now, before, recorded, o);
-}
 
 std::vector<std::string> ids_of(const std::vector<StatusChange>& v) {
   std::vector<std::string> out;
@@ -69,7 +37,7 @@ TEST_CASE("a week is seven days; a month is the same day of the next month, clam
 }
 
 TEST_CASE("recorded in the period: (D - period, D], per indicator and reporting unit") {
-  Plan plan = mini();
+  const Plan& plan = testing::mini_plan();
   // D = 2019-07-07, a week: the window is 2019-07-01 … 2019-07-07.
   const char* records =
       "2019-06-30  jobs.urban_new  1  by=人社局\n"                   // D - 7: out
@@ -143,7 +111,7 @@ TEST_CASE("every status transition has one name, trouble first") {
 }
 
 TEST_CASE("status changes between D - period and D, at the boundaries") {
-  Plan plan = mini();
+  const Plan& plan = testing::mini_plan();
   // D = 2019-07-07 (day 188 of 2019), a week: compared with 2019-06-30 (day 181).
   const char* records =
       // jobs.urban_new, split 17,000 a year. Expected at 2019-06-30:
@@ -191,7 +159,7 @@ TEST_CASE("status changes between D - period and D, at the boundaries") {
 }
 
 TEST_CASE("shortfalls: flows behind, largest share of the target first, with the pace needed") {
-  Plan plan = mini();
+  const Plan& plan = testing::mini_plan();
   const char* records =
       "2018-12-31  jobs.urban_new  17000\n"
       "2019-06-30  jobs.urban_new  8431\n"
@@ -246,7 +214,7 @@ TEST_CASE("shortfalls: flows behind, largest share of the target first, with the
 }
 
 TEST_CASE("milestones due in [D, D + period] or overdue") {
-  Plan plan = mini();  // hr.portal is due 2020-12-31
+  const Plan& plan = testing::mini_plan();  // hr.portal is due 2020-12-31
   auto listed = [&](const char* as_of, const char* records = "") {
     return digest_of(plan, records, as_of, Period::week).milestones;
   };
@@ -272,7 +240,7 @@ TEST_CASE("milestones due in [D, D + period] or overdue") {
 }
 
 TEST_CASE("headline counts, and --unit restricting every section") {
-  Plan plan = mini();
+  const Plan& plan = testing::mini_plan();
   const char* records =
       "2018-12-31  jobs.urban_new  20000  by=人社局\n"
       "2019-07-01  jobs.urban_new  100  by=人社局\n"
@@ -346,7 +314,7 @@ constexpr const char* kGoldenRecords =
 }  // namespace
 
 TEST_CASE("golden text digest, every figure checked by hand") {
-  Plan plan = mini();
+  const Plan& plan = testing::mini_plan();
   Digest d = digest_of(plan, kGoldenRecords, "2020-12-15", Period::month);
   // Status at 2020-11-15 → 2020-12-15:
   //  jobs.urban_new: 49,000 ≥ 34000 + 17000 × 320/366 = 48,863.39 on track →
@@ -445,7 +413,7 @@ missed, overdue milestones.
 }
 
 TEST_CASE("golden Markdown digest") {
-  Plan plan = mini();
+  const Plan& plan = testing::mini_plan();
   Digest d = digest_of(plan, kGoldenRecords, "2020-12-15", Period::month);
   // The same figures as the text digest (see there); the units table is
   // units_table's, whose worst gaps are skills.leaders 1.956/3 = 65.2 % for
@@ -507,7 +475,7 @@ Achieved counts met levels and done milestones; on track, pending milestones; mi
 }
 
 TEST_CASE("Chinese wording") {
-  Plan plan = mini();
+  const Plan& plan = testing::mini_plan();
   Digest d = digest_of(plan, kGoldenRecords, "2020-12-15", Period::month);
   RenderOptions zh;
   zh.zh = true;
@@ -523,7 +491,7 @@ TEST_CASE("Chinese wording") {
 }
 
 TEST_CASE("text digest: record text stays on its line and long notes wrap within 80 columns") {
-  Plan plan = mini();
+  const Plan& plan = testing::mini_plan();
   // \t and \n are the escapes a quoted tag value may carry (SPEC §4).
   std::string records =
       "2020-12-01  jobs.urban_new  5  by=\"人社\\t局\"  note=\"红色\\n第二行 "
