@@ -75,29 +75,13 @@ Date parse_date_arg(const std::string& s);  // after validation
 // Writes `text` to stdout (report output); false when stdout failed.
 bool emit(const std::string& text);
 
-// Each command, defined in its own file.
-void setup_check(CLI::App& sub, Globals& g);
-void setup_list(CLI::App& sub, Globals& g);
-void setup_status(CLI::App& sub, Globals& g);
-void setup_show(CLI::App& sub, Globals& g);
-void setup_yoy(CLI::App& sub, Globals& g);
-void setup_units(CLI::App& sub, Globals& g);
-void setup_log(CLI::App& sub, Globals& g);
-void setup_record(CLI::App& sub, Globals& g);
-void setup_import(CLI::App& sub, Globals& g);
-void setup_report(CLI::App& sub, Globals& g);
-
-}  // namespace plan::cli
-
-namespace plan::cli {
-
 // A records folder named with --records (or PLAN_RECORDS) must exist: a typo
 // would otherwise read as "no records yet". The default records/ may be
 // missing. Prints the error and sets g.exit_code when it is not there.
 bool records_present(Globals& g, const std::filesystem::path& dir);
 
-// Streams the project's records once through `sinks` (each entry goes to
-// every sink in turn). A ledger with errors is refused: prints the first
+// Streams the project's records once through `ledgers`, then `extra` (each
+// entry goes to every one in turn). A ledger with errors is refused: prints the first
 // error in one line, points at `plan check`, sets g.exit_code and returns
 // false. Ledger overflows are refused the same way.
 bool read_ledger(Globals& g, const Project& p, const std::vector<Ledger*>& ledgers,
@@ -122,5 +106,17 @@ bool known_ids(Globals& g, const Plan& plan, const std::vector<std::string>& ids
 // Checks that some indicator has `unit` as lead or partner, so that a typo in
 // --unit is an error (exit 2), not an empty report that passes --fail-on.
 bool known_unit(Globals& g, const Plan& plan, const std::string& unit);
+
+// Each command, defined in its own file.
+void setup_check(CLI::App& sub, Globals& g);
+void setup_list(CLI::App& sub, Globals& g);
+void setup_status(CLI::App& sub, Globals& g);
+void setup_show(CLI::App& sub, Globals& g);
+void setup_yoy(CLI::App& sub, Globals& g);
+void setup_units(CLI::App& sub, Globals& g);
+void setup_log(CLI::App& sub, Globals& g);
+void setup_record(CLI::App& sub, Globals& g);
+void setup_import(CLI::App& sub, Globals& g);
+void setup_report(CLI::App& sub, Globals& g);
 
 }  // namespace plan::cli

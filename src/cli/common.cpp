@@ -92,10 +92,6 @@ bool emit(const std::string& text) {
   return std::fflush(stdout) == 0 && !std::ferror(stdout);
 }
 
-}  // namespace plan::cli
-
-namespace plan::cli {
-
 void output(Globals& g, const std::string& format, const Table& table,
             const std::function<std::string()>& json, bool bom) {
   output(g, format, table, table, json, bom);
@@ -151,10 +147,6 @@ void output(Globals& g, const std::string& format, const Table& table, const Tab
     g.exit_code = kExitData;
   }
 }
-
-}  // namespace plan::cli
-
-namespace plan::cli {
 
 bool records_present(Globals& g, const std::filesystem::path& dir) {
   std::error_code ec;
