@@ -258,6 +258,30 @@ std::string_view status_name_zh(Status s) {
   return "?";
 }
 
+void StatusCounts::add(Status s) {
+  switch (s) {
+    case Status::achieved:
+    case Status::met:
+    case Status::done:
+      ++achieved;
+      break;
+    case Status::on_track:
+    case Status::pending:
+      ++on_track;
+      break;
+    case Status::behind:
+      ++behind;
+      break;
+    case Status::missed:
+    case Status::overdue:
+      ++missed;
+      break;
+    case Status::no_data:
+      ++no_data;
+      break;
+  }
+}
+
 bool is_trouble(Status s) {
   return s == Status::behind || s == Status::missed || s == Status::overdue;
 }

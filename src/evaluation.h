@@ -23,6 +23,17 @@ std::string_view status_name_zh(Status s);
 // True for the statuses that need attention: behind, missed, overdue.
 bool is_trouble(Status s);
 
+// The five groups that summaries count statuses in.
+struct StatusCounts {
+  int achieved = 0;  // achieved, met, done
+  int on_track = 0;  // on_track, pending
+  int behind = 0;    // behind
+  int missed = 0;    // missed, overdue
+  int no_data = 0;   // no_data
+
+  void add(Status s);
+};
+
 // One year of the year-on-year split.
 struct YearFigures {
   int year = 0;

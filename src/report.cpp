@@ -117,6 +117,7 @@ Digest build_digest(const Ledger& now, const Ledger& before, const PeriodRecords
     IndicatorStatus s = evaluate(now, ind);
     IndicatorStatus b = evaluate(before, ind);
     d.counts[static_cast<std::size_t>(s.status)]++;
+    d.headline.add(s.status);
     if (auto c = classify_change(ind.kind, b.status, s.status))
       d.changes.push_back({*c, b.status, s});
     if (s.status == Status::behind && s.behind_by && s.target && !s.target->is_zero()) {
@@ -133,14 +134,7 @@ Digest build_digest(const Ledger& now, const Ledger& before, const PeriodRecords
     d.now.push_back(std::move(s));
   }
 
-  auto count = [&](Status s) { return d.counts[static_cast<std::size_t>(s)]; };
-  Headline& h = d.headline;
-  h.indicators = static_cast<int>(d.now.size());
-  h.achieved = count(Status::achieved) + count(Status::met) + count(Status::done);
-  h.on_track = count(Status::on_track) + count(Status::pending);
-  h.behind = count(Status::behind);
-  h.missed = count(Status::missed) + count(Status::overdue);
-  h.no_data = count(Status::no_data);
+  d.headline.indicators = static_cast<int>(d.now.size());
 
   for (RecordedIndicator& r : recorded.summary()) {
     if (!in_scope(*r.ind)) continue;

@@ -142,13 +142,8 @@ struct DigestOptions {
 };
 
 // Counts grouped as the headline (and the units table) shows them.
-struct Headline {
+struct Headline : StatusCounts {
   int indicators = 0;
-  int achieved = 0;  // achieved, met, done
-  int on_track = 0;  // on_track, pending
-  int behind = 0;
-  int missed = 0;  // missed, overdue
-  int no_data = 0;
 };
 
 struct Digest {

@@ -50,27 +50,7 @@ UnitsReport build_units(const Ledger& ledger, bool lead_only) {
       if (leads) row.led++;
       if (partners && !lead_only) row.partnered++;
       if (!leads && (lead_only || !partners)) continue;
-      switch (s.status) {
-        case Status::achieved:
-        case Status::met:
-        case Status::done:
-          row.achieved++;
-          break;
-        case Status::on_track:
-        case Status::pending:
-          row.on_track++;
-          break;
-        case Status::behind:
-          row.behind++;
-          break;
-        case Status::missed:
-        case Status::overdue:
-          row.missed++;
-          break;
-        case Status::no_data:
-          row.no_data++;
-          break;
-      }
+      row.add(s.status);
       auto gap = gap_of(s);
       if (gap && (!row.worst_gap || *gap > *row.worst_gap)) {
         row.worst_gap = gap;

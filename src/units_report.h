@@ -12,16 +12,11 @@
 
 namespace plan {
 
-struct UnitRow {
+// StatusCounts over the indicators counted (led, or led and partnered).
+struct UnitRow : StatusCounts {
   std::string unit;
   int led = 0;        // indicators the unit leads
   int partnered = 0;  // indicators it partners (0 with lead_only)
-  // Counts over the indicators counted (led, or led and partnered):
-  int achieved = 0;  // achieved, met, done
-  int on_track = 0;  // on_track, pending
-  int behind = 0;    // behind
-  int missed = 0;    // missed, overdue
-  int no_data = 0;
   // The counted indicator furthest from where it should be: flows behind by
   // the largest share of their target, levels missed by the largest share
   // of their threshold, overdue milestones last. Empty when none is in trouble.
