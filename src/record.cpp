@@ -78,28 +78,6 @@ class LineParser {
   const Location& where_;
 };
 
-// Length of the valid UTF-8 sequence of two to four bytes at s[i], or 0 when
-// it is invalid (the same rules as find_invalid_utf8: no overlong forms, no
-// surrogates, nothing above U+10FFFF). Inline because it runs on every
-// non-ASCII character of every record.
-std::size_t utf8_sequence(std::string_view s, std::size_t i) {
-  auto b = [&](std::size_t k) -> unsigned {
-    return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0;
-  };
-  auto cont = [&](std::size_t k) { return (b(k) & 0xC0) == 0x80; };
-  unsigned c = b(0);
-  if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
-  if (c >= 0xE0 && c <= 0xEF) {
-    if ((c == 0xE0 && b(1) < 0xA0) || (c == 0xED && b(1) >= 0xA0)) return 0;
-    return cont(1) && cont(2) ? 3 : 0;
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    if ((c == 0xF0 && b(1) < 0x90) || (c == 0xF4 && b(1) >= 0x90)) return 0;
-    return cont(1) && cont(2) && cont(3) ? 4 : 0;
-  }
-  return 0;
-}
-
 // Whether any of the 8 bytes of w is outside printable ASCII (0x20..0x7E).
 bool has_special_byte(std::uint64_t w) {
   constexpr std::uint64_t kOnes = 0x0101010101010101, kHigh = 0x8080808080808080;

@@ -7,43 +7,13 @@ namespace {
 
 // Decodes the code point at s; returns nullopt for an invalid sequence.
 std::optional<char32_t> decode(std::string_view s, std::size_t* len) {
-  auto b = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
-  unsigned char c = b(0);
-  std::size_t n;
-  char32_t cp;
-  if (c < 0x80) {
-    *len = 1;
-    return c;
-  } else if (c >= 0xC2 && c <= 0xDF) {
-    n = 2;
-    cp = c & 0x1F;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    n = 3;
-    cp = c & 0x0F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    n = 4;
-    cp = c & 0x07;
-  } else {
-    *len = 1;
-    return std::nullopt;
-  }
-  if (s.size() < n) {
-    *len = 1;
-    return std::nullopt;
-  }
-  for (std::size_t i = 1; i < n; ++i) {
-    if ((b(i) & 0xC0) != 0x80) {
-      *len = 1;
-      return std::nullopt;
-    }
-    cp = (cp << 6) | (b(i) & 0x3F);
-  }
-  *len = n;
-  bool overlong = (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000);
-  if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-    *len = 1;
-    return std::nullopt;
-  }
+  std::size_t n = utf8_sequence(s, 0);
+  *len = n == 0 ? 1 : n;
+  if (n == 0) return std::nullopt;
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  if (n == 1) return byte(0);
+  char32_t cp = byte(0) & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
+  for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (byte(k) & 0x3F);
   return cp;
 }
 

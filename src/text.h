@@ -10,6 +10,30 @@
 
 namespace plan {
 
+// Length of the valid UTF-8 sequence at s[i]: 1 for ASCII, 2 to 4 for a
+// well-formed multi-byte character; 0 when invalid (bad lead byte, truncated,
+// overlong, a surrogate, above U+10FFFF). The one validity rule of the
+// project; inline because the record reader runs it on every non-ASCII
+// character.
+inline std::size_t utf8_sequence(std::string_view s, std::size_t i) {
+  auto b = [&](std::size_t k) -> unsigned {
+    return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0;
+  };
+  auto cont = [&](std::size_t k) { return (b(k) & 0xC0) == 0x80; };
+  unsigned c = b(0);
+  if (i < s.size() && c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    if ((c == 0xE0 && b(1) < 0xA0) || (c == 0xED && b(1) >= 0xA0)) return 0;
+    return cont(1) && cont(2) ? 3 : 0;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if ((c == 0xF0 && b(1) < 0x90) || (c == 0xF4 && b(1) >= 0x90)) return 0;
+    return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
+}
+
 // Byte length of the UTF-8 sequence that starts `s` (1 for an invalid lead
 // byte, so that loops always advance). s must not be empty.
 std::size_t utf8_length(std::string_view s);
