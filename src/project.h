@@ -12,6 +12,12 @@ namespace plan {
 struct ProjectPaths {
   std::filesystem::path plan_file;
   std::filesystem::path records_dir;  // may not exist yet (no records)
+
+  // Where `plan record` and `plan import` append an entry dated in `year`
+  // unless told otherwise (SPEC §6): <records>/<year>.rec.
+  std::filesystem::path default_record_file(int year) const {
+    return records_dir / (std::to_string(year) + ".rec");
+  }
 };
 
 // plan_override / records_override: from --plan / --records or PLAN_FILE /

@@ -27,12 +27,10 @@ void setup_check(CLI::App& sub, Globals& g) {
       "not in [plan].units, suspected double entries, dates outside the period or\n"
       "in the future, a last line without its newline) exit 0 unless --strict.");
   sub.callback([o, &g] {
-    auto paths = locate_project(std::filesystem::current_path(), g.plan_file, g.records_dir);
-    if (!paths) {
-      print_diagnostic(paths.error());
-      g.exit_code = kExitData;
-      return;
-    }
+    // Not open_project(): check reports the plan's warnings too, and goes on
+    // to the records' problems when the plan loads.
+    auto paths = locate(g);
+    if (!paths) return;
     Diagnostics diags;
     auto plan = load_plan(paths->plan_file.string(), diags);
     ReadStats stats;

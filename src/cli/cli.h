@@ -50,6 +50,10 @@ struct Project {
   Plan plan;
 };
 
+// Locates the project from the current directory and the global options;
+// on failure prints why and returns nullopt with g.exit_code set.
+std::optional<ProjectPaths> locate(Globals& g);
+
 // Locates and loads the plan; on failure prints why and returns nullopt with
 // g.exit_code set.
 std::optional<Project> open_project(Globals& g);

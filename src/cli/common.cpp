@@ -11,13 +11,19 @@
 
 namespace plan::cli {
 
-std::optional<Project> open_project(Globals& g) {
+std::optional<ProjectPaths> locate(Globals& g) {
   auto paths = locate_project(std::filesystem::current_path(), g.plan_file, g.records_dir);
   if (!paths) {
     print_diagnostic(paths.error());
     g.exit_code = kExitData;
     return std::nullopt;
   }
+  return *paths;
+}
+
+std::optional<Project> open_project(Globals& g) {
+  auto paths = locate(g);
+  if (!paths) return std::nullopt;
   Diagnostics diags;
   auto loaded = load_plan(paths->plan_file.string(), diags);
   if (!loaded) {

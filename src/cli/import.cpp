@@ -95,10 +95,9 @@ void setup_import(CLI::App& sub, Globals& g) {
     // Lines per target file, each file's lines in CSV order.
     std::map<std::filesystem::path, std::vector<std::string>> by_file;
     for (const auto& row : result.rows) {
-      std::filesystem::path file =
-          !o->file.empty()
-              ? std::filesystem::path(o->file)
-              : project->paths.records_dir / (std::to_string(row.entry.date.year()) + ".rec");
+      std::filesystem::path file = !o->file.empty()
+                                       ? std::filesystem::path(o->file)
+                                       : project->paths.default_record_file(row.entry.date.year());
       by_file[file].push_back(row.line);
     }
     std::vector<AppendBatch> batches;

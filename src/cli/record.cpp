@@ -63,9 +63,8 @@ void setup_record(CLI::App& sub, Globals& g) {
       g.exit_code = kExitData;
       return;
     }
-    std::filesystem::path file =
-        o->file.empty() ? project->paths.records_dir / (std::to_string(date.year()) + ".rec")
-                        : std::filesystem::path(o->file);
+    std::filesystem::path file = o->file.empty() ? project->paths.default_record_file(date.year())
+                                                 : std::filesystem::path(o->file);
     auto written = append_lines(file, {made->line});
     if (!written) {
       print_diagnostic(written.error());
