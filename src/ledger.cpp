@@ -15,7 +15,6 @@ const IndicatorTotals& Ledger::totals(const Indicator& ind) const {
 }
 
 void Ledger::add(const Entry& e) {
-  ++seq_;
   if (e.date > as_of_) return;
   std::optional<std::size_t> index;
   if (e.indicator < plan_.indicators.size() && plan_.indicators[e.indicator].id == e.id)
@@ -56,12 +55,12 @@ void Ledger::add(const Entry& e) {
     Decimal value = e.is_state ? Decimal::from_units(e.done ? Decimal::kScale : 0) : e.amount;
     // Equal dates: the entry read last wins, so >=. The reading (with its
     // location) is copied only when it wins.
-    if (!t.latest || e.date >= t.latest->date) t.latest = Reading{e.date, value, seq_, e.where};
+    if (!t.latest || e.date >= t.latest->date) t.latest = Reading{e.date, value, e.where};
     auto it = t.latest_by_year.find(year);
     if (it == t.latest_by_year.end())
-      t.latest_by_year.emplace(year, Reading{e.date, value, seq_, e.where});
+      t.latest_by_year.emplace(year, Reading{e.date, value, e.where});
     else if (e.date >= it->second.date)
-      it->second = Reading{e.date, value, seq_, e.where};
+      it->second = Reading{e.date, value, e.where};
   }
   ++t.entries;
   if (!t.first || e.date < *t.first) t.first = e.date;

@@ -18,12 +18,11 @@
 
 namespace plan {
 
-// A level reading or a milestone state; `seq` is the read order, which
-// breaks ties between entries of the same date (the one read last wins).
+// A level reading or a milestone state, and where it was read. Entries come
+// in read order, so among equal dates the one read last replaces the others.
 struct Reading {
   Date date;
   Decimal value;  // milestones: 1 = done, 0 = undone
-  std::uint64_t seq = 0;
   Location where;
 };
 
@@ -65,7 +64,6 @@ class Ledger {
   Date as_of_;
   std::pair<int, int> as_of_month_day_;
   std::vector<IndicatorTotals> totals_;
-  std::uint64_t seq_ = 0;
   std::optional<Diagnostic> error_;
 };
 
