@@ -4,14 +4,16 @@
 // a cumulative-vs-expected chart per flow behind); nothing is fetched, and
 // there is no script. Fonts are named, never downloaded, so Chinese text
 // uses the reader's system fonts. Every text that comes from the plan or the
-// records passes through html_escape (report.cpp), here via esc().
+// records passes through html_escape (defined below), here via esc().
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
 
-#include "render.h"
-#include "report.h"
+#include "digest_render.h"
+#include "digest_words.h"
+#include "html_escape.h"
+#include "text.h"
 
 namespace plan {
 namespace {
@@ -387,6 +389,34 @@ std::string milestones_section(const Digest& d, bool zh) {
 }
 
 }  // namespace
+
+std::string html_escape(std::string_view raw) {
+  std::string s = sanitize(raw);
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
 
 std::string digest_html(const Digest& d, const RenderOptions& o) {
   bool zh = o.zh;
