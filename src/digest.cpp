@@ -53,11 +53,16 @@ Digest build_digest(const Ledger& now, const Ledger& before, const PeriodRecords
   d.time_progress = progress(plan.start, plan.end, d.as_of);
 
   auto in_scope = [&](const Indicator& ind) { return o.unit.empty() || ind.involves(o.unit); };
-  for (const Indicator& ind : plan.indicators) {
+  // Every indicator is evaluated once at D: the units table counts them all
+  // (a unit's row may name indicators outside --unit's scope only when it is
+  // not --unit, and then the row is dropped).
+  std::vector<IndicatorStatus> all;
+  all.reserve(plan.indicators.size());
+  for (const Indicator& ind : plan.indicators) all.push_back(evaluate(now, ind));
+  for (const IndicatorStatus& s : all) {
+    const Indicator& ind = *s.ind;
     if (!in_scope(ind)) continue;
-    IndicatorStatus s = evaluate(now, ind);
     IndicatorStatus b = evaluate(before, ind);
-    d.counts[static_cast<std::size_t>(s.status)]++;
     d.headline.add(s.status);
     if (auto c = classify_change(ind.kind, b.status, s.status))
       d.changes.push_back({*c, b.status, s});
@@ -72,7 +77,7 @@ Digest build_digest(const Ledger& now, const Ledger& before, const PeriodRecords
       else if (*ind.due >= d.as_of && *ind.due <= d.next)
         d.milestones.push_back({&ind, *ind.due, s.status, *ind.due - d.as_of});
     }
-    d.now.push_back(std::move(s));
+    d.now.push_back(s);
   }
 
   d.headline.indicators = static_cast<int>(d.now.size());
@@ -110,7 +115,7 @@ Digest build_digest(const Ledger& now, const Ledger& before, const PeriodRecords
                      return a.due < b.due;
                    });
 
-  d.units = build_units(now, false);
+  d.units = units_of(plan, d.as_of, all, false);
   if (!o.unit.empty())
     std::erase_if(d.units.rows, [&](const UnitRow& r) { return r.unit != o.unit; });
   return d;

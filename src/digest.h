@@ -16,7 +16,6 @@
 //      not overdue yet, and the last day to act), or overdue.
 #pragma once
 
-#include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -98,7 +97,6 @@ struct Digest {
   double time_progress = 0;
 
   std::vector<IndicatorStatus> now;  // every indicator in scope at D, plan order
-  std::array<int, 9> counts{};       // indexed by Status
   Headline headline;
 
   std::size_t recorded_entries = 0;

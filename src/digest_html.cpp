@@ -291,12 +291,8 @@ std::string changes_section(const Digest& d, bool zh) {
     t.td(id_cell(*c.now.ind) + "<br>" + esc(c.now.ind->name), "name");
     t.td(badge(c.before, zh) + " → " + badge(c.now.status, zh));
     if (bars) t.td(bar_for(c.now, zh));
-    // The detail starts with the transition for the text digests; here the
-    // badges show it, so only the figures follow.
-    std::string detail = w::change_detail(c, zh);
-    std::string sep = zh ? "；" : "; ";
-    std::size_t at = detail.find(sep);
-    t.td(esc(at == std::string::npos ? "" : detail.substr(at + sep.size())), "text");
+    // The badges show the transition, so only the figures follow.
+    t.td(esc(w::change_words(c, zh).figures), "text");
     t.end_row();
   }
   return out + t.str();

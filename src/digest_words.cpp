@@ -77,27 +77,34 @@ std::string progress_text(const IndicatorStatus& s, bool zh) {
 
 }  // namespace
 
-std::string change_detail(const StatusChange& c, bool zh) {
+ChangeWords change_words(const StatusChange& c, bool zh) {
   const IndicatorStatus& s = c.now;
   const Indicator& ind = *s.ind;
-  std::string out = status_word(c.before, zh) + " → " + status_word(s.status, zh);
-  std::string sep = zh ? "；" : "; ";
+  ChangeWords out;
+  out.transition = status_word(c.before, zh) + " → " + status_word(s.status, zh);
   if (is_flow(ind.kind)) {
-    out += sep + progress_text(s, zh);
+    out.figures = progress_text(s, zh);
     if (s.expected && s.status != Status::achieved)
-      out += say(zh, ", expected {}", "，应完成 {}", figure(*s.expected));
+      out.figures += say(zh, ", expected {}", "，应完成 {}", figure(*s.expected));
     if (s.behind_by && *s.behind_by > 0)
-      out += say(zh, ", behind by {}", "，落后 {}", figure(*s.behind_by));
+      out.figures += say(zh, ", behind by {}", "，落后 {}", figure(*s.behind_by));
   } else if (is_level(ind.kind)) {
     if (s.actual)
-      out += say(zh, "{}reading {} on {}, target {}", "{}读数 {}（{}），目标 {}", sep,
-                 amount(ind, *s.actual), s.actual_date->iso(), readable_target(ind, *s.target));
+      out.figures =
+          say(zh, "reading {} on {}, target {}", "读数 {}（{}），目标 {}", amount(ind, *s.actual),
+              s.actual_date->iso(), readable_target(ind, *s.target));
   } else if (s.status == Status::done) {
-    out += say(zh, "{}done on {}", "{}办结于 {}", sep, s.actual_date->iso());
+    out.figures = say(zh, "done on {}", "办结于 {}", s.actual_date->iso());
   } else if (ind.due) {
-    out += say(zh, "{}due {}", "{}期限 {}", sep, ind.due->iso());
+    out.figures = say(zh, "due {}", "期限 {}", ind.due->iso());
   }
   return out;
+}
+
+std::string change_detail(const StatusChange& c, bool zh) {
+  ChangeWords w = change_words(c, zh);
+  if (w.figures.empty()) return w.transition;
+  return w.transition + (zh ? "；" : "; ") + w.figures;
 }
 
 std::string progress_detail(const Shortfall& f, bool zh) {

@@ -32,7 +32,17 @@ std::string recorded_value(const Indicator& ind, const RecordedGroup& g, bool zh
 std::string status_word(Status s, bool zh);
 // Heading of a change kind: "Newly behind" / "新近滞后".
 std::string change_heading(Change c, bool zh);
-// The figures behind a change: "behind by 257 人 (50,000 of expected 50,257)".
+// A change in two parts: the transition, "on track → behind", and the
+// figures at D, "50,000 of 51,000 人 (98.0%), expected 50,257, behind by
+// 257" ("" when there are none). The HTML shows the transition as badges
+// and the figures in a cell of their own.
+struct ChangeWords {
+  std::string transition;
+  std::string figures;
+};
+ChangeWords change_words(const StatusChange& c, bool zh);
+// Both parts on one line, "on track → behind; 50,000 of …": the text and
+// Markdown digests.
 std::string change_detail(const StatusChange& c, bool zh);
 // A shortfall in two lines: "1 of 3 人 (33.3%), expected 2.96" and
 // "behind by 1.96, 65.2% of the target".
