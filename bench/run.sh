@@ -31,7 +31,8 @@ if [ "$BUILD" = build-bench ]; then
   cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -G Ninja >/dev/null
 fi
 cmake --build "$BUILD" --target plan >/dev/null
-BUILD_TYPE=$(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$BUILD/CMakeCache.txt")
+BUILD_TYPE=$(sed -n "s/^CMAKE_BUILD_TYPE:STRING=//p" "$BUILD/CMakeCache.txt")
+BUILD_TYPE=${BUILD_TYPE:-RelWithDebInfo}  # CMakeLists.txt's default
 PLAN=$ROOT/$BUILD/plan
 
 use_hyperfine() { [ -z "${BENCH_NO_HYPERFINE:-}" ] && command -v hyperfine >/dev/null; }
