@@ -8,7 +8,8 @@ Ledger::Ledger(const Plan& plan, Date as_of)
     : plan_(plan),
       as_of_(as_of),
       as_of_month_day_(as_of.month(), as_of.day()),
-      totals_(plan.indicators.size()) {}
+      totals_(plan.indicators.size()),
+      filings_(plan, as_of) {}
 
 const IndicatorTotals& Ledger::totals(const Indicator& ind) const {
   return totals_[static_cast<std::size_t>(&ind - plan_.indicators.data())];
@@ -16,6 +17,7 @@ const IndicatorTotals& Ledger::totals(const Indicator& ind) const {
 
 void Ledger::add(const Entry& e) {
   if (e.date > as_of_) return;
+  filings_.add(e);
   std::optional<std::size_t> index;
   if (e.indicator < plan_.indicators.size() && plan_.indicators[e.indicator].id == e.id)
     index = e.indicator;

@@ -13,6 +13,7 @@
 #include "date.h"
 #include "decimal.h"
 #include "diagnostic.h"
+#include "filings.h"
 #include "plan.h"
 #include "record.h"
 
@@ -56,6 +57,8 @@ class Ledger {
   const Plan& plan() const { return plan_; }
   const IndicatorTotals& totals(std::size_t indicator) const { return totals_[indicator]; }
   const IndicatorTotals& totals(const Indicator& ind) const;
+  // Which scheduled reports have come in by the as-of date (filings.h).
+  const Filings& filings() const { return filings_; }
   // The first overflow met, if any: the figures must not be used then.
   const std::optional<Diagnostic>& error() const { return error_; }
 
@@ -65,6 +68,7 @@ class Ledger {
   std::pair<int, int> as_of_month_day_;
   std::vector<IndicatorTotals> totals_;
   std::optional<Diagnostic> error_;
+  Filings filings_;
 };
 
 }  // namespace plan

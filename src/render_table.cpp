@@ -39,6 +39,7 @@ const char* status_colour(std::string_view word) {
   if (word == "behind" || word == "overdue") return "\x1b[33m";                  // yellow
   if (word == "missed") return "\x1b[31m";                                       // red
   if (word == "no_data") return "\x1b[2m";                                       // dim
+  if (word == "unreported") return "\x1b[35m";                                   // magenta
   return nullptr;  // pending and unknown words: the terminal's own colour
 }
 

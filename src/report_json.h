@@ -30,6 +30,10 @@ nlohmann::ordered_json plan_json(const Plan& plan);
 // an indicator.
 nlohmann::ordered_json indicator_head(const Plan& plan, const Indicator& ind);
 
+// [{"reporter","period","due","days_overdue"}, …]: the reports an indicator
+// owes (IndicatorStatus::missing).
+nlohmann::ordered_json missing_json(const std::vector<OwedReport>& missing);
+
 // [{"year","target","actual","completion","status","change"}, …]
 nlohmann::ordered_json years_json(const std::vector<YearFigures>& years);
 
