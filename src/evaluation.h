@@ -27,11 +27,8 @@ enum class Status {
   unreported,
 };
 
-std::string_view status_name(Status s);  // "achieved", "on_track", …
+std::string_view status_name(Status s);  // "achieved", "on_track", … (words.h has display words)
 std::optional<Status> parse_status(std::string_view s);
-// The status word in Chinese (已完成, 进度正常, 滞后, 达标, 未达标, 无数据, 已办结, 推进中, 逾期,
-// 未报送).
-std::string_view status_name_zh(Status s);
 // True for the statuses that need attention: behind, missed, overdue.
 bool is_trouble(Status s);
 

@@ -1,8 +1,23 @@
 #include "report_json.h"
 
+#include <nlohmann/json.hpp>
+
 #include "schedule.h"
 
 namespace plan {
+
+nlohmann::ordered_json json_number(Decimal d) {
+  if (d.units() % Decimal::kScale == 0) return nlohmann::ordered_json(d.units() / Decimal::kScale);
+  return nlohmann::ordered_json(d.to_double());
+}
+
+nlohmann::ordered_json json_number(const std::optional<Decimal>& d) {
+  return d ? json_number(*d) : nlohmann::ordered_json(nullptr);
+}
+
+nlohmann::ordered_json json_number(const std::optional<double>& d) {
+  return d ? nlohmann::ordered_json(*d) : nlohmann::ordered_json(nullptr);
+}
 
 nlohmann::ordered_json plan_json(const Plan& plan) {
   return {
@@ -27,6 +42,17 @@ nlohmann::ordered_json missing_json(const std::vector<OwedReport>& missing) {
                    {"due", r.period.due.iso()},
                    {"days_overdue", r.days_overdue}});
   return out;
+}
+
+nlohmann::ordered_json entry_value_json(const Entry& e) {
+  if (e.is_state) return e.done ? "done" : "undone";
+  return json_number(e.amount);
+}
+
+nlohmann::ordered_json entry_tags_json(const Entry& e) {
+  nlohmann::ordered_json tags = nlohmann::ordered_json::object();
+  for (const auto& [k, v] : e.tags) tags[k] = v;
+  return tags;
 }
 
 nlohmann::ordered_json years_json(const std::vector<YearFigures>& years) {

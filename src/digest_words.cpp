@@ -1,0 +1,215 @@
+#include "digest_words.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "render.h"
+#include "text.h"
+#include "words.h"
+
+namespace plan::digest_words {
+
+std::string figure(double v) {
+  return format_number(v, std::fabs(v) >= 100 ? 0 : -1);
+}
+
+std::string amount(const Indicator& ind, Decimal v) {
+  if (ind.is_percent()) return format_amount(v, true) + "%";
+  return format_amount(v, true) + (ind.unit.empty() ? "" : " " + ind.unit);
+}
+
+std::string signed_amount(const Indicator& ind, Decimal v) {
+  return (v.is_negative() ? "" : "+") + amount(ind, v);
+}
+
+std::string recorded_value(const Indicator& ind, const RecordedGroup& g, bool zh) {
+  std::string date = g.latest_date.iso();
+  if (is_flow(ind.kind)) return signed_amount(ind, g.sum);
+  if (ind.kind == Kind::milestone)
+    return say(zh, "{} ({})", "{}（{}）",
+               g.latest_done ? (zh ? "已办结" : "done") : (zh ? "撤销办结" : "undone"), date);
+  return say(zh, "reading {} ({})", "读数 {}（{}）", amount(ind, g.latest_value), date);
+}
+
+std::string change_heading(Change c, bool zh) {
+  switch (c) {
+    case Change::newly_behind:
+      return zh ? "新近滞后" : "Newly behind";
+    case Change::breached:
+      return zh ? "突破上限" : "Caps breached";
+    case Change::newly_missed:
+      return zh ? "跌破下限" : "Fell below the floor";
+    case Change::newly_overdue:
+      return zh ? "新近逾期" : "Newly overdue";
+    case Change::reopened:
+      return zh ? "不再完成（更正或撤销）" : "No longer achieved (corrected or undone)";
+    case Change::recovered:
+      return zh ? "恢复正常" : "Recovered";
+    case Change::newly_achieved:
+      return zh ? "新近完成" : "Newly achieved";
+    case Change::first_reading:
+      return zh ? "首次填报即达标" : "First reading, met";
+  }
+  return "?";
+}
+
+namespace {
+
+// "50,000 of 51,000 人 (98.0%)".
+std::string progress_text(const IndicatorStatus& s, bool zh) {
+  const Indicator& ind = *s.ind;
+  std::string of = format_amount(*s.actual, true);
+  std::string pct = s.completion ? format_ratio(*s.completion) : "";
+  if (zh)
+    return fmt::format("完成 {}/{}{}", of, amount(ind, *s.target),
+                       pct.empty() ? "" : "（" + pct + "）");
+  return fmt::format("{} of {}{}", of, amount(ind, *s.target), pct.empty() ? "" : " (" + pct + ")");
+}
+
+}  // namespace
+
+ChangeWords change_words(const StatusChange& c, bool zh) {
+  const IndicatorStatus& s = c.now;
+  const Indicator& ind = *s.ind;
+  ChangeWords out;
+  out.transition = status_word(c.before, zh) + " → " + status_word(s.status, zh);
+  if (is_flow(ind.kind)) {
+    out.figures = progress_text(s, zh);
+    if (s.expected && s.status != Status::achieved)
+      out.figures += say(zh, ", expected {}", "，应完成 {}", figure(*s.expected));
+    if (s.behind_by && *s.behind_by > 0)
+      out.figures += say(zh, ", behind by {}", "，落后 {}", figure(*s.behind_by));
+  } else if (is_level(ind.kind)) {
+    if (s.actual)
+      out.figures =
+          say(zh, "reading {} on {}, target {}", "读数 {}（{}），目标 {}", amount(ind, *s.actual),
+              s.actual_date->iso(), readable_target(ind, *s.target));
+  } else if (s.status == Status::done) {
+    out.figures = say(zh, "done on {}", "办结于 {}", s.actual_date->iso());
+  } else if (ind.due) {
+    out.figures = say(zh, "due {}", "期限 {}", ind.due->iso());
+  }
+  return out;
+}
+
+std::string change_detail(const StatusChange& c, bool zh) {
+  ChangeWords w = change_words(c, zh);
+  if (w.figures.empty()) return w.transition;
+  return w.transition + (zh ? "；" : "; ") + w.figures;
+}
+
+std::string progress_detail(const Shortfall& f, bool zh) {
+  const IndicatorStatus& s = f.now;
+  return progress_text(s, zh) + say(zh, ", expected {}", "，应完成 {}", figure(*s.expected));
+}
+
+std::string behind_detail(const Shortfall& f, bool zh) {
+  return say(zh, "behind by {}, {} of the target", "落后 {}，占目标的 {}", figure(*f.now.behind_by),
+             format_ratio(f.gap));
+}
+
+std::string pace_detail(const Shortfall& f, const Plan& plan, bool zh) {
+  const IndicatorStatus& s = f.now;
+  std::string so_far = s.pace_per_month ? say(zh, ", so far {} a month", "，此前平均每月 {}",
+                                              figure(*s.pace_per_month))
+                                        : "";
+  if (!s.needed_per_month) return (zh ? "计划期已结束" : "the plan period is over") + so_far;
+  return say(zh, "needs {} a month to {}{}", "此后每月需完成 {}（至 {}）{}",
+             figure(*s.needed_per_month), plan.end.iso(), so_far);
+}
+
+std::string milestone_detail(const MilestoneDue& m, bool zh) {
+  if (m.status == Status::overdue)
+    return say(zh, "due {}, {} day{} overdue", "期限 {}，已逾期 {} 天", m.due.iso(), m.days,
+               m.days == 1 ? "" : "s");
+  if (m.days == 0) return say(zh, "due {}, today", "期限 {}，今日到期", m.due.iso());
+  return say(zh, "due {}, in {} day{}", "期限 {}，还有 {} 天", m.due.iso(), m.days,
+             m.days == 1 ? "" : "s");
+}
+
+std::string title(const Digest& d, bool zh) {
+  if (zh)
+    return fmt::format("{} — {}（截至 {}）", d.plan->title,
+                       d.period == Period::week ? "周报" : "月报", d.as_of.iso());
+  return fmt::format("{} — {} report as of {}", d.plan->title,
+                     d.period == Period::week ? "weekly" : "monthly", d.as_of.iso());
+}
+
+std::string window(const Digest& d, bool zh) {
+  std::string unit = d.unit.empty() ? ""
+                                    : say(zh,
+                                          "; only indicators {} "
+                                          "leads or partners",
+                                          "；仅 {} 牵头或参与的指标", d.unit);
+  return say(zh, "Period {} to {}, status compared with {}{}", "本期 {} 至 {}，状态与 {} 比较{}",
+             d.since.add_days(1).iso(), d.as_of.iso(), d.since.iso(), unit);
+}
+
+std::string time_line(const Digest& d, bool zh) {
+  const Plan& p = *d.plan;
+  int total = p.end - p.start + 1;
+  int day = std::clamp(d.as_of - p.start + 1, 0, total);
+  return say(zh, "Time progress {} (day {} of {})", "时间进度 {}（第 {} 天，共 {} 天）",
+             format_ratio(d.time_progress), format_number(day, 0), format_number(total, 0));
+}
+
+std::string counts_line(const Digest& d, bool zh) {
+  const Headline& h = d.headline;
+  if (zh)
+    return fmt::format("指标 {} 项：完成 {}，正常 {}，滞后 {}，未达标 {}，无数据 {}", h.indicators,
+                       h.achieved, h.on_track, h.behind, h.missed, h.no_data);
+  return fmt::format("{} indicator{}: {} achieved, {} on track, {} behind, {} missed, {} no data",
+                     h.indicators, h.indicators == 1 ? "" : "s", h.achieved, h.on_track, h.behind,
+                     h.missed, h.no_data);
+}
+
+std::string heading(const Digest& d, Section s, bool zh) {
+  switch (s) {
+    case Section::recorded: {
+      std::size_t n = d.recorded_entries, k = d.recorded.size();
+      if (zh) return fmt::format("本期填报：{} 条，涉及 {} 项指标", n, k);
+      return fmt::format("Recorded in the period: {} entr{} on {} indicator{}", n,
+                         n == 1 ? "y" : "ies", k, k == 1 ? "" : "s");
+    }
+    case Section::changes:
+      return say(zh, "Status changes since {}", "状态变化（与 {} 相比）", d.since.iso());
+    case Section::shortfalls:
+      if (zh)
+        return fmt::format("差距最大的指标（滞后 {} 项，列出 {} 项）", d.behind,
+                           d.shortfalls.size());
+      return fmt::format("Largest shortfalls ({} of {} behind)", d.shortfalls.size(), d.behind);
+    case Section::units:
+      return zh ? "责任单位" : "Responsible units";
+    case Section::milestones:
+      return say(zh, "Milestones due by {} or overdue", "{} 前到期或已逾期的节点任务",
+                 d.next.iso());
+  }
+  return "?";
+}
+
+std::string nothing(Section s, bool zh) {
+  switch (s) {
+    case Section::recorded:
+      return zh ? "本期无填报。" : "Nothing was recorded in the period.";
+    case Section::changes:
+      return zh ? "无状态变化。" : "No status changed.";
+    case Section::shortfalls:
+      return zh ? "没有滞后的指标。" : "No indicator is behind.";
+    case Section::units:
+      return zh ? "无责任单位。" : "No responsible unit.";
+    case Section::milestones:
+      return zh ? "无。" : "None.";
+  }
+  return "";
+}
+
+std::string legend(bool zh) {
+  return zh ? "“完成”含达标的水平指标和已办结的节点任务；“正常”含推进中的节点任务；"
+              "“未达标”含逾期的节点任务。"
+            : "Achieved counts met levels and done milestones; on track, pending "
+              "milestones; missed, overdue milestones.";
+}
+
+}  // namespace plan::digest_words
