@@ -16,6 +16,7 @@ reporter,state,id,name,period,due,days_overdue
 太培中心,unreported,training.migrant_workers,新生代农民工技能培训,2019-06,2019-07-10,5
 平望镇,unreported,jobs.reemployed,城镇失业人员再就业人数,2019-06,2019-07-10,5
 CSV
+sed -i 's/$/\r/' "$WORK/want" # CSV lines end in CRLF (RFC 4180)
 expect_out "$WORK/want"
 
 # Before the due day they are listed as falling due, not missing; nothing fails.
@@ -25,6 +26,7 @@ reporter,state,id,name,period,due,days_overdue
 太培中心,due_soon,training.migrant_workers,新生代农民工技能培训,2019-06,2019-07-10,-5
 平望镇,due_soon,jobs.reemployed,城镇失业人员再就业人数,2019-06,2019-07-10,-5
 CSV
+sed -i 's/$/\r/' "$WORK/want" # CSV lines end in CRLF (RFC 4180)
 expect_out "$WORK/want"
 
 # --fail-on unreported: exit 3 once one is missing, after the output.
