@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <array>
 
+#include "schedule.h"
+
 namespace plan {
 
 namespace {
 
-constexpr std::array<std::pair<Status, std::string_view>, 9> kNames{{
+constexpr std::array<std::pair<Status, std::string_view>, 10> kNames{{
     {Status::achieved, "achieved"},
     {Status::on_track, "on_track"},
     {Status::behind, "behind"},
@@ -17,6 +19,7 @@ constexpr std::array<std::pair<Status, std::string_view>, 9> kNames{{
     {Status::done, "done"},
     {Status::pending, "pending"},
     {Status::overdue, "overdue"},
+    {Status::unreported, "unreported"},
 }};
 
 double ratio(Decimal a, Decimal b) {
@@ -31,10 +34,21 @@ Date year_end(int y) {
 }
 
 // Flow status: reached, or at least what the calendar asks for by now.
-Status flow_status(Decimal actual, Decimal target, double expected) {
+// Counted in whole things, less than one short of the line is not behind.
+Status flow_status(const Indicator& ind, Decimal actual, Decimal target, double expected) {
   if (actual >= target) return Status::achieved;
-  if (actual.to_double() >= expected - 1e-9) return Status::on_track;
+  double slack = ind.is_whole() ? 1 - 1e-9 : 1e-9;
+  if (actual.to_double() > expected - slack) return Status::on_track;
   return Status::behind;
+}
+
+// Where a flow's expected line is read at the ledger's date: the end of the
+// last reporting period that is due, for a scheduled indicator (the day
+// before the plan starts when none is due yet); the date itself otherwise.
+Date judged_date(const Ledger& ledger, const Indicator& ind) {
+  if (!ind.scheduled()) return ledger.as_of();
+  auto p = last_due_period(ledger.plan(), ind, ledger.as_of());
+  return p ? p->end : ledger.plan().start.add_days(-1);
 }
 
 // Level status against a threshold; the gap is how far on the wrong side.
@@ -68,6 +82,7 @@ std::vector<YearFigures> year_split(const Ledger& ledger, const Indicator& ind) 
   const Plan& plan = ledger.plan();
   const IndicatorTotals& t = ledger.totals(ind);
   Date as_of = ledger.as_of();
+  Date judged = judged_date(ledger, ind);
   std::vector<YearFigures> out;
   std::optional<Decimal> previous;
   // The year before the period is a baseline for the first year's change
@@ -89,8 +104,8 @@ std::vector<YearFigures> year_split(const Ledger& ledger, const Indicator& ind) 
         f.actual = s == t.by_year.end() ? Decimal() : s->second;
         if (f.target && !f.target->is_zero()) {
           f.completion = ratio(*f.actual, *f.target);
-          f.status = flow_status(*f.actual, *f.target,
-                                 f.target->to_double() * progress(from, to, std::min(as_of, to)));
+          f.status = flow_status(ind, *f.actual, *f.target,
+                                 f.target->to_double() * progress(from, to, std::min(judged, to)));
         }
         // A year still in progress is compared with the same part of the
         // year before (同比: January to the as-of day), not with all of it.
@@ -127,6 +142,7 @@ void evaluate_flow(const Ledger& ledger, const Indicator& ind, std::optional<int
   const Plan& plan = ledger.plan();
   const IndicatorTotals& t = ledger.totals(ind);
   Date as_of = ledger.as_of();
+  Date judged = judged_date(ledger, ind);
   if (year) {
     // Judged against the year's own split, over the part of the year inside
     // the period.
@@ -140,16 +156,16 @@ void evaluate_flow(const Ledger& ledger, const Indicator& ind, std::optional<int
     s.target = split->second;
     auto sum = t.by_year.find(*year);
     s.actual = as_of < from ? Decimal() : (sum == t.by_year.end() ? Decimal() : sum->second);
-    s.expected = s.target->to_double() * s.time_progress;
+    s.expected = s.target->to_double() * progress(from, to, judged);
   } else {
     s.target = ind.target;
     s.actual = t.actual;
-    s.expected = expected_by(plan, ind, as_of);
+    s.expected = expected_by(plan, ind, judged);
   }
   if (!s.target->is_zero()) s.completion = ratio(*s.actual, *s.target);
   s.shortfall = std::max(Decimal(), *s.target - *s.actual);
   s.behind_by = std::max(0.0, *s.expected - s.actual->to_double());
-  s.status = flow_status(*s.actual, *s.target, *s.expected);
+  s.status = flow_status(ind, *s.actual, *s.target, *s.expected);
   if (year) return;
   // Projection at the average pace since the start.
   int elapsed = std::min(as_of, plan.end) - plan.start + 1;
@@ -255,6 +271,9 @@ void StatusCounts::add(Status s) {
     case Status::no_data:
       ++no_data;
       break;
+    case Status::unreported:
+      ++unreported;
+      break;
   }
 }
 
@@ -274,6 +293,18 @@ IndicatorStatus evaluate(const Ledger& ledger, const Indicator& ind, std::option
   else
     evaluate_milestone(ledger, ind, s);
   if (ind.kind != Kind::milestone) s.years = year_split(ledger, ind);
+  if (ind.scheduled()) {
+    if (auto p = last_due_period(plan, ind, ledger.as_of())) {
+      s.judged_at = p->end;
+      s.judged_period = period_label(*p);
+    }
+    for (auto& r : ledger.filings().missing(ind))
+      if (!year || r.period.end.year() == *year) s.missing.push_back(std::move(r));
+    // A report due and missing: the figures are incomplete, so neither
+    // behind nor on track (nor met or missed) can be told; a flow already
+    // achieved stays achieved.
+    if (!s.missing.empty() && s.status != Status::achieved) s.status = Status::unreported;
+  }
   return s;
 }
 

@@ -14,20 +14,32 @@
 
 namespace plan {
 
-enum class Status { achieved, on_track, behind, met, missed, no_data, done, pending, overdue };
+enum class Status {
+  achieved,
+  on_track,
+  behind,
+  met,
+  missed,
+  no_data,
+  done,
+  pending,
+  overdue,
+  unreported,
+};
 
 std::string_view status_name(Status s);  // "achieved", "on_track", … (words.h has display words)
 std::optional<Status> parse_status(std::string_view s);
 // True for the statuses that need attention: behind, missed, overdue.
 bool is_trouble(Status s);
 
-// The five groups that summaries count statuses in.
+// The groups that summaries count statuses in.
 struct StatusCounts {
-  int achieved = 0;  // achieved, met, done
-  int on_track = 0;  // on_track, pending
-  int behind = 0;    // behind
-  int missed = 0;    // missed, overdue
-  int no_data = 0;   // no_data
+  int achieved = 0;    // achieved, met, done
+  int on_track = 0;    // on_track, pending
+  int behind = 0;      // behind
+  int missed = 0;      // missed, overdue
+  int no_data = 0;     // no_data
+  int unreported = 0;  // unreported
 
   void add(Status s);
 };
@@ -53,10 +65,20 @@ struct IndicatorStatus {
   std::optional<Decimal> actual;     // flows: sum; levels: the latest reading
   std::optional<Date> actual_date;   // levels and milestones: date of that reading
   std::optional<double> completion;  // flows: actual / target
-  std::optional<double> expected;    // flows: due by the as-of date
+  // flows: due by the as-of date; for a scheduled indicator, due by the end
+  // of the last reporting period whose report is due (judged_at)
+  std::optional<double> expected;
   std::optional<Decimal> shortfall;  // flows: target - actual (>= 0); levels: wrong-side gap
   std::optional<double> behind_by;   // flows: expected - actual (>= 0)
   Status status = Status::no_data;
+  // Scheduled indicators: the end of the last reporting period whose report
+  // is due at the as-of date, where the expected line is read, and that
+  // period's label ("2019-05"); null/empty before the first is due.
+  std::optional<Date> judged_at;
+  std::string judged_period;
+  // Reports due by the as-of date and missing (status unreported unless the
+  // flow is already achieved); with `year`, those of periods in that year.
+  std::vector<OwedReport> missing;
   double time_progress = 0;        // of the period (or of the year, with --year)
   std::vector<YearFigures> years;  // every year of the period, first to last
   // Flows: the value at the period end at the average pace so far, the pace

@@ -22,7 +22,8 @@ Ledger::Ledger(const Plan& plan, Date as_of)
       // year changes; later than the period, readings count up to as-of.
       first_year_(plan.start.year() - 1),
       last_year_(std::max(plan.end.year(), as_of.year())),
-      acc_(plan.indicators.size()) {
+      acc_(plan.indicators.size()),
+      filings_(plan, as_of) {
   const int months = month_key(plan.end.year(), plan.end.month()) - period_first_month_ + 1;
   const int years = plan.end.year() - plan.start.year() + 1;
   for (std::size_t i = 0; i < acc_.size(); ++i) {
@@ -38,6 +39,7 @@ Ledger::Ledger(const Plan& plan, Date as_of)
 
 void Ledger::add(const Entry& e) {
   if (e.date > as_of_) return;
+  filings_.add(e);
   std::size_t index = e.indicator;
   if (index >= plan_.indicators.size() || plan_.indicators[index].id != e.id) {
     auto found = plan_.index_of(e.id);

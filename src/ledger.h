@@ -14,6 +14,7 @@
 #include "date.h"
 #include "decimal.h"
 #include "diagnostic.h"
+#include "filings.h"
 #include "plan.h"
 #include "record.h"
 
@@ -57,6 +58,8 @@ class Ledger {
   const Plan& plan() const { return plan_; }
   const IndicatorTotals& totals(std::size_t indicator) const;
   const IndicatorTotals& totals(const Indicator& ind) const;
+  // Which scheduled reports have come in by the as-of date (filings.h).
+  const Filings& filings() const { return filings_; }
   // The first overflow met, if any: the figures must not be used then.
   const std::optional<Diagnostic>& error() const { return error_; }
 
@@ -101,6 +104,7 @@ class Ledger {
   std::optional<Diagnostic> error_;
   mutable bool stale_ = true;
   mutable std::vector<IndicatorTotals> totals_;
+  Filings filings_;
 };
 
 }  // namespace plan

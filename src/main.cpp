@@ -24,6 +24,8 @@ const Command kCommands[] = {
     {"list", "The plan's indicators and their targets", plan::cli::setup_list},
     {"report", "Weekly or monthly digest for mail: txt, Markdown or self-contained HTML",
      plan::cli::setup_report},
+    {"due", "Per reporter: reports due and missing (未报送), and falling due soon",
+     plan::cli::setup_due},
     {"log", "The entries as recorded, in date order, with file:line", plan::cli::setup_log},
     {"check", "Lint the plan and the records; exit 1 on errors", plan::cli::setup_check},
 };

@@ -27,6 +27,36 @@ std::optional<Kind> parse_kind(std::string_view s) {
   return std::nullopt;
 }
 
+std::string_view frequency_name(Frequency f) {
+  switch (f) {
+    case Frequency::ad_hoc:
+      return "ad-hoc";
+    case Frequency::monthly:
+      return "monthly";
+    case Frequency::quarterly:
+      return "quarterly";
+    case Frequency::half_yearly:
+      return "half-yearly";
+    case Frequency::yearly:
+      return "yearly";
+  }
+  return "?";
+}
+
+std::optional<Frequency> parse_frequency(std::string_view s) {
+  for (Frequency f : {Frequency::ad_hoc, Frequency::monthly, Frequency::quarterly,
+                      Frequency::half_yearly, Frequency::yearly})
+    if (frequency_name(f) == s) return f;
+  return std::nullopt;
+}
+
+const std::vector<std::string_view> kWholeUnits = {"人", "人次", "家", "个", "项", "所", "名",
+                                                   "户", "次",   "件", "场", "处", "座", "本"};
+
+bool Indicator::is_whole() const {
+  return std::find(kWholeUnits.begin(), kWholeUnits.end(), unit) != kWholeUnits.end();
+}
+
 Decimal Indicator::target_for_year(int year) const {
   auto it = years.find(year);
   return it == years.end() ? target : it->second;
@@ -97,6 +127,91 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     }
   }
   return row[b.size()];
+}
+
+std::optional<std::size_t> Plan::reporter_index(std::string_view name) const {
+  for (std::size_t i = 0; i < reporters.size(); ++i)
+    if (reporters[i].name == name) return i;
+  return std::nullopt;
+}
+
+const Reporter* Plan::find_reporter(std::string_view name) const {
+  auto i = reporter_index(name);
+  return i ? &reporters[*i] : nullptr;
+}
+
+namespace {
+
+// Every name by= may carry, in a stable order: reporters, groups, units.
+std::vector<std::string_view> unit_names(const Plan& plan) {
+  std::vector<std::string_view> out;
+  auto add = [&](std::string_view n) {
+    if (!n.empty() && std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
+  };
+  for (const auto& r : plan.reporters) add(r.name);
+  for (const auto& r : plan.reporters) add(r.group);
+  for (const auto& u : plan.units) add(u);
+  for (const auto& ind : plan.indicators) {
+    for (const auto& u : ind.lead) add(u);
+    for (const auto& u : ind.partners) add(u);
+  }
+  return out;
+}
+
+std::u32string code_points(std::string_view s) {
+  std::u32string out;
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    char32_t cp = n == 1 ? c : c & (0x3F >> (n - 1));
+    for (std::size_t k = 1; k < n && i + k < s.size(); ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    out.push_back(cp);
+    i += n;
+  }
+  return out;
+}
+
+std::size_t edit_distance32(const std::u32string& a, const std::u32string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  std::iota(row.begin(), row.end(), 0);
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diag = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+bool Plan::knows_unit(std::string_view name) const {
+  auto names = unit_names(*this);
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+std::string Plan::did_you_mean_unit(std::string_view name) const {
+  // Unit names are a few Chinese characters: one wrong character is a typo.
+  std::u32string typed = code_points(name);
+  std::size_t limit = std::max<std::size_t>(1, typed.size() / 3);
+  std::vector<std::pair<std::size_t, std::string_view>> scored;
+  for (auto n : unit_names(*this)) {
+    std::size_t d = edit_distance32(typed, code_points(n));
+    if (d <= limit) scored.emplace_back(d, n);
+  }
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::string out;
+  std::size_t n = std::min<std::size_t>(scored.size(), 3);
+  for (std::size_t i = 0; i < n; ++i) {
+    out += i == 0 ? "; did you mean " : i + 1 == n ? " or " : ", ";
+    out += "'" + std::string(scored[i].second) + "'";
+  }
+  return n == 0 ? out : out + "?";
 }
 
 std::vector<std::string> Plan::suggest(std::string_view id, std::size_t max) const {

@@ -30,6 +30,36 @@ inline bool is_level(Kind k) {
   return k == Kind::floor || k == Kind::cap;
 }
 
+// How often an indicator is reported (plan-file(5), [schedule]). ad_hoc:
+// when something happens (milestones, awards, accreditations): no report is
+// ever due.
+enum class Frequency { ad_hoc, monthly, quarterly, half_yearly, yearly };
+
+std::string_view frequency_name(Frequency f);  // "monthly", "half-yearly", "ad-hoc", …
+std::optional<Frequency> parse_frequency(std::string_view s);
+
+// When reports fall due: each period's report is due on `due_day` of the
+// month after the period ends (clamped to that month's last day).
+struct Schedule {
+  Frequency frequency = Frequency::ad_hoc;
+  int due_day = 10;
+};
+
+// A unit that files figures ([[reporter]]): a responsible unit or not (a
+// town, say). `group` lets indicators name several reporters at once
+// (reported_by = ["各区镇"]).
+struct Reporter {
+  std::string name;    // as by= writes it, e.g. "人社局"
+  std::string folder;  // below the records folder, e.g. "hrss"; may be empty
+  std::string group;   // e.g. "各区镇"; may be empty
+  Location where;
+};
+
+// Display defaults of the project ([settings]); the command line wins.
+struct Settings {
+  std::string lang;  // "", "en" or "zh"
+};
+
 struct Area {
   std::string id;    // ASCII, e.g. "employment"
   std::string name;  // as the plan words it, e.g. "坚持就业优先战略"
@@ -56,11 +86,20 @@ struct Indicator {
   std::size_t task = 0;     // index into Plan::tasks
   std::vector<std::string> lead;
   std::vector<std::string> partners;
+  Schedule schedule;  // the plan's [schedule] unless the indicator sets its own
+  // Names of the reporters who file this indicator's figures, groups
+  // expanded, in plan order of [[reporter]]: from `reported_by`, else those
+  // of its lead units that are reporters. Empty for ad hoc indicators is fine.
+  std::vector<std::string> reported_by;
   std::string parent;  // id of the indicator this one is "of which" (其中) part of
   std::string note;    // free text: where in the seed the target comes from
   Location where;      // the [[indicator]] table in the plan file
 
   bool is_percent() const { return unit == "%"; }
+  // Counted in whole things (人, 家, 个, 项 …; see kWholeUnits): a shortfall
+  // against the expected line of less than one is not behind.
+  bool is_whole() const;
+  bool scheduled() const { return schedule.frequency != Frequency::ad_hoc; }
   // The threshold or share for `year`: its per-year target when the plan gives
   // one, else the overall target.
   Decimal target_for_year(int year) const;
@@ -79,7 +118,9 @@ struct Plan {
   std::vector<Area> areas;
   std::vector<Task> tasks;
   std::vector<Indicator> indicators;  // in file order
-  std::string source;                 // the file it was loaded from
+  std::vector<Reporter> reporters;    // [[reporter]], in file order
+  Settings settings;
+  std::string source;  // the file it was loaded from
 
   // nullptr when no indicator has this id.
   const Indicator* find(std::string_view id) const;
@@ -100,6 +141,16 @@ struct Plan {
   // or "" when nothing is close: the tail of every unknown-id message.
   std::string did_you_mean(std::string_view id, std::size_t max = 3) const;
 
+  // The reporter named `name`, or nullptr.
+  const Reporter* find_reporter(std::string_view name) const;
+  std::optional<std::size_t> reporter_index(std::string_view name) const;
+  // True when `name` may stand in by=: a reporter, a responsible unit of
+  // [plan] units or of an indicator's lead/partners, or a reporter group.
+  bool knows_unit(std::string_view name) const;
+  // "; did you mean '人社局'?" for the closest known unit names (by code
+  // points), or "".
+  std::string did_you_mean_unit(std::string_view name) const;
+
   // Must be called after indicators change; find() depends on it.
   void build_index();
 
@@ -115,6 +166,9 @@ struct Plan {
 
 // Unit or id names joined with the Chinese enumeration comma: "人社局、财政局".
 std::string join_names(const std::vector<std::string>& names);
+
+// Units of indicators counted in whole things: 人 人次 家 个 项 所 名 户 次 件 场 处 座 本.
+extern const std::vector<std::string_view> kWholeUnits;
 
 // Levenshtein distance over bytes (ids are ASCII).
 std::size_t edit_distance(std::string_view a, std::string_view b);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <set>
@@ -49,6 +50,16 @@ class Loader {
   void load_areas(const toml::table& root, Plan& plan);
   void load_indicator(const toml::table& t, Plan& plan);
   void check_parents(const Plan& plan);
+  void load_settings(const toml::table& root, Plan& plan);
+  void load_reporters(const toml::table& root, Plan& plan);
+  // frequency and due_day of [schedule] or of an [[indicator]], onto `s`.
+  void load_schedule_keys(const toml::table& t, std::string_view where, Schedule& s);
+  void resolve_reporters(Plan& plan);
+
+  Schedule default_schedule_;
+  // Per indicator: its reported_by node (or nullptr), for locations.
+  std::vector<const toml::node*> reported_by_nodes_;
+  std::vector<bool> own_frequency_;  // per indicator: it set `frequency`
 
   std::string path_;
   Diagnostics& diags_;
@@ -256,7 +267,7 @@ void Loader::load_areas(const toml::table& root, Plan& plan) {
 void Loader::load_indicator(const toml::table& t, Plan& plan) {
   check_keys(t,
              {"id", "name", "unit", "kind", "target", "target_max", "years", "due", "task", "lead",
-              "partners", "parent", "note"},
+              "partners", "parent", "note", "frequency", "due_day", "reported_by"},
              "[[indicator]]");
   Indicator ind;
   ind.where = at(t);
@@ -342,6 +353,18 @@ void Loader::load_indicator(const toml::table& t, Plan& plan) {
       }
     }
   }
+  ind.schedule = default_schedule_;
+  load_schedule_keys(t, where, ind.schedule);
+  own_frequency_.push_back(t.get("frequency") != nullptr);
+  if (is_milestone) {
+    // A milestone's one date is `due`: it is reported when done.
+    if (const toml::node* f = t.get("frequency");
+        f && f->is_string() && f->as_string()->get() != "ad-hoc")
+      error(*f, "a milestone is reported when done: its frequency can only be \"ad-hoc\"");
+    ind.schedule.frequency = Frequency::ad_hoc;
+  }
+  ind.reported_by = get_strings(t, "reported_by", where);
+  reported_by_nodes_.push_back(t.get("reported_by"));
   if (auto parent = get_string(t, "parent", where, false)) {
     ind.parent = *parent;
     parent_nodes_.push_back(t.get("parent"));
@@ -373,11 +396,143 @@ void Loader::check_parents(const Plan& plan) {
   }
 }
 
+void Loader::load_schedule_keys(const toml::table& t, std::string_view where, Schedule& s) {
+  if (auto f = get_string(t, "frequency", where, false)) {
+    if (auto freq = parse_frequency(*f))
+      s.frequency = *freq;
+    else
+      error(*t.get("frequency"),
+            fmt::format("unknown frequency '{}' (expected monthly, quarterly, half-yearly, yearly "
+                        "or ad-hoc)",
+                        *f));
+  }
+  if (const toml::node* n = t.get("due_day")) {
+    if (!n->is_integer() || n->as_integer()->get() < 1 || n->as_integer()->get() > 31)
+      error(*n, "'due_day' must be a day of the month, 1 to 31");
+    else
+      s.due_day = static_cast<int>(n->as_integer()->get());
+  }
+}
+
+void Loader::load_settings(const toml::table& root, Plan& plan) {
+  if (const toml::node* n = root.get("settings")) {
+    if (!n->is_table()) {
+      error(*n, "'settings' must be a table ([settings])");
+    } else {
+      const toml::table& t = *n->as_table();
+      check_keys(t, {"lang"}, "[settings]");
+      if (auto lang = get_string(t, "lang", "[settings]", false)) {
+        if (*lang == "en" || *lang == "zh")
+          plan.settings.lang = *lang;
+        else
+          error(*t.get("lang"), fmt::format("unknown lang '{}' (expected en or zh)", *lang));
+      }
+    }
+  }
+  if (const toml::node* n = root.get("schedule")) {
+    if (!n->is_table()) {
+      error(*n, "'schedule' must be a table ([schedule])");
+    } else {
+      const toml::table& t = *n->as_table();
+      check_keys(t, {"frequency", "due_day"}, "[schedule]");
+      load_schedule_keys(t, "[schedule]", default_schedule_);
+    }
+  }
+}
+
+void Loader::load_reporters(const toml::table& root, Plan& plan) {
+  const toml::node* n = root.get("reporter");
+  if (!n) return;
+  if (!n->is_array_of_tables()) {
+    error(*n, "'reporter' must be an array of tables ([[reporter]])");
+    return;
+  }
+  for (const auto& item : *n->as_array()) {
+    const toml::table& t = *item.as_table();
+    check_keys(t, {"name", "folder", "group"}, "[[reporter]]");
+    Reporter r;
+    r.where = at(t);
+    auto name = get_string(t, "name", "[[reporter]]", true);
+    if (!name) continue;
+    r.name = *name;
+    r.group = get_string(t, "group", "[[reporter]]", false).value_or("");
+    if (auto folder = get_string(t, "folder", "[[reporter]]", false)) {
+      // A path below the records folder: relative, no "..", "/" separators.
+      bool ok = folder->front() != '/' && folder->find('\\') == std::string::npos;
+      std::size_t pos = 0;
+      while (ok && pos <= folder->size()) {
+        std::size_t slash = folder->find('/', pos);
+        if (slash == std::string::npos) slash = folder->size();
+        std::string_view part(folder->data() + pos, slash - pos);
+        ok = !part.empty() && part != "." && part != "..";
+        pos = slash + 1;
+      }
+      if (ok)
+        r.folder = *folder;
+      else
+        error(*t.get("folder"),
+              fmt::format("folder '{}' must be a relative path below the records folder, "
+                          "without . or .. parts",
+                          *folder));
+    }
+    if (plan.find_reporter(r.name)) {
+      error(*t.get("name"), fmt::format("duplicate reporter '{}'", r.name));
+      continue;
+    }
+    plan.reporters.push_back(std::move(r));
+  }
+  // A group name must say one thing: several reporters, not one of them.
+  for (const auto& item : *n->as_array()) {
+    const toml::node* g = item.as_table()->get("group");
+    if (g && g->is_string() && plan.find_reporter(g->as_string()->get()))
+      error(*g, fmt::format("group '{}' is also the name of a reporter", g->as_string()->get()));
+  }
+}
+
+void Loader::resolve_reporters(Plan& plan) {
+  for (std::size_t i = 0; i < plan.indicators.size(); ++i) {
+    Indicator& ind = plan.indicators[i];
+    std::vector<std::string> names;
+    auto add = [&](const std::string& n) {
+      if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
+    };
+    if (reported_by_nodes_[i]) {
+      const toml::array* arr = reported_by_nodes_[i]->as_array();
+      std::size_t k = 0;
+      for (const auto& n : ind.reported_by) {
+        const toml::node& at_node = arr && k < arr->size() ? *arr->get(k) : *reported_by_nodes_[i];
+        ++k;
+        bool found = false;
+        for (const auto& r : plan.reporters)
+          if (r.name == n || r.group == n) add(r.name), found = true;
+        if (!found)
+          error(
+              at_node,
+              fmt::format("'{}' is not a reporter or reporter group of this plan ([[reporter]]){}",
+                          n, plan.did_you_mean_unit(n)));
+      }
+    } else {
+      // By default the lead units file their own figures, when they report.
+      for (const auto& l : ind.lead)
+        for (const auto& r : plan.reporters)
+          if (r.name == l || r.group == l) add(r.name);
+    }
+    // In [[reporter]] order, so that every listing is stable.
+    std::vector<std::string> ordered;
+    for (const auto& r : plan.reporters)
+      if (std::find(names.begin(), names.end(), r.name) != names.end()) ordered.push_back(r.name);
+    ind.reported_by = std::move(ordered);
+  }
+}
+
 std::optional<Plan> Loader::load(const toml::table& root) {
   Plan plan;
   plan.source = path_;
-  check_keys(root, {"plan", "area", "indicator"}, "the plan file");
+  check_keys(root, {"plan", "settings", "schedule", "reporter", "area", "indicator"},
+             "the plan file");
   load_plan_table(root, plan);
+  load_settings(root, plan);
+  load_reporters(root, plan);
   load_areas(root, plan);
   if (plan.areas.empty() || plan.tasks.empty())
     diags_.error({path_, 1, 1}, "the plan declares no [[area]] with [[area.task]] entries");
@@ -391,6 +546,7 @@ std::optional<Plan> Loader::load(const toml::table& root) {
   }
   plan.build_index();
   check_parents(plan);
+  resolve_reporters(plan);
   if (diags_.has_errors()) return std::nullopt;
   return plan;
 }

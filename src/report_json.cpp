@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "schedule.h"
+
 namespace plan {
 
 nlohmann::ordered_json json_number(Decimal d) {
@@ -29,6 +31,17 @@ nlohmann::ordered_json indicator_head(const Plan& plan, const Indicator& ind) {
           {"task", plan.task_of(ind).name},
           {"unit", ind.unit},
           {"kind", kind_name(ind.kind)}};
+}
+
+nlohmann::ordered_json missing_json(const std::vector<OwedReport>& missing) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const OwedReport& r : missing)
+    out.push_back({{"reporter", r.reporter.empty() ? nlohmann::ordered_json(nullptr)
+                                                   : nlohmann::ordered_json(r.reporter)},
+                   {"period", period_label(r.period)},
+                   {"due", r.period.due.iso()},
+                   {"days_overdue", r.days_overdue}});
+  return out;
 }
 
 nlohmann::ordered_json entry_value_json(const Entry& e) {

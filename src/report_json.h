@@ -26,6 +26,9 @@ nlohmann::ordered_json plan_json(const Plan& plan);
 // an indicator.
 nlohmann::ordered_json indicator_head(const Plan& plan, const Indicator& ind);
 
+// [{"reporter","period","due","days_overdue"}, …]: the reports an indicator
+// owes (IndicatorStatus::missing).
+nlohmann::ordered_json missing_json(const std::vector<OwedReport>& missing);
 // An entry's value: its amount as a number, or "done" / "undone".
 nlohmann::ordered_json entry_value_json(const Entry& e);
 // An entry's tags as an object, {"by": "人社局", "note": …}.

@@ -135,6 +135,9 @@ std::string status_json(const StatusReport& r) {
     o["shortfall"] = json_number(s.shortfall);
     o["behind_by"] = json_number(s.behind_by);
     o["status"] = status_name(s.status);
+    o["frequency"] = frequency_name(ind.schedule.frequency);
+    o["judged_at"] = s.judged_at ? json(s.judged_at->iso()) : json(nullptr);
+    o["missing"] = missing_json(s.missing);
     o["due"] = ind.due ? json(ind.due->iso()) : json(nullptr);
     o["projected"] = json_number(s.projected);
     o["needed_per_month"] = json_number(s.needed_per_month);

@@ -26,6 +26,8 @@ std::string_view status_name_zh(Status s) {
       return "推进中";
     case Status::overdue:
       return "逾期";
+    case Status::unreported:
+      return "未报送";
   }
   return "?";
 }
@@ -49,6 +51,7 @@ Tone tone_of(Status s) {
       return Tone::fine;
     case Status::behind:
     case Status::overdue:
+    case Status::unreported:
       return Tone::warn;
     case Status::missed:
       return Tone::bad;

@@ -242,3 +242,91 @@ TEST_CASE("a partial split that stays under the total is fine") {
   check_plan(*p, d);
   CHECK(d.items().empty());
 }
+
+TEST_CASE("schedule, reporters and settings: defaults, overrides and groups") {
+  Diagnostics d;
+  auto p = load_plan_text(std::string(kHead) + R"(
+[settings]
+lang = "zh"
+[schedule]
+frequency = "monthly"
+due_day = 15
+[[reporter]]
+name = "人社局"
+folder = "hrss"
+[[reporter]]
+name = "平望镇"
+folder = "towns/pingwang"
+group = "各区镇"
+[[reporter]]
+name = "七都镇"
+group = "各区镇"
+[[indicator]]
+id = "a.one"
+name = "A"
+unit = "人"
+kind = "total"
+target = 10
+task = "a.t"
+lead = ["人社局"]
+[[indicator]]
+id = "a.two"
+name = "B"
+unit = "%"
+kind = "floor"
+target = 95
+task = "a.t"
+frequency = "yearly"
+due_day = 31
+reported_by = ["各区镇"]
+[[indicator]]
+id = "a.three"
+name = "C"
+unit = "项"
+kind = "milestone"
+due = 2019-12-31
+task = "a.t"
+lead = ["人社局"]
+)",
+                          "p.toml", d);
+  REQUIRE(p);
+  CHECK(p->settings.lang == "zh");
+  const Indicator& one = p->indicators[0];
+  CHECK(one.schedule.frequency == Frequency::monthly);  // the plan's default
+  CHECK(one.schedule.due_day == 15);
+  CHECK(one.reported_by == std::vector<std::string>{"人社局"});  // its lead, a reporter
+  const Indicator& two = p->indicators[1];
+  CHECK(two.schedule.frequency == Frequency::yearly);
+  CHECK(two.schedule.due_day == 31);
+  CHECK(two.reported_by == std::vector<std::string>{"平望镇", "七都镇"});  // the group
+  CHECK(p->indicators[2].schedule.frequency == Frequency::ad_hoc);         // milestones always
+  CHECK(p->find_reporter("平望镇")->folder == "towns/pingwang");
+  CHECK(p->knows_unit("各区镇"));
+  CHECK_FALSE(p->knows_unit("人设局"));
+  CHECK(p->did_you_mean_unit("人设局") == "; did you mean '人社局'?");
+}
+
+TEST_CASE("schedule and reporter errors are located") {
+  CHECK(problems("[schedule]\nfrequency = \"weekly\"\n" + ind("kind = \"total\"\ntarget = 1\n")) ==
+        std::vector<std::string>{"p.toml:14:13: unknown frequency 'weekly' (expected monthly, "
+                                 "quarterly, half-yearly, yearly or ad-hoc)"});
+  CHECK(problems("[schedule]\ndue_day = 32\n" + ind("kind = \"total\"\ntarget = 1\n")) ==
+        std::vector<std::string>{"p.toml:14:11: 'due_day' must be a day of the month, 1 to 31"});
+  CHECK(problems("[settings]\nlang = \"fr\"\n" + ind("kind = \"total\"\ntarget = 1\n")) ==
+        std::vector<std::string>{"p.toml:14:8: unknown lang 'fr' (expected en or zh)"});
+  CHECK(problems("[settings]\ncolour = 1\n" + ind("kind = \"total\"\ntarget = 1\n")) ==
+        std::vector<std::string>{
+            "p.toml:14:10: unknown key 'colour' in [settings] (expected one of: lang)"});
+  CHECK(problems("[[reporter]]\nname = \"人社局\"\n" +
+                 ind("kind = \"total\"\ntarget = 1\nreported_by = [\"人设局\"]\n")) ==
+        std::vector<std::string>{"p.toml:22:16: '人设局' is not a reporter or reporter group of "
+                                 "this plan ([[reporter]]); did you mean '人社局'?"});
+  CHECK(problems("[[reporter]]\nname = \"x\"\nfolder = \"../up\"\n" +
+                 ind("kind = \"total\"\ntarget = 1\n")) ==
+        std::vector<std::string>{"p.toml:15:10: folder '../up' must be a relative path below the "
+                                 "records folder, without . or .. parts"});
+  CHECK(problems(ind("kind = \"milestone\"\ndue = 2019-12-31\nfrequency = \"monthly\"\n")) ==
+        std::vector<std::string>{
+            "p.toml:20:13: a milestone is reported when done: its frequency can only be "
+            "\"ad-hoc\""});
+}

@@ -22,6 +22,7 @@ import os
 import random
 import shutil
 import sys
+import tomllib
 
 SEED = 20180828  # the plan's issue date
 YEARS = (2018, 2019, 2020)
@@ -151,6 +152,28 @@ def periods(year, freq):
 
 
 SRC = {"M": "月报", "Q": "季报", "H": "半年报"}
+FREQUENCY = {"M": "monthly", "Q": "quarterly", "H": "half-yearly"}
+
+# The plan's reporting schedule ([schedule], [[reporter]], plan-file(5)):
+# every flow below is written at the frequency and by the reporters the plan
+# names, so that `plan due` finds every report of the sample in.
+PLAN_FILE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                         "plans", "wujiang-2018-2020.toml")
+with open(PLAN_FILE, "rb") as _f:
+    PLAN = tomllib.load(_f)
+PLAN_INDICATORS = {i["id"]: i for i in PLAN["indicator"]}
+
+
+def plan_schedule(ind):
+    """(frequency, reporters) of `ind` as the plan file says."""
+    spec = PLAN_INDICATORS[ind]
+    freq = spec.get("frequency", PLAN.get("schedule", {}).get("frequency", "ad-hoc"))
+    names = spec.get("reported_by", spec.get("lead", []))
+    reporters = set()
+    for r in PLAN.get("reporter", []):
+        if r["name"] in names or r.get("group") in names:
+            reporters.add(r["name"])
+    return freq, reporters
 
 
 def flow(ind, per_year, reporters, freq, late=None):
@@ -161,6 +184,9 @@ def flow(ind, per_year, reporters, freq, late=None):
     late:      {(by, year, period index): days} -- that report came in late
     """
     late = late or {}
+    freq_in_plan, reporters_in_plan = plan_schedule(ind)
+    assert freq_in_plan == FREQUENCY[freq], (ind, freq_in_plan, freq)
+    assert {by for by, _ in reporters} == reporters_in_plan, (ind, reporters_in_plan)
     for year in YEARS:
         shares = split(per_year[year], [s for _, s in reporters], jitter=0.08)
         for (by, _), amount in zip(reporters, shares):
@@ -236,6 +262,7 @@ def correction(date, ind, amount, by, note):
 # Flows that move in a few events: accreditations, awards, openings.
 
 def events(ind, items):
+    assert plan_schedule(ind)[0] == "ad-hoc", ind  # counted when it happens
     for date, amount, by, note in items:
         add(date, ind, amount, by, note=note)
 
@@ -376,6 +403,9 @@ correction("2018-10-12", "graduates.posts", 35, "七都镇", "更正：9月岗�
 # Levels: readings, the latest counts.
 
 def readings(ind, items, by="人社局", src="年报"):
+    freq, reporters = plan_schedule(ind)
+    assert freq == {"年报": "yearly", "季报": "quarterly"}[src], (ind, freq, src)
+    assert reporters == {by}, (ind, reporters)
     for date, value, *note in items:
         add(date, ind, value, by, src=src, note=note[0] if note else None)
 

@@ -34,6 +34,10 @@ struct Globals {
   std::string records_dir;  // --records, PLAN_RECORDS
   std::string color = "auto";
   std::string lang;  // "", "en", "zh"
+  // The plan's [settings] lang, set when a command opens the project: used
+  // when --lang is not given (the command line wins over the plan, the plan
+  // over the locale).
+  std::string plan_lang;
   int exit_code = kExitOk;
 };
 
@@ -134,5 +138,6 @@ void setup_log(CLI::App& sub, Globals& g);
 void setup_record(CLI::App& sub, Globals& g);
 void setup_import(CLI::App& sub, Globals& g);
 void setup_report(CLI::App& sub, Globals& g);
+void setup_due(CLI::App& sub, Globals& g);
 
 }  // namespace plan::cli

@@ -32,6 +32,7 @@ std::optional<Project> open_project(Globals& g) {
     g.exit_code = kExitData;
     return std::nullopt;
   }
+  g.plan_lang = loaded->settings.lang;
   return Project{*paths, std::move(*loaded)};
 }
 
@@ -58,6 +59,7 @@ bool use_color(const Globals& g) {
 
 bool use_chinese(const Globals& g) {
   if (!g.lang.empty()) return g.lang == "zh";
+  if (!g.plan_lang.empty()) return g.plan_lang == "zh";
   for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
     const char* v = std::getenv(var);
     if (v && *v) return std::string(v).rfind("zh", 0) == 0;
@@ -223,7 +225,7 @@ CLI::Validator status_validator() {
         if (parse_status(s)) return "";
         return "'" + s +
                "' is not a status (achieved, on_track, behind, met, missed, no_data, done, "
-               "pending, overdue)";
+               "pending, overdue, unreported)";
       },
       "");
 }

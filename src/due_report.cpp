@@ -1,0 +1,115 @@
+#include "due_report.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "report_json.h"
+
+namespace plan {
+
+namespace {
+
+bool matches(const Plan& plan, const std::string& reporter, const std::string& filter) {
+  if (filter.empty() || reporter == filter) return true;
+  const Reporter* r = plan.find_reporter(reporter);
+  return r && r->group == filter;
+}
+
+}  // namespace
+
+DueReport build_due(const Ledger& ledger, const DueFilter& f) {
+  const Plan& plan = ledger.plan();
+  DueReport out;
+  out.plan = &plan;
+  out.as_of = ledger.as_of();
+  out.within = f.within;
+  std::vector<DueRow> missing, upcoming;
+  for (const Indicator& ind : plan.indicators) {
+    if (!ind.scheduled()) continue;
+    for (auto& r : ledger.filings().missing(ind))
+      if (matches(plan, r.reporter, f.reporter)) missing.push_back({std::move(r), true});
+    for (auto& r : ledger.filings().upcoming(ind, f.within))
+      if (matches(plan, r.reporter, f.reporter)) upcoming.push_back({std::move(r), false});
+  }
+  auto rank = [&](const std::string& name) {
+    auto i = plan.reporter_index(name);
+    return i ? *i : plan.reporters.size();
+  };
+  auto order = [&](const DueRow& a, const DueRow& b) {
+    std::size_t ra = rank(a.report.reporter), rb = rank(b.report.reporter);
+    if (ra != rb) return ra < rb;
+    if (a.report.period.due != b.report.period.due)
+      return a.report.period.due < b.report.period.due;
+    return a.report.ind < b.report.ind;  // plan order: indicators live in one vector
+  };
+  std::stable_sort(missing.begin(), missing.end(), order);
+  std::stable_sort(upcoming.begin(), upcoming.end(), order);
+  out.rows = std::move(missing);
+  out.rows.insert(out.rows.end(), upcoming.begin(), upcoming.end());
+  return out;
+}
+
+bool any_missing(const DueReport& r) {
+  return std::any_of(r.rows.begin(), r.rows.end(), [](const DueRow& d) { return d.missing; });
+}
+
+Table due_table(const DueReport& r) {
+  Table t;
+  t.title = "Reports due at " + r.as_of.iso() + " (missing, and due within " +
+            std::to_string(r.within) + " days)";
+  t.title_zh = r.as_of.iso() + " 报送情况（未报送，及 " + std::to_string(r.within) + " 天内到期）";
+  t.columns = {{"reporter", "Reporter", "报送单位"},
+               {"state", "State", "状态"},
+               {"id", "ID", "指标代码"},
+               {"name", "Indicator", "指标", false, true, true, 24},
+               {"period", "Period", "报送期"},
+               {"due", "Due", "截止日期"},
+               {"days_overdue", "Days overdue", "逾期天数", true}};
+  for (const DueRow& d : r.rows) {
+    const OwedReport& o = d.report;
+    Row row;
+    Cell state = d.missing ? Cell::of_status("unreported") : Cell::of_text("due_soon");
+    state.text_zh = d.missing ? "未报送" : "即将到期";
+    Cell reporter = Cell::of_text(o.reporter.empty() ? "—" : o.reporter);
+    row.cells = {reporter,
+                 state,
+                 Cell::of_text(o.ind->id),
+                 Cell::of_text(o.ind->name),
+                 Cell::of_text(period_label(o.period)),
+                 Cell::of_date(o.period.due),
+                 Cell::of_count(o.days_overdue)};
+    row.group = o.reporter.empty() ? "—" : o.reporter;
+    t.rows.push_back(std::move(row));
+  }
+  if (r.rows.empty()) t.footer.push_back("No report is missing or falling due.");
+  return t;
+}
+
+std::string due_json(const DueReport& r) {
+  using json = nlohmann::ordered_json;
+  auto list = [&](bool missing) {
+    json out = json::array();
+    for (const DueRow& d : r.rows) {
+      if (d.missing != missing) continue;
+      const OwedReport& o = d.report;
+      out.push_back({{"reporter", o.reporter.empty() ? json(nullptr) : json(o.reporter)},
+                     {"id", o.ind->id},
+                     {"name", o.ind->name},
+                     {"frequency", frequency_name(o.ind->schedule.frequency)},
+                     {"period", period_label(o.period)},
+                     {"period_start", o.period.start.iso()},
+                     {"period_end", o.period.end.iso()},
+                     {"due", o.period.due.iso()},
+                     {"days_overdue", o.days_overdue}});
+    }
+    return out;
+  };
+  json out = {{"plan", plan_json(*r.plan)},
+              {"as_of", r.as_of.iso()},
+              {"within_days", r.within},
+              {"missing", list(true)},
+              {"upcoming", list(false)}};
+  return out.dump(2) + "\n";
+}
+
+}  // namespace plan

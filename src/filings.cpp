@@ -1,0 +1,74 @@
+#include "filings.h"
+
+#include <algorithm>
+
+namespace plan {
+
+Filings::Filings(const Plan& plan, Date as_of)
+    : plan_(plan), as_of_(as_of), filed_(plan.indicators.size()), periods_(plan.indicators.size()) {
+  for (std::size_t i = 0; i < plan.indicators.size(); ++i) {
+    periods_[i] = period_count(plan, plan.indicators[i]);
+    filed_[i].assign(slots(i) * static_cast<std::size_t>(periods_[i]), 0);
+  }
+}
+
+std::size_t Filings::slots(std::size_t indicator) const {
+  return std::max<std::size_t>(1, plan_.indicators[indicator].reported_by.size());
+}
+
+void Filings::add(const Entry& e) {
+  if (e.date > as_of_) return;
+  std::size_t i = e.indicator;
+  if (i >= plan_.indicators.size() || plan_.indicators[i].id != e.id) {
+    auto found = plan_.index_of(e.id);
+    if (!found) return;
+    i = *found;
+  }
+  if (periods_[i] == 0) return;
+  const Indicator& ind = plan_.indicators[i];
+  std::size_t slot = 0;
+  if (!ind.reported_by.empty()) {
+    auto by = e.tag("by");
+    auto it = std::find(ind.reported_by.begin(), ind.reported_by.end(), by);
+    if (it == ind.reported_by.end()) return;
+    slot = static_cast<std::size_t>(it - ind.reported_by.begin());
+  }
+  auto period = period_of_entry(plan_, ind, e.date, e.tag("period"));
+  if (!period) return;
+  filed_[i][slot * static_cast<std::size_t>(periods_[i]) + static_cast<std::size_t>(*period)] = 1;
+}
+
+bool Filings::filed(std::size_t indicator, std::size_t slot, int period) const {
+  return filed_[indicator][slot * static_cast<std::size_t>(periods_[indicator]) +
+                           static_cast<std::size_t>(period)] != 0;
+}
+
+std::vector<OwedReport> Filings::owed(const Indicator& ind, Date from, Date to) const {
+  std::vector<OwedReport> out;
+  std::size_t i = static_cast<std::size_t>(&ind - plan_.indicators.data());
+  for (int p = 0; p < periods_[i]; ++p) {
+    ReportingPeriod period = period_at(plan_, ind, p);
+    if (period.due < from) continue;
+    if (period.due > to) break;
+    for (std::size_t s = 0; s < slots(i); ++s) {
+      if (filed(i, s, p)) continue;
+      OwedReport r;
+      r.ind = &ind;
+      r.reporter = ind.reported_by.empty() ? "" : ind.reported_by[s];
+      r.period = period;
+      r.days_overdue = as_of_ - period.due;
+      out.push_back(std::move(r));
+    }
+  }
+  return out;
+}
+
+std::vector<OwedReport> Filings::missing(const Indicator& ind) const {
+  return owed(ind, Date::from_days(INT32_MIN / 2), as_of_.add_days(-1));
+}
+
+std::vector<OwedReport> Filings::upcoming(const Indicator& ind, int days) const {
+  return owed(ind, as_of_, as_of_.add_days(days));
+}
+
+}  // namespace plan

@@ -1,0 +1,146 @@
+#include "schedule.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace plan {
+
+namespace {
+
+// Calendar periods are numbered from year 0: (year*12 + month-1) / months.
+int calendar_key(Frequency f, Date d) {
+  return (d.year() * 12 + d.month() - 1) / months_per_period(f);
+}
+
+Date calendar_start(Frequency f, int key) {
+  int m0 = key * months_per_period(f);
+  return Date::from_ymd(m0 / 12, m0 % 12 + 1, 1);
+}
+
+Date calendar_end(Frequency f, int key) {
+  return calendar_start(f, key + 1).add_days(-1);
+}
+
+Date due_after(Date calendar_end_day, int due_day) {
+  Date next = calendar_end_day.add_days(1);  // first day of the next month
+  int day = std::min(due_day, days_in_month(next.year(), next.month()));
+  return Date::from_ymd(next.year(), next.month(), day);
+}
+
+}  // namespace
+
+int months_per_period(Frequency f) {
+  switch (f) {
+    case Frequency::monthly:
+      return 1;
+    case Frequency::quarterly:
+      return 3;
+    case Frequency::half_yearly:
+      return 6;
+    case Frequency::yearly:
+      return 12;
+    case Frequency::ad_hoc:
+      return 0;
+  }
+  return 0;
+}
+
+int period_count(const Plan& plan, const Indicator& ind) {
+  if (!ind.scheduled() || plan.end < plan.start) return 0;
+  Frequency f = ind.schedule.frequency;
+  return calendar_key(f, plan.end) - calendar_key(f, plan.start) + 1;
+}
+
+ReportingPeriod period_at(const Plan& plan, const Indicator& ind, int index) {
+  Frequency f = ind.schedule.frequency;
+  int key = calendar_key(f, plan.start) + index;
+  ReportingPeriod p;
+  p.frequency = f;
+  p.index = index;
+  p.start = std::max(calendar_start(f, key), plan.start);
+  Date end = calendar_end(f, key);
+  p.end = std::min(end, plan.end);
+  p.due = due_after(end, ind.schedule.due_day);
+  return p;
+}
+
+std::optional<ReportingPeriod> last_due_period(const Plan& plan, const Indicator& ind, Date d) {
+  int n = period_count(plan, ind);
+  if (n == 0) return std::nullopt;
+  // The period containing d-1 month is at most one step from the answer:
+  // walk back from the period containing d.
+  Frequency f = ind.schedule.frequency;
+  int i = std::clamp(calendar_key(f, d) - calendar_key(f, plan.start), 0, n - 1);
+  for (; i >= 0; --i) {
+    ReportingPeriod p = period_at(plan, ind, i);
+    if (p.due < d) return p;
+  }
+  return std::nullopt;
+}
+
+std::optional<int> period_of_entry(const Plan& plan, const Indicator& ind, Date date,
+                                   std::string_view period_tag) {
+  int n = period_count(plan, ind);
+  if (n == 0) return std::nullopt;
+  Frequency f = ind.schedule.frequency;
+  int first = calendar_key(f, plan.start);
+  int i;
+  if (!period_tag.empty()) {
+    auto label = parse_period_label(period_tag);
+    if (!label || label->first != f) return std::nullopt;
+    i = calendar_key(f, label->second) - first;
+  } else {
+    i = calendar_key(f, date) - first;
+    if (i >= 1 && i <= n) {
+      ReportingPeriod prev = period_at(plan, ind, i - 1);
+      if (date > prev.end && date <= prev.due) i -= 1;
+    }
+  }
+  if (i < 0 || i >= n) return std::nullopt;
+  return i;
+}
+
+std::string period_label(const ReportingPeriod& p) {
+  // The calendar period's first day, not the clipped start.
+  int key = calendar_key(p.frequency, p.end);
+  Date s = calendar_start(p.frequency, key);
+  switch (p.frequency) {
+    case Frequency::monthly:
+      return fmt::format("{}-{:02}", s.year(), s.month());
+    case Frequency::quarterly:
+      return fmt::format("{}Q{}", s.year(), (s.month() - 1) / 3 + 1);
+    case Frequency::half_yearly:
+      return fmt::format("{}H{}", s.year(), (s.month() - 1) / 6 + 1);
+    case Frequency::yearly:
+      return fmt::format("{}", s.year());
+    case Frequency::ad_hoc:
+      break;
+  }
+  return "";
+}
+
+std::optional<std::pair<Frequency, Date>> parse_period_label(std::string_view s) {
+  if (s.size() < 4) return std::nullopt;
+  int year = 0;
+  for (int i = 0; i < 4; ++i) {
+    if (s[i] < '0' || s[i] > '9') return std::nullopt;
+    year = year * 10 + (s[i] - '0');
+  }
+  if (year < 1) return std::nullopt;
+  std::string_view rest = s.substr(4);
+  if (rest.empty()) return std::pair(Frequency::yearly, Date::from_ymd(year, 1, 1));
+  if (rest.size() == 3 && rest[0] == '-' && rest[1] >= '0' && rest[1] <= '1' && rest[2] >= '0' &&
+      rest[2] <= '9') {
+    int m = (rest[1] - '0') * 10 + (rest[2] - '0');
+    if (m < 1 || m > 12) return std::nullopt;
+    return std::pair(Frequency::monthly, Date::from_ymd(year, m, 1));
+  }
+  if (rest.size() == 2 && rest[0] == 'Q' && rest[1] >= '1' && rest[1] <= '4')
+    return std::pair(Frequency::quarterly, Date::from_ymd(year, (rest[1] - '1') * 3 + 1, 1));
+  if (rest.size() == 2 && rest[0] == 'H' && rest[1] >= '1' && rest[1] <= '2')
+    return std::pair(Frequency::half_yearly, Date::from_ymd(year, (rest[1] - '1') * 6 + 1, 1));
+  return std::nullopt;
+}
+
+}  // namespace plan

@@ -1,0 +1,53 @@
+// Reporting periods: the calendar months, quarters, half-years or years in
+// which a scheduled indicator is reported, and when each report falls due
+// (plan-file(5), [schedule]). Pure date arithmetic on the plan model.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "date.h"
+#include "plan.h"
+
+namespace plan {
+
+// One reporting period of an indicator, clipped to the plan period.
+struct ReportingPeriod {
+  Frequency frequency = Frequency::monthly;
+  int index = 0;  // 0 for the plan's first period of this frequency
+  Date start;     // the period's first day (or the plan's start)
+  Date end;       // its last day (or the plan's end)
+  Date due;       // due_day of the month after the calendar period's end
+};
+
+// Months in one period of `f` (1, 3, 6, 12); 0 for ad hoc.
+int months_per_period(Frequency f);
+
+// Number of periods of a scheduled indicator in the plan; 0 when ad hoc.
+int period_count(const Plan& plan, const Indicator& ind);
+// Period `index` (0 … period_count - 1) of a scheduled indicator.
+ReportingPeriod period_at(const Plan& plan, const Indicator& ind, int index);
+
+// The last period whose report is due at `d`: its due date is before `d`
+// (a report may still come in on its due day). nullopt when none is yet.
+std::optional<ReportingPeriod> last_due_period(const Plan& plan, const Indicator& ind, Date d);
+
+// The period an entry dated `date` reports for. With a period= tag (its
+// label, see period_label) that period; without one, the period containing
+// the date, unless the date falls after the end of the previous period and
+// on or before its due date: then the previous period (a report filed in
+// its due window, dated the day it was filed). nullopt for ad hoc
+// indicators, dates outside the plan's periods and labels that name no
+// period of the indicator's frequency.
+std::optional<int> period_of_entry(const Plan& plan, const Indicator& ind, Date date,
+                                   std::string_view period_tag);
+
+// "2019-06", "2019Q2", "2019H1", "2019": the label of the calendar period
+// `p` stands for (also the value of a period= tag).
+std::string period_label(const ReportingPeriod& p);
+// The calendar period a label names: its frequency and first day. Accepts
+// every label period_label writes; nullopt otherwise.
+std::optional<std::pair<Frequency, Date>> parse_period_label(std::string_view label);
+
+}  // namespace plan

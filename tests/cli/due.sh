@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# plan due on a copy of the shipped project where two reporters skip June
+# 2019: 平望镇's re-employment figure and 太培中心's migrant-worker training.
+# June's monthly reports are due on 10 July (due_day = 10 in [schedule]), so
+# at 2019-07-15 both are 5 days overdue, and at 2019-07-05 both fall due in
+# 5 days.
+source "$(dirname "$0")/lib.bash" "$@"
+cp -r "$SRC/plans" "$SRC/records" "$WORK/"
+cd "$WORK" || exit 1
+sed -i '/^2019-06-30  jobs.reemployed /d' records/towns/pingwang/2019.rec
+sed -i '/^2019-06-30  training.migrant_workers /d' records/training_centre/2019.rec
+
+expect_exit 0 -- "$PLAN" due --as-of 2019-07-15 --within 0 --format csv
+cat >"$WORK/want" <<'CSV'
+reporter,state,id,name,period,due,days_overdue
+太培中心,unreported,training.migrant_workers,新生代农民工技能培训,2019-06,2019-07-10,5
+平望镇,unreported,jobs.reemployed,城镇失业人员再就业人数,2019-06,2019-07-10,5
+CSV
+sed -i 's/$/\r/' "$WORK/want" # CSV lines end in CRLF (RFC 4180)
+expect_out "$WORK/want"
+
+# Before the due day they are listed as falling due, not missing; nothing fails.
+expect_exit 0 -- "$PLAN" due --as-of 2019-07-05 --fail-on unreported --format csv
+cat >"$WORK/want" <<'CSV'
+reporter,state,id,name,period,due,days_overdue
+太培中心,due_soon,training.migrant_workers,新生代农民工技能培训,2019-06,2019-07-10,-5
+平望镇,due_soon,jobs.reemployed,城镇失业人员再就业人数,2019-06,2019-07-10,-5
+CSV
+sed -i 's/$/\r/' "$WORK/want" # CSV lines end in CRLF (RFC 4180)
+expect_out "$WORK/want"
+
+# --fail-on unreported: exit 3 once one is missing, after the output.
+expect_exit 3 -- "$PLAN" due --as-of 2019-07-15 --fail-on unreported --format json
+expect_contains '"reporter": "平望镇"'
+# A reporter or group filter; a typo is a usage error with a suggestion.
+expect_exit 0 -- "$PLAN" due --as-of 2019-07-15 --within 0 --unit 各区镇 --format csv
+[ "$(tail -n +2 "$WORK/out" | cut -d, -f1)" = "平望镇" ] && ok || fail "--unit 各区镇: $(cat "$WORK/out")"
+expect_exit 2 -- "$PLAN" due --unit 平望 --as-of 2019-07-15
+expect_err_line "plan: '平望' is not a reporter of the plan; did you mean '平望镇'?"
+
+# The status of the two indicators is unreported at 07-15, on track at 07-05.
+expect_exit 3 -- "$PLAN" status --as-of 2019-07-15 --status unreported --fail-on unreported --format csv
+[ "$(tail -n +2 "$WORK/out" | cut -d, -f1 | tr '\n' ' ')" = "jobs.reemployed training.migrant_workers " ] && ok ||
+  fail "status unreported at 07-15: $(cut -d, -f1 "$WORK/out" | tr '\n' ' ')"
+expect_exit 0 -- "$PLAN" status --as-of 2019-07-05 --status unreported --fail-on unreported --format csv
+[ "$(wc -l <"$WORK/out")" = 1 ] && ok || fail "status unreported at 07-05: $(cat "$WORK/out")"
+
+# The shipped project itself owes nothing.
+cd "$SRC" || exit 1
+expect_exit 0 -- "$PLAN" due --as-of 2019-07-15 --fail-on unreported --format csv
+finish

@@ -1,0 +1,110 @@
+#include "schedule.h"
+
+#include <doctest/doctest.h>
+
+#include "mini_fixture.h"
+
+namespace plan {
+namespace {
+
+using testing::day;
+
+// A 2018-01-01 … 2020-12-31 plan and one indicator of the given schedule.
+struct Sched {
+  Plan plan;
+  Indicator ind;
+  Sched(Frequency f, int due_day = 10) {
+    plan.start = day("2018-01-01");
+    plan.end = day("2020-12-31");
+    ind.schedule = {f, due_day};
+  }
+};
+
+TEST_CASE("reporting periods: count, bounds and due dates per frequency") {
+  Sched m(Frequency::monthly);
+  CHECK(period_count(m.plan, m.ind) == 36);             // 3 years x 12
+  ReportingPeriod june = period_at(m.plan, m.ind, 17);  // 12 of 2018 + 6th month of 2019
+  CHECK(june.start == day("2019-06-01"));
+  CHECK(june.end == day("2019-06-30"));
+  CHECK(june.due == day("2019-07-10"));
+  CHECK(period_label(june) == "2019-06");
+
+  Sched q(Frequency::quarterly, 15);
+  CHECK(period_count(q.plan, q.ind) == 12);
+  ReportingPeriod q4 = period_at(q.plan, q.ind, 3);
+  CHECK(q4.end == day("2018-12-31"));
+  CHECK(q4.due == day("2019-01-15"));  // across the year end
+  CHECK(period_label(q4) == "2018Q4");
+
+  Sched h(Frequency::half_yearly);
+  CHECK(period_count(h.plan, h.ind) == 6);
+  CHECK(period_label(period_at(h.plan, h.ind, 3)) == "2019H2");
+
+  Sched y(Frequency::yearly, 31);
+  CHECK(period_count(y.plan, y.ind) == 3);
+  CHECK(period_at(y.plan, y.ind, 2).due == day("2021-01-31"));
+
+  Sched a(Frequency::ad_hoc);
+  CHECK(period_count(a.plan, a.ind) == 0);
+  CHECK_FALSE(last_due_period(a.plan, a.ind, day("2019-07-15")));
+}
+
+TEST_CASE("a due day past the month's end is its last day") {
+  Sched m(Frequency::monthly, 31);
+  CHECK(period_at(m.plan, m.ind, 0).due == day("2018-02-28"));  // January's report
+  CHECK(period_at(m.plan, m.ind, 1).due == day("2018-03-31"));
+}
+
+TEST_CASE("a plan starting mid-period clips its first period") {
+  Sched q(Frequency::quarterly);
+  q.plan.start = day("2018-08-15");
+  CHECK(period_count(q.plan, q.ind) == 10);  // 2018Q3 … 2020Q4
+  ReportingPeriod first = period_at(q.plan, q.ind, 0);
+  CHECK(first.start == day("2018-08-15"));
+  CHECK(first.end == day("2018-09-30"));
+  CHECK(period_label(first) == "2018Q3");
+}
+
+TEST_CASE("the last due period: a report is due once its due day has passed") {
+  Sched m(Frequency::monthly);
+  // June 2019's report is due 2019-07-10: on that day May is the last due.
+  CHECK(last_due_period(m.plan, m.ind, day("2019-07-01"))->end == day("2019-05-31"));
+  CHECK(last_due_period(m.plan, m.ind, day("2019-07-10"))->end == day("2019-05-31"));
+  CHECK(last_due_period(m.plan, m.ind, day("2019-07-11"))->end == day("2019-06-30"));
+  // Before January 2018's report is due, none is.
+  CHECK_FALSE(last_due_period(m.plan, m.ind, day("2018-02-10")));
+  CHECK(last_due_period(m.plan, m.ind, day("2018-02-11"))->end == day("2018-01-31"));
+  // After the plan: December 2020 from 2021-01-11 on, and no later period.
+  CHECK(last_due_period(m.plan, m.ind, day("2030-01-01"))->end == day("2020-12-31"));
+}
+
+TEST_CASE("the period an entry files") {
+  Sched m(Frequency::monthly);
+  // Dated in the month: that month (index 17 = 2019-06).
+  CHECK(period_of_entry(m.plan, m.ind, day("2019-06-30"), "") == 17);
+  CHECK(period_of_entry(m.plan, m.ind, day("2019-06-11"), "") == 17);
+  // Dated in May's due window (June 1 … 10): May.
+  CHECK(period_of_entry(m.plan, m.ind, day("2019-06-08"), "") == 16);
+  CHECK(period_of_entry(m.plan, m.ind, day("2019-06-10"), "") == 16);
+  // A period= tag wins; one of another frequency or outside the plan files nothing.
+  CHECK(period_of_entry(m.plan, m.ind, day("2019-06-30"), "2019-04") == 15);
+  CHECK_FALSE(period_of_entry(m.plan, m.ind, day("2019-06-30"), "2019Q2"));
+  CHECK_FALSE(period_of_entry(m.plan, m.ind, day("2019-06-30"), "2021-01"));
+  // Before the plan and in January 2021 after its end: nothing, except
+  // December 2020's due window.
+  CHECK_FALSE(period_of_entry(m.plan, m.ind, day("2017-12-31"), ""));
+  CHECK(period_of_entry(m.plan, m.ind, day("2021-01-05"), "") == 35);
+  CHECK_FALSE(period_of_entry(m.plan, m.ind, day("2021-01-11"), ""));
+}
+
+TEST_CASE("period labels parse back") {
+  CHECK(parse_period_label("2019-06") == std::pair(Frequency::monthly, day("2019-06-01")));
+  CHECK(parse_period_label("2019Q3") == std::pair(Frequency::quarterly, day("2019-07-01")));
+  CHECK(parse_period_label("2019H2") == std::pair(Frequency::half_yearly, day("2019-07-01")));
+  CHECK(parse_period_label("2019") == std::pair(Frequency::yearly, day("2019-01-01")));
+  for (const char* bad : {"", "19", "2019-13", "2019-00", "2019Q5", "2019H3", "2019-6", "x019"})
+    CHECK_MESSAGE(!parse_period_label(bad), bad);
+}
+
+}  // namespace
+}  // namespace plan

@@ -1,0 +1,210 @@
+// The reporting cycle on the shipped project (plans/ and records/): the
+// schedule of the plan file, expected figures read at the end of the last
+// reporting period that is due, and `unreported` once a due report is
+// missing. Figures are worked by hand from the record lines (quoted below).
+#include <doctest/doctest.h>
+
+#include <functional>
+#include <string>
+
+#include "due_report.h"
+#include "evaluation.h"
+#include "ledger.h"
+#include "plan_loader.h"
+#include "record_reader.h"
+#include "schedule.h"
+
+using namespace plan;
+
+namespace {
+
+const Plan& shipped() {
+  static const Plan p = [] {
+    Diagnostics d;
+    auto loaded = load_plan(PLAN_SOURCE_DIR "/plans/wujiang-2018-2020.toml", d);
+    REQUIRE(loaded);
+    return std::move(*loaded);
+  }();
+  return p;
+}
+
+Date day(const char* s) {
+  return *Date::parse(s);
+}
+
+// The shipped records at `as_of`, minus the entries `skip` says to leave out
+// (a report that did not come in).
+Ledger ledger_at(const char* as_of, const std::function<bool(const Entry&)>& skip = {}) {
+  Ledger l(shipped(), day(as_of));
+  Diagnostics d;
+  read_records(PLAN_SOURCE_DIR "/records", shipped(), d, [&](const Entry& e) {
+    if (!skip || !skip(e)) l.add(e);
+  });
+  REQUIRE_FALSE(d.has_errors());
+  return l;
+}
+
+bool is_pingwang_june_reemployed(const Entry& e) {
+  return e.id == "jobs.reemployed" && e.tag("by") == "平望镇" && e.date == day("2019-06-30");
+}
+
+}  // namespace
+
+TEST_CASE("the shipped plan's schedule follows the src= tags of the sample records") {
+  const Plan& p = shipped();
+  auto freq = [&](const char* id) { return p.find(id)->schedule.frequency; };
+  CHECK(freq("jobs.urban_new") == Frequency::monthly);               // src=月报
+  CHECK(freq("jobs.public_welfare_posts") == Frequency::quarterly);  // src=季报
+  CHECK(freq("startup.communities") == Frequency::half_yearly);      // src=半年报
+  CHECK(freq("graduates.employment_rate") == Frequency::yearly);
+  CHECK(freq("masters.technical_experts") == Frequency::ad_hoc);  // awarded in batches
+  CHECK(freq("hr.portal_online") == Frequency::ad_hoc);           // a milestone
+  CHECK(p.find("jobs.urban_new")->schedule.due_day == 10);
+  // Reporters: jobs.urban_new is led by 发改委 etc. but filed by 人社局; the
+  // towns' flows by the eight towns of the group 各区镇, in [[reporter]] order.
+  CHECK(p.find("jobs.urban_new")->reported_by == std::vector<std::string>{"人社局"});
+  const auto& towns = p.find("jobs.reemployed")->reported_by;
+  REQUIRE(towns.size() == 8);
+  CHECK(towns.front() == "吴江开发区");
+  CHECK(towns.back() == "七都镇");
+  CHECK(p.find_reporter("平望镇")->folder == "towns/pingwang");
+  CHECK(p.find_reporter("人社局")->folder == "hrss");
+  // Default: the lead unit, when it reports.
+  CHECK(p.find("skills.new")->reported_by == std::vector<std::string>{"人社局"});
+}
+
+TEST_CASE("monthly indicators do not flap while June's report is not yet due") {
+  // June's monthly report is due 2019-07-10: from 2019-06-11 to 2019-07-10
+  // every monthly indicator is judged at 31 May, so its status and expected
+  // figure are the same on 30 June, 1 July, 5 July and 10 July.
+  Ledger l30 = ledger_at("2019-06-30"), l01 = ledger_at("2019-07-01"),
+         l05 = ledger_at("2019-07-05"), l10 = ledger_at("2019-07-10");
+  int monthly = 0;
+  for (const Indicator& ind : shipped().indicators) {
+    if (ind.schedule.frequency != Frequency::monthly) continue;
+    ++monthly;
+    INFO(ind.id);
+    IndicatorStatus s30 = evaluate(l30, ind), s01 = evaluate(l01, ind), s05 = evaluate(l05, ind),
+                    s10 = evaluate(l10, ind);
+    CHECK(s01.judged_at == day("2019-05-31"));
+    CHECK(s01.judged_period == "2019-05");
+    CHECK(s30.status == s01.status);
+    CHECK(s01.status == s05.status);
+    CHECK(s05.status == s10.status);
+    CHECK(*s30.expected == doctest::Approx(*s05.expected));
+    CHECK(*s01.expected == doctest::Approx(*s10.expected));
+    CHECK(s05.missing.empty());
+    CHECK(s05.status != Status::unreported);
+  }
+  CHECK(monthly == 10);
+}
+
+TEST_CASE("jobs.urban_new at 2019-07-01, 07-05 and 07-15: judged at May's, then June's end") {
+  const Indicator& ind = *shipped().find("jobs.urban_new");
+  // 17,000 a year. At 31 May 2019: 17000 + 17000 x 151/365 = 24032.877
+  // (151 = 31+28+31+30+31 days of 2019 by 31 May).
+  // Actual at 1 and 5 July: 2018's 17650 + 2019's 1393+927+1942+1503+1623+1680
+  // (hrss/2019.rec, January to June) = 17650 + 9068 = 26718.
+  for (const char* d : {"2019-07-01", "2019-07-05"}) {
+    IndicatorStatus s = evaluate(ledger_at(d), ind);
+    CHECK(*s.expected == doctest::Approx(24032.877).epsilon(1e-6));
+    CHECK(s.actual->to_double() == 26718);
+    CHECK(s.status == Status::on_track);
+  }
+  // At 15 July June is due: 17000 + 17000 x 181/365 = 25430.137; the actual
+  // takes the 15 July correction of -120: 26598.
+  IndicatorStatus s = evaluate(ledger_at("2019-07-15"), ind);
+  CHECK(s.judged_at == day("2019-06-30"));
+  CHECK(*s.expected == doctest::Approx(25430.137).epsilon(1e-6));
+  CHECK(s.actual->to_double() == 26598);
+  CHECK(s.status == Status::on_track);
+}
+
+TEST_CASE("startup.communities (half-yearly) at 2019-07-01 and 07-15") {
+  const Indicator& ind = *shipped().find("startup.communities");
+  // 60 a year. Until the first half's report is due (2019-07-10) it is
+  // judged at 2018-12-31: expected 60. Actual: 64 in 2018 + 27 in the first
+  // half of 2019 (towns/*/2018.rec and 2019.rec, dated 2019-06-30) = 91.
+  IndicatorStatus early = evaluate(ledger_at("2019-07-01"), ind);
+  CHECK(*early.expected == doctest::Approx(60));
+  CHECK(early.actual->to_double() == 91);
+  CHECK(early.status == Status::on_track);
+  // From 11 July: 60 + 60 x 181/365 = 89.753; 91 is on track.
+  IndicatorStatus late = evaluate(ledger_at("2019-07-15"), ind);
+  CHECK(*late.expected == doctest::Approx(89.753).epsilon(1e-5));
+  CHECK(late.status == Status::on_track);
+}
+
+TEST_CASE("a missing June report: unreported from 2019-07-11, not before") {
+  const Indicator& ind = *shipped().find("jobs.reemployed");
+  IndicatorStatus before = evaluate(ledger_at("2019-07-05", is_pingwang_june_reemployed), ind);
+  CHECK(before.status == Status::on_track);
+  CHECK(before.missing.empty());
+  IndicatorStatus on_due_day = evaluate(ledger_at("2019-07-10", is_pingwang_june_reemployed), ind);
+  CHECK(on_due_day.status == Status::on_track);
+  IndicatorStatus after = evaluate(ledger_at("2019-07-15", is_pingwang_june_reemployed), ind);
+  CHECK(after.status == Status::unreported);
+  REQUIRE(after.missing.size() == 1);
+  CHECK(after.missing[0].reporter == "平望镇");
+  CHECK(period_label(after.missing[0].period) == "2019-06");
+  CHECK(after.missing[0].period.due == day("2019-07-10"));
+  CHECK(after.missing[0].days_overdue == 5);
+  // With every report in, the same date is on track.
+  CHECK(evaluate(ledger_at("2019-07-15"), ind).status == Status::on_track);
+}
+
+TEST_CASE("平望镇's May 2019 figure, dated 8 June within May's due window, files May") {
+  Ledger l = ledger_at("2019-07-15");
+  const Indicator& ind = *shipped().find("jobs.reemployed");
+  CHECK(l.filings().missing(ind).empty());
+}
+
+TEST_CASE("the shipped records owe nothing at the end of every month of the plan") {
+  // Every scheduled report of the sample is in: no indicator is unreported
+  // at any month end, and plan due lists nothing missing.
+  int months = 0;
+  for (Date first = day("2018-02-01"); first <= day("2021-02-01"); first = first.add_months(1)) {
+    Date d = first.add_days(-1);  // the last day of the month before
+    INFO(d.iso());
+    CHECK_FALSE(any_missing(build_due(ledger_at(d.iso().c_str()), {})));
+    ++months;
+  }
+  CHECK(months == 37);  // 2018-01-31 … 2021-01-31
+}
+
+TEST_CASE("plan due at 2019-07-15 when two reporters skip June") {
+  auto skip = [](const Entry& e) {
+    return is_pingwang_june_reemployed(e) ||
+           (e.id == "training.migrant_workers" && e.date == day("2019-06-30"));
+  };
+  DueFilter f;
+  f.within = 0;
+  DueReport r = build_due(ledger_at("2019-07-15", skip), f);
+  // 太培中心 (listed before the towns in [[reporter]]) then 平望镇.
+  REQUIRE(r.rows.size() == 2);
+  CHECK(r.rows[0].report.reporter == "太培中心");
+  CHECK(r.rows[0].report.ind->id == "training.migrant_workers");
+  CHECK(r.rows[1].report.reporter == "平望镇");
+  CHECK(r.rows[1].report.ind->id == "jobs.reemployed");
+  for (const auto& row : r.rows) {
+    CHECK(row.missing);
+    CHECK(period_label(row.report.period) == "2019-06");
+    CHECK(row.report.days_overdue == 5);  // due 10 July
+  }
+  f.reporter = "各区镇";  // a group filters to its reporters
+  CHECK(build_due(ledger_at("2019-07-15", skip), f).rows.size() == 1);
+}
+
+TEST_CASE("plan due lists what falls due within the next days") {
+  // At 2019-07-05, June's monthly reports fall due on 10 July (5 days on)
+  // and so do the second quarter's and the first half's: with every entry
+  // dated 30 June already in, nothing is left to fall due.
+  DueFilter f;
+  f.within = 10;
+  CHECK(build_due(ledger_at("2019-07-05"), f).rows.empty());
+  // Leave out 平望镇's June figure: it is due in 5 days (days_overdue -5).
+  DueReport r = build_due(ledger_at("2019-07-05", is_pingwang_june_reemployed), f);
+  REQUIRE(r.rows.size() == 1);
+  CHECK_FALSE(r.rows[0].missing);
+  CHECK(r.rows[0].report.days_overdue == -5);
+}
