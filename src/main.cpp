@@ -37,7 +37,8 @@ int main(int argc, char** argv) {
   CLI::App app{
       "plan — track a government action plan's targets against recorded actuals.\n"
       "Targets live in plans/*.toml, actual figures in records/**/*.rec; see plan(1)."};
-  app.set_version_flag("--version", "plan " PLAN_VERSION);
+  app.set_version_flag("--version",
+                       std::string("plan " PLAN_VERSION " (") + plan::cli::build_revision() + ")");
   app.require_subcommand(1);
   app.fallthrough();  // global options may follow the command name
   app.add_option("--plan", g.plan_file, "Plan file (default: the one .toml in plans/)")
@@ -60,6 +61,8 @@ int main(int argc, char** argv) {
                "\n\nGlobal options, accepted before or after the command: --plan FILE, "
                "--records DIR,\n--color auto|always|never, --lang en|zh (see plan --help).");
   }
+  // Hidden: the candidates for the shell completion scripts in completion/.
+  plan::cli::setup_complete(*app.add_subcommand("complete", "Shell completion candidates"), g);
   // A mistyped command would otherwise read "A subcommand is required".
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
@@ -67,7 +70,7 @@ int main(int argc, char** argv) {
       if (arg == "--plan" || arg == "--records" || arg == "--color" || arg == "--lang") ++i;
       continue;
     }
-    bool known = false;
+    bool known = arg == "complete";
     for (const auto& c : kCommands) known = known || arg == c.name;
     if (known) break;
     std::string hint;

@@ -41,6 +41,11 @@ struct Globals {
   int exit_code = kExitOk;
 };
 
+// The revision the binary was built from, for --version: "git 1a2b3c4d5e6f",
+// "git 1a2b3c4d5e6f, dirty" or "unknown revision". Defined in a source that
+// the build writes (cmake/revision.cmake).
+const char* build_revision();
+
 // One entry of the command table in main.cpp.
 struct Command {
   const char* name;
@@ -139,5 +144,6 @@ void setup_record(CLI::App& sub, Globals& g);
 void setup_import(CLI::App& sub, Globals& g);
 void setup_report(CLI::App& sub, Globals& g);
 void setup_due(CLI::App& sub, Globals& g);
+void setup_complete(CLI::App& sub, Globals& g);  // hidden
 
 }  // namespace plan::cli

@@ -68,7 +68,33 @@ for cmd in $(sed -n 's/^\.SS plan \([a-z]*\)$/\1/p' "$PAGE"); do
   grep -qxF "$cmd" <<<"$commands" || echo "note: man/plan.1 documents 'plan $cmd', which this build lacks"
 done
 
-# Every manual page renders without a warning.
+# The environment variables the options read (CLI11 prints "Env:NAME") are
+# under ENVIRONMENT; every exit code of src/cli/cli.h is under EXIT STATUS;
+# the project's files are under FILES; the glossary is there.
+environment=$(section '.SH ENVIRONMENT')
+for var in $(grep -oE 'Env:[A-Z_]+' "$WORK/help" | cut -d: -f2 | sort -u); do
+  if grep -qxF ".B $var" <<<"$environment"; then ok; else fail "ENVIRONMENT lacks $var"; fi
+done
+exits=$(section '.SH EXIT STATUS')
+codes=$(sed -n 's/^constexpr int kExit[A-Za-z]* = \([0-9]*\);.*/\1/p' "$SRC/src/cli/cli.h")
+[ -n "$codes" ] && ok || fail "no exit codes found in src/cli/cli.h"
+for code in $codes; do
+  if grep -qxF ".B $code" <<<"$exits"; then ok; else fail "EXIT STATUS lacks $code"; fi
+done
+files=$(section '.SH FILES')
+for f in 'plans/*.toml' 'records/**/*.rec'; do
+  if grep -qxF ".I $f" <<<"$files"; then ok; else fail "FILES lacks $f"; fi
+done
+grep -qxF '.SH GLOSSARY' "$PAGE" && ok || fail "man/plan.1 has no GLOSSARY"
+
+# The page names the version the build has.
+version=$(sed -n 's/^project(plan VERSION \([0-9.]*\) .*/\1/p' "$SRC/CMakeLists.txt")
+if grep -qE "^\.TH PLAN 1 [0-9-]+ \"plan $version\"" "$PAGE"; then ok; else
+  fail "the .TH line of man/plan.1 does not say plan $version"
+fi
+
+# Every manual page renders without a warning, through groff and through man
+# as a reader runs it.
 if command -v groff >/dev/null; then
   for page in "$SRC"/man/*.[1-9]; do
     if out=$(groff -man -Tutf8 -ww -z "$page" 2>&1) && [ -z "$out" ]; then ok; else
@@ -77,6 +103,15 @@ if command -v groff >/dev/null; then
   done
 else
   echo "skipped: groff is not installed, the man pages were not rendered"
+fi
+if command -v man >/dev/null; then
+  for page in "$SRC"/man/*.[1-9]; do
+    if out=$(MANWIDTH=80 man --warnings -l "$page" 2>&1 >/dev/null) && [ -z "$out" ]; then ok; else
+      fail "man --warnings warns on ${page#"$SRC"/}: $(head -3 <<<"$out")"
+    fi
+  done
+else
+  echo "skipped: man is not installed, man --warnings was not run"
 fi
 
 finish

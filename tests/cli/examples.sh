@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Every example command of plan(1) runs as written. The commands are read
+# from the page itself: each line of an .EX block that is a plan command
+# ("plan …" or "$ plan …", continued over lines ending in "\"), after the
+# page's escapes are undone (\- is -, \e is \, \[u4EBA] is 人, \(aq is ').
+# They run one after another, in page order, from the root of a copy of the
+# shipped project (plans/ and records/ of this repository, so commands that
+# write change only the copy), with `plan` on PATH. A command must exit 0,
+# or 0 or 3 when it has --fail-on (3 is its answer, not a failure). The CSV
+# files that import examples read are made first, one valid row each, in
+# GB 18030 when the example says --encoding gb18030. Two things stand in for
+# the server the examples assume: `mail` and `mutt` are stubs that keep the
+# message, and /srv/ is a folder of the copy.
+source "$(dirname "$0")/lib.bash" "$@"
+mkdir -p "$WORK/bin" "$WORK/project"
+ln -s "$(realpath "$PLAN")" "$WORK/bin/plan"
+for mailer in mail mutt; do
+  printf '#!/bin/sh\ncat >>"%s"\n' "$WORK/mailed" >"$WORK/bin/$mailer"
+  chmod +x "$WORK/bin/$mailer"
+done
+export PATH=$WORK/bin:$PATH
+mkdir -p "$WORK/srv/www"
+cp -r "$SRC/plans" "$SRC/records" "$WORK/project/"
+
+perl -CSD -ne '
+  if (/^\.EX/) { $in = 1; next }
+  if (/^\.EE/) { $in = 0; $cmd = ""; next }
+  next unless $in;
+  s/\\-/-/g; s/\\e/\\/g; s/\\\(aq/\x27/g; s/\\\(dq/"/g; s/\\&//g;
+  s/\\\[u([0-9A-F]{4,5})\]/chr hex $1/ge;
+  chomp;
+  if ($cmd ne "") { $cmd .= "\n" . $_ }
+  elsif (/^(\$ )?plan /) { ($cmd = $_) =~ s/^\$ // }
+  else { next }
+  if ($cmd =~ /\\$/ || $cmd =~ /\|\s*$/) { next }    # continued on the next line
+  print "$cmd\0"; $cmd = "";
+' "$SRC/man/plan.1" >"$WORK/examples"
+
+mapfile -d '' examples <"$WORK/examples"
+# The page has examples under most commands and in EXAMPLES; a parser that
+# found few would make this test vacuous.
+[ "${#examples[@]}" -ge 30 ] && ok || fail "only ${#examples[@]} examples found in man/plan.1"
+
+cd "$WORK/project" || exit 1
+for cmd in "${examples[@]}"; do
+  for csv in $(grep -oE '[^ ]+\.csv' <<<"$cmd" | grep -v '>'); do
+    case $cmd in *"import $csv"*) ;; *) continue ;; esac
+    [ -e "$csv" ] && continue
+    row=$'date,id,value,by\n2019-09-30,jobs.urban_new,4210,人社局\n'
+    if [[ $cmd == *gb18030* ]]; then iconv -f UTF-8 -t GB18030 <<<"$row" >"$csv"; else echo "$row" >"$csv"; fi
+  done
+  if [[ $cmd == *"| jq"* ]] && ! command -v jq >/dev/null; then
+    echo "skipped (jq is not installed): $cmd"
+    continue
+  fi
+  bash -o pipefail -c "${cmd//\/srv\//$WORK/srv/}" >"$WORK/out" 2>"$WORK/err"
+  rc=$?
+  if [ "$rc" = 0 ] || { [ "$rc" = 3 ] && [[ $cmd == *--fail-on* ]]; }; then ok; else
+    fail "exit $rc: $cmd"
+    sed 's/^/  err: /' "$WORK/err" | head -3 >&2
+  fi
+done
+
+# The mailed examples did send a report.
+grep -q 'plan' "$WORK/mailed" 2>/dev/null && ok || fail "the mail examples sent nothing"
+
+finish

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# cmake --install into a temporary prefix: every file in its Debian place,
+# manual pages and changelog compressed as dh_compress does (gzip -9n, so
+# byte for byte what gzip -9n makes of the source), and the installed
+# program and pages work from there.
+source "$(dirname "$0")/lib.bash" "$@"
+BUILD=$(dirname "$(realpath "$PLAN")")
+P=$WORK/prefix
+
+cmake --install "$BUILD" --prefix "$P" >"$WORK/install.log" 2>&1 && ok ||
+  fail "cmake --install: $(tail -3 "$WORK/install.log")"
+
+want="bin/plan
+share/bash-completion/completions/plan
+share/doc/plan/README.md
+share/doc/plan/changelog.gz
+share/doc/plan/copyright
+share/fish/vendor_completions.d/plan.fish
+share/man/man1/plan.1.gz
+share/man/man5/plan-file.5.gz
+share/man/man5/plan-records.5.gz
+share/zsh/vendor-completions/_plan"
+got=$(cd "$P" && find . -type f | sed 's|^\./||' | LC_ALL=C sort)
+[ "$got" = "$want" ] && ok || fail "installed files differ:$(diff <(echo "$want") <(echo "$got") | sed 's/^/ /')"
+
+for pair in man1/plan.1:man/plan.1 man5/plan-file.5:man/plan-file.5 \
+  man5/plan-records.5:man/plan-records.5; do
+  gz=$P/share/man/${pair%%:*}.gz
+  cmp -s "$gz" <(gzip -9n <"$SRC/${pair#*:}") && ok || fail "${gz#"$P"/} is not gzip -9n of ${pair#*:}"
+done
+cmp -s "$P/share/doc/plan/changelog.gz" <(gzip -9n <"$SRC/packaging/changelog") && ok ||
+  fail "changelog.gz is not gzip -9n of packaging/changelog"
+cmp -s "$P/share/bash-completion/completions/plan" "$SRC/completion/plan.bash" && ok ||
+  fail "bash completion differs from completion/plan.bash"
+[ -x "$P/bin/plan" ] && ok || fail "bin/plan is not executable"
+# Debian's copyright file is machine-readable (DEP-5).
+head -1 "$P/share/doc/plan/copyright" |
+  grep -qxF "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/" && ok ||
+  fail "copyright is not in DEP-5 format"
+
+# The installed program, on the fixture project.
+cd "$SRC" || exit 1
+expect_exit 0 -- "$P/bin/plan" --version
+grep -qE '^plan [0-9.]+ \(' "$WORK/out" && ok || fail "installed --version: $(cat "$WORK/out")"
+expect_exit 0 -- "$P/bin/plan" --plan tests/fixtures/mini.toml --records tests/fixtures/records \
+  status --as-of 2019-06-30 --format csv
+expect_out "$GOLDEN/status-2019-06-30.csv"
+
+# The installed pages: man finds them under the prefix and renders them
+# without a warning.
+if command -v man >/dev/null; then
+  for page in man1/plan.1 man5/plan-file.5 man5/plan-records.5; do
+    out=$(MANWIDTH=80 man --warnings -l "$P/share/man/$page.gz" 2>&1 >"$WORK/page")
+    [ -z "$out" ] && ok || fail "man --warnings -l $page: $(head -3 <<<"$out")"
+    grep -q '^NAME' "$WORK/page" && ok || fail "man -l $page shows no NAME"
+  done
+  [ "$(MANPATH=$P/share/man man -w plan-records)" = "$P/share/man/man5/plan-records.5.gz" ] && ok ||
+    fail "man -w plan-records under MANPATH: $(MANPATH=$P/share/man man -w plan-records 2>&1)"
+else
+  echo "skipped: man is not installed, the installed pages were not rendered"
+fi
+
+finish
