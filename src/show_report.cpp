@@ -108,14 +108,7 @@ std::string show_text(const ShowReport& r, const RenderOptions& o) {
   }
 
   if (ind.kind != Kind::milestone) {
-    YoyReport y;
-    y.plan = &plan;
-    y.as_of = r.as_of;
-    y.rows = {s};
-    Table t = yoy_table(y);
-    t.title.clear();
-    for (auto& row : t.rows) row.group.clear();
-    out += "\n" + render_table(t, o);
+    out += "\n" + render_table(yoy_block(plan, s), o);
   }
 
   if (!r.months.empty()) {

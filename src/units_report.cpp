@@ -26,10 +26,16 @@ std::optional<double> gap_of(const IndicatorStatus& s) {
 }  // namespace
 
 UnitsReport build_units(const Ledger& ledger, bool lead_only) {
-  const Plan& plan = ledger.plan();
+  std::vector<IndicatorStatus> statuses;
+  for (const Indicator& ind : ledger.plan().indicators) statuses.push_back(evaluate(ledger, ind));
+  return units_of(ledger.plan(), ledger.as_of(), statuses, lead_only);
+}
+
+UnitsReport units_of(const Plan& plan, Date as_of, const std::vector<IndicatorStatus>& statuses,
+                     bool lead_only) {
   UnitsReport r;
   r.plan = &plan;
-  r.as_of = ledger.as_of();
+  r.as_of = as_of;
   r.lead_only = lead_only;
   std::vector<std::string> names = plan.units;
   auto note = [&](const std::string& u) {
@@ -39,8 +45,6 @@ UnitsReport build_units(const Ledger& ledger, bool lead_only) {
     for (const auto& u : ind.lead) note(u);
     for (const auto& u : ind.partners) note(u);
   }
-  std::vector<IndicatorStatus> statuses;
-  for (const Indicator& ind : plan.indicators) statuses.push_back(evaluate(ledger, ind));
   for (const auto& name : names) {
     UnitRow row;
     row.unit = name;

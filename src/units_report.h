@@ -32,6 +32,10 @@ struct UnitsReport {
 };
 
 UnitsReport build_units(const Ledger& ledger, bool lead_only);
+// The same from figures already evaluated at `as_of` (the digest's): one
+// status per indicator of the plan, any order.
+UnitsReport units_of(const Plan& plan, Date as_of, const std::vector<IndicatorStatus>& statuses,
+                     bool lead_only);
 Table units_table(const UnitsReport& r);
 std::string units_json(const UnitsReport& r);
 

@@ -36,37 +36,51 @@ Cell change_cell(const Indicator& ind, const std::optional<double>& change, bool
   return c;
 }
 
+// The measure, then one column per year of the plan.
+std::vector<Column> year_columns(const Plan& plan) {
+  std::vector<Column> out{{"measure", "Measure", "项目", false}};
+  for (int y : plan.years())
+    out.push_back({std::to_string(y), std::to_string(y), fmt::format("{}年", y), true});
+  return out;
+}
+
 }  // namespace
+
+Table yoy_block(const Plan& plan, const IndicatorStatus& s) {
+  Table t;
+  t.columns = year_columns(plan);
+  const Indicator& ind = *s.ind;
+  auto add = [&](const char* en, const char* zh, auto make) {
+    Row row;
+    Cell label = Cell::of_text(en);
+    label.text_zh = zh;
+    row.cells.push_back(std::move(label));
+    for (const YearFigures& y : s.years) row.cells.push_back(make(y));
+    t.rows.push_back(std::move(row));
+  };
+  add("actual", "完成", [&](const YearFigures& y) { return Cell::of_measure(y.actual, ind.unit); });
+  add("target", "目标", [&](const YearFigures& y) { return Cell::of_measure(y.target, ind.unit); });
+  if (is_flow(ind.kind))
+    add("completion", "完成率", [&](const YearFigures& y) { return Cell::of_ratio(y.completion); });
+  add("status", "状态",
+      [&](const YearFigures& y) { return y.status ? status_cell(*y.status) : Cell::none(); });
+  add("change", "同比", [&](const YearFigures& y) { return change_cell(ind, y.change, true); });
+  return t;
+}
 
 Table yoy_table(const YoyReport& r) {
   Table t;
   t.title = fmt::format("{} — year on year, as of {}", r.plan->title, r.as_of.iso());
   t.title_zh = fmt::format("{} — 年度同比，截至 {}", r.plan->title, r.as_of.iso());
-  t.columns.push_back({"measure", "Measure", "项目", false});
-  for (int y : r.plan->years())
-    t.columns.push_back({std::to_string(y), std::to_string(y), fmt::format("{}年", y), true});
+  t.columns = year_columns(*r.plan);
   for (const IndicatorStatus& s : r.rows) {
+    Table block = yoy_block(*r.plan, s);
     const Indicator& ind = *s.ind;
     std::string group = fmt::format("{}  {} ({})", ind.id, ind.name, ind.unit);
-    auto add = [&](const char* en, const char* zh, auto make) {
-      Row row;
+    for (Row& row : block.rows) {
       row.group = group;
-      Cell label = Cell::of_text(en);
-      label.text_zh = zh;
-      row.cells.push_back(std::move(label));
-      for (const YearFigures& y : s.years) row.cells.push_back(make(y));
       t.rows.push_back(std::move(row));
-    };
-    add("actual", "完成",
-        [&](const YearFigures& y) { return Cell::of_measure(y.actual, ind.unit); });
-    add("target", "目标",
-        [&](const YearFigures& y) { return Cell::of_measure(y.target, ind.unit); });
-    if (is_flow(ind.kind))
-      add("completion", "完成率",
-          [&](const YearFigures& y) { return Cell::of_ratio(y.completion); });
-    add("status", "状态",
-        [&](const YearFigures& y) { return y.status ? status_cell(*y.status) : Cell::none(); });
-    add("change", "同比", [&](const YearFigures& y) { return change_cell(ind, y.change, true); });
+    }
   }
   return t;
 }

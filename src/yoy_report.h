@@ -25,6 +25,10 @@ YoyReport build_yoy(const Ledger& ledger, const std::vector<std::string>& ids);
 // difference in the indicator's unit for levels).
 Table yoy_table(const YoyReport& r);
 
+// One indicator's block of that table, without title or group: what `plan
+// show` prints under the indicator's figures.
+Table yoy_block(const Plan& plan, const IndicatorStatus& s);
+
 // For spreadsheets: one row per indicator and year — id, name, unit, kind,
 // year, target, actual, completion, status, change.
 Table yoy_rows(const YoyReport& r);

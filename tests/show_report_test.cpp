@@ -117,6 +117,20 @@ TEST_CASE("show: no months before the start, or for levels and milestones") {
   CHECK(*portal.status.actual_date == day("2019-03-01"));
 }
 
+TEST_CASE("show: the year-on-year block has no title of its own, in either language") {
+  Entries e;
+  e.add("2018-12-31", "jobs.urban_new", "17000");
+  ShowReport r = show(e, "jobs.urban_new", "2019-06-30");
+  RenderOptions zh;
+  zh.zh = true;
+  std::string cn = show_text(r, zh);
+  CHECK(cn.find("年度同比") == std::string::npos);  // yoy's title used to slip through here
+  CHECK(cn.find("\n\n项目") != std::string::npos);  // the block starts with its header
+  std::string en = show_text(r, RenderOptions{});
+  CHECK(en.find("year on year") == std::string::npos);
+  CHECK(en.find("\n\nMeasure") != std::string::npos);
+}
+
 TEST_CASE("show JSON: months, records and relations") {
   Entries e;
   e.add("2018-01-10", "skills.total", "100").add("2018-02-10", "skills.total", "20");

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "mini_fixture.h"
+#include "render.h"
 
 namespace plan {
 
@@ -155,6 +156,22 @@ TEST_CASE("yoy tables: growth as a ratio, levels as a number in points") {
   CHECK(t.rows[8].cells[0].text == "change");
   CHECK(t.rows[8].cells[2].suffix == " pp");
   CHECK(t.rows[8].cells[2].value == doctest::Approx(-0.2));
+}
+
+TEST_CASE("yoy block: one indicator's rows of the table, with no title and no group") {
+  YoyReport r = yoy_at("2019-06-30", {"jobs.urban_new", "unemployment.rate"});
+  Table t = yoy_table(r);
+  Table b = yoy_block(*r.plan, r.rows[1]);  // unemployment.rate: a level, 4 rows
+  CHECK(b.title.empty());
+  CHECK(b.title_zh.empty());  // `plan show --lang zh` printed the table's Chinese title
+  REQUIRE(b.columns.size() == t.columns.size());
+  REQUIRE(b.rows.size() == 4);
+  for (std::size_t i = 0; i < b.rows.size(); ++i) {
+    CHECK(b.rows[i].group.empty());
+    CHECK(t.rows[5 + i].group == "unemployment.rate  城镇登记失业率 (%)");
+    CHECK(b.rows[i].cells[0].text == t.rows[5 + i].cells[0].text);
+    CHECK(format_cell(b.rows[i].cells[2]) == format_cell(t.rows[5 + i].cells[2]));
+  }
 }
 
 TEST_CASE("yoy JSON names the kind of change") {

@@ -1,8 +1,8 @@
-#include "report.h"
-
 #include <algorithm>
 
 #include "cli.h"
+#include "digest.h"
+#include "digest_render.h"
 #include "file_replace.h"
 
 namespace plan::cli {

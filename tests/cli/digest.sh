@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # plan report (the digest) on the fixture ledger (tests/fixtures): exit codes, --output,
 # --fail-on and --unit as a cron job meets them. The digest's figures are
-# checked in tests/report_test.cpp; the lines here were worked out by hand:
+# checked in tests/digest_*_test.cpp; the lines here were worked out by hand:
 # at 2019-06-30 jobs.urban_new has 4210 - 120 + 12000 + 9000 = 25,090 <
 # 17000 + 17000 × 181/365 = 25,430 (behind), skills.high 2,900 < 2000 + 2000
 # × 181/365 = 2,992 (behind), skills.total 9,500 ≥ 8,975 (on track),

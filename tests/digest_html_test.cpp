@@ -10,8 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "report.h"
-#include "report_fixture.h"
+#include "digest_fixture.h"
+#include "digest_render.h"
+#include "html_escape.h"
 
 using namespace plan;
 using testing::digest_of;
@@ -69,7 +70,7 @@ std::string attr(const Tag& t, const std::string& name) {
   return t.attrs.substr(start, t.attrs.find('"', start) - start);
 }
 
-// The golden ledger of report_test.cpp plus hostile text: a note and a
+// The golden ledger of digest_test.cpp plus hostile text: a note and a
 // reporting unit that look like markup.
 constexpr const char* kRecords =
     "2018-12-31  jobs.urban_new  17000  by=人社局\n"

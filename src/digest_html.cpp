@@ -4,14 +4,16 @@
 // a cumulative-vs-expected chart per flow behind); nothing is fetched, and
 // there is no script. Fonts are named, never downloaded, so Chinese text
 // uses the reader's system fonts. Every text that comes from the plan or the
-// records passes through html_escape (report.cpp), here via esc().
+// records passes through html_escape (defined below), here via esc().
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
 
-#include "render.h"
-#include "report.h"
+#include "digest_render.h"
+#include "digest_words.h"
+#include "html_escape.h"
+#include "text.h"
 
 namespace plan {
 namespace {
@@ -289,12 +291,8 @@ std::string changes_section(const Digest& d, bool zh) {
     t.td(id_cell(*c.now.ind) + "<br>" + esc(c.now.ind->name), "name");
     t.td(badge(c.before, zh) + " → " + badge(c.now.status, zh));
     if (bars) t.td(bar_for(c.now, zh));
-    // The detail starts with the transition for the text digests; here the
-    // badges show it, so only the figures follow.
-    std::string detail = w::change_detail(c, zh);
-    std::string sep = zh ? "；" : "; ";
-    std::size_t at = detail.find(sep);
-    t.td(esc(at == std::string::npos ? "" : detail.substr(at + sep.size())), "text");
+    // The badges show the transition, so only the figures follow.
+    t.td(esc(w::change_words(c, zh).figures), "text");
     t.end_row();
   }
   return out + t.str();
@@ -387,6 +385,34 @@ std::string milestones_section(const Digest& d, bool zh) {
 }
 
 }  // namespace
+
+std::string html_escape(std::string_view raw) {
+  std::string s = sanitize(raw);
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
 
 std::string digest_html(const Digest& d, const RenderOptions& o) {
   bool zh = o.zh;

@@ -3,8 +3,9 @@
 // the headline is a short bullet list.
 #include <fmt/format.h>
 
+#include "digest_render.h"
+#include "digest_words.h"
 #include "render.h"
-#include "report.h"
 #include "text.h"
 
 namespace plan {

@@ -1,4 +1,4 @@
-#include "report.h"
+#include "digest_words.h"
 
 #include <fmt/format.h>
 
@@ -6,210 +6,8 @@
 #include <cmath>
 
 #include "indicator_list.h"
+#include "render.h"
 #include "text.h"
-
-namespace plan {
-
-std::optional<Period> parse_period(std::string_view s) {
-  if (s == "week") return Period::week;
-  if (s == "month") return Period::month;
-  return std::nullopt;
-}
-
-std::string_view period_name(Period p) {
-  return p == Period::week ? "week" : "month";
-}
-
-Date period_back(Date d, Period p) {
-  return p == Period::week ? d.add_days(-7) : d.add_months(-1);
-}
-
-Date period_ahead(Date d, Period p) {
-  return p == Period::week ? d.add_days(7) : d.add_months(1);
-}
-
-PeriodRecords::PeriodRecords(const Plan& plan, Date after, Date through)
-    : plan_(plan), after_(after), through_(through) {}
-
-void PeriodRecords::add(const Entry& e) {
-  if (e.date <= after_ || e.date > through_) return;
-  auto index = plan_.index_of(e.id);
-  if (!index) return;
-  // Keyed lookups reuse the key's memory only when the group exists; a new
-  // group is the rare case (one per indicator and unit).
-  RecordedGroup& g = groups_[Key{*index, std::string(e.tag("by"))}];
-  g.entries++;
-  if (!e.is_state) g.sum = g.sum + e.amount;
-  // Entries come in read order, so ">=" makes the one read last win ties.
-  if (g.entries == 1 || e.date >= g.latest_date) {
-    g.latest_date = e.date;
-    g.latest_value = e.amount;
-    g.latest_done = e.is_state && e.done;
-    g.note = std::string(e.tag("note"));
-  }
-}
-
-std::vector<RecordedIndicator> PeriodRecords::summary() const {
-  std::vector<RecordedIndicator> out;
-  for (const auto& [key, g] : groups_) {
-    if (out.empty() || out.back().ind != &plan_.indicators[key.indicator])
-      out.push_back({&plan_.indicators[key.indicator], 0, Decimal(), {}});
-    RecordedIndicator& r = out.back();
-    r.entries += g.entries;
-    r.sum = r.sum + g.sum;
-    r.units.push_back(g);
-    r.units.back().unit = key.unit;
-  }
-  return out;
-}
-
-std::string_view change_name(Change c) {
-  switch (c) {
-    case Change::newly_behind:
-      return "newly_behind";
-    case Change::breached:
-      return "breached";
-    case Change::newly_missed:
-      return "newly_missed";
-    case Change::newly_overdue:
-      return "newly_overdue";
-    case Change::reopened:
-      return "reopened";
-    case Change::recovered:
-      return "recovered";
-    case Change::newly_achieved:
-      return "newly_achieved";
-    case Change::first_reading:
-      return "first_reading";
-  }
-  return "?";
-}
-
-std::optional<Change> classify_change(Kind k, Status before, Status now) {
-  if (before == now) return std::nullopt;
-  // The news a reader acts on comes first: reaching the target beats
-  // having been behind, falling into trouble beats having been achieved.
-  if (now == Status::achieved || now == Status::done) return Change::newly_achieved;
-  if (now == Status::behind) return Change::newly_behind;
-  if (now == Status::missed) return k == Kind::cap ? Change::breached : Change::newly_missed;
-  if (now == Status::overdue) return Change::newly_overdue;
-  if (is_trouble(before)) return Change::recovered;
-  if (before == Status::achieved || before == Status::done) return Change::reopened;
-  if (before == Status::no_data) return Change::first_reading;
-  return std::nullopt;  // e.g. pending -> pending cannot differ; nothing else is news
-}
-
-Digest build_digest(const Ledger& now, const Ledger& before, const PeriodRecords& recorded,
-                    const DigestOptions& o) {
-  const Plan& plan = now.plan();
-  Digest d;
-  d.plan = &plan;
-  d.period = o.period;
-  d.as_of = now.as_of();
-  d.since = before.as_of();
-  d.next = period_ahead(d.as_of, o.period);
-  d.unit = o.unit;
-  d.time_progress = progress(plan.start, plan.end, d.as_of);
-
-  auto in_scope = [&](const Indicator& ind) { return o.unit.empty() || ind.involves(o.unit); };
-  for (const Indicator& ind : plan.indicators) {
-    if (!in_scope(ind)) continue;
-    IndicatorStatus s = evaluate(now, ind);
-    IndicatorStatus b = evaluate(before, ind);
-    d.counts[static_cast<std::size_t>(s.status)]++;
-    d.headline.add(s.status);
-    if (auto c = classify_change(ind.kind, b.status, s.status))
-      d.changes.push_back({*c, b.status, s});
-    if (s.status == Status::behind && s.behind_by && s.target && !s.target->is_zero()) {
-      d.shortfalls.push_back({s, *s.behind_by / s.target->to_double()});
-      d.trends.push_back({&ind, monthly_series(now, ind)});
-    }
-    if (ind.kind == Kind::milestone && ind.due && s.status != Status::done) {
-      if (s.status == Status::overdue)
-        d.milestones.push_back({&ind, *ind.due, s.status, d.as_of - *ind.due});
-      // Due today is not overdue yet, and still worth a line.
-      else if (*ind.due >= d.as_of && *ind.due <= d.next)
-        d.milestones.push_back({&ind, *ind.due, s.status, *ind.due - d.as_of});
-    }
-    d.now.push_back(std::move(s));
-  }
-
-  d.headline.indicators = static_cast<int>(d.now.size());
-
-  for (RecordedIndicator& r : recorded.summary()) {
-    if (!in_scope(*r.ind)) continue;
-    d.recorded_entries += r.entries;
-    d.recorded.push_back(std::move(r));
-  }
-
-  // Plan order within a kind is kept by the stable sorts.
-  std::stable_sort(d.changes.begin(), d.changes.end(),
-                   [](const StatusChange& a, const StatusChange& b) { return a.kind < b.kind; });
-  d.behind = d.shortfalls.size();
-  // The charts follow the shortfalls' order, so the first charts are the
-  // flows furthest behind: sort them together, then cut the list.
-  std::vector<std::size_t> order(d.shortfalls.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return d.shortfalls[a].gap > d.shortfalls[b].gap;
-  });
-  std::vector<Shortfall> shortfalls;
-  std::vector<Trend> trends;
-  for (std::size_t i : order) {
-    shortfalls.push_back(std::move(d.shortfalls[i]));
-    trends.push_back(std::move(d.trends[i]));
-  }
-  d.shortfalls = std::move(shortfalls);
-  d.trends = std::move(trends);
-  if (d.shortfalls.size() > o.top) d.shortfalls.resize(o.top);
-  std::stable_sort(d.milestones.begin(), d.milestones.end(),
-                   [](const MilestoneDue& a, const MilestoneDue& b) {
-                     bool ao = a.status == Status::overdue, bo = b.status == Status::overdue;
-                     if (ao != bo) return ao;
-                     return a.due < b.due;
-                   });
-
-  d.units = build_units(now, false);
-  if (!o.unit.empty())
-    std::erase_if(d.units.rows, [&](const UnitRow& r) { return r.unit != o.unit; });
-  return d;
-}
-
-bool any_status(const Digest& d, const std::vector<Status>& statuses) {
-  for (const IndicatorStatus& s : d.now)
-    if (std::find(statuses.begin(), statuses.end(), s.status) != statuses.end()) return true;
-  return false;
-}
-
-std::string html_escape(std::string_view raw) {
-  std::string s = sanitize(raw);
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
-}  // namespace plan
 
 namespace plan::digest_words {
 
@@ -279,27 +77,34 @@ std::string progress_text(const IndicatorStatus& s, bool zh) {
 
 }  // namespace
 
-std::string change_detail(const StatusChange& c, bool zh) {
+ChangeWords change_words(const StatusChange& c, bool zh) {
   const IndicatorStatus& s = c.now;
   const Indicator& ind = *s.ind;
-  std::string out = status_word(c.before, zh) + " → " + status_word(s.status, zh);
-  std::string sep = zh ? "；" : "; ";
+  ChangeWords out;
+  out.transition = status_word(c.before, zh) + " → " + status_word(s.status, zh);
   if (is_flow(ind.kind)) {
-    out += sep + progress_text(s, zh);
+    out.figures = progress_text(s, zh);
     if (s.expected && s.status != Status::achieved)
-      out += say(zh, ", expected {}", "，应完成 {}", figure(*s.expected));
+      out.figures += say(zh, ", expected {}", "，应完成 {}", figure(*s.expected));
     if (s.behind_by && *s.behind_by > 0)
-      out += say(zh, ", behind by {}", "，落后 {}", figure(*s.behind_by));
+      out.figures += say(zh, ", behind by {}", "，落后 {}", figure(*s.behind_by));
   } else if (is_level(ind.kind)) {
     if (s.actual)
-      out += say(zh, "{}reading {} on {}, target {}", "{}读数 {}（{}），目标 {}", sep,
-                 amount(ind, *s.actual), s.actual_date->iso(), readable_target(ind, *s.target));
+      out.figures =
+          say(zh, "reading {} on {}, target {}", "读数 {}（{}），目标 {}", amount(ind, *s.actual),
+              s.actual_date->iso(), readable_target(ind, *s.target));
   } else if (s.status == Status::done) {
-    out += say(zh, "{}done on {}", "{}办结于 {}", sep, s.actual_date->iso());
+    out.figures = say(zh, "done on {}", "办结于 {}", s.actual_date->iso());
   } else if (ind.due) {
-    out += say(zh, "{}due {}", "{}期限 {}", sep, ind.due->iso());
+    out.figures = say(zh, "due {}", "期限 {}", ind.due->iso());
   }
   return out;
+}
+
+std::string change_detail(const StatusChange& c, bool zh) {
+  ChangeWords w = change_words(c, zh);
+  if (w.figures.empty()) return w.transition;
+  return w.transition + (zh ? "；" : "; ") + w.figures;
 }
 
 std::string progress_detail(const Shortfall& f, bool zh) {

@@ -6,8 +6,9 @@
 
 #include <algorithm>
 
+#include "digest_render.h"
+#include "digest_words.h"
 #include "render.h"
-#include "report.h"
 #include "text.h"
 
 namespace plan {

@@ -1,0 +1,130 @@
+#include "digest.h"
+
+#include <algorithm>
+
+namespace plan {
+
+std::string_view change_name(Change c) {
+  switch (c) {
+    case Change::newly_behind:
+      return "newly_behind";
+    case Change::breached:
+      return "breached";
+    case Change::newly_missed:
+      return "newly_missed";
+    case Change::newly_overdue:
+      return "newly_overdue";
+    case Change::reopened:
+      return "reopened";
+    case Change::recovered:
+      return "recovered";
+    case Change::newly_achieved:
+      return "newly_achieved";
+    case Change::first_reading:
+      return "first_reading";
+  }
+  return "?";
+}
+
+std::optional<Change> classify_change(Kind k, Status before, Status now) {
+  if (before == now) return std::nullopt;
+  // The news a reader acts on comes first: reaching the target beats
+  // having been behind, falling into trouble beats having been achieved.
+  if (now == Status::achieved || now == Status::done) return Change::newly_achieved;
+  if (now == Status::behind) return Change::newly_behind;
+  if (now == Status::missed) return k == Kind::cap ? Change::breached : Change::newly_missed;
+  if (now == Status::overdue) return Change::newly_overdue;
+  if (is_trouble(before)) return Change::recovered;
+  if (before == Status::achieved || before == Status::done) return Change::reopened;
+  if (before == Status::no_data) return Change::first_reading;
+  return std::nullopt;  // e.g. pending -> pending cannot differ; nothing else is news
+}
+
+Digest build_digest(const Ledger& now, const Ledger& before, const PeriodRecords& recorded,
+                    const DigestOptions& o) {
+  const Plan& plan = now.plan();
+  Digest d;
+  d.plan = &plan;
+  d.period = o.period;
+  d.as_of = now.as_of();
+  d.since = before.as_of();
+  d.next = period_ahead(d.as_of, o.period);
+  d.unit = o.unit;
+  d.time_progress = progress(plan.start, plan.end, d.as_of);
+
+  auto in_scope = [&](const Indicator& ind) { return o.unit.empty() || ind.involves(o.unit); };
+  // Every indicator is evaluated once at D: the units table counts them all
+  // (a unit's row may name indicators outside --unit's scope only when it is
+  // not --unit, and then the row is dropped).
+  std::vector<IndicatorStatus> all;
+  all.reserve(plan.indicators.size());
+  for (const Indicator& ind : plan.indicators) all.push_back(evaluate(now, ind));
+  for (const IndicatorStatus& s : all) {
+    const Indicator& ind = *s.ind;
+    if (!in_scope(ind)) continue;
+    IndicatorStatus b = evaluate(before, ind);
+    d.headline.add(s.status);
+    if (auto c = classify_change(ind.kind, b.status, s.status))
+      d.changes.push_back({*c, b.status, s});
+    if (s.status == Status::behind && s.behind_by && s.target && !s.target->is_zero()) {
+      d.shortfalls.push_back({s, *s.behind_by / s.target->to_double()});
+      d.trends.push_back({&ind, monthly_series(now, ind)});
+    }
+    if (ind.kind == Kind::milestone && ind.due && s.status != Status::done) {
+      if (s.status == Status::overdue)
+        d.milestones.push_back({&ind, *ind.due, s.status, d.as_of - *ind.due});
+      // Due today is not overdue yet, and still worth a line.
+      else if (*ind.due >= d.as_of && *ind.due <= d.next)
+        d.milestones.push_back({&ind, *ind.due, s.status, *ind.due - d.as_of});
+    }
+    d.now.push_back(s);
+  }
+
+  d.headline.indicators = static_cast<int>(d.now.size());
+
+  for (RecordedIndicator& r : recorded.summary()) {
+    if (!in_scope(*r.ind)) continue;
+    d.recorded_entries += r.entries;
+    d.recorded.push_back(std::move(r));
+  }
+
+  // Plan order within a kind is kept by the stable sorts.
+  std::stable_sort(d.changes.begin(), d.changes.end(),
+                   [](const StatusChange& a, const StatusChange& b) { return a.kind < b.kind; });
+  d.behind = d.shortfalls.size();
+  // The charts follow the shortfalls' order, so the first charts are the
+  // flows furthest behind: sort them together, then cut the list.
+  std::vector<std::size_t> order(d.shortfalls.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return d.shortfalls[a].gap > d.shortfalls[b].gap;
+  });
+  std::vector<Shortfall> shortfalls;
+  std::vector<Trend> trends;
+  for (std::size_t i : order) {
+    shortfalls.push_back(std::move(d.shortfalls[i]));
+    trends.push_back(std::move(d.trends[i]));
+  }
+  d.shortfalls = std::move(shortfalls);
+  d.trends = std::move(trends);
+  if (d.shortfalls.size() > o.top) d.shortfalls.resize(o.top);
+  std::stable_sort(d.milestones.begin(), d.milestones.end(),
+                   [](const MilestoneDue& a, const MilestoneDue& b) {
+                     bool ao = a.status == Status::overdue, bo = b.status == Status::overdue;
+                     if (ao != bo) return ao;
+                     return a.due < b.due;
+                   });
+
+  d.units = units_of(plan, d.as_of, all, false);
+  if (!o.unit.empty())
+    std::erase_if(d.units.rows, [&](const UnitRow& r) { return r.unit != o.unit; });
+  return d;
+}
+
+bool any_status(const Digest& d, const std::vector<Status>& statuses) {
+  for (const IndicatorStatus& s : d.now)
+    if (std::find(statuses.begin(), statuses.end(), s.status) != statuses.end()) return true;
+  return false;
+}
+
+}  // namespace plan

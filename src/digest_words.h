@@ -1,0 +1,72 @@
+// Words and phrases shared by the three renderers of the `plan report`
+// digest (digest_render.h), so that the text, Markdown and HTML digests say
+// the same thing.
+#pragma once
+
+#include <fmt/format.h>
+
+#include <string>
+#include <utility>
+
+#include "digest.h"
+
+namespace plan::digest_words {
+
+// The same figures worded in English or in Chinese.
+template <class... T>
+std::string say(bool zh, fmt::format_string<T...> en, fmt::format_string<T...> cn, T&&... args) {
+  return zh ? fmt::format(cn, std::forward<T>(args)...) : fmt::format(en, std::forward<T>(args)...);
+}
+
+// A figure as people read it: whole above 100 ("10,463"), else at most two
+// decimals ("3.8", "0.03").
+std::string figure(double v);
+// An amount with its unit: "51,000 人", "3.1%".
+std::string amount(const Indicator& ind, Decimal v);
+// "+600 人", "-120 人": a sum recorded in the period.
+std::string signed_amount(const Indicator& ind, Decimal v);
+// What a recorded group amounts to: "+600 人", "reading 3.1% (2020-12-10)",
+// "done (2020-12-01)".
+std::string recorded_value(const Indicator& ind, const RecordedGroup& g, bool zh);
+// A status word: "on track" / "进度正常".
+std::string status_word(Status s, bool zh);
+// Heading of a change kind: "Newly behind" / "新近滞后".
+std::string change_heading(Change c, bool zh);
+// A change in two parts: the transition, "on track → behind", and the
+// figures at D, "50,000 of 51,000 人 (98.0%), expected 50,257, behind by
+// 257" ("" when there are none). The HTML shows the transition as badges
+// and the figures in a cell of their own.
+struct ChangeWords {
+  std::string transition;
+  std::string figures;
+};
+ChangeWords change_words(const StatusChange& c, bool zh);
+// Both parts on one line, "on track → behind; 50,000 of …": the text and
+// Markdown digests.
+std::string change_detail(const StatusChange& c, bool zh);
+// A shortfall in two lines: "1 of 3 人 (33.3%), expected 2.96" and
+// "behind by 1.96, 65.2% of the target".
+std::string progress_detail(const Shortfall& s, bool zh);
+std::string behind_detail(const Shortfall& s, bool zh);
+// The pace line: "needs 3.8 a month to 2020-12-31 (so far 0.03 a month)", or
+// "the plan period is over".
+std::string pace_detail(const Shortfall& s, const Plan& plan, bool zh);
+// "due 2020-12-31, in 16 days" / "due 2020-12-31, today" / "due 2020-12-31, 5 days overdue".
+std::string milestone_detail(const MilestoneDue& m, bool zh);
+// Title line: "测试计划 — weekly report, as of 2020-12-15".
+std::string title(const Digest& d, bool zh);
+// "Period 2020-11-16 … 2020-12-15, changes since 2020-11-15".
+std::string window(const Digest& d, bool zh);
+// "Time progress 98.5% (day 1,080 of 1,096)".
+std::string time_line(const Digest& d, bool zh);
+// "7 indicators: 2 achieved, 1 on track, 3 behind, 1 missed, 0 no data".
+std::string counts_line(const Digest& d, bool zh);
+// Section headings, in the order printed.
+enum class Section { recorded, changes, shortfalls, units, milestones };
+std::string heading(const Digest& d, Section s, bool zh);
+// What a section says when it has nothing to list.
+std::string nothing(Section s, bool zh);
+// The closing legend on grouped counts.
+std::string legend(bool zh);
+
+}  // namespace plan::digest_words

@@ -1,0 +1,61 @@
+// What was recorded in a period, per indicator and reporting unit: the
+// "recorded in the period" section of the `plan report` digest. Fed by the
+// same single pass over the records as the digest's ledgers.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "date.h"
+#include "decimal.h"
+#include "plan.h"
+#include "record.h"
+
+namespace plan {
+
+// What one reporting unit recorded for one indicator in the period.
+struct RecordedGroup {
+  std::string unit;  // the entries' by= tag; "" when they have none
+  std::size_t entries = 0;
+  Decimal sum;  // flows: the increments added up (corrections included)
+  // The latest of these entries (greatest date; among equal dates the one
+  // read last): a level's reading, a milestone's done/undone.
+  Date latest_date;
+  Decimal latest_value;
+  bool latest_done = false;
+  std::string note;  // the latest entry's note= tag ("" when none)
+};
+
+// What was recorded in the period for one indicator.
+struct RecordedIndicator {
+  const Indicator* ind = nullptr;
+  std::size_t entries = 0;
+  Decimal sum;                       // flows: over all units
+  std::vector<RecordedGroup> units;  // by unit name, byte-wise; "" (no by=) first
+};
+
+// The collector, an EntryCallback for the record reader: it keeps one
+// aggregate per (indicator, reporting unit), so memory depends on the plan
+// and the units, never on the number of entries.
+class PeriodRecords {
+ public:
+  // Counts entries dated in (after, through].
+  PeriodRecords(const Plan& plan, Date after, Date through);
+  void add(const Entry& e);
+  // Indicators in plan order, only those with entries.
+  std::vector<RecordedIndicator> summary() const;
+
+ private:
+  struct Key {
+    std::size_t indicator;
+    std::string unit;
+    auto operator<=>(const Key&) const = default;
+  };
+  const Plan& plan_;
+  Date after_, through_;
+  std::map<Key, RecordedGroup> groups_;
+};
+
+}  // namespace plan

@@ -1,0 +1,229 @@
+// The digest of `plan report` on the mini plan (tests/fixtures/mini.toml).
+// Figures are worked out by hand in the comments; day counts were checked
+// with Python's datetime. The plan period 2018-01-01 … 2020-12-31 has
+// 365 + 365 + 366 = 1096 days; a month "per month" is 365.25 / 12 = 30.4375
+// days.
+#include "digest.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "digest_fixture.h"
+#include "digest_words.h"
+
+using namespace plan;
+using testing::day;
+using testing::digest_of;
+
+namespace {
+
+std::vector<std::string> ids_of(const std::vector<StatusChange>& v) {
+  std::vector<std::string> out;
+  for (const auto& c : v) out.push_back(c.now.ind->id + ":" + std::string(change_name(c.kind)));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("every status transition has one name, trouble first") {
+  using S = Status;
+  CHECK_FALSE(classify_change(Kind::total, S::behind, S::behind));
+  CHECK(classify_change(Kind::total, S::on_track, S::behind) == Change::newly_behind);
+  CHECK(classify_change(Kind::total, S::achieved, S::behind) == Change::newly_behind);
+  CHECK(classify_change(Kind::total, S::behind, S::on_track) == Change::recovered);
+  CHECK(classify_change(Kind::total, S::behind, S::achieved) == Change::newly_achieved);
+  CHECK(classify_change(Kind::range, S::on_track, S::achieved) == Change::newly_achieved);
+  CHECK(classify_change(Kind::total, S::achieved, S::on_track) == Change::reopened);
+  CHECK(classify_change(Kind::cap, S::met, S::missed) == Change::breached);
+  CHECK(classify_change(Kind::cap, S::no_data, S::missed) == Change::breached);
+  CHECK(classify_change(Kind::floor, S::met, S::missed) == Change::newly_missed);
+  CHECK(classify_change(Kind::floor, S::no_data, S::missed) == Change::newly_missed);
+  CHECK(classify_change(Kind::cap, S::missed, S::met) == Change::recovered);
+  CHECK(classify_change(Kind::floor, S::no_data, S::met) == Change::first_reading);
+  CHECK(classify_change(Kind::milestone, S::pending, S::overdue) == Change::newly_overdue);
+  CHECK(classify_change(Kind::milestone, S::done, S::overdue) == Change::newly_overdue);
+  CHECK(classify_change(Kind::milestone, S::overdue, S::done) == Change::newly_achieved);
+  CHECK(classify_change(Kind::milestone, S::done, S::pending) == Change::reopened);
+  CHECK(Change::newly_behind < Change::breached);
+  CHECK(Change::breached < Change::recovered);
+}
+
+TEST_CASE("status changes between D - period and D, at the boundaries") {
+  const Plan& plan = testing::mini_plan();
+  // D = 2019-07-07 (day 188 of 2019), a week: compared with 2019-06-30 (day 181).
+  const char* records =
+      // jobs.urban_new, split 17,000 a year. Expected at 2019-06-30:
+      // 17000 + 17000 × 181/365 = 25,430.14; at 2019-07-07: 17000 + 17000 ×
+      // 188/365 = 25,756.16. The entry dated exactly D - 7 counts at D - 7:
+      // 25,431 ≥ 25,430.14 is on track then, and behind by 325.16 at D.
+      "2018-12-31  jobs.urban_new  17000\n"
+      "2019-06-30  jobs.urban_new  8431\n"
+      // skills.total, 6,000 a year. Expected at 2019-06-30: 6000 + 6000 ×
+      // 181/365 = 8,975.34 > 8,000: behind. With 1,100 more on 2019-07-01:
+      // 9,100 ≥ 6000 + 6000 × 188/365 = 9,090.41: on track again.
+      "2018-12-31  skills.total  6000\n"
+      "2019-05-31  skills.total  2000\n"
+      "2019-07-01  skills.total  1100\n"
+      // A cap met (2.5 ≤ 3) and breached on D itself (3.2 > 3).
+      "2019-03-31  unemployment.rate  2.5%\n"
+      "2019-07-07  unemployment.rate  3.2%\n"
+      // The range's lower bound, 3, reached in the period.
+      "2019-06-01  skills.leaders  2\n"
+      "2019-07-01  skills.leaders  1\n"
+      // A floor's first reading, met (96 ≥ 95).
+      "2019-07-02  graduates.rate  96%\n"
+      // After D: changes nothing.
+      "2019-07-08  skills.high  6000\n";
+  Digest d = digest_of(plan, records, "2019-07-07", Period::week);
+  CHECK(ids_of(d.changes) ==
+        std::vector<std::string>{"jobs.urban_new:newly_behind", "unemployment.rate:breached",
+                                 "skills.total:recovered", "skills.leaders:newly_achieved",
+                                 "graduates.rate:first_reading"});
+  CHECK(d.changes[0].before == Status::on_track);
+  CHECK(d.changes[0].now.status == Status::behind);
+  CHECK(*d.changes[0].now.behind_by == doctest::Approx(17000.0 * 188 / 365 + 17000 - 25431));
+  CHECK(digest_words::change_detail(d.changes[0], false) ==
+        "on track → behind; 25,431 of 51,000 人 (49.9%), expected 25,756, behind by 325");
+  CHECK(digest_words::change_detail(d.changes[1], false) ==
+        "met → missed; reading 3.2% on 2019-07-07, target ≤ 3%");
+  CHECK(digest_words::change_detail(d.changes[4], false) ==
+        "no data → met; reading 96% on 2019-07-02, target ≥ 95%");
+
+  // One day earlier the 8,431 would be inside the window, so the week before
+  // (2019-06-29) would show jobs behind already: no change, only still behind.
+  Digest earlier = digest_of(plan, records, "2019-07-06", Period::week);
+  CHECK(earlier.since == day("2019-06-29"));
+  for (const auto& c : earlier.changes) CHECK(c.now.ind->id != "jobs.urban_new");
+}
+
+TEST_CASE("shortfalls: flows behind, largest share of the target first, with the pace needed") {
+  const Plan& plan = testing::mini_plan();
+  const char* records =
+      "2018-12-31  jobs.urban_new  17000\n"
+      "2019-06-30  jobs.urban_new  8431\n"
+      "2018-12-31  skills.total  9091\n";  // on track at 2019-07-07 (≥ 9,090.41)
+  Digest d = digest_of(plan, records, "2019-07-07", Period::week);
+  // Behind at 2019-07-07: jobs.urban_new by 325.16 (0.64 % of 51,000);
+  // skills.high (nothing recorded) by 2000 + 2000 × 188/365 = 3,030.14
+  // (50.5 % of 6,000); skills.leaders (range, no splits) by 3 × t where
+  // t = (365 + 188) / 1096 = 553/1096, 1.514 (50.46 % of 3).
+  CHECK(d.behind == 3);
+  REQUIRE(d.shortfalls.size() == 3);
+  CHECK(d.shortfalls[0].now.ind->id == "skills.high");
+  CHECK(d.shortfalls[0].gap == doctest::Approx((2000 + 2000.0 * 188 / 365) / 6000));
+  CHECK(d.shortfalls[1].now.ind->id == "skills.leaders");
+  CHECK(d.shortfalls[1].gap == doctest::Approx(553.0 / 1096));
+  CHECK(d.shortfalls[2].now.ind->id == "jobs.urban_new");
+  // 543 days from 2019-07-07 to 2020-12-31: 543 / 30.4375 = 17.84 months.
+  // jobs.urban_new still needs 51,000 - 25,431 = 25,569: 1,433.27 a month.
+  CHECK(*d.shortfalls[2].now.needed_per_month == doctest::Approx(25569 / (543 / 30.4375)));
+  CHECK(*d.shortfalls[0].now.needed_per_month == doctest::Approx(6000 / (543 / 30.4375)));
+  CHECK(digest_words::pace_detail(d.shortfalls[2], plan, false) ==
+        // so far: 25,431 over 553 days (2018-01-01 … 2019-07-07) × 30.4375 =
+        // 1,399.7 a month.
+        "needs 1,433 a month to 2020-12-31, so far 1,400 a month");
+  CHECK(digest_words::behind_detail(d.shortfalls[2], false) == "behind by 325, 0.6% of the target");
+
+  // Charts for every flow behind, in the same order, month by month.
+  REQUIRE(d.trends.size() == 3);
+  CHECK(d.trends[0].ind->id == "skills.high");
+  CHECK(d.trends[1].ind->id == "skills.leaders");
+  CHECK(d.trends[2].ind->id == "jobs.urban_new");
+  const auto& months = d.trends[2].months;
+  REQUIRE(months.size() == 19);                              // 2018-01 … 2019-07
+  CHECK(months[11].cumulative == *Decimal::parse("17000"));  // 2018-12
+  CHECK(months[11].expected == doctest::Approx(17000));
+  CHECK(months[18].cumulative == *Decimal::parse("25431"));
+  CHECK(months[18].expected == doctest::Approx(17000 + 17000.0 * 188 / 365));  // to D, not 07-31
+
+  // --top keeps the largest; the count of flows behind stays.
+  Digest top1 = digest_of(plan, records, "2019-07-07", Period::week, "", 1);
+  CHECK(top1.behind == 3);
+  REQUIRE(top1.shortfalls.size() == 1);
+  CHECK(top1.shortfalls[0].now.ind->id == "skills.high");
+  CHECK(top1.trends.size() == 3);  // charts for all three, not only the one listed
+
+  // After the period end nothing is "needed a month" any more.
+  Digest late = digest_of(plan, records, "2021-01-10", Period::week);
+  REQUIRE(!late.shortfalls.empty());
+  CHECK_FALSE(late.shortfalls[0].now.needed_per_month);
+  CHECK(digest_words::pace_detail(late.shortfalls[0], plan, false)
+            .starts_with("the plan period is over, so far "));
+}
+
+TEST_CASE("milestones due in [D, D + period] or overdue") {
+  const Plan& plan = testing::mini_plan();  // hr.portal is due 2020-12-31
+  auto listed = [&](const char* as_of, const char* records = "") {
+    return digest_of(plan, records, as_of, Period::week).milestones;
+  };
+  CHECK(listed("2020-12-23").empty());  // due 2020-12-31 > 2020-12-30
+  auto soon = listed("2020-12-24");     // 2020-12-31 is D + 7
+  REQUIRE(soon.size() == 1);
+  CHECK(soon[0].status == Status::pending);
+  CHECK(soon[0].days == 7);
+  CHECK(digest_words::milestone_detail(soon[0], false) == "due 2020-12-31, in 7 days");
+  auto today = listed("2020-12-31");
+  REQUIRE(today.size() == 1);
+  CHECK(digest_words::milestone_detail(today[0], false) == "due 2020-12-31, today");
+  auto late = listed("2021-01-01");
+  REQUIRE(late.size() == 1);
+  CHECK(late[0].status == Status::overdue);
+  CHECK(digest_words::milestone_detail(late[0], false) == "due 2020-12-31, 1 day overdue");
+  CHECK(listed("2020-12-24", "2020-12-01  hr.portal  done\n").empty());  // done: not listed
+  CHECK(listed("2021-03-01", "2021-02-01  hr.portal  done\n").empty());
+  auto retracted =
+      listed("2021-03-01", "2020-12-01  hr.portal  done\n2021-02-01  hr.portal  undone\n");
+  REQUIRE(retracted.size() == 1);
+  CHECK(retracted[0].days == 60);  // 2020-12-31 → 2021-03-01: 31 (Jan) + 28 (Feb) + 1
+}
+
+TEST_CASE("headline counts, and --unit restricting every section") {
+  const Plan& plan = testing::mini_plan();
+  const char* records =
+      "2018-12-31  jobs.urban_new  20000  by=人社局\n"
+      "2019-07-01  jobs.urban_new  100  by=人社局\n"
+      "2019-07-01  graduates.rate  96%  by=教育局  note=\"年报\"\n"
+      "2019-07-01  unemployment.rate  3.5%  by=人社局\n";
+  Digest all = digest_of(plan, records, "2019-07-07", Period::week);
+  // jobs: 20,100 < 25,756: behind. skills.total, skills.high, skills.leaders:
+  // nothing recorded: behind. unemployment 3.5 > 3: missed. graduates: met.
+  // hr.portal: pending.
+  CHECK(all.headline.indicators == 7);
+  CHECK(all.headline.achieved == 1);
+  CHECK(all.headline.on_track == 1);
+  CHECK(all.headline.behind == 4);
+  CHECK(all.headline.missed == 1);
+  CHECK(all.headline.no_data == 0);
+  // The groups hide the statuses: graduates is met, hr.portal pending.
+  auto with = [&](Status st) {
+    return std::count_if(all.now.begin(), all.now.end(),
+                         [&](const IndicatorStatus& s) { return s.status == st; });
+  };
+  CHECK(with(Status::met) == 1);
+  CHECK(with(Status::pending) == 1);
+  CHECK(digest_words::counts_line(all, false) ==
+        "7 indicators: 1 achieved, 1 on track, 4 behind, 1 missed, 0 no data");
+  CHECK(digest_words::time_line(all, false) == "Time progress 50.5% (day 553 of 1,096)");
+  CHECK(all.recorded_entries == 3);
+  CHECK(all.units.rows.size() == 3);
+  CHECK(any_status(all, {Status::missed}));
+  CHECK_FALSE(any_status(all, {Status::overdue, Status::no_data}));
+
+  // 教育局 partners graduates.rate only.
+  Digest edu = digest_of(plan, records, "2019-07-07", Period::week, "教育局");
+  CHECK(edu.headline.indicators == 1);
+  CHECK(edu.headline.achieved == 1);
+  CHECK(edu.recorded_entries == 1);
+  REQUIRE(edu.recorded.size() == 1);
+  CHECK(edu.recorded[0].ind->id == "graduates.rate");
+  CHECK(edu.shortfalls.empty());
+  CHECK(edu.trends.empty());
+  CHECK(edu.milestones.empty());
+  REQUIRE(edu.units.rows.size() == 1);
+  CHECK(edu.units.rows[0].unit == "教育局");
+  CHECK_FALSE(any_status(edu, {Status::missed, Status::behind}));
+  CHECK(digest_words::window(edu, false) ==
+        "Period 2019-07-01 to 2019-07-07, status compared with 2019-06-30; only indicators "
+        "教育局 leads or partners");
+}
