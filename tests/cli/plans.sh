@@ -48,6 +48,17 @@ for args in "status" "--plan $SRC/tests/fixtures/mini.toml --records $WORK check
   [ "$(wc -l <"$WORK/err")" = 1 ] && ok || fail "deleted folder: not one line: $(cat "$WORK/err")"
 done
 
+# Output that cannot be written (a full disk: /dev/full) is a failed write,
+# said once, for a table and for a record alike.
+cd "$SRC" || exit 1
+for args in "list" "show jobs.urban_new --as-of 2019-06-30"; do
+  # shellcheck disable=SC2086 # the words are the arguments
+  "$PLAN" $args >/dev/full 2>"$WORK/err"
+  [ $? = 1 ] && ok || fail "$args >/dev/full: not exit 1"
+  expect_err_line "plan: cannot write the output"
+  [ "$(wc -l <"$WORK/err")" = 1 ] && ok || fail "$args >/dev/full: not one line"
+done
+
 # A year outside the plan is a usage error (exit 2).
 cd "$SRC" || exit 1
 expect_exit 2 -- "$PLAN" status --year 2031
