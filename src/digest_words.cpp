@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "indicator_list.h"
 #include "render.h"
 #include "text.h"
+#include "words.h"
 
 namespace plan::digest_words {
 
@@ -31,13 +31,6 @@ std::string recorded_value(const Indicator& ind, const RecordedGroup& g, bool zh
     return say(zh, "{} ({})", "{}（{}）",
                g.latest_done ? (zh ? "已办结" : "done") : (zh ? "撤销办结" : "undone"), date);
   return say(zh, "reading {} ({})", "读数 {}（{}）", amount(ind, g.latest_value), date);
-}
-
-std::string status_word(Status s, bool zh) {
-  if (zh) return std::string(status_name_zh(s));
-  std::string w(status_name(s));
-  std::replace(w.begin(), w.end(), '_', ' ');
-  return w;
 }
 
 std::string change_heading(Change c, bool zh) {

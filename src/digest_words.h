@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "digest.h"
+#include "words.h"
 
 namespace plan::digest_words {
 
@@ -28,8 +29,6 @@ std::string signed_amount(const Indicator& ind, Decimal v);
 // What a recorded group amounts to: "+600 人", "reading 3.1% (2020-12-10)",
 // "done (2020-12-01)".
 std::string recorded_value(const Indicator& ind, const RecordedGroup& g, bool zh);
-// A status word: "on track" / "进度正常".
-std::string status_word(Status s, bool zh);
 // Heading of a change kind: "Newly behind" / "新近滞后".
 std::string change_heading(Change c, bool zh);
 // A change in two parts: the transition, "on track → behind", and the

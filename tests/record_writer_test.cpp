@@ -49,7 +49,7 @@ void spit(const fs::path& p, const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("AppendCreatesNestedFoldersAndTheFile") {
+TEST_CASE("append: creates nested folders and the file") {
   TempDir tmp;
   fs::path file = tmp.path / "records" / "2019" / "q1" / "jobs.rec";
   auto r = append_lines(Env::posix(), file, {"2019-03-31  jobs.urban_new  4210"});
@@ -60,7 +60,7 @@ TEST_CASE("AppendCreatesNestedFoldersAndTheFile") {
   CHECK(static_cast<mode_t>(fs::status(file).permissions()) == (0644 & ~mask));
 }
 
-TEST_CASE("AppendWritesEveryLineOfOneCallInOrder") {
+TEST_CASE("append: writes every line of one call in order") {
   TempDir tmp;
   fs::path file = tmp.path / "2019.rec";
   spit(file, "# ledger\n");
@@ -69,7 +69,7 @@ TEST_CASE("AppendWritesEveryLineOfOneCallInOrder") {
   CHECK(slurp(file) == "# ledger\na 1\nb 2\nc 3\nd 4\n");
 }
 
-TEST_CASE("AppendAfterALineCutShortStartsANewLine") {
+TEST_CASE("append: after a line cut short starts a new line") {
   TempDir tmp;
   fs::path file = tmp.path / "2019.rec";
   // A crash (or an editor) left the last line without its newline.
@@ -80,7 +80,7 @@ TEST_CASE("AppendAfterALineCutShortStartsANewLine") {
         "2019-03-31  jobs.urban_new  300\n");
 }
 
-TEST_CASE("AppendToAnEmptyFileAddsNoBlankLine") {
+TEST_CASE("append: to an empty file adds no blank line") {
   TempDir tmp;
   fs::path file = tmp.path / "2019.rec";
   spit(file, "");
@@ -88,14 +88,14 @@ TEST_CASE("AppendToAnEmptyFileAddsNoBlankLine") {
   CHECK(slurp(file) == "x\n");
 }
 
-TEST_CASE("AppendOfNoLinesTouchesNothing") {
+TEST_CASE("append: of no lines touches nothing") {
   TempDir tmp;
   fs::path file = tmp.path / "sub" / "2019.rec";
   REQUIRE(append_lines(Env::posix(), file, {}).ok());
   CHECK_FALSE(fs::exists(tmp.path / "sub"));
 }
 
-TEST_CASE("AppendRefusesALineHoldingALineBreak") {
+TEST_CASE("append: refuses a line holding a line break") {
   TempDir tmp;
   fs::path file = tmp.path / "2019.rec";
   spit(file, "old\n");
@@ -108,7 +108,7 @@ TEST_CASE("AppendRefusesALineHoldingALineBreak") {
   CHECK(slurp(file) == "old\n");
 }
 
-TEST_CASE("AppendUnderAFileInsteadOfAFolderFailsAndCreatesNothing") {
+TEST_CASE("append: under a file instead of a folder fails and creates nothing") {
   TempDir tmp;
   spit(tmp.path / "records", "not a folder\n");
   fs::path file = tmp.path / "records" / "2019" / "x.rec";
@@ -122,7 +122,7 @@ TEST_CASE("AppendUnderAFileInsteadOfAFolderFailsAndCreatesNothing") {
   CHECK(std::distance(fs::directory_iterator(tmp.path), fs::directory_iterator()) == 1);
 }
 
-TEST_CASE("AppendToAFolderPathNamesTheSystemsReason") {
+TEST_CASE("append: to a folder path names the system's reason") {
   TempDir tmp;
   fs::create_directory(tmp.path / "2019.rec");
   auto r = append_lines(Env::posix(), tmp.path / "2019.rec", {"x"});
@@ -134,7 +134,7 @@ TEST_CASE("AppendToAFolderPathNamesTheSystemsReason") {
 
 // Four processes append 300 entries each, one call per entry, to one file.
 // Without the lock and the single write, lines would interleave or be lost.
-TEST_CASE("ConcurrentAppendersNeverInterleaveOrLoseALine") {
+TEST_CASE("concurrent appenders never interleave or lose a line") {
   TempDir tmp;
   fs::path file = tmp.path / "records" / "2019.rec";
   constexpr int kChildren = 4;
@@ -182,7 +182,7 @@ TEST_CASE("ConcurrentAppendersNeverInterleaveOrLoseALine") {
     for (int i = 0; i < kEach; ++i) CHECK(seen.count(c * 1000 + i) == 1);
 }
 
-TEST_CASE("ShortWritesAndInterruptsAreRetriedUntilEveryByteIsWritten") {
+TEST_CASE("append: short writes and interrupts are retried until every byte is written") {
   TempDir tmp;
   fs::path file = tmp.path / "2019.rec";
   spit(file, "old\n");
@@ -198,7 +198,7 @@ TEST_CASE("ShortWritesAndInterruptsAreRetriedUntilEveryByteIsWritten") {
 
 // The disk fills up part way through the write: the bytes that did land
 // are cut off again, the newline added before the entry included.
-TEST_CASE("AFullDiskLeavesTheFileAsItWas") {
+TEST_CASE("append: a full disk leaves the file as it was") {
   TempDir tmp;
   fs::path file = tmp.path / "2019.rec";
   const std::string before = "2019-01-31  jobs.urban_new  100\n2019-02-28  jobs.urban_new  2";
@@ -214,7 +214,7 @@ TEST_CASE("AFullDiskLeavesTheFileAsItWas") {
   CHECK(slurp(file) == before);
 }
 
-TEST_CASE("AFailingFsyncIsUndoneLikeAFailedWrite") {
+TEST_CASE("append: a failing fsync is undone like a failed write") {
   TempDir tmp;
   fs::path file = tmp.path / "2019.rec";
   spit(file, "old\n");
@@ -227,7 +227,7 @@ TEST_CASE("AFailingFsyncIsUndoneLikeAFailedWrite") {
   CHECK(slurp(file) == "old\n");
 }
 
-TEST_CASE("AnUndoThatCannotBeSyncedSaysToCheckTheLastLine") {
+TEST_CASE("append: an undo that cannot be synced says to check the last line") {
   TempDir tmp;
   fs::path file = tmp.path / "2019.rec";
   spit(file, "old\n");
@@ -243,7 +243,7 @@ TEST_CASE("AnUndoThatCannotBeSyncedSaysToCheckTheLastLine") {
   CHECK(slurp(file) == "old\n");
 }
 
-TEST_CASE("ABatchOverSeveralFilesIsUndoneWholeWhenOneFileFails") {
+TEST_CASE("append: a batch over several files is undone whole when one file fails") {
   TempDir tmp;
   fs::path a = tmp.path / "records" / "2018.rec";
   fs::path b = tmp.path / "records" / "2019.rec";
@@ -262,7 +262,7 @@ TEST_CASE("ABatchOverSeveralFilesIsUndoneWholeWhenOneFileFails") {
   CHECK(slurp(b) == "old 2019\n");
 }
 
-TEST_CASE("ABatchWritesEachFileAndMergesRepeatedPaths") {
+TEST_CASE("a batch writes each file and merges repeated paths") {
   TempDir tmp;
   fs::path a = tmp.path / "2018.rec";
   fs::path b = tmp.path / "sub" / "2019.rec";
@@ -271,7 +271,7 @@ TEST_CASE("ABatchWritesEachFileAndMergesRepeatedPaths") {
   CHECK(slurp(b) == "b1\nb2\n");
 }
 
-TEST_CASE("ABatchRefusesTwoPathsToOneFileInsteadOfWaitingOnItself") {
+TEST_CASE("a batch refuses two paths to one file instead of waiting on itself") {
   TempDir tmp;
   fs::path a = tmp.path / "2019.rec";
   fs::path link = tmp.path / "link.rec";

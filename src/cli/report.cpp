@@ -18,9 +18,7 @@ void setup_report(CLI::App& sub, Globals& g) {
       ->type_name("PERIOD")
       ->required()
       ->check(CLI::IsMember({"week", "month"}));
-  sub.add_option("--as-of", o->as_of, "Last day of the period (default: today)")
-      ->type_name("DATE")
-      ->check(date_validator());
+  add_as_of_option(sub, o->as_of, "Last day of the period (default: today)");
   add_format_option(sub, o->format, "txt|md|html");
   sub.add_option("--output,-o", o->output,
                  "Write to FILE (replaced atomically: a reader never sees half a report)")
@@ -31,11 +29,9 @@ void setup_report(CLI::App& sub, Globals& g) {
       ->type_name("N")
       ->capture_default_str()
       ->check(CLI::Range(1, 1000));
-  sub.add_option("--fail-on", o->fail_on,
-                 "After writing the digest, exit 3 when an indicator has one of these statuses")
-      ->type_name("STATUS")
-      ->delimiter(',')
-      ->check(status_validator());
+  add_fail_on_option(sub, o->fail_on,
+                     "After writing the digest, exit 3 when an indicator has one of these "
+                     "statuses");
   sub.footer(
       "The digest a cron job mails: time progress and status counts; what was\n"
       "recorded in the period (per indicator and reporting unit); what changed\n"
@@ -69,7 +65,7 @@ void setup_report(CLI::App& sub, Globals& g) {
     opt.period = *parse_period(o->period);
     opt.unit = o->unit;
     opt.top = o->top;
-    Date as_of = o->as_of.empty() ? today() : parse_date_arg(o->as_of);
+    Date as_of = as_of_date(o->as_of);
     Date since = period_back(as_of, opt.period);
     // One pass over the records feeds both ledgers and the period's tally.
     Ledger now(plan, as_of), before(plan, since);
