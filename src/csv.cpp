@@ -32,8 +32,8 @@ class CsvParser {
       rec.line = line_;
       for (;;) {
         std::string field;
-        auto err = text_[pos_] == '"' ? quoted(&field) : unquoted(&field);
-        if (!err.message.empty()) return err;
+        Outcome read = text_[pos_] == '"' ? quoted(&field) : unquoted(&field);
+        if (!read) return read.error();
         rec.fields.push_back(std::move(field));
         if (pos_ < text_.size() && text_[pos_] == ',') {
           ++pos_;
@@ -69,7 +69,7 @@ class CsvParser {
   }
 
   // Reads up to (not including) the ',' or line end that ends the field.
-  Diagnostic unquoted(std::string* out) {
+  Outcome unquoted(std::string* out) {
     std::size_t start = pos_;
     while (pos_ < text_.size() && text_[pos_] != ',' && !at_line_end()) {
       if (text_[pos_] == '"')
@@ -82,7 +82,7 @@ class CsvParser {
     return {};
   }
 
-  Diagnostic quoted(std::string* out) {
+  Outcome quoted(std::string* out) {
     const int open_line = line_;
     const int open_column = column_of(pos_);
     ++pos_;  // the opening quote

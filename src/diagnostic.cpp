@@ -57,6 +57,24 @@ Diagnostic make_warning(Location where, std::string message, std::string source_
                     std::move(source_line)};
 }
 
+Diagnostic make_io_error(Location where, std::string message) {
+  Diagnostic d = make_error(std::move(where), std::move(message));
+  d.kind = ErrorKind::io;
+  return d;
+}
+
+Diagnostic make_not_found(Location where, std::string message) {
+  Diagnostic d = make_error(std::move(where), std::move(message));
+  d.kind = ErrorKind::not_found;
+  return d;
+}
+
+Diagnostic make_usage_error(std::string message) {
+  Diagnostic d = make_error({}, std::move(message));
+  d.kind = ErrorKind::usage;
+  return d;
+}
+
 std::size_t Diagnostics::error_count() const {
   return static_cast<std::size_t>(
       std::count_if(items_.begin(), items_.end(),

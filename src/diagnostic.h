@@ -1,7 +1,12 @@
 // Errors are values. A Diagnostic carries where a problem was found (file,
-// line, column) from the place that finds it to the place that prints it.
+// line, column) and what kind of problem it is from the place that finds it
+// to the place that prints it. Functions that can fail return one of two
+// shapes: Expected<T> (a value or the Diagnostic saying why there is none)
+// or Outcome (nothing, or the Diagnostic). Passes that report every problem,
+// not only the first, collect them in Diagnostics.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -22,6 +27,16 @@ struct Location {
 
 enum class Severity { error, warning };
 
+// What kind of problem an error is. The command layer turns the kind into
+// the exit code (SPEC §6) in one place, cli::exit_code_for: bad data, I/O
+// and not found exit 1, usage exits 2.
+enum class ErrorKind {
+  bad_data,   // the plan, the records or an import file say something wrong
+  usage,      // the command line asks for what does not exist (an unknown id)
+  io,         // the system refused to read, write, lock or list a file
+  not_found,  // a file or folder the command needs is not there
+};
+
 struct Diagnostic {
   Severity severity = Severity::error;
   Location where;
@@ -29,6 +44,7 @@ struct Diagnostic {
   // The offending source line, when there is one; printed under the message
   // with a caret under `where.column`.
   std::string source_line;
+  ErrorKind kind = ErrorKind::bad_data;
 
   // One line: "FILE:LINE:COL: message" for errors,
   // "FILE:LINE:COL: warning: message" for warnings; without a file, the
@@ -38,8 +54,13 @@ struct Diagnostic {
   std::string to_string() const;
 };
 
+// An error in the data (ErrorKind::bad_data), a warning, and the other kinds.
 Diagnostic make_error(Location where, std::string message, std::string source_line = {});
 Diagnostic make_warning(Location where, std::string message, std::string source_line = {});
+Diagnostic make_io_error(Location where, std::string message);
+Diagnostic make_not_found(Location where, std::string message);
+// Usage errors concern the command line, which has no file: the message alone.
+Diagnostic make_usage_error(std::string message);
 
 // A collector for passes that report every problem, not only the first.
 class Diagnostics {
@@ -62,8 +83,9 @@ class Diagnostics {
 };
 
 // Either a value or the Diagnostic that explains why there is none.
+// REQUIRES: value() only when ok(), error() only when !ok().
 template <class T>
-class Expected {
+class [[nodiscard]] Expected {
  public:
   Expected(T value) : v_(std::move(value)) {}
   Expected(Diagnostic error) : v_(std::move(error)) {}
@@ -76,9 +98,28 @@ class Expected {
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
   const Diagnostic& error() const { return std::get<1>(v_); }
+  Diagnostic& error() { return std::get<1>(v_); }
 
  private:
   std::variant<T, Diagnostic> v_;
 };
+
+// Nothing, or the Diagnostic that explains what went wrong: the result of
+// an action such as a write. `return {};` is success.
+// REQUIRES: error() only when !ok().
+template <>
+class [[nodiscard]] Expected<void> {
+ public:
+  Expected() = default;
+  Expected(Diagnostic error) : error_(std::move(error)) {}
+  bool ok() const { return !error_; }
+  explicit operator bool() const { return ok(); }
+  const Diagnostic& error() const { return *error_; }
+  Diagnostic& error() { return *error_; }
+
+ private:
+  std::optional<Diagnostic> error_;
+};
+using Outcome = Expected<void>;
 
 }  // namespace plan

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "diagnostic.h"
+#include "env.h"
 
 namespace plan {
 
@@ -17,7 +18,8 @@ namespace plan {
 // and it is removed on any failure. An existing file keeps its permission
 // bits; a new one gets 0666 less the umask, as a plain open() would give.
 // The folder must exist. Errors name the file and the system's reason:
-// "FILE: cannot write: REASON".
-Expected<bool> replace_file(const std::filesystem::path& file, std::string_view contents);
+// "FILE: cannot write: REASON" (ErrorKind::io); the old file is then left as
+// it was. Every file access goes through `env`.
+Outcome replace_file(Env& env, const std::filesystem::path& file, std::string_view contents);
 
 }  // namespace plan

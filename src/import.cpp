@@ -130,39 +130,36 @@ bool read_header(const CsvRecord& rec, const std::string& csv_name, Header* h, D
   return ok;
 }
 
-// One row to an EntryInput; nullopt (with *why) for a row that is wrong
+// One row to an EntryInput; an error (at `at`) for a row that is wrong
 // before the record grammar even sees it.
-std::optional<EntryInput> read_row(const CsvRecord& rec, const Header& h, std::string* why) {
+Expected<EntryInput> read_row(const CsvRecord& rec, const Header& h, const Location& at) {
   std::array<std::string, kColumns> cells;
   for (std::size_t i = 0; i < rec.fields.size(); ++i) {
     std::string_view cell = trim(rec.fields[i]);
     if (i >= h.columns.size()) {
       if (cell.empty()) continue;  // trailing empty cells, as some exports add
-      *why = "row has " + std::to_string(rec.fields.size()) + " fields, the header " +
-             std::to_string(h.columns.size());
-      return std::nullopt;
+      return make_error(at, "row has " + std::to_string(rec.fields.size()) +
+                                " fields, the header " + std::to_string(h.columns.size()));
     }
     if (!h.columns[i]) {
       if (cell.empty()) continue;
-      *why = "column " + std::to_string(i + 1) + " has a value but no header";
-      return std::nullopt;
+      return make_error(at, "column " + std::to_string(i + 1) + " has a value but no header");
     }
     cells[*h.columns[i]] = cell;
   }
   EntryInput in;
   if (!cells[kDate].empty()) {
-    auto d = spreadsheet_date(cells[kDate], why);
-    if (!d) return std::nullopt;
+    auto d = spreadsheet_date(cells[kDate], at);
+    if (!d) return d.error();
     in.date = d->iso();
   }
   in.id = cells[kId];
   in.value = cells[kValue];
   if (in.value.find(',') != std::string::npos) {
     auto stripped = strip_thousands(in.value);
-    if (!stripped) {
-      *why = "value \"" + sanitize(in.value) + "\" has a comma that is not a thousands separator";
-      return std::nullopt;
-    }
+    if (!stripped)
+      return make_error(
+          at, "value \"" + sanitize(in.value) + "\" has a comma that is not a thousands separator");
     in.value = *stripped;
   }
   in.by = cells[kBy];
@@ -173,8 +170,8 @@ std::optional<EntryInput> read_row(const CsvRecord& rec, const Header& h, std::s
 
 }  // namespace
 
-std::optional<Date> spreadsheet_date(std::string_view s, std::string* why) {
-  if (auto d = Date::parse(s)) return d;
+Expected<Date> spreadsheet_date(std::string_view s, const Location& where) {
+  if (auto d = Date::parse(s)) return *d;
   std::string_view rest = s;
   int y = read_number(&rest, 4);
   int m = -1, d = -1;
@@ -192,16 +189,12 @@ std::optional<Date> spreadsheet_date(std::string_view s, std::string* why) {
       }
     }
   }
-  if (!shaped || !rest.empty()) {
-    *why = "date \"" + sanitize(s) +
-           "\" is not a date (YYYY-MM-DD; YYYY/M/D and YYYY年M月D日 "
-           "are taken too)";
-    return std::nullopt;
-  }
-  if (!Date::is_valid(y, m, d)) {
-    *why = "date \"" + sanitize(s) + "\" is not a real calendar date";
-    return std::nullopt;
-  }
+  if (!shaped || !rest.empty())
+    return make_error(where, "date \"" + sanitize(s) +
+                                 "\" is not a date (YYYY-MM-DD; YYYY/M/D and YYYY年M月D日 "
+                                 "are taken too)");
+  if (!Date::is_valid(y, m, d))
+    return make_error(where, "date \"" + sanitize(s) + "\" is not a real calendar date");
   return Date::from_ymd(y, m, d);
 }
 
@@ -253,10 +246,9 @@ ImportResult import_csv(std::string_view csv, const std::string& csv_name, const
     for (const auto& f : rec.fields) blank = blank && trim(f).empty();
     if (blank) continue;
     Location at{csv_name, rec.line, 0};
-    std::string why;
-    auto input = read_row(rec, header, &why);
+    auto input = read_row(rec, header, at);
     if (!input) {
-      result.diags.error(at, why);
+      result.diags.add(input.error());
       continue;
     }
     auto made = make_new_entry(*input, plan, at, today, force);

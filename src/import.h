@@ -53,9 +53,9 @@ struct ImportResult {
 ImportResult import_csv(std::string_view csv, const std::string& csv_name, const Plan& plan,
                         Date today, bool force);
 
-// A date as spreadsheets write it (see above). On failure nullopt, and *why
-// says what was wrong.
-std::optional<Date> spreadsheet_date(std::string_view s, std::string* why);
+// A date as spreadsheets write it (see above); the error, at `where`, says
+// what was wrong.
+Expected<Date> spreadsheet_date(std::string_view s, const Location& where);
 
 // `s` with thousands separators removed ("4,210" -> "4210", "-1,234.5%" ->
 // "-1234.5%"); `s` unchanged when it has no comma; nullopt when a comma is

@@ -1,6 +1,5 @@
 // plan: a command-line indicator ledger. This file only wires CLI11 to the
 // commands; every command lives in src/cli/, every computation in the core.
-#include <cstdio>
 #include <string>
 #include <string_view>
 
@@ -77,9 +76,9 @@ int main(int argc, char** argv) {
     for (const auto& c : kCommands)
       if (plan::edit_distance(arg, c.name) <= 2)
         hint = std::string("; did you mean '") + c.name + "'?";
-    std::fprintf(stderr, "plan: unknown command '%s'%s (plan --help lists them)\n", argv[i],
-                 hint.c_str());
-    return plan::cli::kExitUsage;
+    plan::cli::fail(g, plan::make_usage_error("unknown command '" + std::string(arg) + "'" + hint +
+                                              " (plan --help lists them)"));
+    return g.exit_code;
   }
   try {
     app.parse(argc, argv);

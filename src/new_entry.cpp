@@ -16,40 +16,42 @@ bool is_control(unsigned char c) {
 // Date, id and value are single fields of the line: a space or '#' in them
 // would split them or start a comment, so that "5 by=x" could smuggle in a
 // tag. Refused here rather than misread by the parser.
-std::optional<std::string> check_word(std::string_view what, const std::string& s) {
-  if (s.empty()) return "missing " + std::string(what);
-  if (find_invalid_utf8(s)) return std::string(what) + " is not valid UTF-8";
+Outcome check_word(std::string_view what, const std::string& s, const Location& at) {
+  if (s.empty()) return make_error(at, "missing " + std::string(what));
+  if (find_invalid_utf8(s)) return make_error(at, std::string(what) + " is not valid UTF-8");
   for (unsigned char c : s) {
     if (c == ' ' || c == '\t' || c == '#' || c == '"' || is_control(c))
-      return std::string(what) + " \"" + sanitize(s) + "\" is not a single word";
+      return make_error(at, std::string(what) + " \"" + sanitize(s) + "\" is not a single word");
   }
-  return std::nullopt;
+  return {};
 }
 
-std::optional<std::string> check_tag(std::string_view key, const std::string& s) {
-  if (find_invalid_utf8(s)) return std::string(key) + " is not valid UTF-8";
+Outcome check_tag(std::string_view key, const std::string& s, const Location& at) {
+  if (find_invalid_utf8(s)) return make_error(at, std::string(key) + " is not valid UTF-8");
   for (unsigned char c : s) {
     // Line breaks and tabs have escapes in quoted values; other control
     // characters have none and no business in a note.
     if (is_control(c) && c != '\n' && c != '\t') {
       char code[8];
       std::snprintf(code, sizeof code, "U+%04X", c);
-      return std::string(key) + " contains a control character (" + code + ")";
+      return make_error(at, std::string(key) + " contains a control character (" + code + ")");
     }
   }
-  return std::nullopt;
+  return {};
 }
 
 }  // namespace
 
-std::optional<std::string> check_entry_date(const Plan& plan, Date d, Date today, bool force) {
-  if (force) return std::nullopt;
+Outcome check_entry_date(const Plan& plan, Date d, Date today, bool force, const Location& where) {
+  if (force) return {};
   if (!plan.in_period(d))
-    return "date " + d.iso() + " is outside the plan period (" + plan.start.iso() + " to " +
-           plan.end.iso() + "); use --force if it is right";
+    return make_error(where, "date " + d.iso() + " is outside the plan period (" +
+                                 plan.start.iso() + " to " + plan.end.iso() +
+                                 "); use --force if it is right");
   if (d > today)
-    return "date " + d.iso() + " is after today (" + today.iso() + "); use --force if it is right";
-  return std::nullopt;
+    return make_error(where, "date " + d.iso() + " is after today (" + today.iso() +
+                                 "); use --force if it is right");
+  return {};
 }
 
 Expected<NewEntry> make_new_entry(const EntryInput& in, const Plan& plan, const Location& where,
@@ -58,7 +60,7 @@ Expected<NewEntry> make_new_entry(const EntryInput& in, const Plan& plan, const 
   for (auto [what, s] : {std::pair<const char*, const std::string*>{"date", &in.date},
                          {"indicator id", &in.id},
                          {"value", &in.value}}) {
-    if (auto why = check_word(what, *s)) return make_error(at, *why);
+    if (Outcome word = check_word(what, *s, at); !word) return word.error();
   }
   // Where each piece sits in the assembled line, so that a parse error (at
   // a column of a line the user never saw) can name the piece instead.
@@ -81,7 +83,7 @@ Expected<NewEntry> make_new_entry(const EntryInput& in, const Plan& plan, const 
                         {"note", &in.note},
                         {"src", &in.src}}) {
     if (s->empty()) continue;
-    if (auto why = check_tag(key, *s)) return make_error(at, *why);
+    if (Outcome tag = check_tag(key, *s, at); !tag) return tag.error();
     put(key, *s, std::string(key) + "=" + quote_tag_value(*s));
   }
 
@@ -102,7 +104,8 @@ Expected<NewEntry> make_new_entry(const EntryInput& in, const Plan& plan, const 
     return make_error(at, message);
   }
   if (*kind != LineKind::entry) return make_error(at, "not an entry");  // unreachable: date is set
-  if (auto why = check_entry_date(plan, out.entry.date, today, force)) return make_error(at, *why);
+  if (Outcome date = check_entry_date(plan, out.entry.date, today, force, at); !date)
+    return date.error();
   out.entry.where = where;
   out.line = format_entry(out.entry, *plan.find(out.entry.id));
   return out;

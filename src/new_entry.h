@@ -3,7 +3,6 @@
 // (SPEC §4) plus the date rule of SPEC §6.
 #pragma once
 
-#include <optional>
 #include <string>
 
 #include "date.h"
@@ -29,11 +28,11 @@ struct NewEntry {
   std::string line;  // canonical record line (format_entry), no newline
 };
 
-// nullopt when `d` may be recorded; else why not. Dates outside the plan
-// period or after `today` are refused unless `force` (a late correction
-// for an earlier period is still dated in it; a date in the future is
-// almost always a typo).
-std::optional<std::string> check_entry_date(const Plan& plan, Date d, Date today, bool force);
+// Whether `d` may be recorded; the error (at `where`) says why not. Dates
+// outside the plan period or after `today` are refused unless `force` (a
+// late correction for an earlier period is still dated in it; a date in the
+// future is almost always a typo).
+Outcome check_entry_date(const Plan& plan, Date d, Date today, bool force, const Location& where);
 
 // Validates `in` by writing it as a record line and parsing that with
 // parse_line, then applies check_entry_date. On error the Diagnostic is at

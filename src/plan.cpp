@@ -70,13 +70,13 @@ bool Indicator::involves(std::string_view u) const {
   return leads(u) || std::find(partners.begin(), partners.end(), u) != partners.end();
 }
 
-const Indicator* Plan::find(std::string_view id) const {
-  auto i = index_of(id);
+const Indicator* Plan::find(std::string_view indicator_id) const {
+  auto i = index_of(indicator_id);
   return i ? &indicators[*i] : nullptr;
 }
 
-std::optional<std::size_t> Plan::index_of(std::string_view id) const {
-  auto it = index_.find(id);
+std::optional<std::size_t> Plan::index_of(std::string_view indicator_id) const {
+  auto it = index_.find(indicator_id);
   if (it == index_.end()) return std::nullopt;
   return it->second;
 }
@@ -86,10 +86,10 @@ void Plan::build_index() {
   for (std::size_t i = 0; i < indicators.size(); ++i) index_.emplace(indicators[i].id, i);
 }
 
-std::vector<std::string> Plan::children_of(std::string_view id) const {
+std::vector<std::string> Plan::children_of(std::string_view indicator_id) const {
   std::vector<std::string> out;
   for (const auto& ind : indicators)
-    if (ind.parent == id) out.push_back(ind.id);
+    if (ind.parent == indicator_id) out.push_back(ind.id);
   return out;
 }
 
@@ -214,12 +214,12 @@ std::string Plan::did_you_mean_unit(std::string_view name) const {
   return n == 0 ? out : out + "?";
 }
 
-std::vector<std::string> Plan::suggest(std::string_view id, std::size_t max) const {
-  // Close enough to be a typo: within a third of the id's length, at least 2.
-  std::size_t limit = std::max<std::size_t>(2, id.size() / 3);
+std::vector<std::string> Plan::suggest(std::string_view indicator_id, std::size_t max) const {
+  // Close enough to be a typo: within a third of the indicator_id's length, at least 2.
+  std::size_t limit = std::max<std::size_t>(2, indicator_id.size() / 3);
   std::vector<std::pair<std::size_t, std::string>> scored;
   for (const auto& ind : indicators) {
-    std::size_t d = edit_distance(id, ind.id);
+    std::size_t d = edit_distance(indicator_id, ind.id);
     if (d <= limit) scored.emplace_back(d, ind.id);
   }
   std::stable_sort(scored.begin(), scored.end(),
@@ -229,8 +229,8 @@ std::vector<std::string> Plan::suggest(std::string_view id, std::size_t max) con
   return out;
 }
 
-std::string Plan::did_you_mean(std::string_view id, std::size_t max) const {
-  auto near = suggest(id, max);
+std::string Plan::did_you_mean(std::string_view indicator_id, std::size_t max) const {
+  auto near = suggest(indicator_id, max);
   std::string out;
   for (std::size_t i = 0; i < near.size(); ++i) {
     out += i == 0 ? "; did you mean " : i + 1 == near.size() ? " or " : ", ";

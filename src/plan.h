@@ -94,6 +94,10 @@ struct Indicator {
   std::string parent;  // id of the indicator this one is "of which" (其中) part of
   std::string note;    // free text: where in the seed the target comes from
   Location where;      // the [[indicator]] table in the plan file
+  // Where the values that plan_check judges sit in the plan file, so that a
+  // warning points at the value, not at the table; empty when not given.
+  Location target_where, years_where;
+  std::vector<Location> lead_where, partners_where;  // one per unit, in order
 
   bool is_percent() const { return unit == "%"; }
   // Counted in whole things (人, 家, 个, 项 …; see kWholeUnits): a shortfall

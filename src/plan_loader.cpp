@@ -5,9 +5,7 @@
 
 #include <algorithm>
 #include <cstring>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "text.h"
 
@@ -42,8 +40,9 @@ class Loader {
   std::optional<Decimal> get_number(const toml::table& t, std::string_view key,
                                     std::string_view where, bool required);
   std::optional<Decimal> to_decimal(const toml::node& n, std::string_view what);
+  // The strings of an array; `places` (when given) gets where each one is.
   std::vector<std::string> get_strings(const toml::table& t, std::string_view key,
-                                       std::string_view where);
+                                       std::vector<Location>* places = nullptr);
   bool valid_id(const toml::node& n, const std::string& id, std::string_view what);
 
   void load_plan_table(const toml::table& root, Plan& plan);
@@ -167,7 +166,7 @@ std::optional<Decimal> Loader::get_number(const toml::table& t, std::string_view
 }
 
 std::vector<std::string> Loader::get_strings(const toml::table& t, std::string_view key,
-                                             std::string_view) {
+                                             std::vector<Location>* places) {
   std::vector<std::string> out;
   const toml::node* n = t.get(key);
   if (!n) return out;
@@ -182,6 +181,7 @@ std::vector<std::string> Loader::get_strings(const toml::table& t, std::string_v
       continue;
     }
     out.push_back(item.as_string()->get());
+    if (places) places->push_back(at(item));
   }
   return out;
 }
@@ -217,7 +217,7 @@ void Loader::load_plan_table(const toml::table& root, Plan& plan) {
   if (start && end && *end < *start)
     error(*t.get("end"),
           fmt::format("the plan ends ({}) before it starts ({})", end->iso(), start->iso()));
-  plan.units = get_strings(t, "units", "[plan]");
+  plan.units = get_strings(t, "units");
 }
 
 void Loader::load_areas(const toml::table& root, Plan& plan) {
@@ -282,8 +282,8 @@ void Loader::load_indicator(const toml::table& t, Plan& plan) {
   ind.name = get_string(t, "name", where, true).value_or("");
   ind.unit = get_string(t, "unit", where, true).value_or("");
   ind.note = get_string(t, "note", where, false).value_or("");
-  ind.lead = get_strings(t, "lead", where);
-  ind.partners = get_strings(t, "partners", where);
+  ind.lead = get_strings(t, "lead", &ind.lead_where);
+  ind.partners = get_strings(t, "partners", &ind.partners_where);
 
   auto kind_s = get_string(t, "kind", where, true);
   std::optional<Kind> kind;
@@ -317,7 +317,10 @@ void Loader::load_indicator(const toml::table& t, Plan& plan) {
       if (const toml::node* n = t.get(key))
         error(*n, fmt::format("a milestone has no '{}'; it is done or not by its due date", key));
   } else if (kind) {
-    if (auto target = get_number(t, "target", where, true)) ind.target = *target;
+    if (auto target = get_number(t, "target", where, true)) {
+      ind.target = *target;
+      ind.target_where = at(*t.get("target"));
+    }
     if (const toml::node* n = t.get("due")) error(*n, "'due' is only for milestones");
     if (kind == Kind::range) {
       ind.target_max = get_number(t, "target_max", where, true);
@@ -329,6 +332,7 @@ void Loader::load_indicator(const toml::table& t, Plan& plan) {
       error(*n, "'target_max' is only for kind = \"range\"");
     }
     if (const toml::node* yn = t.get("years")) {
+      ind.years_where = at(*yn);
       if (!yn->is_table()) {
         error(*yn, fmt::format("'years' must be a table such as {{ 2018 = 100 }}, not {}",
                                type_name(*yn)));
@@ -579,15 +583,13 @@ std::optional<Plan> load_plan_text(std::string_view text, const std::string& pat
   return Loader(path, diags).load(root);
 }
 
-std::optional<Plan> load_plan(const std::string& path, Diagnostics& diags) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diags.error({path}, fmt::format("cannot read the plan: {}", std::strerror(errno)));
+std::optional<Plan> load_plan(Env& env, const std::string& path, Diagnostics& diags) {
+  std::string text;
+  if (auto ec = env.read_file(path, &text)) {
+    diags.add(make_io_error({path}, "cannot read the plan: " + ec.message()));
     return std::nullopt;
   }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return load_plan_text(buf.str(), path, diags);
+  return load_plan_text(text, path, diags);
 }
 
 }  // namespace plan

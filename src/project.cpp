@@ -1,13 +1,13 @@
 #include "project.h"
 
-#include <algorithm>
 #include <vector>
 
 namespace plan {
 
 namespace fs = std::filesystem;
 
-Expected<ProjectPaths> locate_project(const fs::path& cwd, const std::string& plan_override,
+Expected<ProjectPaths> locate_project(Env& env, const fs::path& cwd,
+                                      const std::string& plan_override,
                                       const std::string& records_override) {
   std::error_code ec;
   const fs::path here = fs::absolute(cwd, ec);
@@ -22,10 +22,14 @@ Expected<ProjectPaths> locate_project(const fs::path& cwd, const std::string& pl
     return e ? p : r;
   };
   ProjectPaths out;
+  auto is_dir = [&](const fs::path& p) {
+    FileInfo info;
+    return !env.stat(p, &info) && info.type == FileType::directory;
+  };
   fs::path root;
   if (plan_override.empty() || records_override.empty()) {
     for (fs::path dir = here;; dir = dir.parent_path()) {
-      if (fs::is_directory(dir / "plans", ec) || fs::is_directory(dir / "records", ec)) {
+      if (is_dir(dir / "plans") || is_dir(dir / "records")) {
         root = dir;
         break;
       }
@@ -37,21 +41,25 @@ Expected<ProjectPaths> locate_project(const fs::path& cwd, const std::string& pl
   } else {
     // A problem with no place: printed as the message alone.
     if (root.empty())
-      return make_error({}, "no plans/ folder here or in any parent; give one with --plan FILE");
-    std::vector<fs::path> tomls;
-    for (const auto& e : fs::directory_iterator(root / "plans", ec))
-      if (e.path().extension() == ".toml") tomls.push_back(e.path());
-    std::sort(tomls.begin(), tomls.end());
+      return make_not_found({},
+                            "no plans/ folder here or in any parent; give one with --plan FILE");
+    const fs::path plans = root / "plans";
+    std::vector<DirEntry> entries;
+    if (auto err = env.list_dir(plans, &entries))
+      return make_io_error({shown(plans).string()}, "cannot list folder: " + err.message());
+    std::vector<std::string> tomls;  // sorted: list_dir sorts by name
+    for (const auto& e : entries)
+      if (fs::path(e.name).extension() == ".toml") tomls.push_back(e.name);
     if (tomls.empty())
-      return make_error({shown(root / "plans").string()},
-                        "no .toml plan file; give one with --plan FILE");
+      return make_not_found({shown(plans).string()},
+                            "no .toml plan file; give one with --plan FILE");
     if (tomls.size() > 1) {
       std::string names;
-      for (const auto& t : tomls) names += (names.empty() ? "" : ", ") + t.filename().string();
-      return make_error({shown(root / "plans").string()},
+      for (const auto& t : tomls) names += (names.empty() ? "" : ", ") + t;
+      return make_error({shown(plans).string()},
                         "several plans (" + names + "); choose one with --plan FILE");
     }
-    out.plan_file = shown(tomls.front());
+    out.plan_file = shown(plans / tomls.front());
   }
   if (!records_override.empty()) {
     out.records_dir = records_override;  // as typed

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "diagnostic.h"
+#include "env.h"
 
 namespace plan {
 
@@ -25,8 +26,10 @@ struct ProjectPaths {
 // walks from `cwd` up to the first directory that has plans/ or records/.
 // Found paths are made relative to `cwd`; overrides stay as typed (relative
 // ones are relative to `cwd`). Errors: no plan found (no location), no or
-// several .toml files in plans/ (named in the message, located at plans/).
-Expected<ProjectPaths> locate_project(const std::filesystem::path& cwd,
+// several .toml files in plans/ (named in the message, located at plans/);
+// plans/ that cannot be listed (ErrorKind::io). Folders are looked at
+// through `env`.
+Expected<ProjectPaths> locate_project(Env& env, const std::filesystem::path& cwd,
                                       const std::string& plan_override,
                                       const std::string& records_override);
 

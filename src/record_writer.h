@@ -9,16 +9,18 @@
 #include <vector>
 
 #include "diagnostic.h"
+#include "env.h"
 
 namespace plan {
 
 // Appends `lines` (each without newline) to `file` as one locked write,
 // creating parent folders and the file as needed. All lines land or none:
 // on any failure the file is truncated to its previous length. Errors name
-// the file and the system's reason. A line holding '\n' or '\r' is refused
-// (it would tear one entry into two lines). No lines: nothing is touched.
-Expected<bool> append_lines(const std::filesystem::path& file,
-                            const std::vector<std::string>& lines);
+// the file and the system's reason (ErrorKind::io). A line holding '\n' or
+// '\r' is refused (it would tear one entry into two lines; bad data). No
+// lines: nothing is touched. Every file access goes through `env`.
+Outcome append_lines(Env& env, const std::filesystem::path& file,
+                     const std::vector<std::string>& lines);
 
 // Lines bound for one file.
 struct AppendBatch {
@@ -33,6 +35,6 @@ struct AppendBatch {
 // before the locks are released. Batches naming the same path are merged.
 // All or nothing holds against errors (a full disk, a quota); a machine
 // crash between two files' writes can still leave the earlier file appended.
-Expected<bool> append_batches(const std::vector<AppendBatch>& batches);
+Outcome append_batches(Env& env, const std::vector<AppendBatch>& batches);
 
 }  // namespace plan

@@ -99,4 +99,26 @@ TEST_CASE("Expected holds a value or the error") {
   CHECK(bad.error().headline() == "f:1:2: nope");
 }
 
+TEST_CASE("Outcome is nothing or the error") {
+  Outcome fine;
+  CHECK(fine.ok());
+  Outcome failed = make_io_error({"r.html"}, "cannot write: Disk quota exceeded");
+  REQUIRE_FALSE(failed);
+  CHECK(failed.error().headline() == "r.html: cannot write: Disk quota exceeded");
+  // The caller may add what it knows to the message.
+  failed.error().message += "; nothing was written";
+  CHECK(failed.error().message == "cannot write: Disk quota exceeded; nothing was written");
+}
+
+TEST_CASE("each kind of error keeps its kind and prints alike") {
+  CHECK(make_error({"a", 1, 1}, "m").kind == ErrorKind::bad_data);
+  CHECK(make_io_error({"a"}, "m").kind == ErrorKind::io);
+  CHECK(make_not_found({"a"}, "m").kind == ErrorKind::not_found);
+  Diagnostic usage = make_usage_error("unknown indicator 'x'");
+  CHECK(usage.kind == ErrorKind::usage);
+  CHECK(usage.severity == Severity::error);
+  CHECK(usage.headline() == "unknown indicator 'x'");  // the command line has no file
+  CHECK(make_io_error({"a"}, "m").headline() == "a: m");
+}
+
 }  // namespace plan

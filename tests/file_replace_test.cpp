@@ -8,7 +8,10 @@
 #include <fstream>
 #include <sstream>
 
+#include "fault_env.h"
+
 using namespace plan;
+using plan::testing::FaultEnv;
 namespace fs = std::filesystem;
 
 namespace {
@@ -41,10 +44,10 @@ std::size_t entries(const fs::path& dir) {
 TEST_CASE("replace_file writes a new file and replaces an old one, leaving no temporary") {
   TempDir dir;
   fs::path file = dir.path / "weekly.html";
-  REQUIRE(replace_file(file, "first\n"));
+  REQUIRE(replace_file(Env::posix(), file, "first\n"));
   CHECK(slurp(file) == "first\n");
   ::chmod(file.c_str(), 0640);
-  REQUIRE(replace_file(file, "second, longer\n"));
+  REQUIRE(replace_file(Env::posix(), file, "second, longer\n"));
   CHECK(slurp(file) == "second, longer\n");
   CHECK(entries(dir.path) == 1);
   struct stat st {};
@@ -55,7 +58,7 @@ TEST_CASE("replace_file writes a new file and replaces an old one, leaving no te
 TEST_CASE("a new file gets 0666 less the umask") {
   TempDir dir;
   mode_t old = ::umask(022);
-  auto written = replace_file(dir.path / "r.txt", "x");
+  auto written = replace_file(Env::posix(), dir.path / "r.txt", "x");
   ::umask(old);
   REQUIRE(written);
   struct stat st {};
@@ -66,7 +69,7 @@ TEST_CASE("a new file gets 0666 less the umask") {
 TEST_CASE("a missing folder is an error naming the file, and nothing is left behind") {
   TempDir dir;
   fs::path file = dir.path / "no-such-dir" / "r.html";
-  auto written = replace_file(file, "x");
+  auto written = replace_file(Env::posix(), file, "x");
   REQUIRE_FALSE(written);
   CHECK(written.error().headline() ==
         file.generic_string() + ": cannot write: No such file or directory");
@@ -76,9 +79,65 @@ TEST_CASE("a missing folder is an error naming the file, and nothing is left beh
 TEST_CASE("a folder in the way is an error, and the temporary is removed") {
   TempDir dir;
   fs::create_directory(dir.path / "r.html");
-  auto written = replace_file(dir.path / "r.html", "x");
+  auto written = replace_file(Env::posix(), dir.path / "r.html", "x");
   REQUIRE_FALSE(written);
   CHECK(written.error().headline() ==
         (dir.path / "r.html").generic_string() + ": cannot write: Is a directory");
   CHECK(entries(dir.path) == 1);  // only the folder
+}
+
+// Each fault below strikes an existing report: afterwards it must be the old
+// report, whole, with no temporary beside it.
+TEST_CASE("a failing rename leaves the old file and no temporary") {
+  TempDir dir;
+  fs::path file = dir.path / "weekly.html";
+  REQUIRE(replace_file(Env::posix(), file, "old\n"));
+  FaultEnv env;
+  env.rename_fails = true;
+  auto written = replace_file(env, file, "new\n");
+  REQUIRE_FALSE(written);
+  CHECK(written.error().headline() ==
+        file.generic_string() + ": cannot write: Invalid cross-device link");
+  CHECK(written.error().kind == ErrorKind::io);
+  CHECK(slurp(file) == "old\n");
+  CHECK(entries(dir.path) == 1);
+}
+
+TEST_CASE("a failing fsync leaves the old file and no temporary") {
+  TempDir dir;
+  fs::path file = dir.path / "weekly.html";
+  REQUIRE(replace_file(Env::posix(), file, "old\n"));
+  FaultEnv env;
+  env.failing_syncs = 1;
+  auto written = replace_file(env, file, "new\n");
+  REQUIRE_FALSE(written);
+  CHECK(written.error().headline() == file.generic_string() + ": cannot write: Input/output error");
+  CHECK(slurp(file) == "old\n");
+  CHECK(entries(dir.path) == 1);
+}
+
+TEST_CASE("a full disk leaves the old file and no temporary") {
+  TempDir dir;
+  fs::path file = dir.path / "weekly.html";
+  REQUIRE(replace_file(Env::posix(), file, "old\n"));
+  FaultEnv env;
+  env.space = 3;  // "new" fits, its newline does not
+  auto written = replace_file(env, file, "new\n");
+  REQUIRE_FALSE(written);
+  CHECK(written.error().headline() ==
+        file.generic_string() + ": cannot write: No space left on device");
+  CHECK(slurp(file) == "old\n");
+  CHECK(entries(dir.path) == 1);
+}
+
+TEST_CASE("short writes and interrupts still write every byte") {
+  TempDir dir;
+  fs::path file = dir.path / "weekly.html";
+  FaultEnv env;
+  env.max_write = 2;
+  env.interrupts = 1;
+  REQUIRE(replace_file(env, file, "<html>\n"));
+  CHECK(slurp(file) == "<html>\n");
+  CHECK(env.write_calls == 1 + 4);  // one interrupted, then 7 bytes 2 at a time
+  CHECK(entries(dir.path) == 1);
 }

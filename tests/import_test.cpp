@@ -14,7 +14,7 @@ namespace {
 const Plan& mini() {
   static const Plan plan = [] {
     Diagnostics d;
-    auto p = load_plan(PLAN_SOURCE_DIR "/tests/fixtures/mini.toml", d);
+    auto p = load_plan(Env::posix(), PLAN_SOURCE_DIR "/tests/fixtures/mini.toml", d);
     REQUIRE(p);
     return *p;
   }();
@@ -146,17 +146,22 @@ TEST_CASE("import: dates as spreadsheets write them") {
 }
 
 TEST_CASE("spreadsheet_date refuses other shapes") {
-  std::string why;
+  const Location at{"x.csv", 4, 0};
   for (std::string bad : {"31/3/2019", "2019/3-31", "2019.3.31", "19/3/31", "2019/123/1",
                           "2019-03-31x", "2019年3月31", ""}) {
     CAPTURE(bad);
-    CHECK_FALSE(spreadsheet_date(bad, &why));
-    CHECK(why == "date \"" + bad +
-                     "\" is not a date (YYYY-MM-DD; YYYY/M/D and YYYY年M月D日 are taken too)");
+    auto d = spreadsheet_date(bad, at);
+    REQUIRE_FALSE(d);
+    CHECK(d.error().headline() ==
+          "x.csv:4: date \"" + bad +
+              "\" is not a date (YYYY-MM-DD; YYYY/M/D and YYYY年M月D日 are taken too)");
   }
-  CHECK_FALSE(spreadsheet_date("2019/2/29", &why));
-  CHECK(why == "date \"2019/2/29\" is not a real calendar date");
-  CHECK(spreadsheet_date("2020/2/29", &why) == Date::from_ymd(2020, 2, 29));
+  auto leap = spreadsheet_date("2019/2/29", at);
+  REQUIRE_FALSE(leap);
+  CHECK(leap.error().headline() == "x.csv:4: date \"2019/2/29\" is not a real calendar date");
+  auto good = spreadsheet_date("2020/2/29", at);
+  REQUIRE(good);
+  CHECK(*good == Date::from_ymd(2020, 2, 29));
 }
 
 TEST_CASE("import: thousands separators") {
@@ -246,12 +251,17 @@ TEST_CASE("import: refuses dates outside the period or after today unless forced
 
 TEST_CASE("check_entry_date: the period and today bound an entry's date") {
   const Plan& p = mini();
-  CHECK_FALSE(check_entry_date(p, Date::from_ymd(2018, 1, 1), kToday, false));
-  CHECK_FALSE(check_entry_date(p, kToday, kToday, false));
-  CHECK(check_entry_date(p, Date::from_ymd(2021, 1, 1), Date::from_ymd(2022, 1, 1), false) ==
-        "date 2021-01-01 is outside the plan period (2018-01-01 to 2020-12-31); use --force if "
-        "it is right");
-  CHECK_FALSE(check_entry_date(p, Date::from_ymd(2030, 1, 1), kToday, true));
+  const Location at{"x.csv", 2, 0};
+  CHECK(check_entry_date(p, Date::from_ymd(2018, 1, 1), kToday, false, at));
+  CHECK(check_entry_date(p, kToday, kToday, false, at));
+  auto outside =
+      check_entry_date(p, Date::from_ymd(2021, 1, 1), Date::from_ymd(2022, 1, 1), false, at);
+  REQUIRE_FALSE(outside);
+  CHECK(outside.error().headline() ==
+        "x.csv:2: date 2021-01-01 is outside the plan period (2018-01-01 to 2020-12-31); use "
+        "--force if it is right");
+  CHECK(outside.error().kind == ErrorKind::bad_data);
+  CHECK(check_entry_date(p, Date::from_ymd(2030, 1, 1), kToday, true, at));
 }
 
 TEST_CASE("make_new_entry refuses what the line cannot carry") {

@@ -22,7 +22,7 @@ namespace plan::testing {
 inline const Plan& mini_plan() {
   static const Plan p = [] {
     Diagnostics d;
-    auto loaded = load_plan(PLAN_SOURCE_DIR "/tests/fixtures/mini.toml", d);
+    auto loaded = load_plan(Env::posix(), PLAN_SOURCE_DIR "/tests/fixtures/mini.toml", d);
     REQUIRE(loaded);
     return std::move(*loaded);
   }();

@@ -41,7 +41,7 @@ std::string ind(const std::string& extra) {
 
 TEST_CASE("the mini fixture loads with every field") {
   Diagnostics d;
-  auto p = load_plan(PLAN_SOURCE_DIR "/tests/fixtures/mini.toml", d);
+  auto p = load_plan(Env::posix(), PLAN_SOURCE_DIR "/tests/fixtures/mini.toml", d);
   REQUIRE(p);
   CHECK(d.items().empty());
   CHECK(p->id == "mini");
@@ -202,35 +202,59 @@ TEST_CASE("invalid UTF-8 in the plan file is reported at its place") {
 
 TEST_CASE("an unreadable plan file") {
   Diagnostics d;
-  CHECK_FALSE(load_plan("/nonexistent/p.toml", d));
+  CHECK_FALSE(load_plan(Env::posix(), "/nonexistent/p.toml", d));
   CHECK(d.items().at(0).headline() ==
         "/nonexistent/p.toml: cannot read the plan: No such file or "
         "directory");
 }
 
+// Each warning points at the value it is about. By hand: [[indicator]] a.a
+// is on line 14, so `years = {` is line 21 (column 9, after "years = "),
+// `lead = ["人社局"]` line 22 (the string at column 9); a.b starts on line 23,
+// `target = 120` is line 29 (column 10, after "target = ") and `partners`
+// line 31, where "某局" starts at column 20: `partners = [` is 12
+// characters, `"财政局"` 5 (three CJK characters count one each), ", " 2.
 TEST_CASE("check_plan warns about splits, children above parents and unknown units") {
   std::string body =
       "[[indicator]]\nid = \"a.a\"\nname = \"A\"\nunit = \"人\"\ntask = \"a.t\"\n"
       "kind = \"total\"\ntarget = 100\nyears = { 2018 = 30, 2019 = 30, 2020 = 30 }\n"
       "lead = [\"人社局\"]\n"
       "[[indicator]]\nid = \"a.b\"\nname = \"B\"\nunit = \"人\"\ntask = \"a.t\"\n"
-      "kind = \"total\"\ntarget = 120\nparent = \"a.a\"\n";
+      "kind = \"total\"\ntarget = 120\nparent = \"a.a\"\npartners = [\"财政局\", \"某局\"]\n";
   Diagnostics d;
   std::string text = std::string(kHead).replace(0, 7, "[plan]\nunits = [\"财政局\"]\n");
   auto p = load_plan_text(text + body, "p.toml", d);
   REQUIRE(p);
   check_plan(*p, d);
-  REQUIRE(d.items().size() == 3);
+  REQUIRE(d.items().size() == 4);
   CHECK(d.items()[0].headline() ==
-        "p.toml:14:1: warning: a.a: per-year targets 30 + 30 + 30 = 90 "
+        "p.toml:21:9: warning: a.a: per-year targets 30 + 30 + 30 = 90 "
         "do not add up to the target 100");
   CHECK(d.items()[1].headline() ==
-        "p.toml:14:1: warning: a.a: unit '人社局' is not listed in "
+        "p.toml:22:9: warning: a.a: unit '人社局' is not listed in "
         "[plan].units");
   CHECK(d.items()[2].headline() ==
-        "p.toml:23:1: warning: a.b: target 120 is above the target 100 "
+        "p.toml:29:10: warning: a.b: target 120 is above the target 100 "
         "of 'a.a', which it is part of");
+  CHECK(d.items()[3].headline() ==
+        "p.toml:31:20: warning: a.b: unit '某局' is not listed in "
+        "[plan].units");
   CHECK(d.error_count() == 0);
+}
+
+TEST_CASE("check_plan falls back to the indicator's table for a hand-built plan") {
+  Plan p;
+  p.units = {"人社局"};
+  Indicator ind;
+  ind.id = "x";
+  ind.lead = {"财政局"};
+  ind.where = {"p.toml", 5, 1};
+  p.indicators.push_back(ind);
+  Diagnostics d;
+  check_plan(p, d);
+  REQUIRE(d.items().size() == 1);
+  CHECK(d.items()[0].headline() ==
+        "p.toml:5:1: warning: x: unit '财政局' is not listed in [plan].units");
 }
 
 TEST_CASE("a partial split that stays under the total is fine") {

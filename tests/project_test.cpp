@@ -6,6 +6,8 @@
 
 #include <fstream>
 
+#include "fault_env.h"
+
 namespace fs = std::filesystem;
 
 namespace plan {
@@ -46,7 +48,7 @@ TEST_CASE("the project is found from a nested subfolder") {
   t.touch("proj/plans/only.toml");
   t.touch("proj/records/hrss/2019.rec");
   t.mkdir("proj/docs/a/b");
-  auto p = locate_project(t.path / "proj/docs/a/b", "", "");
+  auto p = locate_project(Env::posix(), t.path / "proj/docs/a/b", "", "");
   REQUIRE(p);
   // Paths relative to where the user stands: three folders up.
   CHECK(p->plan_file == fs::path("../../../plans/only.toml"));
@@ -57,7 +59,7 @@ TEST_CASE("the project is found from inside records/") {
   TempDir t;
   t.touch("proj/plans/only.toml");
   t.touch("proj/records/hrss/2019.rec");
-  auto p = locate_project(t.path / "proj/records/hrss", "", "");
+  auto p = locate_project(Env::posix(), t.path / "proj/records/hrss", "", "");
   REQUIRE(p);
   CHECK(p->plan_file == fs::path("../../plans/only.toml"));
   CHECK(p->records_dir == fs::path(".."));
@@ -66,7 +68,7 @@ TEST_CASE("the project is found from inside records/") {
 TEST_CASE("at the project root the paths are short") {
   TempDir t;
   t.touch("proj/plans/only.toml");
-  auto p = locate_project(t.path / "proj", "", "");
+  auto p = locate_project(Env::posix(), t.path / "proj", "", "");
   REQUIRE(p);
   CHECK(p->plan_file == fs::path("plans/only.toml"));
   // records/ does not exist yet: it is still where records go.
@@ -78,7 +80,7 @@ TEST_CASE("only .toml files in plans/ are plans") {
   t.touch("proj/plans/README.md");
   t.touch("proj/plans/wujiang.toml");
   t.touch("proj/plans/wujiang.toml.bak");
-  auto p = locate_project(t.path / "proj", "", "");
+  auto p = locate_project(Env::posix(), t.path / "proj", "", "");
   REQUIRE(p);
   CHECK(p->plan_file == fs::path("plans/wujiang.toml"));
 }
@@ -89,7 +91,7 @@ TEST_CASE("several plans: an error naming them, sorted") {
   t.touch("proj/plans/a.toml");
   t.touch("proj/plans/notes.txt");
   t.mkdir("proj/sub");
-  auto p = locate_project(t.path / "proj/sub", "", "");
+  auto p = locate_project(Env::posix(), t.path / "proj/sub", "", "");
   REQUIRE_FALSE(p);
   CHECK(p.error().message == "several plans (a.toml, b.toml); choose one with --plan FILE");
   CHECK(p.error().where.file == "../plans");
@@ -102,7 +104,7 @@ TEST_CASE("several plans are fine with --plan") {
   TempDir t;
   t.touch("proj/plans/b.toml");
   t.touch("proj/plans/a.toml");
-  auto p = locate_project(t.path / "proj", "plans/b.toml", "");
+  auto p = locate_project(Env::posix(), t.path / "proj", "plans/b.toml", "");
   REQUIRE(p);
   CHECK(p->plan_file == fs::path("plans/b.toml"));
   CHECK(p->records_dir == fs::path("records"));
@@ -112,9 +114,10 @@ TEST_CASE("an empty plans/ folder is an error") {
   TempDir t;
   t.mkdir("proj/plans");
   t.touch("proj/records/x.rec");
-  auto p = locate_project(t.path / "proj", "", "");
+  auto p = locate_project(Env::posix(), t.path / "proj", "", "");
   REQUIRE_FALSE(p);
   CHECK(p.error().headline() == "plans: no .toml plan file; give one with --plan FILE");
+  CHECK(p.error().kind == ErrorKind::not_found);
 }
 
 TEST_CASE("no plans/ anywhere: an error with no place") {
@@ -125,7 +128,7 @@ TEST_CASE("no plans/ anywhere: an error with no place") {
     return;
   }
   fs::path cwd = t.path / "empty/deeper";
-  auto p = locate_project(cwd, "", "");
+  auto p = locate_project(Env::posix(), cwd, "", "");
   REQUIRE_FALSE(p);
   CHECK(p.error().headline() ==
         "no plans/ folder here or in any parent; give one with --plan FILE");
@@ -136,13 +139,13 @@ TEST_CASE("overrides are kept as typed") {
   TempDir t;
   t.touch("proj/plans/only.toml");
   t.mkdir("proj/sub");
-  auto p = locate_project(t.path / "proj/sub", "../other/./p.toml", "my recs/");
+  auto p = locate_project(Env::posix(), t.path / "proj/sub", "../other/./p.toml", "my recs/");
   REQUIRE(p);
   CHECK(p->plan_file.string() == "../other/./p.toml");
   CHECK(p->records_dir.string() == "my recs/");
 
-  auto abs =
-      locate_project(t.path / "proj/sub", (t.path / "x.toml").string(), (t.path / "r").string());
+  auto abs = locate_project(Env::posix(), t.path / "proj/sub", (t.path / "x.toml").string(),
+                            (t.path / "r").string());
   REQUIRE(abs);
   CHECK(abs->plan_file == t.path / "x.toml");
   CHECK(abs->records_dir == t.path / "r");
@@ -151,7 +154,7 @@ TEST_CASE("overrides are kept as typed") {
 TEST_CASE("--records alone: the plan is still discovered") {
   TempDir t;
   t.touch("proj/plans/only.toml");
-  auto p = locate_project(t.path / "proj", "", "/somewhere/records");
+  auto p = locate_project(Env::posix(), t.path / "proj", "", "/somewhere/records");
   REQUIRE(p);
   CHECK(p->plan_file == fs::path("plans/only.toml"));
   CHECK(p->records_dir.string() == "/somewhere/records");
@@ -162,7 +165,7 @@ TEST_CASE("--plan alone: records/ of the discovered project") {
   t.touch("proj/plans/only.toml");
   t.mkdir("proj/records");
   t.mkdir("proj/sub");
-  auto p = locate_project(t.path / "proj/sub", "../plans/only.toml", "");
+  auto p = locate_project(Env::posix(), t.path / "proj/sub", "../plans/only.toml", "");
   REQUIRE(p);
   CHECK(p->plan_file.string() == "../plans/only.toml");
   CHECK(p->records_dir == fs::path("../records"));
@@ -177,14 +180,26 @@ TEST_CASE("--plan alone outside any project: records/ beside the plan's plans/ f
     return;
   }
   // Relative paths are relative to `cwd`, not to the process's own folder.
-  auto p = locate_project(t.path / "work", "../elsewhere/proj2/plans/p.toml", "");
+  auto p = locate_project(Env::posix(), t.path / "work", "../elsewhere/proj2/plans/p.toml", "");
   REQUIRE(p);
   CHECK(p->plan_file.string() == "../elsewhere/proj2/plans/p.toml");
   CHECK(p->records_dir == fs::path("../elsewhere/proj2/records"));
 
-  auto a = locate_project(t.path / "work", (t.path / "elsewhere/proj2/plans/p.toml").string(), "");
+  auto a = locate_project(Env::posix(), t.path / "work",
+                          (t.path / "elsewhere/proj2/plans/p.toml").string(), "");
   REQUIRE(a);
   CHECK(a->records_dir == fs::path("../elsewhere/proj2/records"));
+}
+
+TEST_CASE("a plans/ folder that cannot be listed is an error at the folder") {
+  TempDir t;
+  t.touch("proj/plans/only.toml");
+  testing::FaultEnv env;
+  env.list_fails = true;
+  auto p = locate_project(env, t.path / "proj", "", "");
+  REQUIRE_FALSE(p);
+  CHECK(p.error().headline() == "plans: cannot list folder: Permission denied");
+  CHECK(p.error().kind == ErrorKind::io);
 }
 
 }  // namespace plan

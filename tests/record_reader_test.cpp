@@ -51,8 +51,10 @@ Result read_text(std::string_view text, const std::string& name = "f.rec") {
 // The same text fed to a RecordStream `piece` bytes at a time.
 Result read_in_pieces(std::string_view text, std::size_t piece, const std::string& name = "f.rec") {
   Result r;
-  RecordStream s(name, test_plan(), r.diags,
-                 [&](const Entry& e) { r.entries.push_back(describe(e)); });
+  // A named callback: RecordStream keeps a reference to it, so a lambda
+  // passed straight in would be a temporary gone after this statement.
+  const EntryCallback on_entry = [&](const Entry& e) { r.entries.push_back(describe(e)); };
+  RecordStream s(name, test_plan(), r.diags, on_entry);
   for (std::size_t i = 0; i < text.size(); i += piece) s.feed(text.substr(i, piece));
   r.stats = s.finish();
   return r;

@@ -1,8 +1,6 @@
 #include "record_writer.h"
 
 #include <doctest/doctest.h>
-#include <signal.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -12,9 +10,14 @@
 #include <set>
 #include <sstream>
 
+#include "fault_env.h"
+
 namespace fs = std::filesystem;
 using plan::append_batches;
 using plan::append_lines;
+using plan::Env;
+using plan::ErrorKind;
+using plan::testing::FaultEnv;
 
 namespace {
 
@@ -49,7 +52,7 @@ void spit(const fs::path& p, const std::string& text) {
 TEST_CASE("append: creates nested folders and the file") {
   TempDir tmp;
   fs::path file = tmp.path / "records" / "2019" / "q1" / "jobs.rec";
-  auto r = append_lines(file, {"2019-03-31  jobs.urban_new  4210"});
+  auto r = append_lines(Env::posix(), file, {"2019-03-31  jobs.urban_new  4210"});
   REQUIRE(r.ok());
   CHECK(slurp(file) == "2019-03-31  jobs.urban_new  4210\n");
   mode_t mask = umask(0);
@@ -61,8 +64,8 @@ TEST_CASE("append: writes every line of one call in order") {
   TempDir tmp;
   fs::path file = tmp.path / "2019.rec";
   spit(file, "# ledger\n");
-  REQUIRE(append_lines(file, {"a 1", "b 2", "c 3"}).ok());
-  REQUIRE(append_lines(file, {"d 4"}).ok());
+  REQUIRE(append_lines(Env::posix(), file, {"a 1", "b 2", "c 3"}).ok());
+  REQUIRE(append_lines(Env::posix(), file, {"d 4"}).ok());
   CHECK(slurp(file) == "# ledger\na 1\nb 2\nc 3\nd 4\n");
 }
 
@@ -71,7 +74,7 @@ TEST_CASE("append: after a line cut short starts a new line") {
   fs::path file = tmp.path / "2019.rec";
   // A crash (or an editor) left the last line without its newline.
   spit(file, "2019-01-31  jobs.urban_new  100\n2019-02-28  jobs.urban_new  2");
-  REQUIRE(append_lines(file, {"2019-03-31  jobs.urban_new  300"}).ok());
+  REQUIRE(append_lines(Env::posix(), file, {"2019-03-31  jobs.urban_new  300"}).ok());
   CHECK(slurp(file) ==
         "2019-01-31  jobs.urban_new  100\n2019-02-28  jobs.urban_new  2\n"
         "2019-03-31  jobs.urban_new  300\n");
@@ -81,14 +84,14 @@ TEST_CASE("append: to an empty file adds no blank line") {
   TempDir tmp;
   fs::path file = tmp.path / "2019.rec";
   spit(file, "");
-  REQUIRE(append_lines(file, {"x"}).ok());
+  REQUIRE(append_lines(Env::posix(), file, {"x"}).ok());
   CHECK(slurp(file) == "x\n");
 }
 
 TEST_CASE("append: of no lines touches nothing") {
   TempDir tmp;
   fs::path file = tmp.path / "sub" / "2019.rec";
-  REQUIRE(append_lines(file, {}).ok());
+  REQUIRE(append_lines(Env::posix(), file, {}).ok());
   CHECK_FALSE(fs::exists(tmp.path / "sub"));
 }
 
@@ -97,7 +100,7 @@ TEST_CASE("append: refuses a line holding a line break") {
   fs::path file = tmp.path / "2019.rec";
   spit(file, "old\n");
   for (std::string bad : {"a\nb", "a\rb"}) {
-    auto r = append_lines(file, {"fine", bad});
+    auto r = append_lines(Env::posix(), file, {"fine", bad});
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().headline() ==
           file.string() + ": cannot append: an entry contains a line break");
@@ -109,7 +112,7 @@ TEST_CASE("append: under a file instead of a folder fails and creates nothing") 
   TempDir tmp;
   spit(tmp.path / "records", "not a folder\n");
   fs::path file = tmp.path / "records" / "2019" / "x.rec";
-  auto r = append_lines(file, {"x"});
+  auto r = append_lines(Env::posix(), file, {"x"});
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().where.file == file.string());
   CHECK(r.error().where.line == 0);
@@ -122,7 +125,7 @@ TEST_CASE("append: under a file instead of a folder fails and creates nothing") 
 TEST_CASE("append: to a folder path names the system's reason") {
   TempDir tmp;
   fs::create_directory(tmp.path / "2019.rec");
-  auto r = append_lines(tmp.path / "2019.rec", {"x"});
+  auto r = append_lines(Env::posix(), tmp.path / "2019.rec", {"x"});
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().headline() == (tmp.path / "2019.rec").string() +
                                     ": cannot open for appending: Is a directory; nothing was "
@@ -146,7 +149,7 @@ TEST_CASE("concurrent appenders never interleave or lose a line") {
       for (int i = 0; i < kEach; ++i) {
         std::string line = "2019-03-31  jobs.urban_new  " + std::to_string(c * 1000 + i) +
                            "  note=\"" + pad + "\"";
-        if (!append_lines(file, {line}).ok()) _exit(1);
+        if (!append_lines(Env::posix(), file, {line}).ok()) _exit(1);
       }
       _exit(0);
     }
@@ -179,62 +182,82 @@ TEST_CASE("concurrent appenders never interleave or lose a line") {
     for (int i = 0; i < kEach; ++i) CHECK(seen.count(c * 1000 + i) == 1);
 }
 
-// A write the system cuts short (here: the file size limit, EFBIG) is undone:
-// the file is byte for byte what it was. Runs in a child because the limit
-// applies to the whole process.
-TEST_CASE("a failed write leaves the file as it was") {
+TEST_CASE("append: short writes and interrupts are retried until every byte is written") {
   TempDir tmp;
   fs::path file = tmp.path / "2019.rec";
-  // No final newline: the undo must also take back the newline we add.
+  spit(file, "old\n");
+  FaultEnv env;
+  env.max_write = 3;
+  env.interrupts = 2;
+  REQUIRE(append_lines(env, file, {"2019-03-31  jobs.urban_new  4210"}).ok());
+  CHECK(slurp(file) == "old\n2019-03-31  jobs.urban_new  4210\n");
+  // 2 interrupted calls, then 33 bytes (10 + 2 + 14 + 2 + 4 and the
+  // newline) 3 at a time: 11 calls.
+  CHECK(env.write_calls == 2 + 11);
+}
+
+// The disk fills up part way through the write: the bytes that did land
+// are cut off again, the newline added before the entry included.
+TEST_CASE("append: a full disk leaves the file as it was") {
+  TempDir tmp;
+  fs::path file = tmp.path / "2019.rec";
   const std::string before = "2019-01-31  jobs.urban_new  100\n2019-02-28  jobs.urban_new  2";
   spit(file, before);
-  const std::string expected =
-      file.string() + ": cannot append: File too large; nothing was written";
-  pid_t pid = fork();
-  REQUIRE(pid >= 0);
-  if (pid == 0) {
-    signal(SIGXFSZ, SIG_IGN);  // get EFBIG instead of being killed
-    rlimit lim{static_cast<rlim_t>(before.size() + 10), RLIM_INFINITY};
-    if (setrlimit(RLIMIT_FSIZE, &lim) != 0) _exit(3);
-    auto r = append_lines(file, {std::string(100, 'y')});
-    if (r.ok()) _exit(1);
-    if (r.error().headline() != expected) {
-      fprintf(stderr, "got: %s\n", r.error().headline().c_str());
-      _exit(2);
-    }
-    _exit(0);
-  }
-  int status = 0;
-  REQUIRE(waitpid(pid, &status, 0) == pid);
-  REQUIRE(WIFEXITED(status));
-  CHECK(WEXITSTATUS(status) == 0);
+  FaultEnv env;
+  env.space = 10;
+  auto r = append_lines(env, file, {std::string(100, 'y')});
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().headline() ==
+        file.string() + ": cannot append: No space left on device; nothing was written");
+  CHECK(r.error().kind == ErrorKind::io);
+  CHECK(env.space == 0);  // the fault did strike after a partial write
   CHECK(slurp(file) == before);
 }
 
-TEST_CASE("a batch over several files is undone whole when one file fails") {
+TEST_CASE("append: a failing fsync is undone like a failed write") {
+  TempDir tmp;
+  fs::path file = tmp.path / "2019.rec";
+  spit(file, "old\n");
+  FaultEnv env;
+  env.failing_syncs = 1;  // the sync after the write; the undo's sync works
+  auto r = append_lines(env, file, {"new"});
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().headline() ==
+        file.string() + ": cannot append: Input/output error; nothing was written");
+  CHECK(slurp(file) == "old\n");
+}
+
+TEST_CASE("append: an undo that cannot be synced says to check the last line") {
+  TempDir tmp;
+  fs::path file = tmp.path / "2019.rec";
+  spit(file, "old\n");
+  FaultEnv env;
+  env.failing_syncs = 2;  // the sync after the write, and the undo's
+  auto r = append_lines(env, file, {"new"});
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().headline() == file.string() +
+                                    ": cannot append: Input/output error; cutting back what was "
+                                    "written also failed for " +
+                                    file.string() + " (Input/output error): check the last line");
+  // The truncation itself went through; only its sync was refused.
+  CHECK(slurp(file) == "old\n");
+}
+
+TEST_CASE("append: a batch over several files is undone whole when one file fails") {
   TempDir tmp;
   fs::path a = tmp.path / "records" / "2018.rec";
   fs::path b = tmp.path / "records" / "2019.rec";
   fs::create_directories(a.parent_path());
   spit(a, "old 2018\n");
   spit(b, "old 2019\n");
-  pid_t pid = fork();
-  REQUIRE(pid >= 0);
-  if (pid == 0) {
-    signal(SIGXFSZ, SIG_IGN);
-    // 2018.rec (written first: path order) fits; 2019.rec's lines do not.
-    rlimit lim{40, RLIM_INFINITY};
-    if (setrlimit(RLIMIT_FSIZE, &lim) != 0) _exit(3);
-    auto r = append_batches({{b, {std::string(50, 'b')}}, {a, {"new 2018"}}});
-    if (r.ok()) _exit(1);
-    if (r.error().headline() != b.string() + ": cannot append: File too large; nothing was written")
-      _exit(2);
-    _exit(0);
-  }
-  int status = 0;
-  REQUIRE(waitpid(pid, &status, 0) == pid);
-  REQUIRE(WIFEXITED(status));
-  CHECK(WEXITSTATUS(status) == 0);
+  FaultEnv env;
+  // 2018.rec is written first (path order) and fits: "new 2018\n" is 9
+  // bytes; 2019.rec's 51 bytes do not fit in the 11 left.
+  env.space = 20;
+  auto r = append_batches(env, {{b, {std::string(50, 'b')}}, {a, {"new 2018"}}});
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().headline() ==
+        b.string() + ": cannot append: No space left on device; nothing was written");
   CHECK(slurp(a) == "old 2018\n");
   CHECK(slurp(b) == "old 2019\n");
 }
@@ -243,7 +266,7 @@ TEST_CASE("a batch writes each file and merges repeated paths") {
   TempDir tmp;
   fs::path a = tmp.path / "2018.rec";
   fs::path b = tmp.path / "sub" / "2019.rec";
-  REQUIRE(append_batches({{b, {"b1"}}, {a, {"a1", "a2"}}, {b, {"b2"}}}).ok());
+  REQUIRE(append_batches(Env::posix(), {{b, {"b1"}}, {a, {"a1", "a2"}}, {b, {"b2"}}}).ok());
   CHECK(slurp(a) == "a1\na2\n");
   CHECK(slurp(b) == "b1\nb2\n");
 }
@@ -254,7 +277,7 @@ TEST_CASE("a batch refuses two paths to one file instead of waiting on itself") 
   fs::path link = tmp.path / "link.rec";
   spit(a, "old\n");
   fs::create_symlink(a, link);
-  auto r = append_batches({{a, {"x"}}, {link, {"y"}}});
+  auto r = append_batches(Env::posix(), {{a, {"x"}}, {link, {"y"}}});
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().headline() ==
         link.string() + ": is the same file as " + a.string() + "; nothing was written");

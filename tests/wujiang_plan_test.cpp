@@ -27,7 +27,7 @@ std::string headlines(const Diagnostics& d) {
 
 Plan load_shipped() {
   Diagnostics d;
-  auto p = load_plan(kPlanPath, d);
+  auto p = load_plan(Env::posix(), kPlanPath, d);
   INFO(headlines(d));
   REQUIRE(p.has_value());
   return *p;
@@ -64,7 +64,7 @@ std::string figures(const Plan& p, std::string_view id) {
 
 TEST_CASE("the shipped Wujiang plan loads, and plan check finds nothing to warn about") {
   Diagnostics d;
-  auto p = load_plan(kPlanPath, d);
+  auto p = load_plan(Env::posix(), kPlanPath, d);
   CHECK(headlines(d) == "");
   REQUIRE(p.has_value());
   check_plan(*p, d);

@@ -1,7 +1,5 @@
 #include <fmt/format.h>
 
-#include <cstdio>
-
 #include "cli.h"
 #include "plan_check.h"
 #include "plan_loader.h"
@@ -32,7 +30,7 @@ void setup_check(CLI::App& sub, Globals& g) {
     auto paths = locate(g);
     if (!paths) return;
     Diagnostics diags;
-    auto plan = load_plan(paths->plan_file.string(), diags);
+    auto plan = load_plan(Env::posix(), paths->plan_file.string(), diags);
     ReadStats stats;
     if (!records_present(g, paths->records_dir)) return;
     if (plan) {
@@ -47,15 +45,17 @@ void setup_check(CLI::App& sub, Globals& g) {
       return fmt::format("{} {}", n, n == 1 ? one : many);
     };
     if (!o->quiet || errors || warnings)
-      std::fputs(
-          fmt::format("plan: {}: {}; {}: {} in {}; {}, {}\n", paths->plan_file.string(),
+      print_message(
+          fmt::format("{}: {}; {}: {} in {}; {}, {}", paths->plan_file.string(),
                       plural(plan ? plan->indicators.size() : 0, "indicator", "indicators"),
                       paths->records_dir.string(), plural(stats.entries, "entry", "entries"),
                       plural(stats.files, "file", "files"), plural(errors, "error", "errors"),
-                      plural(warnings, "warning", "warnings"))
-              .c_str(),
-          stderr);
-    if (errors || (o->strict && warnings)) g.exit_code = kExitData;
+                      plural(warnings, "warning", "warnings")));
+    // Under --strict a warning counts as bad data.
+    if (const Diagnostic* first = diags.first_error())
+      g.exit_code = exit_code_for(first->kind);
+    else if (o->strict && warnings)
+      g.exit_code = exit_code_for(ErrorKind::bad_data);
   });
 }
 

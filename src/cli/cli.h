@@ -70,8 +70,19 @@ std::optional<Project> open_project(Globals& g);
 // Today's date in local time. The only reader of the clock.
 Date today();
 
+// The exit code of an error of kind `k` (SPEC §6): the one place a kind
+// becomes an exit code.
+int exit_code_for(ErrorKind k);
+
+// Writes "plan: TEXT" and a newline to stderr: every line the command layer
+// prints there goes through here.
+void print_message(const std::string& text);
+
 // Prints a diagnostic (with its source line and caret) to stderr.
 void print_diagnostic(const Diagnostic& d);
+
+// Prints an error and sets g.exit_code from its kind.
+void fail(Globals& g, const Diagnostic& d);
 
 // Colour and language for this invocation: colour only on a terminal, never
 // under NO_COLOR; Chinese headers under a zh locale or --lang zh.
@@ -95,8 +106,9 @@ void add_as_of_option(CLI::App& sub, std::string& target,
 // The date --as-of named, or today when it was not given.
 Date as_of_date(const std::string& as_of);
 
-// Writes `text` to stdout (report output); false when stdout failed.
-bool emit(const std::string& text);
+// Writes `text` to stdout (report output). When stdout fails, prints so
+// and sets g.exit_code; returns false.
+bool emit(Globals& g, const std::string& text);
 
 // A records folder named with --records (or PLAN_RECORDS) must exist: a typo
 // would otherwise read as "no records yet". The default records/ may be

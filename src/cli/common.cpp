@@ -12,10 +12,16 @@
 namespace plan::cli {
 
 std::optional<ProjectPaths> locate(Globals& g) {
-  auto paths = locate_project(std::filesystem::current_path(), g.plan_file, g.records_dir);
+  // The working folder may have been deleted under the shell (getcwd fails).
+  std::error_code ec;
+  std::filesystem::path cwd = std::filesystem::current_path(ec);
+  if (ec) {
+    fail(g, make_io_error({}, "cannot find the current folder: " + ec.message()));
+    return std::nullopt;
+  }
+  auto paths = locate_project(Env::posix(), cwd, g.plan_file, g.records_dir);
   if (!paths) {
-    print_diagnostic(paths.error());
-    g.exit_code = kExitData;
+    fail(g, paths.error());
     return std::nullopt;
   }
   return *paths;
@@ -25,11 +31,10 @@ std::optional<Project> open_project(Globals& g) {
   auto paths = locate(g);
   if (!paths) return std::nullopt;
   Diagnostics diags;
-  auto loaded = load_plan(paths->plan_file.string(), diags);
+  auto loaded = load_plan(Env::posix(), paths->plan_file.string(), diags);
   if (!loaded) {
     for (const auto& d : diags.items())
-      if (d.severity == Severity::error) print_diagnostic(d);
-    g.exit_code = kExitData;
+      if (d.severity == Severity::error) fail(g, d);
     return std::nullopt;
   }
   g.plan_lang = loaded->settings.lang;
@@ -43,8 +48,30 @@ Date today() {
   return Date::from_ymd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
 }
 
+int exit_code_for(ErrorKind k) {
+  switch (k) {
+    case ErrorKind::usage:
+      return kExitUsage;
+    case ErrorKind::bad_data:
+    case ErrorKind::io:
+    case ErrorKind::not_found:
+      return kExitData;
+  }
+  return kExitData;
+}
+
+void print_message(const std::string& text) {
+  std::string line = "plan: " + text + "\n";
+  std::fwrite(line.data(), 1, line.size(), stderr);
+}
+
 void print_diagnostic(const Diagnostic& d) {
-  std::fputs(("plan: " + d.to_string() + "\n").c_str(), stderr);
+  print_message(d.to_string());
+}
+
+void fail(Globals& g, const Diagnostic& d) {
+  print_diagnostic(d);
+  g.exit_code = exit_code_for(d.kind);
 }
 
 bool use_color(const Globals& g) {
@@ -115,9 +142,11 @@ Date parse_date_arg(const std::string& s) {
   return *Date::parse(s);
 }
 
-bool emit(const std::string& text) {
+bool emit(Globals& g, const std::string& text) {
   std::fwrite(text.data(), 1, text.size(), stdout);
-  return std::fflush(stdout) == 0 && !std::ferror(stdout);
+  if (std::fflush(stdout) == 0 && !std::ferror(stdout)) return true;
+  fail(g, make_io_error({}, "cannot write the output"));
+  return false;
 }
 
 void output(Globals& g, const std::string& format, const Table& table,
@@ -128,9 +157,8 @@ void output(Globals& g, const std::string& format, const Table& table,
 bool known_ids(Globals& g, const Plan& plan, const std::vector<std::string>& ids) {
   for (const auto& id : ids) {
     if (plan.find(id)) continue;
-    std::fprintf(stderr, "plan: unknown indicator '%s'%s (plan list shows them all)\n", id.c_str(),
-                 plan.did_you_mean(id).c_str());
-    g.exit_code = kExitUsage;
+    fail(g, make_usage_error("unknown indicator '" + id + "'" + plan.did_you_mean(id) +
+                             " (plan list shows them all)"));
     return false;
   }
   return true;
@@ -139,10 +167,8 @@ bool known_ids(Globals& g, const Plan& plan, const std::vector<std::string>& ids
 bool known_unit(Globals& g, const Plan& plan, const std::string& unit) {
   for (const auto& ind : plan.indicators)
     if (ind.involves(unit)) return true;
-  std::fprintf(stderr,
-               "plan: no indicator has '%s' as lead or partner unit (plan units lists them)\n",
-               unit.c_str());
-  g.exit_code = kExitUsage;
+  fail(g, make_usage_error("no indicator has '" + unit +
+                           "' as lead or partner unit (plan units lists them)"));
   return false;
 }
 
@@ -170,17 +196,13 @@ void output(Globals& g, const std::string& format, const Table& table, const Tab
       text = json();
       break;
   }
-  if (!emit(text)) {
-    std::fputs("plan: cannot write the output\n", stderr);
-    g.exit_code = kExitData;
-  }
+  emit(g, text);
 }
 
 bool records_present(Globals& g, const std::filesystem::path& dir) {
   std::error_code ec;
   if (g.records_dir.empty() || std::filesystem::exists(dir, ec)) return true;
-  std::fprintf(stderr, "plan: %s: no such records folder\n", dir.string().c_str());
-  g.exit_code = kExitData;
+  fail(g, make_not_found({dir.string()}, "no such records folder"));
   return false;
 }
 
@@ -199,16 +221,16 @@ bool read_ledger(Globals& g, const Project& p, const std::vector<Ledger*>& ledge
   } sink(ledgers, extra);
   read_records(p.paths.records_dir, p.plan, diags, sink);
   const Diagnostic* bad = diags.first_error();
-  std::optional<Diagnostic> overflow;
   for (Ledger* l : ledgers)
-    if (!bad && l->error()) overflow = l->error(), bad = &*overflow;
+    if (!bad && l->error()) bad = &*l->error();
   if (!bad) return true;
+  // One line: the first error without its source line, and how many more.
+  Diagnostic shown = *bad;
+  shown.source_line.clear();
   std::size_t n = diags.error_count();
-  std::fputs(fmt::format("plan: {} ({} error{} in the records; `plan check` lists them)\n",
-                         bad->headline(), std::max<std::size_t>(n, 1), n > 1 ? "s" : "")
-                 .c_str(),
-             stderr);
-  g.exit_code = kExitData;
+  shown.message += fmt::format(" ({} error{} in the records; `plan check` lists them)",
+                               std::max<std::size_t>(n, 1), n > 1 ? "s" : "");
+  fail(g, shown);
   return false;
 }
 

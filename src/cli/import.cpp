@@ -2,10 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <cstdio>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include "cli.h"
 #include "csv.h"
@@ -67,27 +64,22 @@ void setup_import(CLI::App& sub, Globals& g) {
     if (!project) return;
     const Plan& plan = project->plan;
 
-    std::ifstream in(o->csv, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    if (!in || in.bad()) {
-      print_diagnostic(make_error(Location{o->csv}, "cannot read the file"));
-      g.exit_code = kExitData;
+    std::string bytes;
+    if (auto ec = Env::posix().read_file(o->csv, &bytes)) {
+      fail(g, make_io_error(Location{o->csv}, "cannot read the file: " + ec.message()));
       return;
     }
-    auto text = to_utf8(bytes.str(), o->encoding, o->csv);
+    auto text = to_utf8(bytes, o->encoding, o->csv);
     if (!text) {
-      print_diagnostic(text.error());
-      g.exit_code = kExitData;
+      fail(g, text.error());
       return;
     }
     ImportResult result = import_csv(*text, o->csv, plan, today(), o->force);
     for (const auto& d : result.diags.items()) print_diagnostic(d);
     if (result.diags.has_errors()) {
       std::size_t n = result.diags.error_count();
-      std::fprintf(stderr, "plan: nothing imported: %zu error%s in %s\n", n, n == 1 ? "" : "s",
-                   o->csv.c_str());
-      g.exit_code = kExitData;
+      fail(g, make_error({}, fmt::format("nothing imported: {} error{} in {}", n, n == 1 ? "" : "s",
+                                         o->csv)));
       return;
     }
     if (result.rows.empty()) return;
@@ -115,19 +107,17 @@ void setup_import(CLI::App& sub, Globals& g) {
       out +=
           fmt::format("dry run: {} entr{} would be appended to {}; nothing written\n",
                       result.rows.size(), result.rows.size() == 1 ? "y" : "ies", sanitize(files));
-      if (!emit(out)) g.exit_code = kExitData;
+      emit(g, out);
       return;
     }
-    auto written = append_batches(batches);
-    if (!written) {
-      print_diagnostic(written.error());
-      std::fprintf(stderr, "plan: nothing imported from %s\n", o->csv.c_str());
-      g.exit_code = kExitData;
+    if (Outcome written = append_batches(Env::posix(), batches); !written) {
+      fail(g, written.error());
+      print_message("nothing imported from " + o->csv);
       return;
     }
     out += fmt::format("imported {} entr{} from {} into {}\n", result.rows.size(),
                        result.rows.size() == 1 ? "y" : "ies", sanitize(o->csv), sanitize(files));
-    if (!emit(out)) g.exit_code = kExitData;
+    emit(g, out);
   });
 }
 

@@ -1,5 +1,3 @@
-#include <cstdio>
-
 #include "cli.h"
 #include "new_entry.h"
 #include "record_writer.h"
@@ -55,24 +53,20 @@ void setup_record(CLI::App& sub, Globals& g) {
     EntryInput in{date.iso(), o->id, o->value, o->by, o->note, o->src};
     auto made = make_new_entry(in, plan, Location{}, now, o->force);
     if (!made) {
-      std::string message = made.error().message;
+      Diagnostic& error = made.error();
       // The date the user did not type is the likeliest surprise.
-      if (o->date.empty() && message.starts_with("date "))
-        message += " (no --date given: today's date was used)";
-      std::fprintf(stderr, "plan: %s\n", message.c_str());
-      g.exit_code = kExitData;
+      if (o->date.empty() && error.message.starts_with("date "))
+        error.message += " (no --date given: today's date was used)";
+      fail(g, error);
       return;
     }
     std::filesystem::path file = o->file.empty() ? project->paths.default_record_file(date.year())
                                                  : std::filesystem::path(o->file);
-    auto written = append_lines(file, {made->line});
-    if (!written) {
-      print_diagnostic(written.error());
-      g.exit_code = kExitData;
+    if (Outcome written = append_lines(Env::posix(), file, {made->line}); !written) {
+      fail(g, written.error());
       return;
     }
-    if (!emit(sanitize(file.string()) + ": " + sanitize(made->line) + "\n"))
-      g.exit_code = kExitData;
+    emit(g, sanitize(file.string()) + ": " + sanitize(made->line) + "\n");
   });
 }
 

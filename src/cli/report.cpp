@@ -79,14 +79,9 @@ void setup_report(CLI::App& sub, Globals& g) {
                        : o->format == "md" ? digest_markdown(digest, ro)
                                            : digest_text(digest, ro);
     if (o->output.empty()) {
-      if (!emit(text)) {
-        std::fputs("plan: cannot write the output\n", stderr);
-        g.exit_code = kExitData;
-        return;
-      }
-    } else if (auto written = replace_file(o->output, text); !written) {
-      print_diagnostic(written.error());
-      g.exit_code = kExitData;
+      if (!emit(g, text)) return;
+    } else if (Outcome written = replace_file(Env::posix(), o->output, text); !written) {
+      fail(g, written.error());
       return;
     }
     if (any_status(digest, parse_statuses(o->fail_on))) g.exit_code = kExitFailOn;

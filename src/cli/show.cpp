@@ -34,7 +34,7 @@ void setup_show(CLI::App& sub, Globals& g) {
     ro.color = use_color(g);
     ro.zh = use_chinese(g);
     std::string text = o->format == "json" ? show_json(r) : show_text(r, ro);
-    if (!emit(text)) g.exit_code = kExitData;
+    emit(g, text);
   });
 }
 

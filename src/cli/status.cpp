@@ -1,3 +1,5 @@
+#include <fmt/format.h>
+
 #include "cli.h"
 #include "status_report.h"
 
@@ -45,9 +47,8 @@ void setup_status(CLI::App& sub, Globals& g) {
     StatusFilter f;
     if (sub.count("--year")) {
       if (o->year < plan.start.year() || o->year > plan.end.year()) {
-        std::fprintf(stderr, "plan: --year %d is outside the plan period %d–%d\n", o->year,
-                     plan.start.year(), plan.end.year());
-        g.exit_code = kExitUsage;
+        fail(g, make_usage_error(fmt::format("--year {} is outside the plan period {}–{}", o->year,
+                                             plan.start.year(), plan.end.year())));
         return;
       }
       f.year = o->year;
@@ -61,9 +62,7 @@ void setup_status(CLI::App& sub, Globals& g) {
       if (!known) {
         std::string names;
         for (const auto& a : plan.areas) names += (names.empty() ? "" : ", ") + a.id;
-        std::fprintf(stderr, "plan: unknown area '%s' (areas: %s)\n", f.area.c_str(),
-                     names.c_str());
-        g.exit_code = kExitUsage;
+        fail(g, make_usage_error("unknown area '" + f.area + "' (areas: " + names + ")"));
         return;
       }
     }

@@ -38,6 +38,32 @@ cd "$WORK" && mkdir -p empty && cd empty || exit 1
 expect_exit 1 -- "$PLAN" status
 expect_err_line "plan: no plans/ folder here or in any parent; give one with --plan FILE"
 
+# A working folder deleted under the shell (getcwd fails): one line, exit 1,
+# no abort — with or without --plan and --records.
+mkdir -p "$WORK/gone" && cd "$WORK/gone" && rmdir "$WORK/gone" || exit 1
+for args in "status" "--plan $SRC/tests/fixtures/mini.toml --records $WORK check"; do
+  # shellcheck disable=SC2086 # the words are the arguments
+  expect_exit 1 -- "$PLAN" $args
+  expect_err_line "plan: cannot find the current folder: No such file or directory"
+  [ "$(wc -l <"$WORK/err")" = 1 ] && ok || fail "deleted folder: not one line: $(cat "$WORK/err")"
+done
+
+# Output that cannot be written (a full disk: /dev/full) is a failed write,
+# said once, for a table and for a record alike.
+cd "$SRC" || exit 1
+for args in "list" "show jobs.urban_new --as-of 2019-06-30"; do
+  # shellcheck disable=SC2086 # the words are the arguments
+  "$PLAN" $args >/dev/full 2>"$WORK/err"
+  [ $? = 1 ] && ok || fail "$args >/dev/full: not exit 1"
+  expect_err_line "plan: cannot write the output"
+  [ "$(wc -l <"$WORK/err")" = 1 ] && ok || fail "$args >/dev/full: not one line"
+done
+
+# A year outside the plan is a usage error (exit 2).
+cd "$SRC" || exit 1
+expect_exit 2 -- "$PLAN" status --year 2031
+expect_err_line "plan: --year 2031 is outside the plan period 2018–2020"
+
 # A records folder given by name must exist; a typo is not "no records yet".
 cd "$SRC" || exit 1
 expect_exit 1 -- "$PLAN" --plan tests/fixtures/mini.toml --records "$WORK/nowhere" status
@@ -82,9 +108,10 @@ expect_err_line "plan: $WORK/bad.toml:27:8: unknown kind 'ceiling' (expected tot
 expect_exit 1 -- "$PLAN" --plan "$WORK/bad.toml" --records "$WORK/empty-records" status
 expect_err_line "plan: $WORK/bad.toml:27:8: unknown kind 'ceiling' (expected total, range, floor, cap or milestone)"
 # Fixed, the split that does not add up is a warning: exit 0, or 1 with --strict.
+# It points at the years table: line 20, column 9 (after "years = ").
 sed -i 's/"ceiling"/"cap"/' "$WORK/bad.toml"
 expect_exit 0 -- "$PLAN" --plan "$WORK/bad.toml" --records "$WORK/empty-records" check
-expect_err_line "plan: $WORK/bad.toml:14:1: warning: x.total: per-year targets 30 + 30 + 30 = 90 do not add up to the target 100"
+expect_err_line "plan: $WORK/bad.toml:20:9: warning: x.total: per-year targets 30 + 30 + 30 = 90 do not add up to the target 100"
 expect_exit 1 -- "$PLAN" --plan "$WORK/bad.toml" --records "$WORK/empty-records" check --strict
 # A syntax error.
 printf '[plan\n' >"$WORK/syntax.toml"
