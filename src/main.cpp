@@ -22,7 +22,7 @@ const Command kCommands[] = {
     {"import", "Append the rows of a spreadsheet's CSV export: all of them or none",
      plan::cli::setup_import},
     {"list", "The plan's indicators and their targets", plan::cli::setup_list},
-    {"report", "Weekly or monthly digest for mail: txt, Markdown or self-contained HTML",
+    {"report", "Digest of a week, month, quarter, half-year or year: txt, Markdown or HTML",
      plan::cli::setup_report},
     {"log", "The entries as recorded, in date order, with file:line", plan::cli::setup_log},
     {"check", "Lint the plan and the records; exit 1 on errors", plan::cli::setup_check},
