@@ -13,15 +13,13 @@ namespace plan {
 
 namespace {
 
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
-
 class CsvParser {
  public:
   CsvParser(std::string_view text, const std::string& file) : text_(text), file_(file) {}
 
   Expected<std::vector<CsvRecord>> run() {
-    if (text_.substr(0, kBom.size()) == kBom) {
-      pos_ = kBom.size();
+    if (text_.substr(0, kUtf8Bom.size()) == kUtf8Bom) {
+      pos_ = kUtf8Bom.size();
       line_start_ = pos_;
     }
     std::vector<CsvRecord> records;
@@ -123,12 +121,6 @@ class CsvParser {
   int line_ = 1;
 };
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // The line and column of byte `offset` of the input, given the UTF-8 text
 // converted from the bytes before it. Line feeds are byte 0x0A in both
 // encodings (GB18030 never uses it inside a character), so counting them in
@@ -162,7 +154,7 @@ Expected<std::vector<CsvRecord>> parse_csv(std::string_view text, const std::str
 
 Expected<std::string> to_utf8(std::string_view bytes, std::string_view encoding,
                               const std::string& file_name) {
-  std::string enc = lower(encoding);
+  std::string enc = ascii_lower(encoding);
   if (enc == "utf-8" || enc == "utf8") {
     auto bad = find_invalid_utf8(bytes);
     if (!bad) return std::string(bytes);

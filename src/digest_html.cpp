@@ -89,8 +89,7 @@ const char* fill_of(Status s) {
 }
 
 std::string badge(Status s, bool zh) {
-  return fmt::format(R"(<span class="st s-{}">{}</span>)", status_name(s),
-                     esc(w::status_word(s, zh)));
+  return fmt::format(R"(<span class="st s-{}">{}</span>)", status_name(s), esc(status_word(s, zh)));
 }
 
 // "0.5" for coordinates: one decimal is finer than a screen pixel.

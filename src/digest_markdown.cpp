@@ -19,14 +19,10 @@ using w::Section;
 std::string md_text(std::string_view s) {
   std::string out;
   for (char c : s) {
-    if (c == '\n' || c == '\r' || c == '\t') {
-      out += ' ';
-      continue;
-    }
     if (std::string_view("\\`*_[]<>#|&~").find(c) != std::string_view::npos) out += '\\';
     out += c;
   }
-  return sanitize(out);
+  return one_line(out);
 }
 
 // Record text (units, notes) inside a table cell: render_markdown escapes
@@ -222,7 +218,7 @@ std::string milestones_section(const Digest& d, bool zh) {
   for (const MilestoneDue& m : d.milestones) {
     Row row;
     row.cells = {Cell::of_text(m.ind->id), Cell::of_text(m.ind->name),
-                 Cell::of_text(w::status_word(m.status, zh)),
+                 Cell::of_text(status_word(m.status, zh)),
                  Cell::of_text(w::milestone_detail(m, zh))};
     t.rows.push_back(std::move(row));
   }

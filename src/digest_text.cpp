@@ -19,14 +19,6 @@ using w::Section;
 
 constexpr int kWidth = 80;
 
-// Text from the plan or the records, on one line and harmless to a terminal.
-std::string clean(std::string_view s) {
-  std::string flat(s);
-  for (char& c : flat)
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  return sanitize(flat);
-}
-
 // Splits after spaces (which are dropped at a break) and after CJK
 // punctuation, where a Chinese line may break.
 std::vector<std::string> tokens(std::string_view s) {
@@ -81,11 +73,11 @@ std::string id_line(const Indicator& ind, int indent, const std::string& prefix 
   std::string head = std::string(static_cast<std::size_t>(indent), ' ') + prefix + ind.id;
   int room = kWidth - text_width(head) - 2;
   if (room < 4) return head + '\n';
-  return head + "  " + truncate_to_width(clean(ind.name), room) + '\n';
+  return head + "  " + truncate_to_width(one_line(ind.name), room) + '\n';
 }
 
 std::string heading(const std::string& text) {
-  std::string h = clean(text);
+  std::string h = one_line(text);
   return h + '\n' + std::string(static_cast<std::size_t>(std::min(text_width(h), kWidth)), '-') +
          '\n';
 }
@@ -95,13 +87,13 @@ std::string missing_section(const Digest& d, bool zh) {
   if (d.missing.empty()) out += wrap(w::nothing(d, Section::missing, zh), 2);
   for (const MissingReport& m : d.missing) {
     out += id_line(*m.ind, 2);
-    out += wrap(clean(w::missing_detail(m, zh)), 4);
+    out += wrap(one_line(w::missing_detail(m, zh)), 4);
   }
   if (!d.due_next.empty()) {
     out += wrap(w::due_next_heading(d, zh), 2);
     for (const MissingReport& m : d.due_next) {
       out += id_line(*m.ind, 4);
-      out += wrap(clean(w::missing_detail(m, zh)), 6);
+      out += wrap(one_line(w::missing_detail(m, zh)), 6);
     }
   }
   return out;
@@ -156,8 +148,8 @@ std::string recorded_section(const Digest& d, bool zh) {
   out += line(zh ? "指标代码" : "ID", zh ? "指标" : "Indicator", zh ? "条数" : "Entries",
               zh ? "填报" : "Recorded", zh ? "单位" : "Units");
   for (const RecordedIndicator& r : d.recorded)
-    out += line(r.ind->id, clean(r.ind->name), std::to_string(r.entries), w::recorded_total(r, zh),
-                std::to_string(r.units.size()));
+    out += line(r.ind->id, one_line(r.ind->name), std::to_string(r.entries),
+                w::recorded_total(r, zh), std::to_string(r.units.size()));
   return out;
 }
 
@@ -169,15 +161,15 @@ std::string appendix_section(const Digest& d, bool zh) {
   int uw = 0;
   for (const RecordedIndicator& r : d.recorded)
     for (const RecordedGroup& g : r.units)
-      uw = std::max(uw, text_width(g.unit.empty() ? none : clean(g.unit)));
+      uw = std::max(uw, text_width(g.unit.empty() ? none : one_line(g.unit)));
   uw = std::min(uw, 16);
   for (const RecordedIndicator& r : d.recorded) {
     out += id_line(*r.ind, 2);
     for (const RecordedGroup& g : r.units) {
-      std::string unit = truncate_to_width(g.unit.empty() ? none : clean(g.unit), uw);
+      std::string unit = truncate_to_width(g.unit.empty() ? none : one_line(g.unit), uw);
       std::string line = pad_right(unit, uw) + "  " + pad_left(w::entries(g.entries, zh), 10) +
                          "  " + w::recorded_value(*r.ind, g, zh);
-      if (!g.note.empty()) line += "  " + clean(g.note);
+      if (!g.note.empty()) line += "  " + one_line(g.note);
       out += wrap(line, 4);
     }
     if (r.units.size() > 1 && is_flow(r.ind->kind))
@@ -215,14 +207,14 @@ std::string units_section(const Digest& d, bool zh) {
          : std::vector<std::string>{"Unit",     "Leads",  "Partners", "Achieved",
                                     "On track", "Behind", "Missed",   "No data"};
   int uw = text_width(headers[0]);
-  for (const UnitRow& u : d.units.rows) uw = std::max(uw, text_width(clean(u.unit)));
+  for (const UnitRow& u : d.units.rows) uw = std::max(uw, text_width(one_line(u.unit)));
   uw = std::min(uw, 16);
   std::string line = "  " + pad_right(headers[0], uw);
   for (std::size_t k = 1; k < headers.size(); ++k) line += "  " + headers[k];
   out += line + '\n';
   for (const UnitRow& u : d.units.rows) {
     int counts[] = {u.led, u.partnered, u.achieved, u.on_track, u.behind, u.missed, u.no_data};
-    line = "  " + pad_right(truncate_to_width(clean(u.unit), uw), uw);
+    line = "  " + pad_right(truncate_to_width(one_line(u.unit), uw), uw);
     for (std::size_t k = 1; k < headers.size(); ++k)
       line += "  " + pad_left(std::to_string(counts[k - 1]), text_width(headers[k]));
     out += line + '\n';
@@ -235,7 +227,7 @@ std::string milestones_section(const Digest& d, bool zh) {
   if (d.milestones.empty()) return out + wrap(w::nothing(d, Section::milestones, zh), 2);
   for (const MilestoneDue& m : d.milestones) {
     out += id_line(*m.ind, 2);
-    out += wrap(w::status_word(m.status, zh) + (zh ? "；" : "; ") + w::milestone_detail(m, zh), 4);
+    out += wrap(status_word(m.status, zh) + (zh ? "；" : "; ") + w::milestone_detail(m, zh), 4);
   }
   return out;
 }
@@ -244,7 +236,7 @@ std::string milestones_section(const Digest& d, bool zh) {
 
 std::string digest_text(const Digest& d, const RenderOptions& o) {
   bool zh = o.zh;
-  std::string title = clean(w::title(d, zh));
+  std::string title = one_line(w::title(d, zh));
   std::string out = wrap(title, 0);
   out += std::string(static_cast<std::size_t>(std::min(text_width(title), kWidth)), '=') + '\n';
   out += wrap(w::window(d, zh), 0, 0);

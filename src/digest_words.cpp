@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "indicator_list.h"
 #include "render.h"
 #include "text.h"
+#include "words.h"
 
 namespace plan::digest_words {
 
@@ -43,17 +43,6 @@ std::string recorded_total(const RecordedIndicator& r, bool zh) {
 
 std::string entries(std::size_t n, bool zh) {
   return zh ? fmt::format("{} 条", n) : fmt::format("{} entr{}", n, n == 1 ? "y" : "ies");
-}
-
-std::string reporters(std::size_t n, bool zh) {
-  return zh ? fmt::format("{} 个单位", n) : fmt::format("{} unit{}", n, n == 1 ? "" : "s");
-}
-
-std::string status_word(Status s, bool zh) {
-  if (zh) return std::string(status_name_zh(s));
-  std::string w(status_name(s));
-  std::replace(w.begin(), w.end(), '_', ' ');
-  return w;
 }
 
 std::string change_heading(Change c, bool zh) {

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "digest.h"
+#include "words.h"
 
 namespace plan::digest_words {
 
@@ -32,11 +33,8 @@ std::string recorded_value(const Indicator& ind, const RecordedGroup& g, bool zh
 // flow ("+740 人"), else the latest reading ("3.2%") or state ("done") of
 // any unit.
 std::string recorded_total(const RecordedIndicator& r, bool zh);
-// "16 entries" / "16 条"; "8 units" / "8 个单位".
+// "16 entries" / "16 条".
 std::string entries(std::size_t n, bool zh);
-std::string reporters(std::size_t n, bool zh);
-// A status word: "on track" / "进度正常".
-std::string status_word(Status s, bool zh);
 // Heading of a change kind: "Newly behind" / "新近滞后".
 std::string change_heading(Change c, bool zh);
 // A change in two parts: the transition, "on track → behind", and the

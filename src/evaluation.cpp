@@ -234,30 +234,6 @@ std::optional<Status> parse_status(std::string_view s) {
   return std::nullopt;
 }
 
-std::string_view status_name_zh(Status s) {
-  switch (s) {
-    case Status::achieved:
-      return "已完成";
-    case Status::on_track:
-      return "进度正常";
-    case Status::behind:
-      return "滞后";
-    case Status::met:
-      return "达标";
-    case Status::missed:
-      return "未达标";
-    case Status::no_data:
-      return "无数据";
-    case Status::done:
-      return "已办结";
-    case Status::pending:
-      return "推进中";
-    case Status::overdue:
-      return "逾期";
-  }
-  return "?";
-}
-
 void StatusCounts::add(Status s) {
   switch (s) {
     case Status::achieved:

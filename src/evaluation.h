@@ -16,10 +16,8 @@ namespace plan {
 
 enum class Status { achieved, on_track, behind, met, missed, no_data, done, pending, overdue };
 
-std::string_view status_name(Status s);  // "achieved", "on_track", …
+std::string_view status_name(Status s);  // "achieved", "on_track", … (words.h has display words)
 std::optional<Status> parse_status(std::string_view s);
-// The status word in Chinese (已完成, 进度正常, 滞后, 达标, 未达标, 无数据, 已办结, 推进中, 逾期).
-std::string_view status_name_zh(Status s);
 // True for the statuses that need attention: behind, missed, overdue.
 bool is_trouble(Status s);
 

@@ -57,14 +57,8 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::optional<Column> column_of(std::string_view header) {
-  std::string key = lower_ascii(trim(header));
+  std::string key = ascii_lower(trim(header));
   for (const auto& a : kAliases)
     if (a.name == key) return a.column;
   return std::nullopt;

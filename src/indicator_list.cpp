@@ -4,25 +4,9 @@
 
 #include "render.h"
 #include "report_json.h"
+#include "words.h"
 
 namespace plan {
-
-std::string readable_target(const Indicator& ind, Decimal target) {
-  std::string pct = ind.is_percent() ? "%" : "";
-  switch (ind.kind) {
-    case Kind::total:
-      return format_amount(target, true) + pct;
-    case Kind::range:
-      return format_amount(target, true) + "–" + format_amount(*ind.target_max, true) + pct;
-    case Kind::floor:
-      return "≥ " + format_amount(target, true) + pct;
-    case Kind::cap:
-      return "≤ " + format_amount(target, true) + pct;
-    case Kind::milestone:
-      return "due " + ind.due->iso();
-  }
-  return {};
-}
 
 Table list_table(const Plan& plan) {
   Table t;

@@ -14,10 +14,6 @@ namespace plan {
 // partners and parent.
 Table list_table(const Plan& plan);
 
-// A target as people read it: "51,000", "3–5", "≤ 3%", "≥ 95%",
-// "due 2020-12-31".
-std::string readable_target(const Indicator& ind, Decimal target);
-
 // {"plan": {...}, "indicators": [{"id", "name", "area", "task", "unit", "kind",
 //  "target", "target_max", "due", "years": {"2018": n, ...}, "lead", "partners",
 //  "parent"}]} with null for what does not apply.

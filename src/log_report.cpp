@@ -17,11 +17,6 @@ bool LogFilter::keeps(const Entry& e) const {
   return true;
 }
 
-void sort_log(std::vector<Entry>& entries) {
-  std::stable_sort(entries.begin(), entries.end(),
-                   [](const Entry& a, const Entry& b) { return a.date < b.date; });
-}
-
 namespace {
 
 bool well_known(const std::string& key) {
@@ -75,14 +70,12 @@ std::string log_json(const Plan& plan, const std::vector<Entry>& entries) {
   using json = nlohmann::ordered_json;
   json out = json::array();
   for (const Entry& e : entries) {
-    json tags = json::object();
-    for (const auto& [k, v] : e.tags) tags[k] = v;
     const Indicator* ind = plan.find(e.id);
     out.push_back({{"date", e.date.iso()},
                    {"id", e.id},
-                   {"value", e.is_state ? json(e.done ? "done" : "undone") : json_number(e.amount)},
+                   {"value", entry_value_json(e)},
                    {"unit", ind ? json(ind->unit) : json(nullptr)},
-                   {"tags", tags},
+                   {"tags", entry_tags_json(e)},
                    {"file", e.where.file},
                    {"line", e.where.line}});
   }

@@ -20,9 +20,6 @@ struct LogFilter {
   bool keeps(const Entry& e) const;
 };
 
-// Sorts by date; entries of the same date keep their read order.
-void sort_log(std::vector<Entry>& entries);
-
 // Columns: date, id, value, unit, by, note, src, other tags, file:line (CSV
 // has file and line as separate columns).
 Table log_table(const Plan& plan, const std::vector<Entry>& entries);

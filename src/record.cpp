@@ -1,5 +1,6 @@
 #include "record.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 
@@ -18,7 +19,6 @@ namespace {
 // UTF-8 of the characters the grammar singles out.
 constexpr std::string_view kWan = "\xE4\xB8\x87";             // 万
 constexpr std::string_view kFullwidthSpace = "\xE3\x80\x80";  // U+3000
-constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";   // U+FEFF
 
 bool is_sep(char c) {
   return c == ' ' || c == '\t';
@@ -137,8 +137,7 @@ Expected<LineKind> LineParser::parse(Entry* entry) {
   std::size_t pos = 0;
   if (auto d = skip_seps(&pos)) return *d;
   if (pos == s_.size() || s_[pos] == '#') return LineKind::blank;
-  if (at(pos, kByteOrderMark))
-    return fail(pos, "byte order mark (U+FEFF) not at the start of the file");
+  if (at(pos, kUtf8Bom)) return fail(pos, "byte order mark (U+FEFF) not at the start of the file");
 
   // DATE
   std::size_t end = field_end(pos);
@@ -397,6 +396,11 @@ std::string format_entry(const Entry& e, const Indicator& ind) {
     out += quote_tag_value(value);
   }
   return out;
+}
+
+void sort_by_date(std::vector<Entry>& entries) {
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const Entry& a, const Entry& b) { return a.date < b.date; });
 }
 
 }  // namespace plan

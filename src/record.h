@@ -64,4 +64,7 @@ std::string format_entry(const Entry& e, const Indicator& ind);
 // of the format, for format_entry and for writers that build lines.
 std::string quote_tag_value(std::string_view value);
 
+// Sorts by date; entries of the same date keep their read order.
+void sort_by_date(std::vector<Entry>& entries);
+
 }  // namespace plan

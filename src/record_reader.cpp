@@ -20,7 +20,6 @@ namespace {
 // Large reads keep system calls rare; the buffer is allocated once per
 // read_records call, so memory stays flat however many records there are.
 constexpr std::size_t kChunkBytes = 256 * 1024;
-constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
 // Messages start in lower case; strerror's start in upper case.
 std::string reason(int err) {
@@ -103,8 +102,7 @@ RecordStream::RecordStream(std::string file_name, const Plan& plan, Diagnostics&
 void RecordStream::line(std::string_view text) {
   ++where_.line;
   ++stats_.lines;
-  if (where_.line == 1 && text.starts_with(kByteOrderMark))
-    text.remove_prefix(kByteOrderMark.size());
+  if (where_.line == 1 && text.starts_with(kUtf8Bom)) text.remove_prefix(kUtf8Bom.size());
   auto kind = parse_line(text, plan_, where_, &entry_);
   if (!kind) {
     diags_.add(kind.error());
@@ -161,8 +159,7 @@ ReadStats RecordStream::finish() {
   } else if (!carry_.empty()) {
     // Strip the mark here too, so the warning's column matches the line's;
     // a file of nothing but the mark is empty.
-    if (where_.line == 0 && carry_.starts_with(kByteOrderMark))
-      carry_.erase(0, kByteOrderMark.size());
+    if (where_.line == 0 && carry_.starts_with(kUtf8Bom)) carry_.erase(0, kUtf8Bom.size());
     if (carry_.empty()) return stats_;
     std::string last;
     last.swap(carry_);

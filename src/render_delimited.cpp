@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "render.h"
+#include "text.h"
 
 namespace plan {
 namespace {
@@ -113,7 +114,7 @@ std::string render_delimited(const Table& t, char sep, const RenderOptions& o) {
     out += eol;
   };
 
-  std::string out = o.bom ? "\xEF\xBB\xBF" : "";
+  std::string out = o.bom ? std::string(kUtf8Bom) : "";
   line(out, [&](std::size_t i) { return t.columns[i].key; });
   for (const Row& row : t.rows)
     line(out, [&](std::size_t i) { return i < row.cells.size() ? plain_cell(row.cells[i]) : ""; });

@@ -35,14 +35,6 @@ std::string md_cell(std::string_view s) {
   return sanitize(out);
 }
 
-// Headings and paragraphs are single lines.
-std::string md_line(std::string_view s) {
-  std::string flat(s);
-  for (char& c : flat)
-    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
-  return sanitize(flat);
-}
-
 }  // namespace
 
 std::string render_markdown(const Table& t, const RenderOptions& o) {
@@ -88,21 +80,21 @@ std::string render_markdown(const Table& t, const RenderOptions& o) {
 
   // Blocks are separated by one blank line.
   std::vector<std::string> blocks;
-  if (!t.title_for(o.zh).empty()) blocks.push_back(md_line(t.title_for(o.zh)) + '\n');
+  if (!t.title_for(o.zh).empty()) blocks.push_back(one_line(t.title_for(o.zh)) + '\n');
   if (!cols.empty()) {
     std::string table;
     for (std::size_t r = 0; r < t.rows.size(); ++r) {
       const std::string& g = t.rows[r].group;
       if (r == 0 || g != t.rows[r - 1].group) {
         if (!table.empty()) blocks.push_back(table);
-        if (!g.empty()) blocks.push_back("### " + md_line(g) + '\n');
+        if (!g.empty()) blocks.push_back("### " + one_line(g) + '\n');
         table = head;
       }
       table += line(body[r]);
     }
     blocks.push_back(table.empty() ? head : table);
   }
-  for (const std::string& f : t.footer) blocks.push_back(md_line(f) + '\n');
+  for (const std::string& f : t.footer) blocks.push_back(one_line(f) + '\n');
 
   std::string out;
   for (std::size_t i = 0; i < blocks.size(); ++i) out += (i > 0 ? "\n" : "") + blocks[i];

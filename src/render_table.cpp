@@ -32,25 +32,23 @@ namespace {
 
 constexpr const char* kReset = "\x1b[0m";
 
-// SGR colour for a status word, or nullptr to leave it uncoloured.
-const char* status_colour(std::string_view word) {
-  if (word == "achieved" || word == "met" || word == "done") return "\x1b[32m";  // green
-  if (word == "on_track") return "\x1b[36m";                                     // cyan
-  if (word == "behind" || word == "overdue") return "\x1b[33m";                  // yellow
-  if (word == "missed") return "\x1b[31m";                                       // red
-  if (word == "no_data") return "\x1b[2m";                                       // dim
-  return nullptr;  // pending and unknown words: the terminal's own colour
-}
-
-// Record text on one terminal line: tabs and line breaks would wreck the
-// alignment, so they become spaces; every other control character is made
-// visible by sanitize() so that a note cannot move the cursor or recolour
-// the terminal.
-std::string one_line(std::string_view s) {
-  std::string flat(s);
-  for (char& c : flat)
-    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
-  return sanitize(flat);
+// SGR colour for a tone, or nullptr to leave the text uncoloured.
+const char* tone_colour(Tone t) {
+  switch (t) {
+    case Tone::good:
+      return "\x1b[32m";  // green
+    case Tone::fine:
+      return "\x1b[36m";  // cyan
+    case Tone::warn:
+      return "\x1b[33m";  // yellow
+    case Tone::bad:
+      return "\x1b[31m";  // red
+    case Tone::dim:
+      return "\x1b[2m";
+    case Tone::plain:
+      break;
+  }
+  return nullptr;  // the terminal's own colour
 }
 
 double clamp01(double x) {
@@ -59,7 +57,6 @@ double clamp01(double x) {
 }
 
 std::string draw_bar(double completion, double marker) {
-  static const char* const kEighths[] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
   constexpr int kCells = 10;
   long eighths = std::lround(clamp01(completion) * kCells * 8);
   long full = eighths / 8, part = eighths % 8;
@@ -70,7 +67,7 @@ std::string draw_bar(double completion, double marker) {
     if (i < full)
       out += "█";
     else if (i == full && part > 0)
-      out += kEighths[part];
+      out += partial_block(static_cast<int>(part));
     else
       out += "░";
   }
@@ -117,7 +114,7 @@ std::string render_table(const Table& t, const RenderOptions& o) {
       if (cell.type == CellType::text || cell.type == CellType::status) {
         // Only words are cut: a truncated figure would be a wrong figure.
         if (col.max_width > 0) l.text = truncate_to_width(l.text, col.max_width);
-        if (cell.type == CellType::status && o.color) l.colour = status_colour(cell.text);
+        if (cell.type == CellType::status && o.color) l.colour = tone_colour(cell.tone);
       }
       widths[k] = std::max(widths[k], text_width(l.text));
       laid.push_back(std::move(l));

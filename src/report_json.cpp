@@ -1,6 +1,21 @@
 #include "report_json.h"
 
+#include <nlohmann/json.hpp>
+
 namespace plan {
+
+nlohmann::ordered_json json_number(Decimal d) {
+  if (d.units() % Decimal::kScale == 0) return nlohmann::ordered_json(d.units() / Decimal::kScale);
+  return nlohmann::ordered_json(d.to_double());
+}
+
+nlohmann::ordered_json json_number(const std::optional<Decimal>& d) {
+  return d ? json_number(*d) : nlohmann::ordered_json(nullptr);
+}
+
+nlohmann::ordered_json json_number(const std::optional<double>& d) {
+  return d ? nlohmann::ordered_json(*d) : nlohmann::ordered_json(nullptr);
+}
 
 nlohmann::ordered_json plan_json(const Plan& plan) {
   return {
@@ -14,6 +29,17 @@ nlohmann::ordered_json indicator_head(const Plan& plan, const Indicator& ind) {
           {"task", plan.task_of(ind).name},
           {"unit", ind.unit},
           {"kind", kind_name(ind.kind)}};
+}
+
+nlohmann::ordered_json entry_value_json(const Entry& e) {
+  if (e.is_state) return e.done ? "done" : "undone";
+  return json_number(e.amount);
+}
+
+nlohmann::ordered_json entry_tags_json(const Entry& e) {
+  nlohmann::ordered_json tags = nlohmann::ordered_json::object();
+  for (const auto& [k, v] : e.tags) tags[k] = v;
+  return tags;
 }
 
 nlohmann::ordered_json years_json(const std::vector<YearFigures>& years) {

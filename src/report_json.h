@@ -1,27 +1,23 @@
 // Pieces shared by the reports' JSON (SPEC §6): plain numbers, null where a
-// value is undefined, whole amounts as integers (12000, not 12000.0).
+// value is undefined, whole amounts as integers (12000, not 12000.0). Only
+// the forward declarations of nlohmann-json here: the files that build JSON
+// include <nlohmann/json.hpp> themselves.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <vector>
 
 #include "decimal.h"
 #include "evaluation.h"
 #include "plan.h"
+#include "record.h"
 
 namespace plan {
 
-inline nlohmann::ordered_json json_number(Decimal d) {
-  if (d.units() % Decimal::kScale == 0) return nlohmann::ordered_json(d.units() / Decimal::kScale);
-  return nlohmann::ordered_json(d.to_double());
-}
-inline nlohmann::ordered_json json_number(const std::optional<Decimal>& d) {
-  return d ? json_number(*d) : nlohmann::ordered_json(nullptr);
-}
-inline nlohmann::ordered_json json_number(const std::optional<double>& d) {
-  return d ? nlohmann::ordered_json(*d) : nlohmann::ordered_json(nullptr);
-}
+nlohmann::ordered_json json_number(Decimal d);
+nlohmann::ordered_json json_number(const std::optional<Decimal>& d);  // null when absent
+nlohmann::ordered_json json_number(const std::optional<double>& d);   // null when absent
 
 // {"id","title","start","end"}: the "plan" object of every report.
 nlohmann::ordered_json plan_json(const Plan& plan);
@@ -29,6 +25,11 @@ nlohmann::ordered_json plan_json(const Plan& plan);
 // {"id","name","area","task","unit","kind"}: how every report's JSON starts
 // an indicator.
 nlohmann::ordered_json indicator_head(const Plan& plan, const Indicator& ind);
+
+// An entry's value: its amount as a number, or "done" / "undone".
+nlohmann::ordered_json entry_value_json(const Entry& e);
+// An entry's tags as an object, {"by": "人社局", "note": …}.
+nlohmann::ordered_json entry_tags_json(const Entry& e);
 
 // [{"year","target","actual","completion","status","change"}, …]
 nlohmann::ordered_json years_json(const std::vector<YearFigures>& years);

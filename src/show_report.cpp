@@ -6,9 +6,9 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-#include "indicator_list.h"
 #include "report_json.h"
 #include "text.h"
+#include "words.h"
 #include "yoy_report.h"
 
 namespace plan {
@@ -19,8 +19,7 @@ ShowReport build_show(const Ledger& ledger, const Indicator& ind, std::vector<En
   r.plan = &plan;
   r.as_of = ledger.as_of();
   r.status = evaluate(ledger, ind);
-  std::stable_sort(records.begin(), records.end(),
-                   [](const Entry& a, const Entry& b) { return a.date < b.date; });
+  sort_by_date(records);
   std::erase_if(records, [&](const Entry& e) { return e.date > r.as_of; });
   r.records = std::move(records);
   r.months = monthly_series(ledger, ind);
@@ -32,7 +31,6 @@ namespace {
 // A bar of `width` columns for value/scale in eighths, with a tick where
 // the expected line is.
 std::string month_bar(double value, double expected, double scale, int width) {
-  static const char* kEighths[] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
   auto cols = [&](double v) { return std::clamp(v / scale * width, 0.0, double(width)); };
   double filled = cols(value);
   int full = static_cast<int>(filled);
@@ -43,7 +41,7 @@ std::string month_bar(double value, double expected, double scale, int width) {
     if (i < full)
       out += "█";
     else if (i == full && eighth > 0)
-      out += kEighths[eighth];
+      out += partial_block(eighth);
     else if (i == tick)
       out += "│";
     else
@@ -146,14 +144,11 @@ std::string show_json(const ShowReport& r) {
                       {"expected", m.expected}});
   json records = json::array();
   for (const Entry& e : r.records) {
-    json tags = json::object();
-    for (const auto& [k, v] : e.tags) tags[k] = v;
-    records.push_back(
-        {{"file", e.where.file},
-         {"line", e.where.line},
-         {"date", e.date.iso()},
-         {"value", e.is_state ? json(e.done ? "done" : "undone") : json_number(e.amount)},
-         {"tags", tags}});
+    records.push_back({{"file", e.where.file},
+                       {"line", e.where.line},
+                       {"date", e.date.iso()},
+                       {"value", entry_value_json(e)},
+                       {"tags", entry_tags_json(e)}});
   }
   std::vector<std::string> children = r.plan->children_of(ind.id);
   json doc = {

@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "indicator_list.h"
 #include "render.h"
 #include "report_json.h"
+#include "words.h"
 
 namespace plan {
 
@@ -40,12 +40,6 @@ bool any_status(const StatusReport& r, const std::vector<Status>& statuses) {
   for (const auto& s : r.rows)
     if (std::find(statuses.begin(), statuses.end(), s.status) != statuses.end()) return true;
   return false;
-}
-
-Cell status_cell(Status s) {
-  Cell c = Cell::of_status(std::string(status_name(s)));
-  c.text_zh = status_name_zh(s);
-  return c;
 }
 
 Table status_table(const StatusReport& r) {

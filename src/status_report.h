@@ -37,10 +37,6 @@ bool any_status(const StatusReport& r, const std::vector<Status>& statuses);
 // behind_by, status (SPEC §6), then time_progress, as_of, lead, partners.
 Table status_table(const StatusReport& r);
 
-// A status word for tables: English (the --status vocabulary, and what
-// colours key on), Chinese under --lang zh (已完成, 滞后, …).
-Cell status_cell(Status s);
-
 // SPEC §6 JSON.
 std::string status_json(const StatusReport& r);
 

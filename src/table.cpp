@@ -66,10 +66,11 @@ Cell Cell::of_date(std::optional<Date> d) {
   return c;
 }
 
-Cell Cell::of_status(std::string s) {
+Cell Cell::of_status(std::string s, Tone tone) {
   Cell c;
   c.type = CellType::status;
   c.text = std::move(s);
+  c.tone = tone;
   return c;
 }
 

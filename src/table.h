@@ -26,6 +26,17 @@ enum class CellType {
   bar,     // progress bar: `ratio` = completion, `marker` = time progress; table only
 };
 
+// A status cell's colour in a terminal, set from the status value by
+// status_cell (words.h); the renderer never reads the word to choose it.
+enum class Tone {
+  plain,  // the terminal's own colour (pending, and text that is not a status)
+  good,   // achieved, met, done: green
+  fine,   // on track: cyan
+  warn,   // behind, overdue: yellow
+  bad,    // missed: red
+  dim,    // no data
+};
+
 struct Cell {
   CellType type = CellType::empty;
   std::string text;     // text, status
@@ -36,6 +47,7 @@ struct Cell {
   long long whole = 0;  // count
   Date date;            // date
   int decimals = -1;    // number: fixed decimals, -1 = as needed
+  Tone tone = Tone::plain;  // status: its colour in terminal tables
   // Shown around the value in terminal tables and Markdown only ("2.1%"),
   // never in CSV/TSV, where the unit has its own column.
   std::string suffix;
@@ -50,7 +62,7 @@ struct Cell {
   static Cell of_number(std::optional<double> v, int decimals = -1);
   static Cell of_count(long long n);
   static Cell of_date(std::optional<Date> d);
-  static Cell of_status(std::string s);
+  static Cell of_status(std::string s, Tone tone = Tone::plain);
   static Cell of_bar(double completion, double time_progress);
 };
 

@@ -127,4 +127,23 @@ std::string sanitize(std::string_view s) {
   return out;
 }
 
+std::string one_line(std::string_view s) {
+  std::string flat(s);
+  for (char& c : flat)
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  return sanitize(flat);
+}
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::string_view partial_block(int eighths) {
+  static constexpr std::string_view kEighths[] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
+  return eighths > 0 && eighths < 8 ? kEighths[eighths] : "";
+}
+
 }  // namespace plan

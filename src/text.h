@@ -65,4 +65,20 @@ std::string pad_left(std::string_view s, int width);
 // terminal's colours. Invalid UTF-8 bytes become "\xNN" too.
 std::string sanitize(std::string_view s);
 
+// Text from the plan or the records on one line: tabs and line breaks
+// become spaces, then sanitize(). What a terminal line, a heading or a
+// plain-text digest shows.
+std::string one_line(std::string_view s);
+
+// The UTF-8 byte order mark (U+FEFF), which Excel writes at the start of
+// "CSV UTF-8" and which readers skip.
+inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+// ASCII letters in lower case; other bytes (UTF-8 included) unchanged.
+std::string ascii_lower(std::string_view s);
+
+// A block filled `eighths` eighths from the left (1 to 7: "▏" … "▉"; "" for
+// 0): the partial cell at the end of a bar of "█".
+std::string_view partial_block(int eighths);
+
 }  // namespace plan

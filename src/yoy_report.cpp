@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report_json.h"
-#include "status_report.h"
+#include "words.h"
 
 namespace plan {
 

@@ -30,14 +30,14 @@ std::string parse_error(std::string_view text) {
 
 }  // namespace
 
-TEST_CASE("CsvPlainFieldsAndLines") {
+TEST_CASE("csv: plain fields and lines") {
   auto r = parse_csv("date,id,value\n2019-03-31,jobs.urban_new,4210\n", "x.csv");
   REQUIRE(r.ok());
   CHECK(fields_of(*r) == Rows{{"date", "id", "value"}, {"2019-03-31", "jobs.urban_new", "4210"}});
   CHECK(lines_of(*r) == std::vector<int>{1, 2});
 }
 
-TEST_CASE("CsvQuotedFieldsHoldCommasQuotesAndLineBreaks") {
+TEST_CASE("csv: quoted fields hold commas, quotes and line breaks") {
   auto r = parse_csv(
       "a,b,c\r\n"
       "\"x, y\",\"say \"\"hi\"\"\",\"two\r\nlines\"\r\n"
@@ -50,19 +50,19 @@ TEST_CASE("CsvQuotedFieldsHoldCommasQuotesAndLineBreaks") {
   CHECK(lines_of(*r) == std::vector<int>{1, 2, 4});
 }
 
-TEST_CASE("CsvEmbeddedLfStaysLf") {
+TEST_CASE("csv: embedded LF stays LF") {
   auto r = parse_csv("\"a\nb\",c\n", "x.csv");
   REQUIRE(r.ok());
   CHECK(fields_of(*r) == Rows{{"a\nb", "c"}});
 }
 
-TEST_CASE("CsvBomCrLfAndMissingFinalNewline") {
+TEST_CASE("csv: BOM, CR LF and a missing final newline") {
   auto r = parse_csv("\xEF\xBB\xBF日期,值\r\n2019-01-01,5", "x.csv");
   REQUIRE(r.ok());
   CHECK(fields_of(*r) == Rows{{"日期", "值"}, {"2019-01-01", "5"}});
 }
 
-TEST_CASE("CsvEmptyLinesAndTrailingEmptyLinesAreSkipped") {
+TEST_CASE("csv: empty lines and trailing empty lines are skipped") {
   auto r = parse_csv("a,b\n\n1,2\r\n\r\n\n", "x.csv");
   REQUIRE(r.ok());
   CHECK(fields_of(*r) == Rows{{"a", "b"}, {"1", "2"}});
@@ -75,29 +75,29 @@ TEST_CASE("CsvEmptyLinesAndTrailingEmptyLinesAreSkipped") {
   CHECK(bom_only->empty());
 }
 
-TEST_CASE("CsvEmptyFieldsAtBothEnds") {
+TEST_CASE("csv: empty fields at both ends") {
   auto r = parse_csv(",a,\n,\n\"\"", "x.csv");
   REQUIRE(r.ok());
   CHECK(fields_of(*r) == Rows{{"", "a", ""}, {"", ""}, {""}});
 }
 
-TEST_CASE("CsvFieldsAreNotTrimmed") {
+TEST_CASE("csv: fields are not trimmed") {
   auto r = parse_csv(" a , b \n", "x.csv");
   REQUIRE(r.ok());
   CHECK(fields_of(*r) == Rows{{" a ", " b "}});
 }
 
-TEST_CASE("CsvUnterminatedQuoteIsReportedWhereItOpens") {
+TEST_CASE("csv: unterminated quote is reported where it opens") {
   CHECK(parse_error("a,b\n1,\"never\nclosed,2\n") == "x.csv:2:3: quoted field is never closed");
 }
 
-TEST_CASE("CsvQuoteInsideAnUnquotedField") {
+TEST_CASE("csv: quote inside an unquoted field") {
   CHECK(parse_error("a,b\r\n1,4\"2\r\n") ==
         "x.csv:2:4: quote inside an unquoted field; quote the whole field and double the quotes "
         "inside it (\"\")");
 }
 
-TEST_CASE("CsvTextAfterAClosingQuote") {
+TEST_CASE("csv: text after a closing quote") {
   // Columns count characters, not bytes: 备注 is six bytes, two characters.
   CHECK(parse_error("a,b\n\"备注\"x,1\n") ==
         "x.csv:2:5: text after the closing quote of a field; a quote inside a quoted field is "
@@ -108,14 +108,14 @@ TEST_CASE("CsvTextAfterAClosingQuote") {
         "written twice (\"\")");
 }
 
-TEST_CASE("Utf8PassesThroughWhenValid") {
+TEST_CASE("UTF-8: passes through when valid") {
   auto r = to_utf8("日期,值\n", "UTF-8", "x.csv");
   REQUIRE(r.ok());
   CHECK(*r == "日期,值\n");
   CHECK(to_utf8("a", "utf8", "x.csv").ok());
 }
 
-TEST_CASE("Utf8InvalidByteIsReportedAtItsLineAndColumn") {
+TEST_CASE("UTF-8: invalid byte is reported at its line and column") {
   // "日期" in GB18030 read as UTF-8: C8 is a lead byte, D5 is no continuation.
   auto r = to_utf8("date,id\n2019,\xC8\xD5\xC6\xDA\n", "utf-8", "x.csv");
   REQUIRE_FALSE(r.ok());
@@ -124,7 +124,7 @@ TEST_CASE("Utf8InvalidByteIsReportedAtItsLineAndColumn") {
         "gb18030");
 }
 
-TEST_CASE("Gb18030ConvertsToUtf8") {
+TEST_CASE("GB18030: converts to UTF-8") {
   // 日期 is C8D5 C6DA in GB2312/GBK/GB18030 (区位 4053 and 3858); 😀 (U+1F600)
   // is a four-byte GB18030 sequence, 94 39 FC 36.
   auto r = to_utf8("\xC8\xD5\xC6\xDA,id\r\n\x94\x39\xFC\x36,x\r\n", "GB18030", "x.csv");
@@ -132,20 +132,20 @@ TEST_CASE("Gb18030ConvertsToUtf8") {
   CHECK(*r == "日期,id\r\n😀,x\r\n");
 }
 
-TEST_CASE("Gb18030InvalidByteIsReportedAtItsLineAndColumn") {
+TEST_CASE("GB18030: invalid byte is reported at its line and column") {
   auto r = to_utf8("\xC8\xD5,b\n\xC6\xDA,\xFF\n", "gb18030", "x.csv");
   REQUIRE_FALSE(r.ok());
   // Byte 8 of the input is on line 2, the third character there.
   CHECK(r.error().headline() == "x.csv:2:3: not valid GB18030 (byte 8: FF)");
 }
 
-TEST_CASE("Gb18030CharacterCutAtTheEnd") {
+TEST_CASE("GB18030: character cut at the end") {
   auto r = to_utf8("a,\xC8", "gb18030", "x.csv");
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().headline() == "x.csv:1:3: incomplete GB18030 character at the end (byte 2: C8)");
 }
 
-TEST_CASE("UnknownEncodingIsRefused") {
+TEST_CASE("unknown encoding is refused") {
   auto r = to_utf8("a", "latin1", "x.csv");
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().headline() == "x.csv: unknown encoding 'latin1' (use utf-8 or gb18030)");

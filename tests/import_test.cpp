@@ -43,7 +43,7 @@ using Lines = std::vector<std::string>;
 
 }  // namespace
 
-TEST_CASE("ImportEnglishHeaderInAnyOrderWithOptionalTags") {
+TEST_CASE("import: English header in any order with optional tags") {
   auto r =
       run("value,date,id,by,note,src\n"
           "4210,2019-03-31,jobs.urban_new,人社局,一季度快报,\n"
@@ -62,7 +62,7 @@ TEST_CASE("ImportEnglishHeaderInAnyOrderWithOptionalTags") {
   CHECK(r.rows[0].entry.where.to_string() == "x.csv:2");
 }
 
-TEST_CASE("ImportChineseHeaderWithBomAndCrLf") {
+TEST_CASE("import: Chinese header with BOM and CR LF") {
   auto r =
       run("\xEF\xBB\xBF 日期 ,指标代码,完成值,填报单位,备注,来源\r\n"
           "2019-03-31,jobs.urban_new,4210,人社局,快报,统计局\r\n");
@@ -70,7 +70,7 @@ TEST_CASE("ImportChineseHeaderWithBomAndCrLf") {
   CHECK(lines_of(r) == Lines{"2019-03-31  jobs.urban_new  4210  by=人社局  note=快报  src=统计局"});
 }
 
-TEST_CASE("ImportHeaderNamesIgnoreCaseAndSpaces") {
+TEST_CASE("import: header names ignore case and spaces") {
   auto r = run(" Date , Indicator ,VALUE,指标ID\n2019-03-31,jobs.urban_new,1,\n");
   CHECK(problems(r) == Lines{"x.csv:1: column id appears twice (columns 2 and 4)"});
   auto ok = run(" Date , Indicator ,VALUE, Source\n2019-03-31,jobs.urban_new,1,x\n");
@@ -78,7 +78,7 @@ TEST_CASE("ImportHeaderNamesIgnoreCaseAndSpaces") {
   CHECK(lines_of(ok) == Lines{"2019-03-31  jobs.urban_new  1  src=x"});
 }
 
-TEST_CASE("ImportUnknownAndMissingColumnsAreErrors") {
+TEST_CASE("import: unknown and missing columns are errors") {
   auto r = run("date,indicatr,value,remark\n2019-03-31,jobs.urban_new,1,x\n");
   CHECK(problems(r) ==
         Lines{"x.csv:1: unknown column \"indicatr\", \"remark\"; columns are date, id, value, by, "
@@ -87,14 +87,14 @@ TEST_CASE("ImportUnknownAndMissingColumnsAreErrors") {
   CHECK(r.rows.empty());
 }
 
-TEST_CASE("ImportEmptyFileAndHeaderOnly") {
+TEST_CASE("import: empty file and header only") {
   CHECK(problems(run("")) == Lines{"x.csv: no header row (the file is empty)"});
   auto r = run("date,id,value\r\n\r\n");
   CHECK(problems(r) == Lines{"x.csv: warning: no rows to import below the header"});
   CHECK_FALSE(r.diags.has_errors());
 }
 
-TEST_CASE("ImportABadLastRowImportsNothing") {
+TEST_CASE("import: a bad last row imports nothing") {
   auto r =
       run("date,id,value\n"
           "2019-01-31,jobs.urban_new,100\n"
@@ -106,7 +106,7 @@ TEST_CASE("ImportABadLastRowImportsNothing") {
   CHECK(r.rows.empty());
 }
 
-TEST_CASE("ImportReportsEveryBadRowAtItsStartingLine") {
+TEST_CASE("import: reports every bad row at its starting line") {
   auto r =
       run("date,id,value,note\n"
           "2019-01-31,jobs.urban_new,abc,\n"
@@ -133,7 +133,7 @@ TEST_CASE("ImportReportsEveryBadRowAtItsStartingLine") {
   CHECK(r.rows.empty());
 }
 
-TEST_CASE("ImportDatesAsSpreadsheetsWriteThem") {
+TEST_CASE("import: dates as spreadsheets write them") {
   auto r =
       run("date,id,value\n"
           "2019/3/31,jobs.urban_new,1\n"
@@ -145,7 +145,7 @@ TEST_CASE("ImportDatesAsSpreadsheetsWriteThem") {
                              "2019-03-05  jobs.urban_new  3", "2019-12-01  jobs.urban_new  4"});
 }
 
-TEST_CASE("SpreadsheetDateRefusesOtherShapes") {
+TEST_CASE("spreadsheet_date refuses other shapes") {
   std::string why;
   for (std::string bad : {"31/3/2019", "2019/3-31", "2019.3.31", "19/3/31", "2019/123/1",
                           "2019-03-31x", "2019年3月31", ""}) {
@@ -159,7 +159,7 @@ TEST_CASE("SpreadsheetDateRefusesOtherShapes") {
   CHECK(spreadsheet_date("2020/2/29", &why) == Date::from_ymd(2020, 2, 29));
 }
 
-TEST_CASE("ImportThousandsSeparators") {
+TEST_CASE("import: thousands separators") {
   auto r =
       run("date,id,value\n"
           "2019-03-31,jobs.urban_new,\"4,210\"\n"
@@ -171,7 +171,7 @@ TEST_CASE("ImportThousandsSeparators") {
   CHECK(lines_of(ok) == Lines{"2019-03-31  jobs.urban_new  4210"});
 }
 
-TEST_CASE("StripThousandsOnlyTakesGroupsOfThree") {
+TEST_CASE("strip_thousands only takes groups of three") {
   CHECK(strip_thousands("4210") == "4210");
   CHECK(strip_thousands("4,210") == "4210");
   CHECK(strip_thousands("+12,345.25%") == "+12345.25%");
@@ -184,7 +184,7 @@ TEST_CASE("StripThousandsOnlyTakesGroupsOfThree") {
   }
 }
 
-TEST_CASE("ImportNoteWithCommaQuotesAndLineBreakRoundTrips") {
+TEST_CASE("import: a note with comma, quotes and line break round-trips") {
   auto r =
       run("date,id,value,note\r\n"
           "2019-03-31,jobs.urban_new,10,\"更正, \"\"重复\"\"\r\n第二行\tTab\"\r\n");
@@ -200,7 +200,7 @@ TEST_CASE("ImportNoteWithCommaQuotesAndLineBreakRoundTrips") {
   CHECK(again.tag("note") == "更正, \"重复\"\n第二行\tTab");
 }
 
-TEST_CASE("ImportTrimsCellsAndSkipsBlankRows") {
+TEST_CASE("import: trims cells and skips blank rows") {
   auto r =
       run("date,id,value,by\n"
           ",,,\n"
@@ -212,7 +212,7 @@ TEST_CASE("ImportTrimsCellsAndSkipsBlankRows") {
   CHECK(r.rows.at(0).csv_line == 3);
 }
 
-TEST_CASE("ImportRowShapeAgainstTheHeader") {
+TEST_CASE("import: row shape against the header") {
   auto r =
       run("date,id,value,,\n"
           "2019-03-31,jobs.urban_new,1,,\n"        // empty unnamed columns: fine
@@ -224,12 +224,12 @@ TEST_CASE("ImportRowShapeAgainstTheHeader") {
                              "x.csv:6: column 5 has a value but no header"});
 }
 
-TEST_CASE("ImportCsvSyntaxErrorStopsAtItsLocation") {
+TEST_CASE("import: CSV syntax error stops at its location") {
   auto r = run("date,id,value\n2019-03-31,jobs.urban_new,\"1\n");
   CHECK(problems(r) == Lines{"x.csv:2:27: quoted field is never closed"});
 }
 
-TEST_CASE("ImportRefusesDatesOutsideThePeriodOrAfterTodayUnlessForced") {
+TEST_CASE("import: refuses dates outside the period or after today unless forced") {
   const char* csv =
       "date,id,value\n"
       "2017-12-31,jobs.urban_new,1\n"
@@ -244,7 +244,7 @@ TEST_CASE("ImportRefusesDatesOutsideThePeriodOrAfterTodayUnlessForced") {
   CHECK(forced.rows.size() == 3);
 }
 
-TEST_CASE("CheckEntryDateRules") {
+TEST_CASE("check_entry_date: the period and today bound an entry's date") {
   const Plan& p = mini();
   CHECK_FALSE(check_entry_date(p, Date::from_ymd(2018, 1, 1), kToday, false));
   CHECK_FALSE(check_entry_date(p, kToday, kToday, false));
@@ -254,7 +254,7 @@ TEST_CASE("CheckEntryDateRules") {
   CHECK_FALSE(check_entry_date(p, Date::from_ymd(2030, 1, 1), kToday, true));
 }
 
-TEST_CASE("NewEntryRefusesWhatTheLineCannotCarry") {
+TEST_CASE("make_new_entry refuses what the line cannot carry") {
   const Location at{"", 0, 0};
   auto with = [&](EntryInput in) { return make_new_entry(in, mini(), at, kToday, false); };
   EntryInput in{"2019-03-31", "jobs.urban_new", "5", "", "", ""};

@@ -22,18 +22,6 @@ std::size_t column(const Table& t, const char* key) {
 
 }  // namespace
 
-TEST_CASE("readable targets for each kind") {
-  const Plan& p = mini_plan();
-  CHECK(readable_target(*p.find("jobs.urban_new"), p.find("jobs.urban_new")->target) == "51,000");
-  CHECK(readable_target(*p.find("unemployment.rate"), dec("3")) == "≤ 3%");
-  CHECK(readable_target(*p.find("graduates.rate"), dec("95")) == "≥ 95%");
-  CHECK(readable_target(*p.find("skills.leaders"), dec("3")) == "3–5");
-  CHECK(readable_target(*p.find("hr.portal"), Decimal()) == "due 2020-12-31");
-  // The target passed in is used (a year's threshold), not the indicator's.
-  CHECK(readable_target(*p.find("graduates.rate"), dec("96.5")) == "≥ 96.5%");
-  CHECK(readable_target(*p.find("jobs.urban_new"), dec("17000")) == "17,000");
-}
-
 TEST_CASE("list table: by area, plan order within an area") {
   Table t = list_table(mini_plan());
   REQUIRE(t.rows.size() == 7);

@@ -45,20 +45,20 @@ using Lines = std::vector<std::string>;
 
 }  // namespace
 
-TEST_CASE("sort_log sorts by date and keeps read order within a date") {
+TEST_CASE("the log in date order (sort_by_date, record.h), read order kept within a date") {
   std::vector<Entry> v = sample().list;
-  sort_log(v);
+  sort_by_date(v);
   CHECK(lines(v) ==
         Lines{"f.rec:5:1", "f.rec:2:1", "f.rec:4:1", "f.rec:1:1", "f.rec:3:1", "f.rec:6:1"});
 }
 
-TEST_CASE("sort_log is stable over many equal dates") {
+TEST_CASE("the log order (sort_by_date) is stable over many equal dates") {
   // Enough entries for std::sort's introsort to scramble equal keys.
   std::vector<Entry> v;
   for (int i = 0; i < 200; ++i)
     v.push_back(make_entry(i % 2 ? "2019-01-02" : "2019-01-01", "jobs.urban_new", "1", "",
                            {"f.rec", i + 1, 1}));
-  sort_log(v);
+  sort_by_date(v);
   for (std::size_t i = 1; i < v.size(); ++i) {
     bool ordered = v[i - 1].date < v[i].date ||
                    (v[i - 1].date == v[i].date && v[i - 1].where.line < v[i].where.line);

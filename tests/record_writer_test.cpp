@@ -46,7 +46,7 @@ void spit(const fs::path& p, const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("AppendCreatesNestedFoldersAndTheFile") {
+TEST_CASE("append: creates nested folders and the file") {
   TempDir tmp;
   fs::path file = tmp.path / "records" / "2019" / "q1" / "jobs.rec";
   auto r = append_lines(file, {"2019-03-31  jobs.urban_new  4210"});
@@ -57,7 +57,7 @@ TEST_CASE("AppendCreatesNestedFoldersAndTheFile") {
   CHECK(static_cast<mode_t>(fs::status(file).permissions()) == (0644 & ~mask));
 }
 
-TEST_CASE("AppendWritesEveryLineOfOneCallInOrder") {
+TEST_CASE("append: writes every line of one call in order") {
   TempDir tmp;
   fs::path file = tmp.path / "2019.rec";
   spit(file, "# ledger\n");
@@ -66,7 +66,7 @@ TEST_CASE("AppendWritesEveryLineOfOneCallInOrder") {
   CHECK(slurp(file) == "# ledger\na 1\nb 2\nc 3\nd 4\n");
 }
 
-TEST_CASE("AppendAfterALineCutShortStartsANewLine") {
+TEST_CASE("append: after a line cut short starts a new line") {
   TempDir tmp;
   fs::path file = tmp.path / "2019.rec";
   // A crash (or an editor) left the last line without its newline.
@@ -77,7 +77,7 @@ TEST_CASE("AppendAfterALineCutShortStartsANewLine") {
         "2019-03-31  jobs.urban_new  300\n");
 }
 
-TEST_CASE("AppendToAnEmptyFileAddsNoBlankLine") {
+TEST_CASE("append: to an empty file adds no blank line") {
   TempDir tmp;
   fs::path file = tmp.path / "2019.rec";
   spit(file, "");
@@ -85,14 +85,14 @@ TEST_CASE("AppendToAnEmptyFileAddsNoBlankLine") {
   CHECK(slurp(file) == "x\n");
 }
 
-TEST_CASE("AppendOfNoLinesTouchesNothing") {
+TEST_CASE("append: of no lines touches nothing") {
   TempDir tmp;
   fs::path file = tmp.path / "sub" / "2019.rec";
   REQUIRE(append_lines(file, {}).ok());
   CHECK_FALSE(fs::exists(tmp.path / "sub"));
 }
 
-TEST_CASE("AppendRefusesALineHoldingALineBreak") {
+TEST_CASE("append: refuses a line holding a line break") {
   TempDir tmp;
   fs::path file = tmp.path / "2019.rec";
   spit(file, "old\n");
@@ -105,7 +105,7 @@ TEST_CASE("AppendRefusesALineHoldingALineBreak") {
   CHECK(slurp(file) == "old\n");
 }
 
-TEST_CASE("AppendUnderAFileInsteadOfAFolderFailsAndCreatesNothing") {
+TEST_CASE("append: under a file instead of a folder fails and creates nothing") {
   TempDir tmp;
   spit(tmp.path / "records", "not a folder\n");
   fs::path file = tmp.path / "records" / "2019" / "x.rec";
@@ -119,7 +119,7 @@ TEST_CASE("AppendUnderAFileInsteadOfAFolderFailsAndCreatesNothing") {
   CHECK(std::distance(fs::directory_iterator(tmp.path), fs::directory_iterator()) == 1);
 }
 
-TEST_CASE("AppendToAFolderPathNamesTheSystemsReason") {
+TEST_CASE("append: to a folder path names the system's reason") {
   TempDir tmp;
   fs::create_directory(tmp.path / "2019.rec");
   auto r = append_lines(tmp.path / "2019.rec", {"x"});
@@ -131,7 +131,7 @@ TEST_CASE("AppendToAFolderPathNamesTheSystemsReason") {
 
 // Four processes append 300 entries each, one call per entry, to one file.
 // Without the lock and the single write, lines would interleave or be lost.
-TEST_CASE("ConcurrentAppendersNeverInterleaveOrLoseALine") {
+TEST_CASE("concurrent appenders never interleave or lose a line") {
   TempDir tmp;
   fs::path file = tmp.path / "records" / "2019.rec";
   constexpr int kChildren = 4;
@@ -182,7 +182,7 @@ TEST_CASE("ConcurrentAppendersNeverInterleaveOrLoseALine") {
 // A write the system cuts short (here: the file size limit, EFBIG) is undone:
 // the file is byte for byte what it was. Runs in a child because the limit
 // applies to the whole process.
-TEST_CASE("AFailedWriteLeavesTheFileAsItWas") {
+TEST_CASE("a failed write leaves the file as it was") {
   TempDir tmp;
   fs::path file = tmp.path / "2019.rec";
   // No final newline: the undo must also take back the newline we add.
@@ -211,7 +211,7 @@ TEST_CASE("AFailedWriteLeavesTheFileAsItWas") {
   CHECK(slurp(file) == before);
 }
 
-TEST_CASE("ABatchOverSeveralFilesIsUndoneWholeWhenOneFileFails") {
+TEST_CASE("a batch over several files is undone whole when one file fails") {
   TempDir tmp;
   fs::path a = tmp.path / "records" / "2018.rec";
   fs::path b = tmp.path / "records" / "2019.rec";
@@ -239,7 +239,7 @@ TEST_CASE("ABatchOverSeveralFilesIsUndoneWholeWhenOneFileFails") {
   CHECK(slurp(b) == "old 2019\n");
 }
 
-TEST_CASE("ABatchWritesEachFileAndMergesRepeatedPaths") {
+TEST_CASE("a batch writes each file and merges repeated paths") {
   TempDir tmp;
   fs::path a = tmp.path / "2018.rec";
   fs::path b = tmp.path / "sub" / "2019.rec";
@@ -248,7 +248,7 @@ TEST_CASE("ABatchWritesEachFileAndMergesRepeatedPaths") {
   CHECK(slurp(b) == "b1\nb2\n");
 }
 
-TEST_CASE("ABatchRefusesTwoPathsToOneFileInsteadOfWaitingOnItself") {
+TEST_CASE("a batch refuses two paths to one file instead of waiting on itself") {
   TempDir tmp;
   fs::path a = tmp.path / "2019.rec";
   fs::path link = tmp.path / "link.rec";

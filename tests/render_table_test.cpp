@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "render.h"
@@ -205,12 +206,15 @@ TEST_CASE("render_table: colour only when asked, around the word, not the paddin
   CHECK(strip_sgr(coloured) == plain);
 }
 
-TEST_CASE("render_table: the colour of each status word") {
+TEST_CASE("render_table: the colour of each tone, whatever the word says") {
   Table t;
   t.columns = {{"s", "S", ""}};
-  for (const char* w : {"achieved", "met", "done", "on_track", "behind", "overdue", "missed",
-                        "no_data", "pending", "other"})
-    t.rows.push_back({{Cell::of_status(w)}, ""});
+  const std::pair<const char*, Tone> cells[] = {{"achieved", Tone::good}, {"met", Tone::good},
+                                                {"done", Tone::good},     {"on_track", Tone::fine},
+                                                {"behind", Tone::warn},   {"overdue", Tone::warn},
+                                                {"missed", Tone::bad},    {"no_data", Tone::dim},
+                                                {"pending", Tone::plain}, {"other", Tone::plain}};
+  for (auto [w, tone] : cells) t.rows.push_back({{Cell::of_status(w, tone)}, ""});
   RenderOptions o;
   o.color = true;
   std::string expected = "S       \n" + rule(8) +
@@ -226,12 +230,15 @@ TEST_CASE("render_table: the colour of each status word") {
                          "pending \n"
                          "other   \n";
   CHECK(render_table(t, o) == expected);
+  // The colour comes from the tone, never from the spelling.
+  t.rows = {{{Cell::of_status("behind")}, ""}, {{Cell::of_status("滞后", Tone::warn)}, ""}};
+  CHECK(render_table(t, o) == "S     \n" + rule(6) + "\nbehind\n\x1b[33m滞后\x1b[0m  \n");
 }
 
 TEST_CASE("render_table: right-aligned coloured status keeps the padding outside") {
   Table t;
   t.columns = {{"s", "Status", "", true}};
-  t.rows = {{{Cell::of_status("met")}, ""}};
+  t.rows = {{{Cell::of_status("met", Tone::good)}, ""}};
   RenderOptions o;
   o.color = true;
   CHECK(render_table(t, o) == "Status\n" + rule(6) + "\n   \x1b[32mmet\x1b[0m\n");

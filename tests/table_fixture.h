@@ -21,10 +21,10 @@ inline Table sample() {
   t.rows = {
       {{Cell::of_text("1.1"), Cell::of_text("外贸进出口额"),
         Cell::of_amount(*Decimal::parse("51000")), Cell::of_ratio(0.4534),
-        Cell::of_status("behind")},
+        Cell::of_status("behind", Tone::warn)},
        "经济"},
       {{Cell::of_text("1.2"), Cell::of_text("GDP"), Cell::of_amount(*Decimal::parse("-1200")),
-        Cell::none(), Cell::of_status("achieved")},
+        Cell::none(), Cell::of_status("achieved", Tone::good)},
        "经济"},
       {{Cell::of_text("2.10"), Cell::of_text("跨境电商"),
         Cell::of_amount(*Decimal::parse("12345.6")), Cell::of_ratio(1.0), Cell::none()},

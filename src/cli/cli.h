@@ -72,9 +72,19 @@ bool use_chinese(const Globals& g);
 // Adds --format with the given choices ("table|csv|…"); the first is default.
 CLI::Option* add_format_option(CLI::App& sub, std::string& target, std::string choices);
 
+// The table formats with --bom: --format table|csv|tsv|json|md, and --bom
+// for CSV/TSV that Excel opens.
+void add_table_format_options(CLI::App& sub, std::string& format, bool& bom);
+
 // CLI11 check for YYYY-MM-DD.
 CLI::Validator date_validator();
 Date parse_date_arg(const std::string& s);  // after validation
+
+// --as-of DATE, checked as YYYY-MM-DD; `help` says what the date means.
+void add_as_of_option(CLI::App& sub, std::string& target,
+                      const std::string& help = "Evaluate at this date (default: today)");
+// The date --as-of named, or today when it was not given.
+Date as_of_date(const std::string& as_of);
 
 // Writes `text` to stdout (report output); false when stdout failed.
 bool emit(const std::string& text);
@@ -94,6 +104,8 @@ bool read_ledger(Globals& g, const Project& p, const std::vector<Ledger*>& ledge
 // Parses a comma-separated list of status words (--status, --fail-on).
 std::vector<Status> parse_statuses(const std::vector<std::string>& words);
 CLI::Validator status_validator();
+// --fail-on STATUS,… (checked status words); `help` says when exit 3 comes.
+void add_fail_on_option(CLI::App& sub, std::vector<std::string>& target, const std::string& help);
 
 // Prints a report in the chosen --format: the Table through the renderers,
 // or the report's own JSON. Sets g.exit_code on a failed write.

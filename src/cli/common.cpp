@@ -81,6 +81,26 @@ CLI::Option* add_format_option(CLI::App& sub, std::string& target, std::string c
       ->capture_default_str();
 }
 
+void add_table_format_options(CLI::App& sub, std::string& format, bool& bom) {
+  add_format_option(sub, format, "table|csv|tsv|json|md");
+  sub.add_flag("--bom", bom, "Start CSV/TSV with a UTF-8 byte order mark (for Excel)");
+}
+
+void add_as_of_option(CLI::App& sub, std::string& target, const std::string& help) {
+  sub.add_option("--as-of", target, help)->type_name("DATE")->check(date_validator());
+}
+
+Date as_of_date(const std::string& as_of) {
+  return as_of.empty() ? today() : parse_date_arg(as_of);
+}
+
+void add_fail_on_option(CLI::App& sub, std::vector<std::string>& target, const std::string& help) {
+  sub.add_option("--fail-on", target, help)
+      ->type_name("STATUS")
+      ->delimiter(',')
+      ->check(status_validator());
+}
+
 CLI::Validator date_validator() {
   return CLI::Validator(
       [](std::string& s) -> std::string {

@@ -9,8 +9,7 @@ void setup_list(CLI::App& sub, Globals& g) {
     bool bom = false;
   };
   auto o = std::make_shared<Options>();
-  add_format_option(sub, o->format, "table|csv|tsv|json|md");
-  sub.add_flag("--bom", o->bom, "Start CSV/TSV with a UTF-8 byte order mark (for Excel)");
+  add_table_format_options(sub, o->format, o->bom);
   sub.footer(
       "One line per indicator: id, name, kind, target, unit, lead units.\n"
       "Examples:\n"

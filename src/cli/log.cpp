@@ -17,8 +17,7 @@ void setup_log(CLI::App& sub, Globals& g) {
       ->type_name("DATE")
       ->check(date_validator());
   sub.add_option("--by", o->by, "Only entries with this by= reporting unit")->type_name("UNIT");
-  add_format_option(sub, o->format, "table|csv|tsv|json|md");
-  sub.add_flag("--bom", o->bom, "Start CSV/TSV with a UTF-8 byte order mark (for Excel)");
+  add_table_format_options(sub, o->format, o->bom);
   sub.footer(
       "The entries as recorded, in date order (same-day entries in file order),\n"
       "with the file and line each came from.\n"
@@ -40,7 +39,7 @@ void setup_log(CLI::App& sub, Globals& g) {
           if (f.keeps(e)) entries.push_back(e);
         }))
       return;
-    sort_log(entries);
+    sort_by_date(entries);
     output(
         g, o->format, log_table(plan, entries), [&] { return log_json(plan, entries); }, o->bom);
   });

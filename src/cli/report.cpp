@@ -37,11 +37,10 @@ void setup_report(CLI::App& sub, Globals& g) {
           ->type_name("KIND")
           ->capture_default_str()
           ->check(CLI::IsMember({"week", "month", "quarter", "half", "year"}));
-  auto* as_of = sub.add_option("--as-of", o->as_of,
-                               "The day the digest is made (default: today); it covers the last "
-                               "period complete before it")
-                    ->type_name("DATE")
-                    ->check(date_validator());
+  add_as_of_option(sub, o->as_of,
+                   "The day the digest is made (default: today); it covers the last period "
+                   "complete before it");
+  CLI::Option* as_of = sub.get_option("--as-of");
   std::vector<CLI::Option*> explicit_options;
   const struct {
     PeriodKind kind;
@@ -82,11 +81,9 @@ void setup_report(CLI::App& sub, Globals& g) {
       ->type_name("N")
       ->capture_default_str()
       ->check(CLI::Range(1, 1000));
-  sub.add_option("--fail-on", o->fail_on,
-                 "After writing the digest, exit 3 when an indicator has one of these statuses")
-      ->type_name("STATUS")
-      ->delimiter(',')
-      ->check(status_validator());
+  add_fail_on_option(sub, o->fail_on,
+                     "After writing the digest, exit 3 when an indicator has one of these "
+                     "statuses");
   sub.footer(
       "The digest a cron job mails, for one calendar period: by default the last\n"
       "complete week (Monday-Sunday), month, quarter, half-year or year before the\n"
@@ -124,8 +121,7 @@ void setup_report(CLI::App& sub, Globals& g) {
       if (!o->labels[k].empty())
         period = parse_calendar_label(static_cast<PeriodKind>(k), o->labels[k]);
     if (!period) {
-      Date day = o->as_of.empty() ? today() : parse_date_arg(o->as_of);
-      period = last_complete_period(*parse_period_kind(o->period), day);
+      period = last_complete_period(*parse_period_kind(o->period), as_of_date(o->as_of));
     }
     // One pass over the records feeds both ledgers and the period's tally.
     DigestSources sources(plan, *period);

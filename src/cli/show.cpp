@@ -9,9 +9,7 @@ void setup_show(CLI::App& sub, Globals& g) {
   };
   auto o = std::make_shared<Options>();
   sub.add_option("id", o->id, "Indicator id (plan list shows them)")->type_name("ID")->required();
-  sub.add_option("--as-of", o->as_of, "Evaluate at this date (default: today)")
-      ->type_name("DATE")
-      ->check(date_validator());
+  add_as_of_option(sub, o->as_of);
   add_format_option(sub, o->format, "table|json");
   sub.footer(
       "Shows the definition, the per-year split, the projection at the pace so far\n"
@@ -24,7 +22,7 @@ void setup_show(CLI::App& sub, Globals& g) {
     if (!project) return;
     const Plan& plan = project->plan;
     if (!known_ids(g, plan, {o->id})) return;
-    Date as_of = o->as_of.empty() ? today() : parse_date_arg(o->as_of);
+    Date as_of = as_of_date(o->as_of);
     Ledger ledger(plan, as_of);
     std::vector<Entry> records;
     if (!read_ledger(g, *project, {&ledger}, [&](const Entry& e) {

@@ -11,9 +11,7 @@ void setup_status(CLI::App& sub, Globals& g) {
     bool bom = false;
   };
   auto o = std::make_shared<Options>();
-  sub.add_option("--as-of", o->as_of, "Evaluate at this date (default: today)")
-      ->type_name("DATE")
-      ->check(date_validator());
+  add_as_of_option(sub, o->as_of);
   sub.add_option("--year", o->year, "Judge each indicator against this year's own target")
       ->type_name("YEAR");
   sub.add_option("--area", o->area, "Only this area (主要任务), by id or name")->type_name("AREA");
@@ -23,13 +21,9 @@ void setup_status(CLI::App& sub, Globals& g) {
       ->type_name("STATUS")
       ->delimiter(',')
       ->check(status_validator());
-  sub.add_option("--fail-on", o->fail_on,
-                 "Exit 3 when a shown indicator has one of these statuses, e.g. behind,missed")
-      ->type_name("STATUS")
-      ->delimiter(',')
-      ->check(status_validator());
-  add_format_option(sub, o->format, "table|csv|tsv|json|md");
-  sub.add_flag("--bom", o->bom, "Start CSV/TSV with a UTF-8 byte order mark (for Excel)");
+  add_fail_on_option(sub, o->fail_on,
+                     "Exit 3 when a shown indicator has one of these statuses, e.g. behind,missed");
+  add_table_format_options(sub, o->format, o->bom);
   sub.footer(
       "Statuses: flows (total, range) are achieved, on_track or behind the\n"
       "expected line drawn from the plan's yearly splits; levels (floor, cap) are\n"
@@ -45,7 +39,7 @@ void setup_status(CLI::App& sub, Globals& g) {
     auto project = open_project(g);
     if (!project) return;
     const Plan& plan = project->plan;
-    Date as_of = o->as_of.empty() ? today() : parse_date_arg(o->as_of);
+    Date as_of = as_of_date(o->as_of);
     StatusFilter f;
     if (sub.count("--year")) {
       if (o->year < plan.start.year() || o->year > plan.end.year()) {

@@ -9,12 +9,9 @@ void setup_units(CLI::App& sub, Globals& g) {
     bool lead_only = false, bom = false;
   };
   auto o = std::make_shared<Options>();
-  sub.add_option("--as-of", o->as_of, "Evaluate at this date (default: today)")
-      ->type_name("DATE")
-      ->check(date_validator());
+  add_as_of_option(sub, o->as_of);
   sub.add_flag("--lead-only", o->lead_only, "Count only the indicators a unit leads (★)");
-  add_format_option(sub, o->format, "table|csv|tsv|json|md");
-  sub.add_flag("--bom", o->bom, "Start CSV/TSV with a UTF-8 byte order mark (for Excel)");
+  add_table_format_options(sub, o->format, o->bom);
   sub.footer(
       "One row per responsible unit: how many indicators it leads and partners,\n"
       "how those stand (achieved counts met and done; missed counts overdue), and\n"
@@ -24,7 +21,7 @@ void setup_units(CLI::App& sub, Globals& g) {
   sub.callback([o, &g] {
     auto project = open_project(g);
     if (!project) return;
-    Date as_of = o->as_of.empty() ? today() : parse_date_arg(o->as_of);
+    Date as_of = as_of_date(o->as_of);
     Ledger ledger(project->plan, as_of);
     if (!read_ledger(g, *project, {&ledger})) return;
     UnitsReport r = build_units(ledger, o->lead_only);

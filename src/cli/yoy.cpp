@@ -12,11 +12,8 @@ void setup_yoy(CLI::App& sub, Globals& g) {
   auto o = std::make_shared<Options>();
   sub.add_option("ids", o->ids, "Indicator ids (default: every indicator with yearly figures)")
       ->type_name("ID");
-  sub.add_option("--as-of", o->as_of, "Evaluate at this date (default: today)")
-      ->type_name("DATE")
-      ->check(date_validator());
-  add_format_option(sub, o->format, "table|csv|tsv|json|md");
-  sub.add_flag("--bom", o->bom, "Start CSV/TSV with a UTF-8 byte order mark (for Excel)");
+  add_as_of_option(sub, o->as_of);
+  add_table_format_options(sub, o->format, o->bom);
   sub.footer(
       "Years as columns: each year's actual, its own target, completion, status and\n"
       "the change against the year before — a growth rate (同比) for flows, a\n"
@@ -30,7 +27,7 @@ void setup_yoy(CLI::App& sub, Globals& g) {
     if (!project) return;
     const Plan& plan = project->plan;
     if (!known_ids(g, plan, o->ids)) return;
-    Date as_of = o->as_of.empty() ? today() : parse_date_arg(o->as_of);
+    Date as_of = as_of_date(o->as_of);
     Ledger ledger(plan, as_of);
     if (!read_ledger(g, *project, {&ledger})) return;
     YoyReport r = build_yoy(ledger, o->ids);

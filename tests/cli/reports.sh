@@ -24,9 +24,23 @@ PLAN_FILE=tests/fixtures/mini.toml PLAN_RECORDS=tests/fixtures/records \
   expect_exit 0 -- "$PLAN" status --as-of 2019-06-30 --format csv
 expect_out "$GOLDEN/status-2019-06-30.csv"
 
-# NO_COLOR wins over a terminal; --color always wins over NO_COLOR.
-NO_COLOR=1 expect_exit 0 -- "${P[@]}" status --as-of 2019-06-30
+# Colour follows the terminal. on_tty runs a command with stdout on a real
+# pseudo-terminal (script(1), util-linux), which turns "\n" into "\r\n";
+# the "\r"s are dropped before comparing. On a terminal the table is
+# coloured; NO_COLOR wins over the terminal; --color always wins over NO_COLOR.
+on_tty() {
+  local code
+  TERM=xterm script -qec "$(printf '%q ' "$@")" /dev/null </dev/null >"$WORK/tty" 2>"$WORK/err"
+  code=$?
+  tr -d '\r' <"$WORK/tty" >"$WORK/out"
+  [ "$code" = 0 ] && ok || fail "exit $code on a terminal: $*"
+}
+on_tty "${P[@]}" status --as-of 2019-06-30
+expect_out "$GOLDEN/status-2019-06-30.color"
+NO_COLOR=1 on_tty "${P[@]}" status --as-of 2019-06-30
 expect_out "$GOLDEN/status-2019-06-30.table"
+NO_COLOR=1 on_tty "${P[@]}" status --as-of 2019-06-30 --color always
+expect_out "$GOLDEN/status-2019-06-30.color"
 if grep -q $'\e\[' "$GOLDEN/status-2019-06-30.table"; then fail "colour in plain table"; else ok; fi
 if grep -q $'\e\[33mbehind' "$GOLDEN/status-2019-06-30.color"; then ok; else fail "no colour"; fi
 

@@ -1,0 +1,50 @@
+// Display words and cells shared by the reports.
+#include "words.h"
+
+#include <doctest/doctest.h>
+
+#include "mini_fixture.h"
+#include "render.h"
+
+using namespace plan;
+using testing::dec;
+using testing::mini_plan;
+
+TEST_CASE("readable targets for each kind") {
+  const Plan& p = mini_plan();
+  CHECK(readable_target(*p.find("jobs.urban_new"), p.find("jobs.urban_new")->target) == "51,000");
+  CHECK(readable_target(*p.find("unemployment.rate"), dec("3")) == "≤ 3%");
+  CHECK(readable_target(*p.find("graduates.rate"), dec("95")) == "≥ 95%");
+  CHECK(readable_target(*p.find("skills.leaders"), dec("3")) == "3–5");
+  CHECK(readable_target(*p.find("hr.portal"), Decimal()) == "due 2020-12-31");
+  // The target passed in is used (a year's threshold), not the indicator's.
+  CHECK(readable_target(*p.find("graduates.rate"), dec("96.5")) == "≥ 96.5%");
+  CHECK(readable_target(*p.find("jobs.urban_new"), dec("17000")) == "17,000");
+}
+
+TEST_CASE("status words in English and Chinese") {
+  CHECK(status_word(Status::on_track, false) == "on track");
+  CHECK(status_word(Status::no_data, false) == "no data");
+  CHECK(status_word(Status::on_track, true) == "进度正常");
+  CHECK(status_word(Status::overdue, true) == "逾期");
+}
+
+TEST_CASE("status cells: the --status word, its Chinese, and a colour chosen from the status") {
+  Cell behind = status_cell(Status::behind);
+  CHECK(behind.type == CellType::status);
+  CHECK(behind.text == "behind");
+  CHECK(behind.text_zh == "滞后");
+  CHECK(format_cell(behind, true) == "滞后");
+  const std::pair<Status, Tone> tones[] = {
+      {Status::achieved, Tone::good}, {Status::met, Tone::good},    {Status::done, Tone::good},
+      {Status::on_track, Tone::fine}, {Status::behind, Tone::warn}, {Status::overdue, Tone::warn},
+      {Status::missed, Tone::bad},    {Status::no_data, Tone::dim}, {Status::pending, Tone::plain}};
+  for (auto [s, tone] : tones) CHECK_MESSAGE(status_cell(s).tone == tone, status_name(s));
+  // Under --lang zh the Chinese word is coloured as the English one was.
+  Table t;
+  t.columns = {{"s", "S", "状态"}};
+  t.rows = {{{status_cell(Status::missed)}, ""}};
+  RenderOptions o;
+  o.color = o.zh = true;
+  CHECK(render_table(t, o).ends_with("\x1b[31m未达标\x1b[0m\n"));
+}
