@@ -61,13 +61,15 @@ table.cards b{display:block;font-size:1.7em;line-height:1.2}
 svg{display:block;overflow:visible}
 svg.chart{width:100%;height:auto;max-width:440px}
 .charts{display:flex;flex-wrap:wrap;gap:14px}
-figure{flex:1 1 300px;margin:0;padding:8px 10px;border:1px solid #e4e7eb;border-radius:6px}
-figcaption{font-size:.85em;margin-bottom:4px}
+figure{flex:0 1 300px;min-width:0;margin:0;padding:8px 10px;border:1px solid #e4e7eb;border-radius:6px}
+figcaption{font-size:.85em;margin-bottom:4px;overflow-wrap:anywhere}
+figcaption code{word-break:break-all}
 .key{font-size:.8em;color:#616e7c}
 .key i{display:inline-block;width:18px;height:0;border-top:2px solid #c0392b;vertical-align:middle;margin:0 4px 0 8px}
 .key i.exp{border-top:2px dashed #7b8794}
 @media (max-width:600px){body{font-size:14px}.wrap{padding:12px 10px 24px}h1{font-size:1.15em}
-th,td{padding:4px 5px}td.name{min-width:7.5em}td.text{min-width:11em}}
+th,td{padding:4px 5px}td.name{min-width:7.5em}td.text{min-width:11em}
+figure{flex:1 1 140px;max-width:calc(50% - 7px);padding:6px}}
 @media print{body{background:#fff;font-size:10.5pt}.wrap{max-width:none;padding:0}.scroll{overflow:visible}
 th,td{white-space:normal}h2{break-after:avoid}tr,figure{break-inside:avoid}
 th,.st{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
