@@ -72,7 +72,7 @@ Digest build_digest(const DigestSources& sources, const DigestOptions& o) {
   d.time_progress = progress(plan.start, plan.end, d.as_of);
 
   auto in_scope = [&](const Indicator& ind) { return o.unit.empty() || ind.involves(o.unit); };
-  // Every indicator is evaluated once at D: the units table counts them all
+  // Every indicator is evaluated once at E: the units table counts them all
   // (a unit's row may name indicators outside --unit's scope only when it is
   // not --unit, and then the row is dropped).
   std::vector<IndicatorStatus> all;

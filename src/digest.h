@@ -63,19 +63,19 @@ std::optional<Change> classify_change(Kind k, Status before, Status now);
 struct StatusChange {
   Change kind;
   Status before;
-  IndicatorStatus now;  // the figures at D
+  IndicatorStatus now;  // the figures at E
 };
 
-// A flow behind its expected line at D.
+// A flow behind its expected line at E.
 struct Shortfall {
   IndicatorStatus now;  // actual, target, expected, behind_by, paces
   double gap = 0;       // behind_by / target: what orders the list
 };
 
-// A flow behind at D, month by month: the chart of the HTML digest.
+// A flow behind at E, month by month: the chart of the HTML digest.
 struct Trend {
   const Indicator* ind = nullptr;
-  std::vector<MonthPoint> months;  // period start (or its month) to D's month
+  std::vector<MonthPoint> months;  // the plan's first month to E's month
 };
 
 // A milestone not done and due from E to the end of the next period, or
@@ -131,7 +131,7 @@ struct Digest {
   std::string unit;
   double time_progress = 0;
 
-  std::vector<IndicatorStatus> now;  // every indicator in scope at D, plan order
+  std::vector<IndicatorStatus> now;  // every indicator in scope at E, plan order
   Headline headline;
 
   bool scheduled = false;               // some indicator in scope has a reporting schedule
@@ -143,9 +143,9 @@ struct Digest {
 
   std::vector<StatusChange> changes;  // by Change kind, then plan order
 
-  std::size_t behind = 0;             // flows behind at D
+  std::size_t behind = 0;             // flows behind at E
   std::vector<Shortfall> shortfalls;  // the first `top` of them, largest gap first
-  std::vector<Trend> trends;          // every flow behind at D, largest gap first
+  std::vector<Trend> trends;          // every flow behind at E, largest gap first
 
   UnitsReport units;  // every unit, or only --unit's row
 

@@ -38,7 +38,7 @@ std::string entries(std::size_t n, bool zh);
 // Heading of a change kind: "Newly behind" / "新近滞后".
 std::string change_heading(Change c, bool zh);
 // A change in two parts: the transition, "on track → behind", and the
-// figures at D, "50,000 of 51,000 人 (98.0%), expected 50,257, behind by
+// figures at E, "50,000 of 51,000 人 (98.0%), expected 50,257, behind by
 // 257" ("" when there are none). The HTML shows the transition as badges
 // and the figures in a cell of their own.
 struct ChangeWords {
