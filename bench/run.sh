@@ -5,18 +5,20 @@
 # that adds up numbers) -- and plan's peak memory at two ledger sizes, which
 # must be about the same. See bench/README.md.
 #
-#   bench/run.sh                      # 1M and 5M lines, writes bench/RESULTS.md
+#   bench/run.sh                      # 1M and 10M lines, writes bench/RESULTS.md
 #   BENCH_SIZES="200000" BENCH_RUNS=3 BENCH_OUT=/tmp/r.md bench/run.sh
 #   BENCH_NO_HYPERFINE=1 bench/run.sh # time with a bash loop instead
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-SIZES=${BENCH_SIZES:-"1000000 5000000"}
+SIZES=${BENCH_SIZES:-"1000000 10000000"}
+RSS_BASE=${BENCH_RSS_BASE:-10000}  # the small ledger peak memory is compared with
+CG_LINES=${BENCH_CALLGRIND_LINES:-200000}  # 0: no callgrind profile
 RUNS=${BENCH_RUNS:-5}
 OUT=${BENCH_OUT:-bench/RESULTS.md}
-DATA=bench/data
-BUILD=build-bench
+DATA=${BENCH_DATA:-/tmp/plan-bench}  # big ledgers stay out of the repository
+BUILD=${BENCH_BUILD:-build-bench}  # another configured build folder is used as it is
 PLAN_FILE=plans/wujiang-2018-2020.toml
 AS_OF=2020-12-31
 WORK=$(mktemp -d)
@@ -24,9 +26,13 @@ trap 'rm -rf "$WORK"' EXIT
 
 say() { printf '== %s\n' "$*" >&2; }
 
-say "building $BUILD (Release)"
-cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -G Ninja >/dev/null
+if [ "$BUILD" = build-bench ]; then
+  say "building $BUILD (Release)"
+  cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -G Ninja >/dev/null
+fi
 cmake --build "$BUILD" --target plan >/dev/null
+BUILD_TYPE=$(sed -n "s/^CMAKE_BUILD_TYPE:STRING=//p" "$BUILD/CMakeCache.txt")
+BUILD_TYPE=${BUILD_TYPE:-RelWithDebInfo}  # CMakeLists.txt's default
 PLAN=$ROOT/$BUILD/plan
 
 use_hyperfine() { [ -z "${BENCH_NO_HYPERFINE:-}" ] && command -v hyperfine >/dev/null; }
@@ -37,7 +43,8 @@ fi
 
 # The ledgers: regenerated only when missing or made by another generator.
 gen_hash=$(sha256sum bench/gen_ledger.py | cut -c1-16)
-for n in $SIZES; do
+for n in $RSS_BASE $SIZES $CG_LINES; do
+  [ "$n" = 0 ] && continue
   dir=$DATA/ledger-$n
   if [ "$(cat "$dir/.stamp" 2>/dev/null)" != "$n $gen_hash" ]; then
     say "generating $dir"
@@ -52,12 +59,15 @@ done
 # are blank or comments are skipped as plan skips them.
 # shellcheck disable=SC2016  # $2 and $3 are awk's fields
 AWK_PROG='!/^[ \t]*(#|$)/ { s[$2] += $3 } END { for (k in s) print k, s[k] }'
-NAMES=("wc -l" "awk" "plan status" "plan check")
+NAMES=("wc -l" "awk" "plan status" "plan check" "plan report" "plan yoy")
+PLANCMD="$BUILD/plan --plan $PLAN_FILE --records {DIR}"
 TEMPLATES=(
   "wc -l {FILES} > /dev/null"
   "awk '$AWK_PROG' {FILES} > /dev/null"
-  "$BUILD/plan --plan $PLAN_FILE status --records {DIR} --as-of $AS_OF --format csv > /dev/null"
-  "$BUILD/plan --plan $PLAN_FILE check --records {DIR} > /dev/null 2>&1"
+  "$PLANCMD status --as-of $AS_OF --format json > /dev/null"
+  "$PLANCMD check > /dev/null 2>&1"
+  "$PLANCMD report --period month --as-of $AS_OF > /dev/null"
+  "$PLANCMD yoy --as-of $AS_OF --format json > /dev/null"
 )
 
 fill() {  # template dir files
@@ -65,8 +75,8 @@ fill() {  # template dir files
   printf '%s' "${t//\{FILES\}/$3}"
 }
 
-# Times one command RUNS times after a warm-up; writes "name<TAB>mean<TAB>
-# stddev<TAB>min<TAB>mean CPU (user+sys)" to stdout.
+# Times one command RUNS times after a warm-up; writes "name<TAB>median<TAB>
+# stddev<TAB>min<TAB>median CPU (user+sys)" to stdout.
 time_loop() {
   local name=$1 cmd=$2 i
   bash -c "$cmd"
@@ -77,8 +87,8 @@ time_loop() {
 import statistics, sys
 rows = [[float(x) for x in l.split()] for l in sys.stdin if l.strip()]
 t = [r[0] for r in rows]
-cpu = statistics.mean(r[1] + r[2] for r in rows)
-print("\t".join(map(str, [sys.argv[1], statistics.mean(t), statistics.pstdev(t), min(t), cpu])))
+cpu = statistics.median(r[1] + r[2] for r in rows)
+print("\t".join(map(str, [sys.argv[1], statistics.median(t), statistics.pstdev(t), min(t), cpu])))
 ' "$name"
 }
 
@@ -92,6 +102,19 @@ peak_rss() {
     ((kib > best)) && best=$kib
   done
   echo "$best"
+}
+
+# Peak RSS (KiB) of wc, awk and plan status, check and report over one
+# ledger, tab-separated.
+rss_row() {
+  local dir=$1 files
+  mapfile -t files < <(find "$dir" -name '*.rec' | LC_ALL=C sort)
+  printf '%s\t%s\t%s\t%s\t%s' \
+    "$(peak_rss wc -l "${files[@]}")" \
+    "$(peak_rss awk "$AWK_PROG" "${files[@]}")" \
+    "$(peak_rss "$PLAN" --plan "$PLAN_FILE" --records "$dir" status --as-of "$AS_OF" --format json)" \
+    "$(peak_rss "$PLAN" --plan "$PLAN_FILE" --records "$dir" check)" \
+    "$(peak_rss "$PLAN" --plan "$PLAN_FILE" --records "$dir" report --period month --as-of "$AS_OF")"
 }
 
 # Other work on the machine stretches wall times; the load is recorded so
@@ -117,9 +140,13 @@ for n in $SIZES; do
     hyperfine --warmup 1 --runs "$RUNS" --export-json "$WORK/h.json" "${args[@]}" >&2
     python3 -c '
 import json, sys
+import statistics
 for r in json.load(open(sys.argv[1]))["results"]:
-    cpu = r["user"] + r["system"]
-    print("\t".join(map(str, [r["command"], r["mean"], r["stddev"] or 0, r["min"], cpu])))
+    # hyperfine keeps per-run user and system times; the median of their sum
+    # is the CPU figure, as the median is the wall figure.
+    cpu = statistics.median(u + s for u, s in zip(r["user_times"], r["system_times"])) \
+        if "user_times" in r else r["user"] + r["system"]
+    print("\t".join(map(str, [r["command"], r["median"], r["stddev"] or 0, r["min"], cpu])))
 ' "$WORK/h.json" >"$WORK/times-$n.tsv"
     timer="hyperfine $(hyperfine --version | cut -d' ' -f2), --warmup 1 --runs $RUNS"
   else
@@ -128,15 +155,26 @@ for r in json.load(open(sys.argv[1]))["results"]:
     timer="bash loop with /usr/bin/time, 1 warm-up + $RUNS runs"
   fi
 
-  say "peak memory at $n lines"
-  rss_status=$(peak_rss "$PLAN" --plan "$PLAN_FILE" status --records "$dir" --as-of "$AS_OF" --format csv)
-  rss_check=$(peak_rss "$PLAN" --plan "$PLAN_FILE" check --records "$dir")
-  rss_awk=$(peak_rss awk "$AWK_PROG" "${file_list[@]}")
-  rss_wc=$(peak_rss wc -l "${file_list[@]}")
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$lines" "$bytes" "$nfiles" \
-    "$rss_wc" "$rss_awk" "$rss_status" "$rss_check" >>"$WORK/summary.tsv"
+  printf '%s\t%s\t%s\t%s\t%s\n' "$n" "$lines" "$bytes" "$nfiles" "$(rss_row "$dir")" >>"$WORK/summary.tsv"
   printf '%s\n' "${cmds[@]}" >"$WORK/cmds-$n.txt"
 done
+say "peak memory at $RSS_BASE lines"
+printf '%s\n' "$(rss_row "$DATA/ledger-$RSS_BASE")" >"$WORK/rss-base.tsv"
+
+# Instructions per line (callgrind counts them exactly, whatever the load).
+: >"$WORK/callgrind.tsv"
+if [ "$CG_LINES" != 0 ] && command -v valgrind >/dev/null; then
+  dir=$DATA/ledger-$CG_LINES
+  lines=$(find "$dir" -name '*.rec' -exec cat {} + | wc -l)
+  for cmd in "status --as-of $AS_OF --format json" "check" "report --period month --as-of $AS_OF"; do
+    say "callgrind: plan $cmd"
+    # shellcheck disable=SC2086  # $cmd is words
+    valgrind --tool=callgrind --callgrind-out-file="$WORK/cg.out" \
+      "$PLAN" --plan "$PLAN_FILE" --records "$dir" $cmd >/dev/null 2>&1 || true
+    ir=$(callgrind_annotate "$WORK/cg.out" 2>/dev/null | awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print $1 }')
+    printf 'plan %s\t%s\t%s\n' "${cmd%% *}" "$ir" "$lines" >>"$WORK/callgrind.tsv"
+  done
+fi
 
 # Whether `plan check` reads the records at all (early versions linted only
 # the plan): one bad line must make it fail.
@@ -150,7 +188,7 @@ fi
 
 say "writing $OUT"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
-export ROOT WORK SIZES RUNS AS_OF PLAN_FILE BUILD timer check_reads load_before load_after
+export BUILD_TYPE DATA ROOT WORK SIZES RUNS AS_OF PLAN_FILE BUILD timer check_reads load_before load_after RSS_BASE
 python3 - "$OUT" <<'PY'
 import os, platform, subprocess, sys, datetime
 
@@ -177,43 +215,60 @@ w(f"- CPU: {cpu}, nproc {os.cpu_count()}; RAM {int(mem) // 1024} MiB")
 w(f"- kernel: {platform.release()}; compiler: {sh('c++ --version | head -n1')}")
 w(f"- awk: {sh('readlink -f $(command -v awk)')} ({sh('awk -W version 2>&1 | head -n1')})")
 w(f"- plan: commit {sh('git rev-parse --short HEAD')}, `{os.environ['BUILD']}` built with "
-  "CMAKE_BUILD_TYPE=Release")
+  f"CMAKE_BUILD_TYPE={os.environ['BUILD_TYPE']}")
 w(f"- timing: {os.environ['timer']}; warm page cache (the ledger is read once before timing)")
 w(f"- load average (1, 5, 15 min): {os.environ['load_before']} before, "
   f"{os.environ['load_after']} after, on {os.cpu_count()} CPUs\n")
-w("Wall times suffer when other work shares the CPUs; CPU time (user + system) does much")
-w("less, so the ratios to awk and wc -l are taken on CPU time, and throughput on the")
-w("fastest wall time (the run least disturbed).\n")
+w("Figures are medians of the runs. Wall times suffer when other work shares the CPUs,")
+w("so the load average is given; CPU time (user + system) suffers much less. The goals of")
+w("issue 13: `plan status` at least 8× faster than awk and within 4× of `wc -l` in wall")
+w("time; check, report and yoy within 1.5× of status.\n")
 
 for row in summary:
     n, lines, nbytes, nfiles = row[0], int(row[1]), int(row[2]), row[3]
     times = [l.rstrip("\n").split("\t") for l in open(f"{work}/times-{n}.tsv")]
-    cpu_of = {name: float(cpu) for name, _, _, _, cpu in times}
+    wall = {name: float(med) for name, med, _, _, _ in times}
     w(f"## {lines:,} lines ({nbytes / 1e6:.0f} MB in {nfiles} files)\n")
-    w("| command | wall mean ± sd | wall min | CPU | lines/s | MB/s | CPU × awk | CPU × wc -l |")
+    w("| command | wall median ± sd | wall min | CPU | lines/s | awk ÷ this | × wc -l | × status |")
     w("|---|---:|---:|---:|---:|---:|---:|---:|")
     per = lambda x, y, f: format(x / y, f) if y > 0 else "—"  # a timer's 0.00 s
-    for name, mean, sd, mn, cpu in times:
-        mean, sd, mn, cpu = float(mean), float(sd), float(mn), float(cpu)
-        w(f"| {name} | {mean:.3f} ± {sd:.3f} s | {mn:.3f} s | {cpu:.3f} s | "
-          f"{per(lines / 1e6, mn, '.1f')} M | {per(nbytes / 1e6, mn, '.0f')} | "
-          f"{per(cpu, cpu_of['awk'], '.2f')} | {per(cpu, cpu_of['wc -l'], '.1f')} |")
+    for name, med, sd, mn, cpu in times:
+        med, sd, mn, cpu = float(med), float(sd), float(mn), float(cpu)
+        plan_cmd = name.startswith("plan")
+        w(f"| {name} | {med:.3f} ± {sd:.3f} s | {mn:.3f} s | {cpu:.3f} s | "
+          f"{per(lines / 1e6, med, '.1f')} M | {per(wall['awk'], med, '.1f')} | "
+          f"{per(med, wall['wc -l'], '.1f')} | "
+          f"{per(med, wall['plan status'], '.2f') if plan_cmd else ''} |")
     w("")
 
+base = open(f"{work}/rss-base.tsv").read().split()
 w("## Peak memory (max RSS, KiB, largest of 3 runs)\n")
-w("| lines | wc -l | awk | plan status | plan check |")
-w("|---:|---:|---:|---:|---:|")
-for n, lines, _, _, wc, awk, st, ck in summary:
-    w(f"| {int(lines):,} | {int(wc):,} | {int(awk):,} | {int(st):,} | {int(ck):,} |")
+w("| lines | wc -l | awk | plan status | plan check | plan report |")
+w("|---:|---:|---:|---:|---:|---:|")
+w(f"| {int(os.environ['RSS_BASE']):,} | " + " | ".join(f"{int(x):,}" for x in base) + " |")
+for row in summary:
+    w(f"| {int(row[1]):,} | " + " | ".join(f"{int(x):,}" for x in row[4:9]) + " |")
 w("")
-if len(summary) >= 2:
-    a, b = summary[0], summary[-1]
-    w(f"plan status: {int(a[6]):,} KiB at {int(a[1]):,} lines, {int(b[6]):,} KiB at "
-      f"{int(b[1]):,} lines ({int(b[1]) / int(a[1]):.0f}× the records, "
-      f"{int(b[6]) / int(a[6]):.2f}× the memory).\n")
+big = summary[-1]
+w(f"Growth from {int(os.environ['RSS_BASE']):,} to {int(big[1]):,} lines (goal: under 8 MiB = 8,192 KiB): "
+  + ", ".join(f"{name} {int(big[4 + k]) - int(base[k]):+,} KiB"
+              for k, name in [(2, "status"), (3, "check"), (4, "report")]) + ".\n")
+
+cg = [l.rstrip("\n").split("\t") for l in open(f"{work}/callgrind.tsv") if l.strip()]
+if cg:
+    w(f"## Instructions per line (callgrind, {int(cg[0][2]):,} lines)\n")
+    w("Counted by `valgrind --tool=callgrind` on the same build: the whole run (start-up,")
+    w("plan loading, output) divided by the ledger's lines. Before issue 13 (commit afe4bcf)")
+    w("`plan status` took about 3,900 instructions per line.\n")
+    w("| command | instructions | per line |")
+    w("|---|---:|---:|")
+    for name, ir, nl in cg:
+        if ir:
+            w(f"| {name} | {int(ir):,} | {int(ir) / int(nl):,.0f} |")
+    w("")
 
 w("## Commands\n")
-w("Ledgers: `python3 bench/gen_ledger.py N bench/data/ledger-N` (deterministic). "
+w("Ledgers: `python3 bench/gen_ledger.py N $BENCH_DATA/ledger-N` (deterministic). "
   "`{FILES}` is the ledger's .rec files in byte-wise path order.\n")
 w("```")
 first = summary[0][0]
@@ -221,7 +276,7 @@ files_marker = None
 for c in open(f"{work}/cmds-{first}.txt"):
     c = c.rstrip("\n")
     # Show the file list once, not 48 paths per command.
-    i = c.find(f"bench/data/ledger-{first}/")
+    i = c.find(f"{os.environ['DATA']}/ledger-{first}/")
     if " > /dev/null" in c and c.startswith(("wc", "awk")) and i >= 0:
         c = c[:i] + "{FILES}" + c[c.index(" > /dev/null"):]
     w(c)

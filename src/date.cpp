@@ -60,6 +60,13 @@ int Date::day() const {
   return civil(days_).d;
 }
 
+void Date::to_ymd(int* y, int* m, int* d) const {
+  Civil c = civil(days_);
+  *y = c.y;
+  *m = c.m;
+  *d = c.d;
+}
+
 std::string Date::iso() const {
   Civil c = civil(days_);
   return fmt::format("{:04}-{:02}-{:02}", c.y, c.m, c.d);

@@ -31,6 +31,8 @@ class Date {
   int year() const;
   int month() const;
   int day() const;
+  // All three at once, for readers that need them per entry.
+  void to_ymd(int* y, int* m, int* d) const;
   std::int32_t days_since_epoch() const { return days_; }
   std::string iso() const;
 

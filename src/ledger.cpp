@@ -4,67 +4,143 @@
 
 namespace plan {
 
+namespace {
+
+int month_key(int year, int month) {
+  return year * 12 + month - 1;
+}
+
+}  // namespace
+
 Ledger::Ledger(const Plan& plan, Date as_of)
     : plan_(plan),
       as_of_(as_of),
       as_of_month_day_(as_of.month(), as_of.day()),
-      totals_(plan.indicators.size()) {}
-
-const IndicatorTotals& Ledger::totals(const Indicator& ind) const {
-  return totals_[static_cast<std::size_t>(&ind - plan_.indicators.data())];
+      period_first_month_(month_key(plan.start.year(), plan.start.month())),
+      period_first_year_(plan.start.year()),
+      // Readings of the year before the period are the baseline of year-on-
+      // year changes; later than the period, readings count up to as-of.
+      first_year_(plan.start.year() - 1),
+      last_year_(std::max(plan.end.year(), as_of.year())),
+      acc_(plan.indicators.size()) {
+  const int months = month_key(plan.end.year(), plan.end.month()) - period_first_month_ + 1;
+  const int years = plan.end.year() - plan.start.year() + 1;
+  for (std::size_t i = 0; i < acc_.size(); ++i) {
+    if (is_flow(plan.indicators[i].kind)) {
+      acc_[i].by_month.resize(static_cast<std::size_t>(std::max(months, 0)));
+      acc_[i].by_year.resize(static_cast<std::size_t>(std::max(years, 0)));
+      acc_[i].same_period.resize(static_cast<std::size_t>(std::max(years, 0)));
+    } else {
+      acc_[i].latest_by_year.resize(static_cast<std::size_t>(last_year_ - first_year_ + 1));
+    }
+  }
 }
 
 void Ledger::add(const Entry& e) {
   if (e.date > as_of_) return;
-  std::optional<std::size_t> index;
-  if (e.indicator < plan_.indicators.size() && plan_.indicators[e.indicator].id == e.id)
-    index = e.indicator;
-  else
-    index = plan_.index_of(e.id);
-  if (!index) return;
-  const Indicator& ind = plan_.indicators[*index];
-  IndicatorTotals& t = totals_[*index];
-  const int year = e.date.year(), month = e.date.month();
+  std::size_t index = e.indicator;
+  if (index >= plan_.indicators.size() || plan_.indicators[index].id != e.id) {
+    auto found = plan_.index_of(e.id);
+    if (!found) return;
+    index = *found;
+  }
+  const Indicator& ind = plan_.indicators[index];
+  Acc& a = acc_[index];
+  int year, month, day;
+  e.date.to_ymd(&year, &month, &day);
   if (is_flow(ind.kind)) {
     // Increments outside the period are still entries (check warns about
     // them), but they count toward no figure.
     if (plan_.in_period(e.date)) {
-      // Sums are worked out on copies and stored only when all of them fit,
-      // so a refused entry leaves no trace (not even an empty year or month).
-      const int month_key = year * 12 + month - 1;
-      auto sum_in = [](const std::map<int, Decimal>& m, int key) {
-        auto it = m.find(key);
-        return it == m.end() ? Decimal() : it->second;
-      };
-      Decimal total = t.actual, year_sum = sum_in(t.by_year, year),
-              month_sum = sum_in(t.by_month, month_key),
-              same_period = sum_in(t.same_period_by_year, year);
-      if (!total.add(e.amount) || !year_sum.add(e.amount) || !month_sum.add(e.amount) ||
-          !same_period.add(e.amount)) {
+      // Sums are worked out first and stored only when all of them fit, so
+      // a refused entry leaves no trace (not even an empty year or month).
+      Sum& m = a.by_month[static_cast<std::size_t>(month_key(year, month) - period_first_month_)];
+      Sum& y = a.by_year[static_cast<std::size_t>(year - period_first_year_)];
+      Sum& same = a.same_period[static_cast<std::size_t>(year - period_first_year_)];
+      const std::int64_t v = e.amount.units();
+      std::int64_t total, year_sum, month_sum, same_sum;
+      if (__builtin_add_overflow(a.actual, v, &total) ||
+          __builtin_add_overflow(y.micros, v, &year_sum) ||
+          __builtin_add_overflow(m.micros, v, &month_sum) ||
+          __builtin_add_overflow(same.micros, v, &same_sum)) {
         if (!error_) error_ = make_error(e.where, fmt::format("the sum of {} overflows", ind.id));
         return;
       }
-      t.actual = total;
-      t.by_year[year] = year_sum;
-      t.by_month[month_key] = month_sum;
+      a.actual = total;
+      y = {year_sum, true};
+      m = {month_sum, true};
       // Up to the as-of date's day of the year: the 同比 base of later years.
-      if (std::pair(month, e.date.day()) <= as_of_month_day_)
-        t.same_period_by_year[year] = same_period;
+      if (std::pair(month, day) <= as_of_month_day_) same = {same_sum, true};
     }
   } else {
-    Decimal value = e.is_state ? Decimal::from_units(e.done ? Decimal::kScale : 0) : e.amount;
-    // Equal dates: the entry read last wins, so >=. The reading (with its
-    // location) is copied only when it wins.
-    if (!t.latest || e.date >= t.latest->date) t.latest = Reading{e.date, value, e.where};
-    auto it = t.latest_by_year.find(year);
-    if (it == t.latest_by_year.end())
-      t.latest_by_year.emplace(year, Reading{e.date, value, e.where});
-    else if (e.date >= it->second.date)
-      it->second = Reading{e.date, value, e.where};
+    take_reading(a, e, year, e.is_state ? (e.done ? Decimal::kScale : 0) : e.amount.units());
   }
-  ++t.entries;
-  if (!t.first || e.date < *t.first) t.first = e.date;
-  if (!t.last || e.date > *t.last) t.last = e.date;
+  const std::int32_t d = e.date.days_since_epoch();
+  if (a.entries == 0 || d < a.first) a.first = d;
+  if (a.entries == 0 || d > a.last) a.last = d;
+  ++a.entries;
+  stale_ = true;
+}
+
+void Ledger::take_reading(Acc& a, const Entry& e, int year, std::int64_t value) {
+  const std::int32_t d = e.date.days_since_epoch();
+  Latest* in_year;
+  if (year >= first_year_ && year <= last_year_)
+    in_year = &a.latest_by_year[static_cast<std::size_t>(year - first_year_)];
+  else
+    in_year = &a.latest_elsewhen[year];
+  // Equal dates: the entry read last wins, so >=.
+  bool overall = !a.latest.set || d >= a.latest.date;
+  bool yearly = !in_year->set || d >= in_year->date;
+  if (!overall && !yearly) return;
+  if (files_.empty() || files_.back() != e.where.file) files_.push_back(e.where.file);
+  Latest r{d,   value, static_cast<std::uint32_t>(files_.size() - 1), e.where.line, e.where.column,
+           true};
+  if (overall) a.latest = r;
+  if (yearly) *in_year = r;
+}
+
+void Ledger::publish() const {
+  totals_.assign(acc_.size(), IndicatorTotals());
+  auto reading = [&](const Latest& l) {
+    return Reading{Date::from_days(l.date), Decimal::from_units(l.value),
+                   Location{files_[l.file], l.line, l.column}};
+  };
+  for (std::size_t i = 0; i < acc_.size(); ++i) {
+    const Acc& a = acc_[i];
+    IndicatorTotals& t = totals_[i];
+    t.entries = a.entries;
+    t.actual = Decimal::from_units(a.actual);
+    for (std::size_t k = 0; k < a.by_month.size(); ++k)
+      if (a.by_month[k].touched)
+        t.by_month[period_first_month_ + static_cast<int>(k)] =
+            Decimal::from_units(a.by_month[k].micros);
+    for (std::size_t k = 0; k < a.by_year.size(); ++k) {
+      int year = period_first_year_ + static_cast<int>(k);
+      if (a.by_year[k].touched) t.by_year[year] = Decimal::from_units(a.by_year[k].micros);
+      if (a.same_period[k].touched)
+        t.same_period_by_year[year] = Decimal::from_units(a.same_period[k].micros);
+    }
+    if (a.latest.set) t.latest = reading(a.latest);
+    for (std::size_t k = 0; k < a.latest_by_year.size(); ++k)
+      if (a.latest_by_year[k].set)
+        t.latest_by_year.emplace(first_year_ + static_cast<int>(k), reading(a.latest_by_year[k]));
+    for (const auto& [year, l] : a.latest_elsewhen) t.latest_by_year.emplace(year, reading(l));
+    if (a.entries > 0) {
+      t.first = Date::from_days(a.first);
+      t.last = Date::from_days(a.last);
+    }
+  }
+  stale_ = false;
+}
+
+const IndicatorTotals& Ledger::totals(std::size_t indicator) const {
+  if (stale_) publish();
+  return totals_[indicator];
+}
+
+const IndicatorTotals& Ledger::totals(const Indicator& ind) const {
+  return totals(static_cast<std::size_t>(&ind - plan_.indicators.data()));
 }
 
 }  // namespace plan

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -54,17 +55,52 @@ class Ledger {
 
   Date as_of() const { return as_of_; }
   const Plan& plan() const { return plan_; }
-  const IndicatorTotals& totals(std::size_t indicator) const { return totals_[indicator]; }
+  const IndicatorTotals& totals(std::size_t indicator) const;
   const IndicatorTotals& totals(const Indicator& ind) const;
   // The first overflow met, if any: the figures must not be used then.
   const std::optional<Diagnostic>& error() const { return error_; }
 
  private:
+  // While entries come in, the totals live in flat arrays indexed by month
+  // and year of the period (no map, no string per entry); totals() turns
+  // them into IndicatorTotals when first asked after an add.
+  struct Sum {
+    std::int64_t micros = 0;
+    bool touched = false;  // IndicatorTotals lists only sums that were added to
+  };
+  struct Latest {
+    std::int32_t date = 0;
+    std::int64_t value = 0;
+    std::uint32_t file = 0;  // index into files_
+    int line = 0, column = 0;
+    bool set = false;
+  };
+  struct Acc {
+    std::size_t entries = 0;
+    std::int64_t actual = 0;
+    std::vector<Sum> by_month;     // months of the period, first to last
+    std::vector<Sum> by_year;      // years of the period
+    std::vector<Sum> same_period;  // years of the period
+    Latest latest;
+    std::vector<Latest> latest_by_year;     // years first_year_ .. last_year_
+    std::map<int, Latest> latest_elsewhen;  // readings of other years (rare)
+    std::int32_t first = 0, last = 0;
+  };
+
+  void take_reading(Acc& a, const Entry& e, int year, std::int64_t value);
+  void publish() const;
+
   const Plan& plan_;
   Date as_of_;
   std::pair<int, int> as_of_month_day_;
-  std::vector<IndicatorTotals> totals_;
+  int period_first_month_;  // year*12 + month-1 of the period's first month
+  int period_first_year_;
+  int first_year_, last_year_;  // the years latest_by_year covers densely
+  std::vector<Acc> acc_;
+  std::vector<std::string> files_;  // file names of readings, by index
   std::optional<Diagnostic> error_;
+  mutable bool stale_ = true;
+  mutable std::vector<IndicatorTotals> totals_;
 };
 
 }  // namespace plan

@@ -78,13 +78,6 @@ class LineParser {
   const Location& where_;
 };
 
-// Whether any of the 8 bytes of w is outside printable ASCII (0x20..0x7E).
-bool has_special_byte(std::uint64_t w) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101, kHigh = 0x8080808080808080;
-  std::uint64_t del = w ^ (kOnes * 0x7F);
-  return ((w | ((w - kOnes * 0x20) & ~w) | ((del - kOnes) & ~del)) & kHigh) != 0;
-}
-
 std::optional<Diagnostic> LineParser::check_bytes() const {
   const char* p = s_.data();
   std::size_t n = s_.size();
@@ -94,7 +87,7 @@ std::optional<Diagnostic> LineParser::check_bytes() const {
     while (i + 8 <= n) {
       std::uint64_t w;
       std::memcpy(&w, p + i, 8);
-      if (has_special_byte(w)) break;
+      if (!all_printable_ascii(w)) break;
       i += 8;
     }
     if (i == n) return std::nullopt;

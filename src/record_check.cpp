@@ -2,31 +2,39 @@
 
 #include <fmt/format.h>
 
+#include <cstring>
 #include <string_view>
 
 namespace plan {
 
 namespace {
 
-// FNV-1a over the entry's parts: a fingerprint is enough to raise a
-// suspicion; a collision costs a false warning, never a wrong figure.
+// A 64-bit mix of the entry's parts, a word at a time: a fingerprint is
+// enough to raise a suspicion; a collision costs a false warning, never a
+// wrong figure.
 class Fingerprint {
  public:
+  void add(std::uint64_t v) { h_ = (h_ ^ v) * 0x9E3779B97F4A7C15ull; }
   void add(std::string_view s) {
-    for (unsigned char c : s) mix(c);
-    mix(0xff);  // field separator
+    const char* p = s.data();
+    std::size_t n = s.size();
+    for (; n >= 8; p += 8, n -= 8) {
+      std::uint64_t w;
+      std::memcpy(&w, p, 8);
+      add(w);
+    }
+    std::uint64_t w = 0;
+    std::memcpy(&w, p, n);
+    add(w ^ (static_cast<std::uint64_t>(s.size()) << 56));
   }
-  void add(std::uint64_t v) {
-    for (int i = 0; i < 8; ++i) mix(static_cast<unsigned char>(v >> (8 * i)));
+  std::uint64_t value() const {
+    std::uint64_t h = h_ ^ (h_ >> 32);
+    h *= 0xD6E8FEB86659FD93ull;
+    return h ^ (h >> 32);
   }
-  std::uint64_t value() const { return h_; }
 
  private:
-  void mix(unsigned char c) {
-    h_ ^= c;
-    h_ *= 1099511628211ull;
-  }
-  std::uint64_t h_ = 14695981039346656037ull;
+  std::uint64_t h_ = 0x243F6A8885A308D3ull;
 };
 
 }  // namespace
@@ -58,10 +66,47 @@ void RecordChecker::add(const Entry& e) {
   f.add(e.id);
   f.add(e.is_state ? (e.done ? 1u : 0u) : static_cast<std::uint64_t>(e.amount.units()));
   f.add(e.tag("by"));
-  auto [it, fresh] = seen_.try_emplace(f.value(), e.where.line);
-  if (!fresh)
-    diags_.warning(e.where, fmt::format("same date, id, value and by= as line {}: entered twice?",
-                                        it->second));
+  if (auto first = seen_.find_or_add(f.value(), e.where.line))
+    diags_.warning(e.where,
+                   fmt::format("same date, id, value and by= as line {}: entered twice?", *first));
+}
+
+void RecordChecker::Seen::clear() {
+  // A small table again: the next file may be small, and a large table
+  // left over would cost its clearing at every file.
+  keys_.assign(1024, 0);
+  lines_.assign(1024, 0);
+  used_ = 0;
+}
+
+std::optional<int> RecordChecker::Seen::find_or_add(std::uint64_t fingerprint, int line) {
+  if (keys_.empty()) clear();
+  if (fingerprint == 0) fingerprint = 1;
+  const std::size_t mask = keys_.size() - 1;
+  for (std::size_t i = fingerprint & mask;; i = (i + 1) & mask) {
+    if (keys_[i] == fingerprint) return lines_[i];
+    if (keys_[i] == 0) {
+      keys_[i] = fingerprint;
+      lines_[i] = line;
+      if (++used_ * 4 > keys_.size() * 3) grow();
+      return std::nullopt;
+    }
+  }
+}
+
+void RecordChecker::Seen::grow() {
+  std::vector<std::uint64_t> keys(keys_.size() * 2, 0);
+  std::vector<int> lines(keys.size(), 0);
+  const std::size_t mask = keys.size() - 1;
+  for (std::size_t k = 0; k < keys_.size(); ++k) {
+    if (keys_[k] == 0) continue;
+    std::size_t i = keys_[k] & mask;
+    while (keys[i] != 0) i = (i + 1) & mask;
+    keys[i] = keys_[k];
+    lines[i] = lines_[k];
+  }
+  keys_.swap(keys);
+  lines_.swap(lines);
 }
 
 }  // namespace plan

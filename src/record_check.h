@@ -3,8 +3,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
-#include <unordered_map>
+#include <vector>
 
 #include "date.h"
 #include "diagnostic.h"
@@ -33,11 +34,27 @@ class RecordChecker {
   void add(const Entry& e);
 
  private:
+  // The fingerprints of file_'s entries so far: open addressing with linear
+  // probing in two flat arrays, a power of two long, at most 3/4 full.
+  // Fingerprint 0 marks an empty slot (a real 0 is stored as 1).
+  class Seen {
+   public:
+    // The line first stored with `fingerprint`, or nullopt after storing `line`.
+    std::optional<int> find_or_add(std::uint64_t fingerprint, int line);
+    void clear();
+
+   private:
+    void grow();
+    std::vector<std::uint64_t> keys_;
+    std::vector<int> lines_;
+    std::size_t used_ = 0;
+  };
+
   const Plan& plan_;
   Date today_;
   Diagnostics& diags_;
-  std::string file_;                             // the file being read
-  std::unordered_map<std::uint64_t, int> seen_;  // fingerprint -> first line in file_
+  std::string file_;  // the file being read
+  Seen seen_;
 };
 
 }  // namespace plan

@@ -67,13 +67,13 @@ void collect(const fs::path& dir, std::vector<std::string>* files, Diagnostics& 
 }
 
 void read_file(const std::string& name, std::vector<char>& buf, const Plan& plan,
-               Diagnostics& diags, const EntryCallback& on_entry, ReadStats* total) {
+               Diagnostics& diags, EntrySink& sink, ReadStats* total) {
   int fd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     diags.error({name}, "cannot open: " + reason(errno));
     return;
   }
-  RecordStream stream(name, plan, diags, on_entry);
+  RecordStream stream(name, plan, diags, sink);
   for (;;) {
     ssize_t n = ::read(fd, buf.data(), buf.size());
     if (n < 0 && errno == EINTR) continue;
@@ -94,8 +94,14 @@ void read_file(const std::string& name, std::vector<char>& buf, const Plan& plan
 }  // namespace
 
 RecordStream::RecordStream(std::string file_name, const Plan& plan, Diagnostics& diags,
-                           const EntryCallback& on_entry)
-    : plan_(plan), diags_(diags), on_entry_(on_entry), where_{std::move(file_name), 0, 0} {
+                           EntryCallback on_entry)
+    : RecordStream(std::move(file_name), plan, diags, own_) {
+  own_.f = std::move(on_entry);
+}
+
+RecordStream::RecordStream(std::string file_name, const Plan& plan, Diagnostics& diags,
+                           EntrySink& sink)
+    : plan_(plan), fast_(plan), diags_(diags), sink_(&sink), where_{std::move(file_name), 0, 0} {
   stats_.files = 1;
 }
 
@@ -103,12 +109,19 @@ void RecordStream::line(std::string_view text) {
   ++where_.line;
   ++stats_.lines;
   if (where_.line == 1 && text.starts_with(kUtf8Bom)) text.remove_prefix(kUtf8Bom.size());
+  if (auto fast = fast_.parse(text, where_, &entry_)) {
+    if (*fast == LineKind::entry) {
+      ++stats_.entries;
+      sink_->add(entry_);
+    }
+    return;
+  }
   auto kind = parse_line(text, plan_, where_, &entry_);
   if (!kind) {
     diags_.add(kind.error());
   } else if (*kind == LineKind::entry) {
     ++stats_.entries;
-    on_entry_(entry_);
+    sink_->add(entry_);
   }
 }
 
@@ -172,6 +185,13 @@ ReadStats RecordStream::finish() {
 }
 
 ReadStats read_record_text(std::string_view text, const std::string& file_name, const Plan& plan,
+                           Diagnostics& diags, EntrySink& sink) {
+  RecordStream stream(file_name, plan, diags, sink);
+  stream.feed(text);
+  return stream.finish();
+}
+
+ReadStats read_record_text(std::string_view text, const std::string& file_name, const Plan& plan,
                            Diagnostics& diags, const EntryCallback& on_entry) {
   RecordStream stream(file_name, plan, diags, on_entry);
   stream.feed(text);
@@ -180,6 +200,15 @@ ReadStats read_record_text(std::string_view text, const std::string& file_name, 
 
 ReadStats read_records(const fs::path& dir, const Plan& plan, Diagnostics& diags,
                        const EntryCallback& on_entry) {
+  struct Sink : EntrySink {
+    const EntryCallback& f;
+    explicit Sink(const EntryCallback& f) : f(f) {}
+    void add(const Entry& e) override { f(e); }
+  } sink(on_entry);
+  return read_records(dir, plan, diags, sink);
+}
+
+ReadStats read_records(const fs::path& dir, const Plan& plan, Diagnostics& diags, EntrySink& sink) {
   ReadStats stats;
   std::error_code ec;
   fs::file_status st = fs::status(dir, ec);
@@ -197,7 +226,7 @@ ReadStats read_records(const fs::path& dir, const Plan& plan, Diagnostics& diags
     files.push_back(dir.generic_string());
   }
   std::vector<char> buf(kChunkBytes);
-  for (const auto& f : files) read_file(f, buf, plan, diags, on_entry, &stats);
+  for (const auto& f : files) read_file(f, buf, plan, diags, sink, &stats);
   return stats;
 }
 

@@ -12,6 +12,7 @@
 #include "diagnostic.h"
 #include "plan.h"
 #include "record.h"
+#include "record_fast.h"
 
 namespace plan {
 
@@ -21,7 +22,16 @@ struct ReadStats {
   std::size_t entries = 0;
 };
 
-// Called for each valid entry; the Entry is reused between calls.
+// Receives each valid entry; the Entry is reused between calls. A plain
+// interface rather than a std::function, for the readers that feed ledgers
+// millions of times.
+class EntrySink {
+ public:
+  virtual ~EntrySink() = default;
+  virtual void add(const Entry& e) = 0;
+};
+
+// The same as a function, for callers that collect a few entries.
 using EntryCallback = std::function<void(const Entry&)>;
 
 // Lines longer than this many bytes (newline excluded) are errors and are
@@ -40,30 +50,47 @@ constexpr std::size_t kMaxLineBytes = 64 * 1024;
 // error naming it and the system's reason. Entry::where.file is the path as
 // found: `dir` joined with the path below it, in generic (/) form.
 ReadStats read_records(const std::filesystem::path& dir, const Plan& plan, Diagnostics& diags,
+                       EntrySink& sink);
+ReadStats read_records(const std::filesystem::path& dir, const Plan& plan, Diagnostics& diags,
                        const EntryCallback& on_entry);
 
 // The same for one file's contents held in memory (tests, stdin).
 ReadStats read_record_text(std::string_view text, const std::string& file_name, const Plan& plan,
                            Diagnostics& diags, const EntryCallback& on_entry);
+ReadStats read_record_text(std::string_view text, const std::string& file_name, const Plan& plan,
+                           Diagnostics& diags, EntrySink& sink);
 
 // One file's bytes fed in pieces of any size (a read() loop, a pipe): splits
 // them into lines and reads each as read_records does. Holds at most one
 // line of memory (kMaxLineBytes). finish() reads a last line that has no
-// newline and returns the counts (files = 1).
+// newline and returns the counts (files = 1). Lines of the common shape go
+// through FastLineParser (record_fast.h), the others through parse_line.
 class RecordStream {
  public:
-  RecordStream(std::string file_name, const Plan& plan, Diagnostics& diags,
-               const EntryCallback& on_entry);
+  // The stream keeps its own copy of `on_entry`, so a temporary lambda is fine.
+  RecordStream(std::string file_name, const Plan& plan, Diagnostics& diags, EntryCallback on_entry);
+  // `sink` must outlive the stream.
+  RecordStream(std::string file_name, const Plan& plan, Diagnostics& diags, EntrySink& sink);
+  RecordStream(const RecordStream&) = delete;
+  RecordStream& operator=(const RecordStream&) = delete;
+
   void feed(std::string_view bytes);
   ReadStats finish();
 
  private:
+  struct CallbackSink : EntrySink {
+    EntryCallback f;
+    void add(const Entry& e) override { f(e); }
+  };
+
   void line(std::string_view text);
   void too_long();
 
   const Plan& plan_;
+  FastLineParser fast_;
   Diagnostics& diags_;
-  const EntryCallback& on_entry_;
+  CallbackSink own_;       // the callback, when given one
+  EntrySink* sink_;        // &own_ or the caller's sink
   Location where_;         // file and current line number, reused for every line
   Entry entry_;            // reused for every line: its strings keep their memory
   std::string carry_;      // the start of a line whose newline has not come yet

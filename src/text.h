@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,6 +33,15 @@ inline std::size_t utf8_sequence(std::string_view s, std::size_t i) {
     return cont(1) && cont(2) && cont(3) ? 4 : 0;
   }
   return 0;
+}
+
+// Whether all 8 bytes of w (loaded from memory in any byte order) are
+// printable ASCII (0x20..0x7E): the word-at-a-time test with which readers
+// skip the plain runs of a line.
+inline bool all_printable_ascii(std::uint64_t w) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101, kHigh = 0x8080808080808080;
+  std::uint64_t del = w ^ (kOnes * 0x7F);
+  return ((w | ((w - kOnes * 0x20) & ~w) | ((del - kOnes) & ~del)) & kHigh) == 0;
 }
 
 // Byte length of the UTF-8 sequence that starts `s` (1 for an invalid lead

@@ -143,6 +143,31 @@ TEST_CASE("level readings outside the period are kept per year (a baseline for t
   CHECK(t.latest_by_year.at(2017).value == dec("2.4"));
 }
 
+TEST_CASE("readings of any year are kept, far before the period too") {
+  Entries e;
+  e.add("2015-06-30", "unemployment.rate", "3.1")      // f.rec:1
+      .add("2015-03-31", "unemployment.rate", "3.3")   // f.rec:2: earlier, read later: loses
+      .add("2016-12-31", "unemployment.rate", "2.9");  // f.rec:3
+  Ledger l = e.ledger("2018-06-30");
+  const IndicatorTotals& t = totals_of(l, "unemployment.rate");
+  REQUIRE(t.latest_by_year.size() == 2);
+  CHECK(t.latest_by_year.at(2015).value == dec("3.1"));
+  CHECK(t.latest_by_year.at(2015).where.line == 1);
+  CHECK(t.latest_by_year.at(2016).value == dec("2.9"));
+  CHECK(t.latest->where.to_string() == "f.rec:3:1");
+}
+
+TEST_CASE("totals asked for between entries follow the entries") {
+  Entries e;
+  e.add("2019-01-10", "jobs.urban_new", "5");
+  Ledger l = e.ledger("2020-12-31");
+  CHECK(totals_of(l, "jobs.urban_new").actual == dec("5"));
+  l.add(make_entry("2019-02-10", "jobs.urban_new", "7"));
+  // 5 + 7 = 12, and February now has a month of its own.
+  CHECK(totals_of(l, "jobs.urban_new").actual == dec("12"));
+  CHECK(totals_of(l, "jobs.urban_new").by_month.at(month_key(2019, 2)) == dec("7"));
+}
+
 TEST_CASE("milestone state: done, undone, ties") {
   Entries e;
   e.add("2019-05-01", "hr.portal", "done").add("2019-08-01", "hr.portal", "undone");

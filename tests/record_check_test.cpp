@@ -42,6 +42,21 @@ TEST_CASE("a double entry names the first one's line") {
   CHECK_FALSE(c.diags.has_errors());
 }
 
+TEST_CASE("double entries are found however many entries a file holds") {
+  // 5,000 distinct values fill the fingerprint table past several
+  // growths; the copies of the first and the 4,000th entry are then found
+  // at their own lines (5,002 and 5,003), naming the originals (1 and 4,000).
+  Checker c;
+  for (int i = 1; i <= 5000; ++i)
+    c.add("r.rec", i, "2019-01-01", "skills.total", std::to_string(i).c_str());
+  c.add("r.rec", 5001, "2019-01-01", "skills.total", "5001");
+  c.add("r.rec", 5002, "2019-01-01", "skills.total", "1");
+  c.add("r.rec", 5003, "2019-01-01", "skills.total", "4000");
+  CHECK(c.headlines() ==
+        Lines{"r.rec:5002:1: warning: same date, id, value and by= as line 1: entered twice?",
+              "r.rec:5003:1: warning: same date, id, value and by= as line 4000: entered twice?"});
+}
+
 TEST_CASE("double entries are looked for within each file") {
   Checker c;
   c.add("records/a.rec", 3, "2019-06-30", "unemployment.rate", "1.9", "人社局");

@@ -244,6 +244,19 @@ const std::string kMixed =
     "2020-11-30  hr.portal_online  done\n"
     "2020-12-01  hr.portal_online  undone";
 
+TEST_CASE("a stream keeps its own copy of the callback it is given") {
+  // The callback is a temporary: the stream must not hold a reference to it.
+  // (Holding a reference, as the stream once did, reads freed memory here;
+  // the sanitizers and a debugger's scribbled stack make that visible.)
+  std::vector<std::string> seen;
+  Diagnostics diags;
+  RecordStream s("f.rec", test_plan(), diags,
+                 [&seen](const Entry& e) { seen.push_back(describe(e)); });
+  s.feed("2019-03-31  jobs.urban_new  4210\n");
+  s.finish();
+  CHECK(seen == std::vector<std::string>{"f.rec:1:1 2019-03-31 jobs.urban_new 4210"});
+}
+
 TEST_CASE("feeding a stream in pieces of any size reads the same as all at once") {
   Result whole = read_text(kMixed);
   // What the text holds, checked by hand: four entries, an error on line 6,

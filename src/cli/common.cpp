@@ -186,10 +186,16 @@ bool read_ledger(Globals& g, const Project& p, const std::vector<Ledger*>& ledge
                  const EntryCallback& extra) {
   if (!records_present(g, p.paths.records_dir)) return false;
   Diagnostics diags;
-  read_records(p.paths.records_dir, p.plan, diags, [&](const Entry& e) {
-    for (Ledger* l : ledgers) l->add(e);
-    if (extra) extra(e);
-  });
+  struct Sink : EntrySink {
+    const std::vector<Ledger*>& ledgers;
+    const EntryCallback& extra;
+    Sink(const std::vector<Ledger*>& l, const EntryCallback& x) : ledgers(l), extra(x) {}
+    void add(const Entry& e) override {
+      for (Ledger* l : ledgers) l->add(e);
+      if (extra) extra(e);
+    }
+  } sink(ledgers, extra);
+  read_records(p.paths.records_dir, p.plan, diags, sink);
   const Diagnostic* bad = diags.first_error();
   std::optional<Diagnostic> overflow;
   for (Ledger* l : ledgers)

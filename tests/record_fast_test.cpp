@@ -1,0 +1,244 @@
+#include "record_fast.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "plan_loader.h"
+#include "record_fixture.h"
+
+namespace plan {
+namespace {
+
+const Location kWhere{"r.rec", 7, 0};
+
+const Plan& wujiang() {
+  static const Plan p = [] {
+    Diagnostics d;
+    auto loaded = load_plan(PLAN_SOURCE_DIR "/plans/wujiang-2018-2020.toml", d);
+    REQUIRE(loaded);
+    return *loaded;
+  }();
+  return p;
+}
+
+const Plan& test_plan() {
+  static const Plan p = testing::record_test_plan();
+  return p;
+}
+
+// Everything an Entry holds, as one comparable string.
+std::string describe(const Entry& e) {
+  std::string s = e.where.to_string() + " " + e.date.iso() + " " + e.id + " #" +
+                  std::to_string(e.indicator) + " " + (e.is_state ? "state " : "amount ") +
+                  (e.done ? "done " : "undone ") + std::to_string(e.amount.units());
+  for (const auto& [k, v] : e.tags) s += " [" + k + "=" + v + "]";
+  return s;
+}
+
+// What each parser makes of a line: "-" when the fast parser is not sure,
+// "error" when the full parser refuses it.
+struct Outcome {
+  std::string fast, full;
+};
+
+Outcome both(std::string_view line, const Plan& plan) {
+  static Entry fast_entry, full_entry;  // reused, as the reader reuses its Entry
+  static const FastLineParser fast_wujiang(wujiang()), fast_test(test_plan());
+  const FastLineParser& fast = &plan == &wujiang() ? fast_wujiang : fast_test;
+  Outcome o;
+  auto f = fast.parse(line, kWhere, &fast_entry);
+  o.fast = !f ? "-" : *f == LineKind::blank ? "blank" : describe(fast_entry);
+  auto r = parse_line(line, plan, kWhere, &full_entry);
+  o.full = !r ? "error" : *r == LineKind::blank ? "blank" : describe(full_entry);
+  return o;
+}
+
+// Lines as bench/gen_ledger.py writes them, and the shapes around them.
+const std::vector<std::string> kBenchLines = {
+    "2019-03-31  jobs.urban_new  1393  by=人社局  src=月报",
+    "2018-01-02  jobs.urban_new  -57  by=教育局",
+    "2020-12-31  unemployment.rate  1.9%  by=人社局  note=一季度快报",
+    "2019-07-01  startup.jobs_ratio  4.25  by=总工会  src=季报  ref=R1234",
+    "2019-07-01  hr.portal_online  done  by=人社局  # checked",
+    "2019-07-01  hr.portal_online  undone  by=人社局",
+    "2020-02-29  skills.high_new  +12.5  by=震泽镇  note=\"Q2 figures, revised\"",
+    "2020-02-29  skills.high_new  7  by=a  note=\"ref \\\"2019-07\\\" batch\"",
+    "2020-02-29  grad.employment_rate  96.5%  by=x  src=\"\"  k=\"a # b\"",
+    "2019-01-01\tjobs.rural_new\t3",
+    "  2019-01-01  jobs.rural_new  3",
+    "2019-01-01  jobs.rural_new  1.2万",
+    "2019-01-01  jobs.rural_new  1.5000000",
+    "2019-01-01  jobs.rural_new  123456789012.123456",
+    "2019-01-01  jobs.rural_new  9999999999999",
+    "2019-01-01  skills.gusu_leaders  0.000001  a=b=c  z_=\"\"",
+    "# a comment",
+    "",
+};
+
+// Applies 1 to 3 random edits to `line` (mostly one): a byte replaced,
+// inserted or deleted, a digit changed, or a character the grammar singles
+// out inserted.
+std::string mutate(std::string line, std::mt19937_64& rng) {
+  static const std::string kBytes =
+      std::string(" \t#\"\\=.-+%:,0123456789aAzZ_") + '\0' + "\x7f\x80\xbf\xc2\xe3\xe4\xef\xff\r\n";
+  static const std::vector<std::string> kPieces = {"万",
+                                                   "\xE3\x80\x80",
+                                                   "\xEF\xBB\xBF",
+                                                   "中",
+                                                   "\xC2\x85",
+                                                   "\xC2\xA0",
+                                                   "\xE4\xB8",
+                                                   "\xED\xA0\x80",
+                                                   "done",
+                                                   "undone",
+                                                   "  ",
+                                                   "\"",
+                                                   "\\\"",
+                                                   "#",
+                                                   "=",
+                                                   "%",
+                                                   "by=",
+                                                   "\xF0\x9F\x98\x80",
+                                                   "0000"};
+  int edits = rng() % 4 != 0 ? 1 : 2 + static_cast<int>(rng() % 2);
+  for (int k = 0; k < edits; ++k) {
+    std::size_t pos = line.empty() ? 0 : rng() % (line.size() + 1);
+    switch (rng() % 7) {
+      case 5:  // a digit for a digit: often still valid, with another value or date
+        if (pos < line.size() && line[pos] >= '0' && line[pos] <= '9')
+          line[pos] = static_cast<char>('0' + rng() % 10);
+        break;
+      case 6:  // any printable ASCII character
+        if (pos < line.size()) line[pos] = static_cast<char>(0x20 + rng() % 95);
+        break;
+      case 0:
+        if (pos < line.size()) line[pos] = kBytes[rng() % kBytes.size()];
+        break;
+      case 1:
+        line.insert(pos, 1, kBytes[rng() % kBytes.size()]);
+        break;
+      case 2:
+        if (pos < line.size()) line.erase(pos, 1 + rng() % 3);
+        break;
+      case 3:
+        line.insert(pos, kPieces[rng() % kPieces.size()]);
+        break;
+      default:
+        if (pos < line.size()) line[pos] = static_cast<char>(rng() & 0xFF);
+    }
+  }
+  return line;
+}
+
+// The lines of every shipped record file.
+std::vector<std::string> shipped_lines() {
+  std::vector<std::string> out;
+  for (const auto& f : std::filesystem::recursive_directory_iterator(PLAN_SOURCE_DIR "/records")) {
+    if (f.path().extension() != ".rec") continue;
+    std::ifstream in(f.path());
+    for (std::string l; std::getline(in, l);) out.push_back(l);
+  }
+  return out;
+}
+
+TEST_CASE("fast parser: the common shape is read, and read as parse_line reads it") {
+  // Each of these is answered by the fast parser, with parse_line's entry.
+  for (const char* line : {
+           "2019-03-31  jobs.urban_new  1393  by=人社局  src=月报",
+           "2018-01-02  jobs.urban_new  -57  by=教育局",
+           "2020-12-31  unemployment.rate  1.9%  by=人社局  note=一季度快报",
+           "2019-07-01  hr.portal_online  done  by=人社局  # checked",
+           "2020-02-29  skills.high_new  +12.5  by=震泽镇  note=\"Q2 figures, revised\"   ",
+           "2019-01-01  jobs.rural_new  123456789012.123456",
+           "2019-01-01  skills.gusu_leaders  0.000001  a=b=c  z_=\"\"",
+           "# a comment",
+           "",
+       }) {
+    Outcome o = both(line, test_plan());
+    INFO(line);
+    CHECK(o.fast != "-");
+    CHECK(o.fast == o.full);
+  }
+  // 1.9% of a % indicator is 1.9: 1,900,000 millionths.
+  CHECK(both("2020-12-31  unemployment.rate  1.9%", test_plan()).fast ==
+        "r.rec:7:1 2020-12-31 unemployment.rate #2 amount undone 1900000");
+}
+
+TEST_CASE("fast parser: unusual lines go to the full parser") {
+  for (const char* line : {
+           "2019-01-01\tjobs.rural_new\t3",                // tab
+           "  2019-01-01  jobs.rural_new  3",              // leading spaces
+           "2019-01-01  jobs.rural_new  1.2万",            // 万
+           "2019-01-01  jobs.rural_new  1.5000000",        // more than 6 places
+           "2019-01-01  jobs.rural_new  9999999999999",    // 13 digits
+           "2019-01-01  jobs.rural_new  3  n=\"a\\\"b\"",  // an escape
+           "2019-02-29  jobs.rural_new  3",                // not a date: an error
+           "2019-01-01  jobs.rural_nwe  3",                // unknown id: an error
+           "2019-01-01  unemployment.rate  -1",            // negative reading: an error
+           "2019-01-01  startup.jobs_ratio  4%",           // % on no unit: an error
+           "2019-01-01  jobs.rural_new  3  by=a  by=b",    // duplicate tag: an error
+           "2019-01-01  jobs.rural_new  3  note=\"x\"y",   // no space after the quote
+           "2019-01-01  jobs.rural_new  3\r",              // CRLF: an error
+           "# \xC2\x85",                                   // C1 control in a comment
+       }) {
+    INFO(line);
+    CHECK(both(line, test_plan()).fast == "-");
+  }
+}
+
+// The contract: whatever the fast parser answers, parse_line answers the
+// same, with the same entry; it never accepts what parse_line refuses.
+TEST_CASE("fast parser: on mutated lines it never disagrees with parse_line") {
+  const std::vector<std::string> base = shipped_lines();
+  REQUIRE(base.size() > 1000);  // the shipped records: about 3,000 lines
+
+  std::mt19937_64 rng(13);
+  std::size_t mutations = 0, fast_answers = 0, fast_entries = 0, full_entries = 0;
+  std::vector<std::string> disagreements;
+  auto compare = [&](const std::string& line, const Plan& plan) {
+    Outcome o = both(line, plan);
+    if (o.full != "error" && o.full != "blank") ++full_entries;
+    if (o.fast == "-") return;
+    ++fast_answers;
+    if (o.fast != "blank") ++fast_entries;
+    if (o.fast != o.full && disagreements.size() < 5)
+      disagreements.push_back(line + "\n  fast: " + o.fast + "\n  full: " + o.full);
+  };
+  for (const auto& line : base) compare(line, wujiang());
+  // Every shipped line is of the common shape.
+  CHECK(fast_answers == base.size());
+  fast_answers = 0;
+  for (int round = 0; round < 100; ++round) {
+    for (std::size_t i = round % 7; i < base.size(); i += 7) {
+      compare(mutate(base[i], rng), wujiang());
+      ++mutations;
+    }
+  }
+  // Bench-style lines, mutated, against the small test plan (milestone,
+  // range, floors with and without %).
+  for (int round = 0; round < 200000; ++round) {
+    const std::string& line = kBenchLines[static_cast<std::size_t>(round) % kBenchLines.size()];
+    compare(mutate(line, rng), test_plan());
+    ++mutations;
+  }
+  MESSAGE(mutations, " mutated lines: ", fast_entries, " entries by the fast parser, ",
+          full_entries, " by parse_line");
+  CHECK(mutations > 200000);
+  // The test has teeth only if the fast parser reads many mutated lines as
+  // entries (changed values, dates, tags) that parse_line must agree with:
+  // about 30,000 here, most of the 41,000 that parse_line accepts (the
+  // other 200,000 mutations are errors, and the fast parser must and does
+  // leave every one of them to parse_line).
+  CHECK(fast_entries > mutations / 10);
+  CHECK(fast_entries > full_entries / 2);
+  for (const auto& d : disagreements) MESSAGE(d);
+  CHECK(disagreements.empty());
+}
+
+}  // namespace
+}  // namespace plan
