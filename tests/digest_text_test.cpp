@@ -179,3 +179,33 @@ TEST_CASE("text digest: record text stays on its line and long notes wrap within
     start = end + 1;
   }
 }
+
+TEST_CASE("reports missing: the section the reporting schedules fill") {
+  const Plan& plan = testing::mini_plan();
+  Digest d = digest_of(plan, golden_records(), period(PeriodKind::month, "2020-11"));
+  CHECK_FALSE(d.scheduled);  // the mini plan sets no schedule
+  CHECK(d.missing.empty());
+  // Filled as the schedules will fill it: October's report of jobs.urban_new,
+  // due 2020-11-10, is 20 days overdue at E = 2020-11-30; November's, due
+  // 2020-12-10, falls due in 10 days.
+  const Indicator& jobs = *plan.find("jobs.urban_new");
+  d.scheduled = true;
+  d.missing.push_back({&jobs, "人社局", "2020-10", testing::day("2020-11-10"), 20});
+  d.due_next.push_back({&jobs, "", "2020-11", testing::day("2020-12-10"), -10});
+  std::string text = digest_text(d, RenderOptions{});
+  CHECK(text.find("Reports missing at 2020-11-30 (1)\n"
+                  "---------------------------------\n"
+                  "  jobs.urban_new  城镇新增就业人数\n"
+                  "    人社局: 2020-10, due 2020-11-10, 20 days overdue\n"
+                  "  Falling due by 2020-12-31, not yet in\n"
+                  "    jobs.urban_new  城镇新增就业人数\n"
+                  "      (any unit): 2020-11, due 2020-12-10, in 10 days\n") != std::string::npos);
+  RenderOptions zh;
+  zh.zh = true;
+  CHECK(digest_text(d, zh).find("    人社局：2020-10，2020-11-10 到期，已逾期 20 天\n") !=
+        std::string::npos);
+  // Before the first report falls due: nothing missing, and it says so.
+  d.missing.clear();
+  CHECK(digest_text(d, RenderOptions{}).find("  Every report due by 2020-11-30 is in.\n") !=
+        std::string::npos);
+}
