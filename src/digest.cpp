@@ -1,5 +1,7 @@
 #include "digest.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace plan {
@@ -26,6 +28,10 @@ std::string_view change_name(Change c) {
   return "?";
 }
 
+bool needs_attention(Change c) {
+  return c <= Change::reopened;
+}
+
 std::optional<Change> classify_change(Kind k, Status before, Status now) {
   if (before == now) return std::nullopt;
   // The news a reader acts on comes first: reaching the target beats
@@ -40,20 +46,33 @@ std::optional<Change> classify_change(Kind k, Status before, Status now) {
   return std::nullopt;  // e.g. pending -> pending cannot differ; nothing else is news
 }
 
-Digest build_digest(const Ledger& now, const Ledger& before, const PeriodRecords& recorded,
-                    const DigestOptions& o) {
+DigestSources::DigestSources(const Plan& plan, const CalendarPeriod& p)
+    : period(p),
+      now(plan, p.last),
+      before(plan, previous_period(p).last),
+      recorded(plan, p.first, p.last) {}
+
+void DigestSources::add(const Entry& e) {
+  now.add(e);
+  before.add(e);
+  recorded.add(e);
+}
+
+Digest build_digest(const DigestSources& sources, const DigestOptions& o) {
+  const Ledger& now = sources.now;
+  const Ledger& before = sources.before;
   const Plan& plan = now.plan();
   Digest d;
   d.plan = &plan;
-  d.period = o.period;
+  d.period = sources.period;
+  d.previous = previous_period(d.period);
+  d.next = next_period(d.period);
   d.as_of = now.as_of();
-  d.since = before.as_of();
-  d.next = period_ahead(d.as_of, o.period);
   d.unit = o.unit;
   d.time_progress = progress(plan.start, plan.end, d.as_of);
 
   auto in_scope = [&](const Indicator& ind) { return o.unit.empty() || ind.involves(o.unit); };
-  // Every indicator is evaluated once at D: the units table counts them all
+  // Every indicator is evaluated once at E: the units table counts them all
   // (a unit's row may name indicators outside --unit's scope only when it is
   // not --unit, and then the row is dropped).
   std::vector<IndicatorStatus> all;
@@ -73,8 +92,8 @@ Digest build_digest(const Ledger& now, const Ledger& before, const PeriodRecords
     if (ind.kind == Kind::milestone && ind.due && s.status != Status::done) {
       if (s.status == Status::overdue)
         d.milestones.push_back({&ind, *ind.due, s.status, d.as_of - *ind.due});
-      // Due today is not overdue yet, and still worth a line.
-      else if (*ind.due >= d.as_of && *ind.due <= d.next)
+      // Due on E is not overdue at E, and still worth a line.
+      else if (*ind.due >= d.as_of && *ind.due <= d.next.last)
         d.milestones.push_back({&ind, *ind.due, s.status, *ind.due - d.as_of});
     }
     d.now.push_back(s);
@@ -82,7 +101,7 @@ Digest build_digest(const Ledger& now, const Ledger& before, const PeriodRecords
 
   d.headline.indicators = static_cast<int>(d.now.size());
 
-  for (RecordedIndicator& r : recorded.summary()) {
+  for (RecordedIndicator& r : sources.recorded.summary()) {
     if (!in_scope(*r.ind)) continue;
     d.recorded_entries += r.entries;
     d.recorded.push_back(std::move(r));
@@ -119,6 +138,23 @@ Digest build_digest(const Ledger& now, const Ledger& before, const PeriodRecords
   if (!o.unit.empty())
     std::erase_if(d.units.rows, [&](const UnitRow& r) { return r.unit != o.unit; });
   return d;
+}
+
+std::string digest_file_name(const CalendarPeriod& p, std::string_view unit, std::string_view ext) {
+  std::string out = calendar_label(p);
+  if (!unit.empty()) {
+    out += '-';
+    for (char c : unit) {
+      auto b = static_cast<unsigned char>(c);
+      bool keep = b >= 0x80 || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
+                  (b >= '0' && b <= '9') || c == '.' || c == '_' || c == '-';
+      if (keep)
+        out += c;
+      else
+        out += fmt::format("%{:02X}", b);
+    }
+  }
+  return out + "." + std::string(ext);
 }
 
 bool any_status(const Digest& d, const std::vector<Status>& statuses) {

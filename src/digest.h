@@ -1,19 +1,25 @@
-// The `plan report` digest: what a cron job mails every week or month. A
-// Digest is pure data computed from two ledgers fed by the same single pass
-// over the records (one at the as-of date D, one a period earlier) and a
-// PeriodRecords collector (period_records.h) fed by that pass too;
+// The `plan report` digest: what a cron job mails every week, month,
+// quarter, half-year or year. A Digest is pure data about one calendar
+// period (digest_period.h), computed from the one pass over the records that
+// DigestSources takes: a ledger at the period's last day E (the digest is
+// "as of" E), a ledger at the last day of the period before, and the tally
+// of what was recorded in the period (period_records.h).
 // digest_text.cpp, digest_markdown.cpp and digest_html.cpp render it
 // (digest_render.h) in the words of digest_words.h.
 //
-// Contents, in the order every renderer prints them:
-//   1. headline: time progress and how many indicators stand where at D;
-//   2. what was recorded in the period (D - period, D], per indicator and
-//      reporting unit (by= tag);
-//   3. status changes between D - period and D;
-//   4. the largest shortfalls (flows behind), with the pace now needed;
-//   5. the per-unit table (units_report.h);
-//   6. milestones not done and due in [D, D + period] (due today included:
-//      not overdue yet, and the last day to act), or overdue.
+// Contents, in the order every renderer prints them (action first):
+//   1. headline: time progress and how many indicators stand where at E;
+//   2. reports due and missing at E (the plan's reporting schedules);
+//   3. what newly needs attention: status changes into trouble between the
+//      end of the previous period and E (newly behind, breached, newly
+//      overdue, no longer achieved);
+//   4. the flows furthest behind at E, with the pace now needed;
+//   5. milestones not done and due from E to the end of the next period, or
+//      overdue at E;
+//   6. the other status changes (recovered, newly achieved, first reading);
+//   7. the per-unit table (units_report.h);
+//   8. what was recorded in the period, one line per indicator;
+//   9. an appendix: the same per reporting unit (by= tag).
 #pragma once
 
 #include <cstddef>
@@ -31,8 +37,9 @@
 
 namespace plan {
 
-// Why an indicator is named in the changes section. Renderers list the
-// kinds in this order, trouble first.
+// Why an indicator is named among the status changes. Renderers list the
+// kinds in this order; the first five need attention (section 3), the
+// others are news (section 6).
 enum class Change {
   newly_behind,    // a flow on track (or achieved, before a correction) is now behind
   breached,        // a cap met (or without a reading) is now missed
@@ -45,6 +52,9 @@ enum class Change {
 };
 
 std::string_view change_name(Change c);  // "newly_behind", …
+// True for the kinds of section 3: newly behind, breached, newly missed,
+// newly overdue, reopened.
+bool needs_attention(Change c);
 
 // The kind of change from `before` to `now` for an indicator of kind `k`;
 // nullopt when the status did not change.
@@ -53,33 +63,58 @@ std::optional<Change> classify_change(Kind k, Status before, Status now);
 struct StatusChange {
   Change kind;
   Status before;
-  IndicatorStatus now;  // the figures at D
+  IndicatorStatus now;  // the figures at E
 };
 
-// A flow behind its expected line at D.
+// A flow behind its expected line at E.
 struct Shortfall {
   IndicatorStatus now;  // actual, target, expected, behind_by, paces
   double gap = 0;       // behind_by / target: what orders the list
 };
 
-// A flow behind at D, month by month: the chart of the HTML digest.
+// A flow behind at E, month by month: the chart of the HTML digest.
 struct Trend {
   const Indicator* ind = nullptr;
-  std::vector<MonthPoint> months;  // period start (or its month) to D's month
+  std::vector<MonthPoint> months;  // the plan's first month to E's month
 };
 
-// A milestone not done and due in [D, D + period], or overdue.
+// A milestone not done and due from E to the end of the next period, or
+// overdue at E.
 struct MilestoneDue {
   const Indicator* ind = nullptr;
   Date due;
   Status status = Status::pending;  // pending or overdue
-  int days = 0;                     // pending: days until due; overdue: days past it
+  int days = 0;                     // pending: days from E until due; overdue: days past it at E
+};
+
+// A report due by E and not filed (未报送), or falling due in the next period.
+// SEAM: filled from the plan's reporting schedules once they exist (issue
+// #8, the `cycle` branch); until then a digest has none and says that the
+// plan sets no schedule.
+struct MissingReport {
+  const Indicator* ind = nullptr;
+  std::string reporter;  // who owes it; "" when any unit may file it
+  std::string period;    // the reporting period's label, "2020-06"
+  Date due;
+  int days_overdue = 0;  // at E; negative: days left until due
 };
 
 struct DigestOptions {
-  Period period = Period::week;
   std::string unit;     // "" = all; else indicators this unit leads or partners
   std::size_t top = 5;  // shortfalls listed
+};
+
+// The one pass over the records behind a digest of `period`: feed every
+// entry to add() (or the ledgers and the tally through the record reader),
+// then build_digest(). The plan must outlive it.
+struct DigestSources {
+  DigestSources(const Plan& plan, const CalendarPeriod& period);
+  void add(const Entry& e);
+
+  CalendarPeriod period;
+  Ledger now;              // at period.last: E
+  Ledger before;           // at the last day of the period before
+  PeriodRecords recorded;  // entries dated period.first … period.last
 };
 
 // Counts grouped as the headline (and the units table) shows them.
@@ -89,36 +124,48 @@ struct Headline : StatusCounts {
 
 struct Digest {
   const Plan* plan = nullptr;
-  Period period = Period::week;
-  Date as_of;  // D
-  Date since;  // D - period: the window is (since, as_of]; `before` statuses are at since
-  Date next;   // D + period: milestones due in [as_of, next] are listed
+  CalendarPeriod period;    // what the digest covers
+  CalendarPeriod previous;  // `before` statuses are at previous.last
+  CalendarPeriod next;      // milestones due by next.last are listed
+  Date as_of;               // E = period.last: every figure is as of this day
   std::string unit;
   double time_progress = 0;
 
-  std::vector<IndicatorStatus> now;  // every indicator in scope at D, plan order
+  std::vector<IndicatorStatus> now;  // every indicator in scope at E, plan order
   Headline headline;
+
+  bool scheduled = false;               // some indicator in scope has a reporting schedule
+  std::vector<MissingReport> missing;   // due by E and not filed; SEAM (see MissingReport)
+  std::vector<MissingReport> due_next;  // falling due in the next period, not yet filed
 
   std::size_t recorded_entries = 0;
   std::vector<RecordedIndicator> recorded;
 
   std::vector<StatusChange> changes;  // by Change kind, then plan order
 
-  std::size_t behind = 0;             // flows behind at D
+  std::size_t behind = 0;             // flows behind at E
   std::vector<Shortfall> shortfalls;  // the first `top` of them, largest gap first
-  std::vector<Trend> trends;          // every flow behind at D, largest gap first
+  std::vector<Trend> trends;          // every flow behind at E, largest gap first
 
   UnitsReport units;  // every unit, or only --unit's row
 
   std::vector<MilestoneDue> milestones;  // overdue (by due date) first, then due soon
 };
 
-// `now` is at D, `before` at period_back(D); `recorded` was fed the same
-// stream with the window (period_back(D), D]. The plan must outlive the Digest.
-Digest build_digest(const Ledger& now, const Ledger& before, const PeriodRecords& recorded,
-                    const DigestOptions& o);
+// REQUIRES: every entry of the records went through `sources.add` (or its
+// members). The plan must outlive the Digest.
+Digest build_digest(const DigestSources& sources, const DigestOptions& o);
 
-// True when any indicator in scope has one of `statuses` at D (--fail-on).
+// The file a digest is written to by `plan report --output-dir`:
+// "<label>.<ext>" for the whole plan ("2020-06.html"), "<label>-<unit>.<ext>"
+// for one unit ("2020Q2-人社局.md"). In the unit's name, ASCII letters,
+// digits, ".", "_", "-" and non-ASCII text (bytes 0x80 and above: 人社局)
+// are kept and every other byte is written %XX (upper-case hex), so the
+// name is one safe path component and two units never share a file: "a/b"
+// gives "a%2Fb", "a%b" gives "a%25b", "HR office" gives "HR%20office".
+std::string digest_file_name(const CalendarPeriod& p, std::string_view unit, std::string_view ext);
+
+// True when any indicator in scope has one of `statuses` at E (--fail-on).
 bool any_status(const Digest& d, const std::vector<Status>& statuses);
 
 }  // namespace plan

@@ -44,6 +44,8 @@ td.name{white-space:normal;min-width:9em}
 td.text{white-space:normal;min-width:14em}
 td.strong{font-weight:600}
 tr.total td{font-style:italic;color:#3e4c59}
+details{margin:.4em 0 .8em}
+summary{cursor:pointer;color:#1c4f8f;font-size:.92em;margin:.3em 0}
 tr.group th{background:#fff;color:#1f2933;padding-top:10px;border-bottom:1px solid #cbd2d9}
 .prog{display:inline-flex;align-items:center;gap:6px}
 code{font:.92em ui-monospace,Menlo,Consolas,monospace;color:#52606d}
@@ -59,13 +61,15 @@ table.cards b{display:block;font-size:1.7em;line-height:1.2}
 svg{display:block;overflow:visible}
 svg.chart{width:100%;height:auto;max-width:440px}
 .charts{display:flex;flex-wrap:wrap;gap:14px}
-figure{flex:1 1 300px;margin:0;padding:8px 10px;border:1px solid #e4e7eb;border-radius:6px}
-figcaption{font-size:.85em;margin-bottom:4px}
+figure{flex:0 1 300px;min-width:0;margin:0;padding:8px 10px;border:1px solid #e4e7eb;border-radius:6px}
+figcaption{font-size:.85em;margin-bottom:4px;overflow-wrap:anywhere}
+figcaption code{word-break:break-all}
 .key{font-size:.8em;color:#616e7c}
 .key i{display:inline-block;width:18px;height:0;border-top:2px solid #c0392b;vertical-align:middle;margin:0 4px 0 8px}
 .key i.exp{border-top:2px dashed #7b8794}
 @media (max-width:600px){body{font-size:14px}.wrap{padding:12px 10px 24px}h1{font-size:1.15em}
-th,td{padding:4px 5px}td.name{min-width:7.5em}td.text{min-width:11em}}
+th,td{padding:4px 5px}td.name{min-width:7.5em}td.text{min-width:11em}
+figure{flex:1 1 140px;max-width:calc(50% - 7px);padding:6px}}
 @media print{body{background:#fff;font-size:10.5pt}.wrap{max-width:none;padding:0}.scroll{overflow:visible}
 th,td{white-space:normal}h2{break-after:avoid}tr,figure{break-inside:avoid}
 th,.st{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
@@ -213,8 +217,8 @@ std::string section_head(const Digest& d, Section s, bool zh) {
   return "<h2>" + esc(w::heading(d, s, zh)) + "</h2>\n";
 }
 
-std::string none(Section s, bool zh) {
-  return "<p class=\"meta\">" + esc(w::nothing(s, zh)) + "</p>\n";
+std::string none(const Digest& d, Section s, bool zh) {
+  return "<p class=\"meta\">" + esc(w::nothing(d, s, zh)) + "</p>\n";
 }
 
 std::string headline(const Digest& d, bool zh) {
@@ -239,54 +243,49 @@ std::string headline(const Digest& d, bool zh) {
   return out;
 }
 
-std::string recorded_section(const Digest& d, bool zh) {
-  std::string out = section_head(d, Section::recorded, zh);
-  if (d.recorded.empty()) return out + none(Section::recorded, zh);
+std::string missing_table(const std::vector<MissingReport>& list, bool zh) {
   HtmlTable t;
   t.th(zh ? "指标" : "Indicator");
-  t.th(zh ? "填报" : "Recorded", true);
-  t.th(zh ? "条数" : "Entries", true);
-  t.th(zh ? "填报单位" : "Reported by");
-  t.th(zh ? "最新备注" : "Latest note");
-  for (const RecordedIndicator& r : d.recorded) {
-    bool total = r.units.size() > 1 && is_flow(r.ind->kind);
-    for (std::size_t i = 0; i < r.units.size(); ++i) {
-      const RecordedGroup& g = r.units[i];
-      // The indicator is named once, on its first row.
-      t.td(i == 0 ? id_cell(*r.ind) + "<br>" + esc(r.ind->name) : "", "name");
-      t.td(esc(w::recorded_value(*r.ind, g, zh)), "num");
-      t.td(std::to_string(g.entries), "num");
-      t.td(esc(g.unit.empty() ? (zh ? "（未注明）" : "(no by=)") : g.unit));
-      t.td(esc(g.note), "text");
-      t.end_row();
-    }
-    if (total) {
-      t.td("", "name");
-      t.td(esc(w::signed_amount(*r.ind, r.sum)), "num");
-      t.td(std::to_string(r.entries), "num");
-      t.td(esc(zh ? "合计" : "total"));
-      t.td("");
-      t.end_row("total");
-    }
+  t.th(zh ? "报送单位" : "Reporter");
+  t.th(zh ? "报送期" : "Period");
+  t.th(zh ? "截止日期" : "Due");
+  t.th(zh ? "逾期天数" : "Days overdue", true);
+  for (const MissingReport& m : list) {
+    t.td(id_cell(*m.ind) + "<br>" + esc(m.ind->name), "name");
+    t.td(esc(m.reporter.empty() ? (zh ? "（任一单位）" : "(any unit)") : m.reporter));
+    t.td(esc(m.period));
+    t.td(esc(m.due.iso()));
+    t.td(std::to_string(m.days_overdue), "num");
+    t.end_row();
   }
-  return out + t.str();
+  return t.str();
 }
 
-std::string changes_section(const Digest& d, bool zh) {
-  std::string out = section_head(d, Section::changes, zh);
-  if (d.changes.empty()) return out + none(Section::changes, zh);
+std::string missing_section(const Digest& d, bool zh) {
+  std::string out = section_head(d, Section::missing, zh);
+  out += d.missing.empty() ? none(d, Section::missing, zh) : missing_table(d.missing, zh);
+  if (!d.due_next.empty())
+    out += "<h3>" + esc(w::due_next_heading(d, zh)) + "</h3>\n" + missing_table(d.due_next, zh);
+  return out;
+}
+
+std::string changes_list(const Digest& d, Section s, bool attention, bool zh) {
+  std::string out = section_head(d, s, zh);
+  std::vector<const StatusChange*> list;
+  for (const StatusChange& c : d.changes)
+    if (needs_attention(c.kind) == attention) list.push_back(&c);
+  if (list.empty()) return out + none(d, s, zh);
   HtmlTable t;
   t.th(zh ? "指标" : "Indicator");
   t.th(zh ? "状态" : "Status");
   // Levels and milestones have no bar: no empty column when only they changed.
-  bool bars = std::any_of(d.changes.begin(), d.changes.end(),
-                          [&](const StatusChange& c) { return !bar_for(c.now, zh).empty(); });
+  bool bars = std::any_of(list.begin(), list.end(),
+                          [&](const StatusChange* c) { return !bar_for(c->now, zh).empty(); });
   if (bars) t.th(zh ? "进度" : "Progress");
   t.th(zh ? "截至本期" : "Figures at the date");
-  for (std::size_t i = 0; i < d.changes.size(); ++i) {
-    const StatusChange& c = d.changes[i];
-    if (i == 0 || c.kind != d.changes[i - 1].kind)
-      t.group(w::change_heading(c.kind, zh), bars ? 4 : 3);
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const StatusChange& c = *list[i];
+    if (i == 0 || c.kind != list[i - 1]->kind) t.group(w::change_heading(c.kind, zh), bars ? 4 : 3);
     t.td(id_cell(*c.now.ind) + "<br>" + esc(c.now.ind->name), "name");
     t.td(badge(c.before, zh) + " → " + badge(c.now.status, zh));
     if (bars) t.td(bar_for(c.now, zh));
@@ -297,9 +296,68 @@ std::string changes_section(const Digest& d, bool zh) {
   return out + t.str();
 }
 
+std::string attention_section(const Digest& d, bool zh) {
+  return changes_list(d, Section::attention, true, zh);
+}
+
+std::string progress_section(const Digest& d, bool zh) {
+  return changes_list(d, Section::progress, false, zh);
+}
+
+// One row per indicator; what each unit recorded is folded away below.
+std::string recorded_section(const Digest& d, bool zh) {
+  std::string out = section_head(d, Section::recorded, zh);
+  if (d.recorded.empty()) return out + none(d, Section::recorded, zh);
+  HtmlTable t;
+  t.th(zh ? "指标" : "Indicator");
+  t.th(zh ? "填报" : "Recorded", true);
+  t.th(zh ? "条数" : "Entries", true);
+  t.th(zh ? "填报单位数" : "Units", true);
+  for (const RecordedIndicator& r : d.recorded) {
+    t.td(id_cell(*r.ind) + "<br>" + esc(r.ind->name), "name");
+    t.td(esc(w::recorded_total(r, zh)), "num");
+    t.td(std::to_string(r.entries), "num");
+    t.td(std::to_string(r.units.size()), "num");
+    t.end_row();
+  }
+  out += t.str();
+
+  HtmlTable u;
+  u.th(zh ? "指标" : "Indicator");
+  u.th(zh ? "填报" : "Recorded", true);
+  u.th(zh ? "条数" : "Entries", true);
+  u.th(zh ? "填报单位" : "Reported by");
+  u.th(zh ? "最新备注" : "Latest note");
+  std::size_t rows = 0;
+  for (const RecordedIndicator& r : d.recorded) {
+    bool total = r.units.size() > 1 && is_flow(r.ind->kind);
+    for (std::size_t i = 0; i < r.units.size(); ++i) {
+      const RecordedGroup& g = r.units[i];
+      // The indicator is named once, on its first row.
+      u.td(i == 0 ? id_cell(*r.ind) + "<br>" + esc(r.ind->name) : "", "name");
+      u.td(esc(w::recorded_value(*r.ind, g, zh)), "num");
+      u.td(std::to_string(g.entries), "num");
+      u.td(esc(g.unit.empty() ? (zh ? "（未注明）" : "(no by=)") : g.unit));
+      u.td(esc(g.note), "text");
+      u.end_row();
+      ++rows;
+    }
+    if (total) {
+      u.td("", "name");
+      u.td(esc(w::signed_amount(*r.ind, r.sum)), "num");
+      u.td(std::to_string(r.entries), "num");
+      u.td(esc(zh ? "合计" : "total"));
+      u.td("");
+      u.end_row("total");
+    }
+  }
+  return out + "<details>\n<summary>" + esc(w::heading(d, Section::appendix, zh)) +
+         esc(say(zh, " ({} rows)", "（{} 行）", rows)) + "</summary>\n" + u.str() + "</details>\n";
+}
+
 std::string shortfalls_section(const Digest& d, bool zh) {
   std::string out = section_head(d, Section::shortfalls, zh);
-  if (d.shortfalls.empty()) return out + none(Section::shortfalls, zh);
+  if (d.shortfalls.empty()) return out + none(d, Section::shortfalls, zh);
   HtmlTable t;
   t.th("#", true);
   t.th(zh ? "指标" : "Indicator");
@@ -332,18 +390,32 @@ std::string shortfalls_section(const Digest& d, bool zh) {
            "</h3>\n";
     out += fmt::format(R"(<p class="key"><i></i>{}<i class="exp"></i>{}</p>)",
                        esc(zh ? "累计完成" : "actual"), esc(zh ? "应完成" : "expected")) +
-           "\n<div class=\"charts\">\n";
-    for (const Trend& tr : d.trends)
-      out += "<figure><figcaption>" + id_cell(*tr.ind) + " " + esc(tr.ind->name) + "</figcaption>" +
-             chart_svg(tr, zh) + "</figure>\n";
-    out += "</div>\n";
+           "\n";
+    // The charts of the flows listed above are shown; those of the other
+    // flows behind are folded away, so that they do not push the milestones
+    // off the first screens.
+    auto charts = [&](std::size_t from, std::size_t to) {
+      std::string html = "<div class=\"charts\">\n";
+      for (std::size_t i = from; i < to; ++i)
+        html += "<figure><figcaption>" + id_cell(*d.trends[i].ind) + " " +
+                esc(d.trends[i].ind->name) + "</figcaption>" + chart_svg(d.trends[i], zh) +
+                "</figure>\n";
+      return html + "</div>\n";
+    };
+    std::size_t shown = std::min(d.shortfalls.size(), d.trends.size());
+    out += charts(0, shown);
+    if (shown < d.trends.size())
+      out +=
+          "<details>\n<summary>" +
+          esc(say(zh, "The other {} flows behind", "其余 {} 项滞后指标", d.trends.size() - shown)) +
+          "</summary>\n" + charts(shown, d.trends.size()) + "</details>\n";
   }
   return out;
 }
 
 std::string units_section(const Digest& d, bool zh) {
   std::string out = section_head(d, Section::units, zh);
-  if (d.units.rows.empty()) return out + none(Section::units, zh);
+  if (d.units.rows.empty()) return out + none(d, Section::units, zh);
   HtmlTable t;
   t.th(zh ? "单位" : "Unit");
   for (auto [en, cn] : {std::pair{"Leads", "牵头"},
@@ -369,7 +441,7 @@ std::string units_section(const Digest& d, bool zh) {
 
 std::string milestones_section(const Digest& d, bool zh) {
   std::string out = section_head(d, Section::milestones, zh);
-  if (d.milestones.empty()) return out + none(Section::milestones, zh);
+  if (d.milestones.empty()) return out + none(d, Section::milestones, zh);
   HtmlTable t;
   t.th(zh ? "节点任务" : "Milestone");
   t.th(zh ? "状态" : "Status");
@@ -423,8 +495,8 @@ std::string digest_html(const Digest& d, const RenderOptions& o) {
   out += "<h1>" + esc(w::title(d, zh)) + "</h1>\n";
   out += "<p class=\"meta\">" + esc(w::window(d, zh)) + "</p>\n";
   out += headline(d, zh);
-  for (auto section :
-       {recorded_section, changes_section, shortfalls_section, units_section, milestones_section})
+  for (auto section : {missing_section, attention_section, shortfalls_section, milestones_section,
+                       progress_section, units_section, recorded_section})
     out += section(d, zh);
   out += "<p class=\"legend\">" + esc(w::legend(zh)) + "</p>\n</div>\n</body>\n</html>\n";
   return out;

@@ -53,9 +53,87 @@ Column col(const char* key, const char* en, const char* zh, bool right = false) 
   return Column{key, en, zh, right};
 }
 
+std::string section_head(const Digest& d, Section s, bool zh) {
+  return "## " + md_text(w::heading(d, s, zh)) + "\n\n";
+}
+
+std::string none(const Digest& d, Section s, bool zh) {
+  return md_text(w::nothing(d, s, zh)) + '\n';
+}
+
+std::string missing_table(const std::vector<MissingReport>& list, bool zh) {
+  Table t;
+  t.columns = {col("id", "ID", "指标代码"),
+               col("name", "Indicator", "指标"),
+               col("reporter", "Reporter", "报送单位"),
+               col("period", "Period", "报送期"),
+               col("due", "Due", "截止日期"),
+               col("days", "Days overdue", "逾期天数", true)};
+  for (const MissingReport& m : list) {
+    Row row;
+    row.cells = {Cell::of_text(m.ind->id),
+                 Cell::of_text(m.ind->name),
+                 Cell::of_text(record_text(m.reporter)),
+                 Cell::of_text(m.period),
+                 Cell::of_text(m.due.iso()),
+                 Cell::of_count(m.days_overdue)};
+    t.rows.push_back(std::move(row));
+  }
+  return table(t, zh);
+}
+
+std::string missing_section(const Digest& d, bool zh) {
+  std::string out = section_head(d, Section::missing, zh);
+  out += d.missing.empty() ? none(d, Section::missing, zh) : missing_table(d.missing, zh);
+  if (!d.due_next.empty())
+    out += "\n### " + md_text(w::due_next_heading(d, zh)) + "\n\n" + missing_table(d.due_next, zh);
+  return out;
+}
+
+std::string changes_list(const Digest& d, Section s, bool attention, bool zh) {
+  std::string out = section_head(d, s, zh);
+  Table t;
+  t.columns = {col("change", "Change", "变化"), col("id", "ID", "指标代码"),
+               col("name", "Indicator", "指标"), col("detail", "Figures at the date", "截至本期")};
+  for (const StatusChange& c : d.changes) {
+    if (needs_attention(c.kind) != attention) continue;
+    Row row;
+    row.cells = {Cell::of_text(w::change_heading(c.kind, zh)), Cell::of_text(c.now.ind->id),
+                 Cell::of_text(c.now.ind->name), Cell::of_text(w::change_detail(c, zh))};
+    t.rows.push_back(std::move(row));
+  }
+  if (t.rows.empty()) return out + none(d, s, zh);
+  return out + table(t, zh);
+}
+
+std::string attention_section(const Digest& d, bool zh) {
+  return changes_list(d, Section::attention, true, zh);
+}
+
+std::string progress_section(const Digest& d, bool zh) {
+  return changes_list(d, Section::progress, false, zh);
+}
+
 std::string recorded_section(const Digest& d, bool zh) {
-  std::string out = "## " + md_text(w::heading(d, Section::recorded, zh)) + "\n\n";
-  if (d.recorded.empty()) return out + md_text(w::nothing(Section::recorded, zh)) + '\n';
+  std::string out = section_head(d, Section::recorded, zh);
+  if (d.recorded.empty()) return out + none(d, Section::recorded, zh);
+  Table t;
+  t.columns = {col("id", "ID", "指标代码"), col("name", "Indicator", "指标"),
+               col("entries", "Entries", "条数", true), col("value", "Recorded", "填报", true),
+               col("units", "Units", "单位数", true)};
+  for (const RecordedIndicator& r : d.recorded) {
+    Row row;
+    row.cells = {Cell::of_text(r.ind->id), Cell::of_text(r.ind->name),
+                 Cell::of_count(static_cast<long long>(r.entries)),
+                 Cell::of_text(w::recorded_total(r, zh)),
+                 Cell::of_count(static_cast<long long>(r.units.size()))};
+    t.rows.push_back(std::move(row));
+  }
+  return out + table(t, zh);
+}
+
+std::string appendix_section(const Digest& d, bool zh) {
+  std::string out = section_head(d, Section::appendix, zh);
   Table t;
   t.columns = {col("id", "ID", "指标代码"),          col("name", "Indicator", "指标"),
                col("by", "Reported by", "填报单位"), col("entries", "Entries", "条数", true),
@@ -85,24 +163,9 @@ std::string recorded_section(const Digest& d, bool zh) {
   return out + table(t, zh);
 }
 
-std::string changes_section(const Digest& d, bool zh) {
-  std::string out = "## " + md_text(w::heading(d, Section::changes, zh)) + "\n\n";
-  if (d.changes.empty()) return out + md_text(w::nothing(Section::changes, zh)) + '\n';
-  Table t;
-  t.columns = {col("change", "Change", "变化"), col("id", "ID", "指标代码"),
-               col("name", "Indicator", "指标"), col("detail", "Figures at the date", "截至本期")};
-  for (const StatusChange& c : d.changes) {
-    Row row;
-    row.cells = {Cell::of_text(w::change_heading(c.kind, zh)), Cell::of_text(c.now.ind->id),
-                 Cell::of_text(c.now.ind->name), Cell::of_text(w::change_detail(c, zh))};
-    t.rows.push_back(std::move(row));
-  }
-  return out + table(t, zh);
-}
-
 std::string shortfalls_section(const Digest& d, bool zh) {
-  std::string out = "## " + md_text(w::heading(d, Section::shortfalls, zh)) + "\n\n";
-  if (d.shortfalls.empty()) return out + md_text(w::nothing(Section::shortfalls, zh)) + '\n';
+  std::string out = section_head(d, Section::shortfalls, zh);
+  if (d.shortfalls.empty()) return out + none(d, Section::shortfalls, zh);
   Table t;
   t.columns = {col("rank", "#", "#", true),
                col("id", "ID", "指标代码"),
@@ -139,16 +202,16 @@ std::string shortfalls_section(const Digest& d, bool zh) {
 }
 
 std::string units_section(const Digest& d, bool zh) {
-  std::string out = "## " + md_text(w::heading(d, Section::units, zh)) + "\n\n";
-  if (d.units.rows.empty()) return out + md_text(w::nothing(Section::units, zh)) + '\n';
+  std::string out = section_head(d, Section::units, zh);
+  if (d.units.rows.empty()) return out + none(d, Section::units, zh);
   Table t = units_table(d.units);
   t.title.clear();
   return out + table(t, zh);
 }
 
 std::string milestones_section(const Digest& d, bool zh) {
-  std::string out = "## " + md_text(w::heading(d, Section::milestones, zh)) + "\n\n";
-  if (d.milestones.empty()) return out + md_text(w::nothing(Section::milestones, zh)) + '\n';
+  std::string out = section_head(d, Section::milestones, zh);
+  if (d.milestones.empty()) return out + none(d, Section::milestones, zh);
   Table t;
   t.columns = {col("id", "ID", "指标代码"), col("name", "Milestone", "节点任务"),
                col("status", "Status", "状态"), col("detail", "Due", "期限")};
@@ -170,10 +233,12 @@ std::string digest_markdown(const Digest& d, const RenderOptions& o) {
   out += md_text(w::window(d, zh)) + "\n\n";
   out += "- " + md_text(w::time_line(d, zh)) + '\n';
   out += "- " + md_text(w::counts_line(d, zh)) + '\n';
-  for (auto section :
-       {recorded_section, changes_section, shortfalls_section, units_section, milestones_section})
+  for (auto section : {missing_section, attention_section, shortfalls_section, milestones_section,
+                       progress_section, units_section, recorded_section})
     out += '\n' + section(d, zh);
   out += '\n' + md_text(w::legend(zh)) + '\n';
+  // The detail nobody needs on the first screen comes last.
+  if (!d.recorded.empty()) out += '\n' + appendix_section(d, zh);
   return out;
 }
 

@@ -1,23 +1,181 @@
 #include "digest_period.h"
 
+#include <fmt/format.h>
+
+#include <cctype>
+
 namespace plan {
 
-std::optional<Period> parse_period(std::string_view s) {
-  if (s == "week") return Period::week;
-  if (s == "month") return Period::month;
+std::optional<PeriodKind> parse_period_kind(std::string_view s) {
+  for (PeriodKind k : {PeriodKind::week, PeriodKind::month, PeriodKind::quarter, PeriodKind::half,
+                       PeriodKind::year})
+    if (period_kind_name(k) == s) return k;
   return std::nullopt;
 }
 
-std::string_view period_name(Period p) {
-  return p == Period::week ? "week" : "month";
+std::string_view period_kind_name(PeriodKind k) {
+  switch (k) {
+    case PeriodKind::week:
+      return "week";
+    case PeriodKind::month:
+      return "month";
+    case PeriodKind::quarter:
+      return "quarter";
+    case PeriodKind::half:
+      return "half";
+    case PeriodKind::year:
+      return "year";
+  }
+  return "?";
 }
 
-Date period_back(Date d, Period p) {
-  return p == Period::week ? d.add_days(-7) : d.add_months(-1);
+int iso_weekday(Date d) {
+  // 1970-01-01 was a Thursday (3 counting from Monday 0).
+  int r = (d.days_since_epoch() + 3) % 7;
+  return r < 0 ? r + 7 : r;
 }
 
-Date period_ahead(Date d, Period p) {
-  return p == Period::week ? d.add_days(7) : d.add_months(1);
+namespace {
+
+// First month of the quarter, half or year that month `m` is in.
+int first_month(PeriodKind k, int m) {
+  switch (k) {
+    case PeriodKind::quarter:
+      return (m - 1) / 3 * 3 + 1;
+    case PeriodKind::half:
+      return m <= 6 ? 1 : 7;
+    case PeriodKind::year:
+      return 1;
+    default:
+      return m;
+  }
+}
+
+int months_in(PeriodKind k) {
+  switch (k) {
+    case PeriodKind::quarter:
+      return 3;
+    case PeriodKind::half:
+      return 6;
+    case PeriodKind::year:
+      return 12;
+    default:
+      return 1;
+  }
+}
+
+// Monday of ISO week 1 of `year`: the week that holds 4 January.
+Date iso_week_one(int year) {
+  Date jan4 = Date::from_ymd(year, 1, 4);
+  return jan4.add_days(-iso_weekday(jan4));
+}
+
+// Reads exactly `len` digits at `pos`.
+bool digits(std::string_view s, std::size_t pos, std::size_t len, int* out) {
+  if (pos + len > s.size()) return false;
+  int v = 0;
+  for (std::size_t i = pos; i < pos + len; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+    v = v * 10 + (s[i] - '0');
+  }
+  *out = v;
+  return true;
+}
+
+bool letter(std::string_view s, std::size_t pos, char upper) {
+  return pos < s.size() && std::toupper(static_cast<unsigned char>(s[pos])) == upper;
+}
+
+}  // namespace
+
+CalendarPeriod period_containing(PeriodKind k, Date d) {
+  if (k == PeriodKind::week) {
+    Date monday = d.add_days(-iso_weekday(d));
+    return {k, monday, monday.add_days(6)};
+  }
+  Date first = Date::from_ymd(d.year(), first_month(k, d.month()), 1);
+  return {k, first, first.add_months(months_in(k)).add_days(-1)};
+}
+
+CalendarPeriod previous_period(const CalendarPeriod& p) {
+  return period_containing(p.kind, p.first.add_days(-1));
+}
+
+CalendarPeriod next_period(const CalendarPeriod& p) {
+  return period_containing(p.kind, p.last.add_days(1));
+}
+
+CalendarPeriod last_complete_period(PeriodKind k, Date d) {
+  return previous_period(period_containing(k, d));
+}
+
+std::string calendar_label(const CalendarPeriod& p) {
+  int y = p.first.year(), m = p.first.month();
+  switch (p.kind) {
+    case PeriodKind::week: {
+      Date thursday = p.first.add_days(3);
+      int week = (thursday - iso_week_one(thursday.year())) / 7 + 1;
+      return fmt::format("{:04}-W{:02}", thursday.year(), week);
+    }
+    case PeriodKind::month:
+      return fmt::format("{:04}-{:02}", y, m);
+    case PeriodKind::quarter:
+      return fmt::format("{:04}Q{}", y, (m - 1) / 3 + 1);
+    case PeriodKind::half:
+      return fmt::format("{:04}H{}", y, m <= 6 ? 1 : 2);
+    case PeriodKind::year:
+      return fmt::format("{:04}", y);
+  }
+  return "?";
+}
+
+std::optional<CalendarPeriod> parse_calendar_label(PeriodKind k, std::string_view s) {
+  int y = 0, n = 0;
+  if (!digits(s, 0, 4, &y) || y < 1) return std::nullopt;
+  switch (k) {
+    case PeriodKind::week: {
+      if (s.size() != 8 || s[4] != '-' || !letter(s, 5, 'W') || !digits(s, 6, 2, &n) || n < 1)
+        return std::nullopt;
+      // Keep clear of the calendar's ends, where week 1's Monday is not a date.
+      if (y < 2 || y > 9998) return std::nullopt;
+      CalendarPeriod p = period_containing(k, iso_week_one(y).add_days(7 * (n - 1)));
+      // Week 53 of a year with 52 weeks would be week 1 of the next.
+      if (calendar_label(p) != fmt::format("{:04}-W{:02}", y, n)) return std::nullopt;
+      return p;
+    }
+    case PeriodKind::month:
+      if (s.size() != 7 || s[4] != '-' || !digits(s, 5, 2, &n) || n < 1 || n > 12)
+        return std::nullopt;
+      return period_containing(k, Date::from_ymd(y, n, 1));
+    case PeriodKind::quarter:
+      if (s.size() != 6 || !letter(s, 4, 'Q') || !digits(s, 5, 1, &n) || n < 1 || n > 4)
+        return std::nullopt;
+      return period_containing(k, Date::from_ymd(y, (n - 1) * 3 + 1, 1));
+    case PeriodKind::half:
+      if (s.size() != 6 || !letter(s, 4, 'H') || !digits(s, 5, 1, &n) || n < 1 || n > 2)
+        return std::nullopt;
+      return period_containing(k, Date::from_ymd(y, n == 1 ? 1 : 7, 1));
+    case PeriodKind::year:
+      if (s.size() != 4) return std::nullopt;
+      return period_containing(k, Date::from_ymd(y, 1, 1));
+  }
+  return std::nullopt;
+}
+
+std::string_view calendar_label_form(PeriodKind k) {
+  switch (k) {
+    case PeriodKind::week:
+      return "YYYY-Www, an ISO week such as 2020-W27";
+    case PeriodKind::month:
+      return "YYYY-MM, such as 2020-06";
+    case PeriodKind::quarter:
+      return "YYYYQn, such as 2020Q2";
+    case PeriodKind::half:
+      return "YYYYH1 or YYYYH2";
+    case PeriodKind::year:
+      return "YYYY, such as 2020";
+  }
+  return "?";
 }
 
 }  // namespace plan

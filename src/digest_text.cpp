@@ -82,50 +82,108 @@ std::string heading(const std::string& text) {
          '\n';
 }
 
-std::string recorded_section(const Digest& d, bool zh) {
-  std::string out = heading(w::heading(d, Section::recorded, zh));
-  if (d.recorded.empty()) return out + wrap(w::nothing(Section::recorded, zh), 2);
-  std::string none = zh ? "（未注明）" : "(no by=)";
-  int uw = 0;
-  for (const RecordedIndicator& r : d.recorded)
-    for (const RecordedGroup& g : r.units)
-      uw = std::max(uw, text_width(g.unit.empty() ? none : one_line(g.unit)));
-  uw = std::min(uw, 16);
-  auto entries = [&](std::size_t n) {
-    return zh ? fmt::format("{} 条", n) : fmt::format("{} entr{}", n, n == 1 ? "y" : "ies");
-  };
-  for (const RecordedIndicator& r : d.recorded) {
-    out += id_line(*r.ind, 2);
-    for (const RecordedGroup& g : r.units) {
-      std::string unit = truncate_to_width(g.unit.empty() ? none : one_line(g.unit), uw);
-      std::string line = pad_right(unit, uw) + "  " + pad_left(entries(g.entries), 10) + "  " +
-                         w::recorded_value(*r.ind, g, zh);
-      if (!g.note.empty()) line += "  " + one_line(g.note);
-      out += wrap(line, 4);
+std::string missing_section(const Digest& d, bool zh) {
+  std::string out = heading(w::heading(d, Section::missing, zh));
+  if (d.missing.empty()) out += wrap(w::nothing(d, Section::missing, zh), 2);
+  for (const MissingReport& m : d.missing) {
+    out += id_line(*m.ind, 2);
+    out += wrap(one_line(w::missing_detail(m, zh)), 4);
+  }
+  if (!d.due_next.empty()) {
+    out += wrap(w::due_next_heading(d, zh), 2);
+    for (const MissingReport& m : d.due_next) {
+      out += id_line(*m.ind, 4);
+      out += wrap(one_line(w::missing_detail(m, zh)), 6);
     }
-    if (r.units.size() > 1 && is_flow(r.ind->kind))
-      out += wrap(pad_right(zh ? "合计" : "total", uw) + "  " + pad_left(entries(r.entries), 10) +
-                      "  " + w::signed_amount(*r.ind, r.sum),
-                  4);
   }
   return out;
 }
 
-std::string changes_section(const Digest& d, bool zh) {
-  std::string out = heading(w::heading(d, Section::changes, zh));
-  if (d.changes.empty()) return out + wrap(w::nothing(Section::changes, zh), 2);
-  for (std::size_t i = 0; i < d.changes.size(); ++i) {
-    const StatusChange& c = d.changes[i];
-    if (i == 0 || c.kind != d.changes[i - 1].kind) out += wrap(w::change_heading(c.kind, zh), 2);
+// The status changes of one section: those that need attention or the others.
+std::string changes_list(const Digest& d, Section s, bool attention, bool zh) {
+  std::string out = heading(w::heading(d, s, zh));
+  std::vector<const StatusChange*> list;
+  for (const StatusChange& c : d.changes)
+    if (needs_attention(c.kind) == attention) list.push_back(&c);
+  if (list.empty()) return out + wrap(w::nothing(d, s, zh), 2);
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const StatusChange& c = *list[i];
+    if (i == 0 || c.kind != list[i - 1]->kind) out += wrap(w::change_heading(c.kind, zh), 2);
     out += id_line(*c.now.ind, 4);
     out += wrap(w::change_detail(c, zh), 6);
   }
   return out;
 }
 
+std::string attention_section(const Digest& d, bool zh) {
+  return changes_list(d, Section::attention, true, zh);
+}
+
+std::string progress_section(const Digest& d, bool zh) {
+  return changes_list(d, Section::progress, false, zh);
+}
+
+// One line per indicator: id, name (cut to fit), entries, what they add up
+// to, and how many units reported.
+std::string recorded_section(const Digest& d, bool zh) {
+  std::string out = heading(w::heading(d, Section::recorded, zh));
+  if (d.recorded.empty()) return out + wrap(w::nothing(d, Section::recorded, zh), 2);
+  int iw = 0, ew = text_width(zh ? "条数" : "Entries"), vw = text_width(zh ? "填报" : "Recorded"),
+      rw = text_width(zh ? "单位" : "Units");
+  for (const RecordedIndicator& r : d.recorded) {
+    iw = std::max(iw, text_width(r.ind->id));
+    ew = std::max(ew, text_width(std::to_string(r.entries)));
+    vw = std::max(vw, text_width(w::recorded_total(r, zh)));
+    rw = std::max(rw, text_width(std::to_string(r.units.size())));
+  }
+  iw = std::min(iw, 30);
+  int name_width = kWidth - 2 - iw - 2 - 2 - ew - 2 - vw - 2 - rw;
+  auto line = [&](const std::string& id, const std::string& name, const std::string& entries,
+                  const std::string& value, const std::string& units) {
+    std::string l = "  " + pad_right(truncate_to_width(id, iw), iw);
+    if (name_width >= 4) l += "  " + pad_right(truncate_to_width(name, name_width), name_width);
+    l += "  " + pad_left(entries, ew) + "  " + pad_left(value, vw) + "  " + pad_left(units, rw);
+    return fit(rstrip(l)) + '\n';
+  };
+  out += line(zh ? "指标代码" : "ID", zh ? "指标" : "Indicator", zh ? "条数" : "Entries",
+              zh ? "填报" : "Recorded", zh ? "单位" : "Units");
+  for (const RecordedIndicator& r : d.recorded)
+    out += line(r.ind->id, one_line(r.ind->name), std::to_string(r.entries),
+                w::recorded_total(r, zh), std::to_string(r.units.size()));
+  return out;
+}
+
+// The appendix: what each reporting unit recorded, per indicator.
+std::string appendix_section(const Digest& d, bool zh) {
+  std::string out = heading(w::heading(d, Section::appendix, zh));
+  if (d.recorded.empty()) return out + wrap(w::nothing(d, Section::appendix, zh), 2);
+  std::string none = zh ? "（未注明）" : "(no by=)";
+  int uw = 0;
+  for (const RecordedIndicator& r : d.recorded)
+    for (const RecordedGroup& g : r.units)
+      uw = std::max(uw, text_width(g.unit.empty() ? none : one_line(g.unit)));
+  uw = std::min(uw, 16);
+  for (const RecordedIndicator& r : d.recorded) {
+    out += id_line(*r.ind, 2);
+    for (const RecordedGroup& g : r.units) {
+      std::string unit = truncate_to_width(g.unit.empty() ? none : one_line(g.unit), uw);
+      std::string line = pad_right(unit, uw) + "  " + pad_left(w::entries(g.entries, zh), 10) +
+                         "  " + w::recorded_value(*r.ind, g, zh);
+      if (!g.note.empty()) line += "  " + one_line(g.note);
+      out += wrap(line, 4);
+    }
+    if (r.units.size() > 1 && is_flow(r.ind->kind))
+      out +=
+          wrap(pad_right(zh ? "合计" : "total", uw) + "  " +
+                   pad_left(w::entries(r.entries, zh), 10) + "  " + w::signed_amount(*r.ind, r.sum),
+               4);
+  }
+  return out;
+}
+
 std::string shortfalls_section(const Digest& d, bool zh) {
   std::string out = heading(w::heading(d, Section::shortfalls, zh));
-  if (d.shortfalls.empty()) return out + wrap(w::nothing(Section::shortfalls, zh), 2);
+  if (d.shortfalls.empty()) return out + wrap(w::nothing(d, Section::shortfalls, zh), 2);
   for (std::size_t i = 0; i < d.shortfalls.size(); ++i) {
     const Shortfall& f = d.shortfalls[i];
     std::string number = fmt::format("{}. ", i + 1);
@@ -140,7 +198,7 @@ std::string shortfalls_section(const Digest& d, bool zh) {
 
 std::string units_section(const Digest& d, bool zh) {
   std::string out = heading(w::heading(d, Section::units, zh));
-  if (d.units.rows.empty()) return out + wrap(w::nothing(Section::units, zh), 2);
+  if (d.units.rows.empty()) return out + wrap(w::nothing(d, Section::units, zh), 2);
   // Seven counts and a unit name of at most 16 columns fill 80 columns; the
   // worst indicator of each unit is in the Markdown and HTML digests.
   const std::vector<std::string> headers =
@@ -166,7 +224,7 @@ std::string units_section(const Digest& d, bool zh) {
 
 std::string milestones_section(const Digest& d, bool zh) {
   std::string out = heading(w::heading(d, Section::milestones, zh));
-  if (d.milestones.empty()) return out + wrap(w::nothing(Section::milestones, zh), 2);
+  if (d.milestones.empty()) return out + wrap(w::nothing(d, Section::milestones, zh), 2);
   for (const MilestoneDue& m : d.milestones) {
     out += id_line(*m.ind, 2);
     out += wrap(status_word(m.status, zh) + (zh ? "；" : "; ") + w::milestone_detail(m, zh), 4);
@@ -185,10 +243,12 @@ std::string digest_text(const Digest& d, const RenderOptions& o) {
   out += '\n';
   out += wrap(w::time_line(d, zh), 0);
   out += wrap(w::counts_line(d, zh), 0);
-  for (auto section :
-       {recorded_section, changes_section, shortfalls_section, units_section, milestones_section})
+  for (auto section : {missing_section, attention_section, shortfalls_section, milestones_section,
+                       progress_section, units_section, recorded_section})
     out += '\n' + section(d, zh);
   out += '\n' + wrap(w::legend(zh), 0, 0);
+  // The detail nobody needs on the first screen comes last.
+  if (!d.recorded.empty()) out += '\n' + appendix_section(d, zh);
   return out;
 }
 

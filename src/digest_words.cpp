@@ -33,6 +33,18 @@ std::string recorded_value(const Indicator& ind, const RecordedGroup& g, bool zh
   return say(zh, "reading {} ({})", "读数 {}（{}）", amount(ind, g.latest_value), date);
 }
 
+std::string recorded_total(const RecordedIndicator& r, bool zh) {
+  if (is_flow(r.ind->kind)) return signed_amount(*r.ind, r.sum);
+  const RecordedGroup& g = r.latest();
+  if (r.ind->kind == Kind::milestone)
+    return g.latest_done ? (zh ? "已办结" : "done") : (zh ? "撤销办结" : "undone");
+  return amount(*r.ind, g.latest_value);
+}
+
+std::string entries(std::size_t n, bool zh) {
+  return zh ? fmt::format("{} 条", n) : fmt::format("{} entr{}", n, n == 1 ? "y" : "ies");
+}
+
 std::string change_heading(Change c, bool zh) {
   switch (c) {
     case Change::newly_behind:
@@ -124,17 +136,61 @@ std::string milestone_detail(const MilestoneDue& m, bool zh) {
   if (m.status == Status::overdue)
     return say(zh, "due {}, {} day{} overdue", "期限 {}，已逾期 {} 天", m.due.iso(), m.days,
                m.days == 1 ? "" : "s");
-  if (m.days == 0) return say(zh, "due {}, today", "期限 {}，今日到期", m.due.iso());
+  if (m.days == 0)
+    return say(zh, "due {}, the period's last day", "期限 {}，即本期最后一天", m.due.iso());
   return say(zh, "due {}, in {} day{}", "期限 {}，还有 {} 天", m.due.iso(), m.days,
              m.days == 1 ? "" : "s");
 }
 
+std::string missing_detail(const MissingReport& m, bool zh) {
+  std::string who = m.reporter.empty() ? (zh ? "（任一单位）" : "(any unit)") : m.reporter;
+  if (m.days_overdue < 0)
+    return say(zh, "{}: {}, due {}, in {} day{}", "{}：{}，{} 到期，还有 {} 天", who, m.period,
+               m.due.iso(), -m.days_overdue, m.days_overdue == -1 ? "" : "s");
+  return say(zh, "{}: {}, due {}, {} day{} overdue", "{}：{}，{} 到期，已逾期 {} 天", who, m.period,
+             m.due.iso(), m.days_overdue, m.days_overdue == 1 ? "" : "s");
+}
+
+namespace {
+
+const char* kMonthsEn[] = {"January", "February", "March",     "April",   "May",      "June",
+                           "July",    "August",   "September", "October", "November", "December"};
+const char* kQuartersZh[] = {"一", "二", "三", "四"};
+
+}  // namespace
+
+std::string period_words(const CalendarPeriod& p, bool zh) {
+  int y = p.first.year(), m = p.first.month();
+  switch (p.kind) {
+    case PeriodKind::week: {
+      std::string label = calendar_label(p);  // "2020-W27"
+      if (!zh) return fmt::format("week {} ({} to {})", label, p.first.iso(), p.last.iso());
+      return fmt::format("{}年第{}周（{} 至 {}）", label.substr(0, 4), std::stoi(label.substr(6)),
+                         p.first.iso(), p.last.iso());
+    }
+    case PeriodKind::month:
+      return zh ? fmt::format("{}年{}月", y, m) : fmt::format("{} {}", kMonthsEn[m - 1], y);
+    case PeriodKind::quarter:
+      return zh ? fmt::format("{}年第{}季度", y, kQuartersZh[(m - 1) / 3])
+                : fmt::format("{} Q{}", y, (m - 1) / 3 + 1);
+    case PeriodKind::half:
+      return zh ? fmt::format("{}年{}半年", y, m <= 6 ? "上" : "下")
+                : fmt::format("{} H{}", y, m <= 6 ? 1 : 2);
+    case PeriodKind::year:
+      return zh ? fmt::format("{}年", y) : fmt::format("{}", y);
+  }
+  return "?";
+}
+
 std::string title(const Digest& d, bool zh) {
-  if (zh)
-    return fmt::format("{} — {}（截至 {}）", d.plan->title,
-                       d.period == Period::week ? "周报" : "月报", d.as_of.iso());
-  return fmt::format("{} — {} report as of {}", d.plan->title,
-                     d.period == Period::week ? "weekly" : "monthly", d.as_of.iso());
+  static const char* kEn[] = {"weekly", "monthly", "quarterly", "half-yearly", "yearly"};
+  static const char* kZh[] = {"周报", "月报", "季报", "报", "年报"};
+  auto k = static_cast<std::size_t>(d.period.kind);
+  if (zh) {
+    // "2020年上半年报": the half-year's words already end in 年.
+    return fmt::format("{} — {}{}", d.plan->title, period_words(d.period, true), kZh[k]);
+  }
+  return fmt::format("{} — {} report, {}", d.plan->title, kEn[k], period_words(d.period, false));
 }
 
 std::string window(const Digest& d, bool zh) {
@@ -143,8 +199,9 @@ std::string window(const Digest& d, bool zh) {
                                           "; only indicators {} "
                                           "leads or partners",
                                           "；仅 {} 牵头或参与的指标", d.unit);
-  return say(zh, "Period {} to {}, status compared with {}{}", "本期 {} 至 {}，状态与 {} 比较{}",
-             d.since.add_days(1).iso(), d.as_of.iso(), d.since.iso(), unit);
+  return say(zh, "Period {} to {}; figures as of {}, status compared with {}{}",
+             "本期 {} 至 {}，数据截至 {}，状态与 {} 比较{}", d.period.first.iso(),
+             d.period.last.iso(), d.as_of.iso(), d.previous.last.iso(), unit);
 }
 
 std::string time_line(const Digest& d, bool zh) {
@@ -167,40 +224,64 @@ std::string counts_line(const Digest& d, bool zh) {
 
 std::string heading(const Digest& d, Section s, bool zh) {
   switch (s) {
-    case Section::recorded: {
-      std::size_t n = d.recorded_entries, k = d.recorded.size();
-      if (zh) return fmt::format("本期填报：{} 条，涉及 {} 项指标", n, k);
-      return fmt::format("Recorded in the period: {} entr{} on {} indicator{}", n,
-                         n == 1 ? "y" : "ies", k, k == 1 ? "" : "s");
-    }
-    case Section::changes:
-      return say(zh, "Status changes since {}", "状态变化（与 {} 相比）", d.since.iso());
+    case Section::missing:
+      if (!d.scheduled) return say(zh, "Reports missing at {}", "截至 {} 未报送", d.as_of.iso());
+      return say(zh, "Reports missing at {} ({})", "截至 {} 未报送（{} 项）", d.as_of.iso(),
+                 d.missing.size());
+    case Section::attention:
+      return say(zh, "Newly in trouble since {}", "新出现的问题（与 {} 相比）",
+                 d.previous.last.iso());
     case Section::shortfalls:
       if (zh)
         return fmt::format("差距最大的指标（滞后 {} 项，列出 {} 项）", d.behind,
                            d.shortfalls.size());
-      return fmt::format("Largest shortfalls ({} of {} behind)", d.shortfalls.size(), d.behind);
-    case Section::units:
-      return zh ? "责任单位" : "Responsible units";
+      return fmt::format("Furthest behind ({} of {} behind), with the pace now needed",
+                         d.shortfalls.size(), d.behind);
     case Section::milestones:
       return say(zh, "Milestones due by {} or overdue", "{} 前到期或已逾期的节点任务",
-                 d.next.iso());
+                 d.next.last.iso());
+    case Section::progress:
+      return say(zh, "Other status changes since {}", "其他状态变化（与 {} 相比）",
+                 d.previous.last.iso());
+    case Section::units:
+      return zh ? "责任单位" : "Responsible units";
+    case Section::recorded: {
+      std::size_t n = d.recorded_entries, k = d.recorded.size();
+      if (zh) return fmt::format("本期填报：{} 条，涉及 {} 项指标", n, k);
+      return fmt::format("Recorded in the period: {} on {} indicator{}", entries(n, false), k,
+                         k == 1 ? "" : "s");
+    }
+    case Section::appendix:
+      return zh ? "附：本期填报明细（按填报单位）"
+                : "Appendix: recorded in the period, per reporting unit";
   }
   return "?";
 }
 
-std::string nothing(Section s, bool zh) {
+std::string due_next_heading(const Digest& d, bool zh) {
+  return say(zh, "Falling due by {}, not yet in", "{} 前到期、尚未报送", d.next.last.iso());
+}
+
+std::string nothing(const Digest& d, Section s, bool zh) {
   switch (s) {
-    case Section::recorded:
-      return zh ? "本期无填报。" : "Nothing was recorded in the period.";
-    case Section::changes:
-      return zh ? "无状态变化。" : "No status changed.";
+    case Section::missing:
+      if (!d.scheduled)
+        return zh ? "计划未设定报送周期，无法判断未报送。"
+                  : "The plan sets no reporting schedule: nothing is due.";
+      return say(zh, "Every report due by {} is in.", "{} 前应报送的均已报送。", d.as_of.iso());
+    case Section::attention:
+      return zh ? "无新增滞后、未达标或逾期。" : "Nothing fell behind, missed or became overdue.";
     case Section::shortfalls:
       return zh ? "没有滞后的指标。" : "No indicator is behind.";
-    case Section::units:
-      return zh ? "无责任单位。" : "No responsible unit.";
     case Section::milestones:
       return zh ? "无。" : "None.";
+    case Section::progress:
+      return zh ? "无其他状态变化。" : "No other status changed.";
+    case Section::units:
+      return zh ? "无责任单位。" : "No responsible unit.";
+    case Section::recorded:
+    case Section::appendix:
+      return zh ? "本期无填报。" : "Nothing was recorded in the period.";
   }
   return "";
 }

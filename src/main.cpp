@@ -21,7 +21,7 @@ const Command kCommands[] = {
     {"import", "Append the rows of a spreadsheet's CSV export: all of them or none",
      plan::cli::setup_import},
     {"list", "The plan's indicators and their targets", plan::cli::setup_list},
-    {"report", "Weekly or monthly digest for mail: txt, Markdown or self-contained HTML",
+    {"report", "Digest of a week, month, quarter, half-year or year: txt, Markdown or HTML",
      plan::cli::setup_report},
     {"due", "Per reporter: reports due and missing (未报送), and falling due soon",
      plan::cli::setup_due},

@@ -1,14 +1,17 @@
 #include "period_records.h"
 
+#include <utility>
+
 namespace plan {
 
-PeriodRecords::PeriodRecords(const Plan& plan, Date after, Date through)
-    : plan_(plan), after_(after), through_(through) {}
+PeriodRecords::PeriodRecords(const Plan& plan, Date first, Date last)
+    : plan_(plan), first_(first), last_(last) {}
 
 void PeriodRecords::add(const Entry& e) {
-  if (e.date <= after_ || e.date > through_) return;
+  if (e.date < first_ || e.date > last_) return;
   auto index = plan_.index_of(e.id);
   if (!index) return;
+  ++read_;
   // Keyed lookups reuse the key's memory only when the group exists; a new
   // group is the rare case (one per indicator and unit).
   RecordedGroup& g = groups_[Key{*index, std::string(e.tag("by"))}];
@@ -20,7 +23,16 @@ void PeriodRecords::add(const Entry& e) {
     g.latest_value = e.amount;
     g.latest_done = e.is_state && e.done;
     g.note = std::string(e.tag("note"));
+    g.latest_read = read_;
   }
+}
+
+const RecordedGroup& RecordedIndicator::latest() const {
+  const RecordedGroup* best = &units.front();
+  for (const RecordedGroup& g : units)
+    if (std::pair(g.latest_date, g.latest_read) > std::pair(best->latest_date, best->latest_read))
+      best = &g;
+  return *best;
 }
 
 std::vector<RecordedIndicator> PeriodRecords::summary() const {

@@ -25,7 +25,8 @@ struct RecordedGroup {
   Date latest_date;
   Decimal latest_value;
   bool latest_done = false;
-  std::string note;  // the latest entry's note= tag ("" when none)
+  std::string note;             // the latest entry's note= tag ("" when none)
+  std::size_t latest_read = 0;  // the latest entry's place in read order (ties across units)
 };
 
 // What was recorded in the period for one indicator.
@@ -34,6 +35,9 @@ struct RecordedIndicator {
   std::size_t entries = 0;
   Decimal sum;                       // flows: over all units
   std::vector<RecordedGroup> units;  // by unit name, byte-wise; "" (no by=) first
+  // The unit group whose latest entry is the latest of all (greatest date,
+  // then read last): for a level's reading or a milestone's state.
+  const RecordedGroup& latest() const;
 };
 
 // The collector, an EntryCallback for the record reader: it keeps one
@@ -41,8 +45,8 @@ struct RecordedIndicator {
 // and the units, never on the number of entries.
 class PeriodRecords {
  public:
-  // Counts entries dated in (after, through].
-  PeriodRecords(const Plan& plan, Date after, Date through);
+  // Counts entries dated from `first` through `last`, both included.
+  PeriodRecords(const Plan& plan, Date first, Date last);
   void add(const Entry& e);
   // Indicators in plan order, only those with entries.
   std::vector<RecordedIndicator> summary() const;
@@ -54,8 +58,9 @@ class PeriodRecords {
     auto operator<=>(const Key&) const = default;
   };
   const Plan& plan_;
-  Date after_, through_;
+  Date first_, last_;
   std::map<Key, RecordedGroup> groups_;
+  std::size_t read_ = 0;
 };
 
 }  // namespace plan

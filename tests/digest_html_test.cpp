@@ -70,27 +70,27 @@ std::string attr(const Tag& t, const std::string& name) {
   return t.attrs.substr(start, t.attrs.find('"', start) - start);
 }
 
-// The golden ledger of digest_test.cpp plus hostile text: a note and a
+// The golden ledger (tests/fixtures/digest/golden.rec) plus hostile text: a note and a
 // reporting unit that look like markup.
 constexpr const char* kRecords =
     "2018-12-31  jobs.urban_new  17000  by=人社局\n"
     "2019-12-31  jobs.urban_new  17000  by=人社局\n"
-    "2020-11-15  jobs.urban_new  15000  by=人社局\n"
-    "2020-11-16  jobs.urban_new  600  by=人社局  note=\"<b>&\\\"'\"\n"
-    "2020-12-15  jobs.urban_new  400  by=\"<i>财政局</i>\"\n"
+    "2020-10-31  jobs.urban_new  14300  by=人社局\n"
+    "2020-11-01  jobs.urban_new  600  by=人社局  note=\"<b>&\\\"'\"\n"
+    "2020-11-30  jobs.urban_new  400  by=\"<i>财政局</i>\"\n"
     "2018-12-31  skills.total  6000\n"
     "2019-12-31  skills.total  4000\n"
     "2020-06-30  skills.total  2000\n"
-    "2020-12-01  skills.total  500\n"
+    "2020-11-01  skills.total  500\n"
     "2018-12-31  skills.high  2000\n"
     "2019-12-31  skills.high  2000\n"
     "2020-10-31  skills.high  1800\n"
-    "2020-12-01  skills.high  300\n"
+    "2020-11-01  skills.high  300\n"
     "2019-05-20  skills.leaders  1\n"
     "2020-09-30  unemployment.rate  2.8%\n"
-    "2020-12-10  unemployment.rate  3.1%\n"
+    "2020-11-10  unemployment.rate  3.1%\n"
     "2020-10-31  graduates.rate  94%\n"
-    "2020-12-05  graduates.rate  96%\n";
+    "2020-11-05  graduates.rate  96%\n";
 
 }  // namespace
 
@@ -104,7 +104,7 @@ TEST_CASE("the HTML digest is self-contained, well nested, and escapes all text"
   Plan plan = testing::mini_plan();  // a copy: some cases change names
   plan.title = "<script>alert(1)</script> & 计划";
   plan.indicators[0].name = "城镇新增就业人数 <em>";
-  Digest d = digest_of(plan, kRecords, "2020-12-15", Period::month);
+  Digest d = digest_of(plan, kRecords, testing::period(PeriodKind::month, "2020-11"));
   std::string html = digest_html(d, RenderOptions{});
   std::vector<Tag> tags = scan(html);
 
@@ -182,9 +182,10 @@ TEST_CASE("the HTML digest is self-contained, well nested, and escapes all text"
   // Text from the records and the plan never becomes markup: only the
   // digest's own elements occur, and the hostile strings appear escaped.
   const std::vector<std::string> own = {
-      "html", "head", "meta",  "title", "style",    "body",   "div",    "h1",        "h2", "h3",
-      "p",    "span", "table", "tr",    "th",       "td",     "code",   "br",        "b",  "i",
-      "svg",  "rect", "line",  "text",  "polyline", "circle", "figure", "figcaption"};
+      "html",     "head",   "meta",   "title",      "style",   "body",   "div",  "h1",
+      "h2",       "h3",     "p",      "span",       "table",   "tr",     "th",   "td",
+      "code",     "br",     "b",      "i",          "svg",     "rect",   "line", "text",
+      "polyline", "circle", "figure", "figcaption", "details", "summary"};
   for (const Tag& t : tags) {
     CAPTURE(t.name);
     CHECK(std::find(own.begin(), own.end(), t.name) != own.end());
@@ -198,9 +199,44 @@ TEST_CASE("the HTML digest is self-contained, well nested, and escapes all text"
   CHECK(html.find("城镇新增就业人数 &lt;em&gt;") != std::string::npos);
 }
 
+TEST_CASE("the HTML digest folds the detail away: per-unit records, charts beyond --top") {
+  const Plan& plan = testing::mini_plan();
+  Digest d = digest_of(plan, kRecords, testing::period(PeriodKind::month, "2020-11"), "", 1);
+  std::string html = digest_html(d, RenderOptions{});
+  // The order of the sections: action first, what was recorded last.
+  std::size_t missing = html.find("<h2>Reports missing at 2020-11-30</h2>"),
+              attention = html.find("<h2>Newly in trouble since 2020-10-31</h2>"),
+              behind = html.find("<h2>Furthest behind (1 of 3 behind)"),
+              milestones = html.find("<h2>Milestones due by 2020-12-31"),
+              progress = html.find("<h2>Other status changes"),
+              units = html.find("<h2>Responsible units</h2>"),
+              recorded = html.find("<h2>Recorded in the period: 6 entries on 5 indicators</h2>");
+  CHECK(missing < attention);
+  CHECK(attention < behind);
+  CHECK(behind < milestones);
+  CHECK(milestones < progress);
+  CHECK(progress < units);
+  CHECK(units < recorded);
+  CHECK(recorded != std::string::npos);
+  // One chart shown (the one flow listed); the other two behind folded.
+  std::size_t fold = html.find("<summary>The other 2 flows behind</summary>");
+  REQUIRE(fold != std::string::npos);
+  CHECK(html.find("<svg class=\"chart\"") < fold);
+  CHECK(html.find("<svg class=\"chart\"", html.find("<svg class=\"chart\"") + 1) > fold);
+  // The per-unit rows (6: jobs by two units, four indicators by one; the
+  // total row is not counted) sit in
+  // a <details> after the one-row-per-indicator table.
+  std::size_t detail =
+      html.find("<summary>Appendix: recorded in the period, per reporting unit (6 rows)</summary>");
+  REQUIRE(detail != std::string::npos);
+  CHECK(detail > recorded);
+  CHECK(html.find("十一月快报") == std::string::npos);  // kRecords has another note
+  CHECK(html.find("&lt;i&gt;财政局&lt;/i&gt;") > detail);
+}
+
 TEST_CASE("an empty period still gives a complete document") {
   Plan plan = testing::mini_plan();  // a copy: some cases change names
-  Digest d = digest_of(plan, "", "2019-01-15", Period::week);
+  Digest d = digest_of(plan, "", testing::period(PeriodKind::week, "2019-W03"));
   std::string html = digest_html(d, RenderOptions{});
   CHECK(html.find("Nothing was recorded in the period.") != std::string::npos);
   CHECK(html.ends_with("</body>\n</html>\n"));

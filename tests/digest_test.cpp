@@ -11,10 +11,13 @@
 
 #include "digest_fixture.h"
 #include "digest_words.h"
+#include "plan_loader.h"
+#include "record_reader.h"
 
 using namespace plan;
 using testing::day;
 using testing::digest_of;
+using testing::period;
 
 namespace {
 
@@ -49,9 +52,10 @@ TEST_CASE("every status transition has one name, trouble first") {
   CHECK(Change::breached < Change::recovered);
 }
 
-TEST_CASE("status changes between D - period and D, at the boundaries") {
+TEST_CASE("status changes between the ends of two periods, at the boundaries") {
   const Plan& plan = testing::mini_plan();
-  // D = 2019-07-07 (day 188 of 2019), a week: compared with 2019-06-30 (day 181).
+  // The week 2019-W27 ends on E = 2019-07-07 (day 188 of 2019); compared
+  // with the end of 2019-W26, 2019-06-30 (day 181).
   const char* records =
       // jobs.urban_new, split 17,000 a year. Expected at 2019-06-30:
       // 17000 + 17000 × 181/365 = 25,430.14; at 2019-07-07: 17000 + 17000 ×
@@ -75,7 +79,7 @@ TEST_CASE("status changes between D - period and D, at the boundaries") {
       "2019-07-02  graduates.rate  96%\n"
       // After D: changes nothing.
       "2019-07-08  skills.high  6000\n";
-  Digest d = digest_of(plan, records, "2019-07-07", Period::week);
+  Digest d = digest_of(plan, records, period(PeriodKind::week, "2019-W27"));
   CHECK(ids_of(d.changes) ==
         std::vector<std::string>{"jobs.urban_new:newly_behind", "unemployment.rate:breached",
                                  "skills.total:recovered", "skills.leaders:newly_achieved",
@@ -90,11 +94,22 @@ TEST_CASE("status changes between D - period and D, at the boundaries") {
   CHECK(digest_words::change_detail(d.changes[4], false) ==
         "no data → met; reading 96% on 2019-07-02, target ≥ 95%");
 
-  // One day earlier the 8,431 would be inside the window, so the week before
-  // (2019-06-29) would show jobs behind already: no change, only still behind.
-  Digest earlier = digest_of(plan, records, "2019-07-06", Period::week);
-  CHECK(earlier.since == day("2019-06-29"));
-  for (const auto& c : earlier.changes) CHECK(c.now.ind->id != "jobs.urban_new");
+  // Section 3 takes the first two, section 6 the other three.
+  CHECK(needs_attention(d.changes[0].kind));
+  CHECK(needs_attention(d.changes[1].kind));
+  CHECK_FALSE(needs_attention(d.changes[2].kind));
+  CHECK(needs_attention(Change::reopened));
+  CHECK_FALSE(needs_attention(Change::first_reading));
+
+  // The 8,431 of 2019-06-30 is recorded in 2019-W26 (its Sunday), not in
+  // W27; there it lifts jobs.urban_new from behind at 2019-06-23 (17,000 <
+  // 17000 + 17000 × 174/365 = 25,104.11) to on track (recovered).
+  Digest w26 = digest_of(plan, records, period(PeriodKind::week, "2019-W26"));
+  REQUIRE(!w26.recorded.empty());
+  CHECK(w26.recorded[0].ind->id == "jobs.urban_new");
+  CHECK(w26.recorded[0].sum == *Decimal::parse("8431"));
+  for (const auto& r : d.recorded) CHECK(r.ind->id != "jobs.urban_new");
+  CHECK(ids_of(w26.changes)[0] == "jobs.urban_new:recovered");
 }
 
 TEST_CASE("shortfalls: flows behind, largest share of the target first, with the pace needed") {
@@ -103,7 +118,7 @@ TEST_CASE("shortfalls: flows behind, largest share of the target first, with the
       "2018-12-31  jobs.urban_new  17000\n"
       "2019-06-30  jobs.urban_new  8431\n"
       "2018-12-31  skills.total  9091\n";  // on track at 2019-07-07 (≥ 9,090.41)
-  Digest d = digest_of(plan, records, "2019-07-07", Period::week);
+  Digest d = digest_of(plan, records, period(PeriodKind::week, "2019-W27"));
   // Behind at 2019-07-07: jobs.urban_new by 325.16 (0.64 % of 51,000);
   // skills.high (nothing recorded) by 2000 + 2000 × 188/365 = 3,030.14
   // (50.5 % of 6,000); skills.leaders (range, no splits) by 3 × t where
@@ -138,44 +153,53 @@ TEST_CASE("shortfalls: flows behind, largest share of the target first, with the
   CHECK(months[18].expected == doctest::Approx(17000 + 17000.0 * 188 / 365));  // to D, not 07-31
 
   // --top keeps the largest; the count of flows behind stays.
-  Digest top1 = digest_of(plan, records, "2019-07-07", Period::week, "", 1);
+  Digest top1 = digest_of(plan, records, period(PeriodKind::week, "2019-W27"), "", 1);
   CHECK(top1.behind == 3);
   REQUIRE(top1.shortfalls.size() == 1);
   CHECK(top1.shortfalls[0].now.ind->id == "skills.high");
   CHECK(top1.trends.size() == 3);  // charts for all three, not only the one listed
 
   // After the period end nothing is "needed a month" any more.
-  Digest late = digest_of(plan, records, "2021-01-10", Period::week);
+  Digest late = digest_of(plan, records, period(PeriodKind::week, "2021-W01"));
   REQUIRE(!late.shortfalls.empty());
   CHECK_FALSE(late.shortfalls[0].now.needed_per_month);
   CHECK(digest_words::pace_detail(late.shortfalls[0], plan, false)
             .starts_with("the plan period is over, so far "));
 }
 
-TEST_CASE("milestones due in [D, D + period] or overdue") {
+TEST_CASE("milestones due from E to the end of the next period, or overdue at E") {
   const Plan& plan = testing::mini_plan();  // hr.portal is due 2020-12-31
-  auto listed = [&](const char* as_of, const char* records = "") {
-    return digest_of(plan, records, as_of, Period::week).milestones;
+  auto listed = [&](PeriodKind k, const char* label, const char* records = "") {
+    return digest_of(plan, records, period(k, label)).milestones;
   };
-  CHECK(listed("2020-12-23").empty());  // due 2020-12-31 > 2020-12-30
-  auto soon = listed("2020-12-24");     // 2020-12-31 is D + 7
+  // 2020-W51 ends 2020-12-20; the next week ends 2020-12-27 < 2020-12-31.
+  CHECK(listed(PeriodKind::week, "2020-W51").empty());
+  // 2020-W52 ends 2020-12-27; the next week, 2020-W53, ends 2021-01-03.
+  auto soon = listed(PeriodKind::week, "2020-W52");
   REQUIRE(soon.size() == 1);
   CHECK(soon[0].status == Status::pending);
-  CHECK(soon[0].days == 7);
-  CHECK(digest_words::milestone_detail(soon[0], false) == "due 2020-12-31, in 7 days");
-  auto today = listed("2020-12-31");
-  REQUIRE(today.size() == 1);
-  CHECK(digest_words::milestone_detail(today[0], false) == "due 2020-12-31, today");
-  auto late = listed("2021-01-01");
+  CHECK(soon[0].days == 4);
+  CHECK(digest_words::milestone_detail(soon[0], false) == "due 2020-12-31, in 4 days");
+  // Due on E, December's last day: not overdue at E.
+  auto last_day = listed(PeriodKind::month, "2020-12");
+  REQUIRE(last_day.size() == 1);
+  CHECK(last_day[0].status == Status::pending);
+  CHECK(digest_words::milestone_detail(last_day[0], false) ==
+        "due 2020-12-31, the period's last day");
+  // 2020-W53 ends 2021-01-03: three days overdue at E.
+  auto late = listed(PeriodKind::week, "2020-W53");
   REQUIRE(late.size() == 1);
   CHECK(late[0].status == Status::overdue);
-  CHECK(digest_words::milestone_detail(late[0], false) == "due 2020-12-31, 1 day overdue");
-  CHECK(listed("2020-12-24", "2020-12-01  hr.portal  done\n").empty());  // done: not listed
-  CHECK(listed("2021-03-01", "2021-02-01  hr.portal  done\n").empty());
-  auto retracted =
-      listed("2021-03-01", "2020-12-01  hr.portal  done\n2021-02-01  hr.portal  undone\n");
+  CHECK(digest_words::milestone_detail(late[0], false) == "due 2020-12-31, 3 days overdue");
+  CHECK(listed(PeriodKind::week, "2020-W52", "2020-12-01  hr.portal  done\n").empty());
+  CHECK(listed(PeriodKind::month, "2021-02", "2021-02-01  hr.portal  done\n").empty());
+  auto retracted = listed(PeriodKind::month, "2021-02",
+                          "2020-12-01  hr.portal  done\n2021-02-01  hr.portal  undone\n");
   REQUIRE(retracted.size() == 1);
-  CHECK(retracted[0].days == 60);  // 2020-12-31 → 2021-03-01: 31 (Jan) + 28 (Feb) + 1
+  CHECK(retracted[0].days == 59);  // 2020-12-31 → 2021-02-28: 31 (Jan) + 28 (Feb)
+  // A year ahead: due in the next year's digest window only from its start.
+  CHECK(listed(PeriodKind::year, "2018").empty());  // next year ends 2019-12-31
+  CHECK(listed(PeriodKind::year, "2019").size() == 1);
 }
 
 TEST_CASE("headline counts, and --unit restricting every section") {
@@ -185,7 +209,7 @@ TEST_CASE("headline counts, and --unit restricting every section") {
       "2019-07-01  jobs.urban_new  100  by=人社局\n"
       "2019-07-01  graduates.rate  96%  by=教育局  note=\"年报\"\n"
       "2019-07-01  unemployment.rate  3.5%  by=人社局\n";
-  Digest all = digest_of(plan, records, "2019-07-07", Period::week);
+  Digest all = digest_of(plan, records, period(PeriodKind::week, "2019-W27"));
   // jobs: 20,100 < 25,756: behind. skills.total, skills.high, skills.leaders:
   // nothing recorded: behind. unemployment 3.5 > 3: missed. graduates: met.
   // hr.portal: pending.
@@ -211,7 +235,7 @@ TEST_CASE("headline counts, and --unit restricting every section") {
   CHECK_FALSE(any_status(all, {Status::overdue, Status::no_data}));
 
   // 教育局 partners graduates.rate only.
-  Digest edu = digest_of(plan, records, "2019-07-07", Period::week, "教育局");
+  Digest edu = digest_of(plan, records, period(PeriodKind::week, "2019-W27"), "教育局");
   CHECK(edu.headline.indicators == 1);
   CHECK(edu.headline.achieved == 1);
   CHECK(edu.recorded_entries == 1);
@@ -224,6 +248,79 @@ TEST_CASE("headline counts, and --unit restricting every section") {
   CHECK(edu.units.rows[0].unit == "教育局");
   CHECK_FALSE(any_status(edu, {Status::missed, Status::behind}));
   CHECK(digest_words::window(edu, false) ==
-        "Period 2019-07-01 to 2019-07-07, status compared with 2019-06-30; only indicators "
-        "教育局 leads or partners");
+        "Period 2019-07-01 to 2019-07-07; figures as of 2019-07-07, status compared with "
+        "2019-06-30; only indicators 教育局 leads or partners");
+}
+
+TEST_CASE("consecutive digests of the shipped project partition its entries exactly") {
+  Diagnostics diags;
+  auto loaded = load_plan(PLAN_SOURCE_DIR "/plans/wujiang-2018-2020.toml", diags);
+  REQUIRE(loaded);
+  const Plan& plan = *loaded;
+  const std::string records = PLAN_SOURCE_DIR "/records";
+  // The whole ledger: every entry counted once, and a flow's sum over the
+  // plan period.
+  Ledger all(plan, day("2099-12-31"));
+  std::size_t entries = 0;
+  read_records(records, plan, diags, [&](const Entry& e) {
+    all.add(e);
+    ++entries;
+  });
+  REQUIRE_FALSE(diags.has_errors());
+  REQUIRE(entries > 1000);  // 1855 lines at the time of writing
+
+  // Consecutive periods of one kind from the one containing 2018-01-01 to
+  // the one containing 2020-12-31 (every entry of the sample is dated in the
+  // plan period): summed, their "recorded" sections must be the ledger.
+  for (PeriodKind k : {PeriodKind::week, PeriodKind::month, PeriodKind::quarter, PeriodKind::half,
+                       PeriodKind::year}) {
+    CAPTURE(period_kind_name(k));
+    std::size_t counted = 0, digests = 0;
+    std::vector<std::size_t> per_indicator(plan.indicators.size());
+    std::vector<Decimal> sums(plan.indicators.size());
+    for (CalendarPeriod p = period_containing(k, plan.start); p.first <= plan.end;
+         p = next_period(p)) {
+      DigestSources sources(plan, p);
+      read_records(records, plan, diags, [&](const Entry& e) { sources.add(e); });
+      Digest d = build_digest(sources, DigestOptions{});
+      CHECK(d.previous.last.add_days(1) == p.first);
+      counted += d.recorded_entries;
+      ++digests;
+      for (const RecordedIndicator& r : d.recorded) {
+        std::size_t i = static_cast<std::size_t>(r.ind - plan.indicators.data());
+        per_indicator[i] += r.entries;
+        sums[i] = sums[i] + r.sum;
+      }
+    }
+    CHECK(counted == entries);
+    // 2018-01-01 is a Monday and 2021-01-03 a Sunday: ISO weeks 2018-W01 …
+    // 2020-W53 are 52 + 52 + 53 = 157.
+    std::size_t want_digests = k == PeriodKind::week      ? 157
+                               : k == PeriodKind::month   ? 36
+                               : k == PeriodKind::quarter ? 12
+                               : k == PeriodKind::half    ? 6
+                                                          : 3;
+    CHECK(digests == want_digests);
+    for (std::size_t i = 0; i < plan.indicators.size(); ++i) {
+      CAPTURE(plan.indicators[i].id);
+      CHECK(per_indicator[i] == all.totals(i).entries);
+      if (is_flow(plan.indicators[i].kind)) CHECK(sums[i] == all.totals(i).actual);
+    }
+  }
+}
+
+TEST_CASE("digest file names: the period's label, then the unit, safe and distinct") {
+  CalendarPeriod june = period(PeriodKind::month, "2020-06");
+  CHECK(digest_file_name(june, "", "html") == "2020-06.html");
+  CHECK(digest_file_name(june, "人社局", "html") == "2020-06-人社局.html");
+  CHECK(digest_file_name(period(PeriodKind::quarter, "2020Q2"), "各区镇", "md") ==
+        "2020Q2-各区镇.md");
+  CHECK(digest_file_name(period(PeriodKind::week, "2020-W53"), "HR office", "txt") ==
+        "2020-W53-HR%20office.txt");
+  // A separator, a parent folder, a control character and the escape
+  // character itself cannot get through, and different names stay different.
+  CHECK(digest_file_name(june, "a/b", "txt") == "2020-06-a%2Fb.txt");
+  CHECK(digest_file_name(june, "a%2Fb", "txt") == "2020-06-a%252Fb.txt");
+  CHECK(digest_file_name(june, "..", "txt") == "2020-06-...txt");
+  CHECK(digest_file_name(june, "a\\b\nc", "txt") == "2020-06-a%5Cb%0Ac.txt");
 }

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <filesystem>
 
 #include "cli.h"
 #include "digest.h"
@@ -6,26 +7,77 @@
 #include "file_replace.h"
 
 namespace plan::cli {
+namespace {
+
+// CLI11 check of an explicit period's label (--month 2020-06, …).
+CLI::Validator label_validator(PeriodKind k) {
+  return CLI::Validator(
+      [k](std::string& s) -> std::string {
+        if (parse_calendar_label(k, s)) return "";
+        return "'" + s + "' is not a " + std::string(period_kind_name(k)) + " (" +
+               std::string(calendar_label_form(k)) + ")";
+      },
+      "");
+}
+
+}  // namespace
 
 void setup_report(CLI::App& sub, Globals& g) {
   struct Options {
-    std::string period, as_of, format, output, unit;
+    std::string period = "month", as_of, format, output, output_dir, unit;
+    std::string labels[5];  // --week, --month, --quarter, --half, --year
+    bool each_unit = false;
     std::size_t top = 5;
     std::vector<std::string> fail_on;
   };
   auto o = std::make_shared<Options>();
-  sub.add_option("--period", o->period, "The period the digest covers, ending on the as-of day")
-      ->type_name("PERIOD")
-      ->required()
-      ->check(CLI::IsMember({"week", "month"}));
-  add_as_of_option(sub, o->as_of, "Last day of the period (default: today)");
+  auto* period =
+      sub.add_option("--period", o->period,
+                     "The kind of period: the last complete one before the as-of day is covered")
+          ->type_name("KIND")
+          ->capture_default_str()
+          ->check(CLI::IsMember({"week", "month", "quarter", "half", "year"}));
+  add_as_of_option(sub, o->as_of,
+                   "The day the digest is made (default: today); it covers the last period "
+                   "complete before it");
+  CLI::Option* as_of = sub.get_option("--as-of");
+  std::vector<CLI::Option*> explicit_options;
+  const struct {
+    PeriodKind kind;
+    const char *name, *type, *help;
+  } kExplicit[] = {
+      {PeriodKind::week, "--week", "YYYY-Www", "Cover this ISO week (Monday to Sunday)"},
+      {PeriodKind::month, "--month", "YYYY-MM", "Cover this month"},
+      {PeriodKind::quarter, "--quarter", "YYYYQn", "Cover this quarter"},
+      {PeriodKind::half, "--half", "YYYYHn", "Cover this half-year (H1: January-June)"},
+      {PeriodKind::year, "--year", "YYYY", "Cover this year"},
+  };
+  for (const auto& e : kExplicit) {
+    auto* opt = sub.add_option(e.name, o->labels[static_cast<int>(e.kind)], e.help)
+                    ->type_name(e.type)
+                    ->check(label_validator(e.kind))
+                    ->excludes(period)
+                    ->excludes(as_of);
+    for (CLI::Option* other : explicit_options) opt->excludes(other);
+    explicit_options.push_back(opt);
+  }
   add_format_option(sub, o->format, "txt|md|html");
-  sub.add_option("--output,-o", o->output,
-                 "Write to FILE (replaced atomically: a reader never sees half a report)")
-      ->type_name("FILE");
-  sub.add_option("--unit", o->unit, "Only indicators this unit leads or partners")
-      ->type_name("UNIT");
-  sub.add_option("--top", o->top, "How many of the largest shortfalls to list")
+  auto* output =
+      sub.add_option("--output,-o", o->output,
+                     "Write to FILE (replaced atomically: a reader never sees half a report)")
+          ->type_name("FILE");
+  auto* output_dir = sub.add_option("--output-dir", o->output_dir,
+                                    "Write the digest to DIR/<period>.<format> (atomically)")
+                         ->type_name("DIR")
+                         ->excludes(output);
+  auto* unit = sub.add_option("--unit", o->unit, "Only indicators this unit leads or partners")
+                   ->type_name("UNIT");
+  sub.add_flag("--each-unit", o->each_unit,
+               "With --output-dir: also one digest per responsible unit, "
+               "DIR/<period>-<unit>.<format>")
+      ->needs(output_dir)
+      ->excludes(unit);
+  sub.add_option("--top", o->top, "How many of the flows furthest behind to list")
       ->type_name("N")
       ->capture_default_str()
       ->check(CLI::Range(1, 1000));
@@ -33,25 +85,28 @@ void setup_report(CLI::App& sub, Globals& g) {
                      "After writing the digest, exit 3 when an indicator has one of these "
                      "statuses");
   sub.footer(
-      "The digest a cron job mails: time progress and status counts; what was\n"
-      "recorded in the period (per indicator and reporting unit); what changed\n"
-      "status since one period earlier (newly behind, breached caps, recovered,\n"
-      "newly achieved, ...); the largest shortfalls with the pace per month now\n"
-      "needed; the per-unit table; milestones due in the next period or overdue.\n"
-      "A week is the 7 days ending on the as-of day; a month runs from the same\n"
-      "day of the previous month (exclusive). txt fits 80 columns; html is one\n"
-      "self-contained file (inline CSS and SVG charts, no scripts, no network).\n"
+      "The digest a cron job mails, for one calendar period: by default the last\n"
+      "complete week (Monday-Sunday), month, quarter, half-year or year before the\n"
+      "as-of day (run on 2020-07-01, --period month covers 2020-06-01 to 2020-06-30;\n"
+      "run on 2020-06-30, May). Every figure is as of the period's last day and\n"
+      "compared with the last day of the period before; what was recorded is the\n"
+      "entries dated in the period, so consecutive digests count each entry once.\n"
+      "Action first: time progress and status counts; reports missing; what fell\n"
+      "behind, broke a limit or became overdue; the flows furthest behind with the\n"
+      "pace per month now needed; milestones due by the end of the next period or\n"
+      "overdue; other status changes; the per-unit table; what was recorded, per\n"
+      "indicator, and per reporting unit in an appendix. txt fits 80 columns; html\n"
+      "is one self-contained file (inline CSS and SVG charts, no scripts).\n"
       "Exit: 0 written; 1 bad data or a failed write; 2 bad usage; 3 --fail-on\n"
       "matched (the digest is written first).\n"
       "Examples:\n"
       "  plan report --period week\n"
-      "  plan report --period month --as-of 2019-12-31 --format md --unit 人社局\n"
-      "  plan report --period week | mail -s 'plan weekly' team@example.org\n"
-      "  plan report --period week --format html -o weekly.html &&\n"
-      "    mutt -e 'set content_type=text/html' -s 'plan weekly' team@example.org < weekly.html\n"
-      "crontab, Monday 07:00 (one line each; cron's PATH is short: give plan's full path):\n"
-      "  0 7 * * 1 cd /srv/plan && /usr/local/bin/plan report --period week | mail -s 'plan "
-      "weekly' team@example.org\n"
+      "  plan report --month 2020-06 --format md --unit 人社局\n"
+      "  plan report --quarter 2020Q2 --format html -o 2020Q2.html\n"
+      "  plan report --format html --output-dir /srv/www/digests --each-unit\n"
+      "crontab (one line each; cron's PATH is short: give plan's full path):\n"
+      "  0 7 1 * * cd /srv/plan && /usr/local/bin/plan report --period month | mail -s "
+      "'plan monthly' team@example.org\n"
       "  0 7 * * 1 cd /srv/plan && /usr/local/bin/plan report --period week --format html "
       "--output /srv/www/plan-weekly.html --fail-on behind,missed,overdue || "
       "/usr/local/bin/plan report --period week | mail -s 'plan: needs attention' "
@@ -61,27 +116,51 @@ void setup_report(CLI::App& sub, Globals& g) {
     if (!project) return;
     const Plan& plan = project->plan;
     if (!o->unit.empty() && !known_unit(g, plan, o->unit)) return;
+    std::optional<CalendarPeriod> period;
+    for (int k = 0; k < 5; ++k)
+      if (!o->labels[k].empty())
+        period = parse_calendar_label(static_cast<PeriodKind>(k), o->labels[k]);
+    if (!period) {
+      period = last_complete_period(*parse_period_kind(o->period), as_of_date(o->as_of));
+    }
+    // One pass over the records feeds both ledgers and the period's tally.
+    DigestSources sources(plan, *period);
+    if (!read_ledger(g, *project, {&sources.now, &sources.before},
+                     [&](const Entry& e) { sources.recorded.add(e); }))
+      return;
     DigestOptions opt;
-    opt.period = *parse_period(o->period);
     opt.unit = o->unit;
     opt.top = o->top;
-    Date as_of = as_of_date(o->as_of);
-    Date since = period_back(as_of, opt.period);
-    // One pass over the records feeds both ledgers and the period's tally.
-    Ledger now(plan, as_of), before(plan, since);
-    PeriodRecords recorded(plan, since, as_of);
-    if (!read_ledger(g, *project, {&now, &before}, [&](const Entry& e) { recorded.add(e); }))
-      return;
-    Digest digest = build_digest(now, before, recorded, opt);
+    Digest digest = build_digest(sources, opt);
     RenderOptions ro;
     ro.zh = use_chinese(g);
-    std::string text = o->format == "html" ? digest_html(digest, ro)
-                       : o->format == "md" ? digest_markdown(digest, ro)
-                                           : digest_text(digest, ro);
-    if (o->output.empty()) {
-      if (!emit(g, text)) return;
-    } else if (Outcome written = replace_file(Env::posix(), o->output, text); !written) {
-      fail(g, written.error());
+    std::string ext = o->format.empty() ? "txt" : o->format;
+    auto render = [&](const Digest& d) {
+      return ext == "html" ? digest_html(d, ro)
+             : ext == "md" ? digest_markdown(d, ro)
+                           : digest_text(d, ro);
+    };
+    auto write = [&](const std::filesystem::path& file, const std::string& text) {
+      if (Outcome written = replace_file(Env::posix(), file, text); !written) {
+        fail(g, written.error());
+        return false;
+      }
+      return true;
+    };
+    if (!o->output_dir.empty()) {
+      std::filesystem::path dir = o->output_dir;
+      if (!write(dir / digest_file_name(*period, "", ext), render(digest))) return;
+      if (o->each_unit) {
+        for (const UnitRow& row : digest.units.rows) {
+          opt.unit = row.unit;
+          if (!write(dir / digest_file_name(*period, row.unit, ext),
+                     render(build_digest(sources, opt))))
+            return;
+        }
+      }
+    } else if (!o->output.empty()) {
+      if (!write(o->output, render(digest))) return;
+    } else if (!emit(g, render(digest))) {
       return;
     }
     if (any_status(digest, parse_statuses(o->fail_on))) g.exit_code = kExitFailOn;

@@ -1,41 +1,115 @@
 #!/usr/bin/env bash
-# plan report (the digest) on the fixture ledger (tests/fixtures): exit codes, --output,
-# --fail-on and --unit as a cron job meets them. The digest's figures are
-# checked in tests/digest_*_test.cpp; the lines here were worked out by hand:
-# at 2019-06-30 jobs.urban_new has 4210 - 120 + 12000 + 9000 = 25,090 <
-# 17000 + 17000 × 181/365 = 25,430 (behind), skills.high 2,900 < 2000 + 2000
-# × 181/365 = 2,992 (behind), skills.total 9,500 ≥ 8,975 (on track),
+# plan report (the digest): calendar periods, exit codes, --output,
+# --output-dir/--each-unit, --fail-on and --unit as a cron job meets them,
+# and the golden digests. The digest's figures are checked in
+# tests/digest_*_test.cpp.
+#
+# The fixture ledger (tests/fixtures/records), worked out by hand: at
+# 2019-06-30 jobs.urban_new has 4210 - 120 + 12000 + 9000 = 25,090 < 17000 +
+# 17000 × 181/365 = 25,430 (behind), skills.high 2,900 < 2000 + 2000 ×
+# 181/365 = 2,992 (behind), skills.total 9,500 ≥ 8,975 (on track),
 # skills.leaders 3 (achieved), both rates met, hr.portal pending.
 source "$(dirname "$0")/lib.bash" "$@"
 P=(--plan "$FIX/mini.toml" --records "$FIX/records")
 
-expect_exit 0 -- "$PLAN" "${P[@]}" report --period week --as-of 2019-06-30
-expect_contains "测试计划 — weekly report as of 2019-06-30"
-expect_contains "Period 2019-06-24 to 2019-06-30, status compared with 2019-06-23"
+# Made on Monday 2019-07-01, the weekly digest covers the ISO week that ended
+# the day before: 2019-W26, Monday 2019-06-24 to Sunday 2019-06-30.
+expect_exit 0 -- "$PLAN" "${P[@]}" report --period week --as-of 2019-07-01
+expect_contains "测试计划 — weekly report, week 2019-W26 (2019-06-24 to 2019-06-30)"
+expect_contains "Period 2019-06-24 to 2019-06-30; figures as of 2019-06-30, status compared with"
 expect_contains "7 indicators: 3 achieved, 2 on track, 2 behind, 0 missed, 0 no data"
 expect_contains "Recorded in the period: 4 entries on 4 indicators"
-expect_contains "Largest shortfalls (2 of 2 behind)"
-if awk '{ if (length($0) > 80) bad = 1 } END { exit bad }' "$WORK/out"; then ok; else fail "a txt line is over 80 bytes"; fi
+expect_contains "Furthest behind (2 of 2 behind), with the pace now needed"
+# No line wider than 80 display columns (CJK characters count two).
+wide=$(python3 -c '
+import sys, unicodedata
+for line in open(sys.argv[1], encoding="utf-8"):
+    line = line.rstrip("\n")
+    if sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line) > 80:
+        print(line)' "$WORK/out")
+if [ -z "$wide" ]; then ok; else fail "txt lines over 80 columns: $wide"; fi
+cp "$WORK/out" "$WORK/w26"
+# The same week named explicitly, and made on any day of the next week.
+expect_exit 0 -- "$PLAN" "${P[@]}" report --week 2019-W26
+if cmp -s "$WORK/out" "$WORK/w26"; then ok; else fail "--week 2019-W26 differs from the week before 2019-07-01"; fi
+expect_exit 0 -- "$PLAN" "${P[@]}" report --period week --as-of 2019-07-07
+if cmp -s "$WORK/out" "$WORK/w26"; then ok; else fail "on Sunday 2019-07-07 the week is not W26"; fi
+
+# Monthly by default. On 2020-06-30 June is not complete: May. On the 1st, June.
+expect_exit 0 -- "$PLAN" "${P[@]}" report --as-of 2020-06-30
+expect_contains "测试计划 — monthly report, May 2020"
+expect_exit 0 -- "$PLAN" "${P[@]}" report --as-of 2020-07-01
+expect_contains "Period 2020-06-01 to 2020-06-30; figures as of 2020-06-30, status compared with"
+expect_contains "2020-05-31"
+expect_exit 0 -- "$PLAN" "${P[@]}" report --period quarter --as-of 2020-07-01
+expect_contains "测试计划 — quarterly report, 2020 Q2"
+expect_exit 0 -- "$PLAN" "${P[@]}" report --half 2020H1
+expect_contains "Period 2020-01-01 to 2020-06-30; figures as of 2020-06-30, status compared with"
+expect_exit 0 -- "$PLAN" "${P[@]}" --lang zh report --period year --as-of 2021-01-01
+expect_contains "测试计划 — 2020年年报"
+expect_exit 0 -- "$PLAN" "${P[@]}" --lang zh report --week 2020-W53
+expect_contains "测试计划 — 2020年第53周（2020-12-28 至 2021-01-03）周报"
+
+# Explicit periods are checked, and exclude each other, --period and --as-of.
+expect_exit 2 -- "$PLAN" "${P[@]}" report --week 2019-W53
+expect_err_line "--week: '2019-W53' is not a week (YYYY-Www, an ISO week such as 2020-W27)"
+expect_exit 2 -- "$PLAN" "${P[@]}" report --month 2020-13
+expect_err_line "--month: '2020-13' is not a month (YYYY-MM, such as 2020-06)"
+expect_exit 2 -- "$PLAN" "${P[@]}" report --quarter 2020Q5
+expect_exit 2 -- "$PLAN" "${P[@]}" report --month 2020-06 --quarter 2020Q2
+expect_exit 2 -- "$PLAN" "${P[@]}" report --month 2020-06 --as-of 2020-07-01
+expect_exit 2 -- "$PLAN" "${P[@]}" report --month 2020-06 --period week
+expect_exit 2 -- "$PLAN" "${P[@]}" report --period fortnight
+
+# The golden digests: November 2020 of tests/fixtures/digest/golden.rec, every
+# figure worked out by hand in tests/digest_text_test.cpp (time progress
+# 1065/1096 = 97.2 %; jobs.urban_new 49,300 < 49,560.11 newly behind;
+# unemployment 3.1 % > 3 % breached; skills.leaders 1 of 3, expected
+# 2.915, needs 2 / (31/30.4375) = 1.96 a month; hr.portal due in 31 days).
+G=(--plan "$FIX/mini.toml" --records "$FIX/digest")
+for f in txt md html; do
+  expect_exit 0 -- "$PLAN" "${G[@]}" report --month 2020-11 --format "$f"
+  expect_out "$GOLDEN/digest-2020-11.$f"
+done
+for f in txt html; do
+  expect_exit 0 -- "$PLAN" "${G[@]}" --lang zh report --month 2020-11 --format "$f"
+  expect_out "$GOLDEN/digest-2020-11.zh.$f"
+done
 
 # --fail-on: the digest is written first, then exit 3.
 mkdir -p "$WORK/www"
-expect_exit 3 -- "$PLAN" "${P[@]}" report --period week --as-of 2019-06-30 --format html \
+expect_exit 3 -- "$PLAN" "${P[@]}" report --week 2019-W26 --format html \
   --output "$WORK/www/weekly.html" --fail-on missed,behind
 if head -1 "$WORK/www/weekly.html" | grep -qxF '<!DOCTYPE html>'; then ok; else fail "no HTML in --output"; fi
 if [ "$(ls -A "$WORK/www")" = "weekly.html" ]; then ok; else fail "temporary left: $(ls -A "$WORK/www")"; fi
 if [ ! -s "$WORK/out" ]; then ok; else fail "--output also wrote to stdout"; fi
-expect_exit 0 -- "$PLAN" "${P[@]}" report --period week --as-of 2019-06-30 --fail-on missed,overdue
+expect_exit 0 -- "$PLAN" "${P[@]}" report --week 2019-W26 --fail-on missed,overdue
 
 # --unit restricts everything; an unknown unit is a usage error, not an empty digest.
-expect_exit 0 -- "$PLAN" "${P[@]}" report --period month --as-of 2019-06-30 --format md --unit 教育局 --fail-on behind
+expect_exit 0 -- "$PLAN" "${P[@]}" report --month 2019-06 --format md --unit 教育局 --fail-on behind
 expect_contains "- 1 indicator: 1 achieved, 0 on track, 0 behind, 0 missed, 0 no data"
 expect_exit 2 -- "$PLAN" "${P[@]}" report --period week --unit 无此单位
 expect_err_line "plan: no indicator has '无此单位' as lead or partner unit (plan units lists them)"
 
+# --output-dir writes DIR/<period>.<format>; with --each-unit also one file
+# per responsible unit of the plan (人社局, 财政局, 教育局), each the digest
+# that --unit gives.
+mkdir -p "$WORK/dir"
+expect_exit 0 -- "$PLAN" "${G[@]}" report --month 2020-11 --format md --output-dir "$WORK/dir" --each-unit
+if [ "$(cd "$WORK/dir" && ls -A | sort | tr '\n' ' ')" = "2020-11-人社局.md 2020-11-教育局.md 2020-11-财政局.md 2020-11.md " ]; then ok; else
+  fail "--each-unit wrote: $(ls -A "$WORK/dir")"
+fi
+if cmp -s "$WORK/dir/2020-11.md" "$GOLDEN/digest-2020-11.md"; then ok; else fail "DIR/2020-11.md is not the digest"; fi
+"$PLAN" "${G[@]}" report --month 2020-11 --format md --unit 财政局 >"$WORK/unit.md"
+if cmp -s "$WORK/dir/2020-11-财政局.md" "$WORK/unit.md"; then ok; else fail "DIR/2020-11-财政局.md is not --unit 财政局's digest"; fi
+if [ ! -s "$WORK/out" ]; then ok; else fail "--output-dir also wrote to stdout"; fi
+expect_exit 2 -- "$PLAN" "${G[@]}" report --each-unit
+expect_exit 2 -- "$PLAN" "${G[@]}" report --output-dir "$WORK/dir" --each-unit --unit 人社局
+expect_exit 2 -- "$PLAN" "${G[@]}" report --output-dir "$WORK/dir" --output "$WORK/x.txt"
+expect_exit 1 -- "$PLAN" "${G[@]}" report --month 2020-11 --output-dir "$WORK/nowhere" --each-unit
+expect_err_line "plan: $WORK/nowhere/2020-11.txt: cannot write: No such file or directory"
+
 # A failed write is exit 1 with the file and the reason.
 expect_exit 1 -- "$PLAN" "${P[@]}" report --period week --output "$WORK/nowhere/r.txt"
 expect_err_line "plan: $WORK/nowhere/r.txt: cannot write: No such file or directory"
-
-expect_exit 2 -- "$PLAN" "${P[@]}" report
-expect_exit 2 -- "$PLAN" "${P[@]}" report --period year
 finish
