@@ -367,7 +367,7 @@ void Loader::load_indicator(const toml::table& t, Plan& plan) {
       error(*f, "a milestone is reported when done: its frequency can only be \"ad-hoc\"");
     ind.schedule.frequency = Frequency::ad_hoc;
   }
-  ind.reported_by = get_strings(t, "reported_by", where);
+  ind.reported_by = get_strings(t, "reported_by");
   reported_by_nodes_.push_back(t.get("reported_by"));
   if (auto parent = get_string(t, "parent", where, false)) {
     ind.parent = *parent;

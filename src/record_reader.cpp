@@ -202,7 +202,7 @@ ReadStats read_records(const fs::path& dir, const Plan& plan, Diagnostics& diags
                        const EntryCallback& on_entry) {
   struct Sink : EntrySink {
     const EntryCallback& f;
-    explicit Sink(const EntryCallback& f) : f(f) {}
+    explicit Sink(const EntryCallback& callback) : f(callback) {}
     void add(const Entry& e) override { f(e); }
   } sink(on_entry);
   return read_records(dir, plan, diags, sink);

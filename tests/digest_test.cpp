@@ -254,7 +254,7 @@ TEST_CASE("headline counts, and --unit restricting every section") {
 
 TEST_CASE("consecutive digests of the shipped project partition its entries exactly") {
   Diagnostics diags;
-  auto loaded = load_plan(PLAN_SOURCE_DIR "/plans/wujiang-2018-2020.toml", diags);
+  auto loaded = load_plan(Env::posix(), PLAN_SOURCE_DIR "/plans/wujiang-2018-2020.toml", diags);
   REQUIRE(loaded);
   const Plan& plan = *loaded;
   const std::string records = PLAN_SOURCE_DIR "/records";

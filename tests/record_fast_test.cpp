@@ -19,7 +19,7 @@ const Location kWhere{"r.rec", 7, 0};
 const Plan& wujiang() {
   static const Plan p = [] {
     Diagnostics d;
-    auto loaded = load_plan(PLAN_SOURCE_DIR "/plans/wujiang-2018-2020.toml", d);
+    auto loaded = load_plan(Env::posix(), PLAN_SOURCE_DIR "/plans/wujiang-2018-2020.toml", d);
     REQUIRE(loaded);
     return *loaded;
   }();

@@ -21,7 +21,7 @@ namespace {
 const Plan& shipped() {
   static const Plan p = [] {
     Diagnostics d;
-    auto loaded = load_plan(PLAN_SOURCE_DIR "/plans/wujiang-2018-2020.toml", d);
+    auto loaded = load_plan(Env::posix(), PLAN_SOURCE_DIR "/plans/wujiang-2018-2020.toml", d);
     REQUIRE(loaded);
     return std::move(*loaded);
   }();

@@ -97,10 +97,10 @@ std::optional<Plan> quiet_plan(const std::string& plan_file, const std::string& 
   std::error_code ec;
   auto cwd = std::filesystem::current_path(ec);
   if (ec) return std::nullopt;
-  auto paths = locate_project(cwd, plan_file, records_dir);
+  auto paths = locate_project(Env::posix(), cwd, plan_file, records_dir);
   if (!paths) return std::nullopt;
   Diagnostics diags;
-  return load_plan(paths->plan_file.string(), diags);
+  return load_plan(Env::posix(), paths->plan_file.string(), diags);
 }
 
 // The units a plan names: its units list, then the others in order of use.
@@ -286,7 +286,7 @@ void setup_complete(CLI::App& sub, Globals& g) {
       if (!c.description.empty()) text += "\t" + first_line(c.description);
       text += "\n";
     }
-    if (!emit(text)) g.exit_code = kExitData;
+    emit(g, text);
   });
 }
 

@@ -31,7 +31,7 @@ void setup_report(CLI::App& sub, Globals& g) {
     std::vector<std::string> fail_on;
   };
   auto o = std::make_shared<Options>();
-  auto* period =
+  auto* period_option =
       sub.add_option("--period", o->period,
                      "The kind of period: the last complete one before the as-of day is covered")
           ->type_name("KIND")
@@ -56,7 +56,7 @@ void setup_report(CLI::App& sub, Globals& g) {
     auto* opt = sub.add_option(e.name, o->labels[static_cast<int>(e.kind)], e.help)
                     ->type_name(e.type)
                     ->check(label_validator(e.kind))
-                    ->excludes(period)
+                    ->excludes(period_option)
                     ->excludes(as_of);
     for (CLI::Option* other : explicit_options) opt->excludes(other);
     explicit_options.push_back(opt);
@@ -66,10 +66,12 @@ void setup_report(CLI::App& sub, Globals& g) {
       sub.add_option("--output,-o", o->output,
                      "Write to FILE (replaced atomically: a reader never sees half a report)")
           ->type_name("FILE");
-  auto* output_dir = sub.add_option("--output-dir", o->output_dir,
-                                    "Write the digest to DIR/<period>.<format> (atomically)")
-                         ->type_name("DIR")
-                         ->excludes(output);
+  auto* output_dir =
+      sub.add_option(
+             "--output-dir", o->output_dir,
+             "Write the digest to DIR/<period>.<format> (atomically; DIR is made if missing)")
+          ->type_name("DIR")
+          ->excludes(output);
   auto* unit = sub.add_option("--unit", o->unit, "Only indicators this unit leads or partners")
                    ->type_name("UNIT");
   sub.add_flag("--each-unit", o->each_unit,
@@ -149,6 +151,12 @@ void setup_report(CLI::App& sub, Globals& g) {
     };
     if (!o->output_dir.empty()) {
       std::filesystem::path dir = o->output_dir;
+      // A cron line names a folder that may not exist yet: make it, as
+      // `mkdir -p` would, rather than fail the first run.
+      if (std::error_code ec; !std::filesystem::create_directories(dir, ec) && ec) {
+        fail(g, make_io_error({dir.string()}, "cannot make the folder: " + ec.message()));
+        return;
+      }
       if (!write(dir / digest_file_name(*period, "", ext), render(digest))) return;
       if (o->each_unit) {
         for (const UnitRow& row : digest.units.rows) {

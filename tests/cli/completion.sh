@@ -54,7 +54,7 @@ expect_candidates "--fail-on" status --format csv --f
 expect_candidates "table csv tsv json md" status --format ""
 expect_candidates "table json" show -f ""
 expect_candidates "txt md html" report --format ""
-expect_candidates "week month" report --period ""
+expect_candidates "week month quarter half year" report --period ""
 expect_candidates "auto always never" --color ""
 expect_candidates "zh" status --lang z
 expect_candidates "utf-8 gb18030" import x.csv --encoding ""

@@ -106,8 +106,13 @@ if [ ! -s "$WORK/out" ]; then ok; else fail "--output-dir also wrote to stdout";
 expect_exit 2 -- "$PLAN" "${G[@]}" report --each-unit
 expect_exit 2 -- "$PLAN" "${G[@]}" report --output-dir "$WORK/dir" --each-unit --unit 人社局
 expect_exit 2 -- "$PLAN" "${G[@]}" report --output-dir "$WORK/dir" --output "$WORK/x.txt"
-expect_exit 1 -- "$PLAN" "${G[@]}" report --month 2020-11 --output-dir "$WORK/nowhere" --each-unit
-expect_err_line "plan: $WORK/nowhere/2020-11.txt: cannot write: No such file or directory"
+# A folder that does not exist yet is made (a cron line's first run); one
+# that cannot be made is exit 1 with the folder and the reason.
+expect_exit 0 -- "$PLAN" "${G[@]}" report --month 2020-11 --output-dir "$WORK/new/sub" --each-unit
+if [ -f "$WORK/new/sub/2020-11.txt" ] && [ -f "$WORK/new/sub/2020-11-财政局.txt" ]; then ok; else fail "--output-dir did not make the folder: $(ls -A "$WORK/new/sub" 2>&1)"; fi
+: >"$WORK/plainfile"
+expect_exit 1 -- "$PLAN" "${G[@]}" report --month 2020-11 --output-dir "$WORK/plainfile/sub"
+expect_err_line "plan: $WORK/plainfile/sub: cannot make the folder: Not a directory"
 
 # A failed write is exit 1 with the file and the reason.
 expect_exit 1 -- "$PLAN" "${P[@]}" report --period week --output "$WORK/nowhere/r.txt"
