@@ -114,7 +114,12 @@ std::string join_names(const std::vector<std::string>& names) {
   return out;
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
+namespace {
+
+// Levenshtein distance over any sequence of comparable elements: bytes for
+// ASCII ids, code points for Chinese unit names.
+template <class Seq>
+std::size_t levenshtein(const Seq& a, const Seq& b) {
   std::vector<std::size_t> row(b.size() + 1);
   std::iota(row.begin(), row.end(), 0);
   for (std::size_t i = 1; i <= a.size(); ++i) {
@@ -127,6 +132,22 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     }
   }
   return row[b.size()];
+}
+
+// "; did you mean 'a'?" / "'a' or 'b'?" / "'a', 'b' or 'c'?", or "" for none.
+std::string did_you_mean_tail(const std::vector<std::string>& near) {
+  std::string out;
+  for (std::size_t i = 0; i < near.size(); ++i) {
+    out += i == 0 ? "; did you mean " : i + 1 == near.size() ? " or " : ", ";
+    out += "'" + near[i] + "'";
+  }
+  return near.empty() ? out : out + "?";
+}
+
+}  // namespace
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  return levenshtein(a, b);
 }
 
 std::optional<std::size_t> Plan::reporter_index(std::string_view name) const {
@@ -172,21 +193,6 @@ std::u32string code_points(std::string_view s) {
   return out;
 }
 
-std::size_t edit_distance32(const std::u32string& a, const std::u32string& b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  std::iota(row.begin(), row.end(), 0);
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diag = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
-
 }  // namespace
 
 bool Plan::knows_unit(std::string_view name) const {
@@ -200,18 +206,14 @@ std::string Plan::did_you_mean_unit(std::string_view name) const {
   std::size_t limit = std::max<std::size_t>(1, typed.size() / 3);
   std::vector<std::pair<std::size_t, std::string_view>> scored;
   for (auto n : unit_names(*this)) {
-    std::size_t d = edit_distance32(typed, code_points(n));
+    std::size_t d = levenshtein(typed, code_points(n));
     if (d <= limit) scored.emplace_back(d, n);
   }
   std::stable_sort(scored.begin(), scored.end(),
                    [](const auto& x, const auto& y) { return x.first < y.first; });
-  std::string out;
-  std::size_t n = std::min<std::size_t>(scored.size(), 3);
-  for (std::size_t i = 0; i < n; ++i) {
-    out += i == 0 ? "; did you mean " : i + 1 == n ? " or " : ", ";
-    out += "'" + std::string(scored[i].second) + "'";
-  }
-  return n == 0 ? out : out + "?";
+  std::vector<std::string> near;
+  for (std::size_t i = 0; i < scored.size() && i < 3; ++i) near.emplace_back(scored[i].second);
+  return did_you_mean_tail(near);
 }
 
 std::vector<std::string> Plan::suggest(std::string_view indicator_id, std::size_t max) const {
@@ -230,13 +232,7 @@ std::vector<std::string> Plan::suggest(std::string_view indicator_id, std::size_
 }
 
 std::string Plan::did_you_mean(std::string_view indicator_id, std::size_t max) const {
-  auto near = suggest(indicator_id, max);
-  std::string out;
-  for (std::size_t i = 0; i < near.size(); ++i) {
-    out += i == 0 ? "; did you mean " : i + 1 == near.size() ? " or " : ", ";
-    out += "'" + near[i] + "'";
-  }
-  return near.empty() ? out : out + "?";
+  return did_you_mean_tail(suggest(indicator_id, max));
 }
 
 }  // namespace plan
