@@ -4,7 +4,32 @@
 
 #include <algorithm>
 
+#include "schedule.h"
+
 namespace plan {
+
+namespace {
+
+MissingReport missing_report(const OwedReport& r) {
+  return {r.ind, r.reporter, period_label(r.period), r.period.due, r.days_overdue};
+}
+
+// `plan due`'s order (due_report.cpp): reporter in [[reporter]] order (a
+// report anyone may file, or an unknown name, after), due date, plan order.
+void order_owed(const Plan& plan, std::vector<MissingReport>& list) {
+  auto rank = [&](const std::string& name) {
+    auto i = plan.reporter_index(name);
+    return i ? *i : plan.reporters.size();
+  };
+  std::stable_sort(list.begin(), list.end(), [&](const MissingReport& a, const MissingReport& b) {
+    std::size_t ra = rank(a.reporter), rb = rank(b.reporter);
+    if (ra != rb) return ra < rb;
+    if (a.due != b.due) return a.due < b.due;
+    return a.ind < b.ind;  // plan order: indicators live in one vector
+  });
+}
+
+}  // namespace
 
 std::string_view change_name(Change c) {
   switch (c) {
@@ -16,6 +41,8 @@ std::string_view change_name(Change c) {
       return "newly_missed";
     case Change::newly_overdue:
       return "newly_overdue";
+    case Change::newly_unreported:
+      return "newly_unreported";
     case Change::reopened:
       return "reopened";
     case Change::recovered:
@@ -40,7 +67,8 @@ std::optional<Change> classify_change(Kind k, Status before, Status now) {
   if (now == Status::behind) return Change::newly_behind;
   if (now == Status::missed) return k == Kind::cap ? Change::breached : Change::newly_missed;
   if (now == Status::overdue) return Change::newly_overdue;
-  if (is_trouble(before)) return Change::recovered;
+  if (now == Status::unreported) return Change::newly_unreported;
+  if (is_trouble(before) || before == Status::unreported) return Change::recovered;
   if (before == Status::achieved || before == Status::done) return Change::reopened;
   if (before == Status::no_data) return Change::first_reading;
   return std::nullopt;  // e.g. pending -> pending cannot differ; nothing else is news
@@ -96,8 +124,17 @@ Digest build_digest(const DigestSources& sources, const DigestOptions& o) {
       else if (*ind.due >= d.as_of && *ind.due <= d.next.last)
         d.milestones.push_back({&ind, *ind.due, s.status, *ind.due - d.as_of});
     }
+    if (ind.scheduled()) {
+      d.scheduled = true;
+      // As of E, like every other figure: the ledger at E's filings.
+      for (const OwedReport& r : now.filings().missing(ind)) d.missing.push_back(missing_report(r));
+      for (const OwedReport& r : now.filings().upcoming(ind, d.next.last - d.as_of))
+        d.due_next.push_back(missing_report(r));
+    }
     d.now.push_back(s);
   }
+  order_owed(plan, d.missing);
+  order_owed(plan, d.due_next);
 
   d.headline.indicators = static_cast<int>(d.now.size());
 

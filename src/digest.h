@@ -12,7 +12,7 @@
 //   2. reports due and missing at E (the plan's reporting schedules);
 //   3. what newly needs attention: status changes into trouble between the
 //      end of the previous period and E (newly behind, breached, newly
-//      overdue, no longer achieved);
+//      overdue, newly unreported, no longer achieved);
 //   4. the flows furthest behind at E, with the pace now needed;
 //   5. milestones not done and due from E to the end of the next period, or
 //      overdue at E;
@@ -38,22 +38,23 @@
 namespace plan {
 
 // Why an indicator is named among the status changes. Renderers list the
-// kinds in this order; the first five need attention (section 3), the
+// kinds in this order; the first six need attention (section 3), the
 // others are news (section 6).
 enum class Change {
-  newly_behind,    // a flow on track (or achieved, before a correction) is now behind
-  breached,        // a cap met (or without a reading) is now missed
-  newly_missed,    // a floor met (or without a reading) is now missed
-  newly_overdue,   // a milestone's due date passed, or its `done` was retracted
-  reopened,        // achieved or done before, no longer, yet not in trouble
-  recovered,       // behind, missed or overdue before; on track or met now
-  newly_achieved,  // a flow reached its target, or a milestone is done
-  first_reading,   // a level without a reading before is met now
+  newly_behind,      // a flow on track (or achieved, before a correction) is now behind
+  breached,          // a cap met (or without a reading) is now missed
+  newly_missed,      // a floor met (or without a reading) is now missed
+  newly_overdue,     // a milestone's due date passed, or its `done` was retracted
+  newly_unreported,  // a report fell due and is missing (未报送)
+  reopened,          // achieved or done before, no longer, yet not in trouble
+  recovered,         // behind, missed, overdue or unreported before; on track or met now
+  newly_achieved,    // a flow reached its target, or a milestone is done
+  first_reading,     // a level without a reading before is met now
 };
 
 std::string_view change_name(Change c);  // "newly_behind", …
 // True for the kinds of section 3: newly behind, breached, newly missed,
-// newly overdue, reopened.
+// newly overdue, newly unreported, reopened.
 bool needs_attention(Change c);
 
 // The kind of change from `before` to `now` for an indicator of kind `k`;
@@ -87,10 +88,8 @@ struct MilestoneDue {
   int days = 0;                     // pending: days from E until due; overdue: days past it at E
 };
 
-// A report due by E and not filed (未报送), or falling due in the next period.
-// SEAM: filled from the plan's reporting schedules once they exist (issue
-// #8, the `cycle` branch); until then a digest has none and says that the
-// plan sets no schedule.
+// A report due by E and not filed (未报送), or falling due in the next period:
+// the ledger at E's Filings (filings.h), the rows `plan due --as-of E` lists.
 struct MissingReport {
   const Indicator* ind = nullptr;
   std::string reporter;  // who owes it; "" when any unit may file it
@@ -134,9 +133,12 @@ struct Digest {
   std::vector<IndicatorStatus> now;  // every indicator in scope at E, plan order
   Headline headline;
 
-  bool scheduled = false;               // some indicator in scope has a reporting schedule
-  std::vector<MissingReport> missing;   // due by E and not filed; SEAM (see MissingReport)
-  std::vector<MissingReport> due_next;  // falling due in the next period, not yet filed
+  bool scheduled = false;  // some indicator in scope has a reporting schedule
+  // Due before E and not filed; then falling due from E to next.last. Both
+  // ordered as `plan due` orders them: reporter ([[reporter]] order, others
+  // after), due date, plan order.
+  std::vector<MissingReport> missing;
+  std::vector<MissingReport> due_next;
 
   std::size_t recorded_entries = 0;
   std::vector<RecordedIndicator> recorded;

@@ -54,6 +54,7 @@ code{font:.92em ui-monospace,Menlo,Consolas,monospace;color:#52606d}
 .s-achieved,.s-met,.s-done{background:#def5e6;color:#19653a}
 .s-on_track,.s-pending{background:#e2ecfb;color:#1c4f8f}
 .s-no_data{background:#eceff2;color:#52606d}
+.s-unreported{background:#fff1d6;color:#8a5300}
 table.cards{min-width:0;width:100%;table-layout:fixed;margin:.6em 0}
 table.cards td{border:0;text-align:center;padding:6px 2px;white-space:normal;font-size:.85em;line-height:1.25}
 table.cards b{display:block;font-size:1.7em;line-height:1.2}
@@ -234,11 +235,15 @@ std::string headline(const Digest& d, bool zh) {
                         {h.on_track, Status::on_track, "on track", "正常"},
                         {h.behind, Status::behind, "behind", "滞后"},
                         {h.missed, Status::missed, "missed", "未达标"},
+                        {h.unreported, Status::unreported, "unreported", "未报送"},
                         {h.no_data, Status::no_data, "no data", "无数据"}};
   out += "<table class=\"cards\"><tr>";
-  for (const Card& c : cards)
+  for (const Card& c : cards) {
+    if (c.s == Status::unreported && !d.scheduled) continue;  // as the counts line
+
     out += fmt::format(R"(<td class="s-{}"><b>{}</b>{}</td>)", status_name(c.s), c.n,
                        esc(zh ? c.zh : c.en));
+  }
   out += "</tr></table>\n<p class=\"meta\">" + esc(w::counts_line(d, zh)) + "</p>\n";
   return out;
 }

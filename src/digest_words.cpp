@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "render.h"
+#include "schedule.h"
 #include "text.h"
 #include "words.h"
 
@@ -55,6 +56,8 @@ std::string change_heading(Change c, bool zh) {
       return zh ? "跌破下限" : "Fell below the floor";
     case Change::newly_overdue:
       return zh ? "新近逾期" : "Newly overdue";
+    case Change::newly_unreported:
+      return zh ? "新近未报送" : "Newly unreported";
     case Change::reopened:
       return zh ? "不再完成（更正或撤销）" : "No longer achieved (corrected or undone)";
     case Change::recovered:
@@ -102,6 +105,12 @@ ChangeWords change_words(const StatusChange& c, bool zh) {
     out.figures = say(zh, "done on {}", "办结于 {}", s.actual_date->iso());
   } else if (ind.due) {
     out.figures = say(zh, "due {}", "期限 {}", ind.due->iso());
+  }
+  if (s.status == Status::unreported && !s.missing.empty()) {
+    std::size_t n = s.missing.size();
+    std::string more = say(zh, "{} report{} missing, the first for {}", "未报送 {} 期，最早为 {}",
+                           n, n == 1 ? "" : "s", period_label(s.missing.front().period));
+    out.figures = out.figures.empty() ? more : out.figures + (zh ? "；" : "; ") + more;
   }
   return out;
 }
@@ -214,12 +223,16 @@ std::string time_line(const Digest& d, bool zh) {
 
 std::string counts_line(const Digest& d, bool zh) {
   const Headline& h = d.headline;
+  // Unreported is counted only where a schedule can make it non-zero, so
+  // a plan without one keeps its headline.
   if (zh)
-    return fmt::format("指标 {} 项：完成 {}，正常 {}，滞后 {}，未达标 {}，无数据 {}", h.indicators,
-                       h.achieved, h.on_track, h.behind, h.missed, h.no_data);
-  return fmt::format("{} indicator{}: {} achieved, {} on track, {} behind, {} missed, {} no data",
+    return fmt::format("指标 {} 项：完成 {}，正常 {}，滞后 {}，未达标 {}，{}无数据 {}",
+                       h.indicators, h.achieved, h.on_track, h.behind, h.missed,
+                       d.scheduled ? fmt::format("未报送 {}，", h.unreported) : "", h.no_data);
+  return fmt::format("{} indicator{}: {} achieved, {} on track, {} behind, {} missed, {}{} no data",
                      h.indicators, h.indicators == 1 ? "" : "s", h.achieved, h.on_track, h.behind,
-                     h.missed, h.no_data);
+                     h.missed, d.scheduled ? fmt::format("{} unreported, ", h.unreported) : "",
+                     h.no_data);
 }
 
 std::string heading(const Digest& d, Section s, bool zh) {

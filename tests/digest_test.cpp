@@ -48,6 +48,15 @@ TEST_CASE("every status transition has one name, trouble first") {
   CHECK(classify_change(Kind::milestone, S::done, S::overdue) == Change::newly_overdue);
   CHECK(classify_change(Kind::milestone, S::overdue, S::done) == Change::newly_achieved);
   CHECK(classify_change(Kind::milestone, S::done, S::pending) == Change::reopened);
+  // A report falling due and missing is trouble of its own; filing it is
+  // recovering, whatever the figure then says short of trouble.
+  CHECK(classify_change(Kind::total, S::on_track, S::unreported) == Change::newly_unreported);
+  CHECK(classify_change(Kind::total, S::behind, S::unreported) == Change::newly_unreported);
+  CHECK(classify_change(Kind::cap, S::met, S::unreported) == Change::newly_unreported);
+  CHECK(classify_change(Kind::total, S::unreported, S::on_track) == Change::recovered);
+  CHECK(classify_change(Kind::total, S::unreported, S::behind) == Change::newly_behind);
+  CHECK(classify_change(Kind::total, S::unreported, S::achieved) == Change::newly_achieved);
+  CHECK(needs_attention(Change::newly_unreported));
   CHECK(Change::newly_behind < Change::breached);
   CHECK(Change::breached < Change::recovered);
 }

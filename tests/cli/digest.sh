@@ -76,6 +76,27 @@ for f in txt html; do
   expect_out "$GOLDEN/digest-2020-11.zh.$f"
 done
 
+# The reports-missing section: July 2019 of tests/fixtures/cycle (E =
+# 2019-07-31, compared with 2019-06-30). June's reports are due on 10 July,
+# so at E 人社局's jobs.urban_new and 镇乙's jobs.reemployed for 2019-06 are
+# 31 - 10 = 21 days overdue, and both indicators are unreported (2 of 2);
+# at 2019-06-30 both were judged at May's end (day 151 of 365): urban_new
+# 500 >= 1,200 x 151/365 = 496.44 and reemployed 50 + 50 = 100 >= 240 x
+# 151/365 = 99.29, on track, so both are newly unreported. 镇甲's July
+# report falls due on 10 August, in 10 days, within the next period (August).
+C=(--plan "$FIX/cycle.toml" --records "$FIX/cycle")
+for f in txt md html; do
+  expect_exit 0 -- "$PLAN" "${C[@]}" --lang en report --month 2019-07 --format "$f"
+  expect_out "$GOLDEN/digest-2019-07.$f"
+done
+expect_exit 0 -- "$PLAN" "${C[@]}" --lang zh report --month 2019-07 --format txt
+expect_out "$GOLDEN/digest-2019-07.zh.txt"
+# plan due names the same two reports.
+expect_exit 0 -- "$PLAN" "${C[@]}" due --as-of 2019-07-31 --within 0 --format csv
+[ "$(tail -n +2 "$WORK/out" | cut -d, -f1,3,5,7 | tr -d '\r' | tr '\n' ' ')" = \
+  "人社局,jobs.urban_new,2019-06,21 镇乙,jobs.reemployed,2019-06,21 " ] && ok ||
+  fail "plan due on the cycle fixture: $(cat "$WORK/out")"
+
 # --fail-on: the digest is written first, then exit 3.
 mkdir -p "$WORK/www"
 expect_exit 3 -- "$PLAN" "${P[@]}" report --week 2019-W26 --format html \
