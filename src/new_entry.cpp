@@ -104,6 +104,15 @@ Expected<NewEntry> make_new_entry(const EntryInput& in, const Plan& plan, const 
     return make_error(at, message);
   }
   if (*kind != LineKind::entry) return make_error(at, "not an entry");  // unreachable: date is set
+  // by= names who filed the figure and picks its file (default_record_file):
+  // a typo would file it under nobody. A usage error: for `plan record` it
+  // is the command line that is wrong; an import reports it as a bad row.
+  if (!in.by.empty() && !plan.knows_unit(in.by)) {
+    Diagnostic d =
+        make_error(at, "unknown unit '" + sanitize(in.by) + "'" + plan.did_you_mean_unit(in.by));
+    d.kind = ErrorKind::usage;
+    return d;
+  }
   if (Outcome date = check_entry_date(plan, out.entry.date, today, force, at); !date)
     return date.error();
   out.entry.where = where;

@@ -35,7 +35,9 @@ struct NewEntry {
 Outcome check_entry_date(const Plan& plan, Date d, Date today, bool force, const Location& where);
 
 // Validates `in` by writing it as a record line and parsing that with
-// parse_line, then applies check_entry_date. On error the Diagnostic is at
+// parse_line, checks that a by= names a reporter or unit of the plan
+// (Plan::knows_unit; else "unknown unit 'X'; did you mean 'Y'?", of
+// ErrorKind::usage), then applies check_entry_date. On error the Diagnostic is at
 // `where` (its column is dropped: the user never saw the assembled line)
 // and carries no source line. The entry's `where` is `where`.
 Expected<NewEntry> make_new_entry(const EntryInput& in, const Plan& plan, const Location& where,

@@ -6,6 +6,13 @@ namespace plan {
 
 namespace fs = std::filesystem;
 
+fs::path ProjectPaths::default_record_file(const Plan& plan, std::string_view by, int year) const {
+  std::string name = std::to_string(year) + ".rec";
+  const Reporter* r = by.empty() ? nullptr : plan.find_reporter(by);
+  if (r && !r->folder.empty()) return records_dir / r->folder / name;
+  return records_dir / name;
+}
+
 Expected<ProjectPaths> locate_project(Env& env, const fs::path& cwd,
                                       const std::string& plan_override,
                                       const std::string& records_override) {

@@ -4,9 +4,11 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 #include "diagnostic.h"
 #include "env.h"
+#include "plan.h"
 
 namespace plan {
 
@@ -15,10 +17,11 @@ struct ProjectPaths {
   std::filesystem::path records_dir;  // may not exist yet (no records)
 
   // Where `plan record` and `plan import` append an entry dated in `year`
-  // unless told otherwise (SPEC §6): <records>/<year>.rec.
-  std::filesystem::path default_record_file(int year) const {
-    return records_dir / (std::to_string(year) + ".rec");
-  }
+  // and filed by `by` unless told otherwise (SPEC §6): the reporter's own
+  // folder, <records>/<folder>/<year>.rec, when `by` names a [[reporter]]
+  // with a folder; else (a unit that is not a reporter, a reporter without
+  // a folder, or no by=) <records>/<year>.rec.
+  std::filesystem::path default_record_file(const Plan& plan, std::string_view by, int year) const;
 };
 
 // plan_override / records_override: from --plan / --records or PLAN_FILE /

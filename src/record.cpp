@@ -168,6 +168,7 @@ Expected<LineKind> LineParser::parse(Entry* entry) {
 
   // *TAG [COMMENT]
   std::size_t ntags = 0;
+  entry->by_column = 0;
   for (;;) {
     if (auto d = skip_seps(&pos)) return *d;
     if (pos == s_.size() || s_[pos] == '#') break;
@@ -269,6 +270,8 @@ std::optional<Diagnostic> LineParser::parse_tag(std::size_t* pos_io, std::size_t
   k.assign(key);
   value.clear();
   ++i;  // '='
+  // Counted here, once per line with a by=, as the checker has no line text.
+  if (key == "by") entry->by_column = static_cast<int>(code_points(s_.substr(0, i))) + 1;
 
   if (i < s_.size() && s_[i] == '"') {
     std::size_t open = i++;

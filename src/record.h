@@ -27,6 +27,9 @@ struct Entry {
   // key=value tags in line order; well-known keys: by, note, src.
   std::vector<std::pair<std::string, std::string>> tags;
   Location where;  // file and line (column 1) the entry came from
+  // Column (1-based, in code points) where the by= tag's value starts, for
+  // messages about it; 0 when there is no by= or the entry was built by hand.
+  int by_column = 0;
   // Index of `id` in Plan::indicators, set by parse_line so that consumers
   // need not look the id up again; kNoIndicator when built by hand.
   static constexpr std::size_t kNoIndicator = static_cast<std::size_t>(-1);

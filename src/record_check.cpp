@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstring>
 #include <string_view>
+
+#include "text.h"
 
 namespace plan {
 
@@ -57,6 +60,16 @@ void RecordChecker::add(const Entry& e) {
   if (e.date > today_)
     diags_.warning(e.where,
                    fmt::format("{} is in the future (today is {})", e.date.iso(), today_.iso()));
+  if (std::string_view by = e.tag("by"); !by.empty()) {
+    bool known = std::find(known_by_.begin(), known_by_.end(), by) != known_by_.end();
+    if (!known && plan_.knows_unit(by)) {
+      known_by_.emplace_back(by);
+      known = true;
+    }
+    if (!known)
+      diags_.warning(Location{e.where.file, e.where.line, e.by_column > 0 ? e.by_column : 1},
+                     fmt::format("unknown unit '{}'{}", sanitize(by), plan_.did_you_mean_unit(by)));
+  }
   if (e.where.file != file_) {
     file_ = e.where.file;
     seen_.clear();

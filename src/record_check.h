@@ -25,12 +25,15 @@ class RecordChecker {
   //  - a date outside the plan period (a flow's increment then counts
   //    nowhere; a level reading or milestone state still counts while it is
   //    the latest entry);
-  //  - a date after today.
+  //  - a date after today;
+  //  - a by= that names no reporter or unit of the plan (Plan::knows_unit),
+  //    at the column of its value, with "did you mean". A warning, not an
+  //    error: who filed a figure changes no figure, and ledgers written
+  //    before by= was checked keep computing while they are fixed.
   // Double entries are looked for within each file: a unit files a year's
   // figures in one file (records/<unit>/<year>.rec), which is where a figure
   // pasted twice lands, and so memory is bounded by the largest file, not
-  // by the whole ledger. (A `by` unit outside [plan].units is fine: towns
-  // and offices below the plan's units report too.)
+  // by the whole ledger.
   void add(const Entry& e);
 
  private:
@@ -54,6 +57,9 @@ class RecordChecker {
   Date today_;
   Diagnostics& diags_;
   std::string file_;  // the file being read
+  // by= values already found known: a handful of reporters file a ledger,
+  // and Plan::knows_unit gathers every unit name at each call.
+  std::vector<std::string> known_by_;
   Seen seen_;
 };
 

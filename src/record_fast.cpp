@@ -227,6 +227,7 @@ std::optional<LineKind> FastLineParser::parse(std::string_view line, const Locat
 
   // *TAG [COMMENT]
   std::size_t ntags = 0;
+  entry->by_column = 0;
   for (;;) {
     skip_spaces();
     if (pos == n || p[pos] == '#') break;
@@ -237,6 +238,7 @@ std::optional<LineKind> FastLineParser::parse(std::string_view line, const Locat
     for (std::size_t t = 0; t < ntags; ++t)
       if (entry->tags[t].first == key) return std::nullopt;
     ++pos;  // '='
+    if (key == "by") entry->by_column = static_cast<int>(code_points(line.substr(0, pos))) + 1;
     std::string_view value;
     if (pos < n && p[pos] == '"') {
       start = ++pos;

@@ -293,3 +293,28 @@ TEST_CASE("make_new_entry refuses what the line cannot carry") {
   wan.value = "1.2万";
   CHECK(with(wan)->line == "2019-03-31  jobs.urban_new  12000");
 }
+
+TEST_CASE("make_new_entry refuses a by= that names no unit of the plan") {
+  // mini.toml's units: 人社局, 财政局, 教育局. 人设局 is one character from
+  // 人社局 (the limit for three characters is one), two from the others.
+  const Location at{"", 0, 0};
+  EntryInput in{"2019-03-31", "jobs.urban_new", "5", "人设局", "", ""};
+  auto typo = make_new_entry(in, mini(), at, kToday, false);
+  REQUIRE_FALSE(typo.ok());
+  CHECK(typo.error().message == "unknown unit '人设局'; did you mean '人社局'?");
+  // A usage error: for `plan record` it is the command line that is wrong.
+  CHECK(typo.error().kind == ErrorKind::usage);
+  in.by = "某某办";
+  CHECK(make_new_entry(in, mini(), at, kToday, false).error().message == "unknown unit '某某办'");
+  in.by = "财政局";  // a unit that leads nothing is still a unit
+  CHECK(make_new_entry(in, mini(), at, kToday, false).ok());
+}
+
+TEST_CASE("import: a row whose by names no unit is a bad row") {
+  auto r =
+      run("date,id,value,by\n"
+          "2019-03-31,jobs.urban_new,5,人社局\n"
+          "2019-04-30,jobs.urban_new,6,人设局\n");
+  CHECK(problems(r) == Lines{"x.csv:3: unknown unit '人设局'; did you mean '人社局'?"});
+  CHECK(r.rows.empty());
+}

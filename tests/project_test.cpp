@@ -202,4 +202,22 @@ TEST_CASE("a plans/ folder that cannot be listed is an error at the folder") {
   CHECK(p.error().kind == ErrorKind::io);
 }
 
+TEST_CASE("the default record file is the by= reporter's own folder") {
+  Plan plan;
+  plan.units = {"人社局", "财政局"};
+  plan.reporters = {{"人社局", "hrss", "", {}},
+                    {"吴江开发区", "towns/kaifaqu", "各区镇", {}},
+                    {"政府办", "", "", {}}};
+  ProjectPaths paths{"plans/p.toml", "records"};
+  CHECK(paths.default_record_file(plan, "人社局", 2019) == fs::path("records/hrss/2019.rec"));
+  CHECK(paths.default_record_file(plan, "吴江开发区", 2020) ==
+        fs::path("records/towns/kaifaqu/2020.rec"));
+  // A reporter without a folder, a unit that is not a reporter, a group
+  // name and no by= at all: the shared file of the year.
+  CHECK(paths.default_record_file(plan, "政府办", 2018) == fs::path("records/2018.rec"));
+  CHECK(paths.default_record_file(plan, "财政局", 2019) == fs::path("records/2019.rec"));
+  CHECK(paths.default_record_file(plan, "各区镇", 2019) == fs::path("records/2019.rec"));
+  CHECK(paths.default_record_file(plan, "", 2019) == fs::path("records/2019.rec"));
+}
+
 }  // namespace plan

@@ -95,8 +95,8 @@ TEST_CASE("entries that differ in by, value, date, id or state are not doubles")
 
 TEST_CASE("other tags do not matter; field boundaries do") {
   Checker c;
-  Entry a = make_entry("2019-06-30", "skills.total", "1", "x", {"r.rec", 1, 1});
-  Entry b = make_entry("2019-06-30", "skills.total", "1", "x", {"r.rec", 2, 1});
+  Entry a = make_entry("2019-06-30", "skills.total", "1", "人社局", {"r.rec", 1, 1});
+  Entry b = make_entry("2019-06-30", "skills.total", "1", "人社局", {"r.rec", 2, 1});
   b.tags.emplace_back("note", "a note does not matter");
   c.check.add(a);
   c.check.add(b);
@@ -104,8 +104,10 @@ TEST_CASE("other tags do not matter; field boundaries do") {
   // they are not the same entry.
   c.add("r.rec", 3, "2019-06-30", "skills.total", "1", "2");
   c.add("r.rec", 4, "2019-06-30", "skills.total", "12");
+  // (by=2 names no unit: warned of, at column 1 as the entry is built by hand.)
   CHECK(c.headlines() ==
-        Lines{"r.rec:2:1: warning: same date, id, value and by= as line 1: entered twice?"});
+        Lines{"r.rec:2:1: warning: same date, id, value and by= as line 1: entered twice?",
+              "r.rec:3:1: warning: unknown unit '2'"});
 }
 
 TEST_CASE("a flow outside the plan period counts toward no figure") {
@@ -150,6 +152,49 @@ TEST_CASE("outside the period and in the future: both warnings, period first") {
         Lines{"r.rec:5:1: warning: 2021-02-01 is outside the plan period 2018-01-01 … "
               "2020-12-31; it counts toward no figure of jobs.urban_new",
               "r.rec:5:1: warning: 2021-02-01 is in the future (today is 2020-06-30)"});
+}
+
+namespace {
+
+// Parses each line as the next line of r.rec and feeds it to a checker.
+Lines check_lines(const std::vector<std::string>& lines) {
+  Checker c;
+  int n = 0;
+  for (const auto& line : lines) {
+    Entry e;
+    auto kind = parse_line(line, mini_plan(), Location{"r.rec", ++n, 0}, &e);
+    REQUIRE_MESSAGE(kind, line);
+    c.check.add(e);
+  }
+  return c.headlines();
+}
+
+}  // namespace
+
+TEST_CASE("an unknown by= is a warning at its value's column, with did you mean") {
+  // mini.toml's units are 人社局, 财政局 and 教育局. 人设局 is one character
+  // from 人社局 and two from the others (a limit of max(1, 3 / 3) = 1).
+  // Line 2, by hand: "2019-06-30" is columns 1-10, two spaces, the id
+  // "jobs.urban_new" 13-26, two spaces, "10" 29-30, two spaces, "by=" 33-35:
+  // the value starts at column 36.
+  // Line 3: "note=补报" is columns 33-39 (seven code points, nine bytes), two
+  // spaces, "by=" 42-44: the value starts at 45 (a byte count would say 49).
+  // Line 4: quoted, the column is the opening quote's, 36.
+  CHECK(check_lines({"2019-06-30  jobs.urban_new  10  by=人社局",
+                     "2019-06-30  jobs.urban_new  10  by=人设局",
+                     "2019-06-30  jobs.urban_new  11  note=补报  by=人设局",
+                     "2019-06-30  jobs.urban_new  12  by=\"某某办\""}) ==
+        Lines{"r.rec:2:36: warning: unknown unit '人设局'; did you mean '人社局'?",
+              "r.rec:3:45: warning: unknown unit '人设局'; did you mean '人社局'?",
+              "r.rec:4:36: warning: unknown unit '某某办'"});
+}
+
+TEST_CASE("an unknown by= is a warning, not an error: the ledger still computes") {
+  Checker c;
+  c.add("r.rec", 1, "2019-06-30", "jobs.urban_new", "10", "人设局");
+  c.add("r.rec", 2, "2019-06-30", "jobs.urban_new", "10", "财政局");  // a unit, no lead
+  CHECK(c.diags.warning_count() == 1);
+  CHECK_FALSE(c.diags.has_errors());
 }
 
 }  // namespace plan

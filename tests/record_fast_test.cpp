@@ -37,6 +37,7 @@ std::string describe(const Entry& e) {
                   std::to_string(e.indicator) + " " + (e.is_state ? "state " : "amount ") +
                   (e.done ? "done " : "undone ") + std::to_string(e.amount.units());
   for (const auto& [k, v] : e.tags) s += " [" + k + "=" + v + "]";
+  if (e.by_column != 0) s += " by@" + std::to_string(e.by_column);
   return s;
 }
 

@@ -21,7 +21,8 @@ void setup_import(CLI::App& sub, Globals& g) {
       ->type_name("FILE.csv")
       ->required()
       ->check(CLI::ExistingFile);
-  sub.add_option("--file", o->file, "Append every row here instead of <records>/<year>.rec")
+  sub.add_option("--file", o->file,
+                 "Append every row here instead of each reporter's <records>/<folder>/<year>.rec")
       ->type_name("FILE");
   sub.add_option("--encoding", o->encoding,
                  "Text encoding of the CSV: utf-8 (with or without BOM) or gb18030 (Chinese "
@@ -47,11 +48,13 @@ void setup_import(CLI::App& sub, Globals& g) {
       "commas, quotes (doubled) and line breaks; CR LF endings and a BOM are fine.\n"
       "\n"
       "All rows land or none does: one bad row is reported as FILE.csv:LINE: message\n"
-      "(every bad row, not only the first) and nothing is written. Rows go to\n"
-      "<records>/<year of their date>.rec, like plan record, or all to --file; the\n"
-      "files are locked together and, should a write fail (a full disk), every file\n"
-      "is cut back to what it was. Importing the same CSV twice adds its rows twice\n"
-      "(plan check warns of suspected double entries).\n"
+      "(every bad row, not only the first) and nothing is written. A by= that names\n"
+      "no reporter or unit of the plan is a bad row. Rows go where plan record puts\n"
+      "them (the by= reporter's <records>/<folder>/<year>.rec, else\n"
+      "<records>/<year>.rec), or all to --file; the files are locked together and,\n"
+      "should a write fail (a full disk), every file is cut back to what it was.\n"
+      "Importing the same CSV twice adds its rows twice (plan check warns of\n"
+      "suspected double entries).\n"
       "\n"
       "Examples:\n"
       "  plan import q1.csv --dry-run\n"
@@ -89,7 +92,8 @@ void setup_import(CLI::App& sub, Globals& g) {
     for (const auto& row : result.rows) {
       std::filesystem::path file = !o->file.empty()
                                        ? std::filesystem::path(o->file)
-                                       : project->paths.default_record_file(row.entry.date.year());
+                                       : project->paths.default_record_file(
+                                             plan, row.entry.tag("by"), row.entry.date.year());
       by_file[file].push_back(row.line);
     }
     std::vector<AppendBatch> batches;

@@ -21,17 +21,24 @@ void setup_record(CLI::App& sub, Globals& g) {
   sub.add_option("--date,-d", o->date, "Date the figure belongs to (default: today)")
       ->type_name("DATE")
       ->check(date_validator());
-  sub.add_option("--by", o->by, "Reporting unit, e.g. 人社局")->type_name("UNIT");
+  sub.add_option("--by", o->by, "Reporting unit, e.g. 人社局: a reporter or unit of the plan")
+      ->type_name("UNIT");
   sub.add_option("--note", o->note, "Free text; quotes, line breaks and tabs are escaped")
       ->type_name("TEXT");
   sub.add_option("--src", o->src, "Where the figure comes from, e.g. 年报")->type_name("REF");
-  sub.add_option("--file", o->file, "Append here instead of <records>/<year of date>.rec")
+  sub.add_option("--file", o->file,
+                 "Append here instead of the reporter's <records>/<folder>/<year>.rec")
       ->type_name("FILE");
   sub.add_flag("--force", o->force, "Accept a date outside the plan period or after today");
   sub.footer(
       "Checks the entry exactly as `plan check` would read it (known id, a value the\n"
       "indicator's kind takes), then appends one line under a lock, so that runs at\n"
       "the same time never mix their lines. Prints the line and the file it went to.\n"
+      "\n"
+      "--by must name a reporter or unit of the plan (an unknown one is refused with\n"
+      "\"did you mean\", exit 2). The line goes to the reporter's own file,\n"
+      "<records>/<folder>/<year of date>.rec ([[reporter]] folder), or to\n"
+      "<records>/<year of date>.rec for a unit that is not a reporter or no --by.\n"
       "\n"
       "Values: flows (total, range) take increments, negative to correct: 4210, -120,\n"
       "1.2万 (= 12000). Levels (floor, cap) take readings: 1.9% or 1.9 for a rate.\n"
@@ -60,8 +67,9 @@ void setup_record(CLI::App& sub, Globals& g) {
       fail(g, error);
       return;
     }
-    std::filesystem::path file = o->file.empty() ? project->paths.default_record_file(date.year())
-                                                 : std::filesystem::path(o->file);
+    std::filesystem::path file = o->file.empty()
+                                     ? project->paths.default_record_file(plan, o->by, date.year())
+                                     : std::filesystem::path(o->file);
     if (Outcome written = append_lines(Env::posix(), file, {made->line}); !written) {
       fail(g, written.error());
       return;

@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# by= names a reporter or unit of the plan, and `plan record` / `plan import`
+# file an entry in its reporter's own folder (records/<folder>/<year>.rec),
+# on a copy of the shipped project: a typo is refused with "did you mean" and
+# nothing written; `plan check` warns of one already in a file.
+# Usage: reporters.sh PLAN_BINARY SOURCE_DIR
+set -u
+
+PLAN=$(realpath "$1")
+SRC=$(realpath "$2")
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+passed=0
+failed=0
+
+fail() {
+  echo "FAIL: $*" >&2
+  failed=$((failed + 1))
+}
+
+# run ARGS…: runs plan in the current project; sets OUT, ERR and RC.
+run() {
+  OUT=$("$PLAN" "$@" 2>"$TMP/stderr")
+  RC=$?
+  ERR=$(cat "$TMP/stderr")
+}
+
+# same NAME ACTUAL EXPECTED
+same() {
+  if [[ "$2" == "$3" ]]; then
+    passed=$((passed + 1))
+  else
+    fail "$1"
+    printf '  expected: %q\n  actual:   %q\n' "$3" "$2" >&2
+  fi
+}
+
+# unchanged NAME: records/ is byte for byte what was saved in $TMP/before.
+unchanged() {
+  if diff -r "$TMP/before" records >/dev/null; then
+    passed=$((passed + 1))
+  else
+    fail "$1: records/ changed"
+    diff -r "$TMP/before" records >&2
+  fi
+}
+
+mkdir -p "$TMP/p"
+cp -r "$SRC/plans" "$SRC/records" "$TMP/p/"
+cd "$TMP/p" || exit 2
+cp -r records "$TMP/before"
+
+# --- a typo in --by: exit 2 (the command line is wrong), nothing written -----
+run record jobs.urban_new 10 --date 2019-03-31 --by 人设局
+same "record --by typo: exit" "$RC" 2
+same "record --by typo: message" "$ERR" "plan: unknown unit '人设局'; did you mean '人社局'?"
+unchanged "record --by typo"
+
+# --- into the reporter's folder (人社局 has folder = "hrss") -------------------
+LINE='2019-03-31  jobs.urban_new  10  by=人社局'
+run record jobs.urban_new 10 --date 2019-03-31 --by 人社局
+same "record by 人社局: exit" "$RC" 0
+same "record by 人社局: where" "$OUT" "records/hrss/2019.rec: $LINE"
+# The file is what it was plus the one line; no other file changed.
+if cmp -s records/hrss/2019.rec <(cat "$TMP/before/hrss/2019.rec"; printf '%s\n' "$LINE"); then
+  passed=$((passed + 1))
+else
+  fail "record by 人社局: records/hrss/2019.rec is not the old file plus the line"
+fi
+cp "$TMP/before/hrss/2019.rec" "$TMP/hrss.2019.rec"
+cp records/hrss/2019.rec "$TMP/before/hrss/2019.rec"
+unchanged "record by 人社局: only records/hrss/2019.rec"
+
+# --- import: each row to its reporter's folder, rows without one to <year>.rec -
+# 人社局 -> hrss, 吴江开发区 -> towns/kaifaqu (plans/wujiang-2018-2020.toml);
+# a row without by= goes to the shared records/2019.rec, which does not exist yet.
+printf 'date,id,value,by\n2019-03-31,jobs.urban_new,20,人社局\n2019-04-30,jobs.urban_new,5,吴江开发区\n2019-05-31,jobs.urban_new,7,\n' > good.csv
+run import good.csv --dry-run
+same "import dry run: exit" "$RC" 0
+same "import dry run: files" "$OUT" \
+  'records/2019.rec: 2019-05-31  jobs.urban_new  7
+records/hrss/2019.rec: 2019-03-31  jobs.urban_new  20  by=人社局
+records/towns/kaifaqu/2019.rec: 2019-04-30  jobs.urban_new  5  by=吴江开发区
+dry run: 3 entries would be appended to records/2019.rec (1), records/hrss/2019.rec (1), records/towns/kaifaqu/2019.rec (1); nothing written'
+unchanged "import dry run"
+run import good.csv
+same "import: exit" "$RC" 0
+same "import: last line of records/hrss/2019.rec" "$(tail -n 1 records/hrss/2019.rec)" \
+  '2019-03-31  jobs.urban_new  20  by=人社局'
+same "import: last line of records/towns/kaifaqu/2019.rec" \
+  "$(tail -n 1 records/towns/kaifaqu/2019.rec)" '2019-04-30  jobs.urban_new  5  by=吴江开发区'
+same "import: records/2019.rec" "$(cat records/2019.rec)" '2019-05-31  jobs.urban_new  7'
+rm -rf "$TMP/before"
+cp -r records "$TMP/before"
+
+# --- import with a typo in by=: a bad row, exit 1, nothing written -----------
+printf 'date,id,value,by\n2019-03-31,jobs.urban_new,20,人社局\n2019-04-30,jobs.urban_new,5,人设局\n' > typo.csv
+run import typo.csv
+same "import by typo: exit" "$RC" 1
+same "import by typo: message" "$ERR" "plan: typo.csv:3: unknown unit '人设局'; did you mean '人社局'?
+plan: nothing imported: 1 error in typo.csv"
+unchanged "import by typo"
+
+# --- --file still wins --------------------------------------------------------
+run record jobs.urban_new 1 --date 2019-03-31 --by 人社局 --file elsewhere.rec
+same "--file wins: exit" "$RC" 0
+same "--file wins: where" "$OUT" "elsewhere.rec: 2019-03-31  jobs.urban_new  1  by=人社局"
+unchanged "--file wins"
+
+# --- plan check: a typo already in a file is a located warning ----------------
+# Columns by hand: "2019-03-31" 1-10, two spaces, "jobs.urban_new" 13-26, two
+# spaces, "10" 29-30, two spaces, "by=" 33-35: the value starts at column 36.
+printf '2019-03-31  jobs.urban_new  10  by=人设局\n' > records/typo.rec
+run check
+same "check: exit (a warning)" "$RC" 0
+same "check: the warning" "$(grep -F 'records/typo.rec' <<<"$ERR" | head -n 1)" \
+  "plan: records/typo.rec:1:36: warning: unknown unit '人设局'; did you mean '人社局'?"
+same "check: the shipped records have no unknown by=" "$(grep -c 'unknown unit' <<<"$ERR")" 1
+
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]
