@@ -206,13 +206,16 @@ std::optional<LineKind> FastLineParser::parse(std::string_view line, const Locat
     bool negative = false;
     if (v[0] == '+' || v[0] == '-') negative = v[i++] == '-';
     std::size_t digits = i;
-    while (i < v.size() && is_digit(v[i])) micros = micros * 10 + (v[i++] - '0');
+    // Reads at most one digit more than allowed, so that a long run of
+    // digits is refused before it overflows (found by fuzz/, records).
+    while (i < v.size() && is_digit(v[i]) && i - digits <= 12)
+      micros = micros * 10 + (v[i++] - '0');
     if (i == digits || i - digits > 12) return std::nullopt;
     std::int64_t scale = Decimal::kScale;
     if (i < v.size() && v[i] == '.') {
       std::size_t frac = ++i;
       std::int64_t f = 0;
-      while (i < v.size() && is_digit(v[i])) f = f * 10 + (v[i++] - '0');
+      while (i < v.size() && is_digit(v[i]) && i - frac <= 6) f = f * 10 + (v[i++] - '0');
       if (i == frac || i - frac > 6) return std::nullopt;
       for (std::size_t k = frac; k < i; ++k) scale /= 10;
       micros = micros * Decimal::kScale + f * scale;

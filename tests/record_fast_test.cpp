@@ -172,11 +172,15 @@ TEST_CASE("fast parser: the common shape is read, and read as parse_line reads i
 
 TEST_CASE("fast parser: unusual lines go to the full parser") {
   for (const char* line : {
-           "2019-01-01\tjobs.rural_new\t3",                // tab
-           "  2019-01-01  jobs.rural_new  3",              // leading spaces
-           "2019-01-01  jobs.rural_new  1.2万",            // 万
-           "2019-01-01  jobs.rural_new  1.5000000",        // more than 6 places
-           "2019-01-01  jobs.rural_new  9999999999999",    // 13 digits
+           "2019-01-01\tjobs.rural_new\t3",              // tab
+           "  2019-01-01  jobs.rural_new  3",            // leading spaces
+           "2019-01-01  jobs.rural_new  1.2万",          // 万
+           "2019-01-01  jobs.rural_new  1.5000000",      // more than 6 places
+           "2019-01-01  jobs.rural_new  9999999999999",  // 13 digits
+           // 35 and 20 digits: refused before the sum overflows int64 (found
+           // by fuzz/; the sanitizer build catches the overflow itself).
+           "2019-01-01  jobs.rural_new  11111111111111111111111111111111111",
+           "2019-01-01  jobs.rural_new  1.11111111111111111111",
            "2019-01-01  jobs.rural_new  3  n=\"a\\\"b\"",  // an escape
            "2019-02-29  jobs.rural_new  3",                // not a date: an error
            "2019-01-01  jobs.rural_nwe  3",                // unknown id: an error
