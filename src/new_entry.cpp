@@ -96,20 +96,26 @@ Expected<NewEntry> make_new_entry(const EntryInput& in, const Plan& plan, const 
   auto kind = parse_line(line, plan, at, &out.entry);
   if (!kind) {
     std::string message = kind.error().message;
+    bool unknown_id = false;
     for (const auto& p : pieces) {
       int col = kind.error().where.column;
       if (col < p.first || col > p.last) continue;
       // Messages that quote the text already say what was wrong with what.
       if (message.find("'" + p.text + "'") == std::string::npos)
         message = p.name + " \"" + sanitize(p.text) + "\": " + message;
+      unknown_id = p.name == "id" && plan.find(in.id) == nullptr;
       break;
     }
-    return make_error(at, message);
+    Diagnostic d = make_error(at, message);
+    // A name the plan does not have is a usage error, as an unknown id or
+    // unit is for every other command (and --by here, below); an import
+    // still reports it as a bad row.
+    if (unknown_id) d.kind = ErrorKind::usage;
+    return d;
   }
   if (*kind != LineKind::entry) return make_error(at, "not an entry");  // unreachable: date is set
   // by= names who filed the figure and picks its file (default_record_file):
-  // a typo would file it under nobody. A usage error: for `plan record` it
-  // is the command line that is wrong; an import reports it as a bad row.
+  // a typo would file it under nobody. A usage error, as an unknown id.
   if (!in.by.empty() && !plan.knows_unit(in.by)) {
     Diagnostic d =
         make_error(at, "unknown unit '" + sanitize(in.by) + "'" + plan.did_you_mean_unit(in.by));

@@ -27,7 +27,7 @@ class Fingerprint {
       add(w);
     }
     std::uint64_t w = 0;
-    std::memcpy(&w, p, n);
+    if (n > 0) std::memcpy(&w, p, n);  // an empty view's data() may be null
     add(w ^ (static_cast<std::uint64_t>(s.size()) << 56));
   }
   std::uint64_t value() const {

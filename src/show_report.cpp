@@ -32,7 +32,10 @@ ShowReport build_show(const Ledger& ledger, const Indicator& ind, std::vector<En
 namespace {
 
 // A bar of `width` columns for value/scale in eighths, with a tick where
-// the expected line is.
+// the expected line is. The tick is always drawn, over the bar if it must:
+// inside the solid part it shows how far ahead the actual is, and in the
+// cell of the bar's last eighths (which it replaces) it is still the one
+// mark that says where the figure should be.
 std::string month_bar(double value, double expected, double scale, int width) {
   auto cols = [&](double v) { return std::clamp(v / scale * width, 0.0, double(width)); };
   double filled = cols(value);
@@ -41,12 +44,12 @@ std::string month_bar(double value, double expected, double scale, int width) {
   int tick = std::min(width - 1, static_cast<int>(cols(expected)));
   std::string out;
   for (int i = 0; i < width; ++i) {
-    if (i < full)
+    if (i == tick)
+      out += "│";
+    else if (i < full)
       out += "█";
     else if (i == full && eighth > 0)
       out += partial_block(eighth);
-    else if (i == tick)
-      out += "│";
     else
       out += " ";
   }

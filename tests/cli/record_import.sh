@@ -49,7 +49,9 @@ file_is "record: a year file per date" records/2020.rec $'2020-11-30  hr.portal 
 
 cp records/2019.rec "$TMP/before.rec"
 run record jobs.urban_nwe 5 --date 2019-08-01
-same "unknown id: exit" "$RC" 1
+# A name the plan lacks is a usage error (2), as for show, log and --by;
+# a value the plan refuses (below) is a refused entry (1).
+same "unknown id: exit" "$RC" 2
 same "unknown id: message" "$ERR" "plan: unknown indicator 'jobs.urban_nwe'; did you mean 'jobs.urban_new'?"
 run record jobs.urban_new 4,210 --date 2019-08-01
 same "bad value: exit" "$RC" 1
