@@ -308,13 +308,13 @@ TEST_CASE("make_new_entry refuses a by= that names no unit of the plan") {
   in.by = "某某办";
   CHECK(make_new_entry(in, mini(), at, kToday, false).error().message == "unknown unit '某某办'");
   // So is an unknown id; a value the indicator cannot take is bad data.
-  EntryInput id_typo{"2019-03-31", "jobs.urban_nwe", "5", "", "", ""};
+  EntryInput id_typo{"2019-03-31", "jobs.urban_nwe", "5", "", "", "", "", ""};
   auto unknown = make_new_entry(id_typo, mini(), at, kToday, false);
   REQUIRE_FALSE(unknown.ok());
   CHECK(unknown.error().message ==
         "unknown indicator 'jobs.urban_nwe'; did you mean 'jobs.urban_new'?");
   CHECK(unknown.error().kind == ErrorKind::usage);
-  EntryInput bad_value{"2019-03-31", "jobs.urban_new", "done", "", "", ""};
+  EntryInput bad_value{"2019-03-31", "jobs.urban_new", "done", "", "", "", "", ""};
   auto refused = make_new_entry(bad_value, mini(), at, kToday, false);
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.error().kind == ErrorKind::bad_data);
