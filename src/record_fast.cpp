@@ -199,6 +199,8 @@ std::optional<LineKind> FastLineParser::parse(std::string_view line, const Locat
   std::string_view v = line.substr(start, pos - start);
   if (v.empty() || v[0] == '#') return std::nullopt;
   bool is_state = v == "done" || v == "undone";
+  // `explain` (an explanation, rare) is neither a state nor a number, so it
+  // goes to parse_line below like any other unusual value.
   if ((ind.kind == Kind::milestone) != is_state) return std::nullopt;
   std::int64_t micros = 0;
   if (!is_state) {
@@ -267,6 +269,7 @@ std::optional<LineKind> FastLineParser::parse(std::string_view line, const Locat
   set(entry->id, ind.id);
   entry->indicator = static_cast<std::size_t>(index);
   entry->is_state = is_state;
+  entry->is_explanation = false;
   entry->done = v == "done";
   entry->amount = Decimal::from_units(micros);
   set(entry->where.file, where.file);

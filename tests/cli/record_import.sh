@@ -170,7 +170,7 @@ fi
 printf 'date,id,value,remark\n' > header.csv
 run import header.csv
 same "unknown column: exit" "$RC" 1
-same "unknown column: message" "$ERR" 'plan: header.csv:1: unknown column "remark"; columns are date, id, value, by, note, src (or 日期, 指标, 数值, 填报单位, 备注, 来源)
+same "unknown column: message" "$ERR" 'plan: header.csv:1: unknown column "remark"; columns are date, id, value, by, note, src, period, measures (or 日期, 指标, 数值, 填报单位, 备注, 来源, 报送期, 整改措施)
 plan: nothing imported: 1 error in header.csv'
 
 # GB18030, as Chinese Excel saves plain "CSV": 日期,指标,数值 in GB18030 bytes.
