@@ -254,19 +254,24 @@ std::string headline(const Digest& d, bool zh) {
   return out;
 }
 
-std::string missing_table(const std::vector<MissingReport>& list, bool zh) {
+// Reports due and missing, or (`upcoming`) falling due: their last column
+// counts the days left instead, as a positive number.
+std::string missing_table(const std::vector<MissingReport>& list, bool upcoming, bool zh) {
   HtmlTable t;
   t.th(zh ? "指标" : "Indicator");
   t.th(zh ? "报送单位" : "Reporter");
   t.th(zh ? "报送期" : "Period");
   t.th(zh ? "截止日期" : "Due");
-  t.th(zh ? "逾期天数" : "Days overdue", true);
+  if (upcoming)
+    t.th(zh ? "剩余天数" : "Days left", true);
+  else
+    t.th(zh ? "逾期天数" : "Days overdue", true);
   for (const MissingReport& m : list) {
     t.td(id_cell(*m.ind) + "<br>" + esc(m.ind->name), "name");
     t.td(esc(m.reporter.empty() ? (zh ? "（任一单位）" : "(any unit)") : m.reporter));
     t.td(esc(m.period));
     t.td(esc(m.due.iso()));
-    t.td(std::to_string(m.days_overdue), "num");
+    t.td(std::to_string(upcoming ? -m.days_overdue : m.days_overdue), "num");
     t.end_row();
     if (m.explanation) t.note(w::explanation_words(*m.explanation, zh), 5);
   }
@@ -275,9 +280,10 @@ std::string missing_table(const std::vector<MissingReport>& list, bool zh) {
 
 std::string missing_section(const Digest& d, bool zh) {
   std::string out = section_head(d, Section::missing, zh);
-  out += d.missing.empty() ? none(d, Section::missing, zh) : missing_table(d.missing, zh);
+  out += d.missing.empty() ? none(d, Section::missing, zh) : missing_table(d.missing, false, zh);
   if (!d.due_next.empty())
-    out += "<h3>" + esc(w::due_next_heading(d, zh)) + "</h3>\n" + missing_table(d.due_next, zh);
+    out +=
+        "<h3>" + esc(w::due_next_heading(d, zh)) + "</h3>\n" + missing_table(d.due_next, true, zh);
   return out;
 }
 

@@ -71,14 +71,17 @@ struct Explained {
   std::string str() const { return lines.empty() ? "" : '\n' + lines; }
 };
 
-std::string missing_table(const std::vector<MissingReport>& list, bool zh) {
+// Reports due and missing, or (`upcoming`) falling due: their last column
+// counts the days left instead, as a positive number.
+std::string missing_table(const std::vector<MissingReport>& list, bool upcoming, bool zh) {
   Table t;
   t.columns = {col("id", "ID", "指标代码"),
                col("name", "Indicator", "指标"),
                col("reporter", "Reporter", "报送单位"),
                col("period", "Period", "报送期"),
                col("due", "Due", "截止日期"),
-               col("days", "Days overdue", "逾期天数", true)};
+               upcoming ? col("days", "Days left", "剩余天数", true)
+                        : col("days", "Days overdue", "逾期天数", true)};
   Explained notes;
   for (const MissingReport& m : list) {
     Row row;
@@ -87,7 +90,7 @@ std::string missing_table(const std::vector<MissingReport>& list, bool zh) {
                  Cell::of_text(record_text(m.reporter)),
                  Cell::of_text(m.period),
                  Cell::of_text(m.due.iso()),
-                 Cell::of_count(m.days_overdue)};
+                 Cell::of_count(upcoming ? -m.days_overdue : m.days_overdue)};
     t.rows.push_back(std::move(row));
     notes.add(*m.ind, m.explanation ? &*m.explanation : nullptr, zh);
   }
@@ -96,9 +99,10 @@ std::string missing_table(const std::vector<MissingReport>& list, bool zh) {
 
 std::string missing_section(const Digest& d, bool zh) {
   std::string out = section_head(d, Section::missing, zh);
-  out += d.missing.empty() ? none(d, Section::missing, zh) : missing_table(d.missing, zh);
+  out += d.missing.empty() ? none(d, Section::missing, zh) : missing_table(d.missing, false, zh);
   if (!d.due_next.empty())
-    out += "\n### " + md_text(w::due_next_heading(d, zh)) + "\n\n" + missing_table(d.due_next, zh);
+    out += "\n### " + md_text(w::due_next_heading(d, zh)) + "\n\n" +
+           missing_table(d.due_next, true, zh);
   return out;
 }
 
