@@ -20,11 +20,10 @@ namespace plan {
 // unnamed (Env::create_unnamed) and then a hidden sibling (".NAME.XXXXXX"),
 // so a glob such as *.html never matches it; where the file system has no
 // O_TMPFILE it is that sibling from the start (Env::create_temp). It is
-// removed on any failure; a file that did not exist gets its name directly. An existing file keeps its permission
-// bits; a new one gets 0666 less the umask, as a plain open() would give.
-// The folder must exist. Errors name the file and the system's reason:
-// "FILE: cannot write: REASON" (ErrorKind::io); the old file is then left as
-// it was. Every file access goes through `env`.
+// removed on any failure; a file that did not exist gets its name directly. An existing file keeps
+// its permission bits; a new one gets 0666 less the umask, as a plain open() would give. The folder
+// must exist. Errors name the file and the system's reason: "FILE: cannot write: REASON"
+// (ErrorKind::io); the old file is then left as it was. Every file access goes through `env`.
 Outcome replace_file(Env& env, const std::filesystem::path& file, std::string_view contents);
 
 }  // namespace plan

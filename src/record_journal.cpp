@@ -54,7 +54,8 @@ Expected<std::string> format_journal(const fs::path& folder,
     fs::path rel = file.lexically_relative(base);
     std::string name = (rel.empty() || *rel.begin() == "..") ? file.string() : rel.string();
     if (name.find_first_of("\n\r") != std::string::npos)
-      return make_error(Location{e.file.string()}, "cannot append: the file's path holds a line break");
+      return make_error(Location{e.file.string()},
+                        "cannot append: the file's path holds a line break");
     text += std::to_string(e.size) + ' ' + name + '\n';
   }
   text += "end " + std::to_string(entries.size()) + '\n';
@@ -99,7 +100,8 @@ Expected<std::vector<JournalEntry>> parse_journal(std::string_view text, const f
     if (!parse_size(head, &n)) return garbled("no length");
     if (rest.empty()) return garbled("no file name");
     fs::path file(rest);
-    entries.push_back({file.is_absolute() ? file : (folder.empty() ? fs::path(".") : folder) / file, n});
+    entries.push_back(
+        {file.is_absolute() ? file : (folder.empty() ? fs::path(".") : folder) / file, n});
   }
   if (line_no == 0) return garbled("empty");
   if (!ended) return garbled("no end line");

@@ -87,7 +87,8 @@ void read_file(const std::string& name, std::vector<char>& buf, const Plan& plan
   }
   RecordStream stream(name, plan, diags, sink);
   while (left > 0) {
-    ssize_t n = ::read(fd, buf.data(), static_cast<std::size_t>(std::min<std::uint64_t>(buf.size(), left)));
+    ssize_t n =
+        ::read(fd, buf.data(), static_cast<std::size_t>(std::min<std::uint64_t>(buf.size(), left)));
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       diags.error({name}, "cannot read: " + reason(errno));

@@ -189,12 +189,11 @@ Outcome append_batches(Env& env, const fs::path& records, const std::vector<Appe
     // finishes the job.
     if (journaled && undo_failed.empty()) (void)remove_journal(env, folder);
     outcome.error().message +=
-        undo_failed.empty()
-            ? "; nothing was written"
-            : "; cutting back what was written also failed for " + undo_failed +
-                  (journaled ? ": the next plan command cuts it back (see " +
-                                   (folder / kJournalFileName).string() + ")"
-                             : ": check the last line");
+        undo_failed.empty() ? "; nothing was written"
+                            : "; cutting back what was written also failed for " + undo_failed +
+                                  (journaled ? ": the next plan command cuts it back (see " +
+                                                   (folder / kJournalFileName).string() + ")"
+                                             : ": check the last line");
   }
   // Closing releases the locks, the records' lock last; a close that fails
   // after a good fsync loses nothing, so it is not an error.

@@ -27,8 +27,8 @@ class FaultEnv final : public Env {
   std::size_t max_write = std::numeric_limits<std::size_t>::max();  // bytes per write(2)
   int interrupts = 0;  // the next this many write(2) calls fail with EINTR, writing nothing
   std::size_t space = std::numeric_limits<std::size_t>::max();  // bytes until ENOSPC
-  int good_syncs = 0;     // the first this many File::sync calls work, then
-  int failing_syncs = 0;  // the next this many File::sync calls fail with EIO
+  int good_syncs = 0;         // the first this many File::sync calls work, then
+  int failing_syncs = 0;      // the next this many File::sync calls fail with EIO
   bool rename_fails = false;  // rename fails with EXDEV
   bool list_fails = false;    // list_dir fails with EACCES
   // Everything that would change the disk fails with EROFS, as on a

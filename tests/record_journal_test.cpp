@@ -18,8 +18,8 @@
 #include "record_writer.h"
 
 namespace fs = std::filesystem;
-using plan::AppendBatch;
 using plan::append_batches;
+using plan::AppendBatch;
 using plan::Env;
 using plan::ErrorKind;
 using plan::JournalEntry;
@@ -82,7 +82,8 @@ struct Batch {
   fs::path records, a, b;
   std::string a_old = "2019-01-31  jobs.urban_new  100\n2019-02-28  jobs.urban_new  2";
   // A's new content: the repaired newline, then the two new lines.
-  std::string a_new = a_old + "\n2019-03-31  jobs.urban_new  300\n2019-04-30  jobs.urban_new  400\n";
+  std::string a_new =
+      a_old + "\n2019-03-31  jobs.urban_new  300\n2019-04-30  jobs.urban_new  400\n";
   std::string b_new = "2020-01-31  jobs.urban_new  5\n";
   std::vector<AppendBatch> batches;
   explicit Batch(const fs::path& root) {
@@ -110,11 +111,13 @@ int reap(pid_t pid) {
 
 }  // namespace
 
-TEST_CASE("journal: the text lists each file and its length, relative to the folder when below it") {
+TEST_CASE(
+    "journal: the text lists each file and its length, relative to the folder when below it") {
   TempDir tmp;
   fs::path folder = tmp.path / "records";
   auto text = plan::format_journal(
-      folder, {{folder / "2019.rec", 62}, {folder / "town" / "2020.rec", 0}, {"/elsewhere/x.rec", 7}});
+      folder,
+      {{folder / "2019.rec", 62}, {folder / "town" / "2020.rec", 0}, {"/elsewhere/x.rec", 7}});
   REQUIRE(text);
   CHECK(*text == "plan-journal 1\n62 2019.rec\n0 town/2020.rec\n7 /elsewhere/x.rec\nend 3\n");
   auto back = plan::parse_journal(*text, folder, "J");
@@ -134,11 +137,14 @@ TEST_CASE("journal: a garbled journal is an error at its line, never read as emp
   } cases[] = {
       {"", "J: garbled journal of an interrupted write (empty)"},
       {"plan-journal 1\n4 a.rec\n", "J:2: garbled journal of an interrupted write (no end line)"},
-      {"plan-journal 1\n4 a.rec\nend 1", "J:3: garbled journal of an interrupted write (cut short)"},
+      {"plan-journal 1\n4 a.rec\nend 1",
+       "J:3: garbled journal of an interrupted write (cut short)"},
       {"plan-journal 1\n4 a.rec\nend 2\n",
        "J:3: garbled journal of an interrupted write (the end line does not count the files)"},
-      {"plan-journal 1\nx4 a.rec\nend 1\n", "J:2: garbled journal of an interrupted write (no length)"},
-      {"plan-journal 1\n4 \nend 1\n", "J:2: garbled journal of an interrupted write (no file name)"},
+      {"plan-journal 1\nx4 a.rec\nend 1\n",
+       "J:2: garbled journal of an interrupted write (no length)"},
+      {"plan-journal 1\n4 \nend 1\n",
+       "J:2: garbled journal of an interrupted write (no file name)"},
       {"plan-journal 1\nend 0\n0 a.rec\n",
        "J:3: garbled journal of an interrupted write (text after the end line)"},
       {"99999999999999999999 a.rec\n",
@@ -159,7 +165,7 @@ TEST_CASE("journal: a garbled journal is an error at its line, never read as emp
 TEST_CASE("roll_back cuts each listed file to its length and removes the journal") {
   TempDir tmp;
   fs::path dir = tmp.path;
-  spit(dir / "a.rec", "old\nhalf a li");     // 4 bytes before the write
+  spit(dir / "a.rec", "old\nhalf a li");      // 4 bytes before the write
   spit(dir / "short.rec", "ab");              // shorter than listed: changed since
   spit(dir / "new.rec", "2019-01-31  x  1");  // did not exist before
   spit(dir / ".plan-journal",
@@ -377,10 +383,12 @@ TEST_CASE("a reader never sees part of a write in progress") {
   if (pid == 0) {
     for (int i = 0; i < kWrites; ++i) {
       std::vector<AppendBatch> b = {
-          {records / "2018.rec", {"2018-03-31  jobs.urban_new  1", "2018-04-30  jobs.urban_new  1",
-                                  "2018-05-31  jobs.urban_new  1"}},
-          {records / "2019.rec", {"2019-03-31  jobs.urban_new  1", "2019-04-30  jobs.urban_new  1",
-                                  "2019-05-31  jobs.urban_new  1"}}};
+          {records / "2018.rec",
+           {"2018-03-31  jobs.urban_new  1", "2018-04-30  jobs.urban_new  1",
+            "2018-05-31  jobs.urban_new  1"}},
+          {records / "2019.rec",
+           {"2019-03-31  jobs.urban_new  1", "2019-04-30  jobs.urban_new  1",
+            "2019-05-31  jobs.urban_new  1"}}};
       if (!append_batches(Env::posix(), records, b)) _exit(1);
     }
     _exit(0);

@@ -285,7 +285,8 @@ TEST_CASE("a batch writes each file and merges repeated paths") {
   TempDir tmp;
   fs::path a = tmp.path / "2018.rec";
   fs::path b = tmp.path / "sub" / "2019.rec";
-  REQUIRE(append_batches(Env::posix(), tmp.path, {{b, {"b1"}}, {a, {"a1", "a2"}}, {b, {"b2"}}}).ok());
+  REQUIRE(
+      append_batches(Env::posix(), tmp.path, {{b, {"b1"}}, {a, {"a1", "a2"}}, {b, {"b2"}}}).ok());
   CHECK(slurp(a) == "a1\na2\n");
   CHECK(slurp(b) == "b1\nb2\n");
 }
