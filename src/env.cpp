@@ -82,6 +82,11 @@ class PosixFile final : public File {
       if (errno != EINTR) return last_system_error();
     return {};
   }
+  std::error_code lock_shared() override {
+    while (::flock(fd_, LOCK_SH) != 0)
+      if (errno != EINTR) return last_system_error();
+    return {};
+  }
   std::error_code sync() override {
     return ::fsync(fd_) == 0 ? std::error_code{} : last_system_error();
   }
@@ -91,6 +96,15 @@ class PosixFile final : public File {
   }
   std::error_code set_mode(unsigned mode) override {
     return ::fchmod(fd_, static_cast<mode_t>(mode)) == 0 ? std::error_code{} : last_system_error();
+  }
+  std::error_code link(const fs::path& path) override {
+    // /proc/self/fd needs no privilege; AT_EMPTY_PATH needs
+    // CAP_DAC_READ_SEARCH, so it is the fallback when /proc is not mounted.
+    std::string self = "/proc/self/fd/" + std::to_string(fd_);
+    if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, path.c_str(), AT_SYMLINK_FOLLOW) == 0) return {};
+    if (errno != ENOENT) return last_system_error();
+    return ::linkat(fd_, "", AT_FDCWD, path.c_str(), AT_EMPTY_PATH) == 0 ? std::error_code{}
+                                                                         : last_system_error();
   }
   std::error_code close() override {
     if (fd_ < 0) return {};
@@ -169,6 +183,23 @@ class PosixEnv final : public Env {
     do {
       fd = ::open(file.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
     } while (fd < 0 && errno == EINTR);
+    if (fd < 0) return last_system_error();
+    *out = std::make_unique<PosixFile>(fd);
+    return {};
+  }
+
+  std::error_code open_read(const fs::path& file, std::unique_ptr<File>* out) override {
+    int fd;
+    do {
+      fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    } while (fd < 0 && errno == EINTR);
+    if (fd < 0) return last_system_error();
+    *out = std::make_unique<PosixFile>(fd);
+    return {};
+  }
+
+  std::error_code create_unnamed(const fs::path& dir, std::unique_ptr<File>* out) override {
+    int fd = ::open(dir.empty() ? "." : dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
     if (fd < 0) return last_system_error();
     *out = std::make_unique<PosixFile>(fd);
     return {};

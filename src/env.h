@@ -52,13 +52,22 @@ class File {
   virtual std::error_code read_at(std::uint64_t offset, char* buf, std::size_t n,
                                   std::size_t* got) = 0;
   virtual std::error_code stat(FileInfo* info) = 0;
-  // Waits for an exclusive advisory lock (flock(2)), held until close.
+  // Waits for an exclusive advisory lock (flock(2)), held until close. On a
+  // file this process holds a shared lock on, it turns that lock exclusive
+  // (not atomically: another process may take the lock in between).
   virtual std::error_code lock() = 0;
+  // Waits for a shared lock (flock(2) LOCK_SH): any number of holders, none
+  // while an exclusive lock is held. On an exclusively locked file it turns
+  // the lock shared.
+  virtual std::error_code lock_shared() = 0;
   // Flushes the file's data to the disk (fsync(2)).
   virtual std::error_code sync() = 0;
   // Cuts the file back to `size` bytes (ftruncate(2)).
   virtual std::error_code truncate(std::uint64_t size) = 0;
   virtual std::error_code set_mode(unsigned mode) = 0;
+  // Gives a file made by Env::create_unnamed a name, `path` (linkat(2)); it
+  // fails with EEXIST when `path` exists.
+  virtual std::error_code link(const std::filesystem::path& path) = 0;
   // Closes now and says whether the close failed (it can, on NFS); later
   // calls do nothing.
   virtual std::error_code close() = 0;
@@ -83,6 +92,15 @@ class Env {
   // umask) when missing. Every write lands at the end of the file.
   virtual std::error_code open_append(const std::filesystem::path& file,
                                       std::unique_ptr<File>* out) = 0;
+  // Opens an existing file read-only (the lock file of a read-only folder).
+  virtual std::error_code open_read(const std::filesystem::path& file,
+                                    std::unique_ptr<File>* out) = 0;
+  // Creates a new, empty file in `dir` that has no name (O_TMPFILE, mode
+  // 0600), open for writing: a process killed before File::link leaves
+  // nothing behind. A file system that cannot do this fails with
+  // EOPNOTSUPP (or EISDIR on old kernels); callers then use create_temp.
+  virtual std::error_code create_unnamed(const std::filesystem::path& dir,
+                                         std::unique_ptr<File>* out) = 0;
   // Creates a new, empty file with a unique name in `dir` that starts with
   // `prefix` (mkstemp(3): mode 0600), open for writing; *name is its path.
   virtual std::error_code create_temp(const std::filesystem::path& dir, const std::string& prefix,

@@ -2,10 +2,14 @@
 
 #include <sys/stat.h>
 
+#include <cerrno>
 #include <memory>
+#include <random>
 #include <string>
 
 namespace plan {
+
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -16,17 +20,39 @@ mode_t current_umask() {
   return m;
 }
 
+// The errors by which open(2) says O_TMPFILE is not supported here.
+bool unsupported(const std::error_code& ec) {
+  return ec == std::errc::operation_not_supported || ec == std::errc::is_a_directory ||
+         ec == std::errc::invalid_argument;
+}
+
+// A hidden sibling name for the temporary: ".NAME.XXXXXX".
+fs::path temp_name(const fs::path& file) {
+  static const char kChars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  static std::mt19937 rng(std::random_device{}());
+  std::string suffix(6, 'X');
+  for (char& c : suffix) c = kChars[rng() % (sizeof kChars - 1)];
+  return file.parent_path() / ("." + file.filename().string() + "." + suffix);
+}
+
 }  // namespace
 
-Outcome replace_file(Env& env, const std::filesystem::path& file, std::string_view contents) {
+Outcome replace_file(Env& env, const fs::path& file, std::string_view contents) {
   auto failure = [&](const std::error_code& ec) {
     return make_io_error(Location{file.generic_string()}, "cannot write: " + ec.message());
   };
+  // Preferably a file without a name, which a killed process cannot leave
+  // behind; it gets one only once its contents are on disk.
   std::unique_ptr<File> tmp;
-  std::filesystem::path tmp_name;
-  if (auto ec = env.create_temp(file.parent_path(), "." + file.filename().string() + ".", &tmp,
-                                &tmp_name))
-    return failure(ec);
+  fs::path tmp_name;
+  bool unnamed = true;
+  if (auto ec = env.create_unnamed(file.parent_path(), &tmp)) {
+    if (!unsupported(ec)) return failure(ec);
+    unnamed = false;
+    if ((ec = env.create_temp(file.parent_path(), "." + file.filename().string() + ".", &tmp,
+                              &tmp_name)))
+      return failure(ec);
+  }
 
   FileInfo old;
   bool exists = !env.stat(file, &old) && old.type != FileType::none;
@@ -36,10 +62,27 @@ Outcome replace_file(Env& env, const std::filesystem::path& file, std::string_vi
   // The data must be on disk before the name points at it, or a crash could
   // leave an empty file under the old name.
   if (!ec) ec = tmp->sync();
+  bool linked_as_target = false;
+  if (!ec && unnamed) {
+    // A new file can take its name at once; an old one is replaced by a
+    // rename from a temporary name, which is all a kill can leave behind.
+    if (!exists) {
+      ec = tmp->link(file);
+      linked_as_target = !ec;
+      if (ec == std::errc::file_exists) ec.clear();
+    }
+    for (int tries = 0; !ec && !linked_as_target && tmp_name.empty(); ++tries) {
+      fs::path name = temp_name(file);
+      ec = tmp->link(name);
+      if (!ec) tmp_name = name;
+      if (ec == std::errc::file_exists && tries < 100) ec.clear();
+    }
+  }
   if (auto closed = tmp->close(); !ec) ec = closed;
-  if (!ec) ec = env.rename(tmp_name, file);
+  if (!ec && !linked_as_target) ec = env.rename(tmp_name, file);
   if (ec) {
-    (void)env.remove(tmp_name);
+    if (!tmp_name.empty()) (void)env.remove(tmp_name);
+    if (linked_as_target) (void)env.remove(file);
     return failure(ec);
   }
   return {};

@@ -1,5 +1,6 @@
 // plan: a command-line indicator ledger. This file only wires CLI11 to the
 // commands; every command lives in src/cli/, every computation in the core.
+#include <csignal>
 #include <string>
 #include <string_view>
 
@@ -32,6 +33,9 @@ const Command kCommands[] = {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A write past `ulimit -f` would kill the process mid-write; ignored, it
+  // fails with EFBIG instead, and the writer cuts the file back.
+  std::signal(SIGXFSZ, SIG_IGN);
   plan::cli::Globals g;
   CLI::App app{
       "plan — track a government action plan's targets against recorded actuals.\n"

@@ -1,14 +1,17 @@
 #include "record_reader.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <system_error>
 #include <vector>
 
+#include "record_journal.h"
 #include "text.h"
 
 namespace plan {
@@ -67,21 +70,32 @@ void collect(const fs::path& dir, std::vector<std::string>* files, Diagnostics& 
 }
 
 void read_file(const std::string& name, std::vector<char>& buf, const Plan& plan,
-               Diagnostics& diags, EntrySink& sink, ReadStats* total) {
+               const ReadGuard& guard, Diagnostics& diags, EntrySink& sink, ReadStats* total) {
   int fd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     diags.error({name}, "cannot open: " + reason(errno));
     return;
   }
+  // A write that could not be rolled back is left out.
+  std::uint64_t left = UINT64_MAX;
+  struct stat st {};
+  if (::fstat(fd, &st) == 0) {
+    FileInfo id;
+    id.device = st.st_dev;
+    id.inode = st.st_ino;
+    if (auto cap = guard.cap(id)) left = *cap;
+  }
   RecordStream stream(name, plan, diags, sink);
-  for (;;) {
-    ssize_t n = ::read(fd, buf.data(), buf.size());
+  while (left > 0) {
+    ssize_t n =
+        ::read(fd, buf.data(), static_cast<std::size_t>(std::min<std::uint64_t>(buf.size(), left)));
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       diags.error({name}, "cannot read: " + reason(errno));
       break;
     }
     if (n == 0) break;
+    left -= static_cast<std::uint64_t>(n);
     stream.feed(std::string_view(buf.data(), static_cast<std::size_t>(n)));
   }
   ::close(fd);
@@ -209,6 +223,11 @@ ReadStats read_records(const fs::path& dir, const Plan& plan, Diagnostics& diags
 }
 
 ReadStats read_records(const fs::path& dir, const Plan& plan, Diagnostics& diags, EntrySink& sink) {
+  return read_records(Env::posix(), dir, plan, diags, sink);
+}
+
+ReadStats read_records(Env& env, const fs::path& dir, const Plan& plan, Diagnostics& diags,
+                       EntrySink& sink) {
   ReadStats stats;
   std::error_code ec;
   fs::file_status st = fs::status(dir, ec);
@@ -218,6 +237,8 @@ ReadStats read_records(const fs::path& dir, const Plan& plan, Diagnostics& diags
       diags.error({dir.generic_string()}, "cannot read: " + reason(ec));
     return stats;
   }
+  // Held until every file is read: no write lands half-seen.
+  ReadGuard guard(env, dir, diags);
   std::vector<std::string> files;
   if (fs::is_directory(st)) {
     collect(dir, &files, diags);
@@ -226,7 +247,7 @@ ReadStats read_records(const fs::path& dir, const Plan& plan, Diagnostics& diags
     files.push_back(dir.generic_string());
   }
   std::vector<char> buf(kChunkBytes);
-  for (const auto& f : files) read_file(f, buf, plan, diags, sink, &stats);
+  for (const auto& f : files) read_file(f, buf, plan, guard, diags, sink, &stats);
   return stats;
 }
 

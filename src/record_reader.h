@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "diagnostic.h"
+#include "env.h"
 #include "plan.h"
 #include "record.h"
 #include "record_fast.h"
@@ -49,8 +50,16 @@ constexpr std::size_t kMaxLineBytes = 64 * 1024;
 // start of a file is skipped. A file or folder that cannot be read is an
 // error naming it and the system's reason. Entry::where.file is the path as
 // found: `dir` joined with the path below it, in generic (/) form.
+// The whole scan holds the records' shared lock (ReadGuard in
+// record_journal.h), so it sees every write whole or not at all; a dead
+// writer's journal is rolled back first, or, where it cannot be (a
+// read-only share), the files it lists are read up to their old length.
+// Files named .plan-* (the lock, the journal) are not record files.
 ReadStats read_records(const std::filesystem::path& dir, const Plan& plan, Diagnostics& diags,
                        EntrySink& sink);
+// The same with the lock and journal reached through `env`.
+ReadStats read_records(Env& env, const std::filesystem::path& dir, const Plan& plan,
+                       Diagnostics& diags, EntrySink& sink);
 ReadStats read_records(const std::filesystem::path& dir, const Plan& plan, Diagnostics& diags,
                        const EntryCallback& on_entry);
 

@@ -4,6 +4,8 @@
 #include <memory>
 #include <vector>
 
+#include "record_journal.h"
+
 namespace plan {
 
 namespace fs = std::filesystem;
@@ -69,14 +71,11 @@ Outcome open_and_lock(Env& env, Target* t, const Target* locked, std::size_t n_l
   return {};
 }
 
-// Appends t->body under the lock.
+// Appends t->body under the lock; t->size is its length, as journaled.
 Outcome write_locked(Env& env, Target* t) {
   auto failed = [&](const std::error_code& ec, const char* step) {
     return error_for(*t, "cannot append: " + ec.message() + step);
   };
-  FileInfo info;
-  if (auto ec = t->handle->stat(&info)) return failed(ec, "");
-  t->size = info.size;
   // An empty file may be one that was just created, by this call or by one
   // that has not written yet: its folder entry must be durable before any
   // data is, or a crash could lose the file with the lines we report written.
@@ -110,11 +109,12 @@ std::error_code undo(Target& t) {
 
 }  // namespace
 
-Outcome append_lines(Env& env, const fs::path& file, const std::vector<std::string>& lines) {
-  return append_batches(env, {AppendBatch{file, lines}});
+Outcome append_lines(Env& env, const fs::path& records, const fs::path& file,
+                     const std::vector<std::string>& lines) {
+  return append_batches(env, records, {AppendBatch{file, lines}});
 }
 
-Outcome append_batches(Env& env, const std::vector<AppendBatch>& batches) {
+Outcome append_batches(Env& env, const fs::path& records, const std::vector<AppendBatch>& batches) {
   std::map<fs::path, Target> by_path;  // path order is lock order
   for (const auto& b : batches) {
     Target& t = by_path[b.file];
@@ -132,12 +132,48 @@ Outcome append_batches(Env& env, const std::vector<AppendBatch>& batches) {
   std::vector<Target> targets;
   for (auto& [path, t] : by_path)
     if (!t.body.empty()) targets.push_back(std::move(t));
+  if (targets.empty()) return {};
 
+  // One writer at a time in these records, and none while a reader scans.
+  const fs::path folder = journal_folder(env, records);
+  std::unique_ptr<File> records_lock;
   Outcome outcome;
+  {
+    fs::path failed_dir;
+    if (auto ec = make_parents(env, folder, &failed_dir))
+      outcome = make_io_error(Location{folder.string()},
+                              "cannot create folder " + failed_dir.string() + ": " + ec.message());
+  }
+  if (outcome) {
+    auto locked = lock_records(env, folder);
+    if (locked)
+      records_lock = std::move(*locked);
+    else
+      outcome = locked.error();
+  }
+  // A writer that died mid-write left its journal: undo its write first.
+  if (outcome) outcome = roll_back(env, folder);
   for (std::size_t opened = 0; opened < targets.size() && outcome; ++opened)
     outcome = open_and_lock(env, &targets[opened], targets.data(), opened);
+  std::vector<JournalEntry> journal;
+  for (std::size_t i = 0; i < targets.size() && outcome; ++i) {
+    FileInfo info;
+    if (auto ec = targets[i].handle->stat(&info))
+      outcome = error_for(targets[i], "cannot append: " + ec.message());
+    targets[i].size = info.size;
+    journal.push_back({targets[i].file, info.size});
+  }
+  // From here on, whatever stops the process, the journal cuts every file
+  // back to these lengths.
+  bool journaled = false;
+  if (outcome) {
+    outcome = write_journal(env, folder, journal);
+    journaled = outcome.ok();
+  }
   for (std::size_t i = 0; i < targets.size() && outcome; ++i)
     outcome = write_locked(env, &targets[i]);
+  // The commit point: once the journal is gone, every line is in.
+  if (outcome) outcome = remove_journal(env, folder);
   if (!outcome) {
     // Undo while still holding every lock, so no other writer's line can
     // have landed behind ours and be cut with it.
@@ -148,15 +184,22 @@ Outcome append_batches(Env& env, const std::vector<AppendBatch>& batches) {
         undo_failed +=
             (undo_failed.empty() ? "" : ", ") + t.file.string() + " (" + ec.message() + ")";
     }
-    outcome.error().message += undo_failed.empty()
-                                   ? "; nothing was written"
-                                   : "; cutting back what was written also failed for " +
-                                         undo_failed + ": check the last line";
+    // Cut back, the files match the journal's lengths: it has done its work.
+    // Not cut back, it stays, and the next command to open the records
+    // finishes the job.
+    if (journaled && undo_failed.empty()) (void)remove_journal(env, folder);
+    outcome.error().message +=
+        undo_failed.empty() ? "; nothing was written"
+                            : "; cutting back what was written also failed for " + undo_failed +
+                                  (journaled ? ": the next plan command cuts it back (see " +
+                                                   (folder / kJournalFileName).string() + ")"
+                                             : ": check the last line");
   }
-  // Closing releases the locks; a close that fails after a good fsync
-  // loses nothing, so it is not an error.
+  // Closing releases the locks, the records' lock last; a close that fails
+  // after a good fsync loses nothing, so it is not an error.
   for (auto& t : targets)
     if (t.handle) (void)t.handle->close();
+  if (records_lock) (void)records_lock->close();
   return outcome;
 }
 

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -139,5 +140,46 @@ TEST_CASE("short writes and interrupts still write every byte") {
   REQUIRE(replace_file(env, file, "<html>\n"));
   CHECK(slurp(file) == "<html>\n");
   CHECK(env.write_calls == 1 + 4);  // one interrupted, then 7 bytes 2 at a time
+  CHECK(entries(dir.path) == 1);
+}
+
+// A cron job's report killed while it writes: the temporary has no name yet,
+// so nothing is left behind. Where the file system has no O_TMPFILE, the
+// named temporary of the fallback is what such a kill leaves: the test
+// shows the difference is real.
+TEST_CASE("a run killed mid-write leaves no temporary, unless O_TMPFILE is missing") {
+  for (bool unnamed : {true, false}) {
+    CAPTURE(unnamed);
+    TempDir dir;
+    fs::path file = dir.path / "r.html";
+    REQUIRE(replace_file(Env::posix(), file, "old\n"));
+    pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      FaultEnv env;
+      env.unnamed_unsupported = !unnamed;
+      env.kill_after_bytes = 50;  // half of the new report
+      ::_exit(replace_file(env, file, std::string(100, 'n')) ? 0 : 1);
+    }
+    int status = 0;
+    REQUIRE(::waitpid(pid, &status, 0) == pid);
+    REQUIRE(WIFSIGNALED(status));
+    CHECK(slurp(file) == "old\n");
+    CHECK(entries(dir.path) == (unnamed ? 1u : 2u));
+  }
+}
+
+TEST_CASE("without O_TMPFILE the named temporary is used and removed") {
+  TempDir dir;
+  fs::path file = dir.path / "r.html";
+  REQUIRE(replace_file(Env::posix(), file, "old\n"));
+  FaultEnv env;
+  env.unnamed_unsupported = true;
+  REQUIRE(replace_file(env, file, "new\n"));
+  CHECK(slurp(file) == "new\n");
+  CHECK(entries(dir.path) == 1);
+  env.rename_fails = true;
+  CHECK_FALSE(replace_file(env, file, "newer\n"));
+  CHECK(slurp(file) == "new\n");
   CHECK(entries(dir.path) == 1);
 }

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "fault_env.h"
+#include "record_journal.h"
 
 namespace fs = std::filesystem;
 using plan::append_batches;
@@ -52,7 +53,7 @@ void spit(const fs::path& p, const std::string& text) {
 TEST_CASE("append: creates nested folders and the file") {
   TempDir tmp;
   fs::path file = tmp.path / "records" / "2019" / "q1" / "jobs.rec";
-  auto r = append_lines(Env::posix(), file, {"2019-03-31  jobs.urban_new  4210"});
+  auto r = append_lines(Env::posix(), tmp.path, file, {"2019-03-31  jobs.urban_new  4210"});
   REQUIRE(r.ok());
   CHECK(slurp(file) == "2019-03-31  jobs.urban_new  4210\n");
   mode_t mask = umask(0);
@@ -64,8 +65,8 @@ TEST_CASE("append: writes every line of one call in order") {
   TempDir tmp;
   fs::path file = tmp.path / "2019.rec";
   spit(file, "# ledger\n");
-  REQUIRE(append_lines(Env::posix(), file, {"a 1", "b 2", "c 3"}).ok());
-  REQUIRE(append_lines(Env::posix(), file, {"d 4"}).ok());
+  REQUIRE(append_lines(Env::posix(), tmp.path, file, {"a 1", "b 2", "c 3"}).ok());
+  REQUIRE(append_lines(Env::posix(), tmp.path, file, {"d 4"}).ok());
   CHECK(slurp(file) == "# ledger\na 1\nb 2\nc 3\nd 4\n");
 }
 
@@ -74,7 +75,7 @@ TEST_CASE("append: after a line cut short starts a new line") {
   fs::path file = tmp.path / "2019.rec";
   // A crash (or an editor) left the last line without its newline.
   spit(file, "2019-01-31  jobs.urban_new  100\n2019-02-28  jobs.urban_new  2");
-  REQUIRE(append_lines(Env::posix(), file, {"2019-03-31  jobs.urban_new  300"}).ok());
+  REQUIRE(append_lines(Env::posix(), tmp.path, file, {"2019-03-31  jobs.urban_new  300"}).ok());
   CHECK(slurp(file) ==
         "2019-01-31  jobs.urban_new  100\n2019-02-28  jobs.urban_new  2\n"
         "2019-03-31  jobs.urban_new  300\n");
@@ -84,14 +85,14 @@ TEST_CASE("append: to an empty file adds no blank line") {
   TempDir tmp;
   fs::path file = tmp.path / "2019.rec";
   spit(file, "");
-  REQUIRE(append_lines(Env::posix(), file, {"x"}).ok());
+  REQUIRE(append_lines(Env::posix(), tmp.path, file, {"x"}).ok());
   CHECK(slurp(file) == "x\n");
 }
 
 TEST_CASE("append: of no lines touches nothing") {
   TempDir tmp;
   fs::path file = tmp.path / "sub" / "2019.rec";
-  REQUIRE(append_lines(Env::posix(), file, {}).ok());
+  REQUIRE(append_lines(Env::posix(), tmp.path, file, {}).ok());
   CHECK_FALSE(fs::exists(tmp.path / "sub"));
 }
 
@@ -100,7 +101,7 @@ TEST_CASE("append: refuses a line holding a line break") {
   fs::path file = tmp.path / "2019.rec";
   spit(file, "old\n");
   for (std::string bad : {"a\nb", "a\rb"}) {
-    auto r = append_lines(Env::posix(), file, {"fine", bad});
+    auto r = append_lines(Env::posix(), tmp.path, file, {"fine", bad});
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().headline() ==
           file.string() + ": cannot append: an entry contains a line break");
@@ -112,20 +113,24 @@ TEST_CASE("append: under a file instead of a folder fails and creates nothing") 
   TempDir tmp;
   spit(tmp.path / "records", "not a folder\n");
   fs::path file = tmp.path / "records" / "2019" / "x.rec";
-  auto r = append_lines(Env::posix(), file, {"x"});
+  auto r = append_lines(Env::posix(), tmp.path, file, {"x"});
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().where.file == file.string());
   CHECK(r.error().where.line == 0);
   CHECK(r.error().message == "cannot create folder " + (tmp.path / "records" / "2019").string() +
                                  ": Not a directory; nothing was written");
   CHECK(slurp(tmp.path / "records") == "not a folder\n");
-  CHECK(std::distance(fs::directory_iterator(tmp.path), fs::directory_iterator()) == 1);
+  // Only the records' lock file, which stays (empty) once made.
+  std::set<std::string> names;
+  for (const auto& e : fs::directory_iterator(tmp.path)) names.insert(e.path().filename());
+  CHECK(names == std::set<std::string>{"records", ".plan-lock"});
+  CHECK(fs::file_size(tmp.path / ".plan-lock") == 0);
 }
 
 TEST_CASE("append: to a folder path names the system's reason") {
   TempDir tmp;
   fs::create_directory(tmp.path / "2019.rec");
-  auto r = append_lines(Env::posix(), tmp.path / "2019.rec", {"x"});
+  auto r = append_lines(Env::posix(), tmp.path, tmp.path / "2019.rec", {"x"});
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().headline() == (tmp.path / "2019.rec").string() +
                                     ": cannot open for appending: Is a directory; nothing was "
@@ -149,7 +154,7 @@ TEST_CASE("concurrent appenders never interleave or lose a line") {
       for (int i = 0; i < kEach; ++i) {
         std::string line = "2019-03-31  jobs.urban_new  " + std::to_string(c * 1000 + i) +
                            "  note=\"" + pad + "\"";
-        if (!append_lines(Env::posix(), file, {line}).ok()) _exit(1);
+        if (!append_lines(Env::posix(), tmp.path, file, {line}).ok()) _exit(1);
       }
       _exit(0);
     }
@@ -189,11 +194,12 @@ TEST_CASE("append: short writes and interrupts are retried until every byte is w
   FaultEnv env;
   env.max_write = 3;
   env.interrupts = 2;
-  REQUIRE(append_lines(env, file, {"2019-03-31  jobs.urban_new  4210"}).ok());
+  REQUIRE(append_lines(env, tmp.path, file, {"2019-03-31  jobs.urban_new  4210"}).ok());
   CHECK(slurp(file) == "old\n2019-03-31  jobs.urban_new  4210\n");
-  // 2 interrupted calls, then 33 bytes (10 + 2 + 14 + 2 + 4 and the
-  // newline) 3 at a time: 11 calls.
-  CHECK(env.write_calls == 2 + 11);
+  // 2 interrupted calls; the journal, "plan-journal 1\n" (15 bytes),
+  // "4 2019.rec\n" (11), "end 1\n" (6): 32 bytes 3 at a time, 11 calls;
+  // then 33 bytes (10 + 2 + 14 + 2 + 4 and the newline): 11 calls.
+  CHECK(env.write_calls == 2 + 11 + 11);
 }
 
 // The disk fills up part way through the write: the bytes that did land
@@ -204,8 +210,9 @@ TEST_CASE("append: a full disk leaves the file as it was") {
   const std::string before = "2019-01-31  jobs.urban_new  100\n2019-02-28  jobs.urban_new  2";
   spit(file, before);
   FaultEnv env;
-  env.space = 10;
-  auto r = append_lines(env, file, {std::string(100, 'y')});
+  // The journal takes 15 + 12 ("62 2019.rec\n") + 6 = 33 bytes; 10 more fit.
+  env.space = 33 + 10;
+  auto r = append_lines(env, tmp.path, file, {std::string(100, 'y')});
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().headline() ==
         file.string() + ": cannot append: No space left on device; nothing was written");
@@ -219,8 +226,9 @@ TEST_CASE("append: a failing fsync is undone like a failed write") {
   fs::path file = tmp.path / "2019.rec";
   spit(file, "old\n");
   FaultEnv env;
+  env.good_syncs = 1;     // the journal's
   env.failing_syncs = 1;  // the sync after the write; the undo's sync works
-  auto r = append_lines(env, file, {"new"});
+  auto r = append_lines(env, tmp.path, file, {"new"});
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().headline() ==
         file.string() + ": cannot append: Input/output error; nothing was written");
@@ -232,14 +240,24 @@ TEST_CASE("append: an undo that cannot be synced says to check the last line") {
   fs::path file = tmp.path / "2019.rec";
   spit(file, "old\n");
   FaultEnv env;
+  env.good_syncs = 1;     // the journal's
   env.failing_syncs = 2;  // the sync after the write, and the undo's
-  auto r = append_lines(env, file, {"new"});
+  auto r = append_lines(env, tmp.path, file, {"new"});
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().headline() == file.string() +
                                     ": cannot append: Input/output error; cutting back what was "
                                     "written also failed for " +
-                                    file.string() + " (Input/output error): check the last line");
-  // The truncation itself went through; only its sync was refused.
+                                    file.string() +
+                                    " (Input/output error): the next plan command cuts it back "
+                                    "(see " +
+                                    (tmp.path / ".plan-journal").string() + ")");
+  // The truncation itself went through; only its sync was refused. The
+  // journal stays, so the next command syncs the cut again.
+  CHECK(slurp(file) == "old\n");
+  CHECK(fs::exists(tmp.path / ".plan-journal"));
+  bool rolled = false;
+  REQUIRE(plan::roll_back(Env::posix(), tmp.path, &rolled).ok());
+  CHECK(rolled);
   CHECK(slurp(file) == "old\n");
 }
 
@@ -251,10 +269,11 @@ TEST_CASE("append: a batch over several files is undone whole when one file fail
   spit(a, "old 2018\n");
   spit(b, "old 2019\n");
   FaultEnv env;
-  // 2018.rec is written first (path order) and fits: "new 2018\n" is 9
-  // bytes; 2019.rec's 51 bytes do not fit in the 11 left.
-  env.space = 20;
-  auto r = append_batches(env, {{b, {std::string(50, 'b')}}, {a, {"new 2018"}}});
+  // The journal takes 15 + 19 ("9 records/2018.rec\n") + 19 + 6 = 59
+  // bytes. 2018.rec is written first (path order) and fits: "new 2018\n"
+  // is 9 bytes; 2019.rec's 51 bytes do not fit in the 11 left.
+  env.space = 59 + 20;
+  auto r = append_batches(env, tmp.path, {{b, {std::string(50, 'b')}}, {a, {"new 2018"}}});
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().headline() ==
         b.string() + ": cannot append: No space left on device; nothing was written");
@@ -266,7 +285,8 @@ TEST_CASE("a batch writes each file and merges repeated paths") {
   TempDir tmp;
   fs::path a = tmp.path / "2018.rec";
   fs::path b = tmp.path / "sub" / "2019.rec";
-  REQUIRE(append_batches(Env::posix(), {{b, {"b1"}}, {a, {"a1", "a2"}}, {b, {"b2"}}}).ok());
+  REQUIRE(
+      append_batches(Env::posix(), tmp.path, {{b, {"b1"}}, {a, {"a1", "a2"}}, {b, {"b2"}}}).ok());
   CHECK(slurp(a) == "a1\na2\n");
   CHECK(slurp(b) == "b1\nb2\n");
 }
@@ -277,7 +297,7 @@ TEST_CASE("a batch refuses two paths to one file instead of waiting on itself") 
   fs::path link = tmp.path / "link.rec";
   spit(a, "old\n");
   fs::create_symlink(a, link);
-  auto r = append_batches(Env::posix(), {{a, {"x"}}, {link, {"y"}}});
+  auto r = append_batches(Env::posix(), tmp.path, {{a, {"x"}}, {link, {"y"}}});
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().headline() ==
         link.string() + ": is the same file as " + a.string() + "; nothing was written");

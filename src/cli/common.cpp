@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "plan_loader.h"
+#include "record_journal.h"
 
 namespace plan::cli {
 
@@ -220,6 +221,11 @@ bool read_ledger(Globals& g, const Project& p, const std::vector<Ledger*>& ledge
     }
   } sink(ledgers, extra);
   read_records(p.paths.records_dir, p.plan, diags, sink);
+  // The one warning every reader shows: a write that could not be rolled
+  // back is being left out.
+  for (const auto& d : diags.items())
+    if (d.severity == Severity::warning && d.where.file.ends_with(kJournalFileName))
+      print_diagnostic(d);
   const Diagnostic* bad = diags.first_error();
   for (Ledger* l : ledgers)
     if (!bad && l->error()) bad = &*l->error();

@@ -114,7 +114,8 @@ void setup_import(CLI::App& sub, Globals& g) {
       emit(g, out);
       return;
     }
-    if (Outcome written = append_batches(Env::posix(), batches); !written) {
+    if (Outcome written = append_batches(Env::posix(), project->paths.records_dir, batches);
+        !written) {
       fail(g, written.error());
       print_message("nothing imported from " + o->csv);
       return;

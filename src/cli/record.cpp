@@ -84,7 +84,9 @@ void setup_record(CLI::App& sub, Globals& g) {
     std::filesystem::path file = o->file.empty()
                                      ? project->paths.default_record_file(plan, o->by, date.year())
                                      : std::filesystem::path(o->file);
-    if (Outcome written = append_lines(Env::posix(), file, {made->line}); !written) {
+    if (Outcome written =
+            append_lines(Env::posix(), project->paths.records_dir, file, {made->line});
+        !written) {
       fail(g, written.error());
       return;
     }
