@@ -179,7 +179,7 @@ std::string show_json(const ShowReport& r) {
       {"months", months},
       {"records", records},
   });
-  return doc.dump(2) + "\n";
+  return json_text(std::move(doc));
 }
 
 }  // namespace plan
