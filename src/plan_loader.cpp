@@ -4,8 +4,11 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <filesystem>
 #include <set>
 
 #include "text.h"
@@ -139,6 +142,11 @@ std::optional<Date> Loader::get_date(const toml::table& t, std::string_view key,
     return std::nullopt;
   }
   toml::date d = n->as_date()->get();
+  if (!Date::is_valid(d.year, d.month, d.day)) {  // TOML takes year 0000
+    error(*n, fmt::format("'{}' {:04}-{:02}-{:02} is outside the years 0001 to 9999", key, d.year,
+                          d.month, d.day));
+    return std::nullopt;
+  }
   return Date::from_ymd(d.year, d.month, d.day);
 }
 
@@ -147,12 +155,34 @@ std::optional<Decimal> Loader::to_decimal(const toml::node& n, std::string_view 
   if (n.is_integer()) {
     d = Decimal::from_int(n.as_integer()->get());
   } else if (n.is_floating_point()) {
-    d = Decimal::from_double(n.as_floating_point()->get());
+    double v = n.as_floating_point()->get();
+    if (std::isnan(v)) {
+      error(n, fmt::format("{} is not a number (nan)", what));
+      return std::nullopt;
+    }
+    if (std::isinf(v)) {
+      error(n, fmt::format("{} is infinite", what));
+      return std::nullopt;
+    }
+    // The shortest fixed notation that reads back as v is what was written
+    // (0.0000001 for 1e-7): parsed as a record value is, so that more than
+    // six decimal places is refused here too instead of rounded to 0.
+    char buf[400];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
+    std::string why;
+    if (ec == std::errc()) d = Decimal::parse(std::string_view(buf, end - buf), 0, &why);
+    if (!d && !why.empty() && why != "number too large") {
+      error(n, fmt::format("{} {}: {}", what, std::string_view(buf, end - buf), why));
+      return std::nullopt;
+    }
   } else {
     error(n, fmt::format("{} must be a number, not {}", what, type_name(n)));
     return std::nullopt;
   }
-  if (!d) error(n, fmt::format("{} is too large", what));
+  if (!d || !within_figure_limit(d->units())) {
+    error(n, fmt::format("{} is too large (at most 4,611,686,018,427.387903)", what));
+    return std::nullopt;
+  }
   return d;
 }
 
@@ -321,6 +351,12 @@ void Loader::load_indicator(const toml::table& t, Plan& plan) {
     if (auto target = get_number(t, "target", where, true)) {
       ind.target = *target;
       ind.target_where = at(*t.get("target"));
+      // A flow counts toward its target from 0: a negative one could never
+      // be short, and its completion would have the wrong sign. A level's
+      // threshold may be below zero (a growth rate of at least -2 %).
+      if (is_flow(*kind) && target->is_negative())
+        error(*t.get("target"), fmt::format("a {} target cannot be negative ({})", kind_name(*kind),
+                                            target->to_string()));
     }
     if (const toml::node* n = t.get("due")) error(*n, "'due' is only for milestones");
     if (kind == Kind::range) {
@@ -357,8 +393,12 @@ void Loader::load_indicator(const toml::table& t, Plan& plan) {
                                    plan.start.iso(), plan.end.iso()));
             continue;
           }
-          if (auto v = to_decimal(val, fmt::format("the target for {}", year)))
+          if (auto v = to_decimal(val, fmt::format("the target for {}", year))) {
+            if (is_flow(*kind) && v->is_negative())
+              error(val, fmt::format("a {} target cannot be negative ({})", kind_name(*kind),
+                                     v->to_string()));
             ind.years.emplace(year, *v);
+          }
         }
       }
     }
@@ -686,6 +726,18 @@ std::optional<Plan> load_plan_text(std::string_view text, const std::string& pat
 }
 
 std::optional<Plan> load_plan(Env& env, const std::string& path, Diagnostics& diags) {
+  // A folder reads as empty text on Linux, which would be "missing [plan]";
+  // a FIFO would block and /dev/zero never end. Links are followed.
+  std::error_code status_error;
+  auto st = std::filesystem::status(path, status_error);
+  if (std::filesystem::is_directory(st)) {
+    diags.add(make_io_error({path}, "is a folder, not a plan file; give the .toml file in it"));
+    return std::nullopt;
+  }
+  if (std::filesystem::exists(st) && !std::filesystem::is_regular_file(st)) {
+    diags.add(make_io_error({path}, "not a regular file"));
+    return std::nullopt;
+  }
   std::string text;
   if (auto ec = env.read_file(path, &text)) {
     diags.add(make_io_error({path}, "cannot read the plan: " + ec.message()));

@@ -90,6 +90,7 @@ std::string mutate(std::string line, std::mt19937_64& rng) {
   static const std::vector<std::string> kPieces = {"万",
                                                    "\xE3\x80\x80",
                                                    "\xEF\xBB\xBF",
+                                                   "\xE2\x80\xAE",  // U+202E: text, shown escaped
                                                    "中",
                                                    "\xC2\x85",
                                                    "\xC2\xA0",
@@ -172,20 +173,22 @@ TEST_CASE("fast parser: the common shape is read, and read as parse_line reads i
 
 TEST_CASE("fast parser: unusual lines go to the full parser") {
   for (const char* line : {
-           "2019-01-01\tjobs.rural_new\t3",                // tab
-           "  2019-01-01  jobs.rural_new  3",              // leading spaces
-           "2019-01-01  jobs.rural_new  1.2万",            // 万
-           "2019-01-01  jobs.rural_new  1.5000000",        // more than 6 places
-           "2019-01-01  jobs.rural_new  9999999999999",    // 13 digits
-           "2019-01-01  jobs.rural_new  3  n=\"a\\\"b\"",  // an escape
-           "2019-02-29  jobs.rural_new  3",                // not a date: an error
-           "2019-01-01  jobs.rural_nwe  3",                // unknown id: an error
-           "2019-01-01  unemployment.rate  -1",            // negative reading: an error
-           "2019-01-01  startup.jobs_ratio  4%",           // % on no unit: an error
-           "2019-01-01  jobs.rural_new  3  by=a  by=b",    // duplicate tag: an error
-           "2019-01-01  jobs.rural_new  3  note=\"x\"y",   // no space after the quote
-           "2019-01-01  jobs.rural_new  3\r",              // CRLF: an error
-           "# \xC2\x85",                                   // C1 control in a comment
+           "2019-01-01\tjobs.rural_new\t3",                      // tab
+           "  2019-01-01  jobs.rural_new  3",                    // leading spaces
+           "2019-01-01  jobs.rural_new  1.2万",                  // 万
+           "2019-01-01  jobs.rural_new  1.5000000",              // more than 6 places
+           "2019-01-01  jobs.rural_new  9999999999999",          // 13 digits
+           "2019-01-01  jobs.rural_new  3  n=\"a\\\"b\"",        // an escape
+           "2019-02-29  jobs.rural_new  3",                      // not a date: an error
+           "2019-01-01  jobs.rural_nwe  3",                      // unknown id: an error
+           "2019-01-01  unemployment.rate  -1",                  // negative reading: an error
+           "2019-01-01  startup.jobs_ratio  4%",                 // % on no unit: an error
+           "2019-01-01  jobs.rural_new  3  by=a  by=b",          // duplicate tag: an error
+           "2019-01-01  jobs.rural_new  3  note=\"x\"y",         // no space after the quote
+           "2019-01-01  jobs.rural_new  3\r",                    // CRLF: an error
+           "# \xC2\x85",                                         // C1 control in a comment
+           "2019-01-01  jobs.rural_new  3  n=a\xEF\xBB\xBF",     // BOM in a tag value: an error
+           "2019-01-01  jobs.rural_new  3  n=\"\xEF\xBB\xBF\"",  // … quoted too
        }) {
     INFO(line);
     CHECK(both(line, test_plan()).fast == "-");

@@ -1,3 +1,5 @@
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <filesystem>
 
@@ -124,6 +126,16 @@ void setup_report(CLI::App& sub, Globals& g) {
         period = parse_calendar_label(static_cast<PeriodKind>(k), o->labels[k]);
     if (!period) {
       period = last_complete_period(*parse_period_kind(o->period), as_of_date(o->as_of));
+    }
+    // Dates run from 0001-01-01 (Date::is_valid); a digest near it would
+    // cover, or compare with, a period that starts in year 0.
+    const Date earliest = Date::from_ymd(1, 1, 1);
+    if (period->first < earliest || previous_period(*period).first < earliest) {
+      fail(g, make_usage_error(
+                  fmt::format("the {} digest at this date would cover or compare with days before "
+                              "0001-01-01; give a later --as-of or period",
+                              period_kind_name(period->kind))));
+      return;
     }
     // One pass over the records feeds both ledgers and the period's tally.
     DigestSources sources(plan, *period);
