@@ -91,7 +91,9 @@ std::optional<Date> Date::parse(std::string_view s) {
 Date Date::add_months(int n) const {
   Civil c = civil(days_);
   int total = c.y * 12 + (c.m - 1) + n;
-  int y = total / 12, m = total % 12 + 1;
+  // Floor division: before year 0 the month count is negative, and C++'s
+  // division would give a month of 0 or less (found by fuzz/, scalars).
+  int y = (total >= 0 ? total : total - 11) / 12, m = total - y * 12 + 1;
   return from_ymd(y, m, std::min(c.d, days_in_month(y, m)));
 }
 

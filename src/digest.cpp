@@ -10,8 +10,24 @@ namespace plan {
 
 namespace {
 
-MissingReport missing_report(const OwedReport& r) {
-  return {r.ind, r.reporter, period_label(r.period), r.period.due, r.days_overdue};
+MissingReport missing_report(const OwedReport& r, const std::vector<Explanation>& explained) {
+  MissingReport m{r.ind, r.reporter, period_label(r.period), r.period.due, r.days_overdue, {}};
+  if (const Explanation* x = explanation_for(explained, r)) m.explanation = *x;
+  return m;
+}
+
+std::string escaped_name(std::string_view name) {
+  std::string out;
+  for (char c : name) {
+    auto b = static_cast<unsigned char>(c);
+    bool keep = b >= 0x80 || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
+                (b >= '0' && b <= '9') || c == '.' || c == '_' || c == '-';
+    if (keep)
+      out += c;
+    else
+      out += fmt::format("%{:02X}", b);
+  }
+  return out;
 }
 
 // `plan due`'s order (due_report.cpp): reporter in [[reporter]] order (a
@@ -99,7 +115,16 @@ Digest build_digest(const DigestSources& sources, const DigestOptions& o) {
   d.unit = o.unit;
   d.time_progress = progress(plan.start, plan.end, d.as_of);
 
-  auto in_scope = [&](const Indicator& ind) { return o.unit.empty() || ind.involves(o.unit); };
+  d.reporter = o.reporter;
+  auto in_scope = [&](const Indicator& ind) {
+    if (!o.reporter.empty())
+      return std::find(ind.reported_by.begin(), ind.reported_by.end(), o.reporter) !=
+             ind.reported_by.end();
+    return o.unit.empty() || ind.involves(o.unit);
+  };
+  auto owed_by_scope = [&](const OwedReport& r) {
+    return o.reporter.empty() || r.reporter == o.reporter;
+  };
   // Every indicator is evaluated once at E: the units table counts them all
   // (a unit's row may name indicators outside --unit's scope only when it is
   // not --unit, and then the row is dropped).
@@ -118,18 +143,23 @@ Digest build_digest(const DigestSources& sources, const DigestOptions& o) {
       d.trends.push_back({&ind, monthly_series(now, ind)});
     }
     if (ind.kind == Kind::milestone && ind.due && s.status != Status::done) {
-      if (s.status == Status::overdue)
-        d.milestones.push_back({&ind, *ind.due, s.status, d.as_of - *ind.due});
+      if (s.status == Status::overdue) {
+        d.milestones.push_back({&ind, *ind.due, s.status, d.as_of - *ind.due, {}});
+        if (const Explanation* x = shown_explanation(s)) d.milestones.back().explanation = *x;
+      }
       // Due on E is not overdue at E, and still worth a line.
-      else if (*ind.due >= d.as_of && *ind.due <= d.next.last)
-        d.milestones.push_back({&ind, *ind.due, s.status, *ind.due - d.as_of});
+      else if (*ind.due >= d.as_of && *ind.due <= d.next.last) {
+        d.milestones.push_back({&ind, *ind.due, s.status, *ind.due - d.as_of, {}});
+      }
     }
     if (ind.scheduled()) {
       d.scheduled = true;
       // As of E, like every other figure: the ledger at E's filings.
-      for (const OwedReport& r : now.filings().missing(ind)) d.missing.push_back(missing_report(r));
+      const std::vector<Explanation> explained = now.explanations(ind);
+      for (const OwedReport& r : now.filings().missing(ind))
+        if (owed_by_scope(r)) d.missing.push_back(missing_report(r, explained));
       for (const OwedReport& r : now.filings().upcoming(ind, d.next.last - d.as_of))
-        d.due_next.push_back(missing_report(r));
+        if (owed_by_scope(r)) d.due_next.push_back(missing_report(r, explained));
     }
     d.now.push_back(s);
   }
@@ -179,19 +209,19 @@ Digest build_digest(const DigestSources& sources, const DigestOptions& o) {
 
 std::string digest_file_name(const CalendarPeriod& p, std::string_view unit, std::string_view ext) {
   std::string out = calendar_label(p);
-  if (!unit.empty()) {
-    out += '-';
-    for (char c : unit) {
-      auto b = static_cast<unsigned char>(c);
-      bool keep = b >= 0x80 || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
-                  (b >= '0' && b <= '9') || c == '.' || c == '_' || c == '-';
-      if (keep)
-        out += c;
-      else
-        out += fmt::format("%{:02X}", b);
-    }
-  }
+  if (!unit.empty()) out += '-' + escaped_name(unit);
   return out + "." + std::string(ext);
+}
+
+std::string reporter_digest_file_name(const CalendarPeriod& p, std::string_view reporter,
+                                      std::string_view ext) {
+  return calendar_label(p) + ".due-" + escaped_name(reporter) + "." + std::string(ext);
+}
+
+const Explanation* shown_explanation(const IndicatorStatus& s) {
+  if (s.explanations.empty()) return nullptr;
+  if (!is_trouble(s.status) && s.status != Status::unreported) return nullptr;
+  return &s.explanations.back();
 }
 
 bool any_status(const Digest& d, const std::vector<Status>& statuses) {

@@ -86,6 +86,7 @@ struct MilestoneDue {
   Date due;
   Status status = Status::pending;  // pending or overdue
   int days = 0;                     // pending: days from E until due; overdue: days past it at E
+  std::optional<Explanation> explanation;  // overdue: the latest current one, if any
 };
 
 // A report due by E and not filed (未报送), or falling due in the next period:
@@ -95,11 +96,16 @@ struct MissingReport {
   std::string reporter;  // who owes it; "" when any unit may file it
   std::string period;    // the reporting period's label, "2020-06"
   Date due;
-  int days_overdue = 0;  // at E; negative: days left until due
+  int days_overdue = 0;                    // at E; negative: days left until due
+  std::optional<Explanation> explanation;  // the latest of this report (explanation_for)
 };
 
 struct DigestOptions {
-  std::string unit;     // "" = all; else indicators this unit leads or partners
+  std::string unit;  // "" = all; else indicators this unit leads or partners
+  // "" = all; else only the reports this [[reporter]] owes (missing and
+  // falling due): the per-reporter digest, which renderers print as the
+  // title and the reports-missing section alone.
+  std::string reporter;
   std::size_t top = 5;  // shortfalls listed
 };
 
@@ -128,6 +134,7 @@ struct Digest {
   CalendarPeriod next;      // milestones due by next.last are listed
   Date as_of;               // E = period.last: every figure is as of this day
   std::string unit;
+  std::string reporter;  // DigestOptions::reporter
   double time_progress = 0;
 
   std::vector<IndicatorStatus> now;  // every indicator in scope at E, plan order
@@ -166,6 +173,18 @@ Digest build_digest(const DigestSources& sources, const DigestOptions& o);
 // name is one safe path component and two units never share a file: "a/b"
 // gives "a%2Fb", "a%b" gives "a%25b", "HR office" gives "HR%20office".
 std::string digest_file_name(const CalendarPeriod& p, std::string_view unit, std::string_view ext);
+
+// The file of a reporter's digest of what it owes: "<label>.due-<reporter>.<ext>"
+// ("2019-07.due-镇乙.txt"), the name escaped as digest_file_name escapes a
+// unit's. A unit's file has "-" right after the label, a reporter's ".", so
+// the two never share a file even for a unit that is also a reporter.
+std::string reporter_digest_file_name(const CalendarPeriod& p, std::string_view reporter,
+                                      std::string_view ext);
+
+// The explanation renderers show beside an indicator: the latest current one
+// (IndicatorStatus::explanations) when the indicator is behind, missed,
+// overdue or unreported; nullptr otherwise or when there is none.
+const Explanation* shown_explanation(const IndicatorStatus& s);
 
 // True when any indicator in scope has one of `statuses` at E (--fail-on).
 bool any_status(const Digest& d, const std::vector<Status>& statuses);

@@ -200,6 +200,12 @@ struct HtmlTable {
     rows += (cls.empty() ? "<tr>" : fmt::format(R"(<tr class="{}">)", cls)) + row + "</tr>\n";
     row.clear();
   }
+  // A row across the table under the row before: an explanation.
+  void note(std::string_view text, int columns) {
+    rows +=
+        fmt::format(R"(<tr><td colspan="{}" class="text meta">{}</td></tr>)", columns, esc(text)) +
+        "\n";
+  }
   // A heading row across the table (a group of the rows that follow).
   void group(std::string_view text, int columns) {
     rows += fmt::format(R"(<tr class="group"><th colspan="{}">{}</th></tr>)", columns, esc(text)) +
@@ -262,6 +268,7 @@ std::string missing_table(const std::vector<MissingReport>& list, bool zh) {
     t.td(esc(m.due.iso()));
     t.td(std::to_string(m.days_overdue), "num");
     t.end_row();
+    if (m.explanation) t.note(w::explanation_words(*m.explanation, zh), 5);
   }
   return t.str();
 }
@@ -297,6 +304,8 @@ std::string changes_list(const Digest& d, Section s, bool attention, bool zh) {
     // The badges show the transition, so only the figures follow.
     t.td(esc(w::change_words(c, zh).figures), "text");
     t.end_row();
+    if (const Explanation* x = attention ? shown_explanation(c.now) : nullptr)
+      t.note(w::explanation_words(*x, zh), bars ? 4 : 3);
   }
   return out + t.str();
 }
@@ -386,6 +395,7 @@ std::string shortfalls_section(const Digest& d, bool zh) {
     t.td(fig(s.needed_per_month), "num strong");
     t.td(fig(s.pace_per_month), "num");
     t.end_row();
+    if (const Explanation* x = shown_explanation(s)) t.note(w::explanation_words(*x, zh), 8);
   }
   out += t.str();
   if (!d.trends.empty()) {
@@ -456,6 +466,7 @@ std::string milestones_section(const Digest& d, bool zh) {
     t.td(badge(m.status, zh));
     t.td(esc(w::milestone_detail(m, zh)));
     t.end_row();
+    if (m.explanation) t.note(w::explanation_words(*m.explanation, zh), 3);
   }
   return out + t.str();
 }
@@ -499,6 +510,8 @@ std::string digest_html(const Digest& d, const RenderOptions& o) {
       zh ? "zh-CN" : "en", esc(w::title(d, zh)), kStyle);
   out += "<h1>" + esc(w::title(d, zh)) + "</h1>\n";
   out += "<p class=\"meta\">" + esc(w::window(d, zh)) + "</p>\n";
+  // A reporter's digest is what it owes, and nothing else.
+  if (!d.reporter.empty()) return out + missing_section(d, zh) + "</div>\n</body>\n</html>\n";
   out += headline(d, zh);
   for (auto section : {missing_section, attention_section, shortfalls_section, milestones_section,
                        progress_section, units_section, recorded_section})

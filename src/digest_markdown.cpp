@@ -44,6 +44,16 @@ std::string none(const Digest& d, Section s, bool zh) {
   return md_text(w::nothing(d, s, zh)) + '\n';
 }
 
+// The explanations of a table's rows, as a list below it (a pipe table has
+// no room for a paragraph): "- jobs.urban_new: 情况说明（…）：…".
+struct Explained {
+  std::string lines;
+  void add(const Indicator& ind, const Explanation* x, bool zh) {
+    if (x) lines += "- " + md_text(ind.id + ": " + w::explanation_words(*x, zh)) + '\n';
+  }
+  std::string str() const { return lines.empty() ? "" : '\n' + lines; }
+};
+
 std::string missing_table(const std::vector<MissingReport>& list, bool zh) {
   Table t;
   t.columns = {col("id", "ID", "指标代码"),
@@ -52,14 +62,16 @@ std::string missing_table(const std::vector<MissingReport>& list, bool zh) {
                col("period", "Period", "报送期"),
                col("due", "Due", "截止日期"),
                col("days", "Days overdue", "逾期天数", true)};
+  Explained notes;
   for (const MissingReport& m : list) {
     Row row;
     row.cells = {Cell::of_text(m.ind->id),   Cell::of_text(m.ind->name),
                  Cell::of_text(m.reporter),  Cell::of_text(m.period),
                  Cell::of_text(m.due.iso()), Cell::of_count(m.days_overdue)};
     t.rows.push_back(std::move(row));
+    notes.add(*m.ind, m.explanation ? &*m.explanation : nullptr, zh);
   }
-  return table(t, zh);
+  return table(t, zh) + notes.str();
 }
 
 std::string missing_section(const Digest& d, bool zh) {
@@ -75,15 +87,17 @@ std::string changes_list(const Digest& d, Section s, bool attention, bool zh) {
   Table t;
   t.columns = {col("change", "Change", "变化"), col("id", "ID", "指标代码"),
                col("name", "Indicator", "指标"), col("detail", "Figures at the date", "截至本期")};
+  Explained notes;
   for (const StatusChange& c : d.changes) {
     if (needs_attention(c.kind) != attention) continue;
     Row row;
     row.cells = {Cell::of_text(w::change_heading(c.kind, zh)), Cell::of_text(c.now.ind->id),
                  Cell::of_text(c.now.ind->name), Cell::of_text(w::change_detail(c, zh))};
     t.rows.push_back(std::move(row));
+    notes.add(*c.now.ind, attention ? shown_explanation(c.now) : nullptr, zh);
   }
   if (t.rows.empty()) return out + none(d, s, zh);
-  return out + table(t, zh);
+  return out + table(t, zh) + notes.str();
 }
 
 std::string attention_section(const Digest& d, bool zh) {
@@ -161,6 +175,7 @@ std::string shortfalls_section(const Digest& d, bool zh) {
   auto fig = [](std::optional<double> v) {
     return v ? Cell::of_text(w::figure(*v)) : Cell::of_text("—");
   };
+  Explained notes;
   for (std::size_t i = 0; i < d.shortfalls.size(); ++i) {
     const Shortfall& f = d.shortfalls[i];
     const IndicatorStatus& s = f.now;
@@ -177,8 +192,9 @@ std::string shortfalls_section(const Digest& d, bool zh) {
                  fig(s.needed_per_month),
                  fig(s.pace_per_month)};
     t.rows.push_back(std::move(row));
+    notes.add(*s.ind, shown_explanation(s), zh);
   }
-  return out + table(t, zh);
+  return out + table(t, zh) + notes.str();
 }
 
 std::string units_section(const Digest& d, bool zh) {
@@ -195,14 +211,16 @@ std::string milestones_section(const Digest& d, bool zh) {
   Table t;
   t.columns = {col("id", "ID", "指标代码"), col("name", "Milestone", "节点任务"),
                col("status", "Status", "状态"), col("detail", "Due", "期限")};
+  Explained notes;
   for (const MilestoneDue& m : d.milestones) {
     Row row;
     row.cells = {Cell::of_text(m.ind->id), Cell::of_text(m.ind->name),
                  Cell::of_text(status_word(m.status, zh)),
                  Cell::of_text(w::milestone_detail(m, zh))};
     t.rows.push_back(std::move(row));
+    notes.add(*m.ind, m.explanation ? &*m.explanation : nullptr, zh);
   }
-  return out + table(t, zh);
+  return out + table(t, zh) + notes.str();
 }
 
 }  // namespace
@@ -211,6 +229,8 @@ std::string digest_markdown(const Digest& d, const RenderOptions& o) {
   bool zh = o.zh;
   std::string out = "# " + md_text(w::title(d, zh)) + "\n\n";
   out += md_text(w::window(d, zh)) + "\n\n";
+  // A reporter's digest is what it owes, and nothing else.
+  if (!d.reporter.empty()) return out + missing_section(d, zh);
   out += "- " + md_text(w::time_line(d, zh)) + '\n';
   out += "- " + md_text(w::counts_line(d, zh)) + '\n';
   for (auto section : {missing_section, attention_section, shortfalls_section, milestones_section,

@@ -88,12 +88,14 @@ std::string missing_section(const Digest& d, bool zh) {
   for (const MissingReport& m : d.missing) {
     out += id_line(*m.ind, 2);
     out += wrap(one_line(w::missing_detail(m, zh)), 4);
+    if (m.explanation) out += wrap(w::explanation_words(*m.explanation, zh), 4);
   }
   if (!d.due_next.empty()) {
     out += wrap(w::due_next_heading(d, zh), 2);
     for (const MissingReport& m : d.due_next) {
       out += id_line(*m.ind, 4);
       out += wrap(one_line(w::missing_detail(m, zh)), 6);
+      if (m.explanation) out += wrap(w::explanation_words(*m.explanation, zh), 6);
     }
   }
   return out;
@@ -111,6 +113,8 @@ std::string changes_list(const Digest& d, Section s, bool attention, bool zh) {
     if (i == 0 || c.kind != list[i - 1]->kind) out += wrap(w::change_heading(c.kind, zh), 2);
     out += id_line(*c.now.ind, 4);
     out += wrap(w::change_detail(c, zh), 6);
+    if (const Explanation* x = attention ? shown_explanation(c.now) : nullptr)
+      out += wrap(w::explanation_words(*x, zh), 6);
   }
   return out;
 }
@@ -192,6 +196,8 @@ std::string shortfalls_section(const Digest& d, bool zh) {
     out += wrap(w::progress_detail(f, zh), indent);
     out += wrap(w::behind_detail(f, zh), indent);
     out += wrap(w::pace_detail(f, *d.plan, zh), indent);
+    if (const Explanation* x = shown_explanation(f.now))
+      out += wrap(w::explanation_words(*x, zh), indent);
   }
   return out;
 }
@@ -228,6 +234,7 @@ std::string milestones_section(const Digest& d, bool zh) {
   for (const MilestoneDue& m : d.milestones) {
     out += id_line(*m.ind, 2);
     out += wrap(status_word(m.status, zh) + (zh ? "；" : "; ") + w::milestone_detail(m, zh), 4);
+    if (m.explanation) out += wrap(w::explanation_words(*m.explanation, zh), 4);
   }
   return out;
 }
@@ -240,6 +247,8 @@ std::string digest_text(const Digest& d, const RenderOptions& o) {
   std::string out = wrap(title, 0);
   out += std::string(static_cast<std::size_t>(std::min(text_width(title), kWidth)), '=') + '\n';
   out += wrap(w::window(d, zh), 0, 0);
+  // A reporter's digest is what it owes, and nothing else.
+  if (!d.reporter.empty()) return out + '\n' + missing_section(d, zh);
   out += '\n';
   out += wrap(w::time_line(d, zh), 0);
   out += wrap(w::counts_line(d, zh), 0);

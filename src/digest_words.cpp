@@ -160,6 +160,24 @@ std::string missing_detail(const MissingReport& m, bool zh) {
              m.due.iso(), m.days_overdue, m.days_overdue == 1 ? "" : "s");
 }
 
+std::string explanation_words(const Explanation& x, bool zh) {
+  std::string head;
+  if (zh) {
+    head = "情况说明（";
+    if (!x.by.empty()) head += x.by + "，";
+    if (!x.period.empty()) head += x.period + "，";
+    head += x.date.iso() + "）：" + x.note;
+    if (!x.measures.empty()) head += "；整改措施：" + x.measures;
+    return one_line(head);
+  }
+  head = "Explanation";
+  if (!x.by.empty()) head += " by " + x.by;
+  if (!x.period.empty()) head += " for " + x.period;
+  head += " (" + x.date.iso() + "): " + x.note;
+  if (!x.measures.empty()) head += "; measures: " + x.measures;
+  return one_line(head);
+}
+
 namespace {
 
 const char* kMonthsEn[] = {"January", "February", "March",     "April",   "May",      "June",
@@ -195,6 +213,9 @@ std::string title(const Digest& d, bool zh) {
   static const char* kEn[] = {"weekly", "monthly", "quarterly", "half-yearly", "yearly"};
   static const char* kZh[] = {"周报", "月报", "季报", "报", "年报"};
   auto k = static_cast<std::size_t>(d.period.kind);
+  if (!d.reporter.empty())
+    return say(zh, "{} — reports owed by {}, {}", "{} — {} {}报送情况", d.plan->title, d.reporter,
+               period_words(d.period, zh));
   if (zh) {
     // "2020年上半年报": the half-year's words already end in 年.
     return fmt::format("{} — {}{}", d.plan->title, period_words(d.period, true), kZh[k]);
@@ -203,6 +224,10 @@ std::string title(const Digest& d, bool zh) {
 }
 
 std::string window(const Digest& d, bool zh) {
+  if (!d.reporter.empty())
+    return say(zh, "Period {} to {}; reports due and missing at {}, and falling due by {}",
+               "本期 {} 至 {}；截至 {} 未报送的，及 {} 前到期的", d.period.first.iso(),
+               d.period.last.iso(), d.as_of.iso(), d.next.last.iso());
   std::string unit = d.unit.empty() ? ""
                                     : say(zh,
                                           "; only indicators {} "

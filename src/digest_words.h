@@ -62,11 +62,17 @@ std::string milestone_detail(const MilestoneDue& m, bool zh);
 // A missing report: "人社局: 2020-05, due 2020-06-10, 20 days overdue"
 // (without the indicator, which renderers name their own way).
 std::string missing_detail(const MissingReport& m, bool zh);
+// An explanation on one line: "Explanation by 镇乙 for 2019-06 (2019-07-12):
+// TEXT; measures: TEXT" / "情况说明（镇乙，2019-06，2019-07-12）：TEXT；整改措施：TEXT";
+// the parts that are absent are left out.
+std::string explanation_words(const Explanation& x, bool zh);
 // The period in words: "June 2020", "2020年6月"; "week 2020-W27 (2020-06-29 to
 // 2020-07-05)", "2020年第27周（2020-06-29 至 2020-07-05）"; "2020 Q2",
 // "2020年第二季度"; "2020 H1", "2020年上半年"; "2020", "2020年".
 std::string period_words(const CalendarPeriod& p, bool zh);
-// Title line: "测试计划 — monthly report, June 2020" / "测试计划 — 2020年6月月报".
+// Title line: "测试计划 — monthly report, June 2020" / "测试计划 — 2020年6月月报";
+// a reporter's digest: "测试计划 — reports owed by 镇乙, June 2020" / "测试计划 —
+// 镇乙 2020年6月报送情况".
 std::string title(const Digest& d, bool zh);
 // "Period 2020-06-01 to 2020-06-30; figures as of 2020-06-30, status
 // compared with 2020-05-31".

@@ -26,10 +26,16 @@ DueReport build_due(const Ledger& ledger, const DueFilter& f) {
   std::vector<DueRow> missing, upcoming;
   for (const Indicator& ind : plan.indicators) {
     if (!ind.scheduled()) continue;
+    const std::vector<Explanation> explained = ledger.explanations(ind);
+    auto row = [&](OwedReport r, bool is_missing) {
+      DueRow d{std::move(r), is_missing, std::nullopt};
+      if (const Explanation* x = explanation_for(explained, d.report)) d.explanation = *x;
+      return d;
+    };
     for (auto& r : ledger.filings().missing(ind))
-      if (matches(plan, r.reporter, f.reporter)) missing.push_back({std::move(r), true});
+      if (matches(plan, r.reporter, f.reporter)) missing.push_back(row(std::move(r), true));
     for (auto& r : ledger.filings().upcoming(ind, f.within))
-      if (matches(plan, r.reporter, f.reporter)) upcoming.push_back({std::move(r), false});
+      if (matches(plan, r.reporter, f.reporter)) upcoming.push_back(row(std::move(r), false));
   }
   auto rank = [&](const std::string& name) {
     auto i = plan.reporter_index(name);
@@ -64,7 +70,8 @@ Table due_table(const DueReport& r) {
                {"name", "Indicator", "指标", false, true, true, 24},
                {"period", "Period", "报送期"},
                {"due", "Due", "截止日期"},
-               {"days_overdue", "Days overdue", "逾期天数", true}};
+               {"days_overdue", "Days overdue", "逾期天数", true},
+               {"explanation", "Explanation", "情况说明", false, true, true, 24}};
   for (const DueRow& d : r.rows) {
     const OwedReport& o = d.report;
     Row row;
@@ -77,7 +84,8 @@ Table due_table(const DueReport& r) {
                  Cell::of_text(o.ind->name),
                  Cell::of_text(period_label(o.period)),
                  Cell::of_date(o.period.due),
-                 Cell::of_count(o.days_overdue)};
+                 Cell::of_count(o.days_overdue),
+                 Cell::of_text(d.explanation ? d.explanation->note : "")};
     row.group = o.reporter.empty() ? "—" : o.reporter;
     t.rows.push_back(std::move(row));
   }
@@ -92,15 +100,17 @@ std::string due_json(const DueReport& r) {
     for (const DueRow& d : r.rows) {
       if (d.missing != missing) continue;
       const OwedReport& o = d.report;
-      out.push_back({{"reporter", o.reporter.empty() ? json(nullptr) : json(o.reporter)},
-                     {"id", o.ind->id},
-                     {"name", o.ind->name},
-                     {"frequency", frequency_name(o.ind->schedule.frequency)},
-                     {"period", period_label(o.period)},
-                     {"period_start", o.period.start.iso()},
-                     {"period_end", o.period.end.iso()},
-                     {"due", o.period.due.iso()},
-                     {"days_overdue", o.days_overdue}});
+      out.push_back(
+          {{"reporter", o.reporter.empty() ? json(nullptr) : json(o.reporter)},
+           {"id", o.ind->id},
+           {"name", o.ind->name},
+           {"frequency", frequency_name(o.ind->schedule.frequency)},
+           {"period", period_label(o.period)},
+           {"period_start", o.period.start.iso()},
+           {"period_end", o.period.end.iso()},
+           {"due", o.period.due.iso()},
+           {"days_overdue", o.days_overdue},
+           {"explanation", d.explanation ? explanation_json(*d.explanation) : json(nullptr)}});
     }
     return out;
   };

@@ -4,6 +4,7 @@
 // records and memory bounded by plan x periods.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,8 @@ struct DueFilter {
 struct DueRow {
   OwedReport report;
   bool missing = false;  // due and not filed; else falling due soon
+  // The latest explanation of this report (explanation_for): it stays owed.
+  std::optional<Explanation> explanation;
 };
 
 struct DueReport {
@@ -36,7 +39,7 @@ DueReport build_due(const Ledger& ledger, const DueFilter& f);
 bool any_missing(const DueReport& r);
 
 // Columns: reporter, state (missing / due soon), id, name, period, due date,
-// days overdue (negative: days left).
+// days overdue (negative: days left), the explanation's note ("" if none).
 Table due_table(const DueReport& r);
 std::string due_json(const DueReport& r);
 

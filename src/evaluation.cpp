@@ -305,6 +305,7 @@ IndicatorStatus evaluate(const Ledger& ledger, const Indicator& ind, std::option
     // achieved stays achieved.
     if (!s.missing.empty() && s.status != Status::achieved) s.status = Status::unreported;
   }
+  s.explanations = current_explanations(ind, ledger.explanations(ind), s.missing, s.judged_period);
   return s;
 }
 

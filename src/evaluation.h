@@ -79,6 +79,10 @@ struct IndicatorStatus {
   // Reports due by the as-of date and missing (status unreported unless the
   // flow is already achieved); with `year`, those of periods in that year.
   std::vector<OwedReport> missing;
+  // The explanations that speak to the state at the as-of date, oldest
+  // first (current_explanations, explanation.h): renderers show the last
+  // one beside an indicator that is behind, missed, overdue or unreported.
+  std::vector<Explanation> explanations;
   double time_progress = 0;        // of the period (or of the year, with --year)
   std::vector<YearFigures> years;  // every year of the period, first to last
   // Flows: the value at the period end at the average pace so far, the pace

@@ -17,7 +17,7 @@ std::size_t Filings::slots(std::size_t indicator) const {
 }
 
 void Filings::add(const Entry& e) {
-  if (e.date > as_of_) return;
+  if (e.date > as_of_ || e.is_explanation) return;
   std::size_t i = e.indicator;
   if (i >= plan_.indicators.size() || plan_.indicators[i].id != e.id) {
     auto found = plan_.index_of(e.id);

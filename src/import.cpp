@@ -11,10 +11,10 @@ namespace plan {
 
 namespace {
 
-enum Column { kDate, kId, kValue, kBy, kNote, kSrc, kColumns };
+enum Column { kDate, kId, kValue, kBy, kNote, kSrc, kPeriod, kMeasures, kColumns };
 
-constexpr std::array<std::string_view, kColumns> kColumnNames = {"date", "id",   "value",
-                                                                 "by",   "note", "src"};
+constexpr std::array<std::string_view, kColumns> kColumnNames = {
+    "date", "id", "value", "by", "note", "src", "period", "measures"};
 
 // Header names, lower-cased; Chinese names as departments title their sheets.
 struct Alias {
@@ -22,11 +22,16 @@ struct Alias {
   Column column;
 };
 constexpr Alias kAliases[] = {
-    {"date", kDate},    {"日期", kDate}, {"id", kId},       {"indicator", kId}, {"指标", kId},
-    {"指标代码", kId},  {"指标id", kId}, {"value", kValue}, {"数值", kValue},   {"值", kValue},
-    {"完成值", kValue}, {"by", kBy},     {"填报单位", kBy}, {"单位", kBy},      {"报送单位", kBy},
-    {"note", kNote},    {"备注", kNote}, {"说明", kNote},   {"src", kSrc},      {"source", kSrc},
-    {"来源", kSrc},
+    {"date", kDate},     {"日期", kDate},         {"id", kId},
+    {"indicator", kId},  {"指标", kId},           {"指标代码", kId},
+    {"指标id", kId},     {"value", kValue},       {"数值", kValue},
+    {"值", kValue},      {"完成值", kValue},      {"by", kBy},
+    {"填报单位", kBy},   {"单位", kBy},           {"报送单位", kBy},
+    {"note", kNote},     {"备注", kNote},         {"说明", kNote},
+    {"src", kSrc},       {"source", kSrc},        {"来源", kSrc},
+    {"情况说明", kNote}, {"period", kPeriod},     {"报送期", kPeriod},
+    {"所属期", kPeriod}, {"measures", kMeasures}, {"整改措施", kMeasures},
+    {"措施", kMeasures},
 };
 
 // Spaces a spreadsheet cell may carry around its text: ASCII blanks, the
@@ -118,8 +123,8 @@ bool read_header(const CsvRecord& rec, const std::string& csv_name, Header* h, D
   }
   if (!unknown.empty()) {
     diags.error(at, "unknown column " + unknown +
-                        "; columns are date, id, value, by, note, src (or 日期, 指标, 数值, "
-                        "填报单位, 备注, 来源)");
+                        "; columns are date, id, value, by, note, src, period, measures (or "
+                        "日期, 指标, 数值, 填报单位, 备注, 来源, 报送期, 整改措施)");
     ok = false;
   }
   for (Column required : {kDate, kId, kValue}) {
@@ -166,6 +171,8 @@ Expected<EntryInput> read_row(const CsvRecord& rec, const Header& h, const Locat
   in.by = cells[kBy];
   in.note = cells[kNote];
   in.src = cells[kSrc];
+  in.period = cells[kPeriod];
+  in.measures = cells[kMeasures];
   return in;
 }
 

@@ -11,6 +11,9 @@
 //   by    (填报单位, 单位, 报送单位)          optional tag
 //   note  (备注, 说明)                     optional tag
 //   src   (source, 来源)                   optional tag
+//   period (报送期, 所属期)                 optional tag
+//   measures (整改措施, 措施)               optional tag; with value `explain`
+//   (note also answers to 情况说明: an explanation's text)
 // Any other name is an error, so that a misspelt header cannot silently drop
 // a column of data. A column with an empty header must stay empty.
 //

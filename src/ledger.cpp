@@ -23,7 +23,8 @@ Ledger::Ledger(const Plan& plan, Date as_of)
       first_year_(plan.start.year() - 1),
       last_year_(std::max(plan.end.year(), as_of.year())),
       acc_(plan.indicators.size()),
-      filings_(plan, as_of) {
+      filings_(plan, as_of),
+      explanations_(plan, as_of) {
   const int months = month_key(plan.end.year(), plan.end.month()) - period_first_month_ + 1;
   const int years = plan.end.year() - plan.start.year() + 1;
   for (std::size_t i = 0; i < acc_.size(); ++i) {
@@ -39,6 +40,10 @@ Ledger::Ledger(const Plan& plan, Date as_of)
 
 void Ledger::add(const Entry& e) {
   if (e.date > as_of_) return;
+  if (e.is_explanation) {
+    explanations_.add(e);
+    return;
+  }
   filings_.add(e);
   std::size_t index = e.indicator;
   if (index >= plan_.indicators.size() || plan_.indicators[index].id != e.id) {
@@ -89,6 +94,10 @@ void Ledger::add(const Entry& e) {
   if (a.entries == 0 || d > a.last) a.last = d;
   ++a.entries;
   stale_ = true;
+}
+
+std::vector<Explanation> Ledger::explanations(const Indicator& ind) const {
+  return explanations_.of(static_cast<std::size_t>(&ind - plan_.indicators.data()));
 }
 
 void Ledger::take_reading(Acc& a, const Entry& e, int year, std::int64_t value) {

@@ -14,6 +14,7 @@
 #include "date.h"
 #include "decimal.h"
 #include "diagnostic.h"
+#include "explanation.h"
 #include "filings.h"
 #include "plan.h"
 #include "record.h"
@@ -50,7 +51,8 @@ class Ledger {
   Ledger(const Plan& plan, Date as_of);
 
   // Takes one entry whose id the plan knows (the reader guarantees it).
-  // Entries after the as-of date are ignored. A sum that would overflow is
+  // Entries after the as-of date are ignored; explanations (`explain`) are
+  // kept apart and count toward no figure and no report. A sum that would overflow is
   // recorded as an error (see error()) and the entry is not counted.
   void add(const Entry& e);
 
@@ -60,6 +62,9 @@ class Ledger {
   const IndicatorTotals& totals(const Indicator& ind) const;
   // Which scheduled reports have come in by the as-of date (filings.h).
   const Filings& filings() const { return filings_; }
+  // The indicator's explanations dated by the as-of date, by date; one per
+  // period and by= (explanation.h).
+  std::vector<Explanation> explanations(const Indicator& ind) const;
   // The first overflow met, if any: the figures must not be used then.
   const std::optional<Diagnostic>& error() const { return error_; }
 
@@ -105,6 +110,7 @@ class Ledger {
   mutable bool stale_ = true;
   mutable std::vector<IndicatorTotals> totals_;
   Filings filings_;
+  Explanations explanations_;
 };
 
 }  // namespace plan

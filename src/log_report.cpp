@@ -47,8 +47,9 @@ Table log_table(const Plan& plan, const std::vector<Entry>& entries) {
                {"line", "", "", true, false, true}};
   for (const Entry& e : entries) {
     const Indicator* ind = plan.find(e.id);
-    Cell value = e.is_state ? Cell::of_text(e.done ? "done" : "undone")
-                            : Cell::of_measure(e.amount, ind ? ind->unit : "");
+    Cell value = e.is_explanation ? Cell::of_text("explain")
+                 : e.is_state     ? Cell::of_text(e.done ? "done" : "undone")
+                                  : Cell::of_measure(e.amount, ind ? ind->unit : "");
     Row r;
     r.cells = {Cell::of_date(e.date),
                Cell::of_text(e.id),

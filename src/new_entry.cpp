@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "schedule.h"
 #include "text.h"
 
 namespace plan {
@@ -80,7 +81,9 @@ Expected<NewEntry> make_new_entry(const EntryInput& in, const Plan& plan, const 
   put("id", in.id, in.id);
   put("value", in.value, in.value);
   for (auto [key, s] : {std::pair<const char*, const std::string*>{"by", &in.by},
+                        {"period", &in.period},
                         {"note", &in.note},
+                        {"measures", &in.measures},
                         {"src", &in.src}}) {
     if (s->empty()) continue;
     if (Outcome tag = check_tag(key, *s, at); !tag) return tag.error();
@@ -93,25 +96,46 @@ Expected<NewEntry> make_new_entry(const EntryInput& in, const Plan& plan, const 
   auto kind = parse_line(line, plan, at, &out.entry);
   if (!kind) {
     std::string message = kind.error().message;
+    bool unknown_id = false;
     for (const auto& p : pieces) {
       int col = kind.error().where.column;
       if (col < p.first || col > p.last) continue;
       // Messages that quote the text already say what was wrong with what.
       if (message.find("'" + p.text + "'") == std::string::npos)
         message = p.name + " \"" + sanitize(p.text) + "\": " + message;
+      unknown_id = p.name == "id" && plan.find(in.id) == nullptr;
       break;
     }
-    return make_error(at, message);
+    Diagnostic d = make_error(at, message);
+    // A name the plan does not have is a usage error, as an unknown id or
+    // unit is for every other command (and --by here, below); an import
+    // still reports it as a bad row.
+    if (unknown_id) d.kind = ErrorKind::usage;
+    return d;
   }
   if (*kind != LineKind::entry) return make_error(at, "not an entry");  // unreachable: date is set
   // by= names who filed the figure and picks its file (default_record_file):
-  // a typo would file it under nobody. A usage error: for `plan record` it
-  // is the command line that is wrong; an import reports it as a bad row.
+  // a typo would file it under nobody. A usage error, as an unknown id.
   if (!in.by.empty() && !plan.knows_unit(in.by)) {
     Diagnostic d =
         make_error(at, "unknown unit '" + sanitize(in.by) + "'" + plan.did_you_mean_unit(in.by));
     d.kind = ErrorKind::usage;
     return d;
+  }
+  if (!in.period.empty()) {
+    const Indicator& ind = *plan.find(out.entry.id);
+    auto label = parse_period_label(in.period);
+    bool fits = ind.scheduled() ? period_of_entry(plan, ind, out.entry.date, in.period).has_value()
+                                : label.has_value();
+    if (!fits) {
+      std::string what = ind.scheduled() ? std::string(frequency_name(ind.schedule.frequency)) +
+                                               " reporting period of " + ind.id + " (such as " +
+                                               period_label(period_at(plan, ind, 0)) + ")"
+                                         : "reporting period (2019-06, 2019Q2, 2019H1 or 2019)";
+      Diagnostic d = make_error(at, "period '" + sanitize(in.period) + "' is not a " + what);
+      d.kind = ErrorKind::usage;
+      return d;
+    }
   }
   if (Outcome date = check_entry_date(plan, out.entry.date, today, force, at); !date)
     return date.error();

@@ -17,10 +17,12 @@ namespace plan {
 struct EntryInput {
   std::string date;  // YYYY-MM-DD
   std::string id;
-  std::string value;  // as the record format writes it: 4210, -120, 1.9%, 1.2万, done
+  std::string value;  // as the record format writes it: 4210, -120, 1.9%, 1.2万, done, explain
   std::string by;
   std::string note;  // may hold line breaks and tabs (escaped in the line)
   std::string src;
+  std::string period;    // a reporting period's label, "2019-06" (period=)
+  std::string measures;  // corrective measures of an explanation (measures=)
 };
 
 struct NewEntry {
@@ -37,7 +39,11 @@ Outcome check_entry_date(const Plan& plan, Date d, Date today, bool force, const
 // Validates `in` by writing it as a record line and parsing that with
 // parse_line, checks that a by= names a reporter or unit of the plan
 // (Plan::knows_unit; else "unknown unit 'X'; did you mean 'Y'?", of
-// ErrorKind::usage), then applies check_entry_date. On error the Diagnostic is at
+// ErrorKind::usage), that a period names a reporting period of the
+// indicator's frequency ("period '2019Q2' is not a monthly reporting period
+// of ID (such as 2019-01)", of ErrorKind::usage; for an indicator without a
+// schedule, any period label), then applies check_entry_date. Tags are
+// written in the order by, period, note, measures, src. On error the Diagnostic is at
 // `where` (its column is dropped: the user never saw the assembled line)
 // and carries no source line. The entry's `where` is `where`.
 Expected<NewEntry> make_new_entry(const EntryInput& in, const Plan& plan, const Location& where,

@@ -8,7 +8,8 @@ PeriodRecords::PeriodRecords(const Plan& plan, Date first, Date last)
     : plan_(plan), first_(first), last_(last) {}
 
 void PeriodRecords::add(const Entry& e) {
-  if (e.date < first_ || e.date > last_) return;
+  // An explanation is no figure: it is not "recorded" in the period.
+  if (e.date < first_ || e.date > last_ || e.is_explanation) return;
   auto index = plan_.index_of(e.id);
   if (!index) return;
   ++read_;

@@ -167,6 +167,8 @@ Expected<LineKind> LineParser::parse(Entry* entry) {
     return fail(pos, "expected a value after the indicator id");
   end = field_end(pos);
   if (auto d = parse_value(pos, end, *ind, entry)) return *d;
+
+  std::size_t value_pos = pos;
   pos = end;
 
   // *TAG [COMMENT]
@@ -177,6 +179,12 @@ Expected<LineKind> LineParser::parse(Entry* entry) {
     if (pos == s_.size() || s_[pos] == '#') break;
     if (auto d = parse_tag(&pos, ntags, entry)) return *d;
     ++ntags;
+  }
+  if (entry->is_explanation) {
+    bool noted = false;
+    for (std::size_t t = 0; t < ntags; ++t)
+      noted = noted || (entry->tags[t].first == "note" && !entry->tags[t].second.empty());
+    if (!noted) return fail(value_pos, "an explanation needs its text in a note= tag");
   }
   // Tags are assigned in place so that a reused Entry keeps its strings'
   // memory: the reader calls this millions of times.
@@ -193,6 +201,14 @@ Expected<LineKind> LineParser::parse(Entry* entry) {
 std::optional<Diagnostic> LineParser::parse_value(std::size_t pos, std::size_t end,
                                                   const Indicator& ind, Entry* entry) const {
   std::string_view v = s_.substr(pos, end - pos);
+  // Any indicator may be explained, whatever its kind.
+  entry->is_explanation = v == "explain";
+  if (entry->is_explanation) {
+    entry->is_state = false;
+    entry->done = false;
+    entry->amount = Decimal();
+    return std::nullopt;
+  }
   bool is_state = v == "done" || v == "undone";
   if (ind.kind == Kind::milestone) {
     if (!is_state) return fail(pos, "expected done or undone; " + ind.id + " is a milestone");
@@ -378,7 +394,9 @@ std::string format_entry(const Entry& e, const Indicator& ind) {
   out += "  ";
   out += e.id;
   out += "  ";
-  if (ind.kind == Kind::milestone) {
+  if (e.is_explanation) {
+    out += "explain";
+  } else if (ind.kind == Kind::milestone) {
     out += e.done ? "done" : "undone";
   } else {
     out += e.amount.to_string();

@@ -24,7 +24,12 @@ struct Entry {
   Decimal amount;
   bool done = false;
   bool is_state = false;  // the value was `done` or `undone`
-  // key=value tags in line order; well-known keys: by, note, src.
+  // The value was `explain`: an explanation (情况说明) of the indicator for a
+  // reporting period, in its note= and measures= tags (explanation.h). It is
+  // no figure: amount is 0 and it counts toward no sum, reading or report.
+  bool is_explanation = false;
+  // key=value tags in line order; well-known keys: by, note, src, period,
+  // measures.
   std::vector<std::pair<std::string, std::string>> tags;
   Location where;  // file and line (column 1) the entry came from
   // Column (1-based, in code points) where the by= tag's value starts, for

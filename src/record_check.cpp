@@ -27,7 +27,7 @@ class Fingerprint {
       add(w);
     }
     std::uint64_t w = 0;
-    std::memcpy(&w, p, n);
+    if (n > 0) std::memcpy(&w, p, n);  // an empty view's data() may be null
     add(w ^ (static_cast<std::uint64_t>(s.size()) << 56));
   }
   std::uint64_t value() const {
@@ -95,7 +95,12 @@ void RecordChecker::add(const Entry& e) {
   Fingerprint f;
   f.add(static_cast<std::uint64_t>(e.date.days_since_epoch()));
   f.add(e.id);
-  f.add(e.is_state ? (e.done ? 1u : 0u) : static_cast<std::uint64_t>(e.amount.units()));
+  if (e.is_explanation) {
+    f.add(~std::uint64_t{0});
+    f.add(e.tag("note"));
+  } else {
+    f.add(e.is_state ? (e.done ? 1u : 0u) : static_cast<std::uint64_t>(e.amount.units()));
+  }
   f.add(e.tag("by"));
   if (auto first = seen_.find_or_add(f.value(), e.where.line))
     diags_.warning(e.where,

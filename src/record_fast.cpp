@@ -199,6 +199,8 @@ std::optional<LineKind> FastLineParser::parse(std::string_view line, const Locat
   std::string_view v = line.substr(start, pos - start);
   if (v.empty() || v[0] == '#') return std::nullopt;
   bool is_state = v == "done" || v == "undone";
+  // `explain` (an explanation, rare) is neither a state nor a number, so it
+  // goes to parse_line below like any other unusual value.
   if ((ind.kind == Kind::milestone) != is_state) return std::nullopt;
   std::int64_t micros = 0;
   if (!is_state) {
@@ -206,13 +208,16 @@ std::optional<LineKind> FastLineParser::parse(std::string_view line, const Locat
     bool negative = false;
     if (v[0] == '+' || v[0] == '-') negative = v[i++] == '-';
     std::size_t digits = i;
-    while (i < v.size() && is_digit(v[i])) micros = micros * 10 + (v[i++] - '0');
+    // Reads at most one digit more than allowed, so that a long run of
+    // digits is refused before it overflows (found by fuzz/, records).
+    while (i < v.size() && is_digit(v[i]) && i - digits <= 12)
+      micros = micros * 10 + (v[i++] - '0');
     if (i == digits || i - digits > 12) return std::nullopt;
     std::int64_t scale = Decimal::kScale;
     if (i < v.size() && v[i] == '.') {
       std::size_t frac = ++i;
       std::int64_t f = 0;
-      while (i < v.size() && is_digit(v[i])) f = f * 10 + (v[i++] - '0');
+      while (i < v.size() && is_digit(v[i]) && i - frac <= 6) f = f * 10 + (v[i++] - '0');
       if (i == frac || i - frac > 6) return std::nullopt;
       for (std::size_t k = frac; k < i; ++k) scale /= 10;
       micros = micros * Decimal::kScale + f * scale;
@@ -264,6 +269,7 @@ std::optional<LineKind> FastLineParser::parse(std::string_view line, const Locat
   set(entry->id, ind.id);
   entry->indicator = static_cast<std::size_t>(index);
   entry->is_state = is_state;
+  entry->is_explanation = false;
   entry->done = v == "done";
   entry->amount = Decimal::from_units(micros);
   set(entry->where.file, where.file);

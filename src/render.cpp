@@ -98,22 +98,23 @@ std::string format_number(double v, int decimals) {
 }
 
 std::string format_cell(const Cell& c, bool zh) {
+  const std::string& suffix = zh && !c.suffix_zh.empty() ? c.suffix_zh : c.suffix;
   switch (c.type) {
     case CellType::empty:
       return "";
     case CellType::text:
     case CellType::status:
-      return (zh && !c.text_zh.empty() ? c.text_zh : c.text) + c.suffix;
+      return (zh && !c.text_zh.empty() ? c.text_zh : c.text) + suffix;
     case CellType::amount:
-      return format_amount(c.amount, true) + c.suffix;
+      return format_amount(c.amount, true) + suffix;
     case CellType::ratio:
-      return format_ratio(c.value) + c.suffix;
+      return format_ratio(c.value) + suffix;
     case CellType::number:
-      return format_number(c.value, c.decimals) + c.suffix;
+      return format_number(c.value, c.decimals) + suffix;
     case CellType::count:
-      return group_thousands(std::to_string(c.whole)) + c.suffix;
+      return group_thousands(std::to_string(c.whole)) + suffix;
     case CellType::date:
-      return c.date.iso() + c.suffix;
+      return c.date.iso() + suffix;
     case CellType::bar:
       return format_ratio(c.value) + " (t " + format_ratio(c.marker) + ")";
   }

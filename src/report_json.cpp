@@ -73,7 +73,26 @@ nlohmann::ordered_json missing_json(const std::vector<OwedReport>& missing) {
   return out;
 }
 
+nlohmann::ordered_json explanation_json(const Explanation& x) {
+  using json = nlohmann::ordered_json;
+  auto or_null = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
+  return {{"date", x.date.iso()},
+          {"by", or_null(x.by)},
+          {"period", or_null(x.period)},
+          {"note", x.note},
+          {"measures", or_null(x.measures)},
+          {"file", x.where.file},
+          {"line", x.where.line}};
+}
+
+nlohmann::ordered_json explanations_json(const std::vector<Explanation>& list) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const Explanation& x : list) out.push_back(explanation_json(x));
+  return out;
+}
+
 nlohmann::ordered_json entry_value_json(const Entry& e) {
+  if (e.is_explanation) return "explain";
   if (e.is_state) return e.done ? "done" : "undone";
   return json_number(e.amount);
 }

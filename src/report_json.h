@@ -11,6 +11,7 @@
 
 #include "decimal.h"
 #include "evaluation.h"
+#include "explanation.h"
 #include "plan.h"
 #include "record.h"
 
@@ -36,7 +37,11 @@ nlohmann::ordered_json indicator_head(const Plan& plan, const Indicator& ind);
 // [{"reporter","period","due","days_overdue"}, …]: the reports an indicator
 // owes (IndicatorStatus::missing).
 nlohmann::ordered_json missing_json(const std::vector<OwedReport>& missing);
-// An entry's value: its amount as a number, or "done" / "undone".
+// [{"date","by","period","note","measures","file","line"}, …]: explanations
+// (explanation.h); by, period and measures null when absent.
+nlohmann::ordered_json explanations_json(const std::vector<Explanation>& list);
+nlohmann::ordered_json explanation_json(const Explanation& x);
+// An entry's value: its amount as a number, or "done" / "undone" / "explain".
 nlohmann::ordered_json entry_value_json(const Entry& e);
 // An entry's tags as an object, {"by": "人社局", "note": …}.
 nlohmann::ordered_json entry_tags_json(const Entry& e);

@@ -21,6 +21,9 @@ ShowReport build_show(const Ledger& ledger, const Indicator& ind, std::vector<En
   r.status = evaluate(ledger, ind);
   sort_by_date(records);
   std::erase_if(records, [&](const Entry& e) { return e.date > r.as_of; });
+  for (const Entry& e : records)
+    if (e.is_explanation) r.explanations.push_back(explanation_of(plan, ind, e));
+  std::erase_if(records, [](const Entry& e) { return e.is_explanation; });
   r.records = std::move(records);
   r.months = monthly_series(ledger, ind);
   return r;
@@ -29,7 +32,10 @@ ShowReport build_show(const Ledger& ledger, const Indicator& ind, std::vector<En
 namespace {
 
 // A bar of `width` columns for value/scale in eighths, with a tick where
-// the expected line is.
+// the expected line is. The tick is always drawn, over the bar if it must:
+// inside the solid part it shows how far ahead the actual is, and in the
+// cell of the bar's last eighths (which it replaces) it is still the one
+// mark that says where the figure should be.
 std::string month_bar(double value, double expected, double scale, int width) {
   auto cols = [&](double v) { return std::clamp(v / scale * width, 0.0, double(width)); };
   double filled = cols(value);
@@ -38,12 +44,12 @@ std::string month_bar(double value, double expected, double scale, int width) {
   int tick = std::min(width - 1, static_cast<int>(cols(expected)));
   std::string out;
   for (int i = 0; i < width; ++i) {
-    if (i < full)
+    if (i == tick)
+      out += "│";
+    else if (i < full)
       out += "█";
     else if (i == full && eighth > 0)
       out += partial_block(eighth);
-    else if (i == tick)
-      out += "│";
     else
       out += " ";
   }
@@ -120,6 +126,18 @@ std::string show_text(const ShowReport& r, const RenderOptions& o) {
                          format_amount(*Decimal::from_double(std::round(m.expected)), true));
   }
 
+  if (!r.explanations.empty()) {
+    out += fmt::format("\nExplanations ({}):\n", r.explanations.size());
+    for (const Explanation& x : r.explanations) {
+      std::string head = x.date.iso();
+      if (!x.period.empty()) head += "  period " + sanitize(x.period);
+      if (!x.by.empty()) head += "  by " + sanitize(x.by);
+      out += fmt::format("  {}  {}:{}\n", head, sanitize(x.where.file), x.where.line);
+      out += fmt::format("    {}\n", one_line(x.note));
+      if (!x.measures.empty()) out += fmt::format("    measures: {}\n", one_line(x.measures));
+    }
+  }
+
   out += fmt::format("\nRecords ({}):\n", r.records.size());
   if (r.records.empty()) out += "  none\n";
   for (const Entry& e : r.records) {
@@ -178,6 +196,7 @@ std::string show_json(const ShowReport& r) {
       {"years", years_json(s.years)},
       {"months", months},
       {"records", records},
+      {"explanations", explanations_json(r.explanations)},
   });
   return json_text(std::move(doc));
 }

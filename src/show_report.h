@@ -18,7 +18,10 @@ struct ShowReport {
   Date as_of;
   IndicatorStatus status;
   std::vector<MonthPoint> months;  // flows: period start to the as-of month
-  std::vector<Entry> records;      // this indicator's entries <= as-of, by date
+  std::vector<Entry> records;      // this indicator's figures <= as-of, by date
+  // Every explanation of the indicator dated <= as-of, by date (the ledger
+  // keeps one per period and by=; `show` lists them all, history included).
+  std::vector<Explanation> explanations;
 };
 
 // `records` are this indicator's entries in read order (the caller filters

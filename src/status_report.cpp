@@ -138,6 +138,7 @@ std::string status_json(const StatusReport& r) {
     o["frequency"] = frequency_name(ind.schedule.frequency);
     o["judged_at"] = s.judged_at ? json(s.judged_at->iso()) : json(nullptr);
     o["missing"] = missing_json(s.missing);
+    o["explanations"] = explanations_json(s.explanations);
     o["due"] = ind.due ? json(ind.due->iso()) : json(nullptr);
     o["projected"] = json_number(s.projected);
     o["needed_per_month"] = json_number(s.needed_per_month);

@@ -51,6 +51,7 @@ struct Cell {
   // Shown around the value in terminal tables and Markdown only ("2.1%"),
   // never in CSV/TSV, where the unit has its own column.
   std::string suffix;
+  std::string suffix_zh;  // the suffix under --lang zh, when it has words ("个百分点")
 
   static Cell none() { return {}; }
   static Cell of_text(std::string s);

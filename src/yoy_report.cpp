@@ -32,7 +32,10 @@ Cell change_cell(const Indicator& ind, const std::optional<double>& change, bool
   if (!change) return Cell::none();
   if (is_flow(ind.kind)) return Cell::of_ratio(change);
   Cell c = Cell::of_number(change, -1);
-  if (for_table) c.suffix = ind.is_percent() ? " pp" : " " + ind.unit;
+  if (for_table) {
+    c.suffix = ind.is_percent() ? " pp" : " " + ind.unit;
+    if (ind.is_percent()) c.suffix_zh = "个百分点";  // as 统计公报 write it: 下降0.17个百分点
+  }
   return c;
 }
 

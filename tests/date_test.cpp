@@ -119,6 +119,23 @@ TEST_CASE("add_months clamps to the month's end") {
   CHECK(day("2019-06-10").add_months(0).iso() == "2019-06-10");
 }
 
+TEST_CASE("add_months crosses year 0 into negative years") {
+  // Found by fuzz/ (scalars): a month count below zero indexed the month
+  // table at -7. 0001-01-31 is month 1*12 + 0 = 12 counted from year 0;
+  // 13 months back is month -1, which floor division puts in year -1,
+  // December (12 * -1 + 11 = -1); December has 31 days.
+  int y = 0, m = 0, d = 0;
+  Date::from_ymd(1, 1, 31).add_months(-13).to_ymd(&y, &m, &d);
+  CHECK(y == -1);
+  CHECK(m == 12);
+  CHECK(d == 31);
+  // Month -24 (0001-01 minus 36) is year -2, January.
+  Date::from_ymd(1, 1, 15).add_months(-36).to_ymd(&y, &m, &d);
+  CHECK(y == -2);
+  CHECK(m == 1);
+  CHECK(d == 15);
+}
+
 TEST_CASE("progress counts days inclusively and clamps") {
   Date s = day("2019-01-01"), e = day("2019-12-31");
   CHECK(progress(s, e, day("2018-12-31")) == 0.0);

@@ -190,8 +190,8 @@ TEST_CASE("reports missing: the section the reporting schedules fill") {
   // 2020-12-10, falls due in 10 days.
   const Indicator& jobs = *plan.find("jobs.urban_new");
   d.scheduled = true;
-  d.missing.push_back({&jobs, "人社局", "2020-10", testing::day("2020-11-10"), 20});
-  d.due_next.push_back({&jobs, "", "2020-11", testing::day("2020-12-10"), -10});
+  d.missing.push_back({&jobs, "人社局", "2020-10", testing::day("2020-11-10"), 20, {}});
+  d.due_next.push_back({&jobs, "", "2020-11", testing::day("2020-12-10"), -10, {}});
   std::string text = digest_text(d, RenderOptions{});
   CHECK(text.find("Reports missing at 2020-11-30 (1)\n"
                   "---------------------------------\n"

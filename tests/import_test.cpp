@@ -82,7 +82,8 @@ TEST_CASE("import: unknown and missing columns are errors") {
   auto r = run("date,indicatr,value,remark\n2019-03-31,jobs.urban_new,1,x\n");
   CHECK(problems(r) ==
         Lines{"x.csv:1: unknown column \"indicatr\", \"remark\"; columns are date, id, value, by, "
-              "note, src (or 日期, 指标, 数值, 填报单位, 备注, 来源)",
+              "note, src, period, measures (or 日期, 指标, 数值, 填报单位, 备注, 来源, 报送期, "
+              "整改措施)",
               "x.csv:1: missing column id"});
   CHECK(r.rows.empty());
 }
@@ -269,7 +270,7 @@ TEST_CASE("check_entry_date: the period and today bound an entry's date") {
 TEST_CASE("make_new_entry refuses what the line cannot carry") {
   const Location at{"", 0, 0};
   auto with = [&](EntryInput in) { return make_new_entry(in, mini(), at, kToday, false); };
-  EntryInput in{"2019-03-31", "jobs.urban_new", "5", "", "", ""};
+  EntryInput in{"2019-03-31", "jobs.urban_new", "5", "", "", "", "", ""};
   REQUIRE(with(in).ok());
   CHECK(with(in)->line == "2019-03-31  jobs.urban_new  5");
 
@@ -300,7 +301,7 @@ TEST_CASE("make_new_entry refuses a by= that names no unit of the plan") {
   // mini.toml's units: 人社局, 财政局, 教育局. 人设局 is one character from
   // 人社局 (the limit for three characters is one), two from the others.
   const Location at{"", 0, 0};
-  EntryInput in{"2019-03-31", "jobs.urban_new", "5", "人设局", "", ""};
+  EntryInput in{"2019-03-31", "jobs.urban_new", "5", "人设局", "", "", "", ""};
   auto typo = make_new_entry(in, mini(), at, kToday, false);
   REQUIRE_FALSE(typo.ok());
   CHECK(typo.error().message == "unknown unit '人设局'; did you mean '人社局'?");
@@ -308,6 +309,17 @@ TEST_CASE("make_new_entry refuses a by= that names no unit of the plan") {
   CHECK(typo.error().kind == ErrorKind::usage);
   in.by = "某某办";
   CHECK(make_new_entry(in, mini(), at, kToday, false).error().message == "unknown unit '某某办'");
+  // So is an unknown id; a value the indicator cannot take is bad data.
+  EntryInput id_typo{"2019-03-31", "jobs.urban_nwe", "5", "", "", "", "", ""};
+  auto unknown = make_new_entry(id_typo, mini(), at, kToday, false);
+  REQUIRE_FALSE(unknown.ok());
+  CHECK(unknown.error().message ==
+        "unknown indicator 'jobs.urban_nwe'; did you mean 'jobs.urban_new'?");
+  CHECK(unknown.error().kind == ErrorKind::usage);
+  EntryInput bad_value{"2019-03-31", "jobs.urban_new", "done", "", "", "", "", ""};
+  auto refused = make_new_entry(bad_value, mini(), at, kToday, false);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().kind == ErrorKind::bad_data);
   in.by = "财政局";  // a unit that leads nothing is still a unit
   CHECK(make_new_entry(in, mini(), at, kToday, false).ok());
 }

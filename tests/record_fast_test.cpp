@@ -35,7 +35,8 @@ const Plan& test_plan() {
 std::string describe(const Entry& e) {
   std::string s = e.where.to_string() + " " + e.date.iso() + " " + e.id + " #" +
                   std::to_string(e.indicator) + " " + (e.is_state ? "state " : "amount ") +
-                  (e.done ? "done " : "undone ") + std::to_string(e.amount.units());
+                  (e.done ? "done " : "undone ") + (e.is_explanation ? "explain " : "") +
+                  std::to_string(e.amount.units());
   for (const auto& [k, v] : e.tags) s += " [" + k + "=" + v + "]";
   if (e.by_column != 0) s += " by@" + std::to_string(e.by_column);
   return s;
@@ -67,6 +68,9 @@ const std::vector<std::string> kBenchLines = {
     "2019-07-01  startup.jobs_ratio  4.25  by=总工会  src=季报  ref=R1234",
     "2019-07-01  hr.portal_online  done  by=人社局  # checked",
     "2019-07-01  hr.portal_online  undone  by=人社局",
+    "2019-07-12  jobs.urban_new  explain  by=平望镇  period=2019-06  note=\"统计延迟\"  "
+    "measures=\"7月15日前补报\"",
+    "2019-07-12  hr.portal_online  explain  note=推迟",
     "2020-02-29  skills.high_new  +12.5  by=震泽镇  note=\"Q2 figures, revised\"",
     "2020-02-29  skills.high_new  7  by=a  note=\"ref \\\"2019-07\\\" batch\"",
     "2020-02-29  grad.employment_rate  96.5%  by=x  src=\"\"  k=\"a # b\"",
@@ -98,6 +102,8 @@ std::string mutate(std::string line, std::mt19937_64& rng) {
                                                    "\xED\xA0\x80",
                                                    "done",
                                                    "undone",
+                                                   "explain",
+                                                   "note=x",
                                                    "  ",
                                                    "\"",
                                                    "\\\"",
@@ -173,26 +179,41 @@ TEST_CASE("fast parser: the common shape is read, and read as parse_line reads i
 
 TEST_CASE("fast parser: unusual lines go to the full parser") {
   for (const char* line : {
-           "2019-01-01\tjobs.rural_new\t3",                      // tab
-           "  2019-01-01  jobs.rural_new  3",                    // leading spaces
-           "2019-01-01  jobs.rural_new  1.2万",                  // 万
-           "2019-01-01  jobs.rural_new  1.5000000",              // more than 6 places
-           "2019-01-01  jobs.rural_new  9999999999999",          // 13 digits
-           "2019-01-01  jobs.rural_new  3  n=\"a\\\"b\"",        // an escape
-           "2019-02-29  jobs.rural_new  3",                      // not a date: an error
-           "2019-01-01  jobs.rural_nwe  3",                      // unknown id: an error
-           "2019-01-01  unemployment.rate  -1",                  // negative reading: an error
-           "2019-01-01  startup.jobs_ratio  4%",                 // % on no unit: an error
-           "2019-01-01  jobs.rural_new  3  by=a  by=b",          // duplicate tag: an error
-           "2019-01-01  jobs.rural_new  3  note=\"x\"y",         // no space after the quote
-           "2019-01-01  jobs.rural_new  3\r",                    // CRLF: an error
-           "# \xC2\x85",                                         // C1 control in a comment
+           "2019-01-01\tjobs.rural_new\t3",              // tab
+           "  2019-01-01  jobs.rural_new  3",            // leading spaces
+           "2019-01-01  jobs.rural_new  1.2万",          // 万
+           "2019-01-01  jobs.rural_new  1.5000000",      // more than 6 places
+           "2019-01-01  jobs.rural_new  9999999999999",  // 13 digits
+           // 35 and 20 digits: refused before the sum overflows int64 (found
+           // by fuzz/; the sanitizer build catches the overflow itself).
+           "2019-01-01  jobs.rural_new  11111111111111111111111111111111111",
+           "2019-01-01  jobs.rural_new  1.11111111111111111111",
+           "2019-01-01  jobs.rural_new  3  n=\"a\\\"b\"",  // an escape
+           "2019-02-29  jobs.rural_new  3",                // not a date: an error
+           "2019-01-01  jobs.rural_nwe  3",                // unknown id: an error
+           "2019-01-01  unemployment.rate  -1",            // negative reading: an error
+           "2019-01-01  startup.jobs_ratio  4%",           // % on no unit: an error
+           "2019-01-01  jobs.rural_new  3  by=a  by=b",    // duplicate tag: an error
+           "2019-01-01  jobs.rural_new  3  note=\"x\"y",   // no space after the quote
+           "2019-01-01  jobs.rural_new  3\r",              // CRLF: an error
+           "# \xC2\x85",                                   // C1 control in a comment
+           "2019-01-01  jobs.rural_new  explain  note=x",  // an explanation
+           "2019-01-01  hr.portal_online  explain  note=x",
+           "2019-01-01  jobs.rural_new  explain",                // without its note: an error
            "2019-01-01  jobs.rural_new  3  n=a\xEF\xBB\xBF",     // BOM in a tag value: an error
            "2019-01-01  jobs.rural_new  3  n=\"\xEF\xBB\xBF\"",  // … quoted too
        }) {
     INFO(line);
     CHECK(both(line, test_plan()).fast == "-");
   }
+  // An explanation read by parse_line into the reused entry, then a common
+  // line read by the fast parser into the same entry: it is no explanation.
+  Entry e;
+  REQUIRE(parse_line("2019-01-01  jobs.rural_new  explain  note=x", test_plan(), kWhere, &e).ok());
+  REQUIRE(e.is_explanation);
+  const FastLineParser fast(test_plan());
+  REQUIRE(fast.parse("2019-01-01  jobs.rural_new  3", kWhere, &e) == LineKind::entry);
+  CHECK_FALSE(e.is_explanation);
 }
 
 // The contract: whatever the fast parser answers, parse_line answers the

@@ -138,6 +138,42 @@ TEST_CASE("milestones take done and undone") {
   CHECK_FALSE(undone.done);
 }
 
+TEST_CASE("explain: an explanation of any indicator, no figure, its text in note=") {
+  // Columns: "2019-07-12 " is 11, the id 15 more with its space: explain
+  // starts at column 27 (kJobs), at 29 for hr.portal_online (16 + space).
+  Entry x = entry_of(
+      "2019-07-12 jobs.urban_new explain by=平望镇 period=2019-06 note=\"统计延迟\" "
+      "measures=7月15日前补报");
+  CHECK(x.is_explanation);
+  CHECK_FALSE(x.is_state);
+  CHECK(x.amount == Decimal());
+  CHECK(x.tag("note") == "统计延迟");
+  CHECK(x.tag("measures") == "7月15日前补报");
+  CHECK(x.tag("period") == "2019-06");
+  // Every kind: a milestone and a rate too.
+  CHECK(entry_of("2020-12-01 hr.portal_online explain note=推迟").is_explanation);
+  CHECK(entry_of("2020-12-01 unemployment.rate explain note=x").is_explanation);
+  CHECK_FALSE(entry_of("2020-12-01 hr.portal_online done").is_explanation);
+  CHECK(error_of(std::string(kJobs) + "explain by=x") ==
+        "r.rec:7:27: an explanation needs its text in a note= tag");
+  CHECK(error_of(std::string(kJobs) + "explain note=\"\"") ==
+        "r.rec:7:27: an explanation needs its text in a note= tag");
+  CHECK(error_of("2020-12-01 hr.portal_online explain") ==
+        "r.rec:7:29: an explanation needs its text in a note= tag");
+  // Only the whole word: "explained" is no value.
+  CHECK(error_of(std::string(kJobs) + "explained note=x") == "r.rec:7:27: expected a number");
+  // A reused entry forgets it was an explanation.
+  Entry e = x;
+  REQUIRE(parse_line(std::string(kJobs) + "7", test_plan(), kWhere, &e).ok());
+  CHECK_FALSE(e.is_explanation);
+  // format_entry writes it back as "explain", and that reads back the same.
+  std::string line = format_entry(x, *test_plan().find("jobs.urban_new"));
+  CHECK(line ==
+        "2019-07-12  jobs.urban_new  explain  by=平望镇  period=2019-06  note=统计延迟  "
+        "measures=7月15日前补报");
+  CHECK(entry_of(line).is_explanation);
+}
+
 TEST_CASE("a leap day is a date") {
   CHECK(entry_of("2020-02-29 jobs.urban_new 1").date == Date::from_ymd(2020, 2, 29));
 }

@@ -131,6 +131,27 @@ TEST_CASE("show: the year-on-year block has no title of its own, in either langu
   CHECK(en.find("\n\nMeasure") != std::string::npos);
 }
 
+TEST_CASE("show: the expected tick is drawn over the bar, ahead or in the same cell") {
+  // The bar is 30 columns for the 51,000 target: 1,700 a column. March's
+  // expected line is 17000 * 90 / 365 = 4,191.8, column 2.47: the tick is in
+  // column 2 (the third), whatever the bar does there.
+  Entries ahead;
+  ahead.add("2018-03-31", "jobs.urban_new", "10200");  // 6 whole columns
+  std::string text = show_text(show(ahead, "jobs.urban_new", "2018-03-31"), RenderOptions{});
+  CHECK(text.find("  2018-03  ██│███" + std::string(24, ' ') + "  ") != std::string::npos);
+  // January and February have nothing yet: the tick alone, at 17000 * 31 /
+  // 365 = 1,443.8 (column 0.85) and 17000 * 59 / 365 = 2,747.9 (1.62).
+  CHECK(text.find("  2018-01  │" + std::string(29, ' ') + "  ") != std::string::npos);
+  CHECK(text.find("  2018-02   │" + std::string(28, ' ') + "  ") != std::string::npos);
+
+  // 4,200 is column 2.47 too: two full blocks and 3/8 of the third, the
+  // tick's cell. The tick wins it, so the mark is never lost.
+  Entries level;
+  level.add("2018-03-31", "jobs.urban_new", "4200");
+  text = show_text(show(level, "jobs.urban_new", "2018-03-31"), RenderOptions{});
+  CHECK(text.find("  2018-03  ██│" + std::string(27, ' ') + "  ") != std::string::npos);
+}
+
 TEST_CASE("show JSON: months, records and relations") {
   Entries e;
   e.add("2018-01-10", "skills.total", "100").add("2018-02-10", "skills.total", "20");

@@ -110,6 +110,14 @@ TEST_CASE("levels change by a difference in their own unit") {
   CHECK(*later[1].actual == dec("3.2"));
   CHECK(*later[1].change == doctest::Approx(1.1));
   CHECK(*later[1].status == Status::missed);
+  // In tables the difference reads as points: "pp", 个百分点 in Chinese.
+  Table t = yoy_block(*mid.plan, row(mid, "unemployment.rate"));
+  RenderOptions zh;
+  zh.zh = true;
+  CHECK(render_table(t, RenderOptions{}).find("-0.2 pp") != std::string::npos);
+  std::string cn = render_table(t, zh);
+  CHECK(cn.find("-0.2个百分点") != std::string::npos);
+  CHECK(cn.find("pp") == std::string::npos);
 }
 
 TEST_CASE("a level's first year changes against a reading from the year before") {

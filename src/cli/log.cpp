@@ -13,7 +13,9 @@ void setup_log(CLI::App& sub, Globals& g) {
   sub.add_option("--since", o->since, "Only entries dated on or after this day")
       ->type_name("DATE")
       ->check(date_validator());
-  sub.add_option("--until", o->until, "Only entries dated on or before this day")
+  // --as-of too: the other commands' word for "up to this day", so a user
+  // who types it gets what they mean instead of a parse error.
+  sub.add_option("--until,--as-of", o->until, "Only entries dated on or before this day")
       ->type_name("DATE")
       ->check(date_validator());
   sub.add_option("--by", o->by, "Only entries with this by= reporting unit")->type_name("UNIT");

@@ -7,7 +7,7 @@ namespace plan::cli {
 
 void setup_record(CLI::App& sub, Globals& g) {
   struct Options {
-    std::string id, value, date, by, note, src, file;
+    std::string id, value, date, by, note, src, file, period, measures;
     bool force = false;
   };
   auto o = std::make_shared<Options>();
@@ -15,7 +15,8 @@ void setup_record(CLI::App& sub, Globals& g) {
       ->type_name("ID")
       ->required();
   sub.add_option("value", o->value,
-                 "An increment (flows), a reading (levels) or done/undone (milestones)")
+                 "An increment (flows), a reading (levels), done/undone (milestones), or "
+                 "explain (an explanation, any kind; needs --note)")
       ->type_name("VALUE")
       ->required();
   sub.add_option("--date,-d", o->date, "Date the figure belongs to (default: today)")
@@ -26,6 +27,12 @@ void setup_record(CLI::App& sub, Globals& g) {
   sub.add_option("--note", o->note, "Free text; quotes, line breaks and tabs are escaped")
       ->type_name("TEXT");
   sub.add_option("--src", o->src, "Where the figure comes from, e.g. 年报")->type_name("REF");
+  sub.add_option("--period", o->period,
+                 "The reporting period the entry is for: 2019-06, 2019Q2, 2019H1 or 2019")
+      ->type_name("PERIOD");
+  sub.add_option("--measures", o->measures,
+                 "With explain: the corrective measures (整改措施); escaped as --note")
+      ->type_name("TEXT");
   sub.add_option("--file", o->file,
                  "Append here instead of the reporter's <records>/<folder>/<year>.rec")
       ->type_name("FILE");
@@ -45,11 +52,18 @@ void setup_record(CLI::App& sub, Globals& g) {
       "Milestones take done, or undone to retract. Nothing is ever rewritten: a\n"
       "correction is a new line.\n"
       "\n"
+      "explain records an explanation (情况说明) of any indicator for a reporting\n"
+      "period (--period, else the last one due at --date): --note says why it is\n"
+      "behind, missed or unreported, --measures what is done about it. It is no\n"
+      "figure and files no report; digests, plan due, show and status show it.\n"
+      "\n"
       "Examples:\n"
       "  plan record jobs.urban_new 4210 --date 2019-03-31 --by 人社局 --note 一季度快报\n"
       "  plan record jobs.urban_new -120 --date 2019-07-15 --note \"更正：重复统计\"\n"
       "  plan record unemployment.rate 1.9% --date 2019-06-30\n"
       "  plan record hr.portal done --by 人社局\n"
+      "  plan record jobs.urban_new explain --by 平望镇 --period 2019-06 --note "
+      "6月企业用工统计延迟 --measures 7月15日前补报\n"
       "  plan record jobs.urban_new 300 --file records/2019/q1.rec");
   sub.callback([o, &g] {
     auto project = open_project(g);
@@ -57,7 +71,7 @@ void setup_record(CLI::App& sub, Globals& g) {
     const Plan& plan = project->plan;
     const Date now = today();
     const Date date = o->date.empty() ? now : parse_date_arg(o->date);
-    EntryInput in{date.iso(), o->id, o->value, o->by, o->note, o->src};
+    EntryInput in{date.iso(), o->id, o->value, o->by, o->note, o->src, o->period, o->measures};
     auto made = make_new_entry(in, plan, Location{}, now, o->force);
     if (!made) {
       Diagnostic& error = made.error();

@@ -78,7 +78,8 @@ void setup_report(CLI::App& sub, Globals& g) {
                    ->type_name("UNIT");
   sub.add_flag("--each-unit", o->each_unit,
                "With --output-dir: also one digest per responsible unit, "
-               "DIR/<period>-<unit>.<format>")
+               "DIR/<period>-<unit>.<format>, and one per reporter of the reports it owes, "
+               "DIR/<period>.due-<reporter>.<format>")
       ->needs(output_dir)
       ->excludes(unit);
   sub.add_option("--top", o->top, "How many of the flows furthest behind to list")
@@ -101,6 +102,10 @@ void setup_report(CLI::App& sub, Globals& g) {
       "overdue; other status changes; the per-unit table; what was recorded, per\n"
       "indicator, and per reporting unit in an appendix. txt fits 80 columns; html\n"
       "is one self-contained file (inline CSS and SVG charts, no scripts).\n"
+      "An indicator behind, missed, overdue or unreported is shown with its latest\n"
+      "explanation (情况说明, plan record ID explain), and so is a missing report.\n"
+      "--each-unit also writes, per [[reporter]], the reports it owes (missing and\n"
+      "falling due by the end of the next period): DIR/<period>.due-<reporter>.<format>.\n"
       "Exit: 0 written; 1 bad data or a failed write; 2 bad usage; 3 --fail-on\n"
       "matched (the digest is written first).\n"
       "Examples:\n"
@@ -174,6 +179,15 @@ void setup_report(CLI::App& sub, Globals& g) {
         for (const UnitRow& row : digest.units.rows) {
           opt.unit = row.unit;
           if (!write(dir / digest_file_name(*period, row.unit, ext),
+                     render(build_digest(sources, opt))))
+            return;
+        }
+        // Every [[reporter]] gets its file, also when it owes nothing: a
+        // fixed set of names that a mail script can rely on.
+        opt.unit.clear();
+        for (const Reporter& r : plan.reporters) {
+          opt.reporter = r.name;
+          if (!write(dir / reporter_digest_file_name(*period, r.name, ext),
                      render(build_digest(sources, opt))))
             return;
         }

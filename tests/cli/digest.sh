@@ -97,6 +97,43 @@ expect_exit 0 -- "$PLAN" "${C[@]}" due --as-of 2019-07-31 --within 0 --format cs
   "人社局,jobs.urban_new,2019-06,21 镇乙,jobs.reemployed,2019-06,21 " ] && ok ||
   fail "plan due on the cycle fixture: $(cat "$WORK/out")"
 
+# 镇乙 explains its missing June (towns.rec, 2019-07-12, period=2019-06): the
+# explanation is shown under its missing report and under its newly
+# unreported indicator in every golden above; it stays owed (2 missing).
+
+# --each-unit also writes one digest per [[reporter]] of what it owes: 人社局
+# and 镇乙 their June reports (21 days overdue at E, 镇乙's with its
+# explanation), 镇甲 nothing missing but July falling due on 10 August
+# (in 10 days); 镇乙 filed July on 31 July, so nothing falls due for it.
+rm -rf "$WORK/cyc"
+expect_exit 0 -- "$PLAN" "${C[@]}" --lang en report --month 2019-07 --output-dir "$WORK/cyc" --each-unit
+if [ "$(cd "$WORK/cyc" && ls -A | LC_ALL=C sort | tr '\n' ' ')" = "2019-07-人社局.txt 2019-07.due-人社局.txt 2019-07.due-镇乙.txt 2019-07.due-镇甲.txt 2019-07.txt " ]; then ok; else
+  fail "--each-unit on the cycle fixture wrote: $(ls -A "$WORK/cyc")"
+fi
+cat >"$WORK/want" <<'TXT'
+报送测试计划 — reports owed by 镇乙, July 2019
+==============================================
+Period 2019-07-01 to 2019-07-31; reports due and missing at 2019-07-31, and
+falling due by 2019-08-31
+
+Reports missing at 2019-07-31 (1)
+---------------------------------
+  jobs.reemployed  城镇失业人员再就业人数
+    镇乙: 2019-06, due 2019-07-10, 21 days overdue
+    Explanation by 镇乙 for 2019-06 (2019-07-12): 6月企业用工统计延迟; measures:
+      8月10日前与7月一并补报
+TXT
+if cmp -s "$WORK/cyc/2019-07.due-镇乙.txt" "$WORK/want"; then ok; else fail "2019-07.due-镇乙.txt: $(cat "$WORK/cyc/2019-07.due-镇乙.txt")"; fi
+if grep -qxF '      镇甲: 2019-07, due 2019-08-10, in 10 days' "$WORK/cyc/2019-07.due-镇甲.txt" &&
+  grep -qxF '  Every report due by 2019-07-31 is in.' "$WORK/cyc/2019-07.due-镇甲.txt"; then ok; else
+  fail "2019-07.due-镇甲.txt: $(cat "$WORK/cyc/2019-07.due-镇甲.txt")"
+fi
+if grep -qxF '    人社局: 2019-06, due 2019-07-10, 21 days overdue' "$WORK/cyc/2019-07.due-人社局.txt" &&
+  ! grep -q '镇乙\|Explanation' "$WORK/cyc/2019-07.due-人社局.txt"; then ok; else
+  fail "2019-07.due-人社局.txt: $(cat "$WORK/cyc/2019-07.due-人社局.txt")"
+fi
+if [ -z "$(find "$WORK/cyc" -name '.*')" ]; then ok; else fail "temporary left in DIR"; fi
+
 # --fail-on: the digest is written first, then exit 3.
 mkdir -p "$WORK/www"
 expect_exit 3 -- "$PLAN" "${P[@]}" report --week 2019-W26 --format html \

@@ -12,9 +12,9 @@ sed -i '/^2019-06-30  training.migrant_workers /d' records/training_centre/2019.
 
 expect_exit 0 -- "$PLAN" due --as-of 2019-07-15 --within 0 --format csv
 cat >"$WORK/want" <<'CSV'
-reporter,state,id,name,period,due,days_overdue
-太培中心,unreported,training.migrant_workers,新生代农民工技能培训,2019-06,2019-07-10,5
-平望镇,unreported,jobs.reemployed,城镇失业人员再就业人数,2019-06,2019-07-10,5
+reporter,state,id,name,period,due,days_overdue,explanation
+太培中心,unreported,training.migrant_workers,新生代农民工技能培训,2019-06,2019-07-10,5,
+平望镇,unreported,jobs.reemployed,城镇失业人员再就业人数,2019-06,2019-07-10,5,
 CSV
 sed -i 's/$/\r/' "$WORK/want" # CSV lines end in CRLF (RFC 4180)
 expect_out "$WORK/want"
@@ -22,9 +22,9 @@ expect_out "$WORK/want"
 # Before the due day they are listed as falling due, not missing; nothing fails.
 expect_exit 0 -- "$PLAN" due --as-of 2019-07-05 --fail-on unreported --format csv
 cat >"$WORK/want" <<'CSV'
-reporter,state,id,name,period,due,days_overdue
-太培中心,due_soon,training.migrant_workers,新生代农民工技能培训,2019-06,2019-07-10,-5
-平望镇,due_soon,jobs.reemployed,城镇失业人员再就业人数,2019-06,2019-07-10,-5
+reporter,state,id,name,period,due,days_overdue,explanation
+太培中心,due_soon,training.migrant_workers,新生代农民工技能培训,2019-06,2019-07-10,-5,
+平望镇,due_soon,jobs.reemployed,城镇失业人员再就业人数,2019-06,2019-07-10,-5,
 CSV
 sed -i 's/$/\r/' "$WORK/want" # CSV lines end in CRLF (RFC 4180)
 expect_out "$WORK/want"

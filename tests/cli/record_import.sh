@@ -49,7 +49,9 @@ file_is "record: a year file per date" records/2020.rec $'2020-11-30  hr.portal 
 
 cp records/2019.rec "$TMP/before.rec"
 run record jobs.urban_nwe 5 --date 2019-08-01
-same "unknown id: exit" "$RC" 1
+# A name the plan lacks is a usage error (2), as for show, log and --by;
+# a value the plan refuses (below) is a refused entry (1).
+same "unknown id: exit" "$RC" 2
 same "unknown id: message" "$ERR" "plan: unknown indicator 'jobs.urban_nwe'; did you mean 'jobs.urban_new'?"
 run record jobs.urban_new 4,210 --date 2019-08-01
 same "bad value: exit" "$RC" 1
@@ -168,7 +170,7 @@ fi
 printf 'date,id,value,remark\n' > header.csv
 run import header.csv
 same "unknown column: exit" "$RC" 1
-same "unknown column: message" "$ERR" 'plan: header.csv:1: unknown column "remark"; columns are date, id, value, by, note, src (or 日期, 指标, 数值, 填报单位, 备注, 来源)
+same "unknown column: message" "$ERR" 'plan: header.csv:1: unknown column "remark"; columns are date, id, value, by, note, src, period, measures (or 日期, 指标, 数值, 填报单位, 备注, 来源, 报送期, 整改措施)
 plan: nothing imported: 1 error in header.csv'
 
 # GB18030, as Chinese Excel saves plain "CSV": 日期,指标,数值 in GB18030 bytes.

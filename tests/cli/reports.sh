@@ -86,6 +86,9 @@ expect_exit 0 -- "${P[@]}" list -f csv
 expect_out "$GOLDEN/list.csv"
 expect_exit 0 -- "${P[@]}" log jobs.urban_new --since 2018-07-01 --until 2019-06-30
 expect_out "$GOLDEN/log-jobs.table"
+# --as-of is log's --until under the other commands' name: the same entries.
+expect_exit 0 -- "${P[@]}" log jobs.urban_new --since 2018-07-01 --as-of 2019-06-30
+expect_out "$GOLDEN/log-jobs.table"
 expect_exit 0 -- "${P[@]}" show skills.high --as-of 2019-06-30
 expect_out "$GOLDEN/show-skills.high-2019-06-30.table"
 
