@@ -51,6 +51,16 @@ class Decimal {
   std::int64_t micros_ = 0;
 };
 
+// The largest magnitude of a figure the reports work with — a target, a
+// level's reading, a flow's sum — in units: half the 64-bit range,
+// 4,611,686,018,427.387903, so that the difference of any two (a shortfall,
+// a gap) fits and the saturating operators below never act. The ledger and
+// the plan loader refuse more, `plan check` too (record_check.h).
+inline constexpr std::int64_t kMaxFigureUnits = INT64_MAX / 2;
+inline bool within_figure_limit(std::int64_t units) {
+  return units <= kMaxFigureUnits && units >= -kMaxFigureUnits;
+}
+
 // Saturating arithmetic for derived figures (targets minus actuals); inputs
 // come from checked sums, so saturation only guards against absurd plans.
 Decimal operator+(Decimal a, Decimal b);

@@ -16,10 +16,12 @@ std::string Location::to_string() const {
 }
 
 std::string Diagnostic::headline() const {
-  // A problem with no place (no project found) is just its message.
+  // A problem with no place (no project found) is just its message. File
+  // names and messages quote what they were given (a GBK file name, a
+  // value from the command line): sanitized like all terminal text.
   std::string s = where.file.empty() ? "" : where.to_string() + ": ";
   if (severity == Severity::warning) s += "warning: ";
-  return s + message;
+  return sanitize(s + message);
 }
 
 std::string Diagnostic::to_string() const {

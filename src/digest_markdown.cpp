@@ -1,6 +1,7 @@
 // The digest as GitHub-flavoured Markdown, read raw in a mail or rendered by
 // a forge or pandoc. Lists of indicators are pipe tables (render_markdown);
-// the headline is a short bullet list.
+// the headline is a short bullet list. Every cell, plan and record text
+// alike, is escaped by render_markdown, so no text can become markup.
 #include <fmt/format.h>
 
 #include "digest_render.h"
@@ -23,24 +24,6 @@ std::string md_text(std::string_view s) {
     out += c;
   }
   return one_line(out);
-}
-
-// Record text (units, notes) inside a table cell: render_markdown escapes
-// pipes and backslashes; markup characters become entities, so that a note
-// can never turn into HTML when the Markdown is converted.
-std::string record_text(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '<')
-      out += "&lt;";
-    else if (c == '>')
-      out += "&gt;";
-    else if (c == '&')
-      out += "&amp;";
-    else
-      out += c;
-  }
-  return out;
 }
 
 std::string table(const Table& t, bool zh) {
@@ -85,12 +68,10 @@ std::string missing_table(const std::vector<MissingReport>& list, bool upcoming,
   Explained notes;
   for (const MissingReport& m : list) {
     Row row;
-    row.cells = {Cell::of_text(m.ind->id),
-                 Cell::of_text(m.ind->name),
-                 Cell::of_text(record_text(m.reporter)),
-                 Cell::of_text(m.period),
-                 Cell::of_text(m.due.iso()),
-                 Cell::of_count(upcoming ? -m.days_overdue : m.days_overdue)};
+    row.cells = {
+        Cell::of_text(m.ind->id),   Cell::of_text(m.ind->name),
+        Cell::of_text(m.reporter),  Cell::of_text(m.period),
+        Cell::of_text(m.due.iso()), Cell::of_count(upcoming ? -m.days_overdue : m.days_overdue)};
     t.rows.push_back(std::move(row));
     notes.add(*m.ind, m.explanation ? &*m.explanation : nullptr, zh);
   }
@@ -161,10 +142,10 @@ std::string appendix_section(const Digest& d, bool zh) {
       Row row;
       row.cells = {Cell::of_text(r.ind->id),
                    Cell::of_text(r.ind->name),
-                   Cell::of_text(record_text(g.unit)),
+                   Cell::of_text(g.unit),
                    Cell::of_count(static_cast<long long>(g.entries)),
                    Cell::of_text(w::recorded_value(*r.ind, g, zh)),
-                   Cell::of_text(record_text(g.note))};
+                   Cell::of_text(g.note)};
       t.rows.push_back(std::move(row));
     }
     if (r.units.size() > 1 && is_flow(r.ind->kind)) {

@@ -119,7 +119,7 @@ std::string due_json(const DueReport& r) {
               {"within_days", r.within},
               {"missing", list(true)},
               {"upcoming", list(false)}};
-  return out.dump(2) + "\n";
+  return json_text(std::move(out));
 }
 
 }  // namespace plan

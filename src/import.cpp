@@ -74,7 +74,8 @@ int read_number(std::string_view* s, std::size_t max) {
   std::size_t n = 0;
   int v = 0;
   while (n < s->size() && std::isdigit(static_cast<unsigned char>((*s)[n]))) {
-    v = v * 10 + ((*s)[n] - '0');
+    // Digits past `max` are counted, not added: 99999999999 would overflow.
+    if (n < max) v = v * 10 + ((*s)[n] - '0');
     ++n;
   }
   if (n == 0 || n > max) return -1;

@@ -70,7 +70,7 @@ std::string list_json(const Plan& plan) {
     inds.push_back(std::move(o));
   }
   json doc = {{"plan", plan_json(plan)}, {"indicators", inds}};
-  return doc.dump(2) + "\n";
+  return json_text(std::move(doc));
 }
 
 }  // namespace plan

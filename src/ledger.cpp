@@ -69,7 +69,9 @@ void Ledger::add(const Entry& e) {
       if (__builtin_add_overflow(a.actual, v, &total) ||
           __builtin_add_overflow(y.micros, v, &year_sum) ||
           __builtin_add_overflow(m.micros, v, &month_sum) ||
-          __builtin_add_overflow(same.micros, v, &same_sum)) {
+          __builtin_add_overflow(same.micros, v, &same_sum) || !within_figure_limit(total) ||
+          !within_figure_limit(year_sum) || !within_figure_limit(month_sum) ||
+          !within_figure_limit(same_sum)) {
         if (!error_) error_ = make_error(e.where, fmt::format("the sum of {} overflows", ind.id));
         return;
       }
@@ -80,6 +82,11 @@ void Ledger::add(const Entry& e) {
       if (std::pair(month, day) <= as_of_month_day_) same = {same_sum, true};
     }
   } else {
+    if (!e.is_state && !within_figure_limit(e.amount.units())) {
+      if (!error_)
+        error_ = make_error(e.where, fmt::format("the reading of {} is too large", ind.id));
+      return;
+    }
     take_reading(a, e, year, e.is_state ? (e.done ? Decimal::kScale : 0) : e.amount.units());
   }
   const std::int32_t d = e.date.days_since_epoch();

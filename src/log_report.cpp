@@ -80,7 +80,7 @@ std::string log_json(const Plan& plan, const std::vector<Entry>& entries) {
                    {"file", e.where.file},
                    {"line", e.where.line}});
   }
-  return json{{"entries", out}}.dump(2) + "\n";
+  return json_text(json{{"entries", out}});
 }
 
 }  // namespace plan

@@ -1,5 +1,6 @@
 #include "project.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace plan {
@@ -11,6 +12,23 @@ fs::path ProjectPaths::default_record_file(const Plan& plan, std::string_view by
   const Reporter* r = by.empty() ? nullptr : plan.find_reporter(by);
   if (r && !r->folder.empty()) return records_dir / r->folder / name;
   return records_dir / name;
+}
+
+std::optional<Diagnostic> ProjectPaths::check_record_file(const fs::path& file) const {
+  std::error_code ec;
+  const fs::path f = fs::weakly_canonical(fs::absolute(file, ec), ec);
+  const fs::path dir = fs::weakly_canonical(fs::absolute(records_dir, ec), ec);
+  if (f == dir) return std::nullopt;  // --records names this one file
+  std::string why;
+  if (file.extension() != ".rec") {
+    why = "not named *.rec";
+  } else {
+    auto [d, inside] = std::mismatch(dir.begin(), dir.end(), f.begin(), f.end());
+    if (d != dir.end()) why = "not inside " + records_dir.generic_string() + "/";
+  }
+  if (why.empty()) return std::nullopt;
+  return make_usage_error("--file " + file.generic_string() + ": " + why +
+                          ", so it would never be read as a record file");
 }
 
 Expected<ProjectPaths> locate_project(Env& env, const fs::path& cwd,

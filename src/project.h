@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -22,6 +23,13 @@ struct ProjectPaths {
   // with a folder; else (a unit that is not a reporter, a reporter without
   // a folder, or no by=) <records>/<year>.rec.
   std::filesystem::path default_record_file(const Plan& plan, std::string_view by, int year) const;
+
+  // A usage error when `file` (a --file of record or import) would never be
+  // read as a record file: not named *.rec, or not inside records_dir (nor
+  // records_dir itself, when that names one file). Checked on the paths as
+  // written, made absolute, with symbolic links of the existing part
+  // resolved.
+  std::optional<Diagnostic> check_record_file(const std::filesystem::path& file) const;
 };
 
 // plan_override / records_override: from --plan / --records or PLAN_FILE /

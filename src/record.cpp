@@ -102,6 +102,9 @@ std::optional<Diagnostic> LineParser::check_bytes() const {
     if (c < 0x20 || c == 0x7F) return fail(i, "control character U+00" + hex2(c));
     std::size_t len = utf8_sequence(s_, i);
     if (len == 0) return fail(i, "invalid UTF-8 (byte 0x" + hex2(c) + ")");
+    // The reader skips a mark at the very start of a file; anywhere else,
+    // a tag value included, it is an error (plan-records(5), ENCODING).
+    if (at(i, kUtf8Bom)) return fail(i, "byte order mark (U+FEFF) not at the start of the file");
     // C1 controls (U+0080..U+009F) act as terminal escapes in some terminals.
     if (c == 0xC2 && static_cast<unsigned char>(p[i + 1]) < 0xA0)
       return fail(i, "control character U+00" + hex2(static_cast<unsigned char>(p[i + 1])));

@@ -43,9 +43,27 @@ class Fingerprint {
 }  // namespace
 
 RecordChecker::RecordChecker(const Plan& plan, Date today, Diagnostics& diags)
-    : plan_(plan), today_(today), diags_(diags) {}
+    : plan_(plan), today_(today), diags_(diags), magnitude_(plan.indicators.size(), 0) {}
 
 void RecordChecker::add(const Entry& e) {
+  if (const Indicator* ind = plan_.find(e.id); ind && !e.is_state) {
+    std::int64_t& m = magnitude_[static_cast<std::size_t>(ind - plan_.indicators.data())];
+    const std::int64_t v = e.amount.units();
+    if (!is_flow(ind->kind)) {
+      if (!within_figure_limit(v))
+        diags_.error(e.where, fmt::format("the reading of {} is too large (at most "
+                                          "4,611,686,018,427.387903)",
+                                          e.id));
+    } else if (m >= 0 && plan_.in_period(e.date)) {
+      const std::int64_t abs = v < 0 ? -v : v;  // never INT64_MIN: values are parsed symmetric
+      if (__builtin_add_overflow(m, abs, &m) || !within_figure_limit(m)) {
+        diags_.error(e.where, fmt::format("the sum of {} may overflow: its entries add up to "
+                                          "more than 4,611,686,018,427.387903",
+                                          e.id));
+        m = -1;
+      }
+    }
+  }
   if (!plan_.in_period(e.date)) {
     // Only flows are cut to the period; a level reading or a milestone state
     // of any date can be the latest entry, which is what counts (SPEC §5).

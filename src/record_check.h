@@ -30,6 +30,12 @@ class RecordChecker {
   //    at the column of its value, with "did you mean". A warning, not an
   //    error: who filed a figure changes no figure, and ledgers written
   //    before by= was checked keep computing while they are fixed.
+  // And an error, once per indicator, where a report could not compute
+  // (Ledger::error()): a level reading, or the magnitudes of a flow's
+  // entries in the period added up, beyond kMaxFigureUnits (decimal.h).
+  // Magnitudes, because the ledger's sums depend on the as-of date and the
+  // order of reading: no subset of entries of a total within the limit can
+  // overflow, so a ledger that check passes computes at every date.
   // Double entries are looked for within each file: a unit files a year's
   // figures in one file (records/<unit>/<year>.rec), which is where a figure
   // pasted twice lands, and so memory is bounded by the largest file, not
@@ -61,6 +67,9 @@ class RecordChecker {
   // and Plan::knows_unit gathers every unit name at each call.
   std::vector<std::string> known_by_;
   Seen seen_;
+  // Per indicator: the sum of |amount| of its flow entries in the period
+  // (-1 once reported).
+  std::vector<std::int64_t> magnitude_;
 };
 
 }  // namespace plan

@@ -243,8 +243,13 @@ ReadStats read_records(Env& env, const fs::path& dir, const Plan& plan, Diagnost
   if (fs::is_directory(st)) {
     collect(dir, &files, diags);
     std::sort(files.begin(), files.end());  // std::string compares bytes
-  } else {
+  } else if (fs::is_regular_file(st)) {
     files.push_back(dir.generic_string());
+  } else {
+    // As in the folder scan: a FIFO would block the reader forever and
+    // /dev/zero would feed it forever.
+    diags.error({dir.generic_string()}, "not a folder or a regular file");
+    return stats;
   }
   std::vector<char> buf(kChunkBytes);
   for (const auto& f : files) read_file(f, buf, plan, guard, diags, sink, &stats);

@@ -1,6 +1,7 @@
 // CSV and TSV for spreadsheets. The text is written as it is in the data (no
 // sanitizing: a spreadsheet is not a terminal, and the export must round-trip);
-// the only change to text is the formula guard below. Cell::suffix is not
+// the only changes to text are the formula guard below and the project's
+// policy for bytes that are not UTF-8 (valid_utf8(): "\xNN", as everywhere). Cell::suffix is not
 // written: numbers stay numbers, and the unit has a column of its own.
 #include <fmt/format.h>
 
@@ -58,7 +59,7 @@ std::string plain_cell(const Cell& c) {
       return "";
     case CellType::text:
     case CellType::status:
-      return neutralise(c.text);
+      return neutralise(valid_utf8(c.text));
     case CellType::amount:
       return c.amount.to_string();
     case CellType::ratio:
@@ -115,7 +116,7 @@ std::string render_delimited(const Table& t, char sep, const RenderOptions& o) {
   };
 
   std::string out = o.bom ? std::string(kUtf8Bom) : "";
-  line(out, [&](std::size_t i) { return t.columns[i].key; });
+  line(out, [&](std::size_t i) { return valid_utf8(t.columns[i].key); });
   for (const Row& row : t.rows)
     line(out, [&](std::size_t i) { return i < row.cells.size() ? plain_cell(row.cells[i]) : ""; });
   return out;

@@ -13,26 +13,44 @@
 namespace plan {
 namespace {
 
-// A cell's text inside a pipe table: a backslash is doubled so that it cannot
-// escape the next character, `|` is escaped so it does not end the cell, and
-// a line break becomes <br> since a table row is one line. Control
-// characters are then made visible, as in the terminal.
-std::string md_cell(std::string_view s) {
+bool ascii_alnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Text from the plan or the records as Markdown that shows it and does
+// nothing else, whether read raw or converted (GFM, pandoc): a backslash is
+// doubled so that it cannot escape the next character; `|` is escaped so it
+// does not end the cell; the characters that start markup — raw HTML and
+// autolinks (< > &), links and images ([ ]), code (`), emphasis (* ~, and _
+// where it could open or close emphasis, not inside ids such as
+// jobs.urban_new) — get a backslash, which CommonMark defines for every
+// ASCII punctuation character. So `<script>`, `<img onerror=…>` and
+// `[x](javascript:…)` in a note stay text. A line break becomes <br> in a
+// cell (a table row is one line), a space elsewhere. Control characters are
+// then made visible, as in the terminal.
+std::string md_escape(std::string_view s, bool cell) {
   std::string out;
   for (std::size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
-    if (c == '\\') {
-      out += "\\\\";
-    } else if (c == '|') {
-      out += "\\|";
+    if (c == '\\' || c == '|' || c == '`' || c == '*' || c == '[' || c == ']' || c == '<' ||
+        c == '>' || c == '&' || c == '~') {
+      out += '\\';
+      out += c;
+    } else if (c == '_') {
+      bool inside = i > 0 && i + 1 < s.size() && ascii_alnum(s[i - 1]) && ascii_alnum(s[i + 1]);
+      out += inside ? "_" : "\\_";
     } else if (c == '\r' || c == '\n') {
       if (c == '\r' && i + 1 < s.size() && s[i + 1] == '\n') ++i;
-      out += "<br>";
+      out += cell ? "<br>" : " ";
     } else {
       out += c;
     }
   }
   return sanitize(out);
+}
+
+std::string md_cell(std::string_view s) {
+  return md_escape(s, true);
 }
 
 }  // namespace
@@ -80,21 +98,21 @@ std::string render_markdown(const Table& t, const RenderOptions& o) {
 
   // Blocks are separated by one blank line.
   std::vector<std::string> blocks;
-  if (!t.title_for(o.zh).empty()) blocks.push_back(one_line(t.title_for(o.zh)) + '\n');
+  if (!t.title_for(o.zh).empty()) blocks.push_back(md_escape(t.title_for(o.zh), false) + '\n');
   if (!cols.empty()) {
     std::string table;
     for (std::size_t r = 0; r < t.rows.size(); ++r) {
       const std::string& g = t.rows[r].group;
       if (r == 0 || g != t.rows[r - 1].group) {
         if (!table.empty()) blocks.push_back(table);
-        if (!g.empty()) blocks.push_back("### " + one_line(g) + '\n');
+        if (!g.empty()) blocks.push_back("### " + md_escape(g, false) + '\n');
         table = head;
       }
       table += line(body[r]);
     }
     blocks.push_back(table.empty() ? head : table);
   }
-  for (const std::string& f : t.footer) blocks.push_back(one_line(f) + '\n');
+  for (const std::string& f : t.footer) blocks.push_back(md_escape(f, false) + '\n');
 
   std::string out;
   for (std::size_t i = 0; i < blocks.size(); ++i) out += (i > 0 ? "\n" : "") + blocks[i];

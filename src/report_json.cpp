@@ -3,8 +3,37 @@
 #include <nlohmann/json.hpp>
 
 #include "schedule.h"
+#include "text.h"
 
 namespace plan {
+namespace {
+
+void make_valid(nlohmann::ordered_json& j) {
+  if (j.is_string()) {
+    auto& s = j.get_ref<std::string&>();
+    if (find_invalid_utf8(s)) s = valid_utf8(s);
+  } else if (j.is_array()) {
+    for (auto& x : j) make_valid(x);
+  } else if (j.is_object()) {
+    bool bad_key = false;
+    for (auto it = j.begin(); it != j.end(); ++it) {
+      make_valid(it.value());
+      bad_key = bad_key || find_invalid_utf8(it.key());
+    }
+    if (bad_key) {
+      nlohmann::ordered_json fixed = nlohmann::ordered_json::object();
+      for (auto it = j.begin(); it != j.end(); ++it) fixed[valid_utf8(it.key())] = it.value();
+      j = std::move(fixed);
+    }
+  }
+}
+
+}  // namespace
+
+std::string json_text(nlohmann::ordered_json doc) {
+  make_valid(doc);
+  return doc.dump(2) + "\n";
+}
 
 nlohmann::ordered_json json_number(Decimal d) {
   if (d.units() % Decimal::kScale == 0) return nlohmann::ordered_json(d.units() / Decimal::kScale);

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "decimal.h"
@@ -15,6 +16,12 @@
 #include "record.h"
 
 namespace plan {
+
+// A report's JSON document as text, indented by two, ending in a newline.
+// Text that is not valid UTF-8 (file names from a Windows share) is written
+// by the one policy of valid_utf8() (text.h), each invalid byte as "\xNN":
+// nlohmann-json would otherwise throw on it.
+std::string json_text(nlohmann::ordered_json doc);
 
 nlohmann::ordered_json json_number(Decimal d);
 nlohmann::ordered_json json_number(const std::optional<Decimal>& d);  // null when absent

@@ -198,7 +198,7 @@ std::string show_json(const ShowReport& r) {
       {"records", records},
       {"explanations", explanations_json(r.explanations)},
   });
-  return doc.dump(2) + "\n";
+  return json_text(std::move(doc));
 }
 
 }  // namespace plan

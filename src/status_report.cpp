@@ -152,7 +152,7 @@ std::string status_json(const StatusReport& r) {
               {"time_progress", r.time_progress},
               {"year", r.year ? json(*r.year) : json(nullptr)},
               {"indicators", inds}};
-  return doc.dump(2) + "\n";
+  return json_text(std::move(doc));
 }
 
 }  // namespace plan

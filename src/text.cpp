@@ -1,5 +1,7 @@
 #include "text.h"
 
+#include <fmt/format.h>
+
 #include <cstdint>
 
 namespace plan {
@@ -32,6 +34,12 @@ bool is_wide(char32_t c) {
 bool is_zero_width(char32_t c) {
   return (c >= 0x0300 && c <= 0x036F) || (c >= 0x200B && c <= 0x200F) ||
          (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFEFF;
+}
+
+// Invisible characters that reorder or hide text (see sanitize()).
+bool is_deceptive(char32_t c) {
+  return c == 0x061C || (c >= 0x200B && c <= 0x200F) || (c >= 0x2028 && c <= 0x202E) ||
+         (c >= 0x2060 && c <= 0x2069) || c == 0xFEFF;
 }
 
 }  // namespace
@@ -103,6 +111,26 @@ std::string pad_left(std::string_view s, int width) {
   return out + std::string(s);
 }
 
+std::string valid_utf8(std::string_view s) {
+  if (!find_invalid_utf8(s)) return std::string(s);
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len = utf8_sequence(s, i);
+    if (len == 0) {
+      unsigned v = static_cast<unsigned char>(s[i]);
+      out += "\\x";
+      out += hex[v >> 4];
+      out += hex[v & 0xF];
+      len = 1;
+    } else {
+      out.append(s.substr(i, len));
+    }
+    i += len;
+  }
+  return out;
+}
+
 std::string sanitize(std::string_view s) {
   static const char* hex = "0123456789abcdef";
   std::string out;
@@ -119,6 +147,8 @@ std::string sanitize(std::string_view s) {
       escape(static_cast<unsigned char>(s[i]));
     } else if ((*cp < 0x20 && *cp != '\t') || *cp == 0x7F || (*cp >= 0x80 && *cp < 0xA0)) {
       escape(static_cast<unsigned>(*cp));
+    } else if (is_deceptive(*cp)) {
+      out += fmt::format("<U+{:04X}>", static_cast<std::uint32_t>(*cp));
     } else {
       out.append(s.substr(i, len));
     }

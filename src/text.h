@@ -70,9 +70,21 @@ std::string truncate_to_width(std::string_view s, int width);
 std::string pad_right(std::string_view s, int width);
 std::string pad_left(std::string_view s, int width);
 
+// The one policy for bytes that are not UTF-8 (a GBK file name from a
+// Windows share, say) on their way to any output: each invalid byte becomes
+// the four characters "\xNN", everything else is kept as it is. Every
+// renderer applies it (sanitize() below includes it), so that no output is
+// invalid UTF-8 and the JSON writer has nothing to reject.
+std::string valid_utf8(std::string_view s);
+
 // Control characters (C0 except tab, DEL, C1) become visible escapes such as
 // "\x1b", so that text from records can never move the cursor or change the
-// terminal's colours. Invalid UTF-8 bytes become "\xNN" too.
+// terminal's colours. Invalid UTF-8 bytes become "\xNN" too. Characters that
+// are invisible yet change how a line reads — bidirectional overrides and
+// isolates (U+202A..U+202E, U+2066..U+2069, U+200E, U+200F, U+061C), the
+// zero-width space and joiners (U+200B..U+200D, U+2060), the byte order mark
+// (U+FEFF) and the line and paragraph separators (U+2028, U+2029) — are
+// shown as "<U+202E>", so that a note cannot make a line look like another.
 std::string sanitize(std::string_view s);
 
 // Text from the plan or the records on one line: tabs and line breaks

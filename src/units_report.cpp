@@ -116,7 +116,7 @@ std::string units_json(const UnitsReport& r) {
               {"as_of", r.as_of.iso()},
               {"lead_only", r.lead_only},
               {"units", units}};
-  return doc.dump(2) + "\n";
+  return json_text(std::move(doc));
 }
 
 }  // namespace plan

@@ -135,7 +135,7 @@ std::string yoy_json(const YoyReport& r) {
                     {"years", years}});
   }
   json doc = {{"plan", plan_json(*r.plan)}, {"as_of", r.as_of.iso()}, {"indicators", inds}};
-  return doc.dump(2) + "\n";
+  return json_text(std::move(doc));
 }
 
 }  // namespace plan

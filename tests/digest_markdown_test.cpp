@@ -91,3 +91,24 @@ Achieved counts met levels and done milestones; on track, pending milestones; mi
 )";
   CHECK(digest_markdown(d, RenderOptions{}) == want);
 }
+
+TEST_CASE("Markdown digest: plan and record text can never become HTML or a link") {
+  // The mini plan with an indicator name and a note that are markup.
+  Plan plan = testing::mini_plan();
+  plan.indicators[0].name = "<img src=x onerror=alert(1)>";
+  Digest d = digest_of(plan,
+                       "2020-11-10  jobs.urban_new  600  by=人社局  "
+                       "note=\"<script>x</script>[x](javascript:alert(1))\"\n",
+                       period(PeriodKind::month, "2020-11"));
+  std::string md = digest_markdown(d, RenderOptions{});
+  // Every <, >, [ and ] of the text has a backslash before it (CommonMark's
+  // escape for ASCII punctuation): none is left bare.
+  CHECK(md.find("\\<img src=x onerror=alert(1)\\>") != std::string::npos);
+  CHECK(md.find("\\<script\\>x\\</script\\>\\[x\\](javascript:alert(1))") != std::string::npos);
+  // And no markup character anywhere in the digest is left bare.
+  for (std::size_t i = 0; i < md.size(); ++i) {
+    if (md[i] != '<' && md[i] != '>' && md[i] != '[' && md[i] != ']') continue;
+    CAPTURE(md.substr(i < 20 ? 0 : i - 20, 40));
+    CHECK(md[i - 1] == '\\');
+  }
+}

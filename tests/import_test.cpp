@@ -149,7 +149,9 @@ TEST_CASE("import: dates as spreadsheets write them") {
 TEST_CASE("spreadsheet_date refuses other shapes") {
   const Location at{"x.csv", 4, 0};
   for (std::string bad : {"31/3/2019", "2019/3-31", "2019.3.31", "19/3/31", "2019/123/1",
-                          "2019-03-31x", "2019年3月31", ""}) {
+                          "2019-03-31x", "2019年3月31", "",
+                          // Once signed overflow (UBSan) in the digit reader:
+                          "99999999999/1/1", "2019/99999999999/1", "2019年1月99999999999日"}) {
     CAPTURE(bad);
     auto d = spreadsheet_date(bad, at);
     REQUIRE_FALSE(d);

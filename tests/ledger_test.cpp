@@ -191,9 +191,11 @@ TEST_CASE("milestone state: done, undone, ties") {
 
 TEST_CASE("an overflowing sum is an error at the entry, and the entry is not counted") {
   Entries e;
-  e.add("2018-01-10", "jobs.urban_new", "9000000000000")     // f.rec:1
-      .add("2018-02-10", "jobs.urban_new", "300000000000")   // f.rec:2: 9.3e12 > 9.22e12
-      .add("2018-03-10", "jobs.urban_new", "9000000000000")  // f.rec:3: overflows too
+  // Sums are limited to 4,611,686,018,427.387903 (kMaxFigureUnits, half
+  // the 64-bit range), so that a shortfall always fits.
+  e.add("2018-01-10", "jobs.urban_new", "4500000000000")     // f.rec:1
+      .add("2018-02-10", "jobs.urban_new", "150000000000")   // f.rec:2: 4.65e12 > 4.61e12
+      .add("2018-03-10", "jobs.urban_new", "4500000000000")  // f.rec:3: overflows too
       .add("2018-04-10", "jobs.urban_new", "5");             // f.rec:4: fine
   Ledger l = e.ledger("2020-12-31");
   REQUIRE(l.error());
@@ -201,9 +203,9 @@ TEST_CASE("an overflowing sum is an error at the entry, and the entry is not cou
   CHECK(l.error()->headline() == "f.rec:2:1: the sum of jobs.urban_new overflows");
   CHECK(l.error()->severity == Severity::error);
   const IndicatorTotals& t = totals_of(l, "jobs.urban_new");
-  CHECK(t.actual == dec("9000000000005"));
+  CHECK(t.actual == dec("4500000000005"));
   CHECK(t.entries == 2);
-  CHECK(t.by_year.at(2018) == dec("9000000000005"));
+  CHECK(t.by_year.at(2018) == dec("4500000000005"));
   // Neither month of the refused entries appears.
   CHECK(t.by_month.size() == 2);
   CHECK(t.by_month.count(month_key(2018, 2)) == 0);
@@ -211,19 +213,20 @@ TEST_CASE("an overflowing sum is an error at the entry, and the entry is not cou
 }
 
 TEST_CASE("a month can overflow while the total does not: nothing changes") {
-  // 9e12 in January, -9e12 in February (total 0), 9e12 more in January:
-  // the total would be 9e12, but January 1.8e13.
+  // 4.5e12 in January, -4.5e12 in February (total 0), 4.5e12 more in
+  // January: the total would be 4.5e12, within the limit of 4.61e12, but
+  // January 9e12.
   Entries e;
-  e.add("2019-01-10", "skills.total", "9000000000000")
-      .add("2019-02-10", "skills.total", "-9000000000000")
-      .add("2019-01-20", "skills.total", "9000000000000");
+  e.add("2019-01-10", "skills.total", "4500000000000")
+      .add("2019-02-10", "skills.total", "-4500000000000")
+      .add("2019-01-20", "skills.total", "4500000000000");
   Ledger l = e.ledger("2020-12-31");
   REQUIRE(l.error());
   CHECK(l.error()->headline() == "f.rec:3:1: the sum of skills.total overflows");
   const IndicatorTotals& t = totals_of(l, "skills.total");
   CHECK(t.actual == Decimal());
   CHECK(t.by_year.at(2019) == Decimal());
-  CHECK(t.by_month.at(month_key(2019, 1)) == dec("9000000000000"));
+  CHECK(t.by_month.at(month_key(2019, 1)) == dec("4500000000000"));
   CHECK(t.entries == 2);
 }
 

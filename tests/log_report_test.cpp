@@ -155,4 +155,16 @@ TEST_CASE("log JSON") {
   CHECK(j["entries"][3]["tags"].empty());
 }
 
+TEST_CASE(
+    "log JSON: a file name and a tag that are not UTF-8 are written as \\xNN, not thrown on") {
+  std::vector<Entry> v = sample().list;
+  v[0].where.file = "records/\xB9\xE3.rec";  // 广 in GBK
+  v[0].tags.emplace_back("note", "a\xFF");
+  std::string text;
+  REQUIRE_NOTHROW(text = log_json(mini_plan(), v));
+  auto j = nlohmann::json::parse(text);
+  CHECK(j["entries"][0]["file"] == "records/\\xb9\\xe3.rec");
+  CHECK(j["entries"][0]["tags"]["note"] == "a\\xff");
+}
+
 }  // namespace plan

@@ -94,6 +94,7 @@ std::string mutate(std::string line, std::mt19937_64& rng) {
   static const std::vector<std::string> kPieces = {"万",
                                                    "\xE3\x80\x80",
                                                    "\xEF\xBB\xBF",
+                                                   "\xE2\x80\xAE",  // U+202E: text, shown escaped
                                                    "中",
                                                    "\xC2\x85",
                                                    "\xC2\xA0",
@@ -198,7 +199,9 @@ TEST_CASE("fast parser: unusual lines go to the full parser") {
            "# \xC2\x85",                                   // C1 control in a comment
            "2019-01-01  jobs.rural_new  explain  note=x",  // an explanation
            "2019-01-01  hr.portal_online  explain  note=x",
-           "2019-01-01  jobs.rural_new  explain",  // without its note: an error
+           "2019-01-01  jobs.rural_new  explain",                // without its note: an error
+           "2019-01-01  jobs.rural_new  3  n=a\xEF\xBB\xBF",     // BOM in a tag value: an error
+           "2019-01-01  jobs.rural_new  3  n=\"\xEF\xBB\xBF\"",  // … quoted too
        }) {
     INFO(line);
     CHECK(both(line, test_plan()).fast == "-");

@@ -446,6 +446,21 @@ TEST_CASE("a FIFO named *.rec is an error, not a hang") {
         std::vector<std::string>{(dir / "pipe.rec").generic_string() + ": not a regular file"});
 }
 
+TEST_CASE("a FIFO or a device given as the records folder is an error, not a hang") {
+  TempDir tmp;
+  fs::path fifo = tmp.path() / "pipe";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  // /dev/null would read as empty and /dev/zero forever; both are refused
+  // before they are opened, as a FIFO is (opening it would block).
+  for (fs::path p : {fifo, fs::path("/dev/null"), fs::path("/dev/zero")}) {
+    CAPTURE(p);
+    Result r = read_dir(p);
+    CHECK(r.headlines() ==
+          std::vector<std::string>{p.generic_string() + ": not a folder or a regular file"});
+    CHECK(r.stats.files == 0);
+  }
+}
+
 TEST_CASE("an unreadable file is an error naming it and the reason") {
   TempDir tmp;
   fs::path dir = tmp.path() / "records";

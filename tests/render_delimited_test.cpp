@@ -200,6 +200,11 @@ TEST_CASE("render_delimited: TSV turns tabs and line breaks into spaces, and doe
         "-120\n");
 }
 
+TEST_CASE("render_delimited: bytes that are not UTF-8 are written as \\xNN, controls kept") {
+  Table t = one_column({Cell::of_text("records/\xB9\xE3.rec"), Cell::of_text("a\x1b")});
+  CHECK(render_delimited(t, ',', {}) == "v\r\nrecords/\\xb9\\xe3.rec\r\na\x1b\r\n");
+}
+
 TEST_CASE("render_delimited: the UTF-8 BOM only when asked") {
   RenderOptions o;
   o.bom = true;

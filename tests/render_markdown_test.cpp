@@ -65,7 +65,7 @@ TEST_CASE("render_markdown: escapes pipes, backslashes and line breaks; neutrali
         "| a\\|b                 |\n"
         "| x\\\\\\|y               |\n"
         "| l1<br>l2<br>l3<br>l4 |\n"
-        "| \\x1b[31mred          |\n");
+        "| \\x1b\\[31mred         |\n");  // [ escaped: it could open a link
 }
 
 TEST_CASE("render_markdown: bars as text, hidden columns dropped, group headings on one line") {
@@ -96,4 +96,31 @@ TEST_CASE("render_markdown: an empty table is its header") {
 }
 
 }  // namespace
+TEST_CASE("render_markdown: markup in any cell, heading, title or footer stays text") {
+  Table t;
+  t.title = "<b>T</b>";
+  t.columns = {{"n", "N", ""}};
+  t.rows = {{{Cell::of_text("<script>alert(1)</script>")}, "[g](javascript:x)"},
+            {{Cell::of_text("<img src=x onerror=alert(1)>")}, "[g](javascript:x)"},
+            {{Cell::of_text("[x](javascript:alert(1)) *b* `c` ~~d~~ a&amp; _e_ jobs.urban_new")},
+             "[g](javascript:x)"}};
+  t.footer = {"![i](http://x/y.png)"};
+  // By hand: each of \ | ` * [ ] < > & ~ gets a backslash; _ too, except
+  // between two letters or digits (urban_new). Widths: the longest cell,
+  // the third, is 26 + 6 + 6 + 10 + 8 + 6 + 15 = 77 characters.
+  CHECK(render_markdown(t, {}) ==
+        "\\<b\\>T\\</b\\>\n"
+        "\n"
+        "### \\[g\\](javascript:x)\n"
+        "\n"
+        "| N                                                                             |\n"
+        "|-------------------------------------------------------------------------------|\n"
+        "| \\<script\\>alert(1)\\</script\\>                                                 |\n"
+        "| \\<img src=x onerror=alert(1)\\>                                                |\n"
+        "| \\[x\\](javascript:alert(1)) \\*b\\* \\`c\\` \\~\\~d\\~\\~ a\\&amp; \\_e\\_ "
+        "jobs.urban_new |\n"
+        "\n"
+        "!\\[i\\](http://x/y.png)\n");
+}
+
 }  // namespace plan

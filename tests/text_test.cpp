@@ -182,4 +182,35 @@ TEST_CASE("sanitize escapes invalid bytes and keeps CJK") {
   CHECK(sanitize("\xF0\x9F\x98\x1b\xC3") == "\\xf0\\x9f\\x98\\x1b\\xc3");
 }
 
+TEST_CASE("valid_utf8: the one policy for bytes that are not UTF-8, each as \\xNN") {
+  CHECK(valid_utf8("records/中.rec") == "records/中.rec");
+  // 广 and 中 in GBK (B9E3, D6D0), as a Windows share names files.
+  CHECK(valid_utf8("records/\xB9\xE3/\xD6\xD0.rec") == "records/\\xb9\\xe3/\\xd6\\xd0.rec");
+  CHECK(valid_utf8("a\xE4\xB8") == "a\\xe4\\xb8");  // truncated 中
+  // Unlike sanitize(), controls are left alone: JSON and CSV quote them.
+  CHECK(valid_utf8("a\nb\x1b") == "a\nb\x1b");
+  CHECK_FALSE(find_invalid_utf8(valid_utf8("\xF0\x9F\x98\xC3\xFF")));
+}
+
+TEST_CASE("sanitize shows invisible reordering characters by their code point") {
+  // U+202E RIGHT-TO-LEFT OVERRIDE (E2 80 AE) would show "abc" reversed.
+  CHECK(sanitize("x\xE2\x80\xAE"
+                 "cba") == "x<U+202E>cba");
+  CHECK(sanitize("\xE2\x81\xA6"
+                 "a\xE2\x81\xA9") == "<U+2066>a<U+2069>");  // isolates
+  CHECK(sanitize("a\xE2\x80\x8B"
+                 "b") == "a<U+200B>b");  // zero-width space
+  CHECK(sanitize("a\xE2\x80\x8F"
+                 "b") == "a<U+200F>b");  // RLM
+  CHECK(sanitize("a\xEF\xBB\xBF"
+                 "b") == "a<U+FEFF>b");  // BOM
+  CHECK(sanitize("a\xD8\x9C"
+                 "b") == "a<U+061C>b");  // Arabic letter mark
+  CHECK(sanitize("a\xE2\x80\xA8"
+                 "b") == "a<U+2028>b");  // line separator
+  // Neighbours that are ordinary text stay: U+202F narrow no-break space,
+  // U+2010 hyphen, U+3000 ideographic space.
+  CHECK(sanitize("\xE2\x80\xAF\xE2\x80\x90\xE3\x80\x80") == "\xE2\x80\xAF\xE2\x80\x90\xE3\x80\x80");
+}
+
 }  // namespace plan

@@ -66,6 +66,12 @@ void setup_import(CLI::App& sub, Globals& g) {
     auto project = open_project(g);
     if (!project) return;
     const Plan& plan = project->plan;
+    if (!o->file.empty()) {
+      if (auto bad = project->paths.check_record_file(o->file)) {
+        fail(g, *bad);
+        return;
+      }
+    }
 
     std::string bytes;
     if (auto ec = Env::posix().read_file(o->csv, &bytes)) {

@@ -81,6 +81,12 @@ void setup_record(CLI::App& sub, Globals& g) {
       fail(g, error);
       return;
     }
+    if (!o->file.empty()) {
+      if (auto bad = project->paths.check_record_file(o->file)) {
+        fail(g, *bad);
+        return;
+      }
+    }
     std::filesystem::path file = o->file.empty()
                                      ? project->paths.default_record_file(plan, o->by, date.year())
                                      : std::filesystem::path(o->file);

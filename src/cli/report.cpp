@@ -1,3 +1,5 @@
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <filesystem>
 
@@ -130,6 +132,16 @@ void setup_report(CLI::App& sub, Globals& g) {
     if (!period) {
       period = last_complete_period(*parse_period_kind(o->period), as_of_date(o->as_of));
     }
+    // Dates run from 0001-01-01 (Date::is_valid); a digest near it would
+    // cover, or compare with, a period that starts in year 0.
+    const Date earliest = Date::from_ymd(1, 1, 1);
+    if (period->first < earliest || previous_period(*period).first < earliest) {
+      fail(g, make_usage_error(
+                  fmt::format("the {} digest at this date would cover or compare with days before "
+                              "0001-01-01; give a later --as-of or period",
+                              period_kind_name(period->kind))));
+      return;
+    }
     // One pass over the records feeds both ledgers and the period's tally.
     DigestSources sources(plan, *period);
     if (!read_ledger(g, *project, {&sources.now, &sources.before},
@@ -181,6 +193,16 @@ void setup_report(CLI::App& sub, Globals& g) {
         }
       }
     } else if (!o->output.empty()) {
+      // The digest is written to a temporary file renamed over --output: a
+      // device (/dev/full), a FIFO or a link such as /dev/stdout would be
+      // replaced by a regular file, so only a regular file (or none) is.
+      std::error_code ec;
+      auto st = std::filesystem::symlink_status(o->output, ec);
+      if (std::filesystem::exists(st) && !std::filesystem::is_regular_file(st)) {
+        fail(g, make_usage_error("--output " + o->output +
+                                 ": not a regular file; the digest replaces the file it names"));
+        return;
+      }
       if (!write(o->output, render(digest))) return;
     } else if (!emit(g, render(digest))) {
       return;

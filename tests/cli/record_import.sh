@@ -83,9 +83,11 @@ run record jobs.urban_new 1 --by 人社局
 same "default date today: exit" "$RC" 0
 same "default date today: line" "$OUT" "records/$YEAR.rec: $TODAY  jobs.urban_new  1  by=人社局"
 
-run record jobs.urban_new 7 --date 2019-01-02 --file ledger/q1/extra.rec
+# --file: a *.rec file below records/ (anything else would never be read and
+# is refused, exit 2 — see catalogue.sh); its folders are made.
+run record jobs.urban_new 7 --date 2019-01-02 --file records/q1/extra.rec
 same "--file in new folders: exit" "$RC" 0
-file_is "--file: written" ledger/q1/extra.rec $'2019-01-02  jobs.urban_new  7\n'
+file_is "--file: written" records/q1/extra.rec $'2019-01-02  jobs.urban_new  7\n'
 
 # A crash (or an editor) left the last line without its newline: the new
 # entry still gets a line of its own and the cut line stays as it was.
@@ -97,18 +99,20 @@ file_is "after a cut line: own line" records/2021.rec \
 rm records/2021.rec
 
 # Where the file cannot be written: the system's reason, exit 1.
-printf 'not a folder\n' > blocker
-run record jobs.urban_new 1 --date 2019-01-01 --file blocker/x.rec
+printf 'not a folder\n' > records/blocker
+run record jobs.urban_new 1 --date 2019-01-01 --file records/blocker/x.rec
 same "unwritable: exit" "$RC" 1
 same "unwritable: message" "$ERR" \
-  'plan: blocker/x.rec: cannot create folder blocker: Not a directory; nothing was written'
+  'plan: records/blocker/x.rec: cannot create folder records/blocker: Not a directory; nothing was written'
+rm records/blocker
 
 # What `plan record` wrote reads back as the ledger without errors.
 run check
 same "check reads what record wrote: exit" "$RC" 0
-# 2019.rec 3, 2020.rec 1, 2017.rec 1 (forced, so a warning), $YEAR.rec 1.
+# 2019.rec 3, 2020.rec 1, 2017.rec 1 (forced, so a warning), $YEAR.rec 1,
+# q1/extra.rec 1.
 same "check counts every recorded entry" "$(grep -o 'records: .* errors' <<<"$ERR")" \
-  "records: 6 entries in 4 files; 0 errors"
+  "records: 7 entries in 5 files; 0 errors"
 
 # Several `plan record` at once: every line lands whole, none is lost.
 new_project concurrent
@@ -179,9 +183,9 @@ run import gb.csv
 same "gb18030 read as UTF-8: exit" "$RC" 1
 same "gb18030 read as UTF-8: message" "$ERR" \
   'plan: gb.csv:1:1: not valid UTF-8 (byte 0: C8); a Chinese Excel export may need --encoding gb18030'
-run import gb.csv --encoding gb18030 --file imported/gb.rec
+run import gb.csv --encoding gb18030 --file records/imported/gb.rec
 same "gb18030: exit" "$RC" 0
-file_is "gb18030: all rows into --file" imported/gb.rec $'2019-06-30  jobs.urban_new  5\n'
+file_is "gb18030: all rows into --file" records/imported/gb.rec $'2019-06-30  jobs.urban_new  5\n'
 
 run import missing.csv
 same "missing csv: usage exit" "$RC" 2
@@ -190,9 +194,9 @@ same "unknown encoding: usage exit" "$RC" 2
 
 run check
 same "check reads what import wrote: exit" "$RC" 0
-# 2019.rec: 1 before + 2 imported; 2020.rec: 1 (imported/gb.rec is not below records/).
+# 2019.rec: 1 before + 2 imported; 2020.rec: 1; imported/gb.rec: 1.
 same "check counts every imported entry" "$(grep -o 'records: .* errors' <<<"$ERR")" \
-  "records: 4 entries in 2 files; 0 errors"
+  "records: 5 entries in 3 files; 0 errors"
 
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -75,10 +75,12 @@ plan: nothing imported: 1 error in typo.csv"
 unchanged "import by typo"
 
 # --- --file still wins --------------------------------------------------------
-run record jobs.urban_new 1 --date 2019-03-31 --by 人社局 --file elsewhere.rec
+run record jobs.urban_new 1 --date 2019-03-31 --by 人社局 --file records/elsewhere.rec
 same "--file wins: exit" "$RC" 0
-same "--file wins: where" "$OUT" "elsewhere.rec: 2019-03-31  jobs.urban_new  1  by=人社局"
-unchanged "--file wins"
+same "--file wins: where" "$OUT" "records/elsewhere.rec: 2019-03-31  jobs.urban_new  1  by=人社局"
+same "--file wins: the file" "$(cat records/elsewhere.rec)" "2019-03-31  jobs.urban_new  1  by=人社局"
+rm records/elsewhere.rec
+unchanged "--file wins: nothing else written"
 
 # --- plan check: a typo already in a file is a located warning ----------------
 # Columns by hand: "2019-03-31" 1-10, two spaces, "jobs.urban_new" 13-26, two
