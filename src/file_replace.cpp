@@ -41,6 +41,13 @@ Outcome replace_file(Env& env, const fs::path& file, std::string_view contents) 
   auto failure = [&](const std::error_code& ec) {
     return make_io_error(Location{file.generic_string()}, "cannot write: " + ec.message());
   };
+  // Only a regular file is replaced: a rename over a device (/dev/full, as
+  // root), a FIFO or a folder would put a plain file in its place.
+  FileInfo old;
+  bool exists = !env.stat(file, &old) && old.type != FileType::none;
+  if (exists && old.type != FileType::regular)
+    return make_io_error(Location{file.generic_string()},
+                         "cannot write: not a regular file (only a regular file is replaced)");
   // Preferably a file without a name, which a killed process cannot leave
   // behind; it gets one only once its contents are on disk.
   std::unique_ptr<File> tmp;
@@ -54,8 +61,6 @@ Outcome replace_file(Env& env, const fs::path& file, std::string_view contents) 
       return failure(ec);
   }
 
-  FileInfo old;
-  bool exists = !env.stat(file, &old) && old.type != FileType::none;
   unsigned mode = exists ? old.mode : (0666 & ~current_umask());
   std::error_code ec = write_all(*tmp, contents);
   if (!ec) ec = tmp->set_mode(mode);

@@ -83,8 +83,21 @@ TEST_CASE("a folder in the way is an error, and the temporary is removed") {
   auto written = replace_file(Env::posix(), dir.path / "r.html", "x");
   REQUIRE_FALSE(written);
   CHECK(written.error().headline() ==
-        (dir.path / "r.html").generic_string() + ": cannot write: Is a directory");
+        (dir.path / "r.html").generic_string() +
+            ": cannot write: not a regular file (only a regular file is replaced)");
   CHECK(entries(dir.path) == 1);  // only the folder
+}
+
+TEST_CASE("a FIFO is not replaced by a plain file") {
+  // As root, a rename over /dev/full once put a regular file in its place;
+  // a FIFO shows the same without root.
+  TempDir dir;
+  fs::path fifo = dir.path / "r.html";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  auto written = replace_file(Env::posix(), fifo, "x");
+  REQUIRE_FALSE(written);
+  CHECK(fs::is_fifo(fs::symlink_status(fifo)));
+  CHECK(entries(dir.path) == 1);  // no temporary either
 }
 
 // Each fault below strikes an existing report: afterwards it must be the old

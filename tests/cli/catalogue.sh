@@ -21,9 +21,11 @@ fresh() {
   cd "$TMP/p" || exit 2
 }
 
-# Checksums of every file under records/ (names included, bytes as they are).
+# Checksums of every file under records/ (names included, bytes as they are)
+# but the lock file, which any run may create empty (plan-records(5),
+# WRITING); a journal left behind would show.
 sums() {
-  find records -type f -print0 2>/dev/null | sort -z | xargs -0 -r sha256sum
+  find records -type f ! -name .plan-lock -print0 2>/dev/null | sort -z | xargs -0 -r sha256sum
 }
 
 # expect NAME EXIT MESSAGE -- ARGS…: runs plan ARGS in the current project;
