@@ -7,23 +7,15 @@
 #include <fstream>
 
 #include "fault_env.h"
+#include "temp_dir.h"
 
 namespace fs = std::filesystem;
 
 namespace plan {
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "plan-project-XXXXXX").string();
-    REQUIRE(mkdtemp(tmpl.data()) != nullptr);
-    path = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
+struct TempDir : testing::TempDir {
+  TempDir() : testing::TempDir("project") {}
   // Creates the file (and its folders) with a line of text.
   void touch(const fs::path& rel) const {
     fs::create_directories((path / rel).parent_path());

@@ -16,6 +16,7 @@
 #include "record_fixture.h"
 #include "record_reader.h"
 #include "record_writer.h"
+#include "temp_dir.h"
 
 namespace fs = std::filesystem;
 using plan::append_batches;
@@ -24,33 +25,11 @@ using plan::Env;
 using plan::ErrorKind;
 using plan::JournalEntry;
 using plan::testing::FaultEnv;
+using plan::testing::slurp;
+using plan::testing::spit;
+using TempDir = plan::testing::TempDir;
 
 namespace {
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "plan-journal-XXXXXX").string();
-    REQUIRE(mkdtemp(tmpl.data()) != nullptr);
-    path = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void spit(const fs::path& p, const std::string& text) {
-  std::ofstream out(p, std::ios::binary);
-  out << text;
-}
 
 // The names in a folder, sorted.
 std::set<std::string> names(const fs::path& dir) {

@@ -12,6 +12,7 @@
 
 #include "fault_env.h"
 #include "record_journal.h"
+#include "temp_dir.h"
 
 namespace fs = std::filesystem;
 using plan::append_batches;
@@ -19,36 +20,11 @@ using plan::append_lines;
 using plan::Env;
 using plan::ErrorKind;
 using plan::testing::FaultEnv;
+using plan::testing::slurp;
+using plan::testing::spit;
+using TempDir = plan::testing::TempDir;
 
-namespace {
-
-// A fresh folder under the system's temp dir, removed with everything in it.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "plan-writer-XXXXXX").string();
-    REQUIRE(mkdtemp(tmpl.data()) != nullptr);
-    path = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void spit(const fs::path& p, const std::string& text) {
-  std::ofstream out(p, std::ios::binary);
-  out << text;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("append: creates nested folders and the file") {
   TempDir tmp;
