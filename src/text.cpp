@@ -111,17 +111,25 @@ std::string pad_left(std::string_view s, int width) {
   return out + std::string(s);
 }
 
+namespace {
+
+// The visible form of one byte: "\\x1b".
+void append_byte_escape(std::string& out, unsigned v) {
+  static const char* hex = "0123456789abcdef";
+  out += "\\x";
+  out += hex[(v >> 4) & 0xF];
+  out += hex[v & 0xF];
+}
+
+}  // namespace
+
 std::string valid_utf8(std::string_view s) {
   if (!find_invalid_utf8(s)) return std::string(s);
-  static const char* hex = "0123456789abcdef";
   std::string out;
   for (std::size_t i = 0; i < s.size();) {
     std::size_t len = utf8_sequence(s, i);
     if (len == 0) {
-      unsigned v = static_cast<unsigned char>(s[i]);
-      out += "\\x";
-      out += hex[v >> 4];
-      out += hex[v & 0xF];
+      append_byte_escape(out, static_cast<unsigned char>(s[i]));
       len = 1;
     } else {
       out.append(s.substr(i, len));
@@ -132,14 +140,9 @@ std::string valid_utf8(std::string_view s) {
 }
 
 std::string sanitize(std::string_view s) {
-  static const char* hex = "0123456789abcdef";
   std::string out;
   out.reserve(s.size());
-  auto escape = [&](unsigned v) {
-    out += "\\x";
-    out += hex[(v >> 4) & 0xF];
-    out += hex[v & 0xF];
-  };
+  auto escape = [&](unsigned v) { append_byte_escape(out, v); };
   for (std::size_t i = 0; i < s.size();) {
     std::size_t len = 1;
     auto cp = decode(s.substr(i), &len);
