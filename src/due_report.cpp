@@ -64,14 +64,14 @@ Table due_table(const DueReport& r) {
   t.title = "Reports due at " + r.as_of.iso() + " (missing, and due within " +
             std::to_string(r.within) + " days)";
   t.title_zh = r.as_of.iso() + " 报送情况（未报送，及 " + std::to_string(r.within) + " 天内到期）";
-  t.columns = {{"reporter", "Reporter", "报送单位"},
+  t.columns = {{"reporter", "Reporter", "报送单位", false, true, true, 0, Fit::cut},
                {"state", "State", "状态"},
-               {"id", "ID", "指标代码"},
-               {"name", "Indicator", "指标", false, true, true, 24},
+               {"id", "ID", "指标代码", false, true, true, 0, Fit::id},
+               {"name", "Indicator", "指标", false, true, true, 0, Fit::name},
                {"period", "Period", "报送期"},
                {"due", "Due", "截止日期"},
                {"days_overdue", "Days overdue", "逾期天数", true},
-               {"explanation", "Explanation", "情况说明", false, true, true, 24}};
+               {"explanation", "Explanation", "情况说明", false, true, true, 24, Fit::cut}};
   for (const DueRow& d : r.rows) {
     const OwedReport& o = d.report;
     Row row;

@@ -11,8 +11,8 @@ namespace plan {
 Table list_table(const Plan& plan) {
   Table t;
   t.columns = {
-      {"id", "ID", "指标代码"},
-      {"name", "Indicator", "指标", false, true, true, 30},
+      {"id", "ID", "指标代码", false, true, true, 0, Fit::id},
+      {"name", "Indicator", "指标", false, true, true, 0, Fit::name},
       {"kind", "Kind", "类型"},
       {"target_text", "Target", "目标", true, true, false},
       {"target", "", "", true, false, true},
@@ -21,7 +21,7 @@ Table list_table(const Plan& plan) {
       {"unit", "Unit", "单位"},
       {"area", "", "", false, false, true},
       {"task", "", "", false, false, true},
-      {"lead", "Lead", "牵头单位", false, true, true, 24},
+      {"lead", "Lead", "牵头单位", false, true, true, 24, Fit::cut},
       {"partners", "", "", false, false, true},
       {"parent", "", "", false, false, true},
   };
@@ -33,8 +33,12 @@ Table list_table(const Plan& plan) {
     r.cells = {
         Cell::of_text(ind.id),
         Cell::of_text(ind.name),
-        Cell::of_text(std::string(kind_name(ind.kind))),
-        Cell::of_text(readable_target(ind, ind.target)),
+        [&] {
+          Cell c = Cell::of_text(std::string(kind_name(ind.kind)));
+          c.text_zh = kind_word(ind.kind, true);
+          return c;
+        }(),
+        target_cell(ind, ind.target),
         numeric ? Cell::of_amount(ind.target) : Cell::none(),
         Cell::of_amount(ind.target_max),
         Cell::of_date(ind.due),

@@ -35,14 +35,14 @@ std::string other_tags(const Entry& e) {
 Table log_table(const Plan& plan, const std::vector<Entry>& entries) {
   Table t;
   t.columns = {{"date", "Date", "日期"},
-               {"id", "ID", "指标代码"},
+               {"id", "ID", "指标代码", false, true, true, 0, Fit::id},
                {"value", "Value", "数值", true},
                {"unit", "Unit", "单位"},
-               {"by", "By", "填报单位"},
-               {"note", "Note", "备注", false, true, true, 30},
-               {"src", "Source", "来源", false, true, true, 16},
-               {"tags", "Tags", "其他", false, true, true, 20},
-               {"where", "Where", "位置", false, true, false},
+               {"by", "By", "填报单位", false, true, true, 0, Fit::cut},
+               {"note", "Note", "备注", false, true, true, 30, Fit::cut},
+               {"src", "Source", "来源", false, true, true, 16, Fit::cut},
+               {"tags", "Tags", "其他", false, true, true, 20, Fit::cut},
+               {"where", "Where", "位置", false, true, false, 0, Fit::spare},
                {"file", "", "", false, false, true},
                {"line", "", "", true, false, true}};
   for (const Entry& e : entries) {

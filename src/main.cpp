@@ -56,13 +56,20 @@ int main(int argc, char** argv) {
   app.add_option("--lang", g.lang, "Header language: en|zh (default: from the locale)")
       ->type_name("LANG")
       ->check(CLI::IsMember({"en", "zh"}));
+  app.add_flag("--wide", g.wide, "Terminal tables: never cut or drop a column");
+  app.add_option("--columns", g.columns,
+                 "Terminal tables: fit to N columns (default: the terminal's width)")
+      ->type_name("N")
+      ->check(CLI::Range(20, 10000));
   for (const auto& c : kCommands) {
     CLI::App& sub = *app.add_subcommand(c.name, c.summary);
     c.setup(sub, g);
     // CLI11 lists only a command's own options; the global ones work here too.
-    sub.footer(sub.get_footer() +
-               "\n\nGlobal options, accepted before or after the command: --plan FILE, "
-               "--records DIR,\n--color auto|always|never, --lang en|zh (see plan --help).");
+    sub.footer(
+        sub.get_footer() +
+        "\n\nGlobal options, accepted before or after the command: --plan FILE, "
+        "--records DIR,\n--color auto|always|never, --lang en|zh, --wide, --columns N (see plan "
+        "--help).");
   }
   // Hidden: the candidates for the shell completion scripts in completion/.
   plan::cli::setup_complete(*app.add_subcommand("complete", "Shell completion candidates"), g);
@@ -70,7 +77,9 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
     if (arg.empty() || arg[0] == '-') {
-      if (arg == "--plan" || arg == "--records" || arg == "--color" || arg == "--lang") ++i;
+      if (arg == "--plan" || arg == "--records" || arg == "--color" || arg == "--lang" ||
+          arg == "--columns")
+        ++i;
       continue;
     }
     bool known = arg == "complete";

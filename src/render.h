@@ -17,11 +17,14 @@ struct RenderOptions {
   bool color = false;  // ANSI colours by status (terminal tables only)
   bool zh = false;     // Chinese headers
   bool bom = false;    // CSV/TSV: start with a UTF-8 BOM, for Excel
+  int width = 0;       // terminal tables: fit to this many columns (table_fit.h); 0 = never cut
 };
 
 // Aligned by display width (CJK = 2 columns), thousands separators, ratios as
 // "45.3%", groups as headings; every line of the body has the same width.
-// Text from the data is sanitized (control characters neutralised).
+// Text from the data is sanitized (control characters neutralised). With
+// RenderOptions::width the table is first fitted to it (fit_table); without,
+// nothing is cut, for scripts that read a pipe.
 std::string render_table(const Table& t, const RenderOptions& o);
 
 // RFC 4180 CSV (sep ',') or TSV (sep '\t'): header row of column keys, plain

@@ -1,4 +1,4 @@
-// The terminal table. Looks like this (name max_width 12, a bar column last):
+// The terminal table. Looks like this (fitted to 60 columns, a bar column last):
 //
 //   Status at 2019-06-30
 //   ID   Indicator     Target  Completion  Status    Progress
@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "render.h"
+#include "table_fit.h"
 #include "text.h"
 
 namespace plan {
@@ -82,7 +83,10 @@ struct Laid {
 
 }  // namespace
 
-std::string render_table(const Table& t, const RenderOptions& o) {
+std::string render_table(const Table& table, const RenderOptions& o) {
+  // Fitted to the terminal, or as it is: never cut.
+  const Table fitted = o.width > 0 ? fit_table(table, o.width, o.zh) : Table();
+  const Table& t = o.width > 0 ? fitted : table;
   std::vector<std::size_t> cols;
   for (std::size_t i = 0; i < t.columns.size(); ++i)
     if (t.columns[i].table) cols.push_back(i);
@@ -101,7 +105,6 @@ std::string render_table(const Table& t, const RenderOptions& o) {
   for (const Row& row : t.rows) {
     std::vector<Laid> laid;
     for (std::size_t k = 0; k < cols.size(); ++k) {
-      const Column& col = t.columns[cols[k]];
       static const Cell kEmpty;
       const Cell& cell = cols[k] < row.cells.size() ? row.cells[cols[k]] : kEmpty;
       Laid l;
@@ -112,8 +115,6 @@ std::string render_table(const Table& t, const RenderOptions& o) {
             one_line(format_cell(cell, o.zh));  // the suffix comes from the plan: sanitized too
       }
       if (cell.type == CellType::text || cell.type == CellType::status) {
-        // Only words are cut: a truncated figure would be a wrong figure.
-        if (col.max_width > 0) l.text = truncate_to_width(l.text, col.max_width);
         if (cell.type == CellType::status && o.color) l.colour = tone_colour(cell.tone);
       }
       widths[k] = std::max(widths[k], text_width(l.text));

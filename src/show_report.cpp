@@ -62,50 +62,78 @@ std::string show_text(const ShowReport& r, const RenderOptions& o) {
   const IndicatorStatus& s = r.status;
   const Indicator& ind = *s.ind;
   const Plan& plan = *r.plan;
+  const bool zh = o.zh;
+  // A label in the language asked for, padded to line up the values.
+  auto label = [&](const char* en, const char* cn) {
+    return zh ? pad_right(cn, 10) : pad_right(en, 10);
+  };
+  std::string list_sep = zh ? "，" : ", ";
   std::string out;
   out += fmt::format("{}  {}\n", ind.id, sanitize(ind.name));
-  out += fmt::format("  area       {} / {}\n", plan.area_of(ind).name, plan.task_of(ind).name);
-  out += fmt::format("  kind       {}, unit {}\n", kind_name(ind.kind), ind.unit);
-  out += fmt::format("  target     {}\n", readable_target(ind, ind.target));
+  out += fmt::format("  {} {} / {}\n", label("area", "领域/任务"), plan.area_of(ind).name,
+                     plan.task_of(ind).name);
+  out +=
+      zh ? fmt::format("  {} {}，单位 {}\n", label("", "类型"), kind_word(ind.kind, true), ind.unit)
+         : fmt::format("  {} {}, unit {}\n", label("kind", ""), kind_name(ind.kind), ind.unit);
+  out += fmt::format("  {} {}\n", label("target", "目标"), readable_target(ind, ind.target, zh));
   if (!ind.years.empty()) {
     std::string split;
     for (const auto& [y, v] : ind.years)
-      split += (split.empty() ? "" : ", ") + fmt::format("{} {}", y, format_amount(v, true));
-    out += fmt::format("  by year    {}\n", split);
+      split += (split.empty() ? "" : list_sep) +
+               fmt::format(fmt::runtime(zh ? "{}年 {}" : "{} {}"), y, format_amount(v, true));
+    out += fmt::format("  {} {}\n", label("by year", "分年度"), split);
   }
-  out += fmt::format("  lead       {}\n", ind.lead.empty() ? "—" : join_names(ind.lead));
-  if (!ind.partners.empty()) out += fmt::format("  partners   {}\n", join_names(ind.partners));
-  if (!ind.parent.empty()) out += fmt::format("  part of    {}\n", ind.parent);
+  out += fmt::format("  {} {}\n", label("lead", "牵头单位"),
+                     ind.lead.empty() ? "—" : join_names(ind.lead));
+  if (!ind.partners.empty())
+    out += fmt::format("  {} {}\n", label("partners", "配合单位"), join_names(ind.partners));
+  if (!ind.parent.empty())
+    out += fmt::format("  {} {}\n", label("part of", "上级指标"), ind.parent);
   auto children = plan.children_of(ind.id);
-  if (!children.empty()) out += fmt::format("  of which   {}\n", join_names(children));
-  if (!ind.note.empty()) out += fmt::format("  source     {}\n", ind.note);
+  if (!children.empty())
+    out += fmt::format("  {} {}\n", label("of which", "其中"), join_names(children));
+  if (!ind.note.empty()) out += fmt::format("  {} {}\n", label("source", "来源"), ind.note);
   out += "\n";
 
   std::string pct = ind.is_percent() ? "%" : "";
-  out += fmt::format("As of {} (time progress {}): {}\n", r.as_of.iso(),
-                     format_ratio(s.time_progress), status_name(s.status));
+  out += zh ? fmt::format("截至 {}（时间进度 {}）：{}\n", r.as_of.iso(),
+                          format_ratio(s.time_progress), status_word(s.status, true))
+            : fmt::format("As of {} (time progress {}): {}\n", r.as_of.iso(),
+                          format_ratio(s.time_progress), status_name(s.status));
   if (is_flow(ind.kind)) {
     // Paces of a few units a month (3–5 leaders over three years) keep a
     // decimal; "0 a month" would say nothing.
     auto pace = [](double v) { return format_number(v, v < 10 ? 1 : 0); };
-    out += fmt::format("  actual {} of {} ({}), expected by now {}, shortfall {}\n",
-                       format_amount(*s.actual, true), format_amount(*s.target, true),
-                       s.completion ? format_ratio(*s.completion) : "—",
-                       format_number(*s.expected, *s.expected < 100 ? 1 : 0),
-                       format_amount(*s.shortfall, true));
+    std::string done = s.completion ? format_ratio(*s.completion) : "—";
+    std::string expected = format_expected(ind, *s.expected);
+    std::string shortfall = format_amount(*s.shortfall, true);
+    out += zh ? fmt::format("  已完成 {}，目标 {}（{}），应完成 {}，{} {}\n",
+                            format_amount(*s.actual, true), format_amount(*s.target, true), done,
+                            expected, word(Word::shortfall, true), shortfall)
+              : fmt::format("  actual {} of {} ({}), expected by now {}, {} {}\n",
+                            format_amount(*s.actual, true), format_amount(*s.target, true), done,
+                            expected, word(Word::shortfall, false), shortfall);
     if (s.projected)
-      out += fmt::format("  at the pace so far ({} a month) it reaches {} by {}\n",
-                         pace(*s.pace_per_month), pace(*s.projected), plan.end.iso());
+      out += zh ? fmt::format("  按目前进度（每月 {}），到 {} 可达 {}\n", pace(*s.pace_per_month),
+                              plan.end.iso(), pace(*s.projected))
+                : fmt::format("  at the pace so far ({} a month) it reaches {} by {}\n",
+                              pace(*s.pace_per_month), pace(*s.projected), plan.end.iso());
     if (s.needed_per_month && *s.needed_per_month > 0)
-      out += fmt::format("  to reach the target it needs {} a month from now\n",
-                         pace(*s.needed_per_month));
+      out += zh ? fmt::format("  完成目标今后每月需 {}\n", pace(*s.needed_per_month))
+                : fmt::format("  to reach the target it needs {} a month from now\n",
+                              pace(*s.needed_per_month));
   } else if (is_level(ind.kind)) {
     if (s.actual)
-      out +=
-          fmt::format("  latest reading {}{} on {}, threshold {}\n", format_amount(*s.actual, true),
-                      pct, s.actual_date->iso(), readable_target(ind, *s.target));
+      out += zh ? fmt::format("  最新数值 {}{}（{}），标准 {}\n", format_amount(*s.actual, true),
+                              pct, s.actual_date->iso(), readable_target(ind, *s.target, true))
+                : fmt::format("  latest reading {}{} on {}, threshold {}\n",
+                              format_amount(*s.actual, true), pct, s.actual_date->iso(),
+                              readable_target(ind, *s.target));
     else
-      out += "  no reading yet\n";
+      out += zh ? "  尚无数值\n" : "  no reading yet\n";
+  } else if (zh) {
+    out += fmt::format("  {}前完成{}\n", ind.due->iso(),
+                       s.actual_date ? fmt::format("，已于 {} 完成", s.actual_date->iso()) : "");
   } else {
     out += fmt::format("  due {}{}\n", ind.due->iso(),
                        s.actual_date ? fmt::format(", done on {}", s.actual_date->iso()) : "");
@@ -118,7 +146,8 @@ std::string show_text(const ShowReport& r, const RenderOptions& o) {
   if (!r.months.empty()) {
     double scale = std::max(ind.target.to_double(), r.months.back().cumulative.to_double());
     if (scale <= 0) scale = 1;
-    out += "\nMonth by month (█ cumulative actual, │ expected):\n";
+    out += zh ? "\n逐月（█ 累计完成，│ 应完成）：\n"
+              : "\nMonth by month (█ cumulative actual, │ expected):\n";
     for (const MonthPoint& m : r.months)
       out += fmt::format("  {}-{:02}  {}  {:>10}  {:>10}\n", m.year, m.month,
                          month_bar(m.cumulative.to_double(), m.expected, scale, 30),
@@ -127,22 +156,26 @@ std::string show_text(const ShowReport& r, const RenderOptions& o) {
   }
 
   if (!r.explanations.empty()) {
-    out += fmt::format("\nExplanations ({}):\n", r.explanations.size());
+    out += fmt::format(fmt::runtime(zh ? "\n情况说明（{}）：\n" : "\nExplanations ({}):\n"),
+                       r.explanations.size());
     for (const Explanation& x : r.explanations) {
       std::string head = x.date.iso();
-      if (!x.period.empty()) head += "  period " + sanitize(x.period);
-      if (!x.by.empty()) head += "  by " + sanitize(x.by);
+      if (!x.period.empty()) head += (zh ? "  报送期 " : "  period ") + sanitize(x.period);
+      if (!x.by.empty()) head += (zh ? "  填报单位 " : "  by ") + sanitize(x.by);
       out += fmt::format("  {}  {}:{}\n", head, sanitize(x.where.file), x.where.line);
       out += fmt::format("    {}\n", one_line(x.note));
-      if (!x.measures.empty()) out += fmt::format("    measures: {}\n", one_line(x.measures));
+      if (!x.measures.empty())
+        out += fmt::format(fmt::runtime(zh ? "    措施：{}\n" : "    measures: {}\n"),
+                           one_line(x.measures));
     }
   }
 
-  out += fmt::format("\nRecords ({}):\n", r.records.size());
-  if (r.records.empty()) out += "  none\n";
+  out += fmt::format(fmt::runtime(zh ? "\n记录（{}）：\n" : "\nRecords ({}):\n"), r.records.size());
+  if (r.records.empty()) out += zh ? "  无\n" : "  none\n";
   for (const Entry& e : r.records) {
-    std::string value =
-        e.is_state ? (e.done ? "done" : "undone") : format_amount(e.amount, true) + pct;
+    std::string value = e.is_state
+                            ? (e.done ? (zh ? "已完成" : "done") : (zh ? "未完成" : "undone"))
+                            : format_amount(e.amount, true) + pct;
     std::string tags;
     for (const auto& [k, v] : e.tags) tags += fmt::format("  {}={}", k, sanitize(v));
     out += fmt::format("  {}  {:>10}{}  {}:{}\n", e.date.iso(), value, tags, sanitize(e.where.file),

@@ -57,8 +57,8 @@ Table status_table(const StatusReport& r) {
         fmt::format("{} — 截至 {}（时间进度 {}）", r.plan->title, r.as_of.iso(), progress_text);
   }
   t.columns = {
-      {"id", "ID", "指标代码"},
-      {"name", "Indicator", "指标", false, true, true, 22},
+      {"id", "ID", "指标代码", false, true, true, 0, Fit::id},
+      {"name", "Indicator", "指标", false, true, true, 0, Fit::name},
       {"area", "", "", false, false, true},
       {"task", "", "", false, false, true},
       {"unit", "", "", false, false, true},
@@ -68,9 +68,10 @@ Table status_table(const StatusReport& r) {
       {"target_max", "", "", true, false, true},
       {"actual", "Actual", "完成", true},
       {"completion", "Done", "完成率", true},
-      {"bar", "Progress", "进度", false, true, false},
-      {"expected", "Expected", "应完成", true},
-      {"shortfall", "Short", "差额", true},
+      {"bar", "Progress", "进度", false, true, false, 0, Fit::drop},
+      {"expected", "Expected", "应完成", true, true, true, 0, Fit::spare},
+      {"shortfall", heading(Word::shortfall, false), heading(Word::shortfall, true), true, true,
+       true, 0, Fit::spare},
       {"behind_by", "", "", true, false, true},
       {"status", "Status", "状态"},
       {"time_progress", "", "", true, false, true},
@@ -82,9 +83,8 @@ Table status_table(const StatusReport& r) {
     const Indicator& ind = *s.ind;
     Row row;
     row.group = r.plan->area_of(ind).name;
-    // Whole numbers for large targets; one decimal where rounding would make
-    // "1 expected, 1 actual, behind" out of 1.5.
-    Cell expected = Cell::of_number(s.expected, s.expected && *s.expected < 100 ? 1 : 0);
+    // Whole things as whole numbers; other figures keep a decimal below 100.
+    Cell expected = expected_cell(ind, s.expected);
     std::optional<Decimal> actual = s.actual;
     row.cells = {
         Cell::of_text(ind.id),
@@ -93,9 +93,8 @@ Table status_table(const StatusReport& r) {
         Cell::of_text(r.plan->task_of(ind).name),
         Cell::of_text(ind.unit),
         Cell::of_text(std::string(kind_name(ind.kind))),
-        Cell::of_text(s.target || ind.kind == Kind::milestone
-                          ? readable_target(ind, s.target.value_or(Decimal()))
-                          : std::string()),
+        s.target || ind.kind == Kind::milestone ? target_cell(ind, s.target.value_or(Decimal()))
+                                                : Cell::none(),
         Cell::of_amount(s.target),
         Cell::of_amount(ind.target_max),
         ind.kind == Kind::milestone && s.actual_date ? Cell::of_date(s.actual_date)

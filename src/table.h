@@ -67,14 +67,26 @@ struct Cell {
   static Cell of_bar(double completion, double time_progress);
 };
 
+// How a terminal table may give up a column's space when it does not fit
+// the terminal (table_fit.h): figures, dates and statuses are never cut.
+enum class Fit {
+  keep,   // never cut nor dropped
+  drop,   // dropped first when space is short (the progress bar)
+  cut,    // words that may be cut short with "…" (notes, unit names)
+  spare,  // figures a narrow terminal can do without: dropped after the id
+  id,     // the indicator id: dropped when a name column says the same
+  name,   // the indicator name: gets whatever is left, cut so that no two read the same
+};
+
 struct Column {
-  std::string key;     // machine name: CSV/TSV header, e.g. "completion"
-  std::string en;      // table/Markdown header in English
-  std::string zh;      // … in Chinese
-  bool right = false;  // right-aligned (numbers)
-  bool table = true;   // shown in terminal tables and Markdown
-  bool csv = true;     // shown in CSV/TSV
-  int max_width = 0;   // terminal: truncate wider cells with "…" (0 = never)
+  std::string key;      // machine name: CSV/TSV header, e.g. "completion"
+  std::string en;       // table/Markdown header in English
+  std::string zh;       // … in Chinese
+  bool right = false;   // right-aligned (numbers)
+  bool table = true;    // shown in terminal tables and Markdown
+  bool csv = true;      // shown in CSV/TSV
+  int max_width = 0;    // terminal, when short of space: cut wider cells to this first (0 = none)
+  Fit fit = Fit::keep;  // terminal: how the column gives up space (table_fit.h)
 };
 
 struct Row {

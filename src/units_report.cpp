@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report_json.h"
+#include "words.h"
 
 namespace plan {
 
@@ -74,22 +75,31 @@ Table units_table(const UnitsReport& r) {
   t.title_zh = fmt::format("{} — 责任单位{}，截至 {}", r.plan->title,
                            r.lead_only ? "（仅牵头）" : "", r.as_of.iso());
   t.columns = {{"unit", "Unit", "责任单位"},
-               {"led", "Leads", "牵头", true},
-               {"partnered", "Partners", "参与", true},
-               {"achieved", "Achieved", "完成/达标", true},
-               {"on_track", "On track", "正常", true},
+               {"led", "Leads", "牵头", true, true, true, 0, Fit::spare},
+               {"partnered", "Partners", "参与", true, true, true, 0, Fit::spare},
+               {"achieved", "Achieved", "完成/达标", true, true, true, 0, Fit::spare},
+               {"on_track", "On track", "正常", true, true, true, 0, Fit::spare},
                {"behind", "Behind", "滞后", true},
                {"missed", "Missed", "未达标", true},
-               {"no_data", "No data", "无数据", true},
-               {"worst", "Worst", "差距最大", false, true, true, 28},
+               {"no_data", "No data", "无数据", true, true, true, 0, Fit::spare},
+               {"worst", "", "", false, false, true},
+               // People read the indicator's name; scripts get its id.
+               {"worst_name", heading(Word::furthest_behind, false),
+                heading(Word::furthest_behind, true), false, true, false, 0, Fit::name},
                {"worst_gap", "Gap", "差距", true}};
   for (const UnitRow& u : r.rows) {
     Row row;
-    row.cells = {Cell::of_text(u.unit),       Cell::of_count(u.led),
-                 Cell::of_count(u.partnered), Cell::of_count(u.achieved),
-                 Cell::of_count(u.on_track),  Cell::of_count(u.behind),
-                 Cell::of_count(u.missed),    Cell::of_count(u.no_data),
-                 Cell::of_text(u.worst_id),   Cell::of_ratio(u.worst_gap)};
+    row.cells = {Cell::of_text(u.unit),
+                 Cell::of_count(u.led),
+                 Cell::of_count(u.partnered),
+                 Cell::of_count(u.achieved),
+                 Cell::of_count(u.on_track),
+                 Cell::of_count(u.behind),
+                 Cell::of_count(u.missed),
+                 Cell::of_count(u.no_data),
+                 Cell::of_text(u.worst_id),
+                 Cell::of_text(u.worst_id.empty() ? std::string() : r.plan->find(u.worst_id)->name),
+                 Cell::of_ratio(u.worst_gap)};
     t.rows.push_back(std::move(row));
   }
   if (r.lead_only) {  // partners are not counted: the column would be all zeros

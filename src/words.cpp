@@ -71,7 +71,7 @@ Cell status_cell(Status s) {
   return c;
 }
 
-std::string readable_target(const Indicator& ind, Decimal target) {
+std::string readable_target(const Indicator& ind, Decimal target, bool zh) {
   std::string pct = ind.is_percent() ? "%" : "";
   switch (ind.kind) {
     case Kind::total:
@@ -83,7 +83,69 @@ std::string readable_target(const Indicator& ind, Decimal target) {
     case Kind::cap:
       return "≤ " + format_amount(target, true) + pct;
     case Kind::milestone:
-      return "due " + ind.due->iso();
+      return zh ? ind.due->iso() + "前" : "due " + ind.due->iso();
+  }
+  return {};
+}
+
+Cell target_cell(const Indicator& ind, Decimal target) {
+  Cell c = Cell::of_text(readable_target(ind, target));
+  c.text_zh = readable_target(ind, target, true);
+  return c;
+}
+
+std::string_view word(Word w, bool zh) {
+  switch (w) {
+    case Word::shortfall:
+      return zh ? "距目标" : "to target";
+    case Word::behind_by:
+      return zh ? "落后序时" : "behind plan";
+    case Word::furthest_behind:
+      return zh ? "差距最大" : "Furthest behind";
+    case Word::expected:
+      return zh ? "应完成" : "expected";
+    case Word::actual:
+      return zh ? "完成" : "actual";
+    case Word::completion:
+      return zh ? "完成率" : "done";
+    case Word::achieved:
+      return zh ? "完成/达标" : "achieved";
+    case Word::unit:
+      return zh ? "责任单位" : "unit";
+    case Word::no_by:
+      return zh ? "（未注明单位）" : "(no by=)";
+  }
+  return {};
+}
+
+std::string heading(Word w, bool zh) {
+  std::string s(word(w, zh));
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
+}
+
+std::string format_expected(const Indicator& ind, double v) {
+  return format_number(v, ind.is_whole() || v >= 100 ? 0 : 1);
+}
+
+Cell expected_cell(const Indicator& ind, std::optional<double> v) {
+  if (!v) return Cell::none();
+  return Cell::of_number(v, ind.is_whole() || *v >= 100 ? 0 : 1);
+}
+
+std::string kind_word(Kind k, bool zh) {
+  if (!zh) return std::string(kind_name(k));
+  switch (k) {
+    case Kind::total:
+      return "总量";
+    case Kind::range:
+      return "区间";
+    case Kind::floor:
+      return "不低于";
+    case Kind::cap:
+      return "不高于";
+    case Kind::milestone:
+      return "节点任务";
   }
   return {};
 }

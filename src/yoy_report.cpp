@@ -90,8 +90,8 @@ Table yoy_table(const YoyReport& r) {
 
 Table yoy_rows(const YoyReport& r) {
   Table t;
-  t.columns = {{"id", "ID", "指标代码"},
-               {"name", "Indicator", "指标"},
+  t.columns = {{"id", "ID", "指标代码", false, true, true, 0, Fit::id},
+               {"name", "Indicator", "指标", false, true, true, 0, Fit::name},
                {"unit", "Unit", "单位"},
                {"kind", "Kind", "类型"},
                {"year", "Year", "年度", true},

@@ -59,11 +59,11 @@ The plan sets no reporting schedule: nothing is due.
 
 ## Responsible units
 
-| Unit   | Leads | Partners | Achieved | On track | Behind | Missed | No data | Worst          |   Gap |
-|--------|------:|---------:|---------:|---------:|-------:|-------:|--------:|----------------|------:|
-| 人社局 |     7 |        0 |        2 |        1 |      3 |      1 |       0 | skills.leaders | 63.8% |
-| 财政局 |     0 |        1 |        0 |        0 |      1 |      0 |       0 | jobs.urban_new |  0.5% |
-| 教育局 |     0 |        1 |        1 |        0 |      0 |      0 |       0 |                |       |
+| Unit   | Leads | Partners | Achieved | On track | Behind | Missed | No data | Furthest behind    |   Gap |
+|--------|------:|---------:|---------:|---------:|-------:|-------:|--------:|--------------------|------:|
+| 人社局 |     7 |        0 |        2 |        1 |      3 |      1 |       0 | 姑苏高技能领军人才 | 63.8% |
+| 财政局 |     0 |        1 |        0 |        0 |      1 |      0 |       0 | 城镇新增就业人数   |  0.5% |
+| 教育局 |     0 |        1 |        1 |        0 |      0 |      0 |       0 |                    |       |
 
 ## Recorded in the period: 6 entries on 5 indicators
 

@@ -48,8 +48,9 @@ std::string rule(int n) {
 }
 
 TEST_CASE("render_table: golden output with groups, CJK, truncation and footer") {
-  // Widths: ID 4 ("2.10"), Indicator 9 (header; 外贸进出… is 4×2+1), Target 8
-  // ("12,345.6"), Done 6 ("100.0%"), Status 8 ("achieved"): 35 + 4×2 = 43.
+  // Fitted to 43 columns. Widths: ID 4 ("2.10"), Target 8 ("12,345.6"),
+  // Done 6 ("100.0%"), Status 8 ("achieved"): 26 + 4×2 = 34, leaving 9 for
+  // Indicator (外贸进出… is 4×2+1).
   std::string expected =
       "Status\n"
       "ID    Indicator    Target    Done  Status  \n" +
@@ -63,12 +64,23 @@ TEST_CASE("render_table: golden output with groups, CJK, truncation and footer")
       "2.10  跨境电商   12,345.6  100.0%          \n"
       "1 behind\n"
       "数据截至 2019-06-30\n";
-  CHECK(render_table(sample(), {}) == expected);
+  RenderOptions o;
+  o.width = 43;
+  CHECK(render_table(sample(), o) == expected);
+}
+
+TEST_CASE("render_table: without a width nothing is cut") {
+  // 外贸进出口额 whole: Indicator is 12 wide, the rule 46.
+  auto lines = lines_of(render_table(sample(), {}));
+  REQUIRE(lines.size() >= 5);
+  CHECK(lines[2] == rule(46));
+  CHECK(lines[4] == "1.1   外贸进出口额    51,000   45.3%  behind  ");
 }
 
 TEST_CASE("render_table: Chinese headers under zh") {
   RenderOptions o;
   o.zh = true;
+  o.width = 43;
   // 编号 4, 指标 padded to 9, 目标 right in 8, 完成率 6, 状态 padded to 8.
   auto lines = lines_of(render_table(sample(), o));
   REQUIRE(lines.size() >= 3);
@@ -86,7 +98,7 @@ TEST_CASE("render_table: a header without a Chinese name falls back to English")
 
 TEST_CASE("render_table: truncation never splits a character and keeps the column aligned") {
   Table t;
-  t.columns = {{"n", "N", "", false, true, true, 8}, {"c", "n", "", true}};
+  t.columns = {{"n", "N", "", false, true, true, 0, Fit::name}, {"c", "n", "", true}};
   t.rows = {
       {{Cell::of_text("外贸进出口额"), Cell::of_count(1)}, ""},  // 12 wide: 外贸进 + … = 7
       {{Cell::of_text("abcdefgh"), Cell::of_count(22)}, ""},     // exactly 8: kept whole
@@ -97,14 +109,18 @@ TEST_CASE("render_table: truncation never splits a character and keeps the colum
                          "外贸进…     1\n"
                          "abcdefgh   22\n"
                          "abcdefg…  333\n";
-  CHECK(render_table(t, {}) == expected);
+  RenderOptions o;
+  o.width = 13;  // the count column takes 3 + 2: the name gets 8
+  CHECK(render_table(t, o) == expected);
 }
 
-TEST_CASE("render_table: numbers are never truncated, whatever max_width says") {
+TEST_CASE("render_table: numbers are never truncated, whatever the width") {
   Table t;
   t.columns = {{"a", "A", "", true, true, true, 2}};
   t.rows = {{{Cell::of_amount(dec("1234567"))}, ""}};
-  CHECK(render_table(t, {}) == "        A\n" + rule(9) + "\n1,234,567\n");
+  RenderOptions o;
+  o.width = 5;
+  CHECK(render_table(t, o) == "        A\n" + rule(9) + "\n1,234,567\n");
 }
 
 TEST_CASE("render_table: every cell type") {

@@ -1,5 +1,5 @@
 // A small table shared by the renderer tests: two groups, Chinese and Latin
-// text, a name cut to an odd width, an empty ratio and an empty status, a
+// text, a name to cut to an odd width (fitted to 43 columns), an empty ratio and an empty status, a
 // title and a footer.
 #pragma once
 
@@ -13,7 +13,7 @@ inline Table sample() {
   t.title = "Status";
   t.columns = {
       {"id", "ID", "编号"},
-      {"name", "Indicator", "指标", false, true, true, 9},
+      {"name", "Indicator", "指标", false, true, true, 0, Fit::name},
       {"target", "Target", "目标", true},
       {"done", "Done", "完成率", true},
       {"status", "Status", "状态"},

@@ -33,7 +33,9 @@ struct Globals {
   std::string plan_file;    // --plan, PLAN_FILE
   std::string records_dir;  // --records, PLAN_RECORDS
   std::string color = "auto";
-  std::string lang;  // "", "en", "zh"
+  std::string lang;   // "", "en", "zh"
+  bool wide = false;  // --wide: terminal tables never cut
+  int columns = 0;    // --columns N: fit terminal tables to N columns (0: the terminal's)
   // The plan's [settings] lang, set when a command opens the project: used
   // when --lang is not given (the command line wins over the plan, the plan
   // over the locale).
@@ -88,6 +90,13 @@ void fail(Globals& g, const Diagnostic& d);
 // under NO_COLOR; Chinese headers under a zh locale or --lang zh.
 bool use_color(const Globals& g);
 bool use_chinese(const Globals& g);
+
+// The width terminal tables are fitted to (RenderOptions::width): --wide
+// gives 0 (never cut), --columns N gives N; otherwise the terminal's width
+// (TIOCGWINSZ on stdout), else COLUMNS, else 80 on a terminal and 0 — no
+// fitting — when stdout is a pipe or a file, so that scripts get every
+// column whole.
+int table_width(const Globals& g);
 
 // Adds --format with the given choices ("table|csv|…"); the first is default.
 CLI::Option* add_format_option(CLI::App& sub, std::string& target, std::string choices);

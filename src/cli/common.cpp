@@ -1,4 +1,5 @@
 #include <fmt/format.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -95,6 +96,19 @@ bool use_chinese(const Globals& g) {
   return false;
 }
 
+int table_width(const Globals& g) {
+  if (g.wide) return 0;
+  if (g.columns > 0) return g.columns;
+  winsize ws{};
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+  if (const char* env = std::getenv("COLUMNS"); env && *env) {
+    char* end = nullptr;
+    long n = std::strtol(env, &end, 10);
+    if (*end == '\0' && n > 0 && n < 100000) return static_cast<int>(n);
+  }
+  return isatty(STDOUT_FILENO) ? 80 : 0;
+}
+
 CLI::Option* add_format_option(CLI::App& sub, std::string& target, std::string choices) {
   std::vector<std::string> list;
   std::size_t pos = 0;
@@ -182,6 +196,7 @@ void output(Globals& g, const std::string& format, const Table& table, const Tab
   switch (*parse_format(format)) {
     case Format::table:
       o.color = use_color(g);
+      o.width = table_width(g);
       text = render_table(table, o);
       break;
     case Format::csv:

@@ -33,6 +33,7 @@ void setup_show(CLI::App& sub, Globals& g) {
     RenderOptions ro;
     ro.color = use_color(g);
     ro.zh = use_chinese(g);
+    ro.width = table_width(g);
     std::string text = o->format == "json" ? show_json(r) : show_text(r, ro);
     emit(g, text);
   });
