@@ -10,7 +10,7 @@ GOLDEN=$SRC/tests/golden
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 export NO_COLOR= LANG=C.UTF-8 LC_ALL=C.UTF-8
-unset PLAN_FILE PLAN_RECORDS
+unset PLAN_FILE PLAN_RECORDS COLUMNS
 passed=0
 failed=0
 
