@@ -360,7 +360,7 @@ std::string changes_list(const Digest& d, Section s, bool attention, bool zh) {
     const StatusChange& c = *list[i];
     if (i == 0 || c.kind != list[i - 1]->kind) t.group(w::change_heading(c.kind, zh), bars ? 4 : 3);
     t.td(name_cell(*c.now.ind, zh), "name");
-    t.td(badge(c.before, zh) + " → " + badge(c.now.status, zh));
+    t.td(badge(c.before, zh) + " → " + badge(c.now.status, zh), "wide");
     if (bars) t.td(bar_for(c.now, zh), "wide");
     // The badges show the transition, so only the figures follow.
     t.td(esc(w::change_words(c, zh).figures), "text");
@@ -526,7 +526,7 @@ std::string milestones_section(const Digest& d, bool zh) {
   for (const MilestoneDue& m : d.milestones) {
     t.td(name_cell(*m.ind, zh), "name");
     t.td(badge(m.status, zh));
-    t.td(esc(w::milestone_detail(m, zh)));
+    t.td(esc(w::milestone_detail(m, zh)), "wide");
     t.end_row();
     if (m.explanation) t.note(w::explanation_words(*m.explanation, zh), 3);
   }

@@ -58,6 +58,8 @@ background = px[0, h - 1]
 end = h
 while end > 1 and all(px[x, end - 1] == background for x in range(0, w, 4)):
     end -= 1
+if end == h:
+    print(f"{prefix}: the page is longer than {h} px; the shots stop there", file=sys.stderr)
 for i, top in enumerate(range(0, end, screen), 1):
     img.crop((0, top, w, min(top + screen, end))).save(f"{prefix}-{i}.png")
 EOF
