@@ -83,7 +83,7 @@ table.data td[data-label]::before{content:attr(data-label);display:block;font-si
 table.data td.name,table.data td.text,table.data td.wide,table.data td[colspan],table.data tr.group th{grid-column:1/-1}
 table.data td.name{font-weight:600}table.data td.name::before{display:none}
 table.data td:empty{display:none}
-table.data tr.group{padding:10px 2px 0;border:0}table.data tr.group th{background:none}
+table.data tr.group{padding:10px 2px 0;border:0}table.data tr:has(+tr.note){border:0;padding-bottom:0}table.data tr.group th{background:none}
 figure{flex:1 1 100%;padding:6px}table.data td.rank{display:none}
 table.data td code{overflow-wrap:anywhere}table.data td.unit{word-break:keep-all}}
 @page{size:A4;margin:14mm 12mm 16mm}
@@ -235,9 +235,9 @@ struct HtmlTable {
   }
   // A row across the table under the row before: an explanation.
   void note(std::string_view text, int columns) {
-    rows +=
-        fmt::format(R"(<tr><td colspan="{}" class="text meta">{}</td></tr>)", columns, esc(text)) +
-        "\n";
+    rows += fmt::format(R"(<tr class="note"><td colspan="{}" class="text meta">{}</td></tr>)",
+                        columns, esc(text)) +
+            "\n";
   }
   // A heading row across the table (a group of the rows that follow).
   void group(std::string_view text, int columns) {

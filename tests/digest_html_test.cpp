@@ -368,6 +368,24 @@ TEST_CASE("the HTML digest on paper: A4, headers on every page, nothing broken a
   CHECK(unit_cells >= 3 + 6);
 }
 
+TEST_CASE("the HTML digest on a phone: one card per row, each figure labelled") {
+  Digest d =
+      digest_of(testing::mini_plan(), kRecords, testing::period(PeriodKind::month, "2020-11"));
+  std::string html = digest_html(d, RenderOptions{});
+  std::size_t phone = html.find("@media (max-width:600px){");
+  REQUIRE(phone != std::string::npos);
+  std::string css = html.substr(phone, html.find("\n@", phone + 1) - phone);
+  // The header row gives way to a label over each figure (the data-label
+  // every cell carries: see the test on paper), and rows become blocks.
+  CHECK(css.find("table.data thead{display:none}") != std::string::npos);
+  CHECK(css.find("content:attr(data-label)") != std::string::npos);
+  CHECK(css.find("table.data tr{display:grid;") != std::string::npos);
+  // Nothing in the cards forces the page wider than the phone: no cell
+  // keeps its text on one line there.
+  CHECK(css.find("table.data td,table.data tr.group th{display:block;border:0;padding:0;"
+                 "text-align:left;white-space:normal;min-width:0}") != std::string::npos);
+}
+
 TEST_CASE("the HTML digest without its style (web mail) still reads") {
   Digest d =
       digest_of(testing::mini_plan(), kRecords, testing::period(PeriodKind::month, "2020-11"));
