@@ -82,6 +82,7 @@ for kind in week month; do
     chrome --no-pdf-header-footer --print-to-pdf="$out/$name.pdf" "file://$html" >/dev/null
     rm -f "$out/$name-page"-*.png
     pdftoppm -png -r 60 "$out/$name.pdf" "$out/$name-page"
-    echo "$name: $(ls "$out/$name"-*.png | wc -l) images"
+    shots=("$out/$name"-*.png)
+    echo "$name: ${#shots[@]} images"
   done
 done
