@@ -10,6 +10,7 @@
 #include "date.h"
 #include "diagnostic.h"
 #include "plan.h"
+#include "plausibility.h"
 #include "record.h"
 
 namespace plan {
@@ -30,6 +31,9 @@ class RecordChecker {
   //    at the column of its value, with "did you mean". A warning, not an
   //    error: who filed a figure changes no figure, and ledgers written
   //    before by= was checked keep computing while they are fixed.
+  //  - an implausible figure (plausibility.h): a % reading outside 0 … 100,
+  //    or a value 100 times or more away from the indicator's entries read
+  //    before it (which the doubtful entry then does not join).
   // And an error, once per indicator, where a report could not compute
   // (Ledger::error()): a level reading, or the magnitudes of a flow's
   // entries in the period added up, beyond kMaxFigureUnits (decimal.h).
@@ -70,6 +74,7 @@ class RecordChecker {
   // Per indicator: the sum of |amount| of its flow entries in the period
   // (-1 once reported).
   std::vector<std::int64_t> magnitude_;
+  FigureRanges ranges_;  // of the entries read so far, doubtful ones left out
 };
 
 }  // namespace plan
