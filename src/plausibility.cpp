@@ -1,5 +1,7 @@
 #include "plausibility.h"
 
+#include <algorithm>
+
 namespace plan {
 
 namespace {
@@ -39,6 +41,10 @@ std::optional<Decimal> FigureRanges::magnitude(const Entry& e) const {
     return -e.amount;
   }
   return e.amount;
+}
+
+void FigureRanges::clear() {
+  std::fill(ranges_.begin(), ranges_.end(), Range{});
 }
 
 void FigureRanges::add(const Entry& e) {

@@ -21,9 +21,9 @@
 //    others. A negative flow increment is never judged by magnitude. An
 //    indicator with no entries yet has no range: anything goes.
 // For import and record "other entries" are the ledger's, read in one pass
-// before anything is written; for check, the entries read before this one
-// (files in path order, lines in order), so memory is one range per
-// indicator.
+// before anything is written; for check, the entries of the same file read
+// before this one (a unit files a year's figures in one file; the files are
+// read in parallel), so memory is one range per indicator.
 #pragma once
 
 #include <optional>
@@ -49,6 +49,9 @@ class FigureRanges : public EntrySink {
 
   // An entry of the ledger: widens its indicator's range.
   void add(const Entry& e) override;
+
+  // Forgets every range.
+  void clear();
 
   // Why `e` is implausible against the entries added so far (the magnitude
   // rule), or nullopt. `e` itself is not added.
