@@ -9,7 +9,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
+#include "axis.h"
 #include "digest_render.h"
 #include "digest_words.h"
 #include "html_escape.h"
@@ -42,6 +44,7 @@ th{background:#f0f2f5;font-weight:600;color:#3e4c59;white-space:normal;word-brea
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 td.name{white-space:normal;min-width:9em}
 td.text{white-space:normal;min-width:14em}
+td.unit{white-space:nowrap;word-break:keep-all}
 td.strong{font-weight:600}
 tr.total td{font-style:italic;color:#3e4c59}
 details{margin:.4em 0 .8em}
@@ -55,9 +58,10 @@ code{font:.92em ui-monospace,Menlo,Consolas,monospace;color:#52606d}
 .s-on_track,.s-pending{background:#e2ecfb;color:#1c4f8f}
 .s-no_data{background:#eceff2;color:#52606d}
 .s-unreported{background:#fff1d6;color:#8a5300}
-table.cards{min-width:0;width:100%;table-layout:fixed;margin:.6em 0}
-table.cards td{border:0;text-align:center;padding:6px 2px;white-space:normal;font-size:.85em;line-height:1.25}
-table.cards b{display:block;font-size:1.7em;line-height:1.2}
+.tiles{display:flex;margin:.6em 0;padding:0}
+.tile{flex:1 1 0;min-width:0;text-align:center;padding:6px 2px;font-size:.85em;line-height:1.25;word-break:keep-all}
+.tile b{display:block;font-size:1.7em;line-height:1.2}
+.tiles .sep{display:none}
 .time{display:flex;align-items:center;gap:10px;flex-wrap:wrap}
 svg{display:block;overflow:visible}
 svg.chart{width:100%;height:auto;max-width:440px}
@@ -66,14 +70,28 @@ figure{flex:0 1 300px;min-width:0;margin:0;padding:8px 10px;border:1px solid #e4
 figcaption{font-size:.85em;margin-bottom:4px;overflow-wrap:anywhere}
 figcaption code{word-break:break-all}
 .key{font-size:.8em;color:#616e7c}
-.key i{display:inline-block;width:18px;height:0;border-top:2px solid #c0392b;vertical-align:middle;margin:0 4px 0 8px}
+.key i{display:inline-block;font-size:0;width:18px;height:0;border-top:2px solid #c0392b;vertical-align:middle;margin:0 4px 0 8px}
 .key i.exp{border-top:2px dashed #7b8794}
 @media (max-width:600px){body{font-size:14px}.wrap{padding:12px 10px 24px}h1{font-size:1.15em}
-th,td{padding:4px 5px}td.name{min-width:7.5em}td.text{min-width:11em}
-figure{flex:1 1 140px;max-width:calc(50% - 7px);padding:6px}}
-@media print{body{background:#fff;font-size:10.5pt}.wrap{max-width:none;padding:0}.scroll{overflow:visible}
-th,td{white-space:normal}h2{break-after:avoid}tr,figure{break-inside:avoid}
-th,.st{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+.tiles{flex-wrap:wrap}.tile{flex:1 0 33%}
+table.data{min-width:0;width:100%}
+table.data thead{display:none}
+table.data,table.data tbody,table.data tr{display:block}
+table.data tr{display:grid;grid-template-columns:repeat(auto-fill,minmax(6.5em,1fr));gap:4px 10px;padding:8px 2px;border-bottom:1px solid #cbd2d9}
+table.data td,table.data tr.group th{display:block;border:0;padding:0;text-align:left;white-space:normal;min-width:0}
+table.data td[data-label]::before{content:attr(data-label);display:block;font-size:.8em;color:#616e7c;word-break:keep-all}
+table.data td.name,table.data td.text,table.data td.wide,table.data td[colspan],table.data tr.group th{grid-column:1/-1}
+table.data td.name{font-weight:600}table.data td.name::before{display:none}
+table.data td:empty{display:none}
+table.data tr.group{padding:10px 2px 0;border:0}table.data tr:has(+tr.note){border:0;padding-bottom:0}table.data tr.group th{background:none}
+figure{flex:1 1 100%;padding:6px}table.data td.rank{display:none}
+table.data td code{overflow-wrap:anywhere}table.data td.unit{word-break:keep-all}}
+@page{size:A4;margin:14mm 12mm 16mm}
+@media print{body{background:#fff;font-size:10pt}.wrap{max-width:none;padding:0}.scroll{overflow:visible}
+th,td{white-space:normal;padding:3px 5px}td.unit,td.num,.st,.tile{white-space:nowrap;word-break:keep-all}
+thead{display:table-header-group}h2,h3{break-after:avoid}tr,figure,.tiles{break-inside:avoid}
+details::details-content{content-visibility:visible;display:block}summary{list-style:none;color:#3e4c59}
+th,.st,.tile{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 )";
 
 const char* fill_of(Status s) {
@@ -136,12 +154,15 @@ std::string bar_for(const IndicatorStatus& s, bool zh) {
 }
 
 // Cumulative actual (solid) against the expected line (dashed), month by
-// month, scaled to the larger of the two.
+// month, on an axis from 0 to the round tick (axis.h) at or above the
+// larger of the two; whole ticks for indicators counted in whole things.
 std::string chart_svg(const Trend& t, bool zh) {
   constexpr double kW = 320, kH = 150, kLeft = 46, kRight = 8, kTop = 8, kBottom = 22;
-  double top = 0;
-  for (const MonthPoint& m : t.months) top = std::max({top, m.cumulative.to_double(), m.expected});
-  if (top <= 0) top = 1;
+  double most = 0;
+  for (const MonthPoint& m : t.months)
+    most = std::max({most, m.cumulative.to_double(), m.expected});
+  std::vector<double> ticks = nice_ticks(most, 4, t.ind->is_whole());
+  double top = ticks.back();
   std::size_t n = t.months.size();
   auto x = [&](std::size_t i) {
     return n <= 1 ? kLeft : kLeft + (kW - kLeft - kRight) * static_cast<double>(i) / (n - 1);
@@ -158,15 +179,14 @@ std::string chart_svg(const Trend& t, bool zh) {
       R"(<svg class="chart" width="{0}" height="{1}" viewBox="0 0 {0} {1}" role="img" aria-label="{2}">)"
       R"(<title>{2}</title>)",
       kW, kH, esc(label));
-  double base = y(0);
-  out += fmt::format(
-      R"(<line x1="{0}" y1="{1}" x2="{2}" y2="{1}" stroke="#9aa5b1" stroke-width="1"/>)"
-      R"(<line x1="{0}" y1="{3}" x2="{2}" y2="{3}" stroke="#e4e7eb" stroke-width="1"/>)",
-      px(kLeft), px(base), px(kW - kRight), px(y(top)));
-  out += fmt::format(
-      R"(<text x="{0}" y="{1}" font-size="11" text-anchor="end" fill="#616e7c">0</text>)"
-      R"(<text x="{0}" y="{2}" font-size="11" text-anchor="end" fill="#616e7c">{3}</text>)",
-      px(kLeft - 4), px(base + 3), px(y(top) + 3), esc(w::figure(top)));
+  // A grid line and a label at each tick; the base line darker.
+  for (double v : ticks) {
+    out += fmt::format(
+        R"(<line x1="{0}" y1="{1}" x2="{2}" y2="{1}" stroke="{3}" stroke-width="1"/>)"
+        R"(<text x="{4}" y="{5}" font-size="11" text-anchor="end" fill="#616e7c">{6}</text>)",
+        px(kLeft), px(y(v)), px(kW - kRight), v == 0 ? "#9aa5b1" : "#e4e7eb", px(kLeft - 4),
+        px(y(v) + 3), esc(w::figure(v)));
+  }
   if (n > 0) {
     const MonthPoint &first = t.months.front(), &last = t.months.back();
     out += fmt::format(
@@ -185,26 +205,39 @@ std::string chart_svg(const Trend& t, bool zh) {
 }
 
 // A table inside a horizontally scrolling wrapper, so that a wide table
-// never widens the page on a phone.
+// never widens the page. Its header is a <thead>, which print repeats on
+// every page; each cell carries its column's header as data-label, which
+// the phone layout (below 600 px, one card per row) shows above the value.
 struct HtmlTable {
   std::string head, row, rows;
+  std::vector<std::string> labels;  // escaped, one per column
+  std::size_t column = 0;           // of the next td in `row`
   void th(std::string_view text, bool num = false) {
     head += fmt::format("<th{}>{}</th>", num ? R"( class="num")" : "", esc(text));
+    labels.push_back(esc(text));
   }
-  // `html` is markup already escaped.
+  // `html` is markup already escaped. Classes: "name" (the row's indicator,
+  // the card's title on a phone), "unit" (a unit's name: never broken
+  // between characters), "num", "text" (free text that wraps), "wide" (a
+  // whole card's width on a phone), "rank" (hidden on a phone, where the
+  // order of the cards says it).
   void td(std::string_view html, std::string_view cls = "") {
-    row += cls.empty() ? fmt::format("<td>{}</td>", html)
-                       : fmt::format(R"(<td class="{}">{}</td>)", cls, html);
+    std::string attrs;
+    if (!cls.empty()) attrs += fmt::format(R"( class="{}")", cls);
+    if (column < labels.size()) attrs += fmt::format(R"( data-label="{}")", labels[column]);
+    row += fmt::format("<td{}>{}</td>", attrs, html);
+    ++column;
   }
   void end_row(std::string_view cls = "") {
     rows += (cls.empty() ? "<tr>" : fmt::format(R"(<tr class="{}">)", cls)) + row + "</tr>\n";
     row.clear();
+    column = 0;
   }
   // A row across the table under the row before: an explanation.
   void note(std::string_view text, int columns) {
-    rows +=
-        fmt::format(R"(<tr><td colspan="{}" class="text meta">{}</td></tr>)", columns, esc(text)) +
-        "\n";
+    rows += fmt::format(R"(<tr class="note"><td colspan="{}" class="text meta">{}</td></tr>)",
+                        columns, esc(text)) +
+            "\n";
   }
   // A heading row across the table (a group of the rows that follow).
   void group(std::string_view text, int columns) {
@@ -212,12 +245,28 @@ struct HtmlTable {
             "\n";
   }
   std::string str() const {
-    return "<div class=\"scroll\"><table>\n<tr>" + head + "</tr>\n" + rows + "</table></div>\n";
+    return "<div class=\"scroll\"><table class=\"data\">\n<thead><tr>" + head +
+           "</tr></thead>\n<tbody>\n" + rows + "</tbody></table></div>\n";
   }
 };
 
 std::string id_cell(const Indicator& ind) {
   return "<code>" + esc(ind.id) + "</code>";
+}
+
+// Text in Chinese from the plan or the records (names of indicators and
+// units, notes), marked as such in an English document so that browsers
+// and screen readers pick Chinese fonts and voices; escaped.
+std::string zh_text(std::string_view s, bool zh) {
+  bool cjk =
+      std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  if (zh || !cjk) return esc(s);
+  return "<span lang=\"zh-CN\">" + esc(s) + "</span>";
+}
+
+// The cell naming an indicator: its id over its name.
+std::string name_cell(const Indicator& ind, bool zh) {
+  return id_cell(ind) + "<br>" + zh_text(ind.name, zh);
 }
 
 std::string section_head(const Digest& d, Section s, bool zh) {
@@ -230,7 +279,7 @@ std::string none(const Digest& d, Section s, bool zh) {
 
 std::string headline(const Digest& d, bool zh) {
   const Headline& h = d.headline;
-  std::string out = "<div class=\"time\"><span>" + esc(w::time_line(d, zh)) + "</span>" +
+  std::string out = "<div class=\"time\"><span>" + esc(w::time_line(d, zh)) + "</span> " +
                     time_svg(d.time_progress) + "</div>\n";
   struct Card {
     int n;
@@ -243,14 +292,19 @@ std::string headline(const Digest& d, bool zh) {
                         {h.missed, Status::missed, "missed", "未达标"},
                         {h.unreported, Status::unreported, "unreported", "未报送"},
                         {h.no_data, Status::no_data, "no data", "无数据"}};
-  out += "<table class=\"cards\"><tr>";
+  // Tiles with CSS; without it (web mail strips <style>) one line that
+  // reads "15 achieved · 36 on track · …": the space and the separators are
+  // in the text, and the style hides the separators.
+  out += "<p class=\"tiles\">";
+  bool first = true;
   for (const Card& c : cards) {
     if (c.s == Status::unreported && !d.scheduled) continue;  // as the counts line
-
-    out += fmt::format(R"(<td class="s-{}"><b>{}</b>{}</td>)", status_name(c.s), c.n,
+    if (!first) out += "<span class=\"sep\"> · </span>";
+    first = false;
+    out += fmt::format(R"(<span class="tile s-{}"><b>{}</b> {}</span>)", status_name(c.s), c.n,
                        esc(zh ? c.zh : c.en));
   }
-  out += "</tr></table>\n<p class=\"meta\">" + esc(w::counts_line(d, zh)) + "</p>\n";
+  out += "</p>\n<p class=\"meta\">" + esc(w::counts_line(d, zh)) + "</p>\n";
   return out;
 }
 
@@ -267,8 +321,9 @@ std::string missing_table(const std::vector<MissingReport>& list, bool upcoming,
   else
     t.th(zh ? "逾期天数" : "Days overdue", true);
   for (const MissingReport& m : list) {
-    t.td(id_cell(*m.ind) + "<br>" + esc(m.ind->name), "name");
-    t.td(esc(m.reporter.empty() ? (zh ? "（任一单位）" : "(any unit)") : m.reporter));
+    t.td(name_cell(*m.ind, zh), "name");
+    t.td(zh_text(m.reporter.empty() ? (zh ? "（任一单位）" : "(any unit)") : m.reporter, zh),
+         "unit");
     t.td(esc(m.period));
     t.td(esc(m.due.iso()));
     t.td(std::to_string(upcoming ? -m.days_overdue : m.days_overdue), "num");
@@ -304,9 +359,9 @@ std::string changes_list(const Digest& d, Section s, bool attention, bool zh) {
   for (std::size_t i = 0; i < list.size(); ++i) {
     const StatusChange& c = *list[i];
     if (i == 0 || c.kind != list[i - 1]->kind) t.group(w::change_heading(c.kind, zh), bars ? 4 : 3);
-    t.td(id_cell(*c.now.ind) + "<br>" + esc(c.now.ind->name), "name");
-    t.td(badge(c.before, zh) + " → " + badge(c.now.status, zh));
-    if (bars) t.td(bar_for(c.now, zh));
+    t.td(name_cell(*c.now.ind, zh), "name");
+    t.td(badge(c.before, zh) + " → " + badge(c.now.status, zh), "wide");
+    if (bars) t.td(bar_for(c.now, zh), "wide");
     // The badges show the transition, so only the figures follow.
     t.td(esc(w::change_words(c, zh).figures), "text");
     t.end_row();
@@ -334,7 +389,7 @@ std::string recorded_section(const Digest& d, bool zh) {
   t.th(zh ? "条数" : "Entries", true);
   t.th(zh ? "填报单位数" : "Units", true);
   for (const RecordedIndicator& r : d.recorded) {
-    t.td(id_cell(*r.ind) + "<br>" + esc(r.ind->name), "name");
+    t.td(name_cell(*r.ind, zh), "name");
     t.td(esc(w::recorded_total(r, zh)), "num");
     t.td(std::to_string(r.entries), "num");
     t.td(std::to_string(r.units.size()), "num");
@@ -354,11 +409,11 @@ std::string recorded_section(const Digest& d, bool zh) {
     for (std::size_t i = 0; i < r.units.size(); ++i) {
       const RecordedGroup& g = r.units[i];
       // The indicator is named once, on its first row.
-      u.td(i == 0 ? id_cell(*r.ind) + "<br>" + esc(r.ind->name) : "", "name");
+      u.td(i == 0 ? name_cell(*r.ind, zh) : "", "name");
       u.td(esc(w::recorded_value(*r.ind, g, zh)), "num");
       u.td(std::to_string(g.entries), "num");
-      u.td(esc(g.unit.empty() ? (zh ? "（未注明）" : "(no by=)") : g.unit));
-      u.td(esc(g.note), "text");
+      u.td(zh_text(g.unit.empty() ? (zh ? "（未注明）" : "(no by=)") : g.unit, zh), "unit");
+      u.td(zh_text(g.note, zh), "text");
       u.end_row();
       ++rows;
     }
@@ -391,9 +446,10 @@ std::string shortfalls_section(const Digest& d, bool zh) {
   for (std::size_t i = 0; i < d.shortfalls.size(); ++i) {
     const Shortfall& f = d.shortfalls[i];
     const IndicatorStatus& s = f.now;
-    t.td(std::to_string(i + 1), "num");
-    t.td(id_cell(*s.ind) + "<br>" + esc(s.ind->name), "name");
-    t.td("<span class=\"prog\">" + bar_for(s, zh) + esc(format_ratio(*s.completion)) + "</span>");
+    t.td(std::to_string(i + 1), "num rank");
+    t.td(name_cell(*s.ind, zh), "name");
+    t.td("<span class=\"prog\">" + bar_for(s, zh) + esc(format_ratio(*s.completion)) + "</span>",
+         "wide");
     t.td(esc(format_amount(*s.actual, true)) + " / " + esc(w::amount(*s.ind, *s.target)), "num");
     t.td(fig(s.expected), "num");
     t.td(fig(s.behind_by) + " <span class=\"meta\">(" + esc(format_ratio(f.gap)) + ")</span>",
@@ -409,7 +465,7 @@ std::string shortfalls_section(const Digest& d, bool zh) {
            esc(zh ? "滞后指标：累计完成与应完成（按月）"
                   : "Behind: cumulative actual against the expected line, by month") +
            "</h3>\n";
-    out += fmt::format(R"(<p class="key"><i></i>{}<i class="exp"></i>{}</p>)",
+    out += fmt::format(R"(<p class="key"><i>—</i> {} <i class="exp">- -</i> {}</p>)",
                        esc(zh ? "累计完成" : "actual"), esc(zh ? "应完成" : "expected")) +
            "\n";
     // The charts of the flows listed above are shown; those of the other
@@ -419,7 +475,7 @@ std::string shortfalls_section(const Digest& d, bool zh) {
       std::string html = "<div class=\"charts\">\n";
       for (std::size_t i = from; i < to; ++i)
         html += "<figure><figcaption>" + id_cell(*d.trends[i].ind) + " " +
-                esc(d.trends[i].ind->name) + "</figcaption>" + chart_svg(d.trends[i], zh) +
+                zh_text(d.trends[i].ind->name, zh) + "</figcaption>" + chart_svg(d.trends[i], zh) +
                 "</figure>\n";
       return html + "</div>\n";
     };
@@ -450,10 +506,10 @@ std::string units_section(const Digest& d, bool zh) {
   t.th(zh ? "差距最大" : "Furthest behind");
   t.th(zh ? "差距" : "Gap", true);
   for (const UnitRow& u : d.units.rows) {
-    t.td(esc(u.unit));
+    t.td(zh_text(u.unit, zh), "unit name");
     for (int n : {u.led, u.partnered, u.achieved, u.on_track, u.behind, u.missed, u.no_data})
       t.td(n == 0 ? "<span class=\"meta\">0</span>" : std::to_string(n), "num");
-    t.td(u.worst_id.empty() ? "" : id_cell(*d.plan->find(u.worst_id)));
+    t.td(u.worst_id.empty() ? "" : id_cell(*d.plan->find(u.worst_id)), "wide");
     t.td(u.worst_gap ? esc(format_ratio(*u.worst_gap)) : "", "num");
     t.end_row();
   }
@@ -468,9 +524,9 @@ std::string milestones_section(const Digest& d, bool zh) {
   t.th(zh ? "状态" : "Status");
   t.th(zh ? "期限" : "Due");
   for (const MilestoneDue& m : d.milestones) {
-    t.td(id_cell(*m.ind) + "<br>" + esc(m.ind->name), "name");
+    t.td(name_cell(*m.ind, zh), "name");
     t.td(badge(m.status, zh));
-    t.td(esc(w::milestone_detail(m, zh)));
+    t.td(esc(w::milestone_detail(m, zh)), "wide");
     t.end_row();
     if (m.explanation) t.note(w::explanation_words(*m.explanation, zh), 3);
   }
@@ -514,7 +570,12 @@ std::string digest_html(const Digest& d, const RenderOptions& o) {
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n<div class=\"wrap\">\n",
       zh ? "zh-CN" : "en", esc(w::title(d, zh)), kStyle);
-  out += "<h1>" + esc(w::title(d, zh)) + "</h1>\n";
+  // The title begins with the plan's own (Chinese) title.
+  std::string title = w::title(d, zh);
+  const std::string& own = d.plan->title;
+  out += "<h1>" +
+         (title.starts_with(own) ? zh_text(own, zh) + esc(title.substr(own.size())) : esc(title)) +
+         "</h1>\n";
   out += "<p class=\"meta\">" + esc(w::window(d, zh)) + "</p>\n";
   // A reporter's digest is what it owes, and nothing else.
   if (!d.reporter.empty()) return out + missing_section(d, zh) + "</div>\n</body>\n</html>\n";

@@ -1,6 +1,7 @@
 #include "explanation.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "schedule.h"
 
@@ -41,20 +42,39 @@ void Explanations::add(const Entry& e) {
     if (!found) return;
     i = *found;
   }
-  Kept k{explanation_of(plan_, plan_.indicators[i], e), ++read_};
+  keep(i, Kept{explanation_of(plan_, plan_.indicators[i], e), ++read_});
+}
+
+namespace {
+
+// Read order: files are read in byte-wise path order, lines in file order;
+// `read` orders entries fed without a file (tests).
+std::tuple<Date, const std::string&, int, std::size_t> read_key(const Explanation& e,
+                                                                std::size_t read) {
+  return {e.date, e.where.file, e.where.line, read};
+}
+
+}  // namespace
+
+void Explanations::keep(std::size_t i, Kept k) {
   for (Kept& old : kept_[i]) {
     if (old.e.period != k.e.period || old.e.by != k.e.by) continue;
     // Equal dates: the one read last wins, as readings do.
-    if (k.e.date >= old.e.date) old = std::move(k);
+    if (read_key(k.e, k.read) >= read_key(old.e, old.read)) old = std::move(k);
     return;
   }
   kept_[i].push_back(std::move(k));
 }
 
+void Explanations::merge(const Explanations& other) {
+  for (std::size_t i = 0; i < kept_.size() && i < other.kept_.size(); ++i)
+    for (const Kept& k : other.kept_[i]) keep(i, k);
+}
+
 std::vector<Explanation> Explanations::of(std::size_t indicator) const {
   std::vector<Kept> kept = kept_[indicator];
   std::sort(kept.begin(), kept.end(), [](const Kept& a, const Kept& b) {
-    return std::pair(a.e.date, a.read) < std::pair(b.e.date, b.read);
+    return read_key(a.e, a.read) < read_key(b.e, b.read);
   });
   std::vector<Explanation> out;
   out.reserve(kept.size());

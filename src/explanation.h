@@ -53,12 +53,18 @@ class Explanations {
   void add(const Entry& e);
   // The indicator's explanations, by date (equal dates: read order).
   std::vector<Explanation> of(std::size_t indicator) const;
+  // Adds what `other` (same plan and as-of date, fed other files) kept, as
+  // if its entries had been read too; read order is (file name, line).
+  void merge(const Explanations& other);
 
  private:
   struct Kept {
     Explanation e;
-    std::size_t read = 0;  // read order, for ties
+    std::size_t read = 0;  // read order, for ties within one file's entries
   };
+  // Keeps `k` unless an explanation of the same period and by= read later
+  // is kept.
+  void keep(std::size_t indicator, Kept k);
   const Plan& plan_;
   Date as_of_;
   std::size_t read_ = 0;

@@ -38,6 +38,12 @@ void Filings::add(const Entry& e) {
   filed_[i][slot * static_cast<std::size_t>(periods_[i]) + static_cast<std::size_t>(*period)] = 1;
 }
 
+void Filings::merge(const Filings& other) {
+  for (std::size_t i = 0; i < filed_.size() && i < other.filed_.size(); ++i)
+    for (std::size_t k = 0; k < filed_[i].size() && k < other.filed_[i].size(); ++k)
+      filed_[i][k] |= other.filed_[i][k];
+}
+
 bool Filings::filed(std::size_t indicator, std::size_t slot, int period) const {
   return filed_[indicator][slot * static_cast<std::size_t>(periods_[indicator]) +
                            static_cast<std::size_t>(period)] != 0;

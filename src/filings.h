@@ -34,6 +34,9 @@ class Filings {
   // indicator's reporters, or when the indicator names none.
   void add(const Entry& e);
 
+  // Adds the reports `other` (same plan and as-of date) has seen come in.
+  void merge(const Filings& other);
+
   Date as_of() const { return as_of_; }
   bool filed(std::size_t indicator, std::size_t reporter_slot, int period) const;
 

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <climits>
+
 namespace plan {
 
 namespace {
@@ -76,6 +79,8 @@ void Ledger::add(const Entry& e) {
         return;
       }
       a.actual = total;
+      if (__builtin_add_overflow(a.magnitude, v < 0 ? -v : v, &a.magnitude))
+        a.magnitude = INT64_MAX;  // v is never INT64_MIN: values are parsed symmetric
       y = {year_sum, true};
       m = {month_sum, true};
       // Up to the as-of date's day of the year: the 同比 base of later years.
@@ -116,6 +121,72 @@ void Ledger::take_reading(Acc& a, const Entry& e, int year, std::int64_t value) 
            true};
   if (overall) a.latest = r;
   if (yearly) *in_year = r;
+}
+
+bool Ledger::can_merge(const std::vector<const Ledger*>& parts) {
+  if (parts.empty()) return true;
+  const std::size_t n = parts.front()->acc_.size();
+  for (const Ledger* p : parts)
+    if (p->error_ || p->acc_.size() != n) return false;
+  for (std::size_t i = 0; i < n; ++i) {
+    std::int64_t m = 0;
+    for (const Ledger* p : parts)
+      if (__builtin_add_overflow(m, p->acc_[i].magnitude, &m)) return false;
+    if (!within_figure_limit(m)) return false;
+  }
+  return true;
+}
+
+bool Ledger::read_later(const Latest& r, const Ledger& from, const Latest& l) const {
+  if (r.date != l.date) return r.date > l.date;
+  const std::string& rf = from.files_[r.file];
+  const std::string& lf = files_[l.file];
+  if (rf != lf) return rf > lf;
+  return r.line > l.line;
+}
+
+Ledger::Latest Ledger::adopt(const Latest& r, const Ledger& from) {
+  const std::string& name = from.files_[r.file];
+  auto it = std::find(files_.begin(), files_.end(), name);
+  if (it == files_.end()) it = files_.insert(files_.end(), name);
+  Latest out = r;
+  out.file = static_cast<std::uint32_t>(it - files_.begin());
+  return out;
+}
+
+void Ledger::merge_reading(Latest& into, const Latest& r, const Ledger& from) {
+  if (!r.set) return;
+  if (!into.set || read_later(r, from, into)) into = adopt(r, from);
+}
+
+void Ledger::merge(const std::vector<const Ledger*>& parts) {
+  auto add = [](Sum& into, const Sum& s) {
+    into.micros += s.micros;  // can_merge: no sum can overflow
+    into.touched = into.touched || s.touched;
+  };
+  for (const Ledger* p : parts) {
+    for (std::size_t i = 0; i < acc_.size(); ++i) {
+      Acc& a = acc_[i];
+      const Acc& b = p->acc_[i];
+      if (b.entries == 0) continue;
+      a.first = a.entries == 0 ? b.first : std::min(a.first, b.first);
+      a.last = a.entries == 0 ? b.last : std::max(a.last, b.last);
+      a.entries += b.entries;
+      a.actual += b.actual;
+      a.magnitude += b.magnitude;
+      for (std::size_t k = 0; k < a.by_month.size(); ++k) add(a.by_month[k], b.by_month[k]);
+      for (std::size_t k = 0; k < a.by_year.size(); ++k) add(a.by_year[k], b.by_year[k]);
+      for (std::size_t k = 0; k < a.same_period.size(); ++k)
+        add(a.same_period[k], b.same_period[k]);
+      merge_reading(a.latest, b.latest, *p);
+      for (std::size_t k = 0; k < a.latest_by_year.size(); ++k)
+        merge_reading(a.latest_by_year[k], b.latest_by_year[k], *p);
+      for (const auto& [year, l] : b.latest_elsewhen) merge_reading(a.latest_elsewhen[year], l, *p);
+    }
+    filings_.merge(p->filings_);
+    explanations_.merge(p->explanations_);
+  }
+  stale_ = true;
 }
 
 void Ledger::publish() const {

@@ -68,6 +68,18 @@ class Ledger {
   // The first overflow met, if any: the figures must not be used then.
   const std::optional<Diagnostic>& error() const { return error_; }
 
+  // Parallel reading (record_reader.h): ledgers of the same plan and as-of
+  // date, each fed some of the files, folded into one. can_merge() says
+  // whether the result is exactly what one ledger fed every entry in read
+  // order would hold: it is unless a part met an error, or a flow's entries
+  // add up to magnitudes beyond the figure limit (then some order of adding
+  // them might overflow on the way, and only a sequential read can say
+  // where). Among readings of equal date the one read last wins, read order
+  // being (file name, line): files are read in byte-wise path order.
+  static bool can_merge(const std::vector<const Ledger*>& parts);
+  // REQUIRES: this ledger has had no entry; can_merge(parts).
+  void merge(const std::vector<const Ledger*>& parts);
+
  private:
   // While entries come in, the totals live in flat arrays indexed by month
   // and year of the period (no map, no string per entry); totals() turns
@@ -93,9 +105,17 @@ class Ledger {
     std::vector<Latest> latest_by_year;     // years first_year_ .. last_year_
     std::map<int, Latest> latest_elsewhen;  // readings of other years (rare)
     std::int32_t first = 0, last = 0;
+    // The sum of the magnitudes of the flow entries counted, saturating:
+    // while it is within the figure limit no order of adding them overflows.
+    std::int64_t magnitude = 0;
   };
 
   void take_reading(Acc& a, const Entry& e, int year, std::int64_t value);
+  // Whether `r` of `from` was read after `l` of this ledger.
+  bool read_later(const Latest& r, const Ledger& from, const Latest& l) const;
+  // `r` of `from`, its file interned in files_.
+  Latest adopt(const Latest& r, const Ledger& from);
+  void merge_reading(Latest& into, const Latest& r, const Ledger& from);
   void publish() const;
 
   const Plan& plan_;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -25,8 +26,13 @@ struct RecordedGroup {
   Date latest_date;
   Decimal latest_value;
   bool latest_done = false;
-  std::string note;             // the latest entry's note= tag ("" when none)
-  std::size_t latest_read = 0;  // the latest entry's place in read order (ties across units)
+  std::string note;  // the latest entry's note= tag ("" when none)
+  // The latest entry's place in read order (ties across units): its file's
+  // place (PeriodRecords::begin_file) in the high bits, then a count.
+  std::uint64_t latest_read = 0;
+  // The sum of the entries' magnitudes, saturating: while it fits, `sum`
+  // is exact in any order of adding (PeriodRecords::merge).
+  std::uint64_t magnitude = 0;
 };
 
 // What was recorded in the period for one indicator.
@@ -48,6 +54,18 @@ class PeriodRecords {
   // Counts entries dated from `first` through `last`, both included.
   PeriodRecords(const Plan& plan, Date first, Date last);
   void add(const Entry& e);
+  // The entries that follow come from the file at `index` in read order
+  // (record_reader.h's EntrySink::begin_file); without it all count as one
+  // file's, in the order given.
+  void begin_file(std::size_t index) { file_ = index; }
+  // A collector of the same plan and dates that has seen nothing.
+  PeriodRecords empty_copy() const { return PeriodRecords(plan_, first_, last_); }
+  // Parallel reading: adds what `parts` (same plan and dates, fed other
+  // files) collected, as if their entries had been read too. can_merge()
+  // is false when some sum might have saturated along the way.
+  static bool can_merge(const std::vector<const PeriodRecords*>& parts);
+  // REQUIRES: nothing added to this one yet; can_merge(parts).
+  void merge(const std::vector<const PeriodRecords*>& parts);
   // Indicators in plan order, only those with entries.
   std::vector<RecordedIndicator> summary() const;
 
@@ -60,7 +78,8 @@ class PeriodRecords {
   const Plan& plan_;
   Date first_, last_;
   std::map<Key, RecordedGroup> groups_;
-  std::size_t read_ = 0;
+  std::uint64_t file_ = 0;
+  std::uint64_t read_ = 0;
 };
 
 }  // namespace plan

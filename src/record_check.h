@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,10 +12,11 @@
 #include "diagnostic.h"
 #include "plan.h"
 #include "record.h"
+#include "record_reader.h"
 
 namespace plan {
 
-class RecordChecker {
+class RecordChecker : public ShardableSink {
  public:
   // `today` decides what a future date is (the clock stays outside).
   RecordChecker(const Plan& plan, Date today, Diagnostics& diags);
@@ -38,14 +40,29 @@ class RecordChecker {
   // overflow, so a ledger that check passes computes at every date.
   // Double entries are looked for within each file: a unit files a year's
   // figures in one file (records/<unit>/<year>.rec), which is where a figure
-  // pasted twice lands, and so memory is bounded by the largest file, not
-  // by the whole ledger.
-  void add(const Entry& e);
+  // pasted twice lands. And within a window: among at least the file's last
+  // kSeenWindow entries (at most twice as many), so that memory is fixed
+  // however long a file grows; a figure pasted twice lands close by.
+  void add(const Entry& e) override;
+
+  // The reader's hooks (record_reader.h): a new file's table of fingerprints
+  // and diagnostics; shards for parallel reading, merged unless a flow's
+  // magnitudes reach the limit (then where they do depends on read order,
+  // and the reader reads again in one thread).
+  void begin_file(std::size_t index, const std::string& name, Diagnostics& diags) override;
+  std::unique_ptr<ShardableSink> make_shard() const override;
+  bool merge(std::vector<std::unique_ptr<ShardableSink>>& shards) override;
 
  private:
-  // The fingerprints of file_'s entries so far: open addressing with linear
-  // probing in two flat arrays, a power of two long, at most 3/4 full.
-  // Fingerprint 0 marks an empty slot (a real 0 is stored as 1).
+  // The fingerprints of file_'s recent entries, in two generations: the
+  // newer takes new fingerprints until it holds kSeenWindow, then becomes
+  // the older and the older is emptied for reuse. Each is open addressing
+  // with linear probing in two flat arrays, a power of two long, at most
+  // half full; fingerprint 0 marks an empty slot (a real 0 is stored as 1).
+ public:
+  static constexpr std::size_t kSeenWindow = 65536;
+
+ private:
   class Seen {
    public:
     // The line first stored with `fingerprint`, or nullopt after storing `line`.
@@ -53,16 +70,22 @@ class RecordChecker {
     void clear();
 
    private:
-    void grow();
-    std::vector<std::uint64_t> keys_;
-    std::vector<int> lines_;
-    std::size_t used_ = 0;
+    struct Table {
+      std::vector<std::uint64_t> keys;
+      std::vector<int> lines;
+      std::size_t used = 0;
+      const int* find(std::uint64_t fingerprint) const;
+      void add(std::uint64_t fingerprint, int line);  // REQUIRES: not found
+      void grow();
+      void clear();
+    };
+    Table newer_, older_;
   };
 
   const Plan& plan_;
   Date today_;
-  Diagnostics& diags_;
-  std::string file_;  // the file being read
+  Diagnostics* diags_;  // the current file's (begin_file), else the one given
+  std::string file_;    // the file being read
   // by= values already found known: a handful of reporters file a ledger,
   // and Plan::knows_unit gathers every unit name at each call.
   std::vector<std::string> known_by_;

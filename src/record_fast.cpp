@@ -1,5 +1,6 @@
 #include "record_fast.h"
 
+#include <cstdint>
 #include <cstring>
 
 #include "text.h"
@@ -7,6 +8,28 @@
 namespace plan {
 
 namespace {
+
+// The code points of `s`, which is valid UTF-8 (the line passed
+// valid_line): its bytes less its continuation bytes (10xxxxxx), counted a
+// word at a time. code_points() decodes each character, which cost more
+// than the rest of the line's parse on every line with a by= tag.
+std::size_t valid_code_points(std::string_view s) {
+  constexpr std::uint64_t kHigh = 0x8080808080808080;
+  const char* p = s.data();
+  std::size_t n = s.size(), count = n, i = 0;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    // Bit 7 set and bit 6 clear: (w << 1) brings each byte's bit 6 to its
+    // bit 7 (the bit carried in from the byte below lands on bit 0).
+    // Their count: one bit per byte moved to bit 0, summed by a multiply
+    // into the top byte (no popcount instruction in the baseline x86-64).
+    const std::uint64_t ones = (w & ~(w << 1) & kHigh) >> 7;
+    count -= static_cast<std::size_t>((ones * 0x0101010101010101) >> 56);
+  }
+  for (; i < n; ++i) count -= (static_cast<unsigned char>(p[i]) & 0xC0) == 0x80;
+  return count;
+}
 
 constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
 
@@ -243,7 +266,8 @@ std::optional<LineKind> FastLineParser::parse(std::string_view line, const Locat
     for (std::size_t t = 0; t < ntags; ++t)
       if (entry->tags[t].first == key) return std::nullopt;
     ++pos;  // '='
-    if (key == "by") entry->by_column = static_cast<int>(code_points(line.substr(0, pos))) + 1;
+    if (key == "by")
+      entry->by_column = static_cast<int>(valid_code_points(line.substr(0, pos))) + 1;
     std::string_view value;
     if (pos < n && p[pos] == '"') {
       start = ++pos;

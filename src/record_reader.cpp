@@ -5,10 +5,13 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <system_error>
+#include <thread>
 #include <vector>
 
 #include "record_journal.h"
@@ -69,13 +72,14 @@ void collect(const fs::path& dir, std::vector<std::string>* files, Diagnostics& 
   if (ec) diags.error({dir.generic_string()}, "cannot list folder: " + reason(ec));
 }
 
-void read_file(const std::string& name, std::vector<char>& buf, const Plan& plan,
+void read_file(std::size_t index, const std::string& name, std::vector<char>& buf, const Plan& plan,
                const ReadGuard& guard, Diagnostics& diags, EntrySink& sink, ReadStats* total) {
   int fd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     diags.error({name}, "cannot open: " + reason(errno));
     return;
   }
+  sink.begin_file(index, name, diags);
   // A write that could not be rolled back is left out.
   std::uint64_t left = UINT64_MAX;
   struct stat st {};
@@ -105,7 +109,112 @@ void read_file(const std::string& name, std::vector<char>& buf, const Plan& plan
   total->entries += s.entries;
 }
 
+void add_stats(ReadStats* total, const ReadStats& s) {
+  total->files += s.files;
+  total->lines += s.lines;
+  total->entries += s.entries;
+}
+
+// Reads `files` with `threads` workers, each taking the next unread file
+// into its own shard, then merges the shards and adds each file's
+// diagnostics in file order. nullopt when the sink cannot merge exactly.
+std::optional<ReadStats> read_parallel(const std::vector<std::string>& files, unsigned threads,
+                                       const Plan& plan, const ReadGuard& guard, Diagnostics& diags,
+                                       ShardableSink& sink) {
+  std::vector<Diagnostics> file_diags(files.size());
+  std::vector<ReadStats> file_stats(files.size());
+  std::vector<std::unique_ptr<ShardableSink>> shards;
+  for (unsigned i = 0; i < threads; ++i) shards.push_back(sink.make_shard());
+  std::atomic<std::size_t> next{0};
+  auto work = [&](ShardableSink* shard) {
+    std::vector<char> buf(kChunkBytes);
+    for (std::size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < files.size();)
+      read_file(i, files[i], buf, plan, guard, file_diags[i], *shard, &file_stats[i]);
+  };
+  {
+    std::vector<std::jthread> workers;
+    for (unsigned i = 1; i < threads; ++i) {
+      try {
+        workers.emplace_back(work, shards[i].get());
+      } catch (const std::system_error&) {
+        break;  // no more threads to be had: the ones running share the files
+      }
+    }
+    work(shards[0].get());
+  }  // the workers are joined here
+  if (!sink.merge(shards)) return std::nullopt;
+  ReadStats total;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    add_stats(&total, file_stats[i]);
+    for (const auto& d : file_diags[i].items()) diags.add(d);
+  }
+  return total;
+}
+
+// Lists the record files of `dir` in read order; false when there is
+// nothing to read (a missing folder, or one that is neither a folder nor a
+// file, which `diags` then names).
+bool list_records(const fs::path& dir, const fs::file_status& st, Diagnostics& diags,
+                  std::vector<std::string>* files) {
+  if (fs::is_directory(st)) {
+    collect(dir, files, diags);
+    std::sort(files->begin(), files->end());  // std::string compares bytes
+    return true;
+  }
+  if (fs::is_regular_file(st)) {
+    files->push_back(dir.generic_string());
+    return true;
+  }
+  // As in the folder scan: a FIFO would block the reader forever and
+  // /dev/zero would feed it forever.
+  diags.error({dir.generic_string()}, "not a folder or a regular file");
+  return false;
+}
+
+ReadStats read_all(Env& env, const fs::path& dir, const Plan& plan, Diagnostics& diags,
+                   EntrySink& sink, ShardableSink* shardable, unsigned threads) {
+  ReadStats stats;
+  std::error_code ec;
+  fs::file_status st = fs::status(dir, ec);
+  if (!fs::exists(st)) {
+    // No folder yet means no records yet; anything else is worth a word.
+    if (ec && ec != std::errc::no_such_file_or_directory)
+      diags.error({dir.generic_string()}, "cannot read: " + reason(ec));
+    return stats;
+  }
+  // Held until every file is read: no write lands half-seen.
+  ReadGuard guard(env, dir, diags);
+  std::vector<std::string> files;
+  if (!list_records(dir, st, diags, &files)) return stats;
+  if (shardable && files.size() > 1 && threads != 1) {
+    std::uint64_t bytes = 0;
+    if (threads == 0) {
+      for (const auto& f : files) {
+        std::error_code size_ec;
+        auto n = fs::file_size(f, size_ec);
+        if (!size_ec) bytes += n;
+      }
+    }
+    unsigned n = reader_threads(files.size(), bytes, threads);
+    if (n > 1)
+      if (auto parallel = read_parallel(files, n, plan, guard, diags, *shardable)) return *parallel;
+  }
+  std::vector<char> buf(kChunkBytes);
+  for (std::size_t i = 0; i < files.size(); ++i)
+    read_file(i, files[i], buf, plan, guard, diags, sink, &stats);
+  return stats;
+}
+
 }  // namespace
+
+unsigned reader_threads(std::size_t files, std::uint64_t bytes, unsigned threads) {
+  if (files < 2) return 1;
+  if (threads == 0) {
+    if (bytes < kParallelBytes) return 1;
+    threads = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+  }
+  return static_cast<unsigned>(std::min<std::size_t>(threads, files));
+}
 
 RecordStream::RecordStream(std::string file_name, const Plan& plan, Diagnostics& diags,
                            EntryCallback on_entry)
@@ -228,32 +337,12 @@ ReadStats read_records(const fs::path& dir, const Plan& plan, Diagnostics& diags
 
 ReadStats read_records(Env& env, const fs::path& dir, const Plan& plan, Diagnostics& diags,
                        EntrySink& sink) {
-  ReadStats stats;
-  std::error_code ec;
-  fs::file_status st = fs::status(dir, ec);
-  if (!fs::exists(st)) {
-    // No folder yet means no records yet; anything else is worth a word.
-    if (ec && ec != std::errc::no_such_file_or_directory)
-      diags.error({dir.generic_string()}, "cannot read: " + reason(ec));
-    return stats;
-  }
-  // Held until every file is read: no write lands half-seen.
-  ReadGuard guard(env, dir, diags);
-  std::vector<std::string> files;
-  if (fs::is_directory(st)) {
-    collect(dir, &files, diags);
-    std::sort(files.begin(), files.end());  // std::string compares bytes
-  } else if (fs::is_regular_file(st)) {
-    files.push_back(dir.generic_string());
-  } else {
-    // As in the folder scan: a FIFO would block the reader forever and
-    // /dev/zero would feed it forever.
-    diags.error({dir.generic_string()}, "not a folder or a regular file");
-    return stats;
-  }
-  std::vector<char> buf(kChunkBytes);
-  for (const auto& f : files) read_file(f, buf, plan, guard, diags, sink, &stats);
-  return stats;
+  return read_all(env, dir, plan, diags, sink, nullptr, 1);
+}
+
+ReadStats read_records(Env& env, const fs::path& dir, const Plan& plan, Diagnostics& diags,
+                       ShardableSink& sink, unsigned threads) {
+  return read_all(env, dir, plan, diags, sink, &sink, threads);
 }
 
 }  // namespace plan

@@ -4,10 +4,13 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "diagnostic.h"
 #include "env.h"
@@ -29,7 +32,29 @@ struct ReadStats {
 class EntrySink {
  public:
   virtual ~EntrySink() = default;
+  // Called before the entries of each file read from disk: the file's place
+  // in read order (0, 1, …: byte-wise path order), its name (as in
+  // Entry::where.file) and where the diagnostics of that file go, for sinks
+  // that add their own at an entry's line.
+  virtual void begin_file(std::size_t /*index*/, const std::string& /*name*/,
+                          Diagnostics& /*diags*/) {}
   virtual void add(const Entry& e) = 0;
+};
+
+// A sink that several threads can fill at once (parallel reading): each
+// worker reads whole files into a shard of its own, and the shards are then
+// folded into this sink. Files are read in byte-wise path order, so a shard
+// sees its files in read order, and (file name, line) orders any two
+// entries as a sequential read would.
+class ShardableSink : public EntrySink {
+ public:
+  // An empty sink of the same kind, for one worker.
+  virtual std::unique_ptr<ShardableSink> make_shard() const = 0;
+  // Folds the shards into this sink, which has received nothing. Returns
+  // false, leaving this sink untouched, when the result could differ from a
+  // sequential read of the same files (a sum that might overflow somewhere
+  // along the way); the reader then reads the files again, in one thread.
+  virtual bool merge(std::vector<std::unique_ptr<ShardableSink>>& shards) = 0;
 };
 
 // The same as a function, for callers that collect a few entries.
@@ -62,6 +87,20 @@ ReadStats read_records(Env& env, const std::filesystem::path& dir, const Plan& p
                        Diagnostics& diags, EntrySink& sink);
 ReadStats read_records(const std::filesystem::path& dir, const Plan& plan, Diagnostics& diags,
                        const EntryCallback& on_entry);
+
+// The same, reading files in parallel when it pays. `threads` 1 reads in
+// one thread; N > 1 uses N workers (at most one per file); 0 decides: one
+// worker per core, at most 8, when there is more than one file and at least
+// kParallelBytes of records, else one thread. Entries, figures and
+// diagnostics (message, location, order) are those of a sequential read:
+// each file's diagnostics are kept apart and added in file order, and a sink
+// that cannot merge exactly makes the reader read again in one thread.
+constexpr std::uint64_t kParallelBytes = 8 << 20;
+ReadStats read_records(Env& env, const std::filesystem::path& dir, const Plan& plan,
+                       Diagnostics& diags, ShardableSink& sink, unsigned threads = 0);
+// The number of workers read_records uses for `files` files of `bytes`
+// bytes in all, asked for `threads` (as above).
+unsigned reader_threads(std::size_t files, std::uint64_t bytes, unsigned threads);
 
 // The same for one file's contents held in memory (tests, stdin).
 ReadStats read_record_text(std::string_view text, const std::string& file_name, const Plan& plan,

@@ -10,7 +10,9 @@ namespace {
 
 // Calendar periods are numbered from year 0: (year*12 + month-1) / months.
 int calendar_key(Frequency f, Date d) {
-  return (d.year() * 12 + d.month() - 1) / months_per_period(f);
+  int y, m, day;
+  d.to_ymd(&y, &m, &day);  // one calendar conversion: this runs for every entry
+  return (y * 12 + m - 1) / months_per_period(f);
 }
 
 Date calendar_start(Frequency f, int key) {
@@ -24,8 +26,9 @@ Date calendar_end(Frequency f, int key) {
 
 Date due_after(Date calendar_end_day, int due_day) {
   Date next = calendar_end_day.add_days(1);  // first day of the next month
-  int day = std::min(due_day, days_in_month(next.year(), next.month()));
-  return Date::from_ymd(next.year(), next.month(), day);
+  int y, m, first;
+  next.to_ymd(&y, &m, &first);
+  return Date::from_ymd(y, m, std::min(due_day, days_in_month(y, m)));
 }
 
 }  // namespace

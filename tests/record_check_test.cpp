@@ -57,6 +57,29 @@ TEST_CASE("double entries are found however many entries a file holds") {
               "r.rec:5003:1: warning: same date, id, value and by= as line 4000: entered twice?"});
 }
 
+TEST_CASE("double entries are looked for in a window of a file's last entries") {
+  // W = kSeenWindow distinct entries (lines 1..W) fill the newer
+  // generation; the copy of line 1 at line W+1 is still found. From line
+  // W+2 on, W more distinct entries (W+2 .. 2W+1) push lines 1..W into the
+  // older generation; the next new entry (line 2W+2) drops them. So at
+  // line 2W+3 a copy of line 2 is no longer found, while one of line W+5
+  // still is.
+  const int w = static_cast<int>(RecordChecker::kSeenWindow);
+  Checker c;
+  for (int i = 1; i <= w; ++i)
+    c.add("r.rec", i, "2019-01-01", "skills.total", std::to_string(i).c_str());
+  c.add("r.rec", w + 1, "2019-01-01", "skills.total", "1");
+  for (int i = w + 2; i <= 2 * w + 2; ++i)
+    c.add("r.rec", i, "2019-01-01", "skills.total", std::to_string(i).c_str());
+  c.add("r.rec", 2 * w + 3, "2019-01-01", "skills.total", "2");
+  c.add("r.rec", 2 * w + 4, "2019-01-01", "skills.total", std::to_string(w + 5).c_str());
+  CHECK(c.headlines() ==
+        Lines{"r.rec:" + std::to_string(w + 1) +
+                  ":1: warning: same date, id, value and by= as line 1: entered twice?",
+              "r.rec:" + std::to_string(2 * w + 4) + ":1: warning: same date, id, value and by= " +
+                  "as line " + std::to_string(w + 5) + ": entered twice?"});
+}
+
 TEST_CASE("double entries are looked for within each file") {
   Checker c;
   c.add("records/a.rec", 3, "2019-06-30", "unemployment.rate", "1.9", "人社局");

@@ -36,8 +36,8 @@ void setup_check(CLI::App& sub, Globals& g) {
     if (plan) {
       check_plan(*plan, diags);
       RecordChecker checker(*plan, today(), diags);
-      stats =
-          read_records(paths->records_dir, *plan, diags, [&](const Entry& e) { checker.add(e); });
+      stats = read_records(Env::posix(), paths->records_dir, *plan, diags, checker,
+                           reader_threads_wanted());
     }
     for (const auto& d : diags.items()) print_diagnostic(d);
     std::size_t errors = diags.error_count(), warnings = diags.warning_count();

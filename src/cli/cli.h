@@ -14,6 +14,7 @@
 #include "diagnostic.h"
 #include "evaluation.h"
 #include "ledger.h"
+#include "period_records.h"
 #include "plan.h"
 #include "project.h"
 #include "record_reader.h"
@@ -118,12 +119,20 @@ bool emit(Globals& g, const std::string& text);
 // missing. Prints the error and sets g.exit_code when it is not there.
 bool records_present(Globals& g, const std::filesystem::path& dir);
 
+// PLAN_THREADS as read_records takes it: 1 to 64 workers, or 0 (unset or
+// not such a count) to let the reader decide.
+unsigned reader_threads_wanted();
+
 // Streams the project's records once through `ledgers`, then `extra` (each
 // entry goes to every one in turn). A ledger with errors is refused: prints the first
 // error in one line, points at `plan check`, sets g.exit_code and returns
-// false. Ledger overflows are refused the same way.
+// false. Ledger overflows are refused the same way. Without `extra` the
+// files may be read in parallel (PLAN_THREADS, ledger_sink.h).
 bool read_ledger(Globals& g, const Project& p, const std::vector<Ledger*>& ledgers,
                  const EntryCallback& extra = {});
+// The same, feeding a digest's tally of the period as well (in parallel too).
+bool read_ledger(Globals& g, const Project& p, const std::vector<Ledger*>& ledgers,
+                 PeriodRecords* recorded);
 
 // Parses a comma-separated list of status words (--status, --fail-on).
 std::vector<Status> parse_statuses(const std::vector<std::string>& words);

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -8,6 +9,7 @@
 
 #include "cli.h"
 #include "file_replace.h"
+#include "ledger_sink.h"
 #include "plan_loader.h"
 #include "record_journal.h"
 
@@ -282,6 +284,17 @@ void output(Globals& g, const std::string& format, const std::string& file, cons
   write_output_file(g, file, *bytes);
 }
 
+unsigned reader_threads_wanted() {
+  const char* v = std::getenv("PLAN_THREADS");
+  if (!v || !*v) return 0;
+  char* end = nullptr;
+  errno = 0;
+  unsigned long n = std::strtoul(v, &end, 10);
+  // Anything but a count from 1 to 64 leaves the choice to the reader.
+  if (errno || *end || *v == '-' || n < 1 || n > 64) return 0;
+  return static_cast<unsigned>(n);
+}
+
 bool records_present(Globals& g, const std::filesystem::path& dir) {
   std::error_code ec;
   if (g.records_dir.empty() || std::filesystem::exists(dir, ec)) return true;
@@ -289,20 +302,27 @@ bool records_present(Globals& g, const std::filesystem::path& dir) {
   return false;
 }
 
-bool read_ledger(Globals& g, const Project& p, const std::vector<Ledger*>& ledgers,
-                 const EntryCallback& extra) {
+namespace {
+
+bool read_figures(Globals& g, const Project& p, const std::vector<Ledger*>& ledgers,
+                  const EntryCallback& extra, PeriodRecords* recorded) {
   if (!records_present(g, p.paths.records_dir)) return false;
   Diagnostics diags;
-  struct Sink : EntrySink {
-    const std::vector<Ledger*>& ledgers;
-    const EntryCallback& extra;
-    Sink(const std::vector<Ledger*>& l, const EntryCallback& x) : ledgers(l), extra(x) {}
-    void add(const Entry& e) override {
-      for (Ledger* l : ledgers) l->add(e);
-      if (extra) extra(e);
-    }
-  } sink(ledgers, extra);
-  read_records(p.paths.records_dir, p.plan, diags, sink);
+  if (extra) {
+    struct Sink : EntrySink {
+      const std::vector<Ledger*>& ledgers;
+      const EntryCallback& extra;
+      Sink(const std::vector<Ledger*>& l, const EntryCallback& x) : ledgers(l), extra(x) {}
+      void add(const Entry& e) override {
+        for (Ledger* l : ledgers) l->add(e);
+        extra(e);
+      }
+    } sink(ledgers, extra);
+    read_records(p.paths.records_dir, p.plan, diags, sink);
+  } else {
+    LedgerSink sink(ledgers, recorded);
+    read_records(Env::posix(), p.paths.records_dir, p.plan, diags, sink, reader_threads_wanted());
+  }
   // The one warning every reader shows: a write that could not be rolled
   // back is being left out.
   for (const auto& d : diags.items())
@@ -320,6 +340,18 @@ bool read_ledger(Globals& g, const Project& p, const std::vector<Ledger*>& ledge
                                std::max<std::size_t>(n, 1), n > 1 ? "s" : "");
   fail(g, shown);
   return false;
+}
+
+}  // namespace
+
+bool read_ledger(Globals& g, const Project& p, const std::vector<Ledger*>& ledgers,
+                 const EntryCallback& extra) {
+  return read_figures(g, p, ledgers, extra, nullptr);
+}
+
+bool read_ledger(Globals& g, const Project& p, const std::vector<Ledger*>& ledgers,
+                 PeriodRecords* recorded) {
+  return read_figures(g, p, ledgers, {}, recorded);
 }
 
 std::vector<Status> parse_statuses(const std::vector<std::string>& words) {

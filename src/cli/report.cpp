@@ -144,9 +144,7 @@ void setup_report(CLI::App& sub, Globals& g) {
     }
     // One pass over the records feeds both ledgers and the period's tally.
     DigestSources sources(plan, *period);
-    if (!read_ledger(g, *project, {&sources.now, &sources.before},
-                     [&](const Entry& e) { sources.recorded.add(e); }))
-      return;
+    if (!read_ledger(g, *project, {&sources.now, &sources.before}, &sources.recorded)) return;
     DigestOptions opt;
     opt.unit = o->unit;
     opt.top = o->top;
