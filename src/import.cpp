@@ -1,7 +1,9 @@
 #include "import.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 
 #include "csv.h"
 #include "new_entry.h"
@@ -11,10 +13,23 @@ namespace plan {
 
 namespace {
 
-enum Column { kDate, kId, kValue, kBy, kNote, kSrc, kPeriod, kMeasures, kColumns };
+enum Column {
+  kDate,
+  kId,
+  kValue,
+  kBy,
+  kNote,
+  kSrc,
+  kPeriod,
+  kMeasures,
+  kSeq,   // informational: 序号, ignored
+  kName,  // informational: the indicator's name, checked
+  kUnit,  // informational: the indicator's unit of measure, checked
+  kColumns
+};
 
 constexpr std::array<std::string_view, kColumns> kColumnNames = {
-    "date", "id", "value", "by", "note", "src", "period", "measures"};
+    "date", "id", "value", "by", "note", "src", "period", "measures", "序号", "name", "unit"};
 
 // Header names, lower-cased; Chinese names as departments title their sheets.
 struct Alias {
@@ -31,7 +46,10 @@ constexpr Alias kAliases[] = {
     {"src", kSrc},       {"source", kSrc},        {"来源", kSrc},
     {"情况说明", kNote}, {"period", kPeriod},     {"报送期", kPeriod},
     {"所属期", kPeriod}, {"measures", kMeasures}, {"整改措施", kMeasures},
-    {"措施", kMeasures},
+    {"措施", kMeasures}, {"序号", kSeq},          {"编号", kSeq},
+    {"no", kSeq},        {"no.", kSeq},           {"#", kSeq},
+    {"name", kName},     {"指标名称", kName},     {"名称", kName},
+    {"unit", kUnit},     {"计量单位", kUnit},
 };
 
 // Spaces a spreadsheet cell may carry around its text: ASCII blanks, the
@@ -93,79 +111,142 @@ bool eat(std::string_view* s, std::string_view token) {
 struct Header {
   int line = 0;
   std::vector<std::optional<Column>> columns;
+  std::array<std::size_t, kColumns> index{};  // 0-based column of each; kNone if absent
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 };
 
-bool read_header(const CsvRecord& rec, const std::string& csv_name, Header* h, Diagnostics& diags) {
+bool read_header(const Sheet& sheet, const SheetRow& rec, Header* h, Diagnostics& diags) {
   h->line = rec.line;
-  Location at{csv_name, rec.line, 0};
-  std::array<int, kColumns> seen{};  // 1-based column where each was found
+  h->index.fill(Header::kNone);
   std::string unknown;
+  Location unknown_at;
   bool ok = true;
-  for (std::size_t i = 0; i < rec.fields.size(); ++i) {
-    std::string_view name = trim(rec.fields[i]);
+  for (std::size_t i = 0; i < rec.cells.size(); ++i) {
+    std::string_view name = trim(rec.cells[i]);
     if (name.empty()) {
       h->columns.push_back(std::nullopt);
       continue;
     }
     auto col = column_of(name);
     if (!col) {
+      if (unknown.empty()) unknown_at = sheet.at(rec.line, i);
       unknown += (unknown.empty() ? "\"" : ", \"") + sanitize(name) + "\"";
       h->columns.push_back(std::nullopt);
       continue;
     }
-    if (seen[*col]) {
-      diags.error(at, "column " + std::string(kColumnNames[*col]) + " appears twice (columns " +
-                          std::to_string(seen[*col]) + " and " + std::to_string(i + 1) + ")");
+    if (h->index[*col] != Header::kNone) {
+      diags.error(sheet.at(rec.line, i),
+                  "column " + std::string(kColumnNames[*col]) + " appears twice (columns " +
+                      std::to_string(h->index[*col] + 1) + " and " + std::to_string(i + 1) + ")");
       ok = false;
     }
-    seen[*col] = static_cast<int>(i + 1);
+    h->index[*col] = i;
     h->columns.push_back(col);
   }
   if (!unknown.empty()) {
-    diags.error(at, "unknown column " + unknown +
-                        "; columns are date, id, value, by, note, src, period, measures (or "
-                        "日期, 指标, 数值, 填报单位, 备注, 来源, 报送期, 整改措施)");
+    diags.error(
+        unknown_at,
+        "unknown column " + unknown +
+            "; columns are date, id, value, by, note, src, period, measures (or "
+            "日期, 指标, 数值, 填报单位, 备注, 来源, 报送期, 整改措施); informational: 序号, "
+            "name (指标名称), unit (计量单位)");
     ok = false;
   }
   for (Column required : {kDate, kId, kValue}) {
-    if (!seen[required]) {
-      diags.error(at, "missing column " + std::string(kColumnNames[required]));
+    if (h->index[required] == Header::kNone) {
+      diags.error(sheet.at(rec.line, 0), "missing column " + std::string(kColumnNames[required]));
       ok = false;
     }
   }
   return ok;
 }
 
-// One row to an EntryInput; an error (at `at`) for a row that is wrong
-// before the record grammar even sees it.
-Expected<EntryInput> read_row(const CsvRecord& rec, const Header& h, const Location& at) {
+// The column a make_new_entry message is about, from the piece it names.
+Column column_of_message(std::string_view m) {
+  struct Lead {
+    std::string_view prefix;
+    Column column;
+  };
+  static constexpr Lead kLeads[] = {
+      {"missing date", kDate},    {"date", kDate}, {"missing indicator", kId}, {"indicator", kId},
+      {"unknown indicator", kId}, {"id ", kId},    {"unknown unit", kBy},      {"by ", kBy},
+      {"period", kPeriod},        {"note", kNote}, {"measures", kMeasures},    {"src", kSrc},
+  };
+  for (const auto& l : kLeads)
+    if (m.starts_with(l.prefix)) return l.column;
+  return kValue;
+}
+
+// "%" for "％" (the full-width sign of Chinese input); else `s`.
+std::string normal_unit(std::string_view s) {
+  std::string out(s);
+  if (out == "\xEF\xBC\x85") out = "%";
+  return out;
+}
+
+// One row to an EntryInput; an error (at the cell concerned) for a row that
+// is wrong before the record grammar even sees it.
+Expected<EntryInput> read_row(const Sheet& sheet, const SheetRow& rec, const Header& h,
+                              const Plan& plan) {
   std::array<std::string, kColumns> cells;
-  for (std::size_t i = 0; i < rec.fields.size(); ++i) {
-    std::string_view cell = trim(rec.fields[i]);
+  auto at = [&](Column c) {
+    std::size_t i = h.index[c];
+    return sheet.at(rec.line, i == Header::kNone ? 0 : i);
+  };
+  for (std::size_t i = 0; i < rec.cells.size(); ++i) {
+    std::string_view cell = trim(rec.cells[i]);
     if (i >= h.columns.size()) {
       if (cell.empty()) continue;  // trailing empty cells, as some exports add
-      return make_error(at, "row has " + std::to_string(rec.fields.size()) +
-                                " fields, the header " + std::to_string(h.columns.size()));
+      return make_error(sheet.at(rec.line, i), "row has " + std::to_string(rec.cells.size()) +
+                                                   " fields, the header " +
+                                                   std::to_string(h.columns.size()));
     }
     if (!h.columns[i]) {
       if (cell.empty()) continue;
-      return make_error(at, "column " + std::to_string(i + 1) + " has a value but no header");
+      return make_error(sheet.at(rec.line, i),
+                        "column " + std::to_string(i + 1) + " has a value but no header");
     }
     cells[*h.columns[i]] = cell;
   }
   EntryInput in;
   if (!cells[kDate].empty()) {
-    auto d = spreadsheet_date(cells[kDate], at);
+    auto d = spreadsheet_date(cells[kDate], at(kDate));
     if (!d) return d.error();
     in.date = d->iso();
   }
+  // The id column may hold the indicator's name, as the plan words it; so
+  // may an empty id's name column.
   in.id = cells[kId];
+  if (in.id.empty() && !cells[kName].empty()) {
+    if (const Indicator* named = plan.find_by_name(cells[kName])) in.id = named->id;
+  }
+  if (!in.id.empty() && !plan.find(in.id)) {
+    if (const Indicator* named = plan.find_by_name(in.id)) {
+      in.id = named->id;
+    } else if (std::any_of(in.id.begin(), in.id.end(),
+                           [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+      Diagnostic d = make_error(at(kId), "unknown indicator name '" + sanitize(in.id) + "'" +
+                                             plan.did_you_mean_name(in.id));
+      d.kind = ErrorKind::usage;
+      return d;
+    }
+  }
+  if (const Indicator* ind = plan.find(in.id)) {
+    if (!cells[kName].empty() && cells[kName] != ind->name)
+      return make_error(at(kName), "name '" + sanitize(cells[kName]) + "' is not the name of " +
+                                       ind->id + " (" + ind->name +
+                                       "); correct the id or the name");
+    if (!cells[kUnit].empty() && normal_unit(cells[kUnit]) != ind->unit)
+      return make_error(at(kUnit), "unit '" + sanitize(cells[kUnit]) + "' is not the unit of " +
+                                       ind->id + " (" + ind->unit + "); give the value in " +
+                                       ind->unit);
+  }
   in.value = cells[kValue];
   if (in.value.find(',') != std::string::npos) {
     auto stripped = strip_thousands(in.value);
     if (!stripped)
-      return make_error(
-          at, "value \"" + sanitize(in.value) + "\" has a comma that is not a thousands separator");
+      return make_error(at(kValue), "value \"" + sanitize(in.value) +
+                                        "\" has a comma that is not a thousands separator");
     in.value = *stripped;
   }
   in.by = cells[kBy];
@@ -176,10 +257,81 @@ Expected<EntryInput> read_row(const CsvRecord& rec, const Header& h, const Locat
   return in;
 }
 
+bool blank_row(const SheetRow& rec) {
+  for (const auto& f : rec.cells)
+    if (!trim(f).empty()) return false;
+  return true;
+}
+
+// A title above the header: one cell with text, which no header can be
+// (three columns are required).
+bool title_row(const SheetRow& rec) {
+  int filled = 0;
+  for (const auto& f : rec.cells) filled += trim(f).empty() ? 0 : 1;
+  return filled == 1;
+}
+
+// Midnight spelt as a spreadsheet's date-time writes it: H:MM, H:MM:SS,
+// with optional fractions of a second, every digit zero.
+bool midnight(std::string_view t) {
+  bool digits = false;
+  for (char c : t) {
+    if (c == '0') {
+      digits = true;
+    } else if (c != ':' && c != '.') {
+      return false;
+    }
+  }
+  return digits && t.find(':') != std::string_view::npos;
+}
+
+bool time_shaped(std::string_view t) {
+  int colons = 0;
+  for (char c : t) {
+    if (c == ':') {
+      ++colons;
+    } else if (!std::isdigit(static_cast<unsigned char>(c)) && c != '.') {
+      return false;
+    }
+  }
+  return colons >= 1 && colons <= 2 && std::isdigit(static_cast<unsigned char>(t.front()));
+}
+
 }  // namespace
+
+std::string column_letters(std::size_t i) {
+  std::string out;
+  for (std::size_t n = i + 1; n > 0; n = (n - 1) / 26)
+    out.insert(out.begin(), static_cast<char>('A' + (n - 1) % 26));
+  return out;
+}
+
+Location Sheet::at(int line, std::size_t column) const {
+  if (cell_prefix.empty()) return Location{file, line, 0};
+  return Location{cell_prefix + column_letters(column) + std::to_string(line), 0, 0};
+}
 
 Expected<Date> spreadsheet_date(std::string_view s, const Location& where) {
   if (auto d = Date::parse(s)) return *d;
+  // An Excel serial day number, as a date cell exported without its format
+  // shows: whole days (a fraction is a time of day).
+  if (!s.empty() && std::isdigit(static_cast<unsigned char>(s.front())) &&
+      s.find_first_not_of("0123456789.") == std::string_view::npos) {
+    std::string_view whole = s.substr(0, s.find('.'));
+    std::string_view frac = s.size() > whole.size() ? s.substr(whole.size() + 1) : "";
+    if (whole.size() <= 7 && frac.find('.') == std::string_view::npos) {
+      std::int64_t serial = 0;
+      for (char c : whole) serial = serial * 10 + (c - '0');
+      if (frac.find_first_not_of('0') != std::string_view::npos)
+        return make_error(where, "date \"" + sanitize(s) +
+                                     "\" is a serial date with a time of day; figures are "
+                                     "dated by the day");
+      if (auto d = excel_serial_date(serial, false)) return *d;
+      return make_error(where, "date \"" + sanitize(s) +
+                                   "\" is not a date (as a serial day "
+                                   "number it names no day)");
+    }
+  }
   std::string_view rest = s;
   int y = read_number(&rest, 4);
   int m = -1, d = -1;
@@ -197,6 +349,18 @@ Expected<Date> spreadsheet_date(std::string_view s, const Location& where) {
       }
     }
   }
+  // A date-time ("2020/07/31 0:00", "2020-07-31 00:00:00", "…T00:00:00"),
+  // as Excel writes a date cell: midnight is the day; another time is not.
+  if (shaped && !rest.empty() && (rest.front() == ' ' || rest.front() == 'T')) {
+    std::string_view t = trim(rest.substr(1));
+    if (!t.empty() && time_shaped(t)) {
+      if (!midnight(t))
+        return make_error(where, "date \"" + sanitize(s) +
+                                     "\" has a time of day; figures are dated by the day (a "
+                                     "time of 0:00 is taken)");
+      rest = {};
+    }
+  }
   if (!shaped || !rest.empty())
     return make_error(where, "date \"" + sanitize(s) +
                                  "\" is not a date (YYYY-MM-DD; YYYY/M/D and YYYY年M月D日 "
@@ -204,6 +368,18 @@ Expected<Date> spreadsheet_date(std::string_view s, const Location& where) {
   if (!Date::is_valid(y, m, d))
     return make_error(where, "date \"" + sanitize(s) + "\" is not a real calendar date");
   return Date::from_ymd(y, m, d);
+}
+
+std::optional<Date> excel_serial_date(std::int64_t serial, bool date1904) {
+  // Serial 1 is 1900-01-01 in the 1900 system, which (after Lotus 1-2-3)
+  // counts a 29 February 1900 that never was as serial 60: from 61 on, day
+  // 0 is 1899-12-30. The 1904 system counts from 1904-01-01 = 0.
+  constexpr std::int64_t kMax = 2958465;  // 9999-12-31, Excel's last day
+  if (serial < (date1904 ? 0 : 1) || serial > kMax) return std::nullopt;
+  if (date1904) return Date::from_ymd(1904, 1, 1).add_days(static_cast<int>(serial));
+  if (serial == 60) return std::nullopt;
+  Date base = serial < 60 ? Date::from_ymd(1899, 12, 31) : Date::from_ymd(1899, 12, 30);
+  return base.add_days(static_cast<int>(serial));
 }
 
 std::optional<std::string> strip_thousands(std::string_view s) {
@@ -235,41 +411,59 @@ std::optional<std::string> strip_thousands(std::string_view s) {
 
 ImportResult import_csv(std::string_view csv, const std::string& csv_name, const Plan& plan,
                         Date today, bool force) {
-  ImportResult result;
   auto records = parse_csv(csv, csv_name);
   if (!records) {
+    ImportResult result;
     result.diags.add(records.error());
     return result;
   }
-  if (records->empty()) {
-    result.diags.error(Location{csv_name}, "no header row (the file is empty)");
+  Sheet sheet;
+  sheet.file = csv_name;
+  sheet.rows.reserve(records->size());
+  for (auto& rec : *records) sheet.rows.push_back(SheetRow{rec.line, std::move(rec.fields)});
+  return import_sheet(sheet, plan, today, force);
+}
+
+ImportResult import_sheet(const Sheet& sheet, const Plan& plan, Date today, bool force) {
+  ImportResult result;
+  const std::string& name = sheet.file;
+  std::size_t r = 0;
+  while (r < sheet.rows.size() && (blank_row(sheet.rows[r]) || title_row(sheet.rows[r]))) ++r;
+  if (r == sheet.rows.size()) {
+    result.diags.error(Location{name}, !sheet.rows.empty() ? "no header row"
+                                       : sheet.cell_prefix.empty()
+                                           ? "no header row (the file is empty)"
+                                           : "no header row (the sheet is empty)");
     return result;
   }
   Header header;
-  if (!read_header(records->front(), csv_name, &header, result.diags)) return result;
+  if (!read_header(sheet, sheet.rows[r], &header, result.diags)) return result;
 
-  for (std::size_t r = 1; r < records->size(); ++r) {
-    const CsvRecord& rec = (*records)[r];
-    bool blank = true;
-    for (const auto& f : rec.fields) blank = blank && trim(f).empty();
-    if (blank) continue;
-    Location at{csv_name, rec.line, 0};
-    auto input = read_row(rec, header, at);
+  for (++r; r < sheet.rows.size(); ++r) {
+    const SheetRow& rec = sheet.rows[r];
+    if (blank_row(rec)) continue;
+    auto input = read_row(sheet, rec, header, plan);
     if (!input) {
       result.diags.add(input.error());
       continue;
     }
-    auto made = make_new_entry(*input, plan, at, today, force);
+    auto made = make_new_entry(*input, plan, sheet.at(rec.line, 0), today, force);
     if (!made) {
-      result.diags.add(made.error());
+      Diagnostic d = std::move(made.error());
+      // make_new_entry knows the row; the message names the piece, whose
+      // cell a workbook can point at.
+      std::size_t col = header.index[column_of_message(d.message)];
+      d.where = sheet.at(rec.line, col == Header::kNone ? 0 : col);
+      result.diags.add(std::move(d));
       continue;
     }
-    result.rows.push_back(ImportRow{rec.line, std::move(made->entry), std::move(made->line)});
+    result.rows.push_back(ImportRow{rec.line, std::move(made->entry), std::move(made->line),
+                                    sheet.at(rec.line, header.index[kValue])});
   }
   if (result.diags.has_errors()) {
     result.rows.clear();
   } else if (result.rows.empty()) {
-    result.diags.warning(Location{csv_name}, "no rows to import below the header");
+    result.diags.warning(Location{name}, "no rows to import below the header");
   }
   return result;
 }

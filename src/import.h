@@ -1,7 +1,8 @@
-// `plan import`: rows of a spreadsheet's CSV export become record entries.
-// This file turns CSV text into validated canonical record lines; reading
-// the file, converting its encoding (csv.h) and appending (record_writer.h)
-// are the command's job.
+// `plan import`: rows of a spreadsheet (its CSV export, or a workbook read by
+// workbook_reader.h) become record entries. This file turns a sheet's cells
+// into validated canonical record lines; reading the file, converting its
+// encoding (csv.h), checking the rows against the ledger (duplicates.h,
+// plausibility.h) and appending (record_writer.h) are the command's job.
 //
 // The header row names the columns, in any order, case-insensitive, spaces
 // around names ignored:
@@ -14,19 +15,31 @@
 //   period (报送期, 所属期)                 optional tag
 //   measures (整改措施, 措施)               optional tag; with value `explain`
 //   (note also answers to 情况说明: an explanation's text)
+// and three informational columns, which add nothing to the entry:
+//   序号 (编号, no, no., #)                ignored
+//   name (指标名称, 名称)                   must be the indicator's name
+//   unit (计量单位)                        must be the indicator's unit
+// (单位 alone is the reporting unit, by: it is not the unit of measure.)
 // Any other name is an error, so that a misspelt header cannot silently drop
-// a column of data. A column with an empty header must stay empty.
+// a column of data. A column with an empty header must stay empty. Rows
+// above the header that hold one cell only (a title) are skipped.
 //
 // Each row is trimmed and validated exactly as a record line is (parse_line,
-// through make_new_entry), with two spreadsheet spellings accepted:
-//   dates   2019-03-31, 2019-3-31, 2019/3/31, 2019/03/31, 2019年3月31日
+// through make_new_entry), with spreadsheet spellings accepted:
+//   dates   2019-03-31, 2019-3-31, 2019/3/31, 2019/03/31, 2019年3月31日,
+//           any of them followed by a time of midnight (" 0:00",
+//           " 00:00:00", "T00:00:00"; another time is an error), and Excel
+//           serial day numbers (43646 = 2019-06-30)
 //   values  thousands separators, "4,210" or "1,234,567.5" (commas only in
 //           groups of three digits)
+//   id      the indicator's id, or its exact name (城镇新增就业人数); a name
+//           the plan lacks gets "did you mean" with the closest names' ids
 // Rows whose fields are all empty are skipped. Every bad row is reported
-// (CSV_FILE:LINE: message) and then no row is returned: an import lands
-// whole or not at all.
+// (CSV_FILE:LINE: message, or BOOK.xlsx:SHEET!B7: message at the cell) and
+// then no row is returned: an import lands whole or not at all.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,10 +52,32 @@
 
 namespace plan {
 
+// One row of a sheet: its cells as the user sees them, left to right.
+struct SheetRow {
+  int line = 0;  // the CSV line the row starts on, or the sheet's row number
+  std::vector<std::string> cells;
+};
+
+// A sheet to import: a CSV file's records, or one worksheet of a workbook.
+struct Sheet {
+  std::string file;  // as named on the command line
+  // For a workbook, "BOOK.xlsx:SHEET!": cells are then located as
+  // BOOK.xlsx:SHEET!B7. Empty for CSV: every cell is at FILE:LINE.
+  std::string cell_prefix;
+  std::vector<SheetRow> rows;
+
+  // Where cell `column` (0-based) of the row on `line` is.
+  Location at(int line, std::size_t column) const;
+};
+
+// "A", "B", …, "Z", "AA", … for 0-based column `i`.
+std::string column_letters(std::size_t i);
+
 struct ImportRow {
-  int csv_line = 0;  // where the row starts in the CSV file
-  Entry entry;
-  std::string line;  // canonical record line (format_entry), no newline
+  int row = 0;        // the CSV line or sheet row the row starts on
+  Entry entry;        // entry.where is the row (FILE:LINE, or BOOK.xlsx:SHEET!A7)
+  std::string line;   // canonical record line (format_entry), no newline
+  Location value_at;  // the value's cell, for messages about the figure
 };
 
 struct ImportResult {
@@ -56,9 +91,19 @@ struct ImportResult {
 ImportResult import_csv(std::string_view csv, const std::string& csv_name, const Plan& plan,
                         Date today, bool force);
 
+// The same for a sheet already split into cells (a workbook's).
+ImportResult import_sheet(const Sheet& sheet, const Plan& plan, Date today, bool force);
+
 // A date as spreadsheets write it (see above); the error, at `where`, says
 // what was wrong.
 Expected<Date> spreadsheet_date(std::string_view s, const Location& where);
+
+// The day of an Excel serial date (whole days): in the 1900 system serial 1
+// is 1900-01-01 and serial 60 the 29 February 1900 Excel counts but the
+// calendar lacks (nullopt), so 61 is 1900-03-01; in the 1904 system (old Mac
+// workbooks, workbookPr date1904) 0 is 1904-01-01. nullopt outside 1 …
+// 2958465 (9999-12-31).
+std::optional<Date> excel_serial_date(std::int64_t serial, bool date1904);
 
 // `s` with thousands separators removed ("4,210" -> "4210", "-1,234.5%" ->
 // "-1234.5%"); `s` unchanged when it has no comma; nullopt when a comma is

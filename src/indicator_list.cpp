@@ -15,15 +15,15 @@ Table list_table(const Plan& plan) {
       {"name", "Indicator", "指标", false, true, true, 0, Fit::name},
       {"kind", "Kind", "类型"},
       {"target_text", "Target", "目标", true, true, false},
-      {"target", "", "", true, false, true},
-      {"target_max", "", "", true, false, true},
-      {"due", "", "", false, false, true},
+      {"target", "Target", "目标", true, false, true},
+      {"target_max", "Target max", "目标上限", true, false, true},
+      {"due", "Due", "完成时限", false, false, true},
       {"unit", "Unit", "单位"},
-      {"area", "", "", false, false, true},
-      {"task", "", "", false, false, true},
+      {"area", "Area", "主要任务", false, false, true},
+      {"task", "Task", "重点任务", false, false, true},
       {"lead", "Lead", "牵头单位", false, true, true, 24, Fit::cut},
-      {"partners", "", "", false, false, true},
-      {"parent", "", "", false, false, true},
+      {"partners", "Partners", "配合单位", false, false, true},
+      {"parent", "Parent", "上级指标", false, false, true},
   };
   for (const Indicator* p : plan.by_area()) {
     const Indicator& ind = *p;

@@ -43,8 +43,8 @@ Table log_table(const Plan& plan, const std::vector<Entry>& entries) {
                {"src", "Source", "来源", false, true, true, 16, Fit::cut},
                {"tags", "Tags", "其他", false, true, true, 20, Fit::cut},
                {"where", "Where", "位置", false, true, false, 0, Fit::spare},
-               {"file", "", "", false, false, true},
-               {"line", "", "", true, false, true}};
+               {"file", "File", "文件", false, false, true},
+               {"line", "Line", "行", true, false, true}};
   for (const Entry& e : entries) {
     const Indicator* ind = plan.find(e.id);
     Cell value = e.is_explanation ? Cell::of_text("explain")

@@ -216,6 +216,40 @@ std::string Plan::did_you_mean_unit(std::string_view name) const {
   return did_you_mean_tail(near);
 }
 
+const Indicator* Plan::find_by_name(std::string_view name) const {
+  const Indicator* found = nullptr;
+  for (const auto& ind : indicators) {
+    if (ind.name != name) continue;
+    if (found) return nullptr;  // ambiguous: the id must say which
+    found = &ind;
+  }
+  return found;
+}
+
+std::string Plan::did_you_mean_name(std::string_view name) const {
+  std::u32string typed = code_points(name);
+  std::size_t limit = std::max<std::size_t>(1, typed.size() / 3);
+  std::vector<std::pair<std::size_t, const Indicator*>> scored;
+  for (const auto& ind : indicators) {
+    std::u32string full = code_points(ind.name);
+    std::size_t d = levenshtein(typed, full);
+    // A name cut short or padded ("城镇新增就业" for 城镇新增就业人数) is as
+    // near as its difference in length says, whatever the limit.
+    bool contains = typed.size() >= 2 && (full.find(typed) != std::u32string::npos ||
+                                          typed.find(full) != std::u32string::npos);
+    if (d <= limit || contains) scored.emplace_back(d, &ind);
+  }
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::string out;
+  std::size_t n = std::min<std::size_t>(scored.size(), 3);
+  for (std::size_t i = 0; i < n; ++i) {
+    out += i == 0 ? "; did you mean " : i + 1 == n ? " or " : ", ";
+    out += "'" + scored[i].second->id + "' (" + scored[i].second->name + ")";
+  }
+  return n == 0 ? out : out + "?";
+}
+
 std::vector<std::string> Plan::suggest(std::string_view indicator_id, std::size_t max) const {
   // Close enough to be a typo: within a third of the indicator_id's length, at least 2.
   std::size_t limit = std::max<std::size_t>(2, indicator_id.size() / 3);

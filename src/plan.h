@@ -145,6 +145,14 @@ struct Plan {
   // or "" when nothing is close: the tail of every unknown-id message.
   std::string did_you_mean(std::string_view id, std::size_t max = 3) const;
 
+  // The indicator whose name is exactly `name` (as a spreadsheet's 指标 column
+  // may give it), or nullptr; nullptr too when two indicators share it.
+  const Indicator* find_by_name(std::string_view name) const;
+  // "; did you mean 'jobs.urban_new' (城镇新增就业人数)?" for up to three
+  // indicators whose names are closest to `name` (by code points: within a
+  // third of its length, at least one; or holding it, or held by it), or "".
+  std::string did_you_mean_name(std::string_view name) const;
+
   // The reporter named `name`, or nullptr.
   const Reporter* find_reporter(std::string_view name) const;
   std::optional<std::size_t> reporter_index(std::string_view name) const;

@@ -3,49 +3,26 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstring>
 #include <string_view>
 
+#include "duplicates.h"
 #include "text.h"
 
 namespace plan {
 
-namespace {
-
-// A 64-bit mix of the entry's parts, a word at a time: a fingerprint is
-// enough to raise a suspicion; a collision costs a false warning, never a
-// wrong figure.
-class Fingerprint {
- public:
-  void add(std::uint64_t v) { h_ = (h_ ^ v) * 0x9E3779B97F4A7C15ull; }
-  void add(std::string_view s) {
-    const char* p = s.data();
-    std::size_t n = s.size();
-    for (; n >= 8; p += 8, n -= 8) {
-      std::uint64_t w;
-      std::memcpy(&w, p, 8);
-      add(w);
-    }
-    std::uint64_t w = 0;
-    if (n > 0) std::memcpy(&w, p, n);  // an empty view's data() may be null
-    add(w ^ (static_cast<std::uint64_t>(s.size()) << 56));
-  }
-  std::uint64_t value() const {
-    std::uint64_t h = h_ ^ (h_ >> 32);
-    h *= 0xD6E8FEB86659FD93ull;
-    return h ^ (h >> 32);
-  }
-
- private:
-  std::uint64_t h_ = 0x243F6A8885A308D3ull;
-};
-
-}  // namespace
-
 RecordChecker::RecordChecker(const Plan& plan, Date today, Diagnostics& diags)
-    : plan_(plan), today_(today), diags_(&diags), magnitude_(plan.indicators.size(), 0) {}
+    : plan_(plan),
+      today_(today),
+      diags_(&diags),
+      magnitude_(plan.indicators.size(), 0),
+      ranges_(plan) {}
 
 void RecordChecker::add(const Entry& e) {
+  if (e.where.file != file_) {  // fed without begin_file
+    file_ = e.where.file;
+    seen_.clear();
+    ranges_.clear();
+  }
   if (const Indicator* ind = plan_.find(e.id); ind && !e.is_state) {
     std::int64_t& m = magnitude_[static_cast<std::size_t>(ind - plan_.indicators.data())];
     const std::int64_t v = e.amount.units();
@@ -63,6 +40,14 @@ void RecordChecker::add(const Entry& e) {
         m = -1;
       }
     }
+  }
+  if (const Indicator* ind = plan_.find(e.id)) {
+    auto doubt = percent_doubt(e, *ind);
+    if (!doubt) doubt = ranges_.doubt(e);
+    if (doubt)
+      diags_->warning(e.where, *doubt);
+    else
+      ranges_.add(e);
   }
   if (!plan_.in_period(e.date)) {
     // Only flows are cut to the period; a level reading or a milestone state
@@ -89,21 +74,9 @@ void RecordChecker::add(const Entry& e) {
           Location{e.where.file, e.where.line, e.by_column > 0 ? e.by_column : 1},
           fmt::format("unknown unit '{}'{}", sanitize(by), plan_.did_you_mean_unit(by)));
   }
-  if (e.where.file != file_) {
-    file_ = e.where.file;
-    seen_.clear();
-  }
-  Fingerprint f;
-  f.add(static_cast<std::uint64_t>(e.date.days_since_epoch()));
-  f.add(e.id);
-  if (e.is_explanation) {
-    f.add(~std::uint64_t{0});
-    f.add(e.tag("note"));
-  } else {
-    f.add(e.is_state ? (e.done ? 1u : 0u) : static_cast<std::uint64_t>(e.amount.units()));
-  }
-  f.add(e.tag("by"));
-  if (auto first = seen_.find_or_add(f.value(), e.where.line))
+  // A fingerprint is enough to raise a suspicion: a collision costs a false
+  // warning, never a wrong figure.
+  if (auto first = seen_.find_or_add(figure_fingerprint(e), e.where.line))
     diags_->warning(e.where,
                     fmt::format("same date, id, value and by= as line {}: entered twice?", *first));
 }
@@ -112,6 +85,7 @@ void RecordChecker::begin_file(std::size_t /*index*/, const std::string& name, D
   diags_ = &diags;
   file_ = name;
   seen_.clear();
+  ranges_.clear();
 }
 
 std::unique_ptr<ShardableSink> RecordChecker::make_shard() const {

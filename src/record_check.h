@@ -11,6 +11,7 @@
 #include "date.h"
 #include "diagnostic.h"
 #include "plan.h"
+#include "plausibility.h"
 #include "record.h"
 #include "record_reader.h"
 
@@ -32,6 +33,10 @@ class RecordChecker : public ShardableSink {
   //    at the column of its value, with "did you mean". A warning, not an
   //    error: who filed a figure changes no figure, and ledgers written
   //    before by= was checked keep computing while they are fixed.
+  //  - an implausible figure (plausibility.h): a % reading outside 0 … 100,
+  //    or a value 20 (levels) or 100 (flows) times or more away from the
+  //    indicator's entries read before it in the same file (which the
+  //    doubtful entry then does not join).
   // And an error, once per indicator, where a report could not compute
   // (Ledger::error()): a level reading, or the magnitudes of a flow's
   // entries in the period added up, beyond kMaxFigureUnits (decimal.h).
@@ -93,6 +98,7 @@ class RecordChecker : public ShardableSink {
   // Per indicator: the sum of |amount| of its flow entries in the period
   // (-1 once reported).
   std::vector<std::int64_t> magnitude_;
+  FigureRanges ranges_;  // of the entries read so far, doubtful ones left out
 };
 
 }  // namespace plan

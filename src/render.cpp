@@ -79,6 +79,7 @@ std::optional<Format> parse_format(std::string_view s) {
   if (s == "tsv") return Format::tsv;
   if (s == "json") return Format::json;
   if (s == "md") return Format::md;
+  if (s == "xlsx") return Format::xlsx;
   return std::nullopt;
 }
 

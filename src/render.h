@@ -10,7 +10,7 @@
 
 namespace plan {
 
-enum class Format { table, csv, tsv, json, md };
+enum class Format { table, csv, tsv, json, md, xlsx };
 std::optional<Format> parse_format(std::string_view s);
 
 struct RenderOptions {

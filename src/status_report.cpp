@@ -59,25 +59,29 @@ Table status_table(const StatusReport& r) {
   t.columns = {
       {"id", "ID", "指标代码", false, true, true, 0, Fit::id},
       {"name", "Indicator", "指标", false, true, true, 0, Fit::name},
-      {"area", "", "", false, false, true},
-      {"task", "", "", false, false, true},
-      {"unit", "", "", false, false, true},
-      {"kind", "", "", false, false, true},
+      {"area", "Area", "主要任务", false, false, true},
+      {"task", "Task", "重点任务", false, false, true},
+      {"unit", "Unit", "单位", false, false, true},
+      {"kind", "Kind", "类型", false, false, true},
       {"target_text", "Target", "目标", true, true, false},
-      {"target", "", "", true, false, true},
-      {"target_max", "", "", true, false, true},
-      {"actual", "Actual", "完成", true},
+      {"target", "Target", "目标", true, false, true},
+      {"target_max", "Target max", "目标上限", true, false, true},
+      {"actual_shown", "Actual", "完成", true, true, false},
+      {"actual", "Actual", "完成", true, false, true},
       {"completion", "Done", "完成率", true},
       {"bar", "Progress", "进度", false, true, false, 0, Fit::drop},
       {"expected", "Expected", "应完成", true, true, true, 0, Fit::spare},
       {"shortfall", heading(Word::shortfall, false), heading(Word::shortfall, true), true, true,
        true, 0, Fit::spare},
-      {"behind_by", "", "", true, false, true},
+      {"behind_by", heading(Word::behind_by, false), heading(Word::behind_by, true), true, false,
+       true},
       {"status", "Status", "状态"},
-      {"time_progress", "", "", true, false, true},
-      {"as_of", "", "", false, false, true},
-      {"lead", "", "", false, false, true},
-      {"partners", "", "", false, false, true},
+      {"time_progress", "Time progress", "时间进度", true, false, true},
+      {"as_of", "As of", "截至", false, false, true},
+      {"lead", "Lead", "牵头单位", false, false, true},
+      {"partners", "Partners", "配合单位", false, false, true},
+      {"done_date", "Done on", "完成日期", false, false, true},
+      {"due", "Due", "完成时限", false, false, true},
   };
   for (const IndicatorStatus& s : r.rows) {
     const Indicator& ind = *s.ind;
@@ -99,6 +103,9 @@ Table status_table(const StatusReport& r) {
         Cell::of_amount(ind.target_max),
         ind.kind == Kind::milestone && s.actual_date ? Cell::of_date(s.actual_date)
                                                      : Cell::of_measure(actual, ind.unit),
+        // CSV, TSV and workbooks: numbers only; a milestone's done day and
+        // due day are in done_date and due, the last columns.
+        ind.kind == Kind::milestone ? Cell::none() : Cell::of_amount(actual),
         Cell::of_ratio(s.completion),
         s.completion
             ? Cell::of_bar(*s.completion, is_flow(ind.kind) && s.target && !s.target->is_zero()
@@ -113,6 +120,8 @@ Table status_table(const StatusReport& r) {
         Cell::of_date(r.as_of),
         Cell::of_text(join_names(ind.lead)),
         Cell::of_text(join_names(ind.partners)),
+        ind.kind == Kind::milestone ? Cell::of_date(s.actual_date) : Cell::none(),
+        Cell::of_date(ind.due),
     };
     t.rows.push_back(std::move(row));
   }

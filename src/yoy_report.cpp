@@ -122,6 +122,61 @@ Table yoy_rows(const YoyReport& r) {
   return t;
 }
 
+Table yoy_wide(const YoyReport& r) {
+  const Plan& plan = *r.plan;
+  Table t;
+  t.title = fmt::format("{} — year on year, as of {}", plan.title, r.as_of.iso());
+  t.title_zh = fmt::format("{} — 年度同比，截至 {}", plan.title, r.as_of.iso());
+  t.columns = {{"area", "Area", "主要任务"},
+               {"task", "Task", "重点任务"},
+               {"id", "ID", "指标代码"},
+               {"name", "Indicator", "指标名称"},
+               {"unit", "Unit", "单位"},
+               {"lead", "Lead", "牵头单位"},
+               {"partners", "Partners", "配合单位"}};
+  for (int y : plan.years()) {
+    t.columns.push_back({fmt::format("{}_target", y), fmt::format("{} target", y),
+                         fmt::format("{}年目标", y), true});
+    t.columns.push_back({fmt::format("{}_actual", y), fmt::format("{} actual", y),
+                         fmt::format("{}年完成", y), true});
+    t.columns.push_back({fmt::format("{}_completion", y), fmt::format("{} done", y),
+                         fmt::format("{}年完成率", y), true});
+    t.columns.push_back({fmt::format("{}_change", y), fmt::format("{} change", y),
+                         fmt::format("{}年同比", y), true});
+  }
+  t.columns.push_back({"change_kind", "Change is", "同比口径"});
+  t.columns.push_back({"status", "Status", "状态"});
+  // Grouped as the plan's annex is: by area, then task, in the plan's order.
+  for (const Indicator* p : plan.by_area()) {
+    for (const IndicatorStatus& s : r.rows) {
+      if (s.ind != p) continue;
+      const Indicator& ind = *s.ind;
+      Row row;
+      row.group = plan.area_of(ind).name;
+      row.cells = {Cell::of_text(plan.area_of(ind).name),
+                   Cell::of_text(plan.task_of(ind).name),
+                   Cell::of_text(ind.id),
+                   Cell::of_text(ind.name),
+                   Cell::of_text(ind.unit),
+                   Cell::of_text(join_names(ind.lead)),
+                   Cell::of_text(join_names(ind.partners))};
+      for (int y : plan.years()) {
+        const YearFigures* f = nullptr;
+        for (const YearFigures& yf : s.years)
+          if (yf.year == y) f = &yf;
+        row.cells.push_back(f ? Cell::of_amount(f->target) : Cell::none());
+        row.cells.push_back(f ? Cell::of_amount(f->actual) : Cell::none());
+        row.cells.push_back(f ? Cell::of_ratio(f->completion) : Cell::none());
+        row.cells.push_back(f ? change_cell(ind, f->change, false) : Cell::none());
+      }
+      row.cells.push_back(Cell::of_text(is_flow(ind.kind) ? "growth_rate" : "difference"));
+      row.cells.push_back(status_cell(s.status));
+      t.rows.push_back(std::move(row));
+    }
+  }
+  return t;
+}
+
 std::string yoy_json(const YoyReport& r) {
   json inds = json::array();
   for (const IndicatorStatus& s : r.rows) {

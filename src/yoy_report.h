@@ -33,6 +33,13 @@ Table yoy_block(const Plan& plan, const IndicatorStatus& s);
 // year, target, actual, completion, status, change.
 Table yoy_rows(const YoyReport& r);
 
+// The annex layout (附件 重点任务分解表): one row per indicator, grouped by
+// area and task in the plan's order, with its units, then per year of the
+// plan a column group — target, actual, completion, change (a growth rate
+// for flows, a difference in the unit for levels: change_kind) — and the
+// status at the as-of date. `yoy --wide` in CSV/TSV, and the workbook.
+Table yoy_wide(const YoyReport& r);
+
 std::string yoy_json(const YoyReport& r);
 
 }  // namespace plan

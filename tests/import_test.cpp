@@ -56,8 +56,8 @@ TEST_CASE("import: English header in any order with optional tags") {
                            "2020-05-31  hr.portal  done",
                        });
   REQUIRE(r.rows.size() == 3);
-  CHECK(r.rows[0].csv_line == 2);
-  CHECK(r.rows[2].csv_line == 4);
+  CHECK(r.rows[0].row == 2);
+  CHECK(r.rows[2].row == 4);
   CHECK(r.rows[0].entry.amount == Decimal::from_units(4210 * Decimal::kScale));
   CHECK(r.rows[0].entry.where.to_string() == "x.csv:2");
 }
@@ -83,7 +83,7 @@ TEST_CASE("import: unknown and missing columns are errors") {
   CHECK(problems(r) ==
         Lines{"x.csv:1: unknown column \"indicatr\", \"remark\"; columns are date, id, value, by, "
               "note, src, period, measures (or 日期, 指标, 数值, 填报单位, 备注, 来源, 报送期, "
-              "整改措施)",
+              "整改措施); informational: 序号, name (指标名称), unit (计量单位)",
               "x.csv:1: missing column id"});
   CHECK(r.rows.empty());
 }
@@ -217,7 +217,7 @@ TEST_CASE("import: trims cells and skips blank rows") {
           "  ,  ,,\n");
   CHECK(problems(r).empty());
   CHECK(lines_of(r) == Lines{"2019-03-31  jobs.urban_new  7  by=人社局"});
-  CHECK(r.rows.at(0).csv_line == 3);
+  CHECK(r.rows.at(0).row == 3);
 }
 
 TEST_CASE("import: row shape against the header") {
@@ -331,4 +331,115 @@ TEST_CASE("import: a row whose by names no unit is a bad row") {
           "2019-04-30,jobs.urban_new,6,人设局\n");
   CHECK(problems(r) == Lines{"x.csv:3: unknown unit '人设局'; did you mean '人社局'?"});
   CHECK(r.rows.empty());
+}
+
+TEST_CASE("import: the id column takes the indicator's exact name") {
+  auto r =
+      run("日期,指标,数值\n"
+          "2019-03-31,城镇新增就业人数,5\n"
+          "2019-06-30, 城镇登记失业率 ,1.9\n");
+  CHECK(problems(r).empty());
+  CHECK(lines_of(r) ==
+        Lines{"2019-03-31  jobs.urban_new  5", "2019-06-30  unemployment.rate  1.9%"});
+}
+
+TEST_CASE("import: a near-miss name gets did you mean with the id") {
+  // 城镇新增就业 is 2 code points short of 城镇新增就业人数 (limit: 6/3 = 2)
+  // and inside it; 城镇登记失业率 is 4 edits away.
+  auto r = run("date,id,value\n2019-03-31,城镇新增就业,5\n2019-03-31,完全不同的名字,5\n");
+  CHECK(problems(r) ==
+        Lines{"x.csv:2: unknown indicator name '城镇新增就业'; did you mean 'jobs.urban_new' "
+              "(城镇新增就业人数)?",
+              "x.csv:3: unknown indicator name '完全不同的名字'"});
+  CHECK(r.diags.items().at(0).kind == ErrorKind::usage);
+  // An ASCII id keeps the id suggestion.
+  CHECK(problems(run("date,id,value\n2019-03-31,jobs.urban_nwe,5\n")) ==
+        Lines{"x.csv:2: unknown indicator 'jobs.urban_nwe'; did you mean 'jobs.urban_new'?"});
+}
+
+TEST_CASE("import: 序号, name and unit columns are informational") {
+  auto r =
+      run("序号,指标,指标名称,计量单位,日期,数值\n"
+          "1,jobs.urban_new,城镇新增就业人数,人,2019-03-31,5\n"
+          "2,unemployment.rate,城镇登记失业率,％,2019-06-30,1.9\n");
+  CHECK(problems(r).empty());
+  CHECK(lines_of(r) ==
+        Lines{"2019-03-31  jobs.urban_new  5", "2019-06-30  unemployment.rate  1.9%"});
+  // English spellings, and the name filling an empty id.
+  auto en = run("No.,name,unit,date,id,value\n7,城镇新增就业人数,人,2019-03-31,,5\n");
+  CHECK(problems(en).empty());
+  CHECK(lines_of(en) == Lines{"2019-03-31  jobs.urban_new  5"});
+}
+
+TEST_CASE("import: a name or unit that contradicts the id is an error at its cell") {
+  auto r =
+      run("指标,指标名称,unit,日期,数值\n"
+          "jobs.urban_new,城镇登记失业率,,2019-03-31,5\n"
+          "jobs.urban_new,,万人,2019-03-31,1.2\n");
+  CHECK(
+      problems(r) ==
+      Lines{"x.csv:2: name '城镇登记失业率' is not the name of jobs.urban_new (城镇新增就业人数); "
+            "correct the id or the name",
+            "x.csv:3: unit '万人' is not the unit of jobs.urban_new (人); give the value in 人"});
+  CHECK(r.rows.empty());
+  // In a workbook the message points at the cell: the name is column B.
+  Sheet s;
+  s.file = "b.xlsx";
+  s.cell_prefix = "b.xlsx:填报!";
+  s.rows = {{1, {"指标", "指标名称", "日期", "数值"}},
+            {4, {"jobs.urban_new", "城镇登记失业率", "2019-03-31", "5"}},
+            {5, {"jobs.urban_new", "", "2019-02-30", "5"}},
+            {6, {"jobs.urban_new", "", "2019-03-31", "five"}}};
+  auto w = import_sheet(s, mini(), kToday, false);
+  auto p = problems(w);
+  REQUIRE(p.size() == 3);
+  CHECK(p[0].starts_with("b.xlsx:填报!B4: name '城镇登记失业率'"));
+  CHECK(p[1] == "b.xlsx:填报!C5: date \"2019-02-30\" is not a real calendar date");
+  CHECK(p[2].starts_with("b.xlsx:填报!D6: value \"five\""));
+}
+
+TEST_CASE("import: a one-cell title row above the header is skipped") {
+  auto r = run("2019年一季度就业指标,,\n,,\ndate,id,value\n2019-03-31,jobs.urban_new,5\n");
+  CHECK(problems(r).empty());
+  CHECK(lines_of(r) == Lines{"2019-03-31  jobs.urban_new  5"});
+  CHECK(r.rows.at(0).row == 4);
+}
+
+TEST_CASE("spreadsheet_date: date-times at midnight and serial dates are dates") {
+  const Location at{"x.csv", 2, 0};
+  auto iso = [&](std::string_view s) {
+    auto d = spreadsheet_date(s, at);
+    return d ? d->iso() : "error: " + d.error().message;
+  };
+  CHECK(iso("2020/07/31 0:00") == "2020-07-31");
+  CHECK(iso("2020-07-31 00:00:00") == "2020-07-31");
+  CHECK(iso("2020-07-31T00:00:00") == "2020-07-31");
+  CHECK(iso("2020/7/31 0:00:00.000") == "2020-07-31");
+  CHECK(iso("2020-07-31 13:45") ==
+        "error: date \"2020-07-31 13:45\" has a time of day; figures are dated by the day (a "
+        "time of 0:00 is taken)");
+  CHECK(iso("2020-07-31 0:00 pm").starts_with("error: date \"2020-07-31 0:00 pm\" is not a date"));
+  // Serial days: 2019-06-30 is 43,646 days after 1899-12-30 (1900-01-01 is
+  // serial 1 and Excel counts a 1900-02-29): 120 years of 365 days = 43,800,
+  // plus 29 leap days 1900..2019 (1904…2016; 1900 is none) = 43,829 to
+  // 2019-12-30, less the 183 days from 2019-06-30 to 2019-12-30 = 43,646.
+  CHECK(iso("43646") == "2019-06-30");
+  CHECK(iso("43646.0") == "2019-06-30");
+  CHECK(
+      iso("43646.5") ==
+      "error: date \"43646.5\" is a serial date with a time of day; figures are dated by the day");
+}
+
+TEST_CASE("excel_serial_date: the 1900 leap-year bug and the 1904 system") {
+  CHECK(excel_serial_date(1, false)->iso() == "1900-01-01");
+  CHECK(excel_serial_date(59, false)->iso() == "1900-02-28");
+  CHECK_FALSE(excel_serial_date(60, false));  // Excel's 1900-02-29
+  CHECK(excel_serial_date(61, false)->iso() == "1900-03-01");
+  CHECK_FALSE(excel_serial_date(0, false));
+  CHECK(excel_serial_date(2958465, false)->iso() == "9999-12-31");
+  CHECK_FALSE(excel_serial_date(2958466, false));
+  // 1904 system: 0 is 1904-01-01; 1461 days later (1904, a leap year, and
+  // 1905-1907: 366 + 3 × 365) is 1908-01-01.
+  CHECK(excel_serial_date(0, true)->iso() == "1904-01-01");
+  CHECK(excel_serial_date(1461, true)->iso() == "1908-01-01");
 }

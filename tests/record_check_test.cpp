@@ -221,3 +221,23 @@ TEST_CASE("an unknown by= is a warning, not an error: the ledger still computes"
 }
 
 }  // namespace plan
+
+namespace plan {
+
+TEST_CASE("implausible figures are warnings, judged against the entries read before") {
+  Checker c;
+  c.add("records/a.rec", 1, "2019-03-31", "unemployment.rate", "1.8");
+  c.add("records/a.rec", 2, "2019-06-30", "unemployment.rate", "0.018");  // 1.8 / 0.018 = 100
+  c.add("records/a.rec", 3, "2019-09-30", "unemployment.rate", "2.0");
+  c.add("records/a.rec", 4, "2019-12-31", "graduates.rate", "952");  // a % above 100
+  // The doubtful 0.018 did not join the range: 0.1 × 20 = 2 > 1.8 passes.
+  c.add("records/a.rec", 5, "2020-03-31", "unemployment.rate", "0.1");
+  CHECK(c.headlines() ==
+        Lines{"records/a.rec:2:1: warning: value 0.018 of unemployment.rate is 100 times smaller "
+              "than the smallest of its other entries (1.8 %); is it in another unit (a fraction "
+              "for a percent, 万 left out)?",
+              "records/a.rec:4:1: warning: value 952 of graduates.rate is outside 0 to 100 and it "
+              "is a percentage"});
+}
+
+}  // namespace plan

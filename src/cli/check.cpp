@@ -22,8 +22,10 @@ void setup_check(CLI::App& sub, Globals& g) {
       "Errors (the data cannot be used: bad syntax, unknown ids, values the kind\n"
       "does not take, invalid UTF-8) exit 1. Warnings (probably wrong: per-year\n"
       "targets that do not add up, an \"of which\" child above its parent, a unit\n"
-      "not in [plan].units, suspected double entries, dates outside the period or\n"
-      "in the future, a last line without its newline) exit 0 unless --strict.");
+      "not in [plan].units, suspected double entries, implausible figures (a % outside\n"
+      "0-100, a value 20 or 100 times away from earlier entries in its file),\n"
+      "dates outside the period or in the future, a last line without its newline)\n"
+      "exit 0 unless --strict.");
   sub.callback([o, &g] {
     // Not open_project(): check reports the plan's warnings too, and goes on
     // to the records' problems when the plan loads.

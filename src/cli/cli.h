@@ -19,6 +19,7 @@
 #include "project.h"
 #include "record_reader.h"
 #include "render.h"
+#include "render_xlsx.h"
 #include "table.h"
 
 namespace plan::cli {
@@ -105,6 +106,8 @@ CLI::Option* add_format_option(CLI::App& sub, std::string& target, std::string c
 // The table formats with --bom: --format table|csv|tsv|json|md, and --bom
 // for CSV/TSV that Excel opens.
 void add_table_format_options(CLI::App& sub, std::string& format, bool& bom);
+// The same with xlsx among the formats, and --output FILE.
+void add_table_format_options(CLI::App& sub, std::string& format, bool& bom, std::string& file);
 
 // CLI11 check for YYYY-MM-DD.
 CLI::Validator date_validator();
@@ -153,6 +156,25 @@ void output(Globals& g, const std::string& format, const Table& table,
 // The same where CSV/TSV have a flatter shape than the table for people.
 void output(Globals& g, const std::string& format, const Table& table, const Table& flat,
             const std::function<std::string()>& json, bool bom = false);
+
+// --output FILE for the table formats: the report replaces FILE atomically
+// instead of going to stdout; --format xlsx needs it.
+void add_output_option(CLI::App& sub, std::string& file);
+
+// Prints a report in the chosen --format, or writes it to `file` when that
+// is not empty (replaced atomically, as report --output). xlsx: `book`, with
+// each sheet's table defaulting to `flat`, written to `file`; without a file
+// it is refused (exit 2), as a workbook is not for a terminal or a pipe.
+void output(Globals& g, const std::string& format, const std::string& file, const Table& table,
+            const Table& flat, const std::function<std::string()>& json, bool bom, XlsxBook book);
+
+// A workbook of one sheet named `en` / `zh` (the table: output's `flat`),
+// titled with the plan's title, as of `as_of`.
+XlsxBook one_sheet(const Plan& plan, Date as_of, const char* en, const char* zh);
+
+// Writes `bytes` to `file` atomically; only a regular file (or none) is
+// replaced, never a device, FIFO or link such as /dev/stdout.
+bool write_output_file(Globals& g, const std::string& file, const std::string& bytes);
 
 // Checks that every id names an indicator; prints "unknown indicator" with a
 // suggestion and sets a usage exit code otherwise.

@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "cli.h"
+#include "file_replace.h"
 #include "ledger_sink.h"
 #include "plan_loader.h"
 #include "record_journal.h"
@@ -132,6 +133,18 @@ void add_table_format_options(CLI::App& sub, std::string& format, bool& bom) {
   sub.add_flag("--bom", bom, "Start CSV/TSV with a UTF-8 byte order mark (for Excel)");
 }
 
+void add_table_format_options(CLI::App& sub, std::string& format, bool& bom, std::string& file) {
+  add_format_option(sub, format, "table|csv|tsv|json|md|xlsx");
+  sub.add_flag("--bom", bom, "Start CSV/TSV with a UTF-8 byte order mark (for Excel)");
+  add_output_option(sub, file);
+}
+
+void add_output_option(CLI::App& sub, std::string& file) {
+  sub.add_option("--output,-o", file,
+                 "Write to FILE instead of stdout (replaced atomically; needed by xlsx)")
+      ->type_name("FILE");
+}
+
 void add_as_of_option(CLI::App& sub, std::string& target, const std::string& help) {
   sub.add_option("--as-of", target, help)->type_name("DATE")->check(date_validator());
 }
@@ -213,8 +226,77 @@ void output(Globals& g, const std::string& format, const Table& table, const Tab
     case Format::json:
       text = json();
       break;
+    case Format::xlsx:
+      fail(g, make_usage_error("--format xlsx writes a workbook: give --output FILE.xlsx"));
+      return;
   }
   emit(g, text);
+}
+
+bool write_output_file(Globals& g, const std::string& file, const std::string& bytes) {
+  std::error_code ec;
+  auto st = std::filesystem::symlink_status(file, ec);
+  if (std::filesystem::exists(st) && !std::filesystem::is_regular_file(st)) {
+    fail(g, make_usage_error("--output " + file +
+                             ": not a regular file; the report replaces the file it names"));
+    return false;
+  }
+  if (Outcome written = replace_file(Env::posix(), file, bytes); !written) {
+    fail(g, written.error());
+    return false;
+  }
+  return true;
+}
+
+XlsxBook one_sheet(const Plan& plan, Date as_of, const char* en, const char* zh) {
+  XlsxBook book;
+  book.title = plan.title;
+  book.as_of = as_of;
+  XlsxSheet sheet;
+  sheet.name = en;
+  sheet.name_zh = zh;
+  book.sheets.push_back(std::move(sheet));
+  return book;
+}
+
+void output(Globals& g, const std::string& format, const std::string& file, const Table& table,
+            const Table& flat, const std::function<std::string()>& json, bool bom, XlsxBook book) {
+  if (*parse_format(format) != Format::xlsx) {
+    if (file.empty()) return output(g, format, table, flat, json, bom);
+    RenderOptions o;
+    o.zh = use_chinese(g);
+    o.bom = bom;
+    switch (*parse_format(format)) {
+      case Format::csv:
+        write_output_file(g, file, render_delimited(flat, ',', o));
+        return;
+      case Format::tsv:
+        write_output_file(g, file, render_delimited(flat, '\t', o));
+        return;
+      case Format::md:
+        write_output_file(g, file, render_markdown(table, o));
+        return;
+      case Format::json:
+        write_output_file(g, file, json());
+        return;
+      default:
+        write_output_file(g, file, render_table(table, o));
+        return;
+    }
+  }
+  if (file.empty()) {
+    fail(g, make_usage_error("--format xlsx writes a workbook: give --output FILE.xlsx"));
+    return;
+  }
+  book.zh = use_chinese(g);
+  for (XlsxSheet& s : book.sheets)
+    if (!s.table) s.table = &flat;
+  Expected<std::string> bytes = render_xlsx(book);
+  if (!bytes) {
+    fail(g, bytes.error());
+    return;
+  }
+  write_output_file(g, file, *bytes);
 }
 
 unsigned reader_threads_wanted() {

@@ -9,6 +9,7 @@ void setup_due(CLI::App& sub, Globals& g) {
     int within = 10;
     std::vector<std::string> fail_on;
     bool bom = false;
+    std::string file;
   };
   auto o = std::make_shared<Options>();
   sub.add_option("--as-of", o->as_of, "Reports due at this date (default: today)")
@@ -24,8 +25,7 @@ void setup_due(CLI::App& sub, Globals& g) {
       ->type_name("STATE")
       ->delimiter(',')
       ->check(CLI::IsMember({"unreported"}));
-  add_format_option(sub, o->format, "table|csv|tsv|json|md");
-  sub.add_flag("--bom", o->bom, "Start CSV/TSV with a UTF-8 byte order mark (for Excel)");
+  add_table_format_options(sub, o->format, o->bom, o->file);
   sub.footer(
       "Per reporter, the scheduled reports due and missing at the date (未报送:\n"
       "indicator, period, due date, days overdue), then those falling due\n"
@@ -55,8 +55,10 @@ void setup_due(CLI::App& sub, Globals& g) {
     f.reporter = o->unit;
     f.within = o->within;
     DueReport report = build_due(ledger, f);
+    Table table = due_table(report);
     output(
-        g, o->format, due_table(report), [&] { return due_json(report); }, o->bom);
+        g, o->format, o->file, table, table, [&] { return due_json(report); }, o->bom,
+        one_sheet(plan, as_of, "Due", "报送情况"));
     if (g.exit_code == kExitOk && !o->fail_on.empty() && any_missing(report))
       g.exit_code = kExitFailOn;
   });

@@ -4,21 +4,25 @@
 
 #include <map>
 
+#include "admission.h"
 #include "cli.h"
 #include "csv.h"
 #include "record_writer.h"
 #include "text.h"
+#include "workbook_reader.h"
 
 namespace plan::cli {
 
 void setup_import(CLI::App& sub, Globals& g) {
   struct Options {
-    std::string csv, file, encoding = "utf-8";
-    bool dry_run = false, force = false;
+    std::string csv, file, encoding = "utf-8", sheet;
+    bool dry_run = false, force = false, allow_duplicates = false;
   };
   auto o = std::make_shared<Options>();
-  sub.add_option("csv", o->csv, "CSV file exported from a spreadsheet")
-      ->type_name("FILE.csv")
+  sub.add_option("csv", o->csv,
+                 "The sheet: a CSV file exported from a spreadsheet, or an Excel workbook "
+                 "(.xlsx, or .xls of Excel 97-2003)")
+      ->type_name("FILE")
       ->required()
       ->check(CLI::ExistingFile);
   sub.add_option("--file", o->file,
@@ -30,35 +34,53 @@ void setup_import(CLI::App& sub, Globals& g) {
       ->type_name("ENCODING")
       ->check(CLI::IsMember({"utf-8", "gb18030"}, CLI::ignore_case))
       ->capture_default_str();
+  sub.add_option("--sheet", o->sheet, "The workbook's worksheet to read (default: the first)")
+      ->type_name("NAME");
   sub.add_flag("--dry-run,-n", o->dry_run, "Check every row and show what would be appended");
-  sub.add_flag("--force", o->force, "Accept dates outside the plan period or after today");
+  sub.add_flag("--allow-duplicates", o->allow_duplicates,
+               "Append rows even when the ledger already holds the same date, id, value and by");
+  sub.add_flag("--force", o->force,
+               "Accept dates outside the plan period or after today, and implausible figures");
   sub.footer(
       "The first row names the columns, in any order (case and spaces ignored):\n"
       "  date   日期                     required\n"
-      "  id     indicator 指标 指标代码 指标ID   required\n"
+      "  id     indicator 指标 指标代码 指标ID   required (the id, or the indicator's name)\n"
       "  value  数值 值 完成值              required\n"
       "  by     填报单位 单位 报送单位         optional\n"
       "  note   备注 说明                  optional\n"
       "  src    source 来源               optional\n"
+      "  序号   编号 no no. #               ignored\n"
+      "  name   指标名称 名称               checked: must be the indicator's name\n"
+      "  unit   计量单位                  checked: must be the indicator's unit\n"
       "Any other column name is an error (a misspelt header must not drop data).\n"
+      "A one-cell row above the header (a title) is skipped.\n"
       "\n"
       "Every row is checked as `plan record` checks its entry. Spreadsheet spellings\n"
-      "are taken too: dates 2019/3/31, 2019-3-31 or 2019年3月31日, and numbers with\n"
-      "thousands separators (\"4,210\"). Empty rows are skipped. Quoted fields may hold\n"
+      "are taken too: dates 2019/3/31, 2019-3-31 or 2019年3月31日, with a time of\n"
+      "0:00 or not, Excel serial dates (43646), and numbers with thousands\n"
+      "separators (\"4,210\"). Empty rows are skipped. Quoted fields may hold\n"
       "commas, quotes (doubled) and line breaks; CR LF endings and a BOM are fine.\n"
+      "\n"
+      "A workbook (.xlsx, .xls) is read from its first worksheet or --sheet, each\n"
+      "cell as Excel shows it: dates as dates, 95.2% for a percent cell holding\n"
+      "0.952. Its problems are located as FILE.xlsx:SHEET!B7.\n"
       "\n"
       "All rows land or none does: one bad row is reported as FILE.csv:LINE: message\n"
       "(every bad row, not only the first) and nothing is written. A by= that names\n"
-      "no reporter or unit of the plan is a bad row. Rows go where plan record puts\n"
-      "them (the by= reporter's <records>/<folder>/<year>.rec, else\n"
-      "<records>/<year>.rec), or all to --file; the files are locked together and,\n"
-      "should a write fail (a full disk), every file is cut back to what it was.\n"
-      "Importing the same CSV twice adds its rows twice (plan check warns of\n"
-      "suspected double entries).\n"
+      "no reporter or unit of the plan is a bad row. So is a row with the same date,\n"
+      "id, value and by as an entry of the ledger (or an earlier row; a file imported\n"
+      "again is reported in one line) unless --allow-duplicates, and, unless --force,\n"
+      "an implausible figure: a percentage outside 0-100, or a value 100 times or more\n"
+      "away from the indicator's other entries (a fraction for a percent, 万 left out).\n"
+      "Rows go where plan record puts them (the by= reporter's\n"
+      "<records>/<folder>/<year>.rec, else <records>/<year>.rec), or all to --file;\n"
+      "the files are locked together and, should a write fail (a full disk), every\n"
+      "file is cut back to what it was.\n"
       "\n"
       "Examples:\n"
       "  plan import q1.csv --dry-run\n"
       "  plan import q1.csv\n"
+      "  plan import 一季度.xlsx --sheet 就业\n"
       "  plan import 一季度.csv --encoding gb18030      # Excel \"CSV (逗号分隔)\" on Chinese "
       "Windows\n"
       "  plan import backlog.csv --file records/backlog.rec --force");
@@ -73,17 +95,40 @@ void setup_import(CLI::App& sub, Globals& g) {
       }
     }
 
-    std::string bytes;
-    if (auto ec = Env::posix().read_file(o->csv, &bytes)) {
-      fail(g, make_io_error(Location{o->csv}, "cannot read the file: " + ec.message()));
-      return;
+    ImportResult result;
+    if (is_workbook_name(o->csv)) {
+      auto sheet = read_workbook(o->csv, o->sheet);
+      if (!sheet) {
+        fail(g, sheet.error());
+        return;
+      }
+      result = import_sheet(*sheet, plan, today(), o->force);
+    } else {
+      if (!o->sheet.empty()) {
+        fail(g, make_usage_error("--sheet is for workbooks (.xlsx, .xls); " + o->csv +
+                                 " is read as CSV"));
+        return;
+      }
+      std::string bytes;
+      if (auto ec = Env::posix().read_file(o->csv, &bytes)) {
+        fail(g, make_io_error(Location{o->csv}, "cannot read the file: " + ec.message()));
+        return;
+      }
+      auto text = to_utf8(bytes, o->encoding, o->csv);
+      if (!text) {
+        fail(g, text.error());
+        return;
+      }
+      result = import_csv(*text, o->csv, plan, today(), o->force);
     }
-    auto text = to_utf8(bytes, o->encoding, o->csv);
-    if (!text) {
-      fail(g, text.error());
-      return;
+    if (!result.diags.has_errors() && !result.rows.empty()) {
+      // Against the ledger: duplicates and implausible figures.
+      std::vector<NewFigure> batch;
+      for (const auto& row : result.rows) batch.push_back({&row.entry, row.value_at});
+      Diagnostics judged = admit(Env::posix(), project->paths.records_dir, plan, batch,
+                                 AdmissionOptions{o->allow_duplicates, o->force, o->csv});
+      for (const auto& d : judged.items()) result.diags.add(d);
     }
-    ImportResult result = import_csv(*text, o->csv, plan, today(), o->force);
     for (const auto& d : result.diags.items()) print_diagnostic(d);
     if (result.diags.has_errors()) {
       std::size_t n = result.diags.error_count();

@@ -7,6 +7,7 @@ void setup_log(CLI::App& sub, Globals& g) {
   struct Options {
     std::string id, since, until, by, format;
     bool bom = false;
+    std::string file;
   };
   auto o = std::make_shared<Options>();
   sub.add_option("id", o->id, "Only this indicator")->type_name("ID");
@@ -19,7 +20,7 @@ void setup_log(CLI::App& sub, Globals& g) {
       ->type_name("DATE")
       ->check(date_validator());
   sub.add_option("--by", o->by, "Only entries with this by= reporting unit")->type_name("UNIT");
-  add_table_format_options(sub, o->format, o->bom);
+  add_table_format_options(sub, o->format, o->bom, o->file);
   sub.footer(
       "The entries as recorded, in date order (same-day entries in file order),\n"
       "with the file and line each came from.\n"
@@ -42,8 +43,12 @@ void setup_log(CLI::App& sub, Globals& g) {
         }))
       return;
     sort_by_date(entries);
+    Table table = log_table(plan, entries);
+    // The workbook is dated by its latest entry (or --until): no clock.
+    Date last = f.until ? *f.until : entries.empty() ? plan.start : entries.back().date;
     output(
-        g, o->format, log_table(plan, entries), [&] { return log_json(plan, entries); }, o->bom);
+        g, o->format, o->file, table, table, [&] { return log_json(plan, entries); }, o->bom,
+        one_sheet(plan, last, "Log", "填报记录"));
   });
 }
 

@@ -1,3 +1,4 @@
+#include "admission.h"
 #include "cli.h"
 #include "new_entry.h"
 #include "record_writer.h"
@@ -8,7 +9,7 @@ namespace plan::cli {
 void setup_record(CLI::App& sub, Globals& g) {
   struct Options {
     std::string id, value, date, by, note, src, file, period, measures;
-    bool force = false;
+    bool force = false, allow_duplicates = false;
   };
   auto o = std::make_shared<Options>();
   sub.add_option("id", o->id, "Indicator id, e.g. jobs.urban_new (see plan list)")
@@ -36,7 +37,10 @@ void setup_record(CLI::App& sub, Globals& g) {
   sub.add_option("--file", o->file,
                  "Append here instead of the reporter's <records>/<folder>/<year>.rec")
       ->type_name("FILE");
-  sub.add_flag("--force", o->force, "Accept a date outside the plan period or after today");
+  sub.add_flag("--allow-duplicates", o->allow_duplicates,
+               "Append even when the ledger already holds the same date, id, value and by");
+  sub.add_flag("--force", o->force,
+               "Accept a date outside the plan period or after today, or an implausible figure");
   sub.footer(
       "Checks the entry exactly as `plan check` would read it (known id, a value the\n"
       "indicator's kind takes), then appends one line under a lock, so that runs at\n"
@@ -51,6 +55,11 @@ void setup_record(CLI::App& sub, Globals& g) {
       "1.2万 (= 12000). Levels (floor, cap) take readings: 1.9% or 1.9 for a rate.\n"
       "Milestones take done, or undone to retract. Nothing is ever rewritten: a\n"
       "correction is a new line.\n"
+      "\n"
+      "Refused unless --allow-duplicates: the same date, id, value and by as an entry\n"
+      "of the ledger. Refused unless --force: a percentage outside 0-100, or a value\n"
+      "100 times or more away from the indicator's other entries (0.026 for 2.6%,\n"
+      "1.2 for 1.2万).\n"
       "\n"
       "explain records an explanation (情况说明) of any indicator for a reporting\n"
       "period (--period, else the last one due at --date): --note says why it is\n"
@@ -86,6 +95,13 @@ void setup_record(CLI::App& sub, Globals& g) {
         fail(g, *bad);
         return;
       }
+    }
+    Diagnostics judged =
+        admit(Env::posix(), project->paths.records_dir, plan, {NewFigure{&made->entry, Location{}}},
+              AdmissionOptions{o->allow_duplicates, o->force, ""});
+    if (const Diagnostic* refused = judged.first_error()) {
+      fail(g, *refused);
+      return;
     }
     std::filesystem::path file = o->file.empty()
                                      ? project->paths.default_record_file(plan, o->by, date.year())

@@ -11,6 +11,7 @@ void setup_status(CLI::App& sub, Globals& g) {
     int year = 0;
     std::vector<std::string> statuses, fail_on;
     bool bom = false;
+    std::string file;
   };
   auto o = std::make_shared<Options>();
   add_as_of_option(sub, o->as_of);
@@ -25,7 +26,7 @@ void setup_status(CLI::App& sub, Globals& g) {
       ->check(status_validator());
   add_fail_on_option(sub, o->fail_on,
                      "Exit 3 when a shown indicator has one of these statuses, e.g. behind,missed");
-  add_table_format_options(sub, o->format, o->bom);
+  add_table_format_options(sub, o->format, o->bom, o->file);
   sub.footer(
       "Statuses: flows (total, range) are achieved, on_track or behind the\n"
       "expected line drawn from the plan's yearly splits; levels (floor, cap) are\n"
@@ -70,8 +71,10 @@ void setup_status(CLI::App& sub, Globals& g) {
     Ledger ledger(plan, as_of);
     if (!read_ledger(g, *project, {&ledger})) return;
     StatusReport report = build_status(ledger, f);
+    Table table = status_table(report);
     output(
-        g, o->format, status_table(report), [&] { return status_json(report); }, o->bom);
+        g, o->format, o->file, table, table, [&] { return status_json(report); }, o->bom,
+        one_sheet(plan, as_of, "Status", "完成情况"));
     if (g.exit_code == kExitOk && any_status(report, parse_statuses(o->fail_on)))
       g.exit_code = kExitFailOn;
   });

@@ -7,11 +7,12 @@ void setup_units(CLI::App& sub, Globals& g) {
   struct Options {
     std::string as_of, format;
     bool lead_only = false, bom = false;
+    std::string file;
   };
   auto o = std::make_shared<Options>();
   add_as_of_option(sub, o->as_of);
   sub.add_flag("--lead-only", o->lead_only, "Count only the indicators a unit leads (★)");
-  add_table_format_options(sub, o->format, o->bom);
+  add_table_format_options(sub, o->format, o->bom, o->file);
   sub.footer(
       "One row per responsible unit: how many indicators it leads and partners,\n"
       "how those stand (achieved counts met and done; missed counts overdue), and\n"
@@ -25,8 +26,10 @@ void setup_units(CLI::App& sub, Globals& g) {
     Ledger ledger(project->plan, as_of);
     if (!read_ledger(g, *project, {&ledger})) return;
     UnitsReport r = build_units(ledger, o->lead_only);
+    Table table = units_table(r);
     output(
-        g, o->format, units_table(r), [&] { return units_json(r); }, o->bom);
+        g, o->format, o->file, table, table, [&] { return units_json(r); }, o->bom,
+        one_sheet(project->plan, as_of, "Units", "责任单位"));
   });
 }
 

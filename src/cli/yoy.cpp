@@ -7,22 +7,31 @@ void setup_yoy(CLI::App& sub, Globals& g) {
   struct Options {
     std::vector<std::string> ids;
     std::string as_of, format;
-    bool bom = false;
+    bool bom = false, wide = false;
+    std::string file;
   };
   auto o = std::make_shared<Options>();
   sub.add_option("ids", o->ids, "Indicator ids (default: every indicator with yearly figures)")
       ->type_name("ID");
   add_as_of_option(sub, o->as_of);
-  add_table_format_options(sub, o->format, o->bom);
+  add_table_format_options(sub, o->format, o->bom, o->file);
+  sub.add_flag("--wide", o->wide,
+               "CSV/TSV in the annex layout: one row per indicator, a column group per year");
   sub.footer(
       "Years as columns: each year's actual, its own target, completion, status and\n"
       "the change against the year before — a growth rate (同比) for flows, a\n"
       "difference in the indicator's unit for levels (percentage points for rates).\n"
-      "CSV/TSV have one row per indicator and year.\n"
+      "CSV/TSV have one row per indicator and year; with --wide, and in the xlsx\n"
+      "workbook, one row per indicator grouped by area and task with its units, and\n"
+      "per year target, actual, completion and change (the annex layout).\n"
       "Examples:\n"
       "  plan yoy jobs.urban_new unemployment.rate\n"
       "  plan yoy --format csv > yoy.csv");
   sub.callback([o, &g] {
+    if (o->wide && o->format != "csv" && o->format != "tsv") {
+      fail(g, make_usage_error("--wide is for --format csv or tsv (xlsx is always wide)"));
+      return;
+    }
     auto project = open_project(g);
     if (!project) return;
     const Plan& plan = project->plan;
@@ -31,8 +40,12 @@ void setup_yoy(CLI::App& sub, Globals& g) {
     Ledger ledger(plan, as_of);
     if (!read_ledger(g, *project, {&ledger})) return;
     YoyReport r = build_yoy(ledger, o->ids);
+    Table wide = yoy_wide(r);
+    XlsxBook book = one_sheet(plan, as_of, "Year on year", "年度同比");
+    book.sheets.front().table = &wide;
     output(
-        g, o->format, yoy_table(r), yoy_rows(r), [&] { return yoy_json(r); }, o->bom);
+        g, o->format, o->file, yoy_table(r), o->wide ? wide : yoy_rows(r),
+        [&] { return yoy_json(r); }, o->bom, book);
   });
 }
 

@@ -51,7 +51,7 @@ expect_candidates "--plan" status --pl
 # An option already given is not offered again; --status may be repeated.
 expect_candidates "--fail-on" status --format csv --f
 # Values of options with a fixed set.
-expect_candidates "table csv tsv json md" status --format ""
+expect_candidates "table csv tsv json md xlsx" status --format ""
 expect_candidates "table json" show -f ""
 expect_candidates "txt md html" report --format ""
 expect_candidates "week month quarter half year" report --period ""
@@ -60,7 +60,7 @@ expect_candidates "zh" status --lang z
 expect_candidates "utf-8 gb18030" import x.csv --encoding ""
 # --format=c: readline splits at '=', and only the part after it is replaced.
 expect_candidates "csv" status --format = c
-expect_candidates "table csv tsv json md" status --format =
+expect_candidates "table csv tsv json md xlsx" status --format =
 # Status words, and the next word of a comma list.
 expect_candidates "behind" status --status be
 expect_candidates "behind,met behind,missed" status --fail-on behind,m

@@ -7,8 +7,10 @@
 # shipped project (plans/ and records/ of this repository, so commands that
 # write change only the copy), with `plan` on PATH. A command must exit 0,
 # or 0 or 3 when it has --fail-on (3 is its answer, not a failure). The CSV
-# files that import examples read are made first, one valid row each, in
-# GB 18030 when the example says --encoding gb18030. Two things stand in for
+# files that import examples read are made first, one valid row each (a
+# different figure each, as an import refuses a row already in the ledger), in
+# GB 18030 when the example says --encoding gb18030; the workbooks (.xlsx)
+# likewise, by Debian's python3-openpyxl, with the sheet --sheet names. Two things stand in for
 # the server the examples assume: `mail` and `mutt` are stubs that keep the
 # message, and /srv/ is a folder of the copy.
 source "$(dirname "$0")/lib.bash" "$@"
@@ -42,12 +44,29 @@ mapfile -d '' examples <"$WORK/examples"
 [ "${#examples[@]}" -ge 30 ] && ok || fail "only ${#examples[@]} examples found in man/plan.1"
 
 cd "$WORK/project" || exit 1
+made=0
 for cmd in "${examples[@]}"; do
   for csv in $(grep -oE '[^ ]+\.csv' <<<"$cmd" | grep -v '>'); do
     case $cmd in *"import $csv"*) ;; *) continue ;; esac
     [ -e "$csv" ] && continue
-    row=$'date,id,value,by\n2019-09-30,jobs.urban_new,4210,人社局\n'
+    made=$((made + 1))
+    row=$'date,id,value,by\n2019-09-30,jobs.urban_new,'$((4200 + made))$',人社局\n'
     if [[ $cmd == *gb18030* ]]; then iconv -f UTF-8 -t GB18030 <<<"$row" >"$csv"; else echo "$row" >"$csv"; fi
+  done
+  for book in $(grep -oE '[^ ]+\.xlsx' <<<"$cmd" | grep -v '>'); do
+    case $cmd in *"import $book"*) ;; *) continue ;; esac
+    [ -e "$book" ] && continue
+    made=$((made + 1))
+    sheet=$(grep -oP -- '--sheet \K[^ ]+' <<<"$cmd")
+    /usr/bin/python3 - "$book" "${sheet:-Sheet1}" $((4200 + made)) <<'PY'
+import datetime, sys, openpyxl
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = sys.argv[2]
+ws.append(["date", "id", "value", "by"])
+ws.append([datetime.date(2019, 9, 30), "jobs.urban_new", int(sys.argv[3]), "人社局"])
+wb.save(sys.argv[1])
+PY
   done
   if [[ $cmd == *"| jq"* ]] && ! command -v jq >/dev/null; then
     echo "skipped (jq is not installed): $cmd"

@@ -79,15 +79,35 @@ run record unemployment.rate 2 --date 2017-12-31 --force
 same "--force: exit" "$RC" 0
 file_is "--force: written" records/2017.rec $'2017-12-31  unemployment.rate  2%\n'
 
-run record jobs.urban_new 1 --by 人社局
+# Against the ledger: the same figure again, and implausible ones. The
+# ledger's unemployment.rate readings: 1.9 (2019.rec) and 2 (2017.rec).
+cp records/2019.rec "$TMP/before.rec"
+run record jobs.urban_new 4210 --date 2019-03-31 --by 人社局
+same "record duplicate: exit" "$RC" 1
+same "record duplicate: message" "$ERR" \
+  'plan: same date, id, value and by= as records/2019.rec:1: already in the ledger (--allow-duplicates to add it again)'
+# 0.019 × 20 = 0.38 ≤ 1.9, and 1.9 / 0.019 = 100.
+run record unemployment.rate 0.019 --date 2019-09-30
+same "record fraction: exit" "$RC" 1
+same "record fraction: message" "$ERR" \
+  'plan: value 0.019 of unemployment.rate is 100 times smaller than the smallest of its other entries (1.9 to 2 %); is it in another unit (a fraction for a percent, 万 left out)? (--force if it is right)'
+run record unemployment.rate 120 --date 2019-09-30
+same "record percent over 100: message" "$ERR" \
+  'plan: value 120 of unemployment.rate is outside 0 to 100 and it is a percentage (--force if it is right)'
+if cmp -s records/2019.rec "$TMP/before.rec"; then passed=$((passed + 1)); else fail "refused figures changed the file"; fi
+run record jobs.urban_new 4210 --date 2019-03-31 --by 人社局 --allow-duplicates --file records/dup.rec
+same "record duplicate allowed: exit" "$RC" 0
+rm records/dup.rec
+
+run record jobs.urban_new 100 --by 人社局
 same "default date today: exit" "$RC" 0
-same "default date today: line" "$OUT" "records/$YEAR.rec: $TODAY  jobs.urban_new  1  by=人社局"
+same "default date today: line" "$OUT" "records/$YEAR.rec: $TODAY  jobs.urban_new  100  by=人社局"
 
 # --file: a *.rec file below records/ (anything else would never be read and
 # is refused, exit 2 — see catalogue.sh); its folders are made.
-run record jobs.urban_new 7 --date 2019-01-02 --file records/q1/extra.rec
+run record jobs.urban_new 70 --date 2019-01-02 --file records/q1/extra.rec
 same "--file in new folders: exit" "$RC" 0
-file_is "--file: written" records/q1/extra.rec $'2019-01-02  jobs.urban_new  7\n'
+file_is "--file: written" records/q1/extra.rec $'2019-01-02  jobs.urban_new  70\n'
 
 # A crash (or an editor) left the last line without its newline: the new
 # entry still gets a line of its own and the cut line stays as it was.
@@ -100,7 +120,7 @@ rm records/2021.rec
 
 # Where the file cannot be written: the system's reason, exit 1.
 printf 'not a folder\n' > records/blocker
-run record jobs.urban_new 1 --date 2019-01-01 --file records/blocker/x.rec
+run record jobs.urban_new 100 --date 2019-01-01 --file records/blocker/x.rec
 same "unwritable: exit" "$RC" 1
 same "unwritable: message" "$ERR" \
   'plan: records/blocker/x.rec: cannot create folder records/blocker: Not a directory; nothing was written'
@@ -133,7 +153,7 @@ same "concurrent: each line exactly once, intact" "$(sort records/2019.rec)" "$e
 
 new_project import
 mkdir records
-printf '2019-01-01  jobs.urban_new  1\n' > records/2019.rec
+printf '2019-01-01  jobs.urban_new  100\n' > records/2019.rec
 # Excel's "CSV UTF-8": BOM, CR LF, Chinese headers, quoted thousands, a note
 # with a comma, doubled quotes and a line break, spreadsheet dates.
 printf '\xEF\xBB\xBF日期,指标,数值,填报单位,备注\r\n2019/3/31,jobs.urban_new,"4,210",人社局,"快报, ""初值""\r\n第二行"\r\n2020-1-31,unemployment.rate,2.1%%,,\r\n,,,,\r\n2019-12-31,hr.portal,done,人社局,\r\n' > good.csv
@@ -144,7 +164,7 @@ same "dry run: shows every line and writes nothing" "$OUT" \
 records/2019.rec: 2019-12-31  hr.portal  done  by=人社局
 records/2020.rec: 2020-01-31  unemployment.rate  2.1%
 dry run: 3 entries would be appended to records/2019.rec (2), records/2020.rec (1); nothing written'
-file_is "dry run: file untouched" records/2019.rec $'2019-01-01  jobs.urban_new  1\n'
+file_is "dry run: file untouched" records/2019.rec $'2019-01-01  jobs.urban_new  100\n'
 [[ -e records/2020.rec ]] && fail "dry run created a file" || passed=$((passed + 1))
 
 run import good.csv
@@ -152,7 +172,7 @@ same "import: exit" "$RC" 0
 same "import: summary" "$(tail -n 1 <<<"$OUT")" \
   'imported 3 entries from good.csv into records/2019.rec (2), records/2020.rec (1)'
 file_is "import: 2019 rows appended in CSV order" records/2019.rec \
-  $'2019-01-01  jobs.urban_new  1\n2019-03-31  jobs.urban_new  4210  by=人社局  note="快报, \\"初值\\"\\n第二行"\n2019-12-31  hr.portal  done  by=人社局\n'
+  $'2019-01-01  jobs.urban_new  100\n2019-03-31  jobs.urban_new  4210  by=人社局  note="快报, \\"初值\\"\\n第二行"\n2019-12-31  hr.portal  done  by=人社局\n'
 file_is "import: 2020 row" records/2020.rec $'2020-01-31  unemployment.rate  2.1%\n'
 
 # One bad row, the last: every file stays byte-identical, no file appears.
@@ -174,7 +194,7 @@ fi
 printf 'date,id,value,remark\n' > header.csv
 run import header.csv
 same "unknown column: exit" "$RC" 1
-same "unknown column: message" "$ERR" 'plan: header.csv:1: unknown column "remark"; columns are date, id, value, by, note, src, period, measures (or 日期, 指标, 数值, 填报单位, 备注, 来源, 报送期, 整改措施)
+same "unknown column: message" "$ERR" 'plan: header.csv:1: unknown column "remark"; columns are date, id, value, by, note, src, period, measures (or 日期, 指标, 数值, 填报单位, 备注, 来源, 报送期, 整改措施); informational: 序号, name (指标名称), unit (计量单位)
 plan: nothing imported: 1 error in header.csv'
 
 # GB18030, as Chinese Excel saves plain "CSV": 日期,指标,数值 in GB18030 bytes.

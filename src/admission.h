@@ -1,0 +1,41 @@
+// Whether new entries may join the ledger, judged against what it already
+// holds: `plan import` and `plan record` refuse, before writing anything,
+//  - a duplicate: the same date, id, value and by= as an entry of the
+//    ledger, or as an earlier new entry (duplicates.h), unless
+//    allow_duplicates; when every new entry is one, a single error says the
+//    whole batch is there already;
+//  - an implausible figure (plausibility.h), unless force.
+// One streaming pass over the records (read_records), holding the new
+// entries' fingerprints and one range per indicator: memory follows the
+// batch and the plan, not the ledger. Problems of the ledger itself (bad
+// lines) are plan check's business and are not reported here.
+#pragma once
+
+#include <filesystem>
+#include <vector>
+
+#include "diagnostic.h"
+#include "env.h"
+#include "plan.h"
+#include "record.h"
+
+namespace plan {
+
+struct NewFigure {
+  const Entry* entry;  // must outlive the call
+  Location at;         // where to report it: its row, or its value's cell
+};
+
+struct AdmissionOptions {
+  bool allow_duplicates = false;
+  bool force = false;
+  // Names the batch in the all-duplicates message ("q1.csv"); may be "".
+  std::string batch_name;
+};
+
+// Errors (ErrorKind::bad_data) for the entries that may not be added, in
+// batch order; none when all may.
+Diagnostics admit(Env& env, const std::filesystem::path& records, const Plan& plan,
+                  const std::vector<NewFigure>& batch, const AdmissionOptions& options);
+
+}  // namespace plan

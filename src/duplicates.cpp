@@ -1,0 +1,91 @@
+#include "duplicates.h"
+
+#include <cstring>
+#include <string_view>
+
+namespace plan {
+
+namespace {
+
+// A 64-bit mix of the entry's parts, a word at a time.
+class Fingerprint {
+ public:
+  void add(std::uint64_t v) { h_ = (h_ ^ v) * 0x9E3779B97F4A7C15ull; }
+  void add(std::string_view s) {
+    const char* p = s.data();
+    std::size_t n = s.size();
+    for (; n >= 8; p += 8, n -= 8) {
+      std::uint64_t w;
+      std::memcpy(&w, p, 8);
+      add(w);
+    }
+    std::uint64_t w = 0;
+    if (n > 0) std::memcpy(&w, p, n);  // an empty view's data() may be null
+    add(w ^ (static_cast<std::uint64_t>(s.size()) << 56));
+  }
+  std::uint64_t value() const {
+    std::uint64_t h = h_ ^ (h_ >> 32);
+    h *= 0xD6E8FEB86659FD93ull;
+    return h ^ (h >> 32);
+  }
+
+ private:
+  std::uint64_t h_ = 0x243F6A8885A308D3ull;
+};
+
+}  // namespace
+
+std::uint64_t figure_fingerprint(const Entry& e) {
+  Fingerprint f;
+  f.add(static_cast<std::uint64_t>(e.date.days_since_epoch()));
+  f.add(e.id);
+  if (e.is_explanation) {
+    f.add(~std::uint64_t{0});
+    f.add(e.tag("note"));
+  } else {
+    f.add(e.is_state ? (e.done ? 1u : 0u) : static_cast<std::uint64_t>(e.amount.units()));
+  }
+  f.add(e.tag("by"));
+  return f.value();
+}
+
+bool same_figure(const Entry& a, const Entry& b) {
+  if (a.date != b.date || a.id != b.id || a.tag("by") != b.tag("by")) return false;
+  if (a.is_explanation || b.is_explanation)
+    return a.is_explanation && b.is_explanation && a.tag("note") == b.tag("note");
+  if (a.is_state || b.is_state) return a.is_state && b.is_state && a.done == b.done;
+  return a.amount == b.amount;
+}
+
+DuplicateFinder::DuplicateFinder(const std::vector<const Entry*>& fresh)
+    : fresh_(fresh), found_(fresh.size()), earlier_(fresh.size(), kNone) {
+  index_.reserve(fresh.size());
+  for (std::size_t i = 0; i < fresh.size(); ++i) {
+    std::uint64_t key = figure_fingerprint(*fresh[i]);
+    auto [first, last] = index_.equal_range(key);
+    for (auto it = first; it != last; ++it) {
+      if (same_figure(*fresh[it->second], *fresh[i])) {
+        earlier_[i] = it->second;
+        found_[i] = fresh[it->second]->where;
+        break;
+      }
+    }
+    if (earlier_[i] == kNone) index_.emplace(key, i);
+  }
+}
+
+void DuplicateFinder::add(const Entry& e) {
+  auto [first, last] = index_.equal_range(figure_fingerprint(e));
+  for (auto it = first; it != last; ++it) {
+    std::size_t i = it->second;
+    if (!same_figure(*fresh_[i], e)) continue;
+    // The ledger's copy is the one to name, before an earlier row of the
+    // batch; the first ledger entry read wins.
+    if (!found_[i] || earlier_[i] != kNone) {
+      found_[i] = Location{e.where.file, e.where.line, 0};
+      earlier_[i] = kNone;
+    }
+  }
+}
+
+}  // namespace plan

@@ -1,0 +1,617 @@
+#include "workbook_reader.h"
+
+#include <expat.h>
+#include <freexl.h>
+#include <zip.h>
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "text.h"
+
+namespace plan {
+
+namespace {
+
+// Excel's own bounds: 1,048,576 rows of 16,384 columns (XFD).
+constexpr int kMaxRow = 1'048'576;
+constexpr std::size_t kMaxColumn = 16'384;
+// freexl reads a whole .xls into memory: its size is the bound.
+constexpr std::uintmax_t kMaxXlsBytes = 64u << 20;
+
+// ---------------------------------------------------------------------------
+// Numbers as Excel shows them.
+
+// The shortest decimal that reads back as `x`, in plain notation: 0.952,
+// not 0.95199999999999996 (as Excel stores it) nor 9.52e-01.
+std::string shortest(double x) {
+  char buf[400];  // plain notation of a double fits in ~330 characters
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::fixed);
+  if (ec != std::errc()) return "0";
+  std::string s(buf, end);
+  return s == "-0" ? "0" : s;
+}
+
+// `s` (plain decimal notation) times 100, exactly, as text: "0.952" → "95.2".
+std::string times_hundred(std::string_view s) {
+  std::string sign;
+  if (!s.empty() && s.front() == '-') {
+    sign = "-";
+    s.remove_prefix(1);
+  }
+  std::size_t dot = s.find('.');
+  std::string whole(s.substr(0, dot));
+  std::string frac(dot == std::string_view::npos ? "" : s.substr(dot + 1));
+  frac.resize(std::max<std::size_t>(frac.size(), 2), '0');
+  whole += frac.substr(0, 2);
+  frac.erase(0, 2);
+  std::size_t lead = whole.find_first_not_of('0');
+  whole = lead == std::string::npos ? "0" : whole.substr(lead);
+  while (!frac.empty() && frac.back() == '0') frac.pop_back();
+  return sign + whole + (frac.empty() ? "" : "." + frac);
+}
+
+// What a number format shows a number as.
+enum class Shown { number, date, percent };
+
+// Built-in number formats (ECMA-376 §18.8.30, with the East Asian dates).
+Shown builtin_format(int id) {
+  if (id == 9 || id == 10) return Shown::percent;
+  if ((id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) ||
+      (id >= 50 && id <= 58))
+    return Shown::date;
+  return Shown::number;
+}
+
+// A custom format code: a date when it has a date or time letter (y m d h s,
+// e for the era year) outside quotes, escapes and [brackets]; a percent when
+// it has a % there.
+Shown custom_format(std::string_view code) {
+  bool percent = false;
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    char c = code[i];
+    if (c == '"') {
+      std::size_t close = code.find('"', i + 1);
+      if (close == std::string_view::npos) break;
+      i = close;
+    } else if (c == '\\' || c == '_' || c == '*') {
+      ++i;  // an escaped character, or the one after _ (a space its width) or * (fill)
+    } else if (c == '[') {
+      std::size_t close = code.find(']', i + 1);
+      if (close == std::string_view::npos) break;
+      i = close;
+    } else if (c == '%') {
+      percent = true;
+    } else if (std::string_view("yYmMdDhHsSeE").find(c) != std::string_view::npos) {
+      return Shown::date;
+    } else if (c == ';') {
+      break;  // the first section decides: positive numbers
+    }
+  }
+  return percent ? Shown::percent : Shown::number;
+}
+
+// A serial date-time as the import reads it: "2019-03-31", or with the
+// time of day when it is not midnight ("2019-03-31 13:45:10").
+std::string date_text(double serial, bool date1904) {
+  double day = std::floor(serial);
+  long seconds = std::lround((serial - day) * 86400.0);
+  if (seconds >= 86400) {
+    day += 1;
+    seconds = 0;
+  }
+  if (day < 0 || day > 3e6) return shortest(serial);
+  auto d = excel_serial_date(static_cast<std::int64_t>(day), date1904);
+  if (!d) return shortest(serial);
+  if (seconds == 0) return d->iso();
+  char buf[48];
+  std::snprintf(buf, sizeof buf, " %02d:%02d:%02d", static_cast<int>(seconds / 3600),
+                static_cast<int>(seconds / 60 % 60), static_cast<int>(seconds % 60));
+  return d->iso() + buf;
+}
+
+std::string number_text(std::string_view v, Shown shown, bool date1904) {
+  double x = 0;
+  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
+  if (ec != std::errc() || end != v.data() + v.size() || !std::isfinite(x)) return std::string(v);
+  switch (shown) {
+    case Shown::date:
+      return date_text(x, date1904);
+    case Shown::percent:
+      return times_hundred(shortest(x)) + "%";
+    case Shown::number:
+      break;
+  }
+  return shortest(x);
+}
+
+// "B7" → column 1 (0-based) and row 7; nullopt unless letters then digits
+// within Excel's bounds.
+std::optional<std::pair<std::size_t, int>> parse_ref(std::string_view ref) {
+  std::size_t col = 0, i = 0;
+  for (; i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z' && i < 3; ++i)
+    col = col * 26 + static_cast<std::size_t>(ref[i] - 'A' + 1);
+  if (i == 0 || col > kMaxColumn) return std::nullopt;
+  long row = 0;
+  std::size_t digits = 0;
+  for (; i < ref.size() && ref[i] >= '0' && ref[i] <= '9' && digits < 8; ++i, ++digits)
+    row = row * 10 + (ref[i] - '0');
+  if (i != ref.size()) return std::nullopt;
+  if (digits == 0) return std::pair<std::size_t, int>{col - 1, 0};
+  if (row < 1 || row > kMaxRow) return std::nullopt;
+  return std::pair<std::size_t, int>{col - 1, static_cast<int>(row)};
+}
+
+// ---------------------------------------------------------------------------
+// .xlsx: the zip archive and its XML parts.
+
+// The part of an expanded name after the namespace ("uri|c" → "c").
+std::string_view local(const XML_Char* name) {
+  std::string_view s(name);
+  std::size_t bar = s.rfind('|');
+  return bar == std::string_view::npos ? s : s.substr(bar + 1);
+}
+
+const char* attr(const XML_Char** attrs, std::string_view name) {
+  for (; *attrs; attrs += 2)
+    if (local(attrs[0]) == name) return attrs[1];
+  return nullptr;
+}
+
+// What an XML part's reader does with its elements.
+class PartReader {
+ public:
+  virtual ~PartReader() = default;
+  virtual void start(std::string_view name, const XML_Char** attrs) = 0;
+  virtual void end(std::string_view /*name*/) {}
+  virtual void text(std::string_view /*s*/) {}
+  std::string error;  // set to stop the parse
+};
+
+class Xlsx {
+ public:
+  explicit Xlsx(const std::string& path) : path_(path) {}
+  ~Xlsx() {
+    if (zip_) zip_discard(zip_);
+  }
+  Xlsx(const Xlsx&) = delete;
+  Xlsx& operator=(const Xlsx&) = delete;
+
+  Outcome open() {
+    int code = 0;
+    zip_ = zip_open(path_.c_str(), ZIP_RDONLY, &code);
+    if (zip_) return {};
+    zip_error_t err;
+    zip_error_init_with_code(&err, code);
+    std::string why = zip_error_strerror(&err);
+    zip_error_fini(&err);
+    return fail("not a workbook (" + why + ")");
+  }
+
+  bool has(const std::string& part) { return zip_name_locate(zip_, part.c_str(), 0) >= 0; }
+
+  // Streams `part` through expat into `reader`. A missing part is an error.
+  Outcome parse(const std::string& part, PartReader& reader) {
+    zip_int64_t index = zip_name_locate(zip_, part.c_str(), 0);
+    if (index < 0) return fail("damaged workbook: no " + part);
+    std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(
+        zip_fopen_index(zip_, static_cast<zip_uint64_t>(index), 0), zip_fclose);
+    if (!file)
+      return fail("damaged workbook: cannot unpack " + part + " (" + zip_strerror(zip_) + ")");
+    std::unique_ptr<XML_ParserStruct, void (*)(XML_Parser)> parser(XML_ParserCreateNS(nullptr, '|'),
+                                                                   XML_ParserFree);
+    if (!parser) return fail("out of memory");
+    XML_Parser p = parser.get();
+    Context ctx{&reader, p, false};
+    XML_SetUserData(p, &ctx);
+    XML_SetElementHandler(p, on_start, on_end);
+    XML_SetCharacterDataHandler(p, on_text);
+    // A workbook's parts have no document type; one could declare entities
+    // that expand without end.
+    XML_SetStartDoctypeDeclHandler(p, on_doctype);
+    std::size_t total = 0;
+    char buf[64 * 1024];
+    for (;;) {
+      zip_int64_t n = zip_fread(file.get(), buf, sizeof buf);
+      if (n < 0)
+        return fail("damaged workbook: cannot unpack " + part + " (" +
+                    zip_file_strerror(file.get()) + ")");
+      total += static_cast<std::size_t>(n);
+      if (total > kMaxPartBytes)
+        return fail(part + " unpacks to more than " + std::to_string(kMaxPartBytes >> 20) +
+                    " MiB; not a sheet of figures");
+      bool last = n == 0;
+      if (XML_Parse(p, buf, static_cast<int>(n), last) == XML_STATUS_ERROR) {
+        if (!reader.error.empty()) return fail(part + ": " + reader.error);
+        if (ctx.doctype) return fail(part + ": a document type declaration is not allowed");
+        return fail("damaged workbook: " + part + " line " +
+                    std::to_string(XML_GetCurrentLineNumber(p)) + ": " +
+                    XML_ErrorString(XML_GetErrorCode(p)));
+      }
+      if (last) break;
+    }
+    return {};
+  }
+
+  Diagnostic fail(std::string message) const {
+    return make_error(Location{path_}, std::move(message));
+  }
+
+ private:
+  struct Context {
+    PartReader* reader;
+    XML_Parser parser;
+    bool doctype;
+  };
+  static void on_start(void* data, const XML_Char* name, const XML_Char** attrs) {
+    auto* c = static_cast<Context*>(data);
+    c->reader->start(local(name), attrs);
+    if (!c->reader->error.empty()) XML_StopParser(c->parser, XML_FALSE);
+  }
+  static void on_end(void* data, const XML_Char* name) {
+    auto* c = static_cast<Context*>(data);
+    c->reader->end(local(name));
+    if (!c->reader->error.empty()) XML_StopParser(c->parser, XML_FALSE);
+  }
+  static void on_text(void* data, const XML_Char* s, int len) {
+    auto* c = static_cast<Context*>(data);
+    c->reader->text(std::string_view(s, static_cast<std::size_t>(len)));
+    if (!c->reader->error.empty()) XML_StopParser(c->parser, XML_FALSE);
+  }
+  static void on_doctype(void* data, const XML_Char*, const XML_Char*, const XML_Char*, int) {
+    auto* c = static_cast<Context*>(data);
+    c->doctype = true;
+    XML_StopParser(c->parser, XML_FALSE);
+  }
+
+  std::string path_;
+  zip_t* zip_ = nullptr;
+};
+
+// xl/workbook.xml: the sheets in order, and the date system.
+struct WorkbookPart : PartReader {
+  struct SheetRef {
+    std::string name, rel;
+  };
+  std::vector<SheetRef> sheets;
+  bool date1904 = false;
+  void start(std::string_view name, const XML_Char** attrs) override {
+    if (name == "sheet") {
+      const char* n = attr(attrs, "name");
+      const char* id = attr(attrs, "id");
+      if (n && id) sheets.push_back({n, id});
+    } else if (name == "workbookPr") {
+      const char* v = attr(attrs, "date1904");
+      date1904 = v && (std::string_view(v) == "1" || std::string_view(v) == "true");
+    }
+  }
+};
+
+// xl/_rels/workbook.xml.rels: relationship id → part.
+struct RelsPart : PartReader {
+  std::map<std::string, std::string> targets;
+  void start(std::string_view name, const XML_Char** attrs) override {
+    if (name != "Relationship") return;
+    const char* id = attr(attrs, "Id");
+    const char* target = attr(attrs, "Target");
+    if (id && target) targets[id] = target;
+  }
+};
+
+// xl/sharedStrings.xml: the text of each <si>, its runs joined, phonetic
+// guides (<rPh>) left out.
+struct SharedStringsPart : PartReader {
+  std::vector<std::string> strings;
+  std::size_t bytes = 0;
+  int in_t = 0, in_phonetic = 0;
+  bool in_si = false;
+  void start(std::string_view name, const XML_Char**) override {
+    if (name == "si") {
+      in_si = true;
+      strings.emplace_back();
+    } else if (name == "t") {
+      ++in_t;
+    } else if (name == "rPh") {
+      ++in_phonetic;
+    }
+  }
+  void end(std::string_view name) override {
+    if (name == "si") in_si = false;
+    if (name == "t" && in_t > 0) --in_t;
+    if (name == "rPh" && in_phonetic > 0) --in_phonetic;
+  }
+  void text(std::string_view s) override {
+    if (!in_si || in_t == 0 || in_phonetic > 0) return;
+    strings.back() += s;
+  }
+};
+
+// xl/styles.xml: how each cell format (the s= of a cell) shows numbers.
+struct StylesPart : PartReader {
+  std::map<int, std::string> custom;  // numFmtId → formatCode
+  std::vector<int> xf_formats;        // cellXfs, in order: numFmtId
+  bool in_cell_xfs = false;
+  void start(std::string_view name, const XML_Char** attrs) override {
+    if (name == "numFmt") {
+      const char* id = attr(attrs, "numFmtId");
+      const char* code = attr(attrs, "formatCode");
+      if (id && code) custom[std::atoi(id)] = code;
+    } else if (name == "cellXfs") {
+      in_cell_xfs = true;
+    } else if (name == "xf" && in_cell_xfs) {
+      const char* id = attr(attrs, "numFmtId");
+      xf_formats.push_back(id ? std::atoi(id) : 0);
+    }
+  }
+  void end(std::string_view name) override {
+    if (name == "cellXfs") in_cell_xfs = false;
+  }
+  Shown shown(std::size_t style) const {
+    if (style >= xf_formats.size()) return Shown::number;
+    int id = xf_formats[style];
+    auto it = custom.find(id);
+    return it != custom.end() ? custom_format(it->second) : builtin_format(id);
+  }
+};
+
+// A worksheet: its rows, each cell as Excel shows it.
+struct SheetPart : PartReader {
+  const std::vector<std::string>* strings = nullptr;
+  const StylesPart* styles = nullptr;
+  bool date1904 = false;
+  std::vector<SheetRow>* rows = nullptr;
+  std::size_t cells_kept = 0;
+
+  int row = 0;           // the current row's number
+  std::size_t col = 0;   // the next cell's column when it has no r=
+  bool in_cell = false;  // inside <c>
+  std::size_t cell_col = 0;
+  std::string type, value, inline_text;
+  std::size_t style = 0;
+  int in_v = 0, in_t = 0, in_is = 0;
+
+  void start(std::string_view name, const XML_Char** attrs) override {
+    if (name == "row") {
+      const char* r = attr(attrs, "r");
+      int n = r ? std::atoi(r) : row + 1;
+      if (n < 1 || n > kMaxRow) {
+        error = "row number out of range";
+        return;
+      }
+      row = n;
+      col = 0;
+      rows->push_back(SheetRow{row, {}});
+    } else if (name == "c") {
+      if (rows->empty()) rows->push_back(SheetRow{row = 1, {}});
+      in_cell = true;
+      const char* r = attr(attrs, "r");
+      cell_col = col;
+      if (r) {
+        auto ref = parse_ref(r);
+        if (!ref) {
+          error = "bad cell reference \"" + sanitize(r) + "\"";
+          return;
+        }
+        cell_col = ref->first;
+      }
+      if (cell_col >= kMaxColumn) {
+        error = "column out of range";
+        return;
+      }
+      col = cell_col + 1;
+      const char* t = attr(attrs, "t");
+      type = t ? t : "n";
+      const char* s = attr(attrs, "s");
+      style = s ? static_cast<std::size_t>(std::strtoul(s, nullptr, 10)) : 0;
+      value.clear();
+      inline_text.clear();
+    } else if (in_cell && name == "v") {
+      ++in_v;
+    } else if (in_cell && name == "is") {
+      ++in_is;
+    } else if (in_is && name == "t") {
+      ++in_t;
+    }
+  }
+
+  void text(std::string_view s) override {
+    if (in_v) value += s;
+    if (in_is && in_t) inline_text += s;
+    if (value.size() + inline_text.size() > kMaxPartBytes) error = "a cell too long";
+  }
+
+  void end(std::string_view name) override {
+    if (name == "v" && in_v) --in_v;
+    if (name == "t" && in_t) --in_t;
+    if (name == "is" && in_is) --in_is;
+    if (name != "c" || !in_cell) return;
+    in_cell = false;
+    std::string shown;
+    if (type == "s") {
+      std::size_t i = 0;
+      auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), i);
+      if (ec != std::errc() || end != value.data() + value.size() || i >= strings->size()) {
+        error =
+            "cell " + column_letters(cell_col) + std::to_string(row) + " names no shared string";
+        return;
+      }
+      shown = (*strings)[i];
+    } else if (type == "inlineStr") {
+      shown = inline_text;
+    } else if (type == "b") {
+      shown = value == "1" ? "TRUE" : "FALSE";
+    } else if (type == "str" || type == "e" || type == "d") {
+      shown = value;  // a formula's text, an error (#N/A), an ISO date
+    } else {
+      shown = value.empty() ? "" : number_text(value, styles->shown(style), date1904);
+    }
+    if (shown.empty()) return;
+    auto& cells = rows->back().cells;
+    if (cell_col >= cells.size()) {
+      cells_kept += cell_col + 1 - cells.size();
+      if (cells_kept > kMaxCells) {
+        error = "more than " + std::to_string(kMaxCells) + " cells; not a sheet of figures";
+        return;
+      }
+      cells.resize(cell_col + 1);
+    }
+    cells[cell_col] = std::move(shown);
+  }
+};
+
+Expected<Sheet> read_xlsx(const std::string& path, const std::string& sheet_name) {
+  Xlsx book(path);
+  if (Outcome opened = book.open(); !opened) return opened.error();
+  WorkbookPart workbook;
+  if (Outcome read = book.parse("xl/workbook.xml", workbook); !read) return read.error();
+  RelsPart rels;
+  if (Outcome read = book.parse("xl/_rels/workbook.xml.rels", rels); !read) return read.error();
+  if (workbook.sheets.empty()) return book.fail("the workbook has no worksheet");
+  const WorkbookPart::SheetRef* chosen = &workbook.sheets.front();
+  if (!sheet_name.empty()) {
+    chosen = nullptr;
+    std::string names;
+    for (const auto& s : workbook.sheets) {
+      if (s.name == sheet_name) chosen = &s;
+      names += (names.empty() ? "'" : ", '") + s.name + "'";
+    }
+    if (!chosen)
+      return book.fail("no worksheet '" + sanitize(sheet_name) +
+                       "' (the sheets: " + sanitize(names) + ")");
+  }
+  auto target = rels.targets.find(chosen->rel);
+  if (target == rels.targets.end())
+    return book.fail("damaged workbook: sheet '" + sanitize(chosen->name) + "' has no part");
+  std::string part = target->second;
+  part = part.starts_with('/') ? part.substr(1) : "xl/" + part;
+
+  SharedStringsPart strings;
+  if (book.has("xl/sharedStrings.xml")) {
+    if (Outcome read = book.parse("xl/sharedStrings.xml", strings); !read) return read.error();
+  }
+  StylesPart styles;
+  if (book.has("xl/styles.xml")) {
+    if (Outcome read = book.parse("xl/styles.xml", styles); !read) return read.error();
+  }
+  Sheet sheet;
+  sheet.file = path;
+  sheet.cell_prefix = path + ":" + chosen->name + "!";
+  SheetPart reader;
+  reader.strings = &strings.strings;
+  reader.styles = &styles;
+  reader.date1904 = workbook.date1904;
+  reader.rows = &sheet.rows;
+  if (Outcome read = book.parse(part, reader); !read) return read.error();
+  return sheet;
+}
+
+// ---------------------------------------------------------------------------
+// .xls through freexl.
+
+Expected<Sheet> read_xls(const std::string& path, const std::string& sheet_name) {
+  auto fail = [&](std::string message) { return make_error(Location{path}, std::move(message)); };
+  std::error_code ec;
+  if (std::filesystem::file_size(path, ec) > kMaxXlsBytes && !ec)
+    return fail("larger than " + std::to_string(kMaxXlsBytes >> 20) +
+                " MiB; not a sheet of figures");
+  const void* handle = nullptr;
+  int rc = freexl_open(path.c_str(), &handle);
+  std::unique_ptr<const void, int (*)(const void*)> closer(handle, freexl_close);
+  if (rc != FREEXL_OK || !handle)
+    return fail("not an Excel 97-2003 workbook (freexl error " + std::to_string(rc) + ")");
+  unsigned int count = 0;
+  if (freexl_get_info(handle, FREEXL_BIFF_SHEET_COUNT, &count) != FREEXL_OK || count == 0)
+    return fail("the workbook has no worksheet");
+  std::optional<unsigned short> chosen;
+  std::string chosen_name, names;
+  for (unsigned short i = 0; i < count && i < 0xFFFF; ++i) {
+    const char* name = nullptr;
+    if (freexl_get_worksheet_name(handle, i, &name) != FREEXL_OK || !name) continue;
+    names += (names.empty() ? "'" : ", '") + std::string(name) + "'";
+    if (!chosen && (sheet_name.empty() || sheet_name == name)) {
+      chosen = i;
+      chosen_name = name;
+    }
+  }
+  if (!chosen)
+    return fail("no worksheet '" + sanitize(sheet_name) + "' (the sheets: " + sanitize(names) +
+                ")");
+  unsigned int nrows = 0;
+  unsigned short ncols = 0;
+  if (freexl_select_active_worksheet(handle, *chosen) != FREEXL_OK ||
+      freexl_worksheet_dimensions(handle, &nrows, &ncols) != FREEXL_OK)
+    return fail("damaged workbook: cannot read sheet '" + sanitize(chosen_name) + "'");
+  if (static_cast<std::size_t>(nrows) * ncols > kMaxCells)
+    return fail("more than " + std::to_string(kMaxCells) + " cells; not a sheet of figures");
+  Sheet sheet;
+  sheet.file = path;
+  sheet.cell_prefix = path + ":" + chosen_name + "!";
+  for (unsigned int r = 0; r < nrows; ++r) {
+    SheetRow row{static_cast<int>(r + 1), {}};
+    for (unsigned short c = 0; c < ncols; ++c) {
+      FreeXL_CellValue v;
+      if (freexl_get_cell_value(handle, r, c, &v) != FREEXL_OK)
+        return fail("damaged workbook: cannot read cell " + column_letters(c) +
+                    std::to_string(r + 1));
+      std::string shown;
+      switch (v.type) {
+        case FREEXL_CELL_INT:
+          shown = std::to_string(v.value.int_value);
+          break;
+        case FREEXL_CELL_DOUBLE:
+          shown = std::isfinite(v.value.double_value) ? shortest(v.value.double_value) : "";
+          break;
+        case FREEXL_CELL_TEXT:
+        case FREEXL_CELL_SST_TEXT:
+        case FREEXL_CELL_DATE:
+        case FREEXL_CELL_DATETIME:
+        case FREEXL_CELL_TIME:
+          shown = v.value.text_value ? v.value.text_value : "";
+          break;
+        default:
+          break;
+      }
+      if (shown.empty()) continue;
+      row.cells.resize(static_cast<std::size_t>(c) + 1);
+      row.cells[c] = std::move(shown);
+    }
+    if (!row.cells.empty()) sheet.rows.push_back(std::move(row));
+  }
+  return sheet;
+}
+
+bool ends_with_ci(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && ascii_lower(s.substr(s.size() - suffix.size())) == suffix;
+}
+
+}  // namespace
+
+bool is_workbook_name(std::string_view path) {
+  return ends_with_ci(path, ".xlsx") || ends_with_ci(path, ".xlsm") || ends_with_ci(path, ".xls");
+}
+
+Expected<Sheet> read_workbook(const std::string& path, const std::string& sheet_name) {
+  // By content, not name: a .xls saved by WPS may be an .xlsx inside.
+  char magic[4] = {};
+  if (FILE* f = std::fopen(path.c_str(), "rb")) {
+    std::size_t n = std::fread(magic, 1, sizeof magic, f);
+    std::fclose(f);
+    if (n == 4 && magic[0] == 'P' && magic[1] == 'K') return read_xlsx(path, sheet_name);
+    if (n == 4 && static_cast<unsigned char>(magic[0]) == 0xD0 &&
+        static_cast<unsigned char>(magic[1]) == 0xCF)
+      return read_xls(path, sheet_name);
+    return make_error(Location{path},
+                      "not an Excel workbook (neither .xlsx nor .xls inside); save it from the "
+                      "spreadsheet as .xlsx, or as CSV");
+  }
+  return make_io_error(Location{path}, "cannot read the file");
+}
+
+}  // namespace plan

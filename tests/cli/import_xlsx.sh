@@ -1,0 +1,191 @@
+#!/usr/bin/env bash
+# `plan import` of Excel workbooks, made here by openpyxl (Debian's
+# python3-openpyxl) and by hand (zipfile): cells typed as dates, percent
+# formats, shared and inline strings, a Chinese name in the id column, 序号
+# and a title row; what lands, byte for byte; a second import refused in one
+# line; the plausibility rule; cells located as FILE.xlsx:SHEET!B7; broken
+# and oversized workbooks refused in one line. No .xls fixture: nothing here
+# writes BIFF, so only freexl's refusal of a damaged .xls is tried.
+# Usage: import_xlsx.sh PLAN_BINARY SOURCE_DIR
+set -u
+
+. "$(dirname "$0")/scratch.bash"
+PY=/usr/bin/python3
+
+# file_is NAME FILE EXPECTED_CONTENT (compared byte for byte)
+file_is() {
+  if [[ ! -f "$2" ]]; then
+    fail "$1: $2 does not exist"
+  elif cmp -s "$2" <(printf '%s' "$3"); then
+    passed=$((passed + 1))
+  else
+    fail "$1: $2 differs"
+    diff <(printf '%s' "$3") "$2" >&2
+  fi
+}
+
+# tests/fixtures/mini.toml: 2018-01-01 … 2020-12-31, jobs.urban_new (人),
+# unemployment.rate (cap, %), graduates.rate (floor, %, 高校毕业生年末总体
+# 就业率), hr.portal (milestone); no reporters, so rows go to records/YEAR.rec.
+mkdir -p "$TMP/p/plans"
+cp "$SRC/tests/fixtures/mini.toml" "$TMP/p/plans/mini.toml"
+cd "$TMP/p" || exit 2
+
+$PY - <<'EOF' || { echo "openpyxl failed"; exit 1; }
+import datetime, openpyxl
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "一季度"
+ws.append(["2019年就业指标填报表"])                       # a title row: skipped
+ws.append(["序号", "指标", "日期", "数值", "填报单位"])
+ws.append([1, "jobs.urban_new", datetime.date(2019, 3, 31), 4210, "人社局"])
+ws.append([2, "高校毕业生年末总体就业率", datetime.datetime(2019, 12, 31, 0, 0), 0.952, None])
+ws.append([3, "unemployment.rate", "2019/6/30 0:00", 1.9, None])
+ws.append([4, "hr.portal", datetime.date(2020, 5, 31), "done", "人社局"])
+ws["C3"].number_format = "yyyy/m/d"
+ws["C4"].number_format = "yyyy/m/d h:mm"
+ws["D4"].number_format = "0.0%"
+ws["C6"].number_format = 'yyyy"年"m"月"d"日"'
+wb.create_sheet("空白")
+wb.save("q.xlsx")
+
+# Errors, each at its cell.
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Sheet1"
+ws.append(["id", "name", "date", "value"])
+ws.append(["jobs.urban_new", "城镇登记失业率", datetime.date(2019, 4, 30), 5])
+ws.append(["jobs.urban_new", None, datetime.datetime(2019, 4, 30, 13, 45), 5])
+ws.append(["城镇新增就业", None, datetime.date(2019, 4, 30), 5])
+ws["C3"].number_format = "yyyy-mm-dd"
+ws["C4"].number_format = "yyyy-mm-dd hh:mm"
+ws["C5"].number_format = "yyyy-mm-dd"
+wb.save("bad.xlsx")
+
+# A fraction for a percent: 0.019 where the ledger has 1.9 (%).
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.append(["date", "id", "value"])
+ws.append([datetime.date(2019, 9, 30), "unemployment.rate", 0.019])
+ws["A2"].number_format = "yyyy-mm-dd"
+wb.save("fraction.xlsx")
+EOF
+
+# An .xlsx written by hand: inline strings (openpyxl writes shared ones), the
+# 1904 date system (2019-06-30 is 42184: 43646 in the 1900 system less the
+# 1462 days from 1900's serial 0 to 1904-01-01), no styles for the text.
+$PY - <<'EOF'
+import zipfile
+wb = ('<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+      '<workbookPr date1904="1"/><sheets><sheet name="表" sheetId="1" r:id="rId1"/></sheets></workbook>')
+rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
+        'Target="worksheets/sheet1.xml"/></Relationships>')
+styles = ('<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+          '<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>')
+def cell(ref, text):
+    return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
+sheet = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+         '<row r="1">' + cell("A1", "date") + cell("B1", "id") + cell("C1", "value") + '</row>'
+         '<row r="2"><c r="A2" s="1"><v>42184</v></c>' + cell("B2", "城镇新增就业人数") +
+         '<c r="C2"><v>420</v></c></row></sheetData></worksheet>')
+with zipfile.ZipFile("inline.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("xl/workbook.xml", wb)
+    z.writestr("xl/_rels/workbook.xml.rels", rels)
+    z.writestr("xl/styles.xml", styles)
+    z.writestr("xl/worksheets/sheet1.xml", sheet)
+# A zip bomb: 80 MiB of (valid) blanks in the sheet, ~80 KiB packed.
+with zipfile.ZipFile("bomb.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("xl/workbook.xml", wb)
+    z.writestr("xl/_rels/workbook.xml.rels", rels)
+    z.writestr("xl/worksheets/sheet1.xml",
+               '<worksheet><sheetData>' + ' ' * (80 << 20) + '</sheetData></worksheet>')
+# Entities that expand without end need a document type: refused.
+with zipfile.ZipFile("laughs.xlsx", "w") as z:
+    z.writestr("xl/workbook.xml", '<!DOCTYPE w [<!ENTITY a "aaaa">]>' + wb)
+    z.writestr("xl/_rels/workbook.xml.rels", rels)
+EOF
+
+run import q.xlsx
+same "xlsx: exit" "$RC" 0
+same "xlsx: summary" "$(tail -n 1 <<<"$OUT")" \
+  'imported 4 entries from q.xlsx into records/2019.rec (3), records/2020.rec (1)'
+# C3 a date cell; B4 a name; C4 a date-time at 0:00; D4 0.952 shown as
+# 95.2%; C5 text "2019/6/30 0:00"; D5 1.9 for a % indicator; C6 a date in
+# a Chinese format.
+file_is "xlsx: rows in sheet order" records/2019.rec \
+  $'2019-03-31  jobs.urban_new  4210  by=人社局\n2019-12-31  graduates.rate  95.2%\n2019-06-30  unemployment.rate  1.9%\n'
+file_is "xlsx: 2020 row" records/2020.rec $'2020-05-31  hr.portal  done  by=人社局\n'
+
+cp records/2019.rec "$TMP/2019.before"
+run import q.xlsx
+same "again: exit" "$RC" 1
+same "again: one line" "$ERR" \
+  'plan: q.xlsx: every row (4) is already in the ledger, the first at records/2019.rec:1: q.xlsx was imported before? (--allow-duplicates to add them again)
+plan: nothing imported: 1 error in q.xlsx'
+if cmp -s records/2019.rec "$TMP/2019.before"; then passed=$((passed + 1)); else fail "again: file changed"; fi
+run import q.xlsx --allow-duplicates --dry-run
+same "again, allowed: exit" "$RC" 0
+
+run import q.xlsx --sheet 空白
+same "empty sheet: exit" "$RC" 1
+same "empty sheet: message" "$ERR" 'plan: q.xlsx: no header row (the sheet is empty)
+plan: nothing imported: 1 error in q.xlsx'
+run import q.xlsx --sheet 二季度
+same "no such sheet: exit" "$RC" 1
+same "no such sheet: lists the sheets" "$ERR" "plan: q.xlsx: no worksheet '二季度' (the sheets: '一季度', '空白')"
+
+run import bad.xlsx
+same "bad cells: exit" "$RC" 1
+same "bad cells: each at its cell" "$ERR" \
+  "plan: bad.xlsx:Sheet1!B2: name '城镇登记失业率' is not the name of jobs.urban_new (城镇新增就业人数); correct the id or the name
+plan: bad.xlsx:Sheet1!C3: date \"2019-04-30 13:45:00\" has a time of day; figures are dated by the day (a time of 0:00 is taken)
+plan: bad.xlsx:Sheet1!A4: unknown indicator name '城镇新增就业'; did you mean 'jobs.urban_new' (城镇新增就业人数)?
+plan: nothing imported: 3 errors in bad.xlsx"
+
+# 1.9 / 0.019 = 100: a factor of 20 or more below the ledger's readings.
+run import fraction.xlsx
+same "fraction: exit" "$RC" 1
+same "fraction: message" "$ERR" \
+  'plan: fraction.xlsx:Sheet!C2: value 0.019 of unemployment.rate is 100 times smaller than the smallest of its other entries (1.9 %); is it in another unit (a fraction for a percent, 万 left out)? (--force if it is right)
+plan: nothing imported: 1 error in fraction.xlsx'
+run import fraction.xlsx --force --dry-run
+same "fraction, forced: exit" "$RC" 0
+
+run import inline.xlsx
+same "inline strings, 1904 dates: exit" "$RC" 0
+file_is "inline strings, 1904 dates: landed" records/2019.rec \
+  $'2019-03-31  jobs.urban_new  4210  by=人社局\n2019-12-31  graduates.rate  95.2%\n2019-06-30  unemployment.rate  1.9%\n2019-06-30  jobs.urban_new  420\n'
+
+# Broken workbooks: one line, exit 1, nothing written.
+cp records/2019.rec "$TMP/2019.before"
+run import bomb.xlsx
+same "zip bomb: exit" "$RC" 1
+same "zip bomb: message" "$ERR" 'plan: bomb.xlsx: xl/worksheets/sheet1.xml unpacks to more than 64 MiB; not a sheet of figures'
+run import laughs.xlsx
+same "doctype: exit" "$RC" 1
+same "doctype: message" "$ERR" 'plan: laughs.xlsx: xl/workbook.xml: a document type declaration is not allowed'
+printf 'PK\003\004 not really a zip' > cut.xlsx
+run import cut.xlsx
+same "not a zip: exit" "$RC" 1
+same "not a zip: one line" "$(wc -l <<<"$ERR")" 1
+[[ "$ERR" == "plan: cut.xlsx: not a workbook ("* ]] && passed=$((passed + 1)) || fail "not a zip: $ERR"
+printf 'date,id,value\n' > text.xlsx
+run import text.xlsx
+same "text named .xlsx: message" "$ERR" \
+  'plan: text.xlsx: not an Excel workbook (neither .xlsx nor .xls inside); save it from the spreadsheet as .xlsx, or as CSV'
+# An OLE2 signature and nothing of a workbook after it: freexl refuses.
+printf '\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 then nothing' > old.xls
+run import old.xls
+same "damaged xls: exit" "$RC" 1
+[[ "$ERR" == "plan: old.xls: not an Excel 97-2003 workbook (freexl error "*")" ]] &&
+  passed=$((passed + 1)) || fail "damaged xls: $ERR"
+if cmp -s records/2019.rec "$TMP/2019.before"; then passed=$((passed + 1)); else fail "a refused workbook changed the records"; fi
+
+printf 'date,id,value\n' > q.csv
+run import q.csv --sheet x
+same "--sheet on a CSV: usage" "$RC" 2
+
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]
