@@ -12,18 +12,6 @@ set -u
 . "$(dirname "$0")/scratch.bash"
 PY=/usr/bin/python3
 
-# file_is NAME FILE EXPECTED_CONTENT (compared byte for byte)
-file_is() {
-  if [[ ! -f "$2" ]]; then
-    fail "$1: $2 does not exist"
-  elif cmp -s "$2" <(printf '%s' "$3"); then
-    passed=$((passed + 1))
-  else
-    fail "$1: $2 differs"
-    diff <(printf '%s' "$3") "$2" >&2
-  fi
-}
-
 # tests/fixtures/mini.toml: 2018-01-01 … 2020-12-31, jobs.urban_new (人),
 # unemployment.rate (cap, %), graduates.rate (floor, %, 高校毕业生年末总体
 # 就业率), hr.portal (milestone); no reporters, so rows go to records/YEAR.rec.

@@ -7,18 +7,6 @@ set -u
 
 . "$(dirname "$0")/scratch.bash"
 
-# file_is NAME FILE EXPECTED_CONTENT (compared byte for byte, newlines included)
-file_is() {
-  if [[ ! -f "$2" ]]; then
-    fail "$1: $2 does not exist"
-  elif cmp -s "$2" <(printf '%s' "$3"); then
-    passed=$((passed + 1))
-  else
-    fail "$1: $2 differs"
-    diff <(printf '%s' "$3") "$2" >&2
-  fi
-}
-
 # A fresh project: plans/x.toml, no records yet. cd's into it.
 new_project() {
   local dir="$TMP/$1"
