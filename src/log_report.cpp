@@ -44,7 +44,9 @@ Table log_table(const Plan& plan, const std::vector<Entry>& entries) {
                {"tags", "Tags", "其他", false, true, true, 20, Fit::cut},
                {"where", "Where", "位置", false, true, false, 0, Fit::spare},
                {"file", "File", "文件", false, false, true},
-               {"line", "Line", "行", true, false, true}};
+               {"line", "Line", "行", true, false, true},
+               // Last: scripts written before it keep their column numbers.
+               {"name", "Indicator", "指标", false, false, true}};
   for (const Entry& e : entries) {
     const Indicator* ind = plan.find(e.id);
     Cell value = e.is_explanation ? Cell::of_text("explain")
@@ -61,7 +63,8 @@ Table log_table(const Plan& plan, const std::vector<Entry>& entries) {
                Cell::of_text(other_tags(e)),
                Cell::of_text(fmt::format("{}:{}", e.where.file, e.where.line)),
                Cell::of_text(e.where.file),
-               Cell::of_count(e.where.line)};
+               Cell::of_count(e.where.line),
+               Cell::of_text(ind ? ind->name : "")};
     t.rows.push_back(std::move(r));
   }
   return t;

@@ -111,7 +111,7 @@ TEST_CASE("log table: one row per entry with value, unit and location") {
   std::vector<std::string> keys;
   for (const auto& c : t.columns) keys.push_back(c.key);
   CHECK(keys == std::vector<std::string>{"date", "id", "value", "unit", "by", "note", "src", "tags",
-                                         "where", "file", "line"});
+                                         "where", "file", "line", "name"});
   const auto& r0 = t.rows[0].cells;
   CHECK(r0[0].date == day("2019-06-30"));
   CHECK(r0[1].text == "jobs.urban_new");
@@ -126,6 +126,8 @@ TEST_CASE("log table: one row per entry with value, unit and location") {
   CHECK(r0[8].text == "records/hrss/2019.rec:1");
   CHECK(r0[9].text == "records/hrss/2019.rec");
   CHECK(r0[10].whole == 1);
+  // The indicator's name, from tests/fixtures/mini.toml.
+  CHECK(r0[11].text == "城镇新增就业人数");
   // A % indicator shows its unit beside the value in tables.
   CHECK(t.rows[1].cells[2].suffix == "%");
   CHECK(t.rows[1].cells[3].text == "%");
