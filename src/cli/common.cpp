@@ -204,33 +204,7 @@ bool known_unit(Globals& g, const Plan& plan, const std::string& unit) {
 
 void output(Globals& g, const std::string& format, const Table& table, const Table& flat,
             const std::function<std::string()>& json, bool bom) {
-  RenderOptions o;
-  o.zh = use_chinese(g);
-  o.bom = bom;
-  std::string text;
-  switch (*parse_format(format)) {
-    case Format::table:
-      o.color = use_color(g);
-      o.width = table_width(g);
-      text = render_table(table, o);
-      break;
-    case Format::csv:
-      text = render_delimited(flat, ',', o);
-      break;
-    case Format::tsv:
-      text = render_delimited(flat, '\t', o);
-      break;
-    case Format::md:
-      text = render_markdown(table, o);
-      break;
-    case Format::json:
-      text = json();
-      break;
-    case Format::xlsx:
-      fail(g, make_usage_error("--format xlsx writes a workbook: give --output FILE.xlsx"));
-      return;
-  }
-  emit(g, text);
+  output(g, format, "", table, flat, json, bom, XlsxBook{});
 }
 
 bool write_output_file(Globals& g, const std::string& file, const std::string& bytes) {
@@ -261,42 +235,53 @@ XlsxBook one_sheet(const Plan& plan, Date as_of, const char* en, const char* zh)
 
 void output(Globals& g, const std::string& format, const std::string& file, const Table& table,
             const Table& flat, const std::function<std::string()>& json, bool bom, XlsxBook book) {
-  if (*parse_format(format) != Format::xlsx) {
-    if (file.empty()) return output(g, format, table, flat, json, bom);
-    RenderOptions o;
-    o.zh = use_chinese(g);
-    o.bom = bom;
-    switch (*parse_format(format)) {
-      case Format::csv:
-        write_output_file(g, file, render_delimited(flat, ',', o));
-        return;
-      case Format::tsv:
-        write_output_file(g, file, render_delimited(flat, '\t', o));
-        return;
-      case Format::md:
-        write_output_file(g, file, render_markdown(table, o));
-        return;
-      case Format::json:
-        write_output_file(g, file, json());
-        return;
-      default:
-        write_output_file(g, file, render_table(table, o));
-        return;
-    }
-  }
-  if (file.empty()) {
+  const Format f = *parse_format(format);
+  if (f == Format::xlsx && file.empty()) {
     fail(g, make_usage_error("--format xlsx writes a workbook: give --output FILE.xlsx"));
     return;
   }
-  book.zh = use_chinese(g);
-  for (XlsxSheet& s : book.sheets)
-    if (!s.table) s.table = &flat;
-  Expected<std::string> bytes = render_xlsx(book);
-  if (!bytes) {
-    fail(g, bytes.error());
-    return;
+  RenderOptions o;
+  o.zh = use_chinese(g);
+  o.bom = bom;
+  std::string text;
+  switch (f) {
+    case Format::table:
+      // Colour and fitting are for a terminal; a file gets the whole table.
+      if (file.empty()) {
+        o.color = use_color(g);
+        o.width = table_width(g);
+      }
+      text = render_table(table, o);
+      break;
+    case Format::csv:
+      text = render_delimited(flat, ',', o);
+      break;
+    case Format::tsv:
+      text = render_delimited(flat, '\t', o);
+      break;
+    case Format::md:
+      text = render_markdown(table, o);
+      break;
+    case Format::json:
+      text = json();
+      break;
+    case Format::xlsx: {
+      book.zh = o.zh;
+      for (XlsxSheet& s : book.sheets)
+        if (!s.table) s.table = &flat;
+      Expected<std::string> bytes = render_xlsx(book);
+      if (!bytes) {
+        fail(g, bytes.error());
+        return;
+      }
+      text = std::move(*bytes);
+      break;
+    }
   }
-  write_output_file(g, file, *bytes);
+  if (file.empty())
+    emit(g, text);
+  else
+    write_output_file(g, file, text);
 }
 
 unsigned reader_threads_wanted() {
