@@ -73,11 +73,7 @@ Diagnostics admit(Env& env, const std::filesystem::path& records, const Plan& pl
                                   where_of(*found[i])));
     }
     if (options.force) continue;
-    const Indicator* ind = plan.find(e.id);
-    if (!ind) continue;
-    auto doubt = percent_doubt(e, *ind);
-    if (!doubt) doubt = ranges.doubt(e);
-    if (doubt) out.error(batch[i].at, *doubt + " (--force if it is right)");
+    if (auto doubt = ranges.judge(e)) out.error(batch[i].at, *doubt + " (--force if it is right)");
   }
   return out;
 }

@@ -69,6 +69,7 @@ std::optional<std::string> FigureRanges::doubt(const Entry& e) const {
   // In 128 bits: |v| and the range fit 64 bits, F times them may not.
   const __int128 v = m->units(), lo = r.lo.units(), hi = r.hi.units();
   const int f = implausible_factor(ind->kind);
+  if (v < f * hi && v * f > lo) return std::nullopt;  // the common case: no words to build
   const std::string range =
       (r.lo == r.hi ? r.lo.to_string() : r.lo.to_string() + " to " + r.hi.to_string()) +
       (ind->unit.empty() ? "" : " " + ind->unit);
@@ -82,6 +83,13 @@ std::optional<std::string> FigureRanges::doubt(const Entry& e) const {
            " times smaller than the smallest of its other entries (" + range +
            "); is it in another unit (a fraction for a percent, 万 left out)?";
   return std::nullopt;
+}
+
+std::optional<std::string> FigureRanges::judge(const Entry& e) const {
+  const Indicator* ind = indicator_of(plan_, e);
+  if (!ind) return std::nullopt;
+  if (auto percent = percent_doubt(e, *ind)) return percent;
+  return doubt(e);
 }
 
 int implausible_factor(Kind k) {

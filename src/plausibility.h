@@ -56,6 +56,9 @@ class FigureRanges : public EntrySink {
   // Why `e` is implausible against the entries added so far (the magnitude
   // rule), or nullopt. `e` itself is not added.
   std::optional<std::string> doubt(const Entry& e) const;
+  // Both rules, as import, record and check apply them: percent_doubt,
+  // then doubt(). nullopt for an entry of an id the plan lacks.
+  std::optional<std::string> judge(const Entry& e) const;
 
  private:
   struct Range {

@@ -23,7 +23,9 @@ void RecordChecker::add(const Entry& e) {
     seen_.clear();
     ranges_.clear();
   }
-  if (const Indicator* ind = plan_.find(e.id); ind && !e.is_state) {
+  // Looked up once: the checks below all need it, for every entry.
+  const Indicator* ind = plan_.find(e.id);
+  if (ind && !e.is_state) {
     std::int64_t& m = magnitude_[static_cast<std::size_t>(ind - plan_.indicators.data())];
     const std::int64_t v = e.amount.units();
     if (!is_flow(ind->kind)) {
@@ -41,18 +43,13 @@ void RecordChecker::add(const Entry& e) {
       }
     }
   }
-  if (const Indicator* ind = plan_.find(e.id)) {
-    auto doubt = percent_doubt(e, *ind);
-    if (!doubt) doubt = ranges_.doubt(e);
-    if (doubt)
-      diags_->warning(e.where, *doubt);
-    else
-      ranges_.add(e);
-  }
+  if (auto doubt = ranges_.judge(e))
+    diags_->warning(e.where, *doubt);
+  else
+    ranges_.add(e);
   if (!plan_.in_period(e.date)) {
     // Only flows are cut to the period; a level reading or a milestone state
     // of any date can be the latest entry, which is what counts (SPEC §5).
-    const Indicator* ind = plan_.find(e.id);
     bool flow = !ind || is_flow(ind->kind);
     diags_->warning(e.where, fmt::format("{} is outside the plan period {} … {}; {} {}",
                                          e.date.iso(), plan_.start.iso(), plan_.end.iso(),
