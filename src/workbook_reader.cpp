@@ -553,6 +553,7 @@ Expected<Sheet> read_xls(const std::string& path, const std::string& sheet_name)
   Sheet sheet;
   sheet.file = path;
   sheet.cell_prefix = path + ":" + chosen_name + "!";
+  sheet.percent_unknown = true;  // freexl reads no number formats but dates'
   for (unsigned int r = 0; r < nrows; ++r) {
     SheetRow row{static_cast<int>(r + 1), {}};
     for (unsigned short c = 0; c < ncols; ++c) {
