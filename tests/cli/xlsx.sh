@@ -3,7 +3,10 @@
 # python3-openpyxl: values (figures checked by hand below), number formats,
 # text that looks like a formula kept as a string, the frozen header and
 # autofilter, status fills, Chinese sheet names and headers, and the same
-# bytes from two runs. Fixture: tests/fixtures/mini.toml and its records.
+# bytes from two runs; the digest's workbook (report --format xlsx): its
+# sheets, figures, native chart and --each-unit files. Fixtures:
+# tests/fixtures/mini.toml with its records and the golden digest ledger
+# (tests/fixtures/digest), tests/fixtures/cycle for a reporter's workbook.
 source "$(dirname "$0")/lib.bash" "$@"
 cd "$SRC" || exit 1
 P=("$PLAN" --plan tests/fixtures/mini.toml --records tests/fixtures/records)
