@@ -6,6 +6,8 @@
 // completion against the time progress. The figures come from the Digest;
 // the words of headings and changes from digest_words.h, as in the text,
 // Markdown and HTML digests.
+#include <cmath>
+
 #include "digest_render.h"
 #include "digest_words.h"
 #include "render_xlsx.h"
@@ -139,6 +141,14 @@ Table changes_table(const Digest& d) {
   return t;
 }
 
+// A figure shown as the other digests word it (digest_words.h figure):
+// whole from 100 up ("17,492"), else two decimals ("2.92"); the cell keeps
+// the exact value.
+Cell figure_cell(std::optional<double> v) {
+  if (!v) return Cell::none();
+  return Cell::of_number(*v, std::fabs(*v) >= 100 ? 0 : 2);
+}
+
 // The flows furthest behind (--top of them), largest gap first.
 constexpr std::size_t kShortfallName = 2, kShortfallCompletion = 6, kShortfallTime = 7;
 
@@ -161,14 +171,14 @@ Table shortfalls_table(const Digest& d) {
   for (std::size_t i = 0; i < d.shortfalls.size(); ++i) {
     const Shortfall& f = d.shortfalls[i];
     const IndicatorStatus& s = f.now;
-    t.rows.push_back(Row{
-        {Cell::of_count(static_cast<long long>(i + 1)), Cell::of_text(s.ind->id),
-         Cell::of_text(s.ind->name), Cell::of_text(s.ind->unit), Cell::of_amount(s.actual),
-         Cell::of_amount(s.target), Cell::of_ratio(s.completion), Cell::of_ratio(s.time_progress),
-         Cell::of_number(s.expected), Cell::of_number(s.behind_by), Cell::of_ratio(f.gap),
-         Cell::of_number(s.needed_per_month), Cell::of_number(s.pace_per_month),
-         explanation_cell(shown_explanation(s))},
-        {}});
+    t.rows.push_back(
+        Row{{Cell::of_count(static_cast<long long>(i + 1)), Cell::of_text(s.ind->id),
+             Cell::of_text(s.ind->name), Cell::of_text(s.ind->unit), Cell::of_amount(s.actual),
+             Cell::of_amount(s.target), Cell::of_ratio(s.completion),
+             Cell::of_ratio(s.time_progress), figure_cell(s.expected), figure_cell(s.behind_by),
+             Cell::of_ratio(f.gap), figure_cell(s.needed_per_month), figure_cell(s.pace_per_month),
+             explanation_cell(shown_explanation(s))},
+            {}});
   }
   title_section(t, d, Section::shortfalls);
   return t;

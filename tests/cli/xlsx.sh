@@ -174,6 +174,9 @@ near(ws.cell(4, col["Of target"]).value, (3 * 1065 / 1096 - 1) / 3, "leaders gap
 near(ws.cell(4, col["Needed a month"]).value, 2 / (31 / 30.4375), "leaders pace needed")
 near(ws.cell(4, col["Pace so far"]).value, 1 / 1065 * 30.4375, "leaders pace so far")
 near(ws.cell(5, col["Expected"]).value, 12000 + 6000 * 335 / 366, "skills.total expected")
+# Figures as the text digest words them: two decimals below 100, whole above.
+eq(ws.cell(4, col["Expected"]).number_format, "#,##0.00", "2.92")
+eq(ws.cell(5, col["Expected"]).number_format, "#,##0", "17,492")
 eq(ws.cell(6, col["Actual"]).value, 49300, "jobs actual")
 eq(ws.cell(6, col["Actual"]).number_format, "#,##0", "thousands")
 near(ws.cell(6, col["Behind by"]).value, 34000 + 17000 * 335 / 366 - 49300, "jobs behind by")
