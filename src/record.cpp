@@ -389,12 +389,6 @@ std::string quote_tag_value(std::string_view value) {
   return out + '"';
 }
 
-std::optional<std::size_t> indicator_index(const Plan& plan, const Entry& e) {
-  if (e.indicator < plan.indicators.size() && plan.indicators[e.indicator].id == e.id)
-    return e.indicator;
-  return plan.index_of(e.id);
-}
-
 std::string format_entry(const Entry& e, const Indicator& ind) {
   std::string out = e.date.iso();
   out += "  ";
