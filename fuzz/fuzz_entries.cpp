@@ -1,6 +1,8 @@
 #include "fuzz_entries.h"
 
 #include <fmt/format.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -28,6 +30,7 @@
 #include "status_report.h"
 #include "text.h"
 #include "units_report.h"
+#include "workbook_reader.h"
 #include "yoy_report.h"
 
 namespace plan::fuzz {
@@ -152,6 +155,25 @@ void records(std::string_view data) {
   }
 }
 
+namespace {
+
+// What every import returns, from a CSV or a workbook: rows only without
+// errors, each row's line the entry's canonical text, reading back to it.
+void check_import(const ImportResult& result, const Plan& plan) {
+  if (result.diags.has_errors()) expect(result.rows.empty(), "rows returned despite errors");
+  for (const ImportRow& row : result.rows) {
+    expect(row.entry.indicator < plan.indicators.size(), "imported row without indicator");
+    expect(format_entry(row.entry, plan.indicators[row.entry.indicator]) == row.line,
+           "imported line is not the entry's canonical text: " + row.line);
+    Entry back;
+    auto kind = parse_line(row.line, plan, {"f.rec", 1, 1}, &back);
+    expect(kind.ok() && *kind == LineKind::entry, "imported line does not parse: " + row.line);
+    expect(same_values(row.entry, back), "imported line reads back differently: " + row.line);
+  }
+}
+
+}  // namespace
+
 void csv_import(std::string_view data) {
   if (data.empty()) return;
   const Plan& plan = shipped_plan();
@@ -178,16 +200,46 @@ void csv_import(std::string_view data) {
 
   Date today = Date::from_ymd(2020, 12, 31);
   ImportResult result = import_csv(*text, "f.csv", plan, today, force);
-  if (result.diags.has_errors()) expect(result.rows.empty(), "rows returned despite errors");
-  for (const ImportRow& row : result.rows) {
-    expect(row.entry.indicator < plan.indicators.size(), "imported row without indicator");
-    expect(format_entry(row.entry, plan.indicators[row.entry.indicator]) == row.line,
-           "imported line is not the entry's canonical text: " + row.line);
-    Entry back;
-    auto kind = parse_line(row.line, plan, {"f.rec", 1, 1}, &back);
-    expect(kind.ok() && *kind == LineKind::entry, "imported line does not parse: " + row.line);
-    expect(same_values(row.entry, back), "imported line reads back differently: " + row.line);
+  check_import(result, plan);
+}
+
+void workbook_import(std::string_view data) {
+  if (data.empty()) return;
+  const Plan& plan = shipped_plan();
+  bool force = static_cast<unsigned char>(data[0]) & 1;
+  std::string_view bytes = data.substr(1);
+  if (bytes.starts_with("\xD0\xCF")) return;  // an .xls: freexl's, not ours (fuzz_entries.h)
+  // libzip and freexl read files: one scratch file per process, rewritten
+  // for every input.
+  static const std::string path = [] {
+    const char* dir = std::getenv("TMPDIR");
+    std::string p = std::string(dir && *dir ? dir : "/tmp") + "/plan-fuzz-workbook.XXXXXX";
+    int fd = ::mkstemp(p.data());
+    if (fd < 0) throw std::runtime_error("cannot make the scratch workbook");
+    ::close(fd);
+    return p;
+  }();
+  if (FILE* f = std::fopen(path.c_str(), "wb")) {
+    std::size_t n = std::fwrite(bytes.data(), 1, bytes.size(), f);
+    bool closed = std::fclose(f) == 0;
+    if (n != bytes.size() || !closed) throw std::runtime_error("cannot write the scratch workbook");
+  } else {
+    throw std::runtime_error("cannot open the scratch workbook");
   }
+  Expected<Sheet> sheet = read_workbook(path, "");
+  if (!sheet) {
+    expect(sheet.error().where.file == path, "workbook error without the file name");
+    return;
+  }
+  expect(sheet->file == path && sheet->cell_prefix.starts_with(path + ":"),
+         "sheet not located in its file");
+  int last = 0;
+  for (const SheetRow& r : sheet->rows) {
+    expect(r.line > last, "sheet rows out of order");
+    last = r.line;
+  }
+  ImportResult result = import_sheet(*sheet, plan, Date::from_ymd(2020, 12, 31), force);
+  check_import(result, plan);
 }
 
 namespace {
@@ -436,6 +488,7 @@ void plan_reports(std::string_view data) {
 Target target_named(std::string_view name) {
   if (name == "records") return records;
   if (name == "import") return csv_import;
+  if (name == "workbook") return workbook_import;
   if (name == "scalars") return scalars;
   if (name == "plan") return plan_reports;
   return nullptr;

@@ -34,6 +34,15 @@ void records(std::string_view data);
 // back to the row's entry; rows come only without errors.
 void csv_import(std::string_view data);
 
+// Workbook bytes through read_workbook, then import_sheet against the
+// shipped plan; the first byte's bit 0 is --force. A refused workbook's
+// error names its file; a sheet's rows come in row order; the import's rows
+// as csv_import's. Only the .xlsx path, our code over libzip and expat:
+// bytes that start as an .xls (OLE2) are skipped: freexl runs in a child
+// process, whose coverage libFuzzer cannot see, and libfreexl 1.0.6 itself
+// over-reads on malformed ones (fuzz/README.md).
+void workbook_import(std::string_view data);
+
 // The scalar parsers; the first byte picks one: Date::parse, Decimal::parse
 // (with and without the 万 shift), spreadsheet_date, strip_thousands, and
 // the calendar period labels. Whatever parses formats back to something that

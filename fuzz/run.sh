@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang in their own folder and runs them.
 #
-#   fuzz/run.sh TARGET SECONDS    one of: records import scalars plan
+#   fuzz/run.sh TARGET SECONDS    one of: records import workbook scalars plan
 #   fuzz/run.sh all SECONDS       each target in turn, SECONDS each
 #   fuzz/run.sh TARGET SECONDS -- [libFuzzer options…]
 #
@@ -13,7 +13,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${PLAN_FUZZ_BUILD:-$root/build-fuzz}
-all_targets=(records import scalars plan)
+all_targets=(records import workbook scalars plan)
 
 usage() {
   echo "usage: fuzz/run.sh {${all_targets[*]}|all} SECONDS [-- libFuzzer options]" >&2
@@ -80,6 +80,34 @@ seed() {
       done < <(find "$root/records" -name '*.rec' | sort)
       for f in "$root"/tests/golden/*.csv; do
         { printf '\x00'; cat "$f"; } >"$dir/golden-$(basename "$f")"
+      done
+      ;;
+    workbook)
+      # First byte: bit 0 --force. A small workbook as departments send it,
+      # written by Debian's python3-openpyxl (which .ci/run installs): dates,
+      # a percent cell, a name as id, 序号, a title row, a second sheet.
+      /usr/bin/python3 - "$dir" <<'EOF'
+import datetime, os, sys, openpyxl
+d = sys.argv[1]
+rows = [["序号", "指标", "指标名称", "日期", "数值", "填报单位", "备注"],
+        [1, "jobs.urban_new", None, datetime.date(2019, 3, 31), 4210, "人社局", "一季度"],
+        [2, "城镇登记失业率", None, datetime.datetime(2019, 6, 30), 0.019, None, "=1+1"],
+        [3, "jobs.urban_new", None, 43646, "1,200", None, None]]
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "一季度"
+ws.append(["2019年就业指标填报表"])
+for r in rows: ws.append(r)
+ws["D3"].number_format = "yyyy/m/d"
+ws["E4"].number_format = "0.0%"
+wb.create_sheet("空白")
+wb.save(os.path.join(d, "seed.xlsx"))
+EOF
+      local f
+      for f in "$dir"/seed.*; do
+        { printf '\x00'; cat "$f"; } >"$dir/0-$(basename "$f")"
+        { printf '\x01'; cat "$f"; } >"$dir/1-$(basename "$f")"
+        rm "$f"
       done
       ;;
     scalars)

@@ -457,8 +457,24 @@ ImportResult import_sheet(const Sheet& sheet, const Plan& plan, Date today, bool
       result.diags.add(std::move(d));
       continue;
     }
+    const std::size_t value_col = header.index[kValue];
+    if (sheet.percent_unknown && !force && !made->entry.is_state && !made->entry.is_explanation) {
+      const Indicator* ind = plan.find(made->entry.id);
+      double v = made->entry.amount.to_double();
+      bool marked = value_col < rec.cells.size() && rec.cells[value_col].ends_with('%');
+      if (ind && ind->unit == "%" && v > 0 && v <= 1 && !marked) {
+        std::string text = made->entry.amount.to_string();
+        result.diags.error(
+            sheet.at(rec.line, value_col),
+            "value " + text + " of " + ind->id + " (%) in an .xls workbook: a cell formatted as " +
+                "a percentage reads as its fraction from .xls (95.2% as 0.952); write the " +
+                "figure in percent, save the workbook as .xlsx, or --force if " + text +
+                " % is right");
+        continue;
+      }
+    }
     result.rows.push_back(ImportRow{rec.line, std::move(made->entry), std::move(made->line),
-                                    sheet.at(rec.line, header.index[kValue])});
+                                    sheet.at(rec.line, value_col)});
   }
   if (result.diags.has_errors()) {
     result.rows.clear();

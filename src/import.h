@@ -65,6 +65,11 @@ struct Sheet {
   // BOOK.xlsx:SHEET!B7. Empty for CSV: every cell is at FILE:LINE.
   std::string cell_prefix;
   std::vector<SheetRow> rows;
+  // The reader cannot tell a cell formatted as a percentage from a plain
+  // number (.xls through freexl): 95.2% arrives as 0.952. Then a figure of a
+  // "%" indicator above 0 and at most 1 is refused at its cell unless
+  // `force`, since it is most likely a percentage read as its fraction.
+  bool percent_unknown = false;
 
   // Where cell `column` (0-based) of the row on `line` is.
   Location at(int line, std::size_t column) const;

@@ -220,8 +220,10 @@ Outcome write_sheet(lxw_workbook* wb, Writer& fmt, const XlsxBook& book, const X
       chart_series_set_name_range(series, name.c_str(), kHeaderRow, pos(column));
     }
     chart_title_set_name(chart, s.chart->title.c_str());
-    chart_axis_set_num_format(chart->y_axis, "0%");
-    chart_axis_set_reverse(chart->x_axis);  // the first row at the top, as in the sheet
+    // In libxlsxwriter's bar chart the x axis is the horizontal one, the
+    // values; the y axis holds the categories.
+    chart_axis_set_num_format(chart->x_axis, "0%");
+    chart_axis_set_reverse(chart->y_axis);  // the first row at the top, as in the sheet
     lxw_chart_options where = {};
     where.x_scale = 1.5;
     where.y_scale = std::max(1.0, static_cast<double>(t.rows.size()) / 8.0);

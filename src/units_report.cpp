@@ -82,8 +82,10 @@ Table units_table(const UnitsReport& r) {
                {"behind", "Behind", "滞后", true},
                {"missed", "Missed", "未达标", true},
                {"no_data", "No data", "无数据", true, true, true, 0, Fit::spare},
-               {"worst", "", "", false, false, true},
-               // People read the indicator's name; scripts get its id.
+               // People read the indicator's name; scripts get its id (and a
+               // workbook, under the same heading).
+               {"worst", heading(Word::furthest_behind, false),
+                heading(Word::furthest_behind, true), false, false, true},
                {"worst_name", heading(Word::furthest_behind, false),
                 heading(Word::furthest_behind, true), false, true, false, 0, Fit::name},
                {"worst_gap", "Gap", "差距", true}};

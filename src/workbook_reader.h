@@ -17,9 +17,11 @@
 // streamed); the first worksheet is the first of xl/workbook.xml's
 // <sheets>. .xls (BIFF, Excel 97-2003) through freexl, which knows no number
 // formats: dates are read as dates, but a percent cell reads as its
-// fraction. A file that is not a workbook, a damaged one, a part that
-// unpacks to more than kMaxPartBytes or a sheet of more than kMaxCells cells
-// is one error naming the file: nothing is half-read.
+// fraction (the Sheet says so: Sheet::percent_unknown); freexl runs in a
+// child process, as it reads past its buffers on some malformed files, so
+// that its failure is an error and not plan's crash. A file that is not a workbook, a damaged
+// one, a part that unpacks to more than kMaxPartBytes or a sheet of more than kMaxCells cells is
+// one error naming the file: nothing is half-read.
 #pragma once
 
 #include <cstddef>

@@ -443,3 +443,27 @@ TEST_CASE("excel_serial_date: the 1900 leap-year bug and the 1904 system") {
   CHECK(excel_serial_date(0, true)->iso() == "1904-01-01");
   CHECK(excel_serial_date(1461, true)->iso() == "1908-01-01");
 }
+
+TEST_CASE("import: from an .xls, a fraction for a % indicator may be a percent cell") {
+  // freexl reads 95.2% as 0.952: a figure of a "%" indicator above 0 and at
+  // most 1 is refused at its cell, unless forced or marked with a %.
+  Sheet s;
+  s.file = "b.xls";
+  s.cell_prefix = "b.xls:Sheet1!";
+  s.percent_unknown = true;
+  s.rows = {{1, {"date", "id", "value"}},
+            {2, {"2019-12-31", "graduates.rate", "0.952"}},  // refused
+            {3, {"2019-12-31", "graduates.rate", "1"}},      // 100% as well
+            {4, {"2019-12-31", "graduates.rate", "95.2"}},   // a percent figure
+            {5, {"2019-12-31", "graduates.rate", "0.5%"}},   // marked: meant
+            {6, {"2019-12-31", "graduates.rate", "0"}},      // 0 either way
+            {7, {"2019-12-31", "jobs.urban_new", "0.5"}}};   // not a % indicator
+  auto r = import_sheet(s, mini(), kToday, false);
+  auto p = problems(r);
+  REQUIRE(p.size() == 2);
+  CHECK(p[0].starts_with("b.xls:Sheet1!C2: value 0.952 of graduates.rate (%) in an .xls workbook"));
+  CHECK(p[1].starts_with("b.xls:Sheet1!C3: value 1 of graduates.rate (%)"));
+  CHECK(import_sheet(s, mini(), kToday, true).rows.size() == 6);
+  s.percent_unknown = false;  // .xlsx and CSV: the reader knows
+  CHECK(import_sheet(s, mini(), kToday, false).rows.size() == 6);
+}

@@ -63,7 +63,7 @@ void setup_report(CLI::App& sub, Globals& g) {
     for (CLI::Option* other : explicit_options) opt->excludes(other);
     explicit_options.push_back(opt);
   }
-  add_format_option(sub, o->format, "txt|md|html");
+  add_format_option(sub, o->format, "txt|md|html|xlsx");
   auto* output =
       sub.add_option("--output,-o", o->output,
                      "Write to FILE (replaced atomically: a reader never sees half a report)")
@@ -101,7 +101,9 @@ void setup_report(CLI::App& sub, Globals& g) {
       "pace per month now needed; milestones due by the end of the next period or\n"
       "overdue; other status changes; the per-unit table; what was recorded, per\n"
       "indicator, and per reporting unit in an appendix. txt fits 80 columns; html\n"
-      "is one self-contained file (inline CSS and SVG charts, no scripts).\n"
+      "is one self-contained file (inline CSS and SVG charts, no scripts); xlsx is a\n"
+      "workbook with a sheet per part and a native chart of the flows furthest\n"
+      "behind, written only to --output or --output-dir.\n"
       "An indicator behind, missed, overdue or unreported is shown with its latest\n"
       "explanation (情况说明, plan record ID explain), and so is a missing report.\n"
       "--each-unit also writes, per [[reporter]], the reports it owes (missing and\n"
@@ -113,6 +115,7 @@ void setup_report(CLI::App& sub, Globals& g) {
       "  plan report --month 2020-06 --format md --unit 人社局\n"
       "  plan report --quarter 2020Q2 --format html -o 2020Q2.html\n"
       "  plan report --format html --output-dir /srv/www/digests --each-unit\n"
+      "  plan report --month 2020-06 --format xlsx -o 2020-06.xlsx\n"
       "crontab (one line each; cron's PATH is short: give plan's full path):\n"
       "  0 7 1 * * cd /srv/plan && /usr/local/bin/plan report --period month | mail -s "
       "'plan monthly' team@example.org\n"
@@ -121,6 +124,12 @@ void setup_report(CLI::App& sub, Globals& g) {
       "/usr/local/bin/plan report --period week | mail -s 'plan: needs attention' "
       "team@example.org");
   sub.callback([o, &g] {
+    // A workbook is not for a terminal or a pipe.
+    if (o->format == "xlsx" && o->output.empty() && o->output_dir.empty()) {
+      fail(g, make_usage_error("--format xlsx writes a workbook: give --output FILE.xlsx or "
+                               "--output-dir DIR"));
+      return;
+    }
     auto project = open_project(g);
     if (!project) return;
     const Plan& plan = project->plan;
@@ -152,13 +161,24 @@ void setup_report(CLI::App& sub, Globals& g) {
     RenderOptions ro;
     ro.zh = use_chinese(g);
     std::string ext = o->format.empty() ? "txt" : o->format;
-    auto render = [&](const Digest& d) {
+    // The digest's bytes, or nullopt once the failure is printed (a workbook
+    // that cannot be assembled).
+    auto render = [&](const Digest& d) -> std::optional<std::string> {
+      if (ext == "xlsx") {
+        Expected<std::string> bytes = digest_xlsx(d, ro);
+        if (!bytes) {
+          fail(g, bytes.error());
+          return std::nullopt;
+        }
+        return std::move(*bytes);
+      }
       return ext == "html" ? digest_html(d, ro)
              : ext == "md" ? digest_markdown(d, ro)
                            : digest_text(d, ro);
     };
-    auto write = [&](const std::filesystem::path& file, const std::string& text) {
-      if (Outcome written = replace_file(Env::posix(), file, text); !written) {
+    auto write = [&](const std::filesystem::path& file, const std::optional<std::string>& text) {
+      if (!text) return false;
+      if (Outcome written = replace_file(Env::posix(), file, *text); !written) {
         fail(g, written.error());
         return false;
       }
@@ -202,7 +222,7 @@ void setup_report(CLI::App& sub, Globals& g) {
         return;
       }
       if (!write(o->output, render(digest))) return;
-    } else if (!emit(g, render(digest))) {
+    } else if (std::optional<std::string> text = render(digest); !text || !emit(g, *text)) {
       return;
     }
     if (any_status(digest, parse_statuses(o->fail_on))) g.exit_code = kExitFailOn;

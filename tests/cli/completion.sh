@@ -53,7 +53,7 @@ expect_candidates "--fail-on" status --format csv --f
 # Values of options with a fixed set.
 expect_candidates "table csv tsv json md xlsx" status --format ""
 expect_candidates "table json" show -f ""
-expect_candidates "txt md html" report --format ""
+expect_candidates "txt md html xlsx" report --format ""
 expect_candidates "week month quarter half year" report --period ""
 expect_candidates "auto always never" --color ""
 expect_candidates "zh" status --lang z

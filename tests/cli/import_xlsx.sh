@@ -4,8 +4,10 @@
 # formats, shared and inline strings, a Chinese name in the id column, 序号
 # and a title row; what lands, byte for byte; a second import refused in one
 # line; the plausibility rule; cells located as FILE.xlsx:SHEET!B7; broken
-# and oversized workbooks refused in one line. No .xls fixture: nothing here
-# writes BIFF, so only freexl's refusal of a damaged .xls is tried.
+# and oversized workbooks refused in one line. .xls (BIFF8) workbooks are
+# made by Debian's python3-xlwt and read through freexl: date cells, serial
+# dates, Chinese names as ids, 序号/指标名称, a cell at SHEET!B7, and a
+# percent cell, which freexl reads as its fraction and the import refuses.
 # Usage: import_xlsx.sh PLAN_BINARY SOURCE_DIR
 set -u
 
@@ -170,6 +172,83 @@ same "damaged xls: exit" "$RC" 1
 [[ "$ERR" == "plan: old.xls: not an Excel 97-2003 workbook (freexl error "*")" ]] &&
   passed=$((passed + 1)) || fail "damaged xls: $ERR"
 if cmp -s records/2019.rec "$TMP/2019.before"; then passed=$((passed + 1)); else fail "a refused workbook changed the records"; fi
+
+# .xls, written by xlwt 1.3 (BIFF8, Excel 97-2003) with /usr/bin/python3.
+$PY - <<'EOF' || { echo "xlwt failed"; exit 1; }
+import datetime, xlwt
+def sheet(wb, name, rows):
+    ws = wb.add_sheet(name)
+    for r, row in enumerate(rows):
+        for c, v in enumerate(row):
+            if v is None: continue
+            if isinstance(v, tuple): ws.write(r, c, v[0], xlwt.easyxf(num_format_str=v[1]))
+            else: ws.write(r, c, v)
+wb = xlwt.Workbook(encoding="utf-8")
+sheet(wb, "一季度", [
+    ["2019年就业指标填报表"],                                    # a title row: skipped
+    ["序号", "指标", "指标名称", "日期", "数值", "填报单位"],
+    [1, "jobs.urban_new", "城镇新增就业人数", (datetime.date(2019, 3, 31), "yyyy-mm-dd"), 4210, "人社局"],
+    [2, "高校毕业生年末总体就业率", None, (datetime.datetime(2019, 12, 31, 0, 0), "yyyy/m/d h:mm"), 95.2, None],
+    [3, "unemployment.rate", "城镇登记失业率", 43646, 1.9, None],
+    [4, "hr.portal", "人力资源市场门户网站", (datetime.date(2020, 5, 31), 'yyyy"年"m"月"d"日"'), "done", "人社局"],
+])
+sheet(wb, "空白", [])
+wb.save("q.xls")
+# A percent cell: 95.2% stored as 0.952 in a 0.0% format.
+wb = xlwt.Workbook(encoding="utf-8")
+sheet(wb, "Sheet1", [["date", "id", "value"],
+                     [(datetime.date(2019, 12, 31), "yyyy-mm-dd"), "graduates.rate", (0.952, "0.0%")]])
+wb.save("pct.xls")
+# Five good rows, then an unknown name at B7: nothing lands.
+wb = xlwt.Workbook(encoding="utf-8")
+sheet(wb, "二季度", [["日期", "指标", "数值"]] +
+      [[(datetime.date(2019, 4, d), "yyyy-mm-dd"), "jobs.urban_new", 10 * d] for d in range(1, 6)] +
+      [[(datetime.date(2019, 4, 6), "yyyy-mm-dd"), "城镇新增就业", 60]])
+wb.save("bad.xls")
+EOF
+
+# The same figures as q.xlsx's would be duplicates here: the .xls files go
+# to a project of their own.
+mkdir -p "$TMP/x/plans"
+cp "$SRC/tests/fixtures/mini.toml" "$TMP/x/plans/mini.toml"
+mv q.xls pct.xls bad.xls "$TMP/x/"
+cd "$TMP/x" || exit 2
+run import q.xls
+same "xls: exit" "$RC" 0
+same "xls: summary" "$(tail -n 1 <<<"$OUT")" \
+  'imported 4 entries from q.xls into records/2019.rec (3), records/2020.rec (1)'
+# D3 a date cell (yyyy-mm-dd); B4 the name of graduates.rate; D4 a
+# date-time at 0:00; E4 95.2 for a % indicator; D5 the plain number 43646,
+# an Excel serial: 1899-12-30 + 43646 days = 2019-06-30 (43466 is
+# 2019-01-01, and 2019-01-01 + 180 days is 30 June: 31+28+31+30+31 = 151
+# days to 1 June, + 29); D6 a date in a Chinese format; C3/C5/C6 names that
+# agree with their ids; 序号 ignored.
+file_is "xls: rows in sheet order" records/2019.rec \
+  $'2019-03-31  jobs.urban_new  4210  by=人社局\n2019-12-31  graduates.rate  95.2%\n2019-06-30  unemployment.rate  1.9%\n'
+file_is "xls: 2020 row" records/2020.rec $'2020-05-31  hr.portal  done  by=人社局\n'
+run import q.xls --sheet 二季度
+same "xls, no such sheet" "$ERR" "plan: q.xls: no worksheet '二季度' (the sheets: '一季度', '空白')"
+
+cp records/2019.rec "$TMP/2019.xls.before"
+run import bad.xls
+same "xls bad cell: exit" "$RC" 1
+same "xls bad cell: at B7" "$ERR" \
+  "plan: bad.xls:二季度!B7: unknown indicator name '城镇新增就业'; did you mean 'jobs.urban_new' (城镇新增就业人数)?
+plan: nothing imported: 1 error in bad.xls"
+# freexl knows no number formats: the 0.952 of a 0.0% cell cannot be told
+# from a plain 0.952, so a figure above 0 and at most 1 for a % indicator is
+# refused at its cell (--force takes it as written).
+run import pct.xls
+same "xls percent cell: exit" "$RC" 1
+same "xls percent cell: message" "$ERR" \
+  'plan: pct.xls:Sheet1!C2: value 0.952 of graduates.rate (%) in an .xls workbook: a cell formatted as a percentage reads as its fraction from .xls (95.2% as 0.952); write the figure in percent, save the workbook as .xlsx, or --force if 0.952 % is right
+plan: nothing imported: 1 error in pct.xls'
+if cmp -s records/2019.rec "$TMP/2019.xls.before"; then passed=$((passed + 1)); else fail "a refused .xls changed the records"; fi
+run import pct.xls --force --dry-run
+same "xls percent cell, forced: exit" "$RC" 0
+same "xls percent cell, forced: as written" "$(head -n 1 <<<"$OUT")" \
+  'records/2019.rec: 2019-12-31  graduates.rate  0.952%'
+cd "$TMP/p" || exit 2
 
 printf 'date,id,value\n' > q.csv
 run import q.csv --sheet x
