@@ -55,6 +55,8 @@ std::string_view change_name(Change c) {
       return "breached";
     case Change::newly_missed:
       return "newly_missed";
+    case Change::closed_short:
+      return "closed_short";
     case Change::newly_overdue:
       return "newly_overdue";
     case Change::newly_unreported:
@@ -81,7 +83,10 @@ std::optional<Change> classify_change(Kind k, Status before, Status now) {
   // having been behind, falling into trouble beats having been achieved.
   if (now == Status::achieved || now == Status::done) return Change::newly_achieved;
   if (now == Status::behind) return Change::newly_behind;
-  if (now == Status::missed) return k == Kind::cap ? Change::breached : Change::newly_missed;
+  if (now == Status::missed) {
+    if (is_flow(k)) return Change::closed_short;
+    return k == Kind::cap ? Change::breached : Change::newly_missed;
+  }
   if (now == Status::overdue) return Change::newly_overdue;
   if (now == Status::unreported) return Change::newly_unreported;
   if (is_trouble(before) || before == Status::unreported) return Change::recovered;

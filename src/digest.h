@@ -12,7 +12,7 @@
 //   2. reports due and missing at E (the plan's reporting schedules);
 //   3. what newly needs attention: status changes into trouble between the
 //      end of the previous period and E (newly behind, breached, newly
-//      overdue, newly unreported, no longer achieved);
+//      missed, closed short, newly overdue, newly unreported, no longer achieved);
 //   4. the flows furthest behind at E, with the pace now needed;
 //   5. milestones not done and due from E to the end of the next period, or
 //      overdue at E;
@@ -38,12 +38,13 @@
 namespace plan {
 
 // Why an indicator is named among the status changes. Renderers list the
-// kinds in this order; the first six need attention (section 3), the
+// kinds in this order; the first seven need attention (section 3), the
 // others are news (section 6).
 enum class Change {
   newly_behind,      // a flow on track (or achieved, before a correction) is now behind
   breached,          // a cap met (or without a reading) is now missed
   newly_missed,      // a floor met (or without a reading) is now missed
+  closed_short,      // a flow's period closed short of its target: now missed (未完成)
   newly_overdue,     // a milestone's due date passed, or its `done` was retracted
   newly_unreported,  // a report fell due and is missing (未报送)
   reopened,          // achieved or done before, no longer, yet not in trouble
@@ -54,7 +55,7 @@ enum class Change {
 
 std::string_view change_name(Change c);  // "newly_behind", …
 // True for the kinds of section 3: newly behind, breached, newly missed,
-// newly overdue, newly unreported, reopened.
+// closed short, newly overdue, newly unreported, reopened.
 bool needs_attention(Change c);
 
 // The kind of change from `before` to `now` for an indicator of kind `k`;

@@ -109,8 +109,9 @@ const char* fill_of(Status s) {
   }
 }
 
-std::string badge(Status s, bool zh) {
-  return fmt::format(R"(<span class="st s-{}">{}</span>)", status_name(s), esc(status_word(s, zh)));
+std::string badge(Status s, Kind k, bool zh) {
+  return fmt::format(R"(<span class="st s-{}">{}</span>)", status_name(s),
+                     esc(status_word(s, k, zh)));
 }
 
 // "0.5" for coordinates: one decimal is finer than a screen pixel.
@@ -216,6 +217,8 @@ struct HtmlTable {
     head += fmt::format("<th{}>{}</th>", num ? R"( class="num")" : "", esc(text));
     labels.push_back(esc(text));
   }
+  // A heading from the report vocabulary (words.h).
+  void th(Word w, bool zh, bool num = false) { th(plan::heading(w, zh), num); }
   // `html` is markup already escaped. Classes: "name" (the row's indicator,
   // the card's title on a phone), "unit" (a unit's name: never broken
   // between characters), "num", "text" (free text that wraps), "wide" (a
@@ -284,14 +287,14 @@ std::string headline(const Digest& d, bool zh) {
   struct Card {
     int n;
     Status s;
-    const char *en, *zh;
+    Word w;
   };
-  const Card cards[] = {{h.achieved, Status::achieved, "achieved", "完成"},
-                        {h.on_track, Status::on_track, "on track", "正常"},
-                        {h.behind, Status::behind, "behind", "滞后"},
-                        {h.missed, Status::missed, "missed", "未达标"},
-                        {h.unreported, Status::unreported, "unreported", "未报送"},
-                        {h.no_data, Status::no_data, "no data", "无数据"}};
+  const Card cards[] = {{h.achieved, Status::achieved, Word::achieved},
+                        {h.on_track, Status::on_track, Word::on_track},
+                        {h.behind, Status::behind, Word::behind},
+                        {h.missed, Status::missed, Word::missed},
+                        {h.unreported, Status::unreported, Word::unreported},
+                        {h.no_data, Status::no_data, Word::no_data}};
   // Tiles with CSS; without it (web mail strips <style>) one line that
   // reads "15 achieved · 36 on track · …": the space and the separators are
   // in the text, and the style hides the separators.
@@ -302,7 +305,7 @@ std::string headline(const Digest& d, bool zh) {
     if (!first) out += "<span class=\"sep\"> · </span>";
     first = false;
     out += fmt::format(R"(<span class="tile s-{}"><b>{}</b> {}</span>)", status_name(c.s), c.n,
-                       esc(zh ? c.zh : c.en));
+                       esc(word(c.w, zh)));
   }
   out += "</p>\n<p class=\"meta\">" + esc(w::counts_line(d, zh)) + "</p>\n";
   return out;
@@ -312,17 +315,17 @@ std::string headline(const Digest& d, bool zh) {
 // counts the days left instead, as a positive number.
 std::string missing_table(const std::vector<MissingReport>& list, bool upcoming, bool zh) {
   HtmlTable t;
-  t.th(zh ? "指标" : "Indicator");
-  t.th(zh ? "报送单位" : "Reporter");
-  t.th(zh ? "报送期" : "Period");
-  t.th(zh ? "截止日期" : "Due");
+  t.th(Word::indicator, zh);
+  t.th(Word::reporter, zh);
+  t.th(Word::report_period, zh);
+  t.th(Word::due, zh);
   if (upcoming)
-    t.th(zh ? "剩余天数" : "Days left", true);
+    t.th(Word::days_left, zh, true);
   else
-    t.th(zh ? "逾期天数" : "Days overdue", true);
+    t.th(Word::days_overdue, zh, true);
   for (const MissingReport& m : list) {
     t.td(name_cell(*m.ind, zh), "name");
-    t.td(zh_text(m.reporter.empty() ? (zh ? "（任一单位）" : "(any unit)") : m.reporter, zh),
+    t.td(zh_text(m.reporter.empty() ? std::string(word(Word::any_unit, zh)) : m.reporter, zh),
          "unit");
     t.td(esc(m.period));
     t.td(esc(m.due.iso()));
@@ -349,18 +352,19 @@ std::string changes_list(const Digest& d, Section s, bool attention, bool zh) {
     if (needs_attention(c.kind) == attention) list.push_back(&c);
   if (list.empty()) return out + none(d, s, zh);
   HtmlTable t;
-  t.th(zh ? "指标" : "Indicator");
-  t.th(zh ? "状态" : "Status");
+  t.th(Word::indicator, zh);
+  t.th(Word::status, zh);
   // Levels and milestones have no bar: no empty column when only they changed.
   bool bars = std::any_of(list.begin(), list.end(),
                           [&](const StatusChange* c) { return !bar_for(c->now, zh).empty(); });
-  if (bars) t.th(zh ? "进度" : "Progress");
-  t.th(zh ? "截至本期" : "Figures at the date");
+  if (bars) t.th(Word::progress, zh);
+  t.th(Word::figures_at, zh);
   for (std::size_t i = 0; i < list.size(); ++i) {
     const StatusChange& c = *list[i];
     if (i == 0 || c.kind != list[i - 1]->kind) t.group(w::change_heading(c.kind, zh), bars ? 4 : 3);
     t.td(name_cell(*c.now.ind, zh), "name");
-    t.td(badge(c.before, zh) + " → " + badge(c.now.status, zh), "wide");
+    t.td(badge(c.before, c.now.ind->kind, zh) + " → " + badge(c.now.status, c.now.ind->kind, zh),
+         "wide");
     if (bars) t.td(bar_for(c.now, zh), "wide");
     // The badges show the transition, so only the figures follow.
     t.td(esc(w::change_words(c, zh).figures), "text");
@@ -384,10 +388,10 @@ std::string recorded_section(const Digest& d, bool zh) {
   std::string out = section_head(d, Section::recorded, zh);
   if (d.recorded.empty()) return out + none(d, Section::recorded, zh);
   HtmlTable t;
-  t.th(zh ? "指标" : "Indicator");
-  t.th(zh ? "填报" : "Recorded", true);
-  t.th(zh ? "条数" : "Entries", true);
-  t.th(zh ? "填报单位数" : "Units", true);
+  t.th(Word::indicator, zh);
+  t.th(Word::recorded, zh, true);
+  t.th(Word::entries, zh, true);
+  t.th(Word::units_count, zh, true);
   for (const RecordedIndicator& r : d.recorded) {
     t.td(name_cell(*r.ind, zh), "name");
     t.td(esc(w::recorded_total(r, zh)), "num");
@@ -398,11 +402,11 @@ std::string recorded_section(const Digest& d, bool zh) {
   out += t.str();
 
   HtmlTable u;
-  u.th(zh ? "指标" : "Indicator");
-  u.th(zh ? "填报" : "Recorded", true);
-  u.th(zh ? "条数" : "Entries", true);
-  u.th(zh ? "填报单位" : "Reported by");
-  u.th(zh ? "最新备注" : "Latest note");
+  u.th(Word::indicator, zh);
+  u.th(Word::recorded, zh, true);
+  u.th(Word::entries, zh, true);
+  u.th(Word::reported_by, zh);
+  u.th(Word::latest_note, zh);
   std::size_t rows = 0;
   for (const RecordedIndicator& r : d.recorded) {
     bool total = r.units.size() > 1 && is_flow(r.ind->kind);
@@ -412,7 +416,7 @@ std::string recorded_section(const Digest& d, bool zh) {
       u.td(i == 0 ? name_cell(*r.ind, zh) : "", "name");
       u.td(esc(w::recorded_value(*r.ind, g, zh)), "num");
       u.td(std::to_string(g.entries), "num");
-      u.td(zh_text(g.unit.empty() ? (zh ? "（未注明）" : "(no by=)") : g.unit, zh), "unit");
+      u.td(zh_text(g.unit.empty() ? std::string(word(Word::no_by, zh)) : g.unit, zh), "unit");
       u.td(zh_text(g.note, zh), "text");
       u.end_row();
       ++rows;
@@ -421,7 +425,7 @@ std::string recorded_section(const Digest& d, bool zh) {
       u.td("", "name");
       u.td(esc(w::signed_amount(*r.ind, r.sum)), "num");
       u.td(std::to_string(r.entries), "num");
-      u.td(esc(zh ? "合计" : "total"));
+      u.td(esc(word(Word::total, zh)));
       u.td("");
       u.end_row("total");
     }
@@ -435,13 +439,15 @@ std::string shortfalls_section(const Digest& d, bool zh) {
   if (d.shortfalls.empty()) return out + none(d, Section::shortfalls, zh);
   HtmlTable t;
   t.th("#", true);
-  t.th(zh ? "指标" : "Indicator");
-  t.th(zh ? "进度" : "Progress");
-  t.th(zh ? "完成 / 目标" : "Actual / target", true);
-  t.th(zh ? "应完成" : "Expected", true);
-  t.th(zh ? "落后（占目标）" : "Behind by (of target)", true);
-  t.th(zh ? "每月需完成" : "Needed a month", true);
-  t.th(zh ? "此前月均" : "Pace so far", true);
+  t.th(Word::indicator, zh);
+  t.th(Word::progress, zh);
+  t.th(plan::heading(Word::actual, zh) + " / " + std::string(word(Word::target, zh)), true);
+  t.th(Word::expected, zh, true);
+  t.th(
+      say(zh, "{} ({})", "{}（{}）", plan::heading(Word::behind_by, zh), word(Word::of_target, zh)),
+      true);
+  t.th(Word::needed, zh, true);
+  t.th(Word::pace, zh, true);
   auto fig = [](std::optional<double> v) { return v ? esc(w::figure(*v)) : std::string("—"); };
   for (std::size_t i = 0; i < d.shortfalls.size(); ++i) {
     const Shortfall& f = d.shortfalls[i];
@@ -451,8 +457,9 @@ std::string shortfalls_section(const Digest& d, bool zh) {
     t.td("<span class=\"prog\">" + bar_for(s, zh) + esc(format_ratio(*s.completion)) + "</span>",
          "wide");
     t.td(esc(format_amount(*s.actual, true)) + " / " + esc(w::amount(*s.ind, *s.target)), "num");
-    t.td(fig(s.expected), "num");
-    t.td(fig(s.behind_by) + " <span class=\"meta\">(" + esc(format_ratio(f.gap)) + ")</span>",
+    t.td(esc(format_expected(*s.ind, *s.expected)), "num");
+    t.td(esc(format_expected(*s.ind, *s.behind_by)) + " <span class=\"meta\">(" +
+             esc(format_ratio(f.gap)) + ")</span>",
          "num");
     t.td(fig(s.needed_per_month), "num strong");
     t.td(fig(s.pace_per_month), "num");
@@ -466,7 +473,7 @@ std::string shortfalls_section(const Digest& d, bool zh) {
                   : "Behind: cumulative actual against the expected line, by month") +
            "</h3>\n";
     out += fmt::format(R"(<p class="key"><i>—</i> {} <i class="exp">- -</i> {}</p>)",
-                       esc(zh ? "累计完成" : "actual"), esc(zh ? "应完成" : "expected")) +
+                       esc(word(Word::actual, zh)), esc(word(Word::expected, zh))) +
            "\n";
     // The charts of the flows listed above are shown; those of the other
     // flows behind are folded away, so that they do not push the milestones
@@ -494,17 +501,12 @@ std::string units_section(const Digest& d, bool zh) {
   std::string out = section_head(d, Section::units, zh);
   if (d.units.rows.empty()) return out + none(d, Section::units, zh);
   HtmlTable t;
-  t.th(zh ? "单位" : "Unit");
-  for (auto [en, cn] : {std::pair{"Leads", "牵头"},
-                        {"Partners", "参与"},
-                        {"Achieved", "完成"},
-                        {"On track", "正常"},
-                        {"Behind", "滞后"},
-                        {"Missed", "未达标"},
-                        {"No data", "无数据"}})
-    t.th(zh ? cn : en, true);
-  t.th(zh ? "差距最大" : "Furthest behind");
-  t.th(zh ? "差距" : "Gap", true);
+  t.th(Word::unit, zh);
+  for (Word h : {Word::leads, Word::partners, Word::achieved, Word::on_track, Word::behind,
+                 Word::missed, Word::no_data})
+    t.th(h, zh, true);
+  t.th(Word::furthest_behind, zh);
+  t.th(Word::gap, zh, true);
   for (const UnitRow& u : d.units.rows) {
     t.td(zh_text(u.unit, zh), "unit name");
     for (int n : {u.led, u.partnered, u.achieved, u.on_track, u.behind, u.missed, u.no_data})
@@ -520,12 +522,12 @@ std::string milestones_section(const Digest& d, bool zh) {
   std::string out = section_head(d, Section::milestones, zh);
   if (d.milestones.empty()) return out + none(d, Section::milestones, zh);
   HtmlTable t;
-  t.th(zh ? "节点任务" : "Milestone");
-  t.th(zh ? "状态" : "Status");
-  t.th(zh ? "期限" : "Due");
+  t.th(Word::milestone, zh);
+  t.th(Word::status, zh);
+  t.th(Word::due, zh);
   for (const MilestoneDue& m : d.milestones) {
     t.td(name_cell(*m.ind, zh), "name");
-    t.td(badge(m.status, zh));
+    t.td(badge(m.status, Kind::milestone, zh));
     t.td(esc(w::milestone_detail(m, zh)), "wide");
     t.end_row();
     if (m.explanation) t.note(w::explanation_words(*m.explanation, zh), 3);

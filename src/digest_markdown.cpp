@@ -32,8 +32,9 @@ std::string table(const Table& t, bool zh) {
   return render_markdown(t, o);
 }
 
-Column col(const char* key, const char* en, const char* zh, bool right = false) {
-  return Column{key, en, zh, right};
+// A column headed by the report vocabulary's word (words.h).
+Column col(const char* key, Word w, bool right = false) {
+  return Column{key, plan::heading(w, false), plan::heading(w, true), right};
 }
 
 std::string section_head(const Digest& d, Section s, bool zh) {
@@ -58,20 +59,23 @@ struct Explained {
 // counts the days left instead, as a positive number.
 std::string missing_table(const std::vector<MissingReport>& list, bool upcoming, bool zh) {
   Table t;
-  t.columns = {col("id", "ID", "指标代码"),
-               col("name", "Indicator", "指标"),
-               col("reporter", "Reporter", "报送单位"),
-               col("period", "Period", "报送期"),
-               col("due", "Due", "截止日期"),
-               upcoming ? col("days", "Days left", "剩余天数", true)
-                        : col("days", "Days overdue", "逾期天数", true)};
+  t.columns = {
+      col("id", Word::id),
+      col("name", Word::indicator),
+      col("reporter", Word::reporter),
+      col("period", Word::report_period),
+      col("due", Word::due),
+      upcoming ? col("days", Word::days_left, true) : col("days", Word::days_overdue, true)};
   Explained notes;
   for (const MissingReport& m : list) {
     Row row;
     row.cells = {
-        Cell::of_text(m.ind->id),   Cell::of_text(m.ind->name),
-        Cell::of_text(m.reporter),  Cell::of_text(m.period),
-        Cell::of_text(m.due.iso()), Cell::of_count(upcoming ? -m.days_overdue : m.days_overdue)};
+        Cell::of_text(m.ind->id),
+        Cell::of_text(m.ind->name),
+        Cell::of_text(m.reporter.empty() ? std::string(word(Word::any_unit, zh)) : m.reporter),
+        Cell::of_text(m.period),
+        Cell::of_text(m.due.iso()),
+        Cell::of_count(upcoming ? -m.days_overdue : m.days_overdue)};
     t.rows.push_back(std::move(row));
     notes.add(*m.ind, m.explanation ? &*m.explanation : nullptr, zh);
   }
@@ -90,8 +94,8 @@ std::string missing_section(const Digest& d, bool zh) {
 std::string changes_list(const Digest& d, Section s, bool attention, bool zh) {
   std::string out = section_head(d, s, zh);
   Table t;
-  t.columns = {col("change", "Change", "变化"), col("id", "ID", "指标代码"),
-               col("name", "Indicator", "指标"), col("detail", "Figures at the date", "截至本期")};
+  t.columns = {col("change", Word::change), col("id", Word::id), col("name", Word::indicator),
+               col("detail", Word::figures_at)};
   Explained notes;
   for (const StatusChange& c : d.changes) {
     if (needs_attention(c.kind) != attention) continue;
@@ -117,9 +121,9 @@ std::string recorded_section(const Digest& d, bool zh) {
   std::string out = section_head(d, Section::recorded, zh);
   if (d.recorded.empty()) return out + none(d, Section::recorded, zh);
   Table t;
-  t.columns = {col("id", "ID", "指标代码"), col("name", "Indicator", "指标"),
-               col("entries", "Entries", "条数", true), col("value", "Recorded", "填报", true),
-               col("units", "Units", "单位数", true)};
+  t.columns = {col("id", Word::id), col("name", Word::indicator),
+               col("entries", Word::entries, true), col("value", Word::recorded, true),
+               col("units", Word::units_count, true)};
   for (const RecordedIndicator& r : d.recorded) {
     Row row;
     row.cells = {Cell::of_text(r.ind->id), Cell::of_text(r.ind->name),
@@ -134,15 +138,15 @@ std::string recorded_section(const Digest& d, bool zh) {
 std::string appendix_section(const Digest& d, bool zh) {
   std::string out = section_head(d, Section::appendix, zh);
   Table t;
-  t.columns = {col("id", "ID", "指标代码"),          col("name", "Indicator", "指标"),
-               col("by", "Reported by", "填报单位"), col("entries", "Entries", "条数", true),
-               col("value", "Recorded", "填报"),     col("note", "Latest note", "最新备注")};
+  t.columns = {col("id", Word::id),          col("name", Word::indicator),
+               col("by", Word::reported_by), col("entries", Word::entries, true),
+               col("value", Word::recorded), col("note", Word::latest_note)};
   for (const RecordedIndicator& r : d.recorded) {
     for (const RecordedGroup& g : r.units) {
       Row row;
       row.cells = {Cell::of_text(r.ind->id),
                    Cell::of_text(r.ind->name),
-                   Cell::of_text(g.unit),
+                   Cell::of_text(g.unit.empty() ? std::string(word(Word::no_by, zh)) : g.unit),
                    Cell::of_count(static_cast<long long>(g.entries)),
                    Cell::of_text(w::recorded_value(*r.ind, g, zh)),
                    Cell::of_text(g.note)};
@@ -152,7 +156,7 @@ std::string appendix_section(const Digest& d, bool zh) {
       Row row;
       row.cells = {Cell::of_text(r.ind->id),
                    Cell::of_text(r.ind->name),
-                   Cell::of_text(zh ? "合计" : "total"),
+                   Cell::of_text(std::string(word(Word::total, zh))),
                    Cell::of_count(static_cast<long long>(r.entries)),
                    Cell::of_text(w::signed_amount(*r.ind, r.sum)),
                    Cell::none()};
@@ -166,17 +170,12 @@ std::string shortfalls_section(const Digest& d, bool zh) {
   std::string out = section_head(d, Section::shortfalls, zh);
   if (d.shortfalls.empty()) return out + none(d, Section::shortfalls, zh);
   Table t;
-  t.columns = {col("rank", "#", "#", true),
-               col("id", "ID", "指标代码"),
-               col("name", "Indicator", "指标"),
-               col("actual", "Actual", "完成", true),
-               col("target", "Target", "目标", true),
-               col("completion", "Done", "完成率", true),
-               col("expected", "Expected", "应完成", true),
-               col("behind_by", "Behind by", "落后", true),
-               col("gap", "Of target", "占目标", true),
-               col("needed", "Needed a month", "每月需完成", true),
-               col("pace", "Pace so far", "此前月均", true)};
+  t.columns = {Column{"rank", "#", "#", true},        col("id", Word::id),
+               col("name", Word::indicator),          col("actual", Word::actual, true),
+               col("target", Word::target, true),     col("completion", Word::completion, true),
+               col("expected", Word::expected, true), col("behind_by", Word::behind_by, true),
+               col("gap", Word::of_target, true),     col("needed", Word::needed, true),
+               col("pace", Word::pace, true)};
   auto fig = [](std::optional<double> v) {
     return v ? Cell::of_text(w::figure(*v)) : Cell::of_text("—");
   };
@@ -191,8 +190,8 @@ std::string shortfalls_section(const Digest& d, bool zh) {
                  Cell::of_text(w::amount(*s.ind, *s.actual)),
                  Cell::of_text(w::amount(*s.ind, *s.target)),
                  Cell::of_ratio(s.completion),
-                 fig(s.expected),
-                 fig(s.behind_by),
+                 expected_cell(*s.ind, s.expected),
+                 expected_cell(*s.ind, s.behind_by),
                  Cell::of_ratio(f.gap),
                  fig(s.needed_per_month),
                  fig(s.pace_per_month)};
@@ -214,13 +213,13 @@ std::string milestones_section(const Digest& d, bool zh) {
   std::string out = section_head(d, Section::milestones, zh);
   if (d.milestones.empty()) return out + none(d, Section::milestones, zh);
   Table t;
-  t.columns = {col("id", "ID", "指标代码"), col("name", "Milestone", "节点任务"),
-               col("status", "Status", "状态"), col("detail", "Due", "期限")};
+  t.columns = {col("id", Word::id), col("name", Word::milestone), col("status", Word::status),
+               col("detail", Word::due)};
   Explained notes;
   for (const MilestoneDue& m : d.milestones) {
     Row row;
     row.cells = {Cell::of_text(m.ind->id), Cell::of_text(m.ind->name),
-                 Cell::of_text(status_word(m.status, zh)),
+                 Cell::of_text(status_word(m.status, Kind::milestone, zh)),
                  Cell::of_text(w::milestone_detail(m, zh))};
     t.rows.push_back(std::move(row));
     notes.add(*m.ind, m.explanation ? &*m.explanation : nullptr, zh);

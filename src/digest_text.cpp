@@ -132,8 +132,11 @@ std::string progress_section(const Digest& d, bool zh) {
 std::string recorded_section(const Digest& d, bool zh) {
   std::string out = heading(w::heading(d, Section::recorded, zh));
   if (d.recorded.empty()) return out + wrap(w::nothing(d, Section::recorded, zh), 2);
-  int iw = 0, ew = text_width(zh ? "条数" : "Entries"), vw = text_width(zh ? "填报" : "Recorded"),
-      rw = text_width(zh ? "单位" : "Units");
+  const std::string h_id = plan::heading(Word::id, zh), h_name = plan::heading(Word::indicator, zh),
+                    h_entries = plan::heading(Word::entries, zh),
+                    h_value = plan::heading(Word::recorded, zh),
+                    h_units = plan::heading(Word::units_count, zh);
+  int iw = 0, ew = text_width(h_entries), vw = text_width(h_value), rw = text_width(h_units);
   for (const RecordedIndicator& r : d.recorded) {
     iw = std::max(iw, text_width(r.ind->id));
     ew = std::max(ew, text_width(std::to_string(r.entries)));
@@ -149,8 +152,7 @@ std::string recorded_section(const Digest& d, bool zh) {
     l += "  " + pad_left(entries, ew) + "  " + pad_left(value, vw) + "  " + pad_left(units, rw);
     return fit(rstrip(l)) + '\n';
   };
-  out += line(zh ? "指标代码" : "ID", zh ? "指标" : "Indicator", zh ? "条数" : "Entries",
-              zh ? "填报" : "Recorded", zh ? "单位" : "Units");
+  out += line(h_id, h_name, h_entries, h_value, h_units);
   for (const RecordedIndicator& r : d.recorded)
     out += line(r.ind->id, one_line(r.ind->name), std::to_string(r.entries),
                 w::recorded_total(r, zh), std::to_string(r.units.size()));
@@ -161,7 +163,7 @@ std::string recorded_section(const Digest& d, bool zh) {
 std::string appendix_section(const Digest& d, bool zh) {
   std::string out = heading(w::heading(d, Section::appendix, zh));
   if (d.recorded.empty()) return out + wrap(w::nothing(d, Section::appendix, zh), 2);
-  std::string none = zh ? "（未注明）" : "(no by=)";
+  std::string none(word(Word::no_by, zh));
   int uw = 0;
   for (const RecordedIndicator& r : d.recorded)
     for (const RecordedGroup& g : r.units)
@@ -178,7 +180,7 @@ std::string appendix_section(const Digest& d, bool zh) {
     }
     if (r.units.size() > 1 && is_flow(r.ind->kind))
       out +=
-          wrap(pad_right(zh ? "合计" : "total", uw) + "  " +
+          wrap(pad_right(std::string(word(Word::total, zh)), uw) + "  " +
                    pad_left(w::entries(r.entries, zh), 10) + "  " + w::signed_amount(*r.ind, r.sum),
                4);
   }
@@ -207,11 +209,10 @@ std::string units_section(const Digest& d, bool zh) {
   if (d.units.rows.empty()) return out + wrap(w::nothing(d, Section::units, zh), 2);
   // Seven counts and a unit name of at most 16 columns fill 80 columns; the
   // worst indicator of each unit is in the Markdown and HTML digests.
-  const std::vector<std::string> headers =
-      zh ? std::vector<std::string>{"单位", "牵头", "参与",   "完成",
-                                    "正常", "滞后", "未达标", "无数据"}
-         : std::vector<std::string>{"Unit",     "Leads",  "Partners", "Achieved",
-                                    "On track", "Behind", "Missed",   "No data"};
+  std::vector<std::string> headers;
+  for (Word h : {Word::unit, Word::leads, Word::partners, Word::achieved, Word::on_track,
+                 Word::behind, Word::missed, Word::no_data})
+    headers.push_back(plan::heading(h, zh));
   int uw = text_width(headers[0]);
   for (const UnitRow& u : d.units.rows) uw = std::max(uw, text_width(one_line(u.unit)));
   uw = std::min(uw, 16);
@@ -233,7 +234,9 @@ std::string milestones_section(const Digest& d, bool zh) {
   if (d.milestones.empty()) return out + wrap(w::nothing(d, Section::milestones, zh), 2);
   for (const MilestoneDue& m : d.milestones) {
     out += id_line(*m.ind, 2);
-    out += wrap(status_word(m.status, zh) + (zh ? "；" : "; ") + w::milestone_detail(m, zh), 4);
+    out += wrap(status_word(m.status, Kind::milestone, zh) + (zh ? "；" : "; ") +
+                    w::milestone_detail(m, zh),
+                4);
     if (m.explanation) out += wrap(w::explanation_words(*m.explanation, zh), 4);
   }
   return out;

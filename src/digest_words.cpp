@@ -54,6 +54,8 @@ std::string change_heading(Change c, bool zh) {
       return zh ? "突破上限" : "Caps breached";
     case Change::newly_missed:
       return zh ? "跌破下限" : "Fell below the floor";
+    case Change::closed_short:
+      return zh ? "期满未完成" : "Period closed short of the target";
     case Change::newly_overdue:
       return zh ? "新近逾期" : "Newly overdue";
     case Change::newly_unreported:
@@ -89,13 +91,14 @@ ChangeWords change_words(const StatusChange& c, bool zh) {
   const IndicatorStatus& s = c.now;
   const Indicator& ind = *s.ind;
   ChangeWords out;
-  out.transition = status_word(c.before, zh) + " → " + status_word(s.status, zh);
+  out.transition =
+      status_word(c.before, ind.kind, zh) + " → " + status_word(s.status, ind.kind, zh);
   if (is_flow(ind.kind)) {
     out.figures = progress_text(s, zh);
     if (s.expected && s.status != Status::achieved)
-      out.figures += say(zh, ", expected {}", "，应完成 {}", figure(*s.expected));
+      out.figures += say(zh, ", expected {}", "，应完成 {}", format_expected(ind, *s.expected));
     if (s.behind_by && *s.behind_by > 0)
-      out.figures += say(zh, ", behind by {}", "，落后 {}", figure(*s.behind_by));
+      out.figures += say(zh, ", behind by {}", "，落后 {}", format_expected(ind, *s.behind_by));
   } else if (is_level(ind.kind)) {
     if (s.actual)
       out.figures =
@@ -123,12 +126,13 @@ std::string change_detail(const StatusChange& c, bool zh) {
 
 std::string progress_detail(const Shortfall& f, bool zh) {
   const IndicatorStatus& s = f.now;
-  return progress_text(s, zh) + say(zh, ", expected {}", "，应完成 {}", figure(*s.expected));
+  return progress_text(s, zh) +
+         say(zh, ", expected {}", "，应完成 {}", format_expected(*s.ind, *s.expected));
 }
 
 std::string behind_detail(const Shortfall& f, bool zh) {
-  return say(zh, "behind by {}, {} of the target", "落后 {}，占目标的 {}", figure(*f.now.behind_by),
-             format_ratio(f.gap));
+  return say(zh, "behind by {}, {} of the target", "落后 {}，占目标的 {}",
+             format_expected(*f.now.ind, *f.now.behind_by), format_ratio(f.gap));
 }
 
 std::string pace_detail(const Shortfall& f, const Plan& plan, bool zh) {
@@ -248,16 +252,20 @@ std::string time_line(const Digest& d, bool zh) {
 
 std::string counts_line(const Digest& d, bool zh) {
   const Headline& h = d.headline;
+  auto n = [&](int count, Word w) {
+    return zh ? fmt::format("{} {}", word(w, true), count)
+              : fmt::format("{} {}", count, word(w, false));
+  };
+  std::string out =
+      zh ? fmt::format("指标 {} 项：", h.indicators)
+         : fmt::format("{} indicator{}: ", h.indicators, h.indicators == 1 ? "" : "s");
+  std::string sep = zh ? "，" : ", ";
+  out += n(h.achieved, Word::achieved) + sep + n(h.on_track, Word::on_track) + sep +
+         n(h.behind, Word::behind) + sep + n(h.missed, Word::missed) + sep;
   // Unreported is counted only where a schedule can make it non-zero, so
   // a plan without one keeps its headline.
-  if (zh)
-    return fmt::format("指标 {} 项：完成 {}，正常 {}，滞后 {}，未达标 {}，{}无数据 {}",
-                       h.indicators, h.achieved, h.on_track, h.behind, h.missed,
-                       d.scheduled ? fmt::format("未报送 {}，", h.unreported) : "", h.no_data);
-  return fmt::format("{} indicator{}: {} achieved, {} on track, {} behind, {} missed, {}{} no data",
-                     h.indicators, h.indicators == 1 ? "" : "s", h.achieved, h.on_track, h.behind,
-                     h.missed, d.scheduled ? fmt::format("{} unreported, ", h.unreported) : "",
-                     h.no_data);
+  if (d.scheduled) out += n(h.unreported, Word::unreported) + sep;
+  return out + n(h.no_data, Word::no_data);
 }
 
 std::string heading(const Digest& d, Section s, bool zh) {
@@ -325,10 +333,14 @@ std::string nothing(const Digest& d, Section s, bool zh) {
 }
 
 std::string legend(bool zh) {
-  return zh ? "“完成”含达标的水平指标和已办结的节点任务；“正常”含推进中的节点任务；"
-              "“未达标”含逾期的节点任务。"
-            : "Achieved counts met levels and done milestones; on track, pending "
-              "milestones; missed, overdue milestones.";
+  // The counts group statuses (StatusCounts): say which. A flow's own
+  // `missed` (its period closed short) is 未完成 already.
+  return say(zh,
+             "{} counts met levels and done milestones; {}, pending milestones; {}, overdue "
+             "milestones and flows short of the target at the period's end.",
+             "“{}”含达标的水平指标和已办结的节点任务；“{}”含推进中的节点任务；“{}”含未达标的"
+             "水平指标和逾期的节点任务。",
+             plan::heading(Word::achieved, zh), word(Word::on_track, zh), word(Word::missed, zh));
 }
 
 }  // namespace plan::digest_words

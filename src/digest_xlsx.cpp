@@ -123,15 +123,17 @@ Table changes_table(const Digest& d) {
     for (const StatusChange& c : d.changes) {
       if (needs_attention(c.kind) != attention) continue;
       const IndicatorStatus& s = c.now;
-      t.rows.push_back(Row{
-          {attention ? words("needs attention", "需关注") : words("other change", "其他变化"),
-           words(w::change_heading(c.kind, false), w::change_heading(c.kind, true)),
-           Cell::of_text(s.ind->id), Cell::of_text(s.ind->name),
-           words(status_word(c.before, false), status_word(c.before, true)), status_cell(s.status),
-           actual_cell(s), Cell::of_amount(s.target), Cell::of_ratio(s.completion),
-           words(w::change_words(c, false).figures, w::change_words(c, true).figures),
-           explanation_cell(attention ? shown_explanation(s) : nullptr)},
-          {}});
+      t.rows.push_back(
+          Row{{attention ? words("needs attention", "需关注") : words("other change", "其他变化"),
+               words(w::change_heading(c.kind, false), w::change_heading(c.kind, true)),
+               Cell::of_text(s.ind->id), Cell::of_text(s.ind->name),
+               words(status_word(c.before, s.ind->kind, false),
+                     status_word(c.before, s.ind->kind, true)),
+               status_cell(s.status, s.ind->kind), actual_cell(s), Cell::of_amount(s.target),
+               Cell::of_ratio(s.completion),
+               words(w::change_words(c, false).figures, w::change_words(c, true).figures),
+               explanation_cell(attention ? shown_explanation(s) : nullptr)},
+              {}});
     }
   }
   t.title =
@@ -196,12 +198,12 @@ Table milestones_table(const Digest& d) {
                col("explanation", "Explanation", "情况说明")};
   for (const MilestoneDue& m : d.milestones) {
     bool overdue = m.status == Status::overdue;
-    t.rows.push_back(
-        Row{{Cell::of_text(m.ind->id), Cell::of_text(m.ind->name), status_cell(m.status),
-             Cell::of_date(m.due), overdue ? Cell::of_count(m.days) : Cell::none(),
-             overdue ? Cell::none() : Cell::of_count(m.days),
-             explanation_cell(m.explanation ? &*m.explanation : nullptr)},
-            {}});
+    t.rows.push_back(Row{
+        {Cell::of_text(m.ind->id), Cell::of_text(m.ind->name), status_cell(m.status, m.ind->kind),
+         Cell::of_date(m.due), overdue ? Cell::of_count(m.days) : Cell::none(),
+         overdue ? Cell::none() : Cell::of_count(m.days),
+         explanation_cell(m.explanation ? &*m.explanation : nullptr)},
+        {}});
   }
   title_section(t, d, Section::milestones);
   return t;

@@ -89,7 +89,10 @@ Table due_table(const DueReport& r) {
     row.group = o.reporter.empty() ? "—" : o.reporter;
     t.rows.push_back(std::move(row));
   }
-  if (r.rows.empty()) t.footer.push_back("No report is missing or falling due.");
+  if (r.rows.empty()) {
+    t.footer.push_back("No report is missing or falling due.");
+    t.footer_zh.push_back("无未报送或即将到期的报告。");
+  }
   return t;
 }
 

@@ -35,8 +35,12 @@ Date year_end(int y) {
 
 // Flow status: reached, or at least what the calendar asks for by now.
 // Counted in whole things, less than one short of the line is not behind.
-Status flow_status(const Indicator& ind, Decimal actual, Decimal target, double expected) {
+// Once the period is closed (`closed`), short of the target is missed
+// (未完成): nothing is left to catch up with.
+Status flow_status(const Indicator& ind, Decimal actual, Decimal target, double expected,
+                   bool closed) {
   if (actual >= target) return Status::achieved;
+  if (closed) return Status::missed;
   double slack = ind.is_whole() ? 1 - 1e-9 : 1e-9;
   if (actual.to_double() > expected - slack) return Status::on_track;
   return Status::behind;
@@ -105,7 +109,8 @@ std::vector<YearFigures> year_split(const Ledger& ledger, const Indicator& ind) 
         if (f.target && !f.target->is_zero()) {
           f.completion = ratio(*f.actual, *f.target);
           f.status = flow_status(ind, *f.actual, *f.target,
-                                 f.target->to_double() * progress(from, to, std::min(judged, to)));
+                                 f.target->to_double() * progress(from, to, std::min(judged, to)),
+                                 judged >= to);
         }
         // A year still in progress is compared with the same part of the
         // year before (同比: January to the as-of day), not with all of it.
@@ -143,10 +148,12 @@ void evaluate_flow(const Ledger& ledger, const Indicator& ind, std::optional<int
   const IndicatorTotals& t = ledger.totals(ind);
   Date as_of = ledger.as_of();
   Date judged = judged_date(ledger, ind);
+  Date last = plan.end;  // the judged period's last day
   if (year) {
     // Judged against the year's own split, over the part of the year inside
     // the period.
     Date from = std::max(year_start(*year), plan.start), to = std::min(year_end(*year), plan.end);
+    last = to;
     s.time_progress = progress(from, to, as_of);
     auto split = ind.years.find(*year);
     if (split == ind.years.end()) {
@@ -165,7 +172,7 @@ void evaluate_flow(const Ledger& ledger, const Indicator& ind, std::optional<int
   if (!s.target->is_zero()) s.completion = ratio(*s.actual, *s.target);
   s.shortfall = std::max(Decimal(), *s.target - *s.actual);
   s.behind_by = std::max(0.0, *s.expected - s.actual->to_double());
-  s.status = flow_status(ind, *s.actual, *s.target, *s.expected);
+  s.status = flow_status(ind, *s.actual, *s.target, *s.expected, judged >= last);
   if (year) return;
   // Projection at the average pace since the start.
   int elapsed = std::min(as_of, plan.end) - plan.start + 1;

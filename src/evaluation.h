@@ -95,7 +95,11 @@ struct IndicatorStatus {
 
 // Evaluates one indicator at the ledger's as-of date. With `year`, the
 // indicator is judged against that year's own target and actuals instead of
-// the whole period's (status --year).
+// the whole period's (status --year). A flow short of its target is
+// `missed` once its period (the plan's, or the year's) is closed: the as-of
+// date is on or after its last day or, for a scheduled indicator, the
+// report of its last reporting period is due; before that it is on_track or
+// behind. The same holds for each year of `years`.
 IndicatorStatus evaluate(const Ledger& ledger, const Indicator& ind,
                          std::optional<int> year = std::nullopt);
 

@@ -112,7 +112,7 @@ std::string render_markdown(const Table& t, const RenderOptions& o) {
     }
     blocks.push_back(table.empty() ? head : table);
   }
-  for (const std::string& f : t.footer) blocks.push_back(md_escape(f, false) + '\n');
+  for (const std::string& f : t.footer_for(o.zh)) blocks.push_back(md_escape(f, false) + '\n');
 
   std::string out;
   for (std::size_t i = 0; i < blocks.size(); ++i) out += (i > 0 ? "\n" : "") + blocks[i];

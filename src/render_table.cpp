@@ -164,7 +164,7 @@ std::string render_table(const Table& table, const RenderOptions& o) {
       line(body[r]);
     }
   }
-  for (const std::string& f : t.footer) out += one_line(f) + '\n';
+  for (const std::string& f : t.footer_for(o.zh)) out += one_line(f) + '\n';
   return out;
 }
 

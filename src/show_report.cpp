@@ -97,7 +97,7 @@ std::string show_text(const ShowReport& r, const RenderOptions& o) {
 
   std::string pct = ind.is_percent() ? "%" : "";
   out += zh ? fmt::format("截至 {}（时间进度 {}）：{}\n", r.as_of.iso(),
-                          format_ratio(s.time_progress), status_word(s.status, true))
+                          format_ratio(s.time_progress), status_word(s.status, s.ind->kind, true))
             : fmt::format("As of {} (time progress {}): {}\n", r.as_of.iso(),
                           format_ratio(s.time_progress), status_name(s.status));
   if (is_flow(ind.kind)) {

@@ -115,7 +115,7 @@ Table status_table(const StatusReport& r) {
         expected,
         Cell::of_measure(s.shortfall, ind.unit),
         Cell::of_number(s.behind_by),
-        status_cell(s.status),
+        status_cell(s.status, s.ind->kind),
         Cell::of_ratio(r.time_progress),
         Cell::of_date(r.as_of),
         Cell::of_text(join_names(ind.lead)),

@@ -101,7 +101,12 @@ struct Table {
   const std::string& title_for(bool zh) const { return zh && !title_zh.empty() ? title_zh : title; }
   std::vector<Column> columns;
   std::vector<Row> rows;
-  std::vector<std::string> footer;  // lines printed below a terminal table
+  std::vector<std::string> footer;     // lines printed below a terminal table
+  std::vector<std::string> footer_zh;  // the same in Chinese (used with RenderOptions::zh when set)
+
+  const std::vector<std::string>& footer_for(bool zh) const {
+    return zh && !footer_zh.empty() ? footer_zh : footer;
+  }
 };
 
 }  // namespace plan

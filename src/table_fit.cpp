@@ -211,6 +211,8 @@ Table fit_table(const Table& in, int width, bool zh) {
   t.title = truncate_to_width(one_line(t.title_for(zh)), width);
   t.title_zh.clear();
   for (Row& r : t.rows) r.group = truncate_to_width(one_line(r.group), width);
+  t.footer = t.footer_for(zh);
+  t.footer_zh.clear();
   for (std::string& f : t.footer) f = truncate_to_width(one_line(f), width);
   return t;
 }

@@ -74,21 +74,26 @@ Table units_table(const UnitsReport& r) {
                         r.lead_only ? " (lead only)" : "", r.as_of.iso());
   t.title_zh = fmt::format("{} — 责任单位{}，截至 {}", r.plan->title,
                            r.lead_only ? "（仅牵头）" : "", r.as_of.iso());
-  t.columns = {{"unit", "Unit", "责任单位"},
-               {"led", "Leads", "牵头", true, true, true, 0, Fit::spare},
-               {"partnered", "Partners", "参与", true, true, true, 0, Fit::spare},
-               {"achieved", "Achieved", "完成/达标", true, true, true, 0, Fit::spare},
-               {"on_track", "On track", "正常", true, true, true, 0, Fit::spare},
-               {"behind", "Behind", "滞后", true},
-               {"missed", "Missed", "未达标", true},
-               {"no_data", "No data", "无数据", true, true, true, 0, Fit::spare},
+  auto h = [](Word w) { return std::pair{heading(w, false), heading(w, true)}; };
+  auto col = [&](const char* key, Word w, bool right, Fit fit = Fit::keep) {
+    auto [en, zh] = h(w);
+    return Column{key, en, zh, right, true, true, 0, fit};
+  };
+  t.columns = {col("unit", Word::unit, false),
+               col("led", Word::leads, true, Fit::spare),
+               col("partnered", Word::partners, true, Fit::spare),
+               col("achieved", Word::achieved, true, Fit::spare),
+               col("on_track", Word::on_track, true, Fit::spare),
+               col("behind", Word::behind, true),
+               col("missed", Word::missed, true),
+               col("no_data", Word::no_data, true, Fit::spare),
                // People read the indicator's name; scripts get its id (and a
                // workbook, under the same heading).
                {"worst", heading(Word::furthest_behind, false),
                 heading(Word::furthest_behind, true), false, false, true},
                {"worst_name", heading(Word::furthest_behind, false),
                 heading(Word::furthest_behind, true), false, true, false, 0, Fit::name},
-               {"worst_gap", "Gap", "差距", true}};
+               col("worst_gap", Word::gap, true)};
   for (const UnitRow& u : r.rows) {
     Row row;
     row.cells = {Cell::of_text(u.unit),

@@ -6,7 +6,7 @@
 
 namespace plan {
 
-std::string_view status_name_zh(Status s) {
+std::string_view status_name_zh(Status s, Kind k) {
   switch (s) {
     case Status::achieved:
       return "已完成";
@@ -17,7 +17,7 @@ std::string_view status_name_zh(Status s) {
     case Status::met:
       return "达标";
     case Status::missed:
-      return "未达标";
+      return is_flow(k) ? "未完成" : "未达标";
     case Status::no_data:
       return "无数据";
     case Status::done:
@@ -32,8 +32,8 @@ std::string_view status_name_zh(Status s) {
   return "?";
 }
 
-std::string status_word(Status s, bool zh) {
-  if (zh) return std::string(status_name_zh(s));
+std::string status_word(Status s, Kind k, bool zh) {
+  if (zh) return std::string(status_name_zh(s, k));
   std::string w(status_name(s));
   std::replace(w.begin(), w.end(), '_', ' ');
   return w;
@@ -65,9 +65,9 @@ Tone tone_of(Status s) {
 
 }  // namespace
 
-Cell status_cell(Status s) {
+Cell status_cell(Status s, Kind k) {
   Cell c = Cell::of_status(std::string(status_name(s)), tone_of(s));
-  c.text_zh = status_name_zh(s);
+  c.text_zh = status_name_zh(s, k);
   return c;
 }
 
@@ -100,20 +100,82 @@ std::string_view word(Word w, bool zh) {
       return zh ? "距目标" : "to target";
     case Word::behind_by:
       return zh ? "落后序时" : "behind plan";
+    case Word::of_target:
+      return zh ? "占目标" : "of target";
     case Word::furthest_behind:
       return zh ? "差距最大" : "Furthest behind";
+    case Word::gap:
+      return zh ? "差距" : "gap";
     case Word::expected:
       return zh ? "应完成" : "expected";
     case Word::actual:
       return zh ? "完成" : "actual";
+    case Word::target:
+      return zh ? "目标" : "target";
     case Word::completion:
       return zh ? "完成率" : "done";
+    case Word::needed:
+      return zh ? "每月需完成" : "needed a month";
+    case Word::pace:
+      return zh ? "此前月均" : "pace so far";
+    case Word::progress:
+      return zh ? "进度" : "progress";
+    case Word::indicator:
+      return zh ? "指标" : "indicator";
+    case Word::id:
+      return zh ? "指标代码" : "ID";
+    case Word::milestone:
+      return zh ? "节点任务" : "milestone";
+    case Word::status:
+      return zh ? "状态" : "status";
+    case Word::change:
+      return zh ? "变化" : "change";
+    case Word::figures_at:
+      return zh ? "截至本期" : "figures at the date";
     case Word::achieved:
-      return zh ? "完成/达标" : "achieved";
+      return zh ? "已完成" : "achieved";
+    case Word::on_track:
+      return zh ? "正常" : "on track";
+    case Word::behind:
+      return zh ? "滞后" : "behind";
+    case Word::missed:
+      return zh ? "未完成" : "missed";
+    case Word::no_data:
+      return zh ? "无数据" : "no data";
+    case Word::unreported:
+      return zh ? "未报送" : "unreported";
     case Word::unit:
       return zh ? "责任单位" : "unit";
+    case Word::leads:
+      return zh ? "牵头" : "leads";
+    case Word::partners:
+      return zh ? "参与" : "partners";
+    case Word::reporter:
+      return zh ? "报送单位" : "reporter";
+    case Word::any_unit:
+      return zh ? "（任一单位）" : "(any unit)";
+    case Word::report_period:
+      return zh ? "报送期" : "period";
+    case Word::due:
+      return zh ? "截止日期" : "due";
+    case Word::days_left:
+      return zh ? "剩余天数" : "days left";
+    case Word::days_overdue:
+      return zh ? "逾期天数" : "days overdue";
+    case Word::recorded:
+      return zh ? "填报" : "recorded";
+    case Word::entries:
+      return zh ? "条数" : "entries";
+    case Word::units_count:
+      return zh ? "填报单位数" : "units";
+    case Word::reported_by:
+      return zh ? "填报单位" : "reported by";
     case Word::no_by:
       return zh ? "（未注明单位）" : "(no by=)";
+    case Word::latest_note:
+      return zh ? "最新备注" : "latest note";
+    case Word::total:
+      return zh ? "合计" : "total";
   }
   return {};
 }

@@ -65,8 +65,9 @@ Table yoy_block(const Plan& plan, const IndicatorStatus& s) {
   add("target", "目标", [&](const YearFigures& y) { return Cell::of_measure(y.target, ind.unit); });
   if (is_flow(ind.kind))
     add("completion", "完成率", [&](const YearFigures& y) { return Cell::of_ratio(y.completion); });
-  add("status", "状态",
-      [&](const YearFigures& y) { return y.status ? status_cell(*y.status) : Cell::none(); });
+  add("status", "状态", [&](const YearFigures& y) {
+    return y.status ? status_cell(*y.status, ind.kind) : Cell::none();
+  });
   add("change", "同比", [&](const YearFigures& y) { return change_cell(ind, y.change, true); });
   return t;
 }
@@ -113,7 +114,7 @@ Table yoy_rows(const YoyReport& r) {
                    Cell::of_amount(y.target),
                    Cell::of_amount(y.actual),
                    Cell::of_ratio(y.completion),
-                   y.status ? status_cell(*y.status) : Cell::none(),
+                   y.status ? status_cell(*y.status, ind.kind) : Cell::none(),
                    change_cell(ind, y.change, false),
                    Cell::of_text(is_flow(ind.kind) ? "growth_rate" : "difference")};
       t.rows.push_back(std::move(row));
@@ -170,7 +171,7 @@ Table yoy_wide(const YoyReport& r) {
         row.cells.push_back(f ? change_cell(ind, f->change, false) : Cell::none());
       }
       row.cells.push_back(Cell::of_text(is_flow(ind.kind) ? "growth_rate" : "difference"));
-      row.cells.push_back(status_cell(s.status));
+      row.cells.push_back(status_cell(s.status, ind.kind));
       t.rows.push_back(std::move(row));
     }
   }

@@ -396,7 +396,7 @@ TEST_CASE("the HTML digest without its style (web mail) still reads") {
     std::string text = unstyled_text(digest_html(d, o));
     CAPTURE(text.substr(0, 600));
     // The tiles read as one line of counts, words apart.
-    std::string tiles = zh ? fmt::format("{} 完成 · {} 正常 · {} 滞后 · {} 未达标", h.achieved,
+    std::string tiles = zh ? fmt::format("{} 已完成 · {} 正常 · {} 滞后 · {} 未完成", h.achieved,
                                          h.on_track, h.behind, h.missed)
                            : fmt::format("{} achieved · {} on track · {} behind · {} missed",
                                          h.achieved, h.on_track, h.behind, h.missed);

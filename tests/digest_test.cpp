@@ -31,6 +31,11 @@ std::vector<std::string> ids_of(const std::vector<StatusChange>& v) {
 
 TEST_CASE("every status transition has one name, trouble first") {
   using S = Status;
+  // A flow's period closed short of its target: missed, named apart from a
+  // level's miss.
+  CHECK(classify_change(Kind::total, S::behind, S::missed) == Change::closed_short);
+  CHECK(classify_change(Kind::range, S::on_track, S::missed) == Change::closed_short);
+  CHECK(needs_attention(Change::closed_short));
   CHECK_FALSE(classify_change(Kind::total, S::behind, S::behind));
   CHECK(classify_change(Kind::total, S::on_track, S::behind) == Change::newly_behind);
   CHECK(classify_change(Kind::total, S::achieved, S::behind) == Change::newly_behind);
@@ -168,11 +173,21 @@ TEST_CASE("shortfalls: flows behind, largest share of the target first, with the
   CHECK(top1.shortfalls[0].now.ind->id == "skills.high");
   CHECK(top1.trends.size() == 3);  // charts for all three, not only the one listed
 
+  // The week the plan closes (2020-W53: 2020-12-28 to 2021-01-03, against
+  // 2020-12-27): a flow short of its target is no longer behind but missed,
+  // out of the shortfalls and among the changes that need attention.
+  Digest late = digest_of(plan, records, period(PeriodKind::week, "2020-W53"));
+  CHECK(late.shortfalls.empty());
+  CHECK(late.behind == 0);
+  auto changes = ids_of(late.changes);
+  CHECK(std::find(changes.begin(), changes.end(), "jobs.urban_new:closed_short") != changes.end());
+  CHECK(std::find(changes.begin(), changes.end(), "skills.high:closed_short") != changes.end());
   // After the period end nothing is "needed a month" any more.
-  Digest late = digest_of(plan, records, period(PeriodKind::week, "2021-W01"));
-  REQUIRE(!late.shortfalls.empty());
-  CHECK_FALSE(late.shortfalls[0].now.needed_per_month);
-  CHECK(digest_words::pace_detail(late.shortfalls[0], plan, false)
+  const IndicatorStatus& urban = late.now[0];
+  REQUIRE(urban.ind->id == "jobs.urban_new");
+  CHECK(urban.status == Status::missed);
+  CHECK_FALSE(urban.needed_per_month);
+  CHECK(digest_words::pace_detail(Shortfall{urban, 0}, plan, false)
             .starts_with("the plan period is over, so far "));
 }
 

@@ -31,7 +31,8 @@ TEST_CASE("golden text digest, every figure checked by hand") {
   //    12,500 < 12000 + 6000 × 335/366 = 17,491.80 behind (by 4,991.80,
   //    27.7 % of 18,000): no change.
   //  skills.leaders (no splits): 1 < 3 × 1065/1096 = 2.915 behind (by 1.915,
-  //    63.8 % of 3), at both ends: no change.
+  //    63.8 % of 3), at both ends: no change. Counted in 人, its expected
+  //    and behind-by figures print whole: 3 and 2.
   //  hr.portal: pending, due 2020-12-31, 31 days after E, within December
   //    (the next period).
   // Time progress 1065/1096 = 97.2 %. Headline: achieved skills.high and
@@ -70,8 +71,8 @@ Newly in trouble since 2020-10-31
 Furthest behind (3 of 3 behind), with the pace now needed
 ---------------------------------------------------------
   1. skills.leaders  姑苏高技能领军人才
-     1 of 3 人 (33.3%), expected 2.92
-     behind by 1.92, 63.8% of the target
+     1 of 3 人 (33.3%), expected 3
+     behind by 2, 63.8% of the target
      needs 1.96 a month to 2020-12-31, so far 0.03 a month
   2. skills.total  新增技能人才
      12,500 of 18,000 人 (69.4%), expected 17,492
@@ -113,7 +114,7 @@ Recorded in the period: 6 entries on 5 indicators
   skills.high        新增高技能人才                          1    +300 人      1
 
 Achieved counts met levels and done milestones; on track, pending milestones;
-missed, overdue milestones.
+missed, overdue milestones and flows short of the target at the period's end.
 
 Appendix: recorded in the period, per reporting unit
 ----------------------------------------------------
@@ -152,7 +153,7 @@ TEST_CASE("Chinese wording") {
   CHECK(
       text.find("\n本期 2020-11-01 至 2020-11-30，数据截至 2020-11-30，状态与 2020-10-31 比较\n") !=
       std::string::npos);
-  CHECK(text.find("\n指标 7 项：完成 2，正常 1，滞后 3，未达标 1，无数据 0\n") !=
+  CHECK(text.find("\n指标 7 项：已完成 2，正常 1，滞后 3，未完成 1，无数据 0\n") !=
         std::string::npos);
   CHECK(text.find("\n  突破上限\n") != std::string::npos);
   CHECK(text.find("     此后每月需完成 1.96（至 2020-12-31），此前平均每月 0.03\n") !=

@@ -92,8 +92,10 @@ TEST_CASE("a flow mid-period: sums with corrections, behind by the expected line
   CHECK(*y18.actual == dec("16090"));
   CHECK(*y18.target == dec("17000"));
   CHECK(*y18.completion == doctest::Approx(16090.0 / 17000));
-  CHECK(*y18.status == Status::behind);  // judged at 2018-12-31
-  CHECK_FALSE(y18.change);               // 2017 is outside the period
+  // 2018 closed on 2018-12-31 with 16090 < 17000: missed (未完成), no longer
+  // behind.
+  CHECK(*y18.status == Status::missed);
+  CHECK_FALSE(y18.change);  // 2017 is outside the period
   const YearFigures& y19 = s.years[1];
   CHECK(*y19.actual == dec("9000"));
   CHECK(*y19.status == Status::on_track);  // 9000 >= 17000 * 181/365 = 8430.1
@@ -219,16 +221,64 @@ TEST_CASE("milestones: pending, done, retracted, overdue") {
   CHECK(f.at("2020-11-30", "hr.portal").status == Status::done);
 }
 
-TEST_CASE("after the end of the period a flow short of its target is behind") {
+TEST_CASE("after the end of the period a flow short of its target is missed") {
   Fixture f;
   f.add("2020-12-31", "skills.total", "17999");
   f.add("2021-01-05", "skills.total", "5");  // after the period: not counted
   auto s = f.at("2021-02-01", "skills.total");
   CHECK(*s.actual == dec("17999"));
-  CHECK(s.status == Status::behind);
+  CHECK(s.status == Status::missed);
   CHECK(*s.shortfall == dec("1"));
   CHECK_FALSE(s.needed_per_month);  // the period is over
   CHECK(*s.projected == doctest::Approx(17999));
+}
+
+TEST_CASE("a closed period: behind the day before the end, missed on the end day") {
+  // skills.total: 18000 over the plan, 6000 a year; 17000 recorded in all.
+  Fixture f;
+  f.add("2018-12-31", "skills.total", "6000");
+  f.add("2019-12-31", "skills.total", "6000");
+  f.add("2020-06-30", "skills.total", "5000");
+  // 2020-12-30: expected 12000 + 6000 x 365/366 = 17983.6; 17000 is behind.
+  auto before = f.at("2020-12-30", "skills.total");
+  CHECK(*before.expected == doctest::Approx(12000 + 6000.0 * 365 / 366));
+  CHECK(before.status == Status::behind);
+  // 2020-12-31, the plan's last day: the period is closed; 1000 short is
+  // missed, with the same shortfall and behind_by as before it closed.
+  auto end = f.at("2020-12-31", "skills.total");
+  CHECK(end.status == Status::missed);
+  CHECK(*end.shortfall == dec("1000"));
+  CHECK(*end.behind_by == doctest::Approx(1000));
+  // The last year closes with the plan: 5000 of 6000 in 2020.
+  CHECK(*end.years[2].status == Status::missed);
+  CHECK(*before.years[2].status == Status::behind);  // 5000 < 6000 x 365/366 = 5983.6
+  // Under --year 2019 the year closed on 2019-12-31: 6000 of 6000 achieved;
+  // under --year 2020 it closes with the plan.
+  CHECK(f.at("2019-12-31", "skills.total", 2019).status == Status::achieved);
+  CHECK(f.at("2020-12-30", "skills.total", 2020).status == Status::behind);
+  CHECK(f.at("2020-12-31", "skills.total", 2020).status == Status::missed);
+  // Achieved stays achieved at and after the close.
+  f.add("2020-12-31", "skills.total", "1000");
+  CHECK(f.at("2020-12-31", "skills.total").status == Status::achieved);
+  CHECK(f.at("2021-03-01", "skills.total").status == Status::achieved);
+}
+
+TEST_CASE("a year closes on its 31 December: missed in the split, behind before") {
+  // skills.high: 2000 a year; 1500 in 2018.
+  Fixture f;
+  f.add("2018-06-30", "skills.high", "1500");
+  // 2018-12-30: expected 2000 x 364/365 = 1994.5; 1500 is behind.
+  CHECK(f.at("2018-12-30", "skills.high", 2018).status == Status::behind);
+  CHECK(*f.at("2018-12-30", "skills.high").years[0].status == Status::behind);
+  // 2018-12-31: the year is closed, in `status --year 2018` and in the split.
+  CHECK(f.at("2018-12-31", "skills.high", 2018).status == Status::missed);
+  CHECK(*f.at("2018-12-31", "skills.high").years[0].status == Status::missed);
+  // The whole plan is not closed: 1500 of 6000 against 2000 expected is
+  // behind, not missed.
+  CHECK(f.at("2018-12-31", "skills.high").status == Status::behind);
+  // A level keeps its rules: met or missed by the reading, closed or not.
+  f.add("2020-12-31", "graduates.rate", "96");
+  CHECK(f.at("2020-12-31", "graduates.rate").status == Status::met);
 }
 
 TEST_CASE("status names round-trip") {

@@ -182,6 +182,21 @@ TEST_CASE("render_table: an empty table is its header; no columns leaves title a
   CHECK(render_table(bare, {}) == "T\nf\n");
 }
 
+TEST_CASE("render_table and Markdown: the footer in Chinese under --lang zh, else English") {
+  Table t;
+  t.columns = {{"a", "Alpha", "甲"}};
+  t.footer = {"none"};
+  t.footer_zh = {"无"};
+  RenderOptions zh;
+  zh.zh = true;
+  CHECK(render_table(t, zh) == "甲\n" + rule(2) + "\n无\n");
+  CHECK(render_table(t, {}) == "Alpha\n" + rule(5) + "\nnone\n");
+  CHECK(render_markdown(t, zh).ends_with("\n无\n"));
+  // Without a Chinese footer the English one stands in.
+  t.footer_zh.clear();
+  CHECK(render_table(t, zh).ends_with("\nnone\n"));
+}
+
 TEST_CASE("render_table: bars are 11 columns, the marker between cells") {
   Table t;
   t.columns = {{"p", "P", ""}};

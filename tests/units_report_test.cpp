@@ -100,9 +100,11 @@ TEST_CASE("an overdue milestone is the worst only when nothing else is in troubl
   CHECK(r.rows[3].missed == 1);  // overdue counts as missed
   CHECK(r.rows[3].worst_id == "hr.portal");
   CHECK_FALSE(r.rows[3].worst_gap);  // named, with no figure
-  // 人社局's four flows have nothing recorded: each is behind by 100 % of
-  // its target; of equal gaps the first in plan order is kept.
-  CHECK(r.rows[0].behind == 4);
+  // 人社局's four flows have nothing recorded: the period closed, each is
+  // missed by 100 % of its target; of equal gaps the first in plan order is
+  // kept.
+  CHECK(r.rows[0].behind == 0);
+  CHECK(r.rows[0].missed == 4);
   CHECK(r.rows[0].worst_id == "jobs.urban_new");
   CHECK(*r.rows[0].worst_gap == doctest::Approx(1.0));
   CHECK(r.rows[0].led == 6);

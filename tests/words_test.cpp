@@ -23,14 +23,38 @@ TEST_CASE("readable targets for each kind") {
 }
 
 TEST_CASE("status words in English and Chinese") {
-  CHECK(status_word(Status::on_track, false) == "on track");
-  CHECK(status_word(Status::no_data, false) == "no data");
-  CHECK(status_word(Status::on_track, true) == "进度正常");
-  CHECK(status_word(Status::overdue, true) == "逾期");
+  CHECK(status_word(Status::on_track, Kind::total, false) == "on track");
+  CHECK(status_word(Status::no_data, Kind::floor, false) == "no data");
+  CHECK(status_word(Status::on_track, Kind::total, true) == "进度正常");
+  CHECK(status_word(Status::overdue, Kind::milestone, true) == "逾期");
+}
+
+TEST_CASE("missed reads 未完成 for a flow whose period closed short, 未达标 for a level") {
+  // The --status word is the same for both; only the Chinese differs.
+  CHECK(status_word(Status::missed, Kind::total, false) == "missed");
+  CHECK(status_word(Status::missed, Kind::floor, false) == "missed");
+  CHECK(status_word(Status::missed, Kind::total, true) == "未完成");
+  CHECK(status_word(Status::missed, Kind::range, true) == "未完成");
+  CHECK(status_word(Status::missed, Kind::floor, true) == "未达标");
+  CHECK(status_word(Status::missed, Kind::cap, true) == "未达标");
+  CHECK(status_cell(Status::missed, Kind::total).text == "missed");
+  CHECK(status_cell(Status::missed, Kind::total).text_zh == "未完成");
+}
+
+TEST_CASE("the report vocabulary: one word per concept, headings capitalised") {
+  CHECK(word(Word::shortfall, false) == "to target");
+  CHECK(word(Word::behind_by, true) == "落后序时");
+  CHECK(heading(Word::achieved, false) == "Achieved");
+  CHECK(heading(Word::achieved, true) == "已完成");
+  CHECK(heading(Word::missed, true) == "未完成");
+  CHECK(heading(Word::no_by, false) == "(no by=)");  // no letter to capitalise first
+  CHECK(heading(Word::id, false) == "ID");
+  // The group of achieved statuses is not the word for the actual figure.
+  CHECK(word(Word::achieved, true) != word(Word::actual, true));
 }
 
 TEST_CASE("status cells: the --status word, its Chinese, and a colour chosen from the status") {
-  Cell behind = status_cell(Status::behind);
+  Cell behind = status_cell(Status::behind, Kind::total);
   CHECK(behind.type == CellType::status);
   CHECK(behind.text == "behind");
   CHECK(behind.text_zh == "滞后");
@@ -39,11 +63,12 @@ TEST_CASE("status cells: the --status word, its Chinese, and a colour chosen fro
       {Status::achieved, Tone::good}, {Status::met, Tone::good},    {Status::done, Tone::good},
       {Status::on_track, Tone::fine}, {Status::behind, Tone::warn}, {Status::overdue, Tone::warn},
       {Status::missed, Tone::bad},    {Status::no_data, Tone::dim}, {Status::pending, Tone::plain}};
-  for (auto [s, tone] : tones) CHECK_MESSAGE(status_cell(s).tone == tone, status_name(s));
+  for (auto [s, tone] : tones)
+    CHECK_MESSAGE(status_cell(s, Kind::total).tone == tone, status_name(s));
   // Under --lang zh the Chinese word is coloured as the English one was.
   Table t;
   t.columns = {{"s", "S", "状态"}};
-  t.rows = {{{status_cell(Status::missed)}, ""}};
+  t.rows = {{{status_cell(Status::missed, Kind::floor)}, ""}};
   RenderOptions o;
   o.color = o.zh = true;
   CHECK(render_table(t, o).ends_with("\x1b[31m未达标\x1b[0m\n"));
