@@ -105,6 +105,18 @@ TEST_CASE("template: reports already filed by that reporter are left out and cou
   CHECK(b.filed == 1);
 }
 
+TEST_CASE("template: an explanation files no report, so its row stays") {
+  Filings f(plan(), day("9999-12-31"));
+  Entry why = make_entry("2019-07-12", "jobs.new", "0", "人社局");
+  why.is_explanation = true;
+  why.tags.emplace_back("period", "2019-06");
+  f.add(why);
+  TemplateSheet hr = sheet(f, "人社局", "2019-06");
+  CHECK(rows_of(hr) ==
+        std::vector<std::string>{"jobs.new 2019-06 2019-06-30", "train.q 2019Q2 2019-06-30"});
+  CHECK(hr.filed == 0);
+}
+
 TEST_CASE("template table: headers import reads, in either language, and the rows' cells") {
   Filings none(plan(), day("9999-12-31"));
   TemplateSheet s = sheet(none, "镇甲", "2019-06");

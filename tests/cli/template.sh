@@ -80,6 +80,9 @@ eq(ws["C6"].value, "%", "unit of rate.h")
 if ws.column_dimensions["B"].width < 10: bad.append("name column too narrow for 5 CJK characters")
 if ws.column_dimensions["F"].width < 14: bad.append("value column too narrow")
 '
+# --output-dir with one reporter: the name --each-unit gives it.
+run template --unit 镇乙 --period 2019-06 --output-dir one
+same "output-dir, one reporter: the file" "$RC $(ls one)" "0 2019-06-镇乙.xlsx"
 run --lang zh template --unit 镇甲 --period 2019-06 -o zh.xlsx
 py '
 ws = openpyxl.load_workbook("zh.xlsx").active
