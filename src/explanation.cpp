@@ -36,12 +36,9 @@ Explanations::Explanations(const Plan& plan, Date as_of)
 
 void Explanations::add(const Entry& e) {
   if (!e.is_explanation || e.date > as_of_) return;
-  std::size_t i = e.indicator;
-  if (i >= plan_.indicators.size() || plan_.indicators[i].id != e.id) {
-    auto found = plan_.index_of(e.id);
-    if (!found) return;
-    i = *found;
-  }
+  auto found = indicator_index(plan_, e);
+  if (!found) return;
+  std::size_t i = *found;
   keep(i, Kept{explanation_of(plan_, plan_.indicators[i], e), ++read_});
 }
 

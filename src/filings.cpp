@@ -18,12 +18,9 @@ std::size_t Filings::slots(std::size_t indicator) const {
 
 void Filings::add(const Entry& e) {
   if (e.date > as_of_ || e.is_explanation) return;
-  std::size_t i = e.indicator;
-  if (i >= plan_.indicators.size() || plan_.indicators[i].id != e.id) {
-    auto found = plan_.index_of(e.id);
-    if (!found) return;
-    i = *found;
-  }
+  auto found = indicator_index(plan_, e);
+  if (!found) return;
+  std::size_t i = *found;
   if (periods_[i] == 0) return;
   const Indicator& ind = plan_.indicators[i];
   std::size_t slot = 0;

@@ -48,12 +48,9 @@ void Ledger::add(const Entry& e) {
     return;
   }
   filings_.add(e);
-  std::size_t index = e.indicator;
-  if (index >= plan_.indicators.size() || plan_.indicators[index].id != e.id) {
-    auto found = plan_.index_of(e.id);
-    if (!found) return;
-    index = *found;
-  }
+  auto found = indicator_index(plan_, e);
+  if (!found) return;
+  std::size_t index = *found;
   const Indicator& ind = plan_.indicators[index];
   Acc& a = acc_[index];
   int year, month, day;

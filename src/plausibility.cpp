@@ -9,9 +9,8 @@ namespace {
 constexpr std::int64_t kHundred = 100 * Decimal::kScale;
 
 const Indicator* indicator_of(const Plan& plan, const Entry& e) {
-  if (e.indicator != Entry::kNoIndicator && e.indicator < plan.indicators.size())
-    return &plan.indicators[e.indicator];
-  return plan.find(e.id);
+  auto i = indicator_index(plan, e);
+  return i ? &plan.indicators[*i] : nullptr;
 }
 
 }  // namespace

@@ -68,6 +68,16 @@ Expected<LineKind> parse_line(std::string_view line, const Plan& plan, const Loc
 // checks its line with parse_line refuses them).
 std::string format_entry(const Entry& e, const Indicator& ind);
 
+// The index in plan.indicators of the indicator `e` is for: e.indicator
+// when it is set and names e.id, else a lookup of e.id; nullopt for an id
+// the plan does not have.
+// Inline: every entry of every read passes here.
+inline std::optional<std::size_t> indicator_index(const Plan& plan, const Entry& e) {
+  if (e.indicator < plan.indicators.size() && plan.indicators[e.indicator].id == e.id)
+    return e.indicator;
+  return plan.index_of(e.id);
+}
+
 // A tag value in double quotes with \" \\ \n \t escaped: the one quoting rule
 // of the format, for format_entry and for writers that build lines.
 std::string quote_tag_value(std::string_view value);

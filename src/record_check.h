@@ -65,7 +65,7 @@ class RecordChecker : public ShardableSink {
   // with linear probing in two flat arrays, a power of two long, at most
   // half full; fingerprint 0 marks an empty slot (a real 0 is stored as 1).
  public:
-  static constexpr std::size_t kSeenWindow = 65536;
+  static constexpr std::size_t kSeenWindow = 32768;
 
  private:
   class Seen {

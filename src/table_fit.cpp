@@ -17,36 +17,6 @@ constexpr int kNameRoom = 16;   // before cut columns shrink below their limit
 constexpr int kNameLeast = 10;  // before cut columns are dropped
 constexpr int kNarrowest = 6;
 
-// s's first code points filling at most `width` columns.
-std::string head_of(std::string_view s, int width) {
-  std::string out;
-  int w = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t len = utf8_length(s.substr(i));
-    int cw = display_width(s.substr(i));
-    if (w + cw > width) break;
-    out.append(s.substr(i, len));
-    w += cw;
-    i += len;
-  }
-  return out;
-}
-
-// s's last code points filling at most `width` columns.
-std::string tail_of(std::string_view s, int width) {
-  std::vector<std::size_t> starts;
-  for (std::size_t i = 0; i < s.size(); i += utf8_length(s.substr(i))) starts.push_back(i);
-  int w = 0;
-  std::size_t from = s.size();
-  for (auto it = starts.rbegin(); it != starts.rend(); ++it) {
-    int cw = display_width(s.substr(*it));
-    if (w + cw > width) break;
-    w += cw;
-    from = *it;
-  }
-  return std::string(s.substr(from));
-}
-
 // The visible forms of a column's texts at `width` columns: cut at the end,
 // except where two different texts would read the same; those are cut in
 // the middle, with the longest head that tells every one of them apart.
@@ -99,8 +69,8 @@ const std::string& header_of(const Column& c, bool zh) {
 
 std::string cut_middle(std::string_view s, int width, int head) {
   if (text_width(s) <= width) return std::string(s);
-  std::string h = head_of(s, head);
-  return h + "…" + tail_of(s, width - 1 - text_width(h));
+  std::string h = head_within(s, head);
+  return h + "…" + tail_within(s, width - 1 - text_width(h));
 }
 
 std::string table_cell_text(const Cell& c, bool zh) {

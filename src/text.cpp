@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cstdint>
+#include <vector>
 
 namespace plan {
 namespace {
@@ -81,20 +82,35 @@ int text_width(std::string_view s) {
   return w;
 }
 
+std::string head_within(std::string_view s, int width) {
+  std::size_t i = 0;
+  for (int w = 0; i < s.size();) {
+    int cw = display_width(s.substr(i));
+    if (w + cw > width) break;
+    w += cw;
+    i += utf8_length(s.substr(i));
+  }
+  return std::string(s.substr(0, i));
+}
+
+std::string tail_within(std::string_view s, int width) {
+  std::vector<std::size_t> starts;
+  for (std::size_t i = 0; i < s.size(); i += utf8_length(s.substr(i))) starts.push_back(i);
+  int w = 0;
+  std::size_t from = s.size();
+  for (auto it = starts.rbegin(); it != starts.rend(); ++it) {
+    int cw = display_width(s.substr(*it));
+    if (w + cw > width) break;
+    w += cw;
+    from = *it;
+  }
+  return std::string(s.substr(from));
+}
+
 std::string truncate_to_width(std::string_view s, int width) {
   if (text_width(s) <= width) return std::string(s);
   if (width <= 0) return {};
-  std::string out;
-  int w = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t len = utf8_length(s.substr(i));
-    int cw = display_width(s.substr(i));
-    if (w + cw > width - 1) break;  // keep one column for the ellipsis
-    out.append(s.substr(i, len));
-    w += cw;
-    i += len;
-  }
-  return out + "…";
+  return head_within(s, width - 1) + "…";  // one column for the ellipsis
 }
 
 std::string pad_right(std::string_view s, int width) {

@@ -65,6 +65,9 @@ int text_width(std::string_view s);
 // s cut to at most `width` columns, ending in "…" when cut; never splits a
 // character, so the result may be one column narrower than asked.
 std::string truncate_to_width(std::string_view s, int width);
+// s's first (last) whole characters filling at most `width` columns.
+std::string head_within(std::string_view s, int width);
+std::string tail_within(std::string_view s, int width);
 
 // s padded with spaces to `width` columns (left- or right-aligned).
 std::string pad_right(std::string_view s, int width);

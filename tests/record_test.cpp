@@ -52,6 +52,24 @@ std::string tagged(std::string_view tags) {
   return std::string(kJobs) + "5 " + std::string(tags);
 }
 
+TEST_CASE("indicator_index trusts e.indicator only when it names e.id") {
+  const Plan& p = test_plan();
+  auto jobs = p.index_of("jobs.urban_new");
+  REQUIRE(jobs);
+  Entry e = entry_of("2019-03-31 jobs.urban_new 5");
+  CHECK(e.indicator == *jobs);  // set by parse_line
+  CHECK(indicator_index(p, e) == jobs);
+  Entry by_hand;  // no index: found by id
+  by_hand.id = "jobs.urban_new";
+  CHECK(indicator_index(p, by_hand) == jobs);
+  by_hand.indicator = p.indicators.size() + 5;  // out of range: looked up
+  CHECK(indicator_index(p, by_hand) == jobs);
+  by_hand.indicator = *jobs == 0 ? 1 : 0;  // another indicator's index: looked up
+  CHECK(indicator_index(p, by_hand) == jobs);
+  by_hand.id = "no.such_id";
+  CHECK_FALSE(indicator_index(p, by_hand));
+}
+
 TEST_CASE("blank and comment lines are blank and leave the entry alone") {
   for (std::string_view line : {""sv, "   "sv, "\t \t"sv, "#"sv, "# comment 注释"sv,
                                 "   # indented comment"sv, "\t#2019-03-31 bogus"sv}) {

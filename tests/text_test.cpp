@@ -128,6 +128,21 @@ TEST_CASE("truncate_to_width cuts with an ellipsis") {
                           3) == "ab\xCC\x81…");
 }
 
+TEST_CASE("head_within and tail_within keep whole characters within the width") {
+  CHECK(head_within("abc", 2) == "ab");
+  CHECK(head_within("abc", 5) == "abc");
+  CHECK(head_within("中文字", 3) == "中");  // 中 is 2 columns; 文 would make 4
+  CHECK(head_within("中文字", 4) == "中文");
+  CHECK(head_within("中文字", 1) == "");
+  CHECK(tail_within("abc", 2) == "bc");
+  CHECK(tail_within("中文字", 3) == "字");
+  CHECK(tail_within("a中文", 5) == "a中文");
+  CHECK(tail_within("a中文", 4) == "中文");
+  CHECK(tail_within("", 4) == "");
+  CHECK(head_within("abc", 0) == "");
+  CHECK(tail_within("abc", -1) == "");
+}
+
 TEST_CASE("truncate_to_width never splits and stays within the width") {
   const std::string s = "就业a优先b战略cc技能人才";  // 10 wide + 4 narrow = 24 columns
   REQUIRE(text_width(s) == 24);
