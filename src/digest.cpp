@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "schedule.h"
+#include "text.h"
 
 namespace plan {
 
@@ -14,20 +15,6 @@ MissingReport missing_report(const OwedReport& r, const std::vector<Explanation>
   MissingReport m{r.ind, r.reporter, period_label(r.period), r.period.due, r.days_overdue, {}};
   if (const Explanation* x = explanation_for(explained, r)) m.explanation = *x;
   return m;
-}
-
-std::string escaped_name(std::string_view name) {
-  std::string out;
-  for (char c : name) {
-    auto b = static_cast<unsigned char>(c);
-    bool keep = b >= 0x80 || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
-                (b >= '0' && b <= '9') || c == '.' || c == '_' || c == '-';
-    if (keep)
-      out += c;
-    else
-      out += fmt::format("%{:02X}", b);
-  }
-  return out;
 }
 
 // `plan due`'s order (due_report.cpp): reporter in [[reporter]] order (a
@@ -214,13 +201,13 @@ Digest build_digest(const DigestSources& sources, const DigestOptions& o) {
 
 std::string digest_file_name(const CalendarPeriod& p, std::string_view unit, std::string_view ext) {
   std::string out = calendar_label(p);
-  if (!unit.empty()) out += '-' + escaped_name(unit);
+  if (!unit.empty()) out += '-' + file_name_part(unit);
   return out + "." + std::string(ext);
 }
 
 std::string reporter_digest_file_name(const CalendarPeriod& p, std::string_view reporter,
                                       std::string_view ext) {
-  return calendar_label(p) + ".due-" + escaped_name(reporter) + "." + std::string(ext);
+  return calendar_label(p) + ".due-" + file_name_part(reporter) + "." + std::string(ext);
 }
 
 const Explanation* shown_explanation(const IndicatorStatus& s) {

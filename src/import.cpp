@@ -439,9 +439,35 @@ ImportResult import_sheet(const Sheet& sheet, const Plan& plan, Date today, bool
   Header header;
   if (!read_header(sheet, sheet.rows[r], &header, result.diags)) return result;
 
+  // Rows whose value is empty (a report not filled in): skipped, and named
+  // in one warning; "where id" each.
+  std::vector<std::string> skipped;
+  auto cell = [&](const SheetRow& rec, Column c) {
+    std::size_t i = header.index[c];
+    return i < rec.cells.size() ? trim(rec.cells[i]) : std::string_view();
+  };
   for (++r; r < sheet.rows.size(); ++r) {
     const SheetRow& rec = sheet.rows[r];
     if (blank_row(rec)) continue;
+    if (cell(rec, kValue).empty()) {
+      // A note without a figure is meant as something: say what it takes.
+      for (Column c : {kNote, kMeasures, kSrc}) {
+        if (cell(rec, c).empty()) continue;
+        result.diags.error(sheet.at(rec.line, header.index[kValue]),
+                           "no value, but a " + std::string(kColumnNames[c]) +
+                               ": give the figure, or the value explain to file the note as the "
+                               "explanation (情况说明) of a report not made");
+        break;
+      }
+      if (cell(rec, kNote).empty() && cell(rec, kMeasures).empty() && cell(rec, kSrc).empty()) {
+        std::string where = sheet.cell_prefix.empty()
+                                ? "line " + std::to_string(rec.line)
+                                : column_letters(header.index[kValue]) + std::to_string(rec.line);
+        std::string id(cell(rec, kId).empty() ? cell(rec, kName) : cell(rec, kId));
+        skipped.push_back(where + (id.empty() ? "" : " " + sanitize(id)));
+      }
+      continue;
+    }
     auto input = read_row(sheet, rec, header, plan);
     if (!input) {
       result.diags.add(input.error());
@@ -478,6 +504,19 @@ ImportResult import_sheet(const Sheet& sheet, const Plan& plan, Date today, bool
   }
   if (result.diags.has_errors()) {
     result.rows.clear();
+  } else if (!skipped.empty()) {
+    constexpr std::size_t kShown = 5;
+    std::string list;
+    for (std::size_t i = 0; i < skipped.size() && i < kShown; ++i)
+      list += (i ? ", " : "") + skipped[i];
+    if (skipped.size() > kShown)
+      list += ", … (" + std::to_string(skipped.size() - kShown) + " more)";
+    std::size_t n = skipped.size();
+    result.diags.warning(Location{name},
+                         (result.rows.empty() ? "no row has a value, nothing to import: " : "") +
+                             std::to_string(n) + (n == 1 ? " row" : " rows") +
+                             " without a value skipped (" + list +
+                             "); a report left empty is still owed (plan due)");
   } else if (result.rows.empty()) {
     result.diags.warning(Location{name}, "no rows to import below the header");
   }

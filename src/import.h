@@ -34,7 +34,13 @@
 //           groups of three digits)
 //   id      the indicator's id, or its exact name (城镇新增就业人数); a name
 //           the plan lacks gets "did you mean" with the closest names' ids
-// Rows whose fields are all empty are skipped. Every bad row is reported
+// Rows whose fields are all empty are skipped. So is a row whose value is
+// empty while its note, measures and src are too — a report not filled in,
+// as a returned template (template_sheet.h) has them: never a zero, never a
+// reason to refuse the rest; one warning names them ("2 rows without a value
+// skipped (F5 jobs.reemployed, …)"), and their reports stay owed. An empty
+// value beside a note is an error (the note was meant for something: a
+// figure, or an explanation with the value `explain`). Every bad row is reported
 // (CSV_FILE:LINE: message, or BOOK.xlsx:SHEET!B7: message at the cell) and
 // then no row is returned: an import lands whole or not at all.
 #pragma once

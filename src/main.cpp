@@ -26,6 +26,8 @@ const Command kCommands[] = {
      plan::cli::setup_report},
     {"due", "Per reporter: reports due and missing (未报送), and falling due soon",
      plan::cli::setup_due},
+    {"template", "The sheet a reporter fills in for a period (xlsx or CSV), for plan import",
+     plan::cli::setup_template},
     {"log", "The entries as recorded, in date order, with file:line", plan::cli::setup_log},
     {"check", "Lint the plan and the records; exit 1 on errors", plan::cli::setup_check},
 };

@@ -149,7 +149,7 @@ double column_width(const Table& t, std::size_t i, const std::string& header, bo
   for (const Row& row : t.rows)
     if (i < row.cells.size())
       w = std::max(w, text_width(valid_utf8(format_cell(row.cells[i], zh))));
-  return std::min(60, w + 2);
+  return std::max(t.columns[i].xlsx_width, std::min(60, w + 2));
 }
 
 Outcome write_sheet(lxw_workbook* wb, Writer& fmt, const XlsxBook& book, const XlsxSheet& s) {
@@ -193,9 +193,10 @@ Outcome write_sheet(lxw_workbook* wb, Writer& fmt, const XlsxBook& book, const X
     auto xr = static_cast<lxw_row_t>(kHeaderRow + 1 + r);
     for (std::size_t k = 0; k < cols.size(); ++k) {
       const Cell& c = cols[k] < row.cells.size() ? row.cells[cols[k]] : Cell();
-      const std::string& key = t.columns[cols[k]].key;
-      if (!write_cell(ws, xr, static_cast<lxw_col_t>(k), c, key, book.zh,
-                      fmt.format(number_format(c, key), fill)))
+      const Column& column = t.columns[cols[k]];
+      const std::string& key = column.key;
+      std::string num = c.type == CellType::empty ? column.xlsx_blank : number_format(c, key);
+      if (!write_cell(ws, xr, static_cast<lxw_col_t>(k), c, key, book.zh, fmt.format(num, fill)))
         return make_error({}, "cannot write an Excel cell");
     }
   }

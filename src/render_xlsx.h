@@ -4,11 +4,11 @@
 // counts and numbers are numbers with a number format (#,##0; 0.0% for
 // completion and time progress; rates keep their own unit), dates are dates
 // (yyyy-mm-dd), ids, names and notes are strings — never formulas, so a note
-// "=1+1" stays the text "=1+1". Above the header: the title and the as-of
-// date; the header row is frozen and has an autofilter; a row is filled in
-// its status's colour; columns are as wide as their longest entry (CJK
-// characters count two). The same inputs give the same bytes: the document's
-// creation time is the as-of date, and nothing reads the clock.
+// "=1+1" stays the text "=1+1"; an empty cell of a column to be filled in
+// has that column's Column::xlsx_blank format (plan template). Above the header: the title and the
+// as-of date; the header row is frozen and has an autofilter; a row is filled in its status's
+// colour; columns are as wide as their longest entry (CJK characters count two). The same inputs
+// give the same bytes: the document's creation time is the as-of date, and nothing reads the clock.
 #pragma once
 
 #include <optional>

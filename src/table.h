@@ -87,6 +87,11 @@ struct Column {
   bool csv = true;      // shown in CSV/TSV
   int max_width = 0;    // terminal, when short of space: cut wider cells to this first (0 = none)
   Fit fit = Fit::keep;  // terminal: how the column gives up space (table_fit.h)
+  // Workbooks, for a column to be filled in (plan template): the number
+  // format of its empty cells ("#,##0.00"; "@" keeps typed text as text),
+  // and its least width in characters; "" and 0: none.
+  std::string xlsx_blank = "";
+  int xlsx_width = 0;
 };
 
 struct Row {

@@ -195,4 +195,18 @@ std::string_view partial_block(int eighths) {
   return eighths > 0 && eighths < 8 ? kEighths[eighths] : "";
 }
 
+std::string file_name_part(std::string_view name) {
+  std::string out;
+  for (char c : name) {
+    auto b = static_cast<unsigned char>(c);
+    bool keep = b >= 0x80 || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
+                (b >= '0' && b <= '9') || c == '.' || c == '_' || c == '-';
+    if (keep)
+      out += c;
+    else
+      out += fmt::format("%{:02X}", b);
+  }
+  return out;
+}
+
 }  // namespace plan

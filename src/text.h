@@ -102,6 +102,13 @@ inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 // ASCII letters in lower case; other bytes (UTF-8 included) unchanged.
 std::string ascii_lower(std::string_view s);
 
+// A unit's name as one safe path component (the files of --each-unit):
+// ASCII letters, digits, ".", "_", "-" and non-ASCII text (bytes 0x80 and
+// above: 人社局) are kept and every other byte is written %XX (upper-case
+// hex), so that "a/b" gives "a%2Fb", "a%b" "a%25b" and "HR office"
+// "HR%20office", and two names never give the same component.
+std::string file_name_part(std::string_view name);
+
 // A block filled `eighths` eighths from the left (1 to 7: "▏" … "▉"; "" for
 // 0): the partial cell at the end of a bar of "█".
 std::string_view partial_block(int eighths);

@@ -126,11 +126,48 @@ TEST_CASE("import: reports every bad row at its starting line") {
             "x.csv:6: date \"2019-04-31\" is not a real calendar date",
             "x.csv:7: value \"-1%\": a reading cannot be negative",
             "x.csv:8: missing indicator id",
-            "x.csv:9: missing value",
             "x.csv:10: value \"4 210\" is not a single word",
             "x.csv:11: value \"12%\": '%' is only for indicators measured in %; jobs.urban_new is "
             "measured in 人",
         });
+  CHECK(r.rows.empty());
+}
+
+TEST_CASE("import: a row without a value is skipped, named in one warning, never a zero") {
+  // Lines 3 and 5 are reports left empty (a returned template); the others land.
+  auto r =
+      run("date,id,value,by,note\n"
+          "2019-01-31,jobs.urban_new,100,人社局,\n"
+          "2019-02-28,jobs.urban_new,,人社局,\n"
+          "2019-03-31,unemployment.rate,1.9,,\n"
+          "2019-03-31,unemployment.rate, ,,\n");
+  CHECK(problems(r) == Lines{"x.csv: warning: 2 rows without a value skipped (line 3 "
+                             "jobs.urban_new, line 5 unemployment.rate); a report left empty is "
+                             "still owed (plan due)"});
+  CHECK(lines_of(r) ==
+        Lines{"2019-01-31  jobs.urban_new  100  by=人社局", "2019-03-31  unemployment.rate  1.9%"});
+
+  // Nothing filled in: nothing to import, and no error.
+  auto empty = run("date,id,value\n2019-01-31,jobs.urban_new,\n");
+  CHECK(problems(empty) == Lines{"x.csv: warning: no row has a value, nothing to import: 1 row "
+                                 "without a value skipped (line 2 jobs.urban_new); a report left "
+                                 "empty is still owed (plan due)"});
+  CHECK(empty.rows.empty());
+
+  // More than five are cut short.
+  std::string many = "date,id,value\n";
+  for (int i = 0; i < 7; ++i) many += "2019-01-31,jobs.urban_new,\n";
+  auto seven = run(many);
+  REQUIRE(seven.diags.items().size() == 1);
+  CHECK(seven.diags.items()[0].message.find("line 6 jobs.urban_new, … (2 more)") !=
+        std::string::npos);
+}
+
+TEST_CASE("import: a note without a value is an error at the value's cell") {
+  auto r = run("date,id,value,note\n2019-01-31,jobs.urban_new,,数据待核\n");
+  CHECK(problems(r) ==
+        Lines{"x.csv:2: no value, but a note: give the figure, or the value explain to file the "
+              "note as the explanation (情况说明) of a report not made"});
   CHECK(r.rows.empty());
 }
 

@@ -196,6 +196,7 @@ void setup_record(CLI::App& sub, Globals& g);
 void setup_import(CLI::App& sub, Globals& g);
 void setup_report(CLI::App& sub, Globals& g);
 void setup_due(CLI::App& sub, Globals& g);
+void setup_template(CLI::App& sub, Globals& g);
 void setup_complete(CLI::App& sub, Globals& g);  // hidden
 
 }  // namespace plan::cli

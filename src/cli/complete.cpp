@@ -10,7 +10,8 @@
 // the commands, the options of the command (and the global ones), or the
 // values of the option before the cursor. What an option takes is read from
 // the CLI11 definition: its choices (CLI::IsMember), else its type name —
-// ID: the plan's indicator ids, UNIT: its responsible units, AREA: its areas,
+// ID: the plan's indicator ids, UNIT: its responsible units, REPORTER: its
+// [[reporter]] names, AREA: its areas,
 // STATUS: status words (comma lists too), YEAR: the years of its period,
 // FILE/DIR: the single line ":file" or ":dir", for the shell to complete a
 // path itself. Plan values are read from the plan that the command line
@@ -251,6 +252,8 @@ class Completer {
         for (const auto& ind : p->indicators) all.push_back({ind.id, ind.name});
       if (spec.kind == "UNIT")
         for (const auto& u : units_of(*p)) all.push_back({u, ""});
+      if (spec.kind == "REPORTER")
+        for (const auto& r : p->reporters) all.push_back({r.name, r.group});
       if (spec.kind == "AREA")
         for (const auto& a : p->areas) all.push_back({a.id, a.name});
       if (spec.kind == "YEAR")

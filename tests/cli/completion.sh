@@ -86,6 +86,11 @@ expect_candidates "" show ""
 expect_candidates "hr.portal" --plan "$FIX/mini.toml" show h
 expect_candidates "hr.portal" --plan = "$FIX/mini.toml" show h
 PLAN_FILE=$FIX/mini.toml expect_candidates "hr.portal" show h
+# template --unit takes a [[reporter]] of tests/fixtures/template.toml (人社局,
+# 教育局, 镇甲, 镇乙), not a responsible unit.
+expect_candidates "镇甲 镇乙" --plan "$FIX/template.toml" template --unit 镇
+expect_candidates "人社局 教育局 镇甲 镇乙" --plan "$FIX/template.toml" template --unit ""
+expect_candidates "xlsx csv" template --format ""
 
 # The hidden command itself: tab-separated descriptions for zsh and fish.
 expect_exit 0 -- plan complete -- --plan "$FIX/mini.toml" show hr

@@ -1,0 +1,193 @@
+#include <fmt/format.h>
+
+#include "cli.h"
+#include "file_replace.h"
+#include "filings.h"
+#include "template_sheet.h"
+#include "text.h"
+
+namespace plan::cli {
+
+namespace {
+
+// Why `name` cannot have a template: not a reporter (with "did you mean"),
+// a group of them, or a unit that files nothing. "" when it is a reporter.
+std::string not_a_reporter(const Plan& plan, const std::string& name) {
+  if (plan.find_reporter(name)) return "";
+  std::vector<std::string> members;
+  for (const Reporter& r : plan.reporters)
+    if (r.group == name) members.push_back(r.name);
+  if (!members.empty())
+    return fmt::format(
+        "'{}' is a group of {} reporters ({}): a template is one reporter's; name "
+        "one, or use --each-unit",
+        name, members.size(), join_names(members));
+  if (plan.knows_unit(name))
+    return "'" + name + "' files no reports: it is not a [[reporter]] of the plan (plan due " +
+           "lists who reports what)";
+  return "'" + name + "' is not a reporter of the plan" + plan.did_you_mean_unit(name);
+}
+
+}  // namespace
+
+void setup_template(CLI::App& sub, Globals& g) {
+  struct Options {
+    std::string unit, period, format, file, dir;
+    bool each_unit = false, bom = false;
+  };
+  auto o = std::make_shared<Options>();
+  auto* unit = sub.add_option("--unit,--reporter", o->unit, "The reporter whose sheet to write")
+                   ->type_name("REPORTER");
+  sub.add_option("--period", o->period,
+                 "The period: a month 2020-06, quarter 2020Q2, half-year 2020H1 or year 2020")
+      ->type_name("PERIOD")
+      ->required();
+  add_format_option(sub, o->format, "xlsx|csv");
+  sub.add_flag("--bom", o->bom, "Start the CSV with a UTF-8 byte order mark (for Excel)");
+  auto* output =
+      sub.add_option("--output,-o", o->file, "Write to FILE (replaced atomically; needed by xlsx)")
+          ->type_name("FILE");
+  auto* dir = sub.add_option("--output-dir", o->dir,
+                             "Write DIR/<period>-<reporter>.<format> (DIR is made if missing)")
+                  ->type_name("DIR")
+                  ->excludes(output);
+  sub.add_flag("--each-unit", o->each_unit,
+               "With --output-dir: one sheet per reporter that owes a report of the period")
+      ->needs(dir)
+      ->excludes(unit);
+  sub.footer(
+      "The sheet a reporter fills in and sends back: one row per report it owes\n"
+      "whose reporting period ends within --period (for 2020-06: June's 月报, and\n"
+      "the 2020Q2 季报 and 2020H1 半年报 of indicators reported less often),\n"
+      "reports already in the ledger left out. Columns id, name, unit, period,\n"
+      "date (the period's last day), value (empty), note (empty), by (the\n"
+      "reporter); headed in --lang, each a column plan import reads. Filled in\n"
+      "and returned, it imports unchanged; rows left without a value are skipped\n"
+      "by the import and stay owed. A reporter that owes nothing for the period\n"
+      "gets no sheet: said on stderr, exit 1 (nothing written).\n"
+      "Examples:\n"
+      "  plan template --unit 平望镇 --period 2020-06 -o 平望镇-2020-06.xlsx\n"
+      "  plan template --each-unit --period 2020Q2 --output-dir out/\n"
+      "  plan template --unit 人社局 --period 2020 --format csv --bom > 人社局.csv");
+  sub.callback([o, &g] {
+    if (o->unit.empty() && !o->each_unit) {
+      fail(g, make_usage_error("name the reporter: --unit REPORTER, or --each-unit"));
+      return;
+    }
+    auto project = open_project(g);
+    if (!project) return;
+    const Plan& plan = project->plan;
+    auto period = named_period(o->period);
+    if (!period) {
+      fail(g, make_usage_error("--period '" + o->period +
+                               "' is not a period: 2020-06, 2020Q2, 2020H1 or 2020"));
+      return;
+    }
+    if (period->last < plan.start || period->first > plan.end) {
+      fail(g, make_usage_error(fmt::format("period {} is outside the plan ({} to {})",
+                                           period->label, plan.start.iso(), plan.end.iso())));
+      return;
+    }
+    if (plan.reporters.empty()) {
+      fail(g, make_usage_error("the plan names no [[reporter]]: a template follows who reports "
+                               "what (plan-file(5))"));
+      return;
+    }
+    if (!o->unit.empty()) {
+      if (std::string why = not_a_reporter(plan, o->unit); !why.empty()) {
+        fail(g, make_usage_error(why));
+        return;
+      }
+    }
+    const bool xlsx = o->format == "xlsx";
+    if (xlsx && o->file.empty() && o->dir.empty()) {
+      fail(g, make_usage_error("--format xlsx writes a workbook: give --output FILE.xlsx (or "
+                               "--output-dir DIR)"));
+      return;
+    }
+    // Every entry counts as filed, whatever its date: the as-of date is past
+    // any report's.
+    Filings filings(plan, Date::from_ymd(9999, 12, 31));
+    if (!read_ledger(g, *project, {}, [&](const Entry& e) { filings.add(e); })) return;
+
+    const bool zh = use_chinese(g);
+    auto render = [&](const TemplateSheet& s) -> std::optional<std::string> {
+      Table t = template_table(s, zh);
+      if (!xlsx) {
+        RenderOptions ro;
+        ro.bom = o->bom;
+        return render_delimited(t, ',', ro);
+      }
+      XlsxBook book;
+      book.title = plan.title;
+      book.as_of = period->last;  // the document time: the same bytes every run
+      book.show_as_of = false;    // a row of two cells above the header would read as one
+      book.zh = zh;
+      book.sheets.push_back(XlsxSheet{period->label, period->label, &t, std::nullopt});
+      Expected<std::string> bytes = render_xlsx(book);
+      if (!bytes) {
+        fail(g, bytes.error());
+        return std::nullopt;
+      }
+      return std::move(*bytes);
+    };
+    auto nothing = [&](const TemplateSheet& s) {
+      return s.filed == 0 ? fmt::format("{} owes no report for {}: none of its reports ends in it",
+                                        s.reporter, s.period.label)
+                          : fmt::format("{} owes no report for {}: its {} {} in the ledger",
+                                        s.reporter, s.period.label, s.filed,
+                                        s.filed == 1 ? "report is already" : "reports are all");
+    };
+    const std::string ext = xlsx ? "xlsx" : "csv";
+    std::filesystem::path folder = o->dir;
+    if (!o->dir.empty()) {
+      if (std::error_code ec; !std::filesystem::create_directories(folder, ec) && ec) {
+        fail(g, make_io_error({o->dir}, "cannot make the folder: " + ec.message()));
+        return;
+      }
+    }
+
+    if (!o->each_unit) {
+      TemplateSheet s = build_template(plan, filings, o->unit, *period);
+      if (s.rows.empty()) {
+        fail(g, make_error({}, nothing(s)));
+        return;
+      }
+      auto bytes = render(s);
+      if (!bytes) return;
+      if (!o->dir.empty())
+        write_output_file(g, (folder / template_file_name(*period, o->unit, ext)).string(), *bytes);
+      else if (!o->file.empty())
+        write_output_file(g, o->file, *bytes);
+      else
+        emit(g, *bytes);
+      return;
+    }
+    std::string written, idle;
+    int files = 0;
+    for (const Reporter& r : plan.reporters) {
+      TemplateSheet s = build_template(plan, filings, r.name, *period);
+      if (s.rows.empty()) {
+        idle += (idle.empty() ? "" : "、") + r.name;
+        continue;
+      }
+      auto bytes = render(s);
+      if (!bytes) return;
+      std::filesystem::path file = folder / template_file_name(*period, r.name, ext);
+      if (!write_output_file(g, file.string(), *bytes)) return;
+      written += fmt::format("{} ({} report{})\n", sanitize(file.string()), s.rows.size(),
+                             s.rows.size() == 1 ? "" : "s");
+      ++files;
+    }
+    if (!idle.empty())
+      print_message(fmt::format("no report owed for {} by {}", period->label, idle));
+    if (files == 0) {
+      fail(g, make_error(
+                  {}, "no reporter owes a report for " + period->label + ": no template written"));
+      return;
+    }
+    emit(g, written);
+  });
+}
+
+}  // namespace plan::cli
