@@ -22,6 +22,11 @@ using w::Section;
 Column col(const char* key, const char* en, const char* zh, bool right = false) {
   return Column{key, en, zh, right};
 }
+// A column for one of the report vocabulary's concepts, headed as every
+// other renderer heads it (words.h).
+Column col(const char* key, Word w, bool right = false) {
+  return Column{key, heading(w, false), heading(w, true), right};
+}
 
 // A cell with its English and Chinese words; the workbook's --lang picks one.
 Cell words(std::string en, std::string zh) {
@@ -73,13 +78,13 @@ Table summary_table(const Digest& d) {
 Table missing_table(const Digest& d) {
   Table t;
   t.columns = {col("state", "State", "状态"),
-               col("id", "ID", "指标代码"),
-               col("name", "Indicator", "指标"),
-               col("reporter", "Reporter", "报送单位"),
-               col("period", "Period", "报送期"),
-               col("due", "Due", "截止日期"),
-               col("days_overdue", "Days overdue", "逾期天数", true),
-               col("days_left", "Days left", "剩余天数", true),
+               col("id", Word::id),
+               col("name", Word::indicator),
+               col("reporter", Word::reporter),
+               col("period", Word::report_period),
+               col("due", Word::due),
+               col("days_overdue", Word::days_overdue, true),
+               col("days_left", Word::days_left, true),
                col("explanation", "Explanation", "情况说明")};
   auto add = [&](const MissingReport& m, bool upcoming) {
     Cell state = upcoming ? words("falling due", "即将到期") : words("missing", "未报送");
@@ -109,15 +114,15 @@ Cell actual_cell(const IndicatorStatus& s) {
 Table changes_table(const Digest& d) {
   Table t;
   t.columns = {col("section", "Section", "类别"),
-               col("change", "Change", "变化"),
-               col("id", "ID", "指标代码"),
-               col("name", "Indicator", "指标"),
+               col("change", Word::change),
+               col("id", Word::id),
+               col("name", Word::indicator),
                col("before", "Before", "上期状态"),
                col("status", "Now", "本期状态"),
-               col("actual", "Actual", "完成", true),
-               col("target", "Target", "目标", true),
-               col("completion", "Done", "完成率", true),
-               col("detail", "Figures at the date", "截至本期"),
+               col("actual", Word::actual, true),
+               col("target", Word::target, true),
+               col("completion", Word::completion, true),
+               col("detail", Word::figures_at),
                col("explanation", "Explanation", "情况说明")};
   for (bool attention : {true, false}) {
     for (const StatusChange& c : d.changes) {
@@ -157,18 +162,18 @@ constexpr std::size_t kShortfallName = 2, kShortfallCompletion = 6, kShortfallTi
 Table shortfalls_table(const Digest& d) {
   Table t;
   t.columns = {col("rank", "#", "#", true),
-               col("id", "ID", "指标代码"),
-               col("name", "Indicator", "指标"),
+               col("id", Word::id),
+               col("name", Word::indicator),
                col("unit", "Unit", "计量单位"),
-               col("actual", "Actual", "完成", true),
-               col("target", "Target", "目标", true),
-               col("completion", "Done", "完成率", true),
-               col("time_progress", "Time progress", "序时进度", true),
-               col("expected", "Expected", "应完成", true),
-               col("behind_by", "Behind by", "落后", true),
-               col("gap", "Of target", "占目标", true),
-               col("needed", "Needed a month", "每月需完成", true),
-               col("pace", "Pace so far", "此前月均", true),
+               col("actual", Word::actual, true),
+               col("target", Word::target, true),
+               col("completion", Word::completion, true),
+               col("time_progress", "Time progress", "时间进度", true),
+               col("expected", Word::expected, true),
+               col("behind_by", Word::behind_by, true),
+               col("gap", Word::of_target, true),
+               col("needed", Word::needed, true),
+               col("pace", Word::pace, true),
                col("explanation", "Explanation", "情况说明")};
   for (std::size_t i = 0; i < d.shortfalls.size(); ++i) {
     const Shortfall& f = d.shortfalls[i];
@@ -189,12 +194,12 @@ Table shortfalls_table(const Digest& d) {
 // Milestones overdue, then those falling due by the end of the next period.
 Table milestones_table(const Digest& d) {
   Table t;
-  t.columns = {col("id", "ID", "指标代码"),
-               col("name", "Milestone", "节点任务"),
-               col("status", "Status", "状态"),
+  t.columns = {col("id", Word::id),
+               col("name", Word::milestone),
+               col("status", Word::status),
                col("due", "Due", "期限"),
-               col("days_overdue", "Days overdue", "逾期天数", true),
-               col("days_left", "Days left", "剩余天数", true),
+               col("days_overdue", Word::days_overdue, true),
+               col("days_left", Word::days_left, true),
                col("explanation", "Explanation", "情况说明")};
   for (const MilestoneDue& m : d.milestones) {
     bool overdue = m.status == Status::overdue;
@@ -230,17 +235,17 @@ RecordedCells recorded_cells(const Indicator& ind, Decimal sum, const RecordedGr
 }
 
 std::vector<Column> recorded_columns() {
-  return {col("value", "Recorded", "填报", true), col("date", "Latest on", "最新日期"),
+  return {col("value", Word::recorded, true), col("date", "Latest on", "最新日期"),
           col("state", "Milestone", "节点状态")};
 }
 
 // One row per indicator recorded in the period.
 Table recorded_table(const Digest& d) {
   Table t;
-  t.columns = {col("id", "ID", "指标代码"), col("name", "Indicator", "指标"),
-               col("unit", "Unit", "计量单位"), col("entries", "Entries", "条数", true)};
+  t.columns = {col("id", Word::id), col("name", Word::indicator), col("unit", "Unit", "计量单位"),
+               col("entries", Word::entries, true)};
   for (Column& c : recorded_columns()) t.columns.push_back(std::move(c));
-  t.columns.push_back(col("units", "Units", "单位数", true));
+  t.columns.push_back(col("units", Word::units_count, true));
   for (const RecordedIndicator& r : d.recorded) {
     RecordedCells v = recorded_cells(*r.ind, r.sum, r.latest());
     t.rows.push_back(
@@ -257,10 +262,10 @@ Table recorded_table(const Digest& d) {
 // filtering and summing, and the Recorded sheet has the totals.
 Table appendix_table(const Digest& d) {
   Table t;
-  t.columns = {col("id", "ID", "指标代码"), col("name", "Indicator", "指标"),
-               col("by", "Reported by", "填报单位"), col("entries", "Entries", "条数", true)};
+  t.columns = {col("id", Word::id), col("name", Word::indicator), col("by", Word::reported_by),
+               col("entries", Word::entries, true)};
   for (Column& c : recorded_columns()) t.columns.push_back(std::move(c));
-  t.columns.push_back(col("note", "Latest note", "最新备注"));
+  t.columns.push_back(col("note", Word::latest_note));
   for (const RecordedIndicator& r : d.recorded) {
     for (const RecordedGroup& g : r.units) {
       RecordedCells v = recorded_cells(*r.ind, g.sum, g);

@@ -169,7 +169,7 @@ near(ws.cell(4, col["Done"]).value, 1 / 3, "leaders completion")
 eq(ws.cell(4, col["Done"]).number_format, "0.0%", "completion format")
 near(ws.cell(4, col["Time progress"]).value, 1065 / 1096, "leaders time progress")
 near(ws.cell(4, col["Expected"]).value, 3 * 1065 / 1096, "leaders expected")
-near(ws.cell(4, col["Behind by"]).value, 3 * 1065 / 1096 - 1, "leaders behind by")
+near(ws.cell(4, col["Behind plan"]).value, 3 * 1065 / 1096 - 1, "leaders behind by")
 near(ws.cell(4, col["Of target"]).value, (3 * 1065 / 1096 - 1) / 3, "leaders gap")
 near(ws.cell(4, col["Needed a month"]).value, 2 / (31 / 30.4375), "leaders pace needed")
 near(ws.cell(4, col["Pace so far"]).value, 1 / 1065 * 30.4375, "leaders pace so far")
@@ -179,7 +179,7 @@ eq(ws.cell(4, col["Expected"]).number_format, "#,##0.00", "2.92")
 eq(ws.cell(5, col["Expected"]).number_format, "#,##0", "17,492")
 eq(ws.cell(6, col["Actual"]).value, 49300, "jobs actual")
 eq(ws.cell(6, col["Actual"]).number_format, "#,##0", "thousands")
-near(ws.cell(6, col["Behind by"]).value, 34000 + 17000 * 335 / 366 - 49300, "jobs behind by")
+near(ws.cell(6, col["Behind plan"]).value, 34000 + 17000 * 335 / 366 - 49300, "jobs behind by")
 # The native chart: completion (column G) against time progress (H) of
 # the three rows, labelled by the names (C).
 eq(len(ws._charts), 1, "one chart on the Behind sheet")
@@ -236,7 +236,7 @@ eq(wb.sheetnames, ["概况", "未报送", "状态变化", "滞后指标", "节�
 for n in wb.sheetnames:
     if len(n) > 31 or any(c in n for c in "[]:*?/\\"): bad.append("bad sheet name " + n)
 eq(wb["概况"]["A2"].value, "截至", "as-of label")
-eq([c.value for c in wb["滞后指标"][3]][:8], ["#", "指标代码", "指标", "计量单位", "完成", "目标", "完成率", "序时进度"], "headers")
+eq([c.value for c in wb["滞后指标"][3]][:8], ["#", "指标代码", "指标", "计量单位", "完成", "目标", "完成率", "时间进度"], "headers")
 eq(wb["状态变化"]["F4"].value, "滞后", "status word")
 eq(len(wb["滞后指标"]._charts), 1, "the chart")
 '
