@@ -54,7 +54,7 @@ seed() {
         split -l 40 "$f" "$dir/tmp."
         for piece in "$dir"/tmp.*; do
           n=$((n + 1))
-          { printf '\x%02x' $((n % 256)); cat "$piece"; } >"$dir/rec-$n"
+          { printf "$(printf '\\x%02x' $((n % 256)))"; cat "$piece"; } >"$dir/rec-$n"
           rm "$piece"
         done
       done < <(find "$root/records" "$root/tests/fixtures" -name '*.rec' | sort)
