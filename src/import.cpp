@@ -31,6 +31,9 @@ enum Column {
 constexpr std::array<std::string_view, kColumns> kColumnNames = {
     "date", "id", "value", "by", "note", "src", "period", "measures", "序号", "name", "unit"};
 
+// The columns that say something about a row besides its value.
+constexpr Column kNoteColumns[] = {kNote, kMeasures, kSrc};
+
 // Header names, lower-cased; Chinese names as departments title their sheets.
 struct Alias {
   std::string_view name;
@@ -451,15 +454,14 @@ ImportResult import_sheet(const Sheet& sheet, const Plan& plan, Date today, bool
     if (blank_row(rec)) continue;
     if (cell(rec, kValue).empty()) {
       // A note without a figure is meant as something: say what it takes.
-      for (Column c : {kNote, kMeasures, kSrc}) {
-        if (cell(rec, c).empty()) continue;
+      auto filled = std::find_if(std::begin(kNoteColumns), std::end(kNoteColumns),
+                                 [&](Column c) { return !cell(rec, c).empty(); });
+      if (filled != std::end(kNoteColumns)) {
         result.diags.error(sheet.at(rec.line, header.index[kValue]),
-                           "no value, but a " + std::string(kColumnNames[c]) +
+                           "no value, but a " + std::string(kColumnNames[*filled]) +
                                ": give the figure, or the value explain to file the note as the "
                                "explanation (情况说明) of a report not made");
-        break;
-      }
-      if (cell(rec, kNote).empty() && cell(rec, kMeasures).empty() && cell(rec, kSrc).empty()) {
+      } else {
         std::string where = sheet.cell_prefix.empty()
                                 ? "line " + std::to_string(rec.line)
                                 : column_letters(header.index[kValue]) + std::to_string(rec.line);
@@ -485,7 +487,8 @@ ImportResult import_sheet(const Sheet& sheet, const Plan& plan, Date today, bool
     }
     const std::size_t value_col = header.index[kValue];
     if (sheet.percent_unknown && !force && !made->entry.is_state && !made->entry.is_explanation) {
-      const Indicator* ind = plan.find(made->entry.id);
+      auto i = indicator_index(plan, made->entry);
+      const Indicator* ind = i ? &plan.indicators[*i] : nullptr;
       double v = made->entry.amount.to_double();
       bool marked = value_col < rec.cells.size() && rec.cells[value_col].ends_with('%');
       if (ind && ind->unit == "%" && v > 0 && v <= 1 && !marked) {

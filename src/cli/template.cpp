@@ -118,12 +118,11 @@ void setup_template(CLI::App& sub, Globals& g) {
         ro.bom = o->bom;
         return render_delimited(t, ',', ro);
       }
-      XlsxBook book;
-      book.title = plan.title;
-      book.as_of = period->last;  // the document time: the same bytes every run
-      book.show_as_of = false;    // a row of two cells above the header would read as one
+      // The document time is the period's last day: the same bytes every run.
+      XlsxBook book = one_sheet(plan, period->last, period->label.c_str(), period->label.c_str());
+      book.show_as_of = false;  // a row of two cells above the header would read as one
       book.zh = zh;
-      book.sheets.push_back(XlsxSheet{period->label, period->label, &t, std::nullopt});
+      book.sheets[0].table = &t;
       Expected<std::string> bytes = render_xlsx(book);
       if (!bytes) {
         fail(g, bytes.error());
