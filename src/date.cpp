@@ -6,32 +6,7 @@
 
 namespace plan {
 
-bool is_leap_year(int y) {
-  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-int days_in_year(int y) {
-  return is_leap_year(y) ? 366 : 365;
-}
-
-int days_in_month(int y, int m) {
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && is_leap_year(y) ? 29 : kDays[m - 1];
-}
-
-bool Date::is_valid(int y, int m, int d) {
-  return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
-}
-
-// Howard Hinnant's days_from_civil / civil_from_days.
-Date Date::from_ymd(int y, int m, int d) {
-  y -= m <= 2;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * static_cast<unsigned>(m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return from_days(era * 146097 + static_cast<int>(doe) - 719468);
-}
-
+// Howard Hinnant's civil_from_days (days_from_civil is in date.h).
 namespace {
 struct Civil {
   int y, m, d;
@@ -58,6 +33,11 @@ int Date::month() const {
 }
 int Date::day() const {
   return civil(days_).d;
+}
+
+Ymd Date::ymd() const {
+  Civil c = civil(days_);
+  return {c.y, c.m, c.d};
 }
 
 void Date::to_ymd(int* y, int* m, int* d) const {

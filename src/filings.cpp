@@ -6,8 +6,10 @@ namespace plan {
 
 Filings::Filings(const Plan& plan, Date as_of)
     : plan_(plan), as_of_(as_of), filed_(plan.indicators.size()), periods_(plan.indicators.size()) {
+  period_index_.reserve(plan.indicators.size());
   for (std::size_t i = 0; i < plan.indicators.size(); ++i) {
-    periods_[i] = period_count(plan, plan.indicators[i]);
+    period_index_.emplace_back(plan, plan.indicators[i]);
+    periods_[i] = period_index_[i].count();
     filed_[i].assign(slots(i) * static_cast<std::size_t>(periods_[i]), 0);
   }
 }
@@ -30,7 +32,7 @@ void Filings::add(const Entry& e) {
     if (it == ind.reported_by.end()) return;
     slot = static_cast<std::size_t>(it - ind.reported_by.begin());
   }
-  auto period = period_of_entry(plan_, ind, e.date, e.tag("period"));
+  auto period = period_index_[i].of(e.date, e.ymd(), e.tag("period"));
   if (!period) return;
   filed_[i][slot * static_cast<std::size_t>(periods_[i]) + static_cast<std::size_t>(*period)] = 1;
 }

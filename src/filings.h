@@ -56,6 +56,7 @@ class Filings {
   // Per indicator: slots x periods flags, slot-major.
   std::vector<std::vector<std::uint8_t>> filed_;
   std::vector<int> periods_;
+  std::vector<PeriodIndex> period_index_;  // per indicator
 };
 
 }  // namespace plan

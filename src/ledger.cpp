@@ -53,8 +53,7 @@ void Ledger::add(const Entry& e) {
   std::size_t index = *found;
   const Indicator& ind = plan_.indicators[index];
   Acc& a = acc_[index];
-  int year, month, day;
-  e.date.to_ymd(&year, &month, &day);
+  const auto [year, month, day] = e.ymd();
   if (is_flow(ind.kind)) {
     // Increments outside the period are still entries (check warns about
     // them), but they count toward no figure.

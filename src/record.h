@@ -42,6 +42,26 @@ struct Entry {
 
   // The value of tag `key`, or "" when absent.
   std::string_view tag(std::string_view key) const;
+
+  // date's year, month and day, worked out once per entry: the reader sets
+  // them with the date (set_date), and an entry whose date was assigned
+  // directly has them computed on first use.
+  Ymd ymd() const {
+    if (ymd_days_ != date.days_since_epoch()) {
+      ymd_ = date.ymd();
+      ymd_days_ = date.days_since_epoch();
+    }
+    return ymd_;
+  }
+  void set_date(Date d, Ymd fields) {
+    date = d;
+    ymd_ = fields;
+    ymd_days_ = d.days_since_epoch();
+  }
+
+ private:
+  mutable Ymd ymd_;
+  mutable std::int32_t ymd_days_ = 0;  // the date ymd_ belongs to (1970-01-01 is the default)
 };
 
 // What a line turned out to be.

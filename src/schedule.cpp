@@ -84,23 +84,39 @@ std::optional<ReportingPeriod> last_due_period(const Plan& plan, const Indicator
 
 std::optional<int> period_of_entry(const Plan& plan, const Indicator& ind, Date date,
                                    std::string_view period_tag) {
-  int n = period_count(plan, ind);
-  if (n == 0) return std::nullopt;
-  Frequency f = ind.schedule.frequency;
-  int first = calendar_key(f, plan.start);
+  return PeriodIndex(plan, ind).of(date, date.ymd(), period_tag);
+}
+
+PeriodIndex::PeriodIndex(const Plan& plan, const Indicator& ind) : count_(period_count(plan, ind)) {
+  if (count_ == 0) return;
+  frequency_ = ind.schedule.frequency;
+  months_ = months_per_period(frequency_);
+  first_key_ = calendar_key(frequency_, plan.start);
+  end_due_.reserve(static_cast<std::size_t>(count_));
+  for (int i = 0; i < count_; ++i) {
+    ReportingPeriod p = period_at(plan, ind, i);
+    end_due_.emplace_back(p.end.days_since_epoch(), p.due.days_since_epoch());
+  }
+}
+
+std::optional<int> PeriodIndex::of(Date date, Ymd fields, std::string_view period_tag) const {
+  if (count_ == 0) return std::nullopt;
   int i;
   if (!period_tag.empty()) {
     auto label = parse_period_label(period_tag);
-    if (!label || label->first != f) return std::nullopt;
-    i = calendar_key(f, label->second) - first;
+    if (!label || label->first != frequency_) return std::nullopt;
+    i = calendar_key(frequency_, label->second) - first_key_;
   } else {
-    i = calendar_key(f, date) - first;
-    if (i >= 1 && i <= n) {
-      ReportingPeriod prev = period_at(plan, ind, i - 1);
-      if (date > prev.end && date <= prev.due) i -= 1;
+    // calendar_key from the fields already at hand.
+    i = (fields.year * 12 + fields.month - 1) / months_ - first_key_;
+    if (i >= 1 && i <= count_) {
+      // A report filed in the previous period's due window is for it.
+      auto [prev_end, prev_due] = end_due_[static_cast<std::size_t>(i - 1)];
+      const std::int32_t d = date.days_since_epoch();
+      if (d > prev_end && d <= prev_due) i -= 1;
     }
   }
-  if (i < 0 || i >= n) return std::nullopt;
+  if (i < 0 || i >= count_) return std::nullopt;
   return i;
 }
 

@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "date.h"
 #include "plan.h"
@@ -42,6 +44,27 @@ std::optional<ReportingPeriod> last_due_period(const Plan& plan, const Indicator
 // period of the indicator's frequency.
 std::optional<int> period_of_entry(const Plan& plan, const Indicator& ind, Date date,
                                    std::string_view period_tag);
+
+// period_of_entry for one indicator and many entries: the periods' bounds
+// worked out once, so that each entry costs a division and a comparison
+// (the reader asks for every record line).
+class PeriodIndex {
+ public:
+  PeriodIndex() = default;  // no periods: ad hoc
+  PeriodIndex(const Plan& plan, const Indicator& ind);
+
+  int count() const { return count_; }
+  // period_of_entry(plan, ind, date, period_tag); `fields` are date's.
+  std::optional<int> of(Date date, Ymd fields, std::string_view period_tag) const;
+
+ private:
+  Frequency frequency_ = Frequency::ad_hoc;
+  int months_ = 0;     // months_per_period(frequency_)
+  int first_key_ = 0;  // calendar key of the plan's first period
+  int count_ = 0;
+  // Per period: its last day and its due date, in days since the epoch.
+  std::vector<std::pair<std::int32_t, std::int32_t>> end_due_;
+};
 
 // "2019-06", "2019Q2", "2019H1", "2019": the label of the calendar period
 // `p` stands for (also the value of a period= tag).

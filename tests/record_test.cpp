@@ -70,6 +70,24 @@ TEST_CASE("indicator_index trusts e.indicator only when it names e.id") {
   CHECK_FALSE(indicator_index(p, by_hand));
 }
 
+TEST_CASE("Entry::ymd follows the date however it was set") {
+  Entry e;
+  CHECK(e.ymd().year == 1970);  // the default date, 1970-01-01
+  // The reader sets the fields with the date.
+  e.set_date(Date::from_ymd(2020, 2, 29), Ymd{2020, 2, 29});
+  CHECK(e.ymd().month == 2);
+  CHECK(e.ymd().day == 29);
+  // A date assigned directly: its fields are worked out, not the old ones kept.
+  e.date = Date::from_ymd(2019, 12, 31);
+  CHECK(e.ymd().year == 2019);
+  CHECK(e.ymd().month == 12);
+  CHECK(e.ymd().day == 31);
+  // Back to 1970-01-01, whose days (0) the cache starts with.
+  e.date = Date();
+  CHECK(e.ymd().year == 1970);
+  CHECK(e.ymd().day == 1);
+}
+
 TEST_CASE("blank and comment lines are blank and leave the entry alone") {
   for (std::string_view line : {""sv, "   "sv, "\t \t"sv, "#"sv, "# comment 注释"sv,
                                 "   # indented comment"sv, "\t#2019-03-31 bogus"sv}) {
