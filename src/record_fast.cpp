@@ -1,7 +1,12 @@
 #include "record_fast.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "text.h"
 
@@ -84,12 +89,6 @@ std::uint64_t hash_id(std::string_view id) {
   return h ^ (h >> 31);
 }
 
-// Assigns only when the text differs: consecutive lines repeat ids, keys
-// and many values, and a comparison is cheaper than a copy.
-PLAN_HOT void set(std::string& s, std::string_view v) {
-  if (std::string_view(s) != v) s.assign(v);
-}
-
 PLAN_HOT bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
@@ -109,48 +108,182 @@ PLAN_HOT bool is_key_char(char c) {
   return (c >= 'a' && c <= 'z') || c == '_';
 }
 
-// Whether every byte of the line is one parse_line accepts without a
-// second look: printable ASCII, or valid UTF-8 that is neither a C1
-// control, nor a full-width space (U+3000, an error outside quotes), nor a
-// byte order mark. Tabs are left to the full parser too.
-bool plain_bytes(std::string_view s) {
-  const char* p = s.data();
-  std::size_t n = s.size(), i = 0;
-  for (;;) {
-    while (i + 8 <= n) {
-      std::uint64_t w;
-      std::memcpy(&w, p + i, 8);
-      if (!all_printable_ascii(w)) break;
-      i += 8;
-    }
-    if (i == n) return true;
-    unsigned char c = static_cast<unsigned char>(p[i]);
-    if (c >= 0x20 && c < 0x7F) {
-      ++i;
-      continue;
-    }
-    if (c < 0x80) return false;  // a control character, tab included
-    if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < n) {
-      // Three bytes, as CJK characters are; E0 and ED have narrower
-      // second bytes and go the long way below.
-      unsigned char c1 = static_cast<unsigned char>(p[i + 1]);
-      unsigned char c2 = static_cast<unsigned char>(p[i + 2]);
-      if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80) return false;
-      if ((c == 0xE3 && c1 == 0x80 && c2 == 0x80) || (c == 0xEF && c1 == 0xBB && c2 == 0xBF))
-        return false;  // U+3000, U+FEFF
-      i += 3;
-      continue;
-    }
-    std::size_t len = utf8_sequence(s, i);
-    if (len == 0) return false;
-    unsigned char c1 = static_cast<unsigned char>(p[i + 1]);
-    if (c == 0xC2 && c1 < 0xA0) return false;                                     // C1
-    if (c == 0xE3 && c1 == 0x80 && static_cast<unsigned char>(p[i + 2]) == 0x80)  // U+3000
-      return false;
-    if (c == 0xEF && c1 == 0xBB && static_cast<unsigned char>(p[i + 2]) == 0xBF)  // U+FEFF
-      return false;
-    i += len;
+// The bytes of a line parse_line accepts without a second look, as a
+// byte-at-a-time automaton: printable ASCII, and valid UTF-8 (as
+// utf8_sequence in text.h decides) that is neither a C1 control (C2 80..9F),
+// nor a full-width space (U+3000, E3 80 80: an error outside quotes), nor a
+// byte order mark (U+FEFF, EF BB BF). Tabs and other controls are left to
+// the full parser too. State 0 is "between characters"; kReject is a sink.
+class Utf8Automaton {
+ public:
+  enum State : std::uint8_t {
+    kStart,
+    kReject,
+    kCont1,    // one continuation byte to go: 80..BF
+    kCont2,    // two to go
+    kCont3,    // three to go
+    kAfterC2,  // A0..BF (80..9F would be a C1 control)
+    kAfterE0,  // A0..BF, then one more (no overlong forms)
+    kAfterE3,  // 80 may begin U+3000
+    kAfterE380,
+    kAfterED,  // 80..9F, then one more (no surrogates)
+    kAfterEF,  // BB may begin U+FEFF
+    kAfterEFBB,
+    kAfterF0,  // 90..BF, then two more
+    kAfterF4,  // 80..8F, then two more (nothing above U+10FFFF)
+    kStates
+  };
+
+  constexpr Utf8Automaton() {
+    auto to = [&](State from, int lo, int hi, State next) {
+      for (int c = lo; c <= hi; ++c) next_[from][c] = next;
+    };
+    for (auto& row : next_)
+      for (auto& cell : row) cell = kReject;
+    to(kStart, 0x20, 0x7E, kStart);
+    to(kStart, 0xC2, 0xC2, kAfterC2);
+    to(kStart, 0xC3, 0xDF, kCont1);
+    to(kStart, 0xE0, 0xE0, kAfterE0);
+    to(kStart, 0xE1, 0xEC, kCont2);
+    to(kStart, 0xE3, 0xE3, kAfterE3);
+    to(kStart, 0xED, 0xED, kAfterED);
+    to(kStart, 0xEE, 0xEE, kCont2);
+    to(kStart, 0xEF, 0xEF, kAfterEF);
+    to(kStart, 0xF0, 0xF0, kAfterF0);
+    to(kStart, 0xF1, 0xF3, kCont3);
+    to(kStart, 0xF4, 0xF4, kAfterF4);
+    to(kCont1, 0x80, 0xBF, kStart);
+    to(kCont2, 0x80, 0xBF, kCont1);
+    to(kCont3, 0x80, 0xBF, kCont2);
+    to(kAfterC2, 0xA0, 0xBF, kStart);
+    to(kAfterE0, 0xA0, 0xBF, kCont1);
+    to(kAfterE3, 0x80, 0x80, kAfterE380);
+    to(kAfterE3, 0x81, 0xBF, kCont1);
+    to(kAfterE380, 0x81, 0xBF, kStart);
+    to(kAfterED, 0x80, 0x9F, kCont1);
+    to(kAfterEF, 0x80, 0xBA, kCont1);
+    to(kAfterEF, 0xBB, 0xBB, kAfterEFBB);
+    to(kAfterEF, 0xBC, 0xBF, kCont1);
+    to(kAfterEFBB, 0x80, 0xBE, kStart);
+    to(kAfterF0, 0x90, 0xBF, kCont2);
+    to(kAfterF4, 0x80, 0x8F, kCont2);
   }
+
+  PLAN_HOT State next(State s, char c) const { return next_[s][static_cast<unsigned char>(c)]; }
+
+ private:
+  State next_[kStates][256] = {};
+};
+constexpr Utf8Automaton kUtf8;
+
+// Whether every byte of the line is one parse_line accepts without a second
+// look (Utf8Automaton); `*ascii` is set to a length of the line's start that
+// is plain ASCII (bytes before it need no UTF-8 decoding to count columns).
+// Printable ASCII goes eight bytes at a time.
+bool plain_bytes_slow(const char* p, std::size_t n, std::size_t* ascii) {
+  std::size_t i = 0;
+  while (i + 8 <= n && all_printable_ascii(load8(p + i))) i += 8;
+  *ascii = i;
+  Utf8Automaton::State state = Utf8Automaton::kStart;
+  while (i < n) {
+    if (state == Utf8Automaton::kStart && static_cast<unsigned char>(p[i]) < 0x80 && i + 8 <= n &&
+        all_printable_ascii(load8(p + i))) {
+      i += 8;
+      continue;
+    }
+    state = kUtf8.next(state, p[i++]);
+  }
+  return state == Utf8Automaton::kStart;
+}
+
+#if defined(__SSE2__)
+// The same sixteen bytes at a time for the lines nearly every ledger is made
+// of: printable ASCII and three-byte characters whose lead byte needs no
+// look at the bytes after it (E1..EE but E3 and ED: all of CJK's
+// ideographs, E4..E9, and the punctuation of E2). A line with any other
+// byte is handed to the automaton, which judges it exactly. `readable` bytes
+// from p may be loaded (at least n); past n they are masked out.
+PLAN_HOT bool plain_bytes(const char* p, std::size_t n, std::size_t readable, std::size_t* ascii) {
+  const __m128i del = _mm_set1_epi8(0x7F), below_space = _mm_set1_epi8(0x1F),
+                cont_end = _mm_set1_epi8(-64),                     // 0xC0
+      lead_lo = _mm_set1_epi8(-32), lead_hi = _mm_set1_epi8(-17),  // E0, EF
+      e3 = _mm_set1_epi8(static_cast<char>(0xE3)), ed = _mm_set1_epi8(static_cast<char>(0xED));
+  std::uint32_t carry = 0;  // continuation bytes owed at the block's positions 0 and 1
+  std::size_t first_other = n;
+  for (std::size_t i = 0; i < n; i += 16) {
+    __m128i x;
+    if (i + 16 <= readable) {
+      x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    } else {
+      alignas(16) char tail[16] = {};
+      std::memcpy(tail, p + i, n - i);
+      x = _mm_load_si128(reinterpret_cast<const __m128i*>(tail));
+    }
+    const std::uint32_t valid = n - i >= 16 ? 0xFFFF : (1u << (n - i)) - 1;
+    const auto mask = [](__m128i m) PLAN_HOT_LAMBDA {
+      return static_cast<std::uint32_t>(_mm_movemask_epi8(m));
+    };
+    // Signed compares: bytes 80..FF are negative.
+    const std::uint32_t printable =
+        mask(_mm_andnot_si128(_mm_cmpeq_epi8(x, del), _mm_cmpgt_epi8(x, below_space))) & valid;
+    if (printable == valid) {
+      if (carry) return plain_bytes_slow(p, n, ascii);
+      continue;
+    }
+    if (first_other == n) first_other = i + static_cast<std::size_t>(__builtin_ctz(~printable));
+    const std::uint32_t cont = mask(_mm_cmplt_epi8(x, cont_end)) & valid;
+    const std::uint32_t lead =
+        mask(_mm_andnot_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(x, e3), _mm_cmpeq_epi8(x, ed)),
+            _mm_and_si128(_mm_cmpgt_epi8(x, lead_lo), _mm_cmplt_epi8(x, lead_hi)))) &
+        valid;
+    // Each lead byte owes the two bytes after it, which must be exactly the
+    // continuation bytes.
+    const std::uint32_t owed = (lead << 1) | (lead << 2) | carry;
+    if ((printable | cont | lead) != valid || (owed & 0xFFFF) != cont || (owed & lead) != 0)
+      return plain_bytes_slow(p, n, ascii);
+    carry = owed >> 16;
+  }
+  if (carry) return plain_bytes_slow(p, n, ascii);
+  *ascii = first_other;
+  return true;
+}
+#else
+PLAN_HOT bool plain_bytes(const char* p, std::size_t n, std::size_t /*readable*/,
+                          std::size_t* ascii) {
+  return plain_bytes_slow(p, n, ascii);
+}
+#endif
+
+// Whether the n bytes at a and b are equal: words compared, the last one
+// overlapping, so that the short strings of a line cost no call to memcmp.
+PLAN_HOT bool same_bytes(const char* a, const char* b, std::size_t n) {
+  if (n >= 8) {
+    for (std::size_t i = 0; i + 8 < n; i += 8)
+      if (load8(a + i) != load8(b + i)) return false;
+    return load8(a + n - 8) == load8(b + n - 8);
+  }
+  if (n >= 4) {
+    std::uint32_t x, y, u, v;
+    std::memcpy(&x, a, 4);
+    std::memcpy(&y, b, 4);
+    std::memcpy(&u, a + n - 4, 4);
+    std::memcpy(&v, b + n - 4, 4);
+    return x == y && u == v;
+  }
+  for (std::size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
+PLAN_HOT bool same(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && same_bytes(a.data(), b.data(), a.size());
+}
+
+// Assigns only when the text differs: consecutive lines repeat ids, keys
+// and many values, and a comparison is cheaper than a copy.
+PLAN_HOT void set(std::string& s, std::string_view v) {
+  if (!same(s, v)) s.assign(v.data(), v.size());
 }
 
 }  // namespace
@@ -178,27 +311,25 @@ std::int64_t FastLineParser::find(std::string_view id) const {
   for (std::uint64_t h = hash_id(id) & mask_;; h = (h + 1) & mask_) {
     std::uint32_t s = slots_[h];
     if (s == 0) return -1;
-    if (plan_.indicators[s - 1].id == id) return s - 1;
+    if (same(plan_.indicators[s - 1].id, id)) return s - 1;
   }
 }
 
 std::optional<LineKind> FastLineParser::parse(std::string_view line, const Location& where,
-                                              Entry* entry) const {
-  if (!plain_bytes(line)) return std::nullopt;
+                                              Entry* entry, std::size_t readable) const {
   const char* p = line.data();
   const std::size_t n = line.size();
+  std::size_t ascii;  // p[0, ascii) is printable ASCII
+  if (!plain_bytes(p, n, std::max(readable, n), &ascii)) return std::nullopt;
   if (n == 0 || p[0] == '#') return LineKind::blank;
 
   // DATE, then at least one space.
   if (n < 11 || p[4] != '-' || p[7] != '-' || p[10] != ' ') return std::nullopt;
   for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
     if (!is_digit(p[i])) return std::nullopt;
-  auto num = [&](std::size_t i, std::size_t len) PLAN_HOT_LAMBDA {
-    int v = 0;
-    for (std::size_t k = i; k < i + len; ++k) v = v * 10 + (p[k] - '0');
-    return v;
-  };
-  int y = num(0, 4), m = num(5, 2), d = num(8, 2);
+  const int y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+  const int m = (p[5] - '0') * 10 + (p[6] - '0');
+  const int d = (p[8] - '0') * 10 + (p[9] - '0');
   if (!Date::is_valid(y, m, d)) return std::nullopt;
   std::size_t pos = 10;
   auto skip_spaces = [&]() PLAN_HOT_LAMBDA {
@@ -210,7 +341,7 @@ std::optional<LineKind> FastLineParser::parse(std::string_view line, const Locat
   std::size_t start = pos;
   pos = find_first<' '>(p, pos, n);
   if (pos == start || pos == n) return std::nullopt;
-  std::int64_t index = find(line.substr(start, pos - start));
+  std::int64_t index = find(std::string_view(p + start, pos - start));
   if (index < 0) return std::nullopt;
   const Indicator& ind = plan_.indicators[static_cast<std::size_t>(index)];
   skip_spaces();
@@ -219,9 +350,11 @@ std::optional<LineKind> FastLineParser::parse(std::string_view line, const Locat
   // before the point and 6 after, so that the micros fit with room to spare.
   start = pos;
   pos = find_first<' '>(p, pos, n);
-  std::string_view v = line.substr(start, pos - start);
-  if (v.empty() || v[0] == '#') return std::nullopt;
-  bool is_state = v == "done" || v == "undone";
+  const char* v = p + start;
+  const std::size_t vn = pos - start;
+  if (vn == 0 || v[0] == '#') return std::nullopt;
+  const bool done = vn == 4 && same_bytes(v, "done", 4);
+  const bool is_state = done || (vn == 6 && same_bytes(v, "undone", 6));
   // `explain` (an explanation, rare) is neither a state nor a number, so it
   // goes to parse_line below like any other unusual value.
   if ((ind.kind == Kind::milestone) != is_state) return std::nullopt;
@@ -233,22 +366,21 @@ std::optional<LineKind> FastLineParser::parse(std::string_view line, const Locat
     std::size_t digits = i;
     // Reads at most one digit more than allowed, so that a long run of
     // digits is refused before it overflows (found by fuzz/, records).
-    while (i < v.size() && is_digit(v[i]) && i - digits <= 12)
-      micros = micros * 10 + (v[i++] - '0');
+    while (i < vn && is_digit(v[i]) && i - digits <= 12) micros = micros * 10 + (v[i++] - '0');
     if (i == digits || i - digits > 12) return std::nullopt;
     std::int64_t scale = Decimal::kScale;
-    if (i < v.size() && v[i] == '.') {
+    if (i < vn && v[i] == '.') {
       std::size_t frac = ++i;
       std::int64_t f = 0;
-      while (i < v.size() && is_digit(v[i]) && i - frac <= 6) f = f * 10 + (v[i++] - '0');
+      while (i < vn && is_digit(v[i]) && i - frac <= 6) f = f * 10 + (v[i++] - '0');
       if (i == frac || i - frac > 6) return std::nullopt;
       for (std::size_t k = frac; k < i; ++k) scale /= 10;
       micros = micros * Decimal::kScale + f * scale;
     } else {
       micros *= Decimal::kScale;
     }
-    if (i < v.size() && v[i] == '%' && ind.is_percent()) ++i;
-    if (i != v.size()) return std::nullopt;
+    if (i < vn && v[i] == '%' && ind.is_percent()) ++i;
+    if (i != vn) return std::nullopt;
     if (negative) micros = -micros;
     if (micros < 0 && is_level(ind.kind)) return std::nullopt;
   }
@@ -262,25 +394,29 @@ std::optional<LineKind> FastLineParser::parse(std::string_view line, const Locat
     start = pos;
     while (pos < n && is_key_char(p[pos])) ++pos;
     if (pos == start || pos == n || p[pos] != '=') return std::nullopt;
-    std::string_view key = line.substr(start, pos - start);
+    const std::string_view key(p + start, pos - start);
     for (std::size_t t = 0; t < ntags; ++t)
-      if (entry->tags[t].first == key) return std::nullopt;
+      if (same(entry->tags[t].first, key)) return std::nullopt;
     ++pos;  // '='
-    if (key == "by")
-      entry->by_column = static_cast<int>(valid_code_points(line.substr(0, pos))) + 1;
+    if (key.size() == 2 && key[0] == 'b' && key[1] == 'y') {
+      // The value's column in code points: the ASCII start of the line
+      // counts a column a byte.
+      std::size_t points = pos <= ascii ? pos : ascii + valid_code_points({p + ascii, pos - ascii});
+      entry->by_column = static_cast<int>(points) + 1;
+    }
     std::string_view value;
     if (pos < n && p[pos] == '"') {
       start = ++pos;
       pos = find_first<'"', '\\'>(p, pos, n);
       if (pos == n || p[pos] == '\\') return std::nullopt;
-      value = line.substr(start, pos - start);
+      value = std::string_view(p + start, pos - start);
       ++pos;  // the closing quote
       if (pos < n && p[pos] != ' ') return std::nullopt;
     } else {
       start = pos;
       pos = find_first<' ', '"', '#'>(p, pos, n);
       if (pos == start || (pos < n && p[pos] != ' ')) return std::nullopt;
-      value = line.substr(start, pos - start);
+      value = std::string_view(p + start, pos - start);
     }
     if (ntags == entry->tags.size()) entry->tags.emplace_back();
     set(entry->tags[ntags].first, key);
@@ -289,12 +425,12 @@ std::optional<LineKind> FastLineParser::parse(std::string_view line, const Locat
   }
 
   entry->tags.resize(ntags);
-  entry->date = Date::from_ymd(y, m, d);
+  entry->set_date(Date::from_ymd(y, m, d), Ymd{y, m, d});
   set(entry->id, ind.id);
   entry->indicator = static_cast<std::size_t>(index);
   entry->is_state = is_state;
   entry->is_explanation = false;
-  entry->done = v == "done";
+  entry->done = done;
   entry->amount = Decimal::from_units(micros);
   set(entry->where.file, where.file);
   entry->where.line = where.line;

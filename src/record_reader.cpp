@@ -228,11 +228,14 @@ RecordStream::RecordStream(std::string file_name, const Plan& plan, Diagnostics&
   stats_.files = 1;
 }
 
-void RecordStream::line(std::string_view text) {
+void RecordStream::line(std::string_view text, std::size_t readable) {
   ++where_.line;
   ++stats_.lines;
-  if (where_.line == 1 && text.starts_with(kUtf8Bom)) text.remove_prefix(kUtf8Bom.size());
-  if (auto fast = fast_.parse(text, where_, &entry_)) {
+  if (where_.line == 1 && text.starts_with(kUtf8Bom)) {
+    text.remove_prefix(kUtf8Bom.size());
+    readable -= kUtf8Bom.size();
+  }
+  if (auto fast = fast_.parse(text, where_, &entry_, readable)) {
     if (*fast == LineKind::entry) {
       ++stats_.entries;
       sink_->add(entry_);
@@ -277,10 +280,10 @@ void RecordStream::feed(std::string_view data) {
       return;
     }
     if (carry_.empty()) {
-      line(data.substr(0, nl));  // the common case: no copy
+      line(data.substr(0, nl), data.size());  // the common case: no copy
     } else {
       carry_.append(data.substr(0, nl));
-      line(carry_);
+      line(carry_, carry_.size());
       carry_.clear();
     }
     data.remove_prefix(nl + 1);
@@ -299,7 +302,7 @@ ReadStats RecordStream::finish() {
     if (carry_.empty()) return stats_;
     std::string last;
     last.swap(carry_);
-    line(last);
+    line(last, last.size());
     int column = static_cast<int>(code_points(last)) + 1;
     diags_.warning({where_.file, where_.line, column}, "last line has no newline (cut short?)",
                    std::move(last));

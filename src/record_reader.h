@@ -131,7 +131,8 @@ class RecordStream {
     void add(const Entry& e) override { f(e); }
   };
 
-  void line(std::string_view text);
+  // `readable`: bytes that may be read from text.data(), at least its size.
+  void line(std::string_view text, std::size_t readable);
   void too_long();
 
   const Plan& plan_;
