@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "text.h"
+
 namespace plan {
 
 Filings::Filings(const Plan& plan, Date as_of)
@@ -28,7 +30,8 @@ void Filings::add(const Entry& e) {
   std::size_t slot = 0;
   if (!ind.reported_by.empty()) {
     auto by = e.tag("by");
-    auto it = std::find(ind.reported_by.begin(), ind.reported_by.end(), by);
+    auto it = std::find_if(ind.reported_by.begin(), ind.reported_by.end(),
+                           [&](const std::string& r) { return same_text(r, by); });
     if (it == ind.reported_by.end()) return;
     slot = static_cast<std::size_t>(it - ind.reported_by.begin());
   }

@@ -8,12 +8,6 @@
 
 namespace plan {
 
-std::string_view Entry::tag(std::string_view key) const {
-  for (const auto& [k, v] : tags)
-    if (k == key) return v;
-  return {};
-}
-
 namespace {
 
 // UTF-8 of the characters the grammar singles out.

@@ -13,6 +13,7 @@
 #include "decimal.h"
 #include "diagnostic.h"
 #include "plan.h"
+#include "text.h"
 
 namespace plan {
 
@@ -41,7 +42,11 @@ struct Entry {
   std::size_t indicator = kNoIndicator;
 
   // The value of tag `key`, or "" when absent.
-  std::string_view tag(std::string_view key) const;
+  std::string_view tag(std::string_view key) const {
+    for (const auto& [k, v] : tags)
+      if (same_text(k, key)) return v;
+    return {};
+  }
 
   // date's year, month and day, worked out once per entry: the reader sets
   // them with the date (set_date), and an entry whose date was assigned
@@ -93,7 +98,7 @@ std::string format_entry(const Entry& e, const Indicator& ind);
 // the plan does not have.
 // Inline: every entry of every read passes here.
 inline std::optional<std::size_t> indicator_index(const Plan& plan, const Entry& e) {
-  if (e.indicator < plan.indicators.size() && plan.indicators[e.indicator].id == e.id)
+  if (e.indicator < plan.indicators.size() && same_text(plan.indicators[e.indicator].id, e.id))
     return e.indicator;
   return plan.index_of(e.id);
 }

@@ -255,35 +255,10 @@ PLAN_HOT bool plain_bytes(const char* p, std::size_t n, std::size_t /*readable*/
 }
 #endif
 
-// Whether the n bytes at a and b are equal: words compared, the last one
-// overlapping, so that the short strings of a line cost no call to memcmp.
-PLAN_HOT bool same_bytes(const char* a, const char* b, std::size_t n) {
-  if (n >= 8) {
-    for (std::size_t i = 0; i + 8 < n; i += 8)
-      if (load8(a + i) != load8(b + i)) return false;
-    return load8(a + n - 8) == load8(b + n - 8);
-  }
-  if (n >= 4) {
-    std::uint32_t x, y, u, v;
-    std::memcpy(&x, a, 4);
-    std::memcpy(&y, b, 4);
-    std::memcpy(&u, a + n - 4, 4);
-    std::memcpy(&v, b + n - 4, 4);
-    return x == y && u == v;
-  }
-  for (std::size_t i = 0; i < n; ++i)
-    if (a[i] != b[i]) return false;
-  return true;
-}
-
-PLAN_HOT bool same(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && same_bytes(a.data(), b.data(), a.size());
-}
-
 // Assigns only when the text differs: consecutive lines repeat ids, keys
 // and many values, and a comparison is cheaper than a copy.
 PLAN_HOT void set(std::string& s, std::string_view v) {
-  if (!same(s, v)) s.assign(v.data(), v.size());
+  if (!same_text(s, v)) s.assign(v.data(), v.size());
 }
 
 }  // namespace
@@ -311,7 +286,7 @@ std::int64_t FastLineParser::find(std::string_view id) const {
   for (std::uint64_t h = hash_id(id) & mask_;; h = (h + 1) & mask_) {
     std::uint32_t s = slots_[h];
     if (s == 0) return -1;
-    if (same(plan_.indicators[s - 1].id, id)) return s - 1;
+    if (same_text(plan_.indicators[s - 1].id, id)) return s - 1;
   }
 }
 
@@ -353,8 +328,9 @@ std::optional<LineKind> FastLineParser::parse(std::string_view line, const Locat
   const char* v = p + start;
   const std::size_t vn = pos - start;
   if (vn == 0 || v[0] == '#') return std::nullopt;
-  const bool done = vn == 4 && same_bytes(v, "done", 4);
-  const bool is_state = done || (vn == 6 && same_bytes(v, "undone", 6));
+  const std::string_view value_text(v, vn);
+  const bool done = same_text(value_text, "done");
+  const bool is_state = done || same_text(value_text, "undone");
   // `explain` (an explanation, rare) is neither a state nor a number, so it
   // goes to parse_line below like any other unusual value.
   if ((ind.kind == Kind::milestone) != is_state) return std::nullopt;
@@ -396,7 +372,7 @@ std::optional<LineKind> FastLineParser::parse(std::string_view line, const Locat
     if (pos == start || pos == n || p[pos] != '=') return std::nullopt;
     const std::string_view key(p + start, pos - start);
     for (std::size_t t = 0; t < ntags; ++t)
-      if (same(entry->tags[t].first, key)) return std::nullopt;
+      if (same_text(entry->tags[t].first, key)) return std::nullopt;
     ++pos;  // '='
     if (key.size() == 2 && key[0] == 'b' && key[1] == 'y') {
       // The value's column in code points: the ASCII start of the line
@@ -404,23 +380,51 @@ std::optional<LineKind> FastLineParser::parse(std::string_view line, const Locat
       std::size_t points = pos <= ascii ? pos : ascii + valid_code_points({p + ascii, pos - ascii});
       entry->by_column = static_cast<int>(points) + 1;
     }
-    std::string_view value;
+    if (ntags == entry->tags.size()) entry->tags.emplace_back();
+    auto& [tag_key, tag_value] = entry->tags[ntags];
+    set(tag_key, key);
     if (pos < n && p[pos] == '"') {
       start = ++pos;
       pos = find_first<'"', '\\'>(p, pos, n);
-      if (pos == n || p[pos] == '\\') return std::nullopt;
-      value = std::string_view(p + start, pos - start);
+      if (pos == n) return std::nullopt;
+      if (p[pos] == '"') {
+        set(tag_value, {p + start, pos - start});
+      } else {
+        // Escapes: \" \\ \n \t, as parse_line decodes them; any other is
+        // an error, for parse_line to word.
+        tag_value.assign(p + start, pos - start);
+        while (p[pos] == '\\') {
+          if (pos + 1 == n) return std::nullopt;
+          switch (p[pos + 1]) {
+            case '"':
+              tag_value += '"';
+              break;
+            case '\\':
+              tag_value += '\\';
+              break;
+            case 'n':
+              tag_value += '\n';
+              break;
+            case 't':
+              tag_value += '\t';
+              break;
+            default:
+              return std::nullopt;
+          }
+          start = pos + 2;
+          pos = find_first<'"', '\\'>(p, start, n);
+          if (pos == n) return std::nullopt;
+          tag_value.append(p + start, pos - start);
+        }
+      }
       ++pos;  // the closing quote
       if (pos < n && p[pos] != ' ') return std::nullopt;
     } else {
       start = pos;
       pos = find_first<' ', '"', '#'>(p, pos, n);
       if (pos == start || (pos < n && p[pos] != ' ')) return std::nullopt;
-      value = std::string_view(p + start, pos - start);
+      set(tag_value, {p + start, pos - start});
     }
-    if (ntags == entry->tags.size()) entry->tags.emplace_back();
-    set(entry->tags[ntags].first, key);
-    set(entry->tags[ntags].second, value);
     ++ntags;
   }
 

@@ -6,8 +6,8 @@
 // and FastLineParser reads such a line in one pass with no messages to
 // prepare: bytes checked eight at a time, fields split on spaces, the id
 // found in a flat table built once from the plan, the value read straight
-// into fixed point. Anything unusual -- a tab, leading spaces, 万, an
-// escape in a quoted value, more than six decimal places, any error -- is
+// into fixed point. Anything unusual -- a tab, leading spaces, 万, more
+// than six decimal places, any error -- is
 // "not sure", and the caller hands the line to parse_line (record.h), which
 // stays the one judge of the format and the only source of messages.
 //

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,6 +43,36 @@ inline bool all_printable_ascii(std::uint64_t w) {
   constexpr std::uint64_t kOnes = 0x0101010101010101, kHigh = 0x8080808080808080;
   std::uint64_t del = w ^ (kOnes * 0x7F);
   return ((w | ((w - kOnes * 0x20) & ~w) | ((del - kOnes) & ~del)) & kHigh) == 0;
+}
+
+// Whether a and b hold the same bytes, compared a word at a time inline
+// (the last word overlapping), so that the short strings of record lines --
+// ids, tag keys and values -- cost no call to memcmp.
+[[gnu::always_inline]] inline bool same_text(std::string_view a, std::string_view b) {
+  const std::size_t n = a.size();
+  if (n != b.size()) return false;
+  const char *x = a.data(), *y = b.data();
+  auto word = [](const char* p) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    return w;
+  };
+  if (n >= 8) {
+    for (std::size_t i = 0; i + 8 < n; i += 8)
+      if (word(x + i) != word(y + i)) return false;
+    return word(x + n - 8) == word(y + n - 8);
+  }
+  if (n >= 4) {
+    std::uint32_t u, v, s, t;
+    std::memcpy(&u, x, 4);
+    std::memcpy(&v, y, 4);
+    std::memcpy(&s, x + n - 4, 4);
+    std::memcpy(&t, y + n - 4, 4);
+    return u == v && s == t;
+  }
+  for (std::size_t i = 0; i < n; ++i)
+    if (x[i] != y[i]) return false;
+  return true;
 }
 
 // Byte length of the UTF-8 sequence that starts `s` (1 for an invalid lead

@@ -174,6 +174,10 @@ TEST_CASE("fast parser: the common shape is read, and read as parse_line reads i
            "2020-02-29  skills.high_new  +12.5  by=震泽镇  note=\"Q2 figures, revised\"   ",
            "2019-01-01  jobs.rural_new  123456789012.123456",
            "2019-01-01  skills.gusu_leaders  0.000001  a=b=c  z_=\"\"",
+           // Escapes, decoded: \" \\ \n \t, at the start, middle and end.
+           "2019-01-01  jobs.rural_new  3  n=\"a\\\"b\"",
+           "2019-01-01  jobs.rural_new  3  n=\"\\\\\\n\\tx\\\"\"  by=a",
+           "2020-02-29  skills.high_new  7  by=a  note=\"ref \\\"2019-07\\\" batch\"",
            "# a comment",
            "",
        }) {
@@ -182,6 +186,9 @@ TEST_CASE("fast parser: the common shape is read, and read as parse_line reads i
     CHECK(o.fast != "-");
     CHECK(o.fast == o.full);
   }
+  // The escapes decoded: a backslash, a newline, a tab, x and a quote.
+  CHECK(both("2019-01-01  jobs.rural_new  3  n=\"\\\\\\n\\tx\\\"\"", test_plan()).fast ==
+        "r.rec:7:1 2019-01-01 jobs.rural_new #1 amount undone 3000000 [n=\\\n\tx\"]");
   // 1.9% of a % indicator is 1.9: 1,900,000 millionths.
   CHECK(both("2020-12-31  unemployment.rate  1.9%", test_plan()).fast ==
         "r.rec:7:1 2020-12-31 unemployment.rate #2 amount undone 1900000");
@@ -198,14 +205,16 @@ TEST_CASE("fast parser: unusual lines go to the full parser") {
            // by fuzz/; the sanitizer build catches the overflow itself).
            "2019-01-01  jobs.rural_new  11111111111111111111111111111111111",
            "2019-01-01  jobs.rural_new  1.11111111111111111111",
-           "2019-01-01  jobs.rural_new  3  n=\"a\\\"b\"",  // an escape
-           "2019-02-29  jobs.rural_new  3",                // not a date: an error
-           "2019-01-01  jobs.rural_nwe  3",                // unknown id: an error
-           "2019-01-01  unemployment.rate  -1",            // negative reading: an error
-           "2019-01-01  startup.jobs_ratio  4%",           // % on no unit: an error
-           "2019-01-01  jobs.rural_new  3  by=a  by=b",    // duplicate tag: an error
-           "2019-01-01  jobs.rural_new  3  note=\"x\"y",   // no space after the quote
-           "2019-01-01  jobs.rural_new  3\r",              // CRLF: an error
+           "2019-02-29  jobs.rural_new  3",               // not a date: an error
+           "2019-01-01  jobs.rural_nwe  3",               // unknown id: an error
+           "2019-01-01  unemployment.rate  -1",           // negative reading: an error
+           "2019-01-01  startup.jobs_ratio  4%",          // % on no unit: an error
+           "2019-01-01  jobs.rural_new  3  by=a  by=b",   // duplicate tag: an error
+           "2019-01-01  jobs.rural_new  3  note=\"x\"y",  // no space after the quote
+           "2019-01-01  jobs.rural_new  3\r",             // CRLF: an error
+           "2019-01-01  jobs.rural_new  3  n=\"a\\qb\"",  // an unknown escape: an error
+           "2019-01-01  jobs.rural_new  3  n=\"ab\\\"",   // unterminated: an error
+           "2019-01-01  jobs.rural_new  3  n=\"ab\\",
            "# \xC2\x85",                                   // C1 control in a comment
            "2019-01-01  jobs.rural_new  explain  note=x",  // an explanation
            "2019-01-01  hr.portal_online  explain  note=x",
