@@ -57,9 +57,28 @@ PLAN_HOT std::uint64_t bytes_equal(std::uint64_t w, unsigned char b) {
 }
 
 // Position of the first byte at or after pos that is one of the `stops`
-// (at most three), or n: eight bytes at a time, then one at a time.
+// (at most three), or n: sixteen bytes at a time while `readable` bytes
+// from p allow it (the bytes past n are the reader's buffer, never
+// answered), then eight, then one at a time.
 template <unsigned char A, unsigned char B = A, unsigned char C = A>
-PLAN_HOT std::size_t find_first(const char* p, std::size_t pos, std::size_t n) {
+PLAN_HOT std::size_t find_first(const char* p, std::size_t pos, std::size_t n,
+                                std::size_t readable) {
+#if defined(__SSE2__)
+  for (; pos < n && pos + 16 <= readable; pos += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + pos));
+    __m128i m = _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(A)));
+    if constexpr (B != A)
+      m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(B))));
+    if constexpr (C != A)
+      m = _mm_or_si128(m, _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(C))));
+    if (const int bits = _mm_movemask_epi8(m))
+      return std::min(n,
+                      pos + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(bits))));
+  }
+  if (pos >= n) return n;
+#else
+  (void)readable;
+#endif
   for (; pos + 8 <= n; pos += 8) {
     std::uint64_t w = load8(p + pos);
     std::uint64_t m = bytes_equal(w, A);
@@ -294,8 +313,9 @@ std::optional<LineKind> FastLineParser::parse(std::string_view line, const Locat
                                               Entry* entry, std::size_t readable) const {
   const char* p = line.data();
   const std::size_t n = line.size();
+  readable = std::max(readable, n);
   std::size_t ascii;  // p[0, ascii) is printable ASCII
-  if (!plain_bytes(p, n, std::max(readable, n), &ascii)) return std::nullopt;
+  if (!plain_bytes(p, n, readable, &ascii)) return std::nullopt;
   if (n == 0 || p[0] == '#') return LineKind::blank;
 
   // DATE, then at least one space.
@@ -314,7 +334,7 @@ std::optional<LineKind> FastLineParser::parse(std::string_view line, const Locat
 
   // ID, then at least one space.
   std::size_t start = pos;
-  pos = find_first<' '>(p, pos, n);
+  pos = find_first<' '>(p, pos, n, readable);
   if (pos == start || pos == n) return std::nullopt;
   std::int64_t index = find(std::string_view(p + start, pos - start));
   if (index < 0) return std::nullopt;
@@ -324,7 +344,7 @@ std::optional<LineKind> FastLineParser::parse(std::string_view line, const Locat
   // VALUE: done/undone, or [+-]digits[.digits][%] with at most 12 digits
   // before the point and 6 after, so that the micros fit with room to spare.
   start = pos;
-  pos = find_first<' '>(p, pos, n);
+  pos = find_first<' '>(p, pos, n, readable);
   const char* v = p + start;
   const std::size_t vn = pos - start;
   if (vn == 0 || v[0] == '#') return std::nullopt;
@@ -385,7 +405,7 @@ std::optional<LineKind> FastLineParser::parse(std::string_view line, const Locat
     set(tag_key, key);
     if (pos < n && p[pos] == '"') {
       start = ++pos;
-      pos = find_first<'"', '\\'>(p, pos, n);
+      pos = find_first<'"', '\\'>(p, pos, n, readable);
       if (pos == n) return std::nullopt;
       if (p[pos] == '"') {
         set(tag_value, {p + start, pos - start});
@@ -412,7 +432,7 @@ std::optional<LineKind> FastLineParser::parse(std::string_view line, const Locat
               return std::nullopt;
           }
           start = pos + 2;
-          pos = find_first<'"', '\\'>(p, start, n);
+          pos = find_first<'"', '\\'>(p, start, n, readable);
           if (pos == n) return std::nullopt;
           tag_value.append(p + start, pos - start);
         }
@@ -421,7 +441,7 @@ std::optional<LineKind> FastLineParser::parse(std::string_view line, const Locat
       if (pos < n && p[pos] != ' ') return std::nullopt;
     } else {
       start = pos;
-      pos = find_first<' ', '"', '#'>(p, pos, n);
+      pos = find_first<' ', '"', '#'>(p, pos, n, readable);
       if (pos == start || (pos < n && p[pos] != ' ')) return std::nullopt;
       set(tag_value, {p + start, pos - start});
     }
