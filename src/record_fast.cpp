@@ -1,6 +1,7 @@
 #include "record_fast.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cstdint>
 #include <cstring>
 
@@ -456,7 +457,7 @@ std::optional<LineKind> FastLineParser::parse(std::string_view line, const Locat
   entry->is_explanation = false;
   entry->done = done;
   entry->amount = Decimal::from_units(micros);
-  set(entry->where.file, where.file);
+  assert(entry->where.file == where.file);  // set by the caller (record_fast.h)
   entry->where.line = where.line;
   entry->where.column = 1;
   return LineKind::entry;

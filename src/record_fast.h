@@ -32,10 +32,11 @@ class FastLineParser {
 
   // The line's kind with `entry` filled exactly as parse_line would fill it,
   // or nullopt when the line is not of the common shape (then `entry`'s
-  // contents are unspecified). `line` excludes the newline. `readable`
-  // bytes from line.data() may be read (more than the line: the bytes after
-  // it in the caller's buffer), so that the line's end need not be copied
-  // to be read sixteen bytes at a time.
+  // contents are unspecified). REQUIRES: entry->where.file is where.file
+  // already: every line of a stream is of one file, so the caller sets it
+  // once rather than have a file name compared on every line. `line` excludes the newline.
+  // `readable` bytes from line.data() may be read (more than the line: the bytes after it in the
+  // caller's buffer), so that the line's end need not be copied to be read sixteen bytes at a time.
   std::optional<LineKind> parse(std::string_view line, const Location& where, Entry* entry,
                                 std::size_t readable = 0) const;
 

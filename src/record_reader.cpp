@@ -226,6 +226,7 @@ RecordStream::RecordStream(std::string file_name, const Plan& plan, Diagnostics&
                            EntrySink& sink)
     : plan_(plan), fast_(plan), diags_(diags), sink_(&sink), where_{std::move(file_name), 0, 0} {
   stats_.files = 1;
+  entry_.where.file = where_.file;  // FastLineParser::parse leaves it to us
 }
 
 void RecordStream::line(std::string_view text, std::size_t readable) {

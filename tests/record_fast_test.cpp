@@ -50,6 +50,7 @@ struct Outcome {
 
 Outcome both(std::string_view line, const Plan& plan) {
   static Entry fast_entry, full_entry;  // reused, as the reader reuses its Entry
+  fast_entry.where.file = kWhere.file;  // the caller's part (record_fast.h)
   static const FastLineParser fast_wujiang(wujiang()), fast_test(test_plan());
   const FastLineParser& fast = &plan == &wujiang() ? fast_wujiang : fast_test;
   Outcome o;
