@@ -21,10 +21,11 @@ std::size_t Filings::slots(std::size_t indicator) const {
 }
 
 void Filings::add(const Entry& e) {
+  if (auto found = indicator_index(plan_, e)) add(e, *found);
+}
+
+void Filings::add(const Entry& e, std::size_t i) {
   if (e.date > as_of_ || e.is_explanation) return;
-  auto found = indicator_index(plan_, e);
-  if (!found) return;
-  std::size_t i = *found;
   if (periods_[i] == 0) return;
   const Indicator& ind = plan_.indicators[i];
   std::size_t slot = 0;

@@ -47,10 +47,10 @@ void Ledger::add(const Entry& e) {
     explanations_.add(e);
     return;
   }
-  filings_.add(e);
   auto found = indicator_index(plan_, e);
   if (!found) return;
   std::size_t index = *found;
+  filings_.add(e, index);
   const Indicator& ind = plan_.indicators[index];
   Acc& a = acc_[index];
   const auto [year, month, day] = e.ymd();

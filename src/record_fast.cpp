@@ -1,6 +1,7 @@
 #include "record_fast.h"
 
 #include <algorithm>
+#include <bit>
 #include <cassert>
 #include <cstdint>
 #include <cstring>
@@ -320,9 +321,21 @@ std::optional<LineKind> FastLineParser::parse(std::string_view line, const Locat
   if (n == 0 || p[0] == '#') return LineKind::blank;
 
   // DATE, then at least one space.
-  if (n < 11 || p[4] != '-' || p[7] != '-' || p[10] != ' ') return std::nullopt;
-  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (!is_digit(p[i])) return std::nullopt;
+  if (n < 11 || p[10] != ' ' || !is_digit(p[8]) || !is_digit(p[9])) return std::nullopt;
+  if constexpr (std::endian::native == std::endian::little) {
+    // "YYYY-MM-" as one word: bytes 0-3 and 5-6 digits (high nibble 3,
+    // and still 3 after adding 6), bytes 4 and 7 '-'.
+    constexpr std::uint64_t kDigits = 0x00FFFF00FFFFFFFFull, kNibbles = 0xF0F0F0F0F0F0F0F0ull;
+    constexpr std::uint64_t kThrees = 0x3030303030303030ull & kDigits & kNibbles;
+    const std::uint64_t w = load8(p);
+    if ((w & ~kDigits) != 0x2D00002D00000000ull || (w & kDigits & kNibbles) != kThrees ||
+        ((w + 0x0606060606060606ull) & kDigits & kNibbles) != kThrees)
+      return std::nullopt;
+  } else {
+    if (p[4] != '-' || p[7] != '-') return std::nullopt;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6})
+      if (!is_digit(p[i])) return std::nullopt;
+  }
   const int y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
   const int m = (p[5] - '0') * 10 + (p[6] - '0');
   const int d = (p[8] - '0') * 10 + (p[9] - '0');
