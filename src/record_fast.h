@@ -4,12 +4,14 @@
 //   2019-06-30  jobs.urban_new  4210  by=人社局  src=月报  note="含 补报"  # ok
 //
 // and FastLineParser reads such a line in one pass with no messages to
-// prepare: bytes checked eight at a time, fields split on spaces, the id
-// found in a flat table built once from the plan, the value read straight
-// into fixed point. Anything unusual -- a tab, leading spaces, 万, more
-// than six decimal places, any error -- is
-// "not sure", and the caller hands the line to parse_line (record.h), which
-// stays the one judge of the format and the only source of messages.
+// prepare: bytes checked sixteen at a time (SSE2; a table automaton for
+// characters outside the common CJK range and on other machines), fields
+// split on spaces, the id found in a flat table built once from the plan,
+// the value read straight into fixed point, quoted values and their
+// escapes decoded. Anything unusual -- a tab, leading spaces, 万, more than
+// six decimal places, any error -- is "not sure", and the caller hands the
+// line to parse_line (record.h), which stays the one judge of the format
+// and the only source of messages.
 //
 // The contract, pinned by tests/record_fast_test.cpp on mutated lines: when
 // parse() answers, parse_line gives the same answer and the same Entry.
