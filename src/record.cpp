@@ -300,23 +300,11 @@ std::optional<Diagnostic> LineParser::parse_tag(std::size_t* pos_io, std::size_t
         continue;
       }
       if (i + 1 == s_.size()) return fail(open, "unterminated quoted value");
-      switch (s_[i + 1]) {
-        case '"':
-          value += '"';
-          break;
-        case '\\':
-          value += '\\';
-          break;
-        case 'n':
-          value += '\n';
-          break;
-        case 't':
-          value += '\t';
-          break;
-        default:
-          return fail(i, "unknown escape '\\" + std::string(char_at(i + 1)) +
-                             "'; write \\\\ for a backslash");
-      }
+      const char decoded = unescaped(s_[i + 1]);
+      if (decoded == 0)
+        return fail(i, "unknown escape '\\" + std::string(char_at(i + 1)) +
+                           "'; write \\\\ for a backslash");
+      value += decoded;
       i += 2;
     }
     ++i;  // closing quote

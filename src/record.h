@@ -103,6 +103,23 @@ inline std::optional<std::size_t> indicator_index(const Plan& plan, const Entry&
   return plan.index_of(e.id);
 }
 
+// The character an escape \c in a quoted tag value stands for (\" \\ \n
+// \t), or 0 for an unknown escape: the one decoding rule, for parse_line and
+// the fast parser (record_fast.h).
+inline char unescaped(char c) {
+  switch (c) {
+    case '"':
+    case '\\':
+      return c;
+    case 'n':
+      return '\n';
+    case 't':
+      return '\t';
+    default:
+      return 0;
+  }
+}
+
 // A tag value in double quotes with \" \\ \n \t escaped: the one quoting rule
 // of the format, for format_entry and for writers that build lines.
 std::string quote_tag_value(std::string_view value);

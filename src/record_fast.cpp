@@ -424,27 +424,13 @@ std::optional<LineKind> FastLineParser::parse(std::string_view line, const Locat
       if (p[pos] == '"') {
         set(tag_value, {p + start, pos - start});
       } else {
-        // Escapes: \" \\ \n \t, as parse_line decodes them; any other is
-        // an error, for parse_line to word.
+        // Escapes, decoded as parse_line decodes them (unescaped, record.h);
+        // an unknown one is an error, for parse_line to word.
         tag_value.assign(p + start, pos - start);
         while (p[pos] == '\\') {
-          if (pos + 1 == n) return std::nullopt;
-          switch (p[pos + 1]) {
-            case '"':
-              tag_value += '"';
-              break;
-            case '\\':
-              tag_value += '\\';
-              break;
-            case 'n':
-              tag_value += '\n';
-              break;
-            case 't':
-              tag_value += '\t';
-              break;
-            default:
-              return std::nullopt;
-          }
+          const char decoded = pos + 1 < n ? unescaped(p[pos + 1]) : 0;
+          if (decoded == 0) return std::nullopt;
+          tag_value += decoded;
           start = pos + 2;
           pos = find_first<'"', '\\'>(p, start, n, readable);
           if (pos == n) return std::nullopt;
