@@ -75,6 +75,27 @@ void RecordChecker::add(const Entry& e) {
           ? std::optional<std::size_t>(e.indicator)
           : plan_.index_of(e.id);
   const Indicator* ind = index ? &plan_.indicators[*index] : nullptr;
+  // What makes two entries the same figure (figure_fingerprint in
+  // duplicates.h), with the indicator and by= as small numbers where they
+  // can be.
+  const std::uint64_t by = by_key(e);
+  Fingerprint f;
+  f.add(static_cast<std::uint64_t>(e.date.days_since_epoch()));
+  f.add(index ? *index : text_key(e.id));
+  if (e.is_explanation) {
+    f.add(~std::uint64_t{0});
+    f.add(e.tag("note"));
+  } else if (e.is_state) {
+    f.add(~std::uint64_t{1});
+    f.add(e.done ? 1u : 0u);
+  } else {
+    f.add(static_cast<std::uint64_t>(e.amount.units()));
+  }
+  f.add(by);
+  const std::uint64_t fingerprint = f.value();
+  // Its slots are far apart in tables larger than the caches: asked for
+  // now, they come in while the checks below run.
+  seen_.prefetch(fingerprint);
   if (ind && !e.is_state) {
     std::int64_t& m = magnitude_[*index];
     const std::int64_t v = e.amount.units();
@@ -108,26 +129,10 @@ void RecordChecker::add(const Entry& e) {
   if (e.date > today_)
     diags_->warning(e.where,
                     fmt::format("{} is in the future (today is {})", e.date.iso(), today_.iso()));
-  // What makes two entries the same figure (figure_fingerprint in
-  // duplicates.h), with the indicator and by= as small numbers where they
-  // can be.
-  const std::uint64_t by = by_key(e);
-  Fingerprint f;
-  f.add(static_cast<std::uint64_t>(e.date.days_since_epoch()));
-  f.add(index ? *index : text_key(e.id));
-  if (e.is_explanation) {
-    f.add(~std::uint64_t{0});
-    f.add(e.tag("note"));
-  } else if (e.is_state) {
-    f.add(~std::uint64_t{1});
-    f.add(e.done ? 1u : 0u);
-  } else {
-    f.add(static_cast<std::uint64_t>(e.amount.units()));
-  }
-  f.add(by);
   // A fingerprint is enough to raise a suspicion: a collision costs a false
   // warning, never a wrong figure.
-  if (auto first = seen_.find_or_add(f.value(), e.where.line))
+  if (by & kText) warn_unknown_unit(e);
+  if (auto first = seen_.find_or_add(fingerprint, e.where.line))
     diags_->warning(e.where,
                     fmt::format("same date, id, value and by= as line {}: entered twice?", *first));
 }
@@ -151,9 +156,13 @@ std::uint64_t RecordChecker::by_key(const Entry& e) {
     last_by_ = static_cast<std::size_t>(known - known_by_.begin());
     return last_by_ + 1;
   }
+  return text_key(by);
+}
+
+void RecordChecker::warn_unknown_unit(const Entry& e) {
+  const std::string_view by = e.tag("by");
   diags_->warning(Location{e.where.file, e.where.line, e.by_column > 0 ? e.by_column : 1},
                   fmt::format("unknown unit '{}'{}", sanitize(by), plan_.did_you_mean_unit(by)));
-  return text_key(by);
 }
 
 void RecordChecker::begin_file(std::size_t /*index*/, const std::string& name, Diagnostics& diags) {

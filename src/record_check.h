@@ -65,9 +65,10 @@ class RecordChecker : public ShardableSink {
  private:
   void start_file(const std::string& name);
   // What stands for the entry's by= in its fingerprint: 0 for none, the
-  // place in known_by_ (+ 1) of a known one, else the hash of the text with
-  // the top bit set. Warns of an unknown one.
+  // place in known_by_ (+ 1) of a known one, else (a by= that names no
+  // unit) the hash of the text with the top bit set.
   std::uint64_t by_key(const Entry& e);
+  void warn_unknown_unit(const Entry& e);
 
   const Plan& plan_;
   Date today_;
