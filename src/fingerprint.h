@@ -51,12 +51,11 @@ class FingerprintWindow {
   // fingerprint, 0 included.
   std::optional<int> find_or_add(std::uint64_t fingerprint, int line);
 
-  // Asks the processor for the slots find_or_add(fingerprint) starts at,
+  // Asks the processor for the tags find_or_add(fingerprint) starts at,
   // so that it need not wait for them; changes nothing.
   void prefetch(std::uint64_t fingerprint) const {
-    if (older_.used > 0) __builtin_prefetch(&older_.slots[fingerprint & (older_.slots.size() - 1)]);
-    if (!newer_.slots.empty())
-      __builtin_prefetch(&newer_.slots[fingerprint & (newer_.slots.size() - 1)]);
+    older_.prefetch(fingerprint);
+    newer_.prefetch(fingerprint);
   }
 
   // Forgets every fingerprint, in constant time (a new file).
@@ -64,24 +63,56 @@ class FingerprintWindow {
 
   // The slots of the newer generation's table: what a test needs to make
   // fingerprints meet in one slot.
-  std::size_t capacity() const { return newer_.slots.size(); }
+  std::size_t capacity() const { return newer_.tags.size(); }
 
  private:
   // A generation: open addressing with linear probing, a power of two
-  // slots long, at most half full. A slot holds a fingerprint when its
-  // stamp is the table's: clearing takes a new stamp instead of writing
-  // every slot, so a new file or a new generation costs nothing however
-  // large the table has grown. Key, line and stamp share a slot, so that a
-  // probe touches one cache line.
-  struct Slot {
-    std::uint64_t key = 0;
-    std::int32_t line = 0;
-    std::uint32_t stamp = 0;  // 0 never is a table's: fresh slots are empty
-  };
+  // slots long, at most half full. Probes read only a slot's tag: the
+  // table's stamp in the top 8 bits and the fingerprint's top 24 bits
+  // below; the fingerprint itself is compared only when the tag matches.
+  // So the tables that a probe touches at random stay a quarter of the
+  // size of the fingerprints and lines (256 KiB at full size), near the
+  // processor's caches. A slot is in use when its stamp is the table's:
+  // clearing takes a new stamp instead of writing every slot, so a new
+  // file or a new generation costs nothing however large the table has
+  // grown (the tags are zeroed once every 255 stamps).
   struct Table {
-    std::vector<Slot> slots;
-    std::uint32_t stamp = 1;
+    std::vector<std::uint32_t> tags;
+    struct Slot {
+      std::uint64_t key;
+      std::int32_t line;
+    };
+    std::vector<Slot> slots;  // the fingerprints and their lines
+    std::uint32_t stamp = 1;  // 1 … 255; fresh tags (0) are empty
     std::size_t used = 0;
+
+    std::uint32_t tag(std::uint64_t fingerprint) const {
+      return stamp << 24 | static_cast<std::uint32_t>(fingerprint >> 40);
+    }
+    bool in_use(std::size_t i) const { return tags[i] >> 24 == stamp; }
+    // The slot holding `fingerprint` (*found), else the free slot where its
+    // probe ended. REQUIRES: tags not empty.
+    std::size_t find(std::uint64_t fingerprint, bool* found) const {
+      const std::size_t mask = tags.size() - 1;
+      const std::uint32_t want = tag(fingerprint);
+      std::size_t i = fingerprint & mask;
+      for (; in_use(i); i = (i + 1) & mask) {
+        if (tags[i] == want && slots[i].key == fingerprint) {
+          *found = true;
+          return i;
+        }
+      }
+      *found = false;
+      return i;
+    }
+    void put(std::size_t i, std::uint64_t fingerprint, std::int32_t line) {
+      tags[i] = tag(fingerprint);
+      slots[i] = Slot{fingerprint, line};
+    }
+    void prefetch(std::uint64_t fingerprint) const {
+      if (used > 0) __builtin_prefetch(&tags[fingerprint & (tags.size() - 1)]);
+    }
+    void resize(std::size_t n);
     void clear();
     void grow();
   };

@@ -118,3 +118,22 @@ TEST_CASE("FingerprintWindow: clear forgets everything, and the table keeps its 
 }
 
 }  // namespace plan
+
+namespace plan {
+
+TEST_CASE("FingerprintWindow: a slot of a file long gone never comes back") {
+  // Clearing takes a new stamp (8 bits, 255 values) and zeroes the tags
+  // when the stamps wrap. Round r (a new file each) adds fingerprint r, in
+  // slot r of 1024; the fingerprint of round r - 255, whose slot kept the
+  // stamp this round has, must be new again, like every earlier one.
+  FingerprintWindow w(1000);
+  for (std::uint64_t round = 1; round <= 900; ++round) {
+    w.clear();
+    REQUIRE(w.find_or_add(round, 1) == std::nullopt);
+    if (round > 255) REQUIRE(w.find_or_add(round - 255, 2) == std::nullopt);
+    REQUIRE(w.find_or_add(round, 3) == 1);
+  }
+  REQUIRE(w.capacity() == 1024);
+}
+
+}  // namespace plan
