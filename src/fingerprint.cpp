@@ -37,7 +37,8 @@ void FingerprintWindow::Table::grow() {
   for (std::size_t n = 0; n < tags.size(); ++n) {
     if (!in_use(n)) continue;
     bool found;
-    bigger.put(bigger.find(slots[n].key, &found), slots[n].key, slots[n].line);
+    const std::uint64_t key = slots[n].key();
+    bigger.put(bigger.find(key, &found), key, slots[n].line);
   }
   *this = std::move(bigger);
 }

@@ -70,19 +70,22 @@ class FingerprintWindow {
   // slots long, at most half full. Probes read only a slot's tag: the
   // table's stamp in the top 8 bits and the fingerprint's top 24 bits
   // below; the fingerprint itself is compared only when the tag matches.
-  // So the tables that a probe touches at random stay a quarter of the
-  // size of the fingerprints and lines (256 KiB at full size), near the
+  // So the tables that a probe touches at random stay a third of the size
+  // of the fingerprints and lines (256 KiB at full size), nearer the
   // processor's caches. A slot is in use when its stamp is the table's:
   // clearing takes a new stamp instead of writing every slot, so a new
   // file or a new generation costs nothing however large the table has
   // grown (the tags are zeroed once every 255 stamps).
   struct Table {
     std::vector<std::uint32_t> tags;
+    // A fingerprint and its line, in 12 bytes: with a 64-bit member the
+    // padding would take a quarter of the memory.
     struct Slot {
-      std::uint64_t key;
+      std::uint32_t low, high;  // the fingerprint's halves
       std::int32_t line;
+      std::uint64_t key() const { return std::uint64_t{high} << 32 | low; }
     };
-    std::vector<Slot> slots;  // the fingerprints and their lines
+    std::vector<Slot> slots;
     std::uint32_t stamp = 1;  // 1 … 255; fresh tags (0) are empty
     std::size_t used = 0;
 
@@ -97,7 +100,7 @@ class FingerprintWindow {
       const std::uint32_t want = tag(fingerprint);
       std::size_t i = fingerprint & mask;
       for (; in_use(i); i = (i + 1) & mask) {
-        if (tags[i] == want && slots[i].key == fingerprint) {
+        if (tags[i] == want && slots[i].key() == fingerprint) {
           *found = true;
           return i;
         }
@@ -107,7 +110,8 @@ class FingerprintWindow {
     }
     void put(std::size_t i, std::uint64_t fingerprint, std::int32_t line) {
       tags[i] = tag(fingerprint);
-      slots[i] = Slot{fingerprint, line};
+      slots[i] = Slot{static_cast<std::uint32_t>(fingerprint),
+                      static_cast<std::uint32_t>(fingerprint >> 32), line};
     }
     void prefetch(std::uint64_t fingerprint) const {
       if (used > 0) __builtin_prefetch(&tags[fingerprint & (tags.size() - 1)]);
