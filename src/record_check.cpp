@@ -129,9 +129,9 @@ void RecordChecker::add(const Entry& e) {
   if (e.date > today_)
     diags_->warning(e.where,
                     fmt::format("{} is in the future (today is {})", e.date.iso(), today_.iso()));
+  if (by & kText) warn_unknown_unit(e);
   // A fingerprint is enough to raise a suspicion: a collision costs a false
   // warning, never a wrong figure.
-  if (by & kText) warn_unknown_unit(e);
   if (auto first = seen_.find_or_add(fingerprint, e.where.line))
     diags_->warning(e.where,
                     fmt::format("same date, id, value and by= as line {}: entered twice?", *first));
