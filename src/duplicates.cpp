@@ -1,39 +1,10 @@
 #include "duplicates.h"
 
-#include <cstring>
 #include <string_view>
 
+#include "fingerprint.h"
+
 namespace plan {
-
-namespace {
-
-// A 64-bit mix of the entry's parts, a word at a time.
-class Fingerprint {
- public:
-  void add(std::uint64_t v) { h_ = (h_ ^ v) * 0x9E3779B97F4A7C15ull; }
-  void add(std::string_view s) {
-    const char* p = s.data();
-    std::size_t n = s.size();
-    for (; n >= 8; p += 8, n -= 8) {
-      std::uint64_t w;
-      std::memcpy(&w, p, 8);
-      add(w);
-    }
-    std::uint64_t w = 0;
-    if (n > 0) std::memcpy(&w, p, n);  // an empty view's data() may be null
-    add(w ^ (static_cast<std::uint64_t>(s.size()) << 56));
-  }
-  std::uint64_t value() const {
-    std::uint64_t h = h_ ^ (h_ >> 32);
-    h *= 0xD6E8FEB86659FD93ull;
-    return h ^ (h >> 32);
-  }
-
- private:
-  std::uint64_t h_ = 0x243F6A8885A308D3ull;
-};
-
-}  // namespace
 
 std::uint64_t figure_fingerprint(const Entry& e) {
   Fingerprint f;

@@ -8,11 +8,6 @@ namespace {
 
 constexpr std::int64_t kHundred = 100 * Decimal::kScale;
 
-const Indicator* indicator_of(const Plan& plan, const Entry& e) {
-  auto i = indicator_index(plan, e);
-  return i ? &plan.indicators[*i] : nullptr;
-}
-
 }  // namespace
 
 std::optional<std::string> percent_doubt(const Entry& e, const Indicator& ind) {
@@ -29,66 +24,103 @@ std::optional<std::string> percent_doubt(const Entry& e, const Indicator& ind) {
          " is outside 0 to 100 and it is a percentage";
 }
 
-FigureRanges::FigureRanges(const Plan& plan) : plan_(plan), ranges_(plan.indicators.size()) {}
-
-std::optional<Decimal> FigureRanges::magnitude(const Entry& e) const {
-  if (e.is_state || e.is_explanation || e.amount.is_zero()) return std::nullopt;
-  const Indicator* ind = indicator_of(plan_, e);
-  if (!ind || ind->kind == Kind::milestone) return std::nullopt;
-  if (e.amount.is_negative()) {
-    if (is_flow(ind->kind)) return std::nullopt;  // a correction
-    return -e.amount;
+FigureRanges::FigureRanges(const Plan& plan)
+    : plan_(plan), rules_(plan.indicators.size()), ranges_(plan.indicators.size()) {
+  for (std::size_t i = 0; i < rules_.size(); ++i) {
+    const Indicator& ind = plan.indicators[i];
+    rules_[i] = Rule{ind.kind != Kind::milestone, is_flow(ind.kind), ind.is_percent(),
+                     implausible_factor(ind.kind)};
   }
-  return e.amount;
+}
+
+std::int64_t FigureRanges::magnitude(const Entry& e, const Rule& rule) {
+  if (e.is_state || e.is_explanation || !rule.counts) return 0;
+  const std::int64_t v = e.amount.units();
+  if (v >= 0) return v;
+  return rule.flow ? 0 : -v;  // a flow's negative increment is a correction
 }
 
 void FigureRanges::clear() {
   std::fill(ranges_.begin(), ranges_.end(), Range{});
 }
 
-void FigureRanges::add(const Entry& e) {
-  auto m = magnitude(e);
-  if (!m) return;
-  const Indicator* ind = indicator_of(plan_, e);
-  Range& r = ranges_[static_cast<std::size_t>(ind - plan_.indicators.data())];
+void FigureRanges::widen(std::size_t index, std::int64_t m) {
+  Range& r = ranges_[index];
+  const Decimal d = Decimal::from_units(m);
   if (r.hi.is_zero()) {
-    r.lo = r.hi = *m;
+    r.lo = r.hi = d;
+  } else if (d < r.lo) {
+    r.lo = d;
+  } else if (d > r.hi) {
+    r.hi = d;
   } else {
-    r.lo = std::min(r.lo, *m);
-    r.hi = std::max(r.hi, *m);
+    return;
   }
+  // m × F > lo ⇔ m > ⌊lo / F⌋ for a whole m.
+  const int f = rules_[index].factor;
+  r.below = r.lo.units() / f;
+  r.above = static_cast<__int128>(r.hi.units()) * f;
+}
+
+void FigureRanges::add(const Entry& e) {
+  auto i = indicator_index(plan_, e);
+  if (!i) return;
+  if (std::int64_t m = magnitude(e, rules_[*i])) widen(*i, m);
+}
+
+std::string FigureRanges::outside(const Entry& e, std::size_t index, std::int64_t m) const {
+  const Indicator& ind = plan_.indicators[index];
+  const Range& r = ranges_[index];
+  // In 128 bits: |v| and the range fit 64 bits, F times them may not.
+  const __int128 v = m, lo = r.lo.units(), hi = r.hi.units();
+  const int f = rules_[index].factor;
+  const std::string range =
+      (r.lo == r.hi ? r.lo.to_string() : r.lo.to_string() + " to " + r.hi.to_string()) +
+      (ind.unit.empty() ? "" : " " + ind.unit);
+  if (v >= f * hi)
+    return "value " + e.amount.to_string() + " of " + ind.id + " is " +
+           std::to_string(static_cast<long long>(v / hi)) +
+           " times the largest of its other entries (" + range + "); is it in another unit?";
+  return "value " + e.amount.to_string() + " of " + ind.id + " is " +
+         std::to_string(static_cast<long long>(lo / v)) +
+         " times smaller than the smallest of its other entries (" + range +
+         "); is it in another unit (a fraction for a percent, 万 left out)?";
+}
+
+std::optional<std::string> FigureRanges::doubt(const Entry& e, std::size_t index,
+                                               std::int64_t m) const {
+  const Range& r = ranges_[index];
+  if (m == 0 || (m > r.below && m < r.above)) return std::nullopt;
+  return outside(e, index, m);
 }
 
 std::optional<std::string> FigureRanges::doubt(const Entry& e) const {
-  auto m = magnitude(e);
-  if (!m) return std::nullopt;
-  const Indicator* ind = indicator_of(plan_, e);
-  const Range& r = ranges_[static_cast<std::size_t>(ind - plan_.indicators.data())];
-  if (r.hi.is_zero()) return std::nullopt;
-  // In 128 bits: |v| and the range fit 64 bits, F times them may not.
-  const __int128 v = m->units(), lo = r.lo.units(), hi = r.hi.units();
-  const int f = implausible_factor(ind->kind);
-  if (v < f * hi && v * f > lo) return std::nullopt;  // the common case: no words to build
-  const std::string range =
-      (r.lo == r.hi ? r.lo.to_string() : r.lo.to_string() + " to " + r.hi.to_string()) +
-      (ind->unit.empty() ? "" : " " + ind->unit);
-  if (v >= f * hi)
-    return "value " + e.amount.to_string() + " of " + ind->id + " is " +
-           std::to_string(static_cast<long long>(v / hi)) +
-           " times the largest of its other entries (" + range + "); is it in another unit?";
-  if (v * f <= lo)
-    return "value " + e.amount.to_string() + " of " + ind->id + " is " +
-           std::to_string(static_cast<long long>(lo / v)) +
-           " times smaller than the smallest of its other entries (" + range +
-           "); is it in another unit (a fraction for a percent, 万 left out)?";
-  return std::nullopt;
+  auto i = indicator_index(plan_, e);
+  if (!i) return std::nullopt;
+  return doubt(e, *i, magnitude(e, rules_[*i]));
 }
 
 std::optional<std::string> FigureRanges::judge(const Entry& e) const {
-  const Indicator* ind = indicator_of(plan_, e);
-  if (!ind) return std::nullopt;
-  if (auto percent = percent_doubt(e, *ind)) return percent;
-  return doubt(e);
+  auto i = indicator_index(plan_, e);
+  if (!i) return std::nullopt;
+  if (auto percent = percent_doubt(e, plan_.indicators[*i])) return percent;
+  return doubt(e, *i, magnitude(e, rules_[*i]));
+}
+
+std::optional<std::string> FigureRanges::judge_and_add(const Entry& e, std::size_t index) {
+  const Rule& rule = rules_[index];
+  if (e.is_state || e.is_explanation || !rule.counts) return std::nullopt;
+  // percent_doubt's bounds, asked here so that its words are built only
+  // for a figure out of them.
+  const std::int64_t v = e.amount.units();
+  if (rule.percent && (rule.flow ? v > kHundred || v < -kHundred : v < 0 || v > kHundred))
+    return percent_doubt(e, plan_.indicators[index]);
+  const std::int64_t m = magnitude(e, rule);
+  if (m == 0) return std::nullopt;
+  const Range& r = ranges_[index];
+  if (m <= r.below || m >= r.above) return outside(e, index, m);
+  widen(index, m);
+  return std::nullopt;
 }
 
 int implausible_factor(Kind k) {

@@ -60,14 +60,39 @@ class FigureRanges : public EntrySink {
   // then doubt(). nullopt for an entry of an id the plan lacks.
   std::optional<std::string> judge(const Entry& e) const;
 
+  // judge(e), then add(e) when it finds nothing: what check does for each
+  // entry, with its indicator found once. `index` is the entry's indicator
+  // (indicator_index in record.h).
+  std::optional<std::string> judge_and_add(const Entry& e, std::size_t index);
+
  private:
+  // What the rules ask of an indicator's entries, worked out once.
+  struct Rule {
+    bool counts = false;  // not a milestone: its entries carry figures
+    bool flow = false;
+    bool percent = false;
+    int factor = 0;  // F
+  };
+  // An indicator's range, with the bounds of the magnitude rule worked out
+  // when the range changes rather than for every entry: a magnitude m
+  // passes when below < m < above, that is m × F > lo and m < F × hi. No
+  // range yet lets every m pass.
   struct Range {
     Decimal lo, hi;  // of |value|; both zero while nothing counted
+    std::int64_t below = 0;
+    __int128 above = static_cast<__int128>(1) << 100;  // beyond any F × |value|
   };
-  // The |value| an entry counts with, or nullopt when it counts for none.
-  std::optional<Decimal> magnitude(const Entry& e) const;
+  // The magnitude (|value| in units) an entry counts with, 0 when it counts
+  // for none.
+  static std::int64_t magnitude(const Entry& e, const Rule& rule);
+  // The magnitude rule's verdict on `m`, for an entry of indicator `index`.
+  std::optional<std::string> doubt(const Entry& e, std::size_t index, std::int64_t m) const;
+  // Why `m` is outside the bounds of indicator `index`'s range.
+  std::string outside(const Entry& e, std::size_t index, std::int64_t m) const;
+  void widen(std::size_t index, std::int64_t m);
 
   const Plan& plan_;
+  std::vector<Rule> rules_;    // per indicator, in plan order
   std::vector<Range> ranges_;  // per indicator, in plan order
 };
 

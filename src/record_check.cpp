@@ -3,12 +3,55 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstring>
 #include <string_view>
 
-#include "duplicates.h"
 #include "text.h"
 
 namespace plan {
+
+namespace {
+
+std::uint64_t load8(const char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+std::uint32_t load4(const char* p) {
+  std::uint32_t w;
+  std::memcpy(&w, p, 4);
+  return w;
+}
+
+// a == b, for the short texts every entry brings (an id, a by=): a word at
+// a time, the last word overlapping, inline, as a call to memcmp costs more
+// than the compare.
+bool same_text(std::string_view a, std::string_view b) {
+  const std::size_t n = a.size();
+  if (n != b.size()) return false;
+  const char *p = a.data(), *q = b.data();
+  if (n >= 8) {
+    for (std::size_t i = 0; i + 8 < n; i += 8)
+      if (load8(p + i) != load8(q + i)) return false;
+    return load8(p + n - 8) == load8(q + n - 8);
+  }
+  if (n >= 4) return load4(p) == load4(q) && load4(p + n - 4) == load4(q + n - 4);
+  for (std::size_t i = 0; i < n; ++i)
+    if (p[i] != q[i]) return false;
+  return true;
+}
+
+// The top bit of a fingerprint's word for a hashed text keeps it apart
+// from the small numbers that stand for an indicator or a by=.
+constexpr std::uint64_t kText = std::uint64_t{1} << 63;
+
+std::uint64_t text_key(std::string_view s) {
+  Fingerprint f;
+  f.add(s);
+  return f.value() | kText;
+}
+
+}  // namespace
 
 RecordChecker::RecordChecker(const Plan& plan, Date today, Diagnostics& diags)
     : plan_(plan),
@@ -17,16 +60,44 @@ RecordChecker::RecordChecker(const Plan& plan, Date today, Diagnostics& diags)
       magnitude_(plan.indicators.size(), 0),
       ranges_(plan) {}
 
+void RecordChecker::start_file(const std::string& name) {
+  file_ = name;
+  seen_.clear();
+  ranges_.clear();
+}
+
 void RecordChecker::add(const Entry& e) {
-  if (e.where.file != file_) {  // fed without begin_file
-    file_ = e.where.file;
-    seen_.clear();
-    ranges_.clear();
-  }
+  if (!by_reader_ && e.where.file != file_) start_file(e.where.file);
   // Looked up once: the checks below all need it, for every entry.
-  const Indicator* ind = plan_.find(e.id);
+  // indicator_index (record.h), with the id compared inline.
+  const std::optional<std::size_t> index =
+      e.indicator < plan_.indicators.size() && same_text(plan_.indicators[e.indicator].id, e.id)
+          ? std::optional<std::size_t>(e.indicator)
+          : plan_.index_of(e.id);
+  const Indicator* ind = index ? &plan_.indicators[*index] : nullptr;
+  // What makes two entries the same figure (figure_fingerprint in
+  // duplicates.h), with the indicator and by= as small numbers where they
+  // can be.
+  const std::uint64_t by = by_key(e);
+  Fingerprint f;
+  f.add(static_cast<std::uint64_t>(e.date.days_since_epoch()));
+  f.add(index ? *index : text_key(e.id));
+  if (e.is_explanation) {
+    f.add(~std::uint64_t{0});
+    f.add(e.tag("note"));
+  } else if (e.is_state) {
+    f.add(~std::uint64_t{1});
+    f.add(e.done ? 1u : 0u);
+  } else {
+    f.add(static_cast<std::uint64_t>(e.amount.units()));
+  }
+  f.add(by);
+  const std::uint64_t fingerprint = f.value();
+  // Its slots are far apart in tables larger than the caches: asked for
+  // now, they come in while the checks below run.
+  seen_.prefetch(fingerprint);
   if (ind && !e.is_state) {
-    std::int64_t& m = magnitude_[static_cast<std::size_t>(ind - plan_.indicators.data())];
+    std::int64_t& m = magnitude_[*index];
     const std::int64_t v = e.amount.units();
     if (!is_flow(ind->kind)) {
       if (!within_figure_limit(v))
@@ -43,10 +114,8 @@ void RecordChecker::add(const Entry& e) {
       }
     }
   }
-  if (auto doubt = ranges_.judge(e))
-    diags_->warning(e.where, *doubt);
-  else
-    ranges_.add(e);
+  if (index)
+    if (auto doubt = ranges_.judge_and_add(e, *index)) diags_->warning(e.where, *doubt);
   if (!plan_.in_period(e.date)) {
     // Only flows are cut to the period; a level reading or a milestone state
     // of any date can be the latest entry, which is what counts (SPEC §5).
@@ -60,29 +129,46 @@ void RecordChecker::add(const Entry& e) {
   if (e.date > today_)
     diags_->warning(e.where,
                     fmt::format("{} is in the future (today is {})", e.date.iso(), today_.iso()));
-  if (std::string_view by = e.tag("by"); !by.empty()) {
-    bool known = std::find(known_by_.begin(), known_by_.end(), by) != known_by_.end();
-    if (!known && plan_.knows_unit(by)) {
-      known_by_.emplace_back(by);
-      known = true;
-    }
-    if (!known)
-      diags_->warning(
-          Location{e.where.file, e.where.line, e.by_column > 0 ? e.by_column : 1},
-          fmt::format("unknown unit '{}'{}", sanitize(by), plan_.did_you_mean_unit(by)));
-  }
+  if (by & kText) warn_unknown_unit(e);
   // A fingerprint is enough to raise a suspicion: a collision costs a false
   // warning, never a wrong figure.
-  if (auto first = seen_.find_or_add(figure_fingerprint(e), e.where.line))
+  if (auto first = seen_.find_or_add(fingerprint, e.where.line))
     diags_->warning(e.where,
                     fmt::format("same date, id, value and by= as line {}: entered twice?", *first));
 }
 
+std::uint64_t RecordChecker::by_key(const Entry& e) {
+  std::string_view by;
+  for (const auto& [key, value] : e.tags) {
+    if (key.size() == 2 && key[0] == 'b' && key[1] == 'y') {
+      by = value;
+      break;
+    }
+  }
+  if (by.empty()) return 0;
+  if (last_by_ < known_by_.size() && same_text(known_by_[last_by_], by)) return last_by_ + 1;
+  auto known = std::find(known_by_.begin(), known_by_.end(), by);
+  if (known == known_by_.end() && plan_.knows_unit(by)) {
+    known_by_.emplace_back(by);
+    known = known_by_.end() - 1;
+  }
+  if (known != known_by_.end()) {
+    last_by_ = static_cast<std::size_t>(known - known_by_.begin());
+    return last_by_ + 1;
+  }
+  return text_key(by);
+}
+
+void RecordChecker::warn_unknown_unit(const Entry& e) {
+  const std::string_view by = e.tag("by");
+  diags_->warning(Location{e.where.file, e.where.line, e.by_column > 0 ? e.by_column : 1},
+                  fmt::format("unknown unit '{}'{}", sanitize(by), plan_.did_you_mean_unit(by)));
+}
+
 void RecordChecker::begin_file(std::size_t /*index*/, const std::string& name, Diagnostics& diags) {
   diags_ = &diags;
-  file_ = name;
-  seen_.clear();
-  ranges_.clear();
+  by_reader_ = true;
+  start_file(name);
 }
 
 std::unique_ptr<ShardableSink> RecordChecker::make_shard() const {
@@ -101,69 +187,6 @@ bool RecordChecker::merge(std::vector<std::unique_ptr<ShardableSink>>& shards) {
   }
   magnitude_ = std::move(total);
   return true;
-}
-
-void RecordChecker::Seen::clear() {
-  newer_.clear();
-  older_.clear();
-}
-
-void RecordChecker::Seen::Table::clear() {
-  // A small table again: the next file may be small, and a large table
-  // left over would cost its clearing at every file.
-  keys.assign(1024, 0);
-  lines.assign(1024, 0);
-  used = 0;
-}
-
-const int* RecordChecker::Seen::Table::find(std::uint64_t fingerprint) const {
-  if (keys.empty()) return nullptr;
-  const std::size_t mask = keys.size() - 1;
-  for (std::size_t i = fingerprint & mask;; i = (i + 1) & mask) {
-    if (keys[i] == fingerprint) return &lines[i];
-    if (keys[i] == 0) return nullptr;
-  }
-}
-
-void RecordChecker::Seen::Table::add(std::uint64_t fingerprint, int line) {
-  if (keys.empty()) clear();
-  const std::size_t mask = keys.size() - 1;
-  std::size_t i = fingerprint & mask;
-  while (keys[i] != 0) i = (i + 1) & mask;
-  keys[i] = fingerprint;
-  lines[i] = line;
-  if (++used * 2 > keys.size()) grow();
-}
-
-std::optional<int> RecordChecker::Seen::find_or_add(std::uint64_t fingerprint, int line) {
-  if (fingerprint == 0) fingerprint = 1;
-  // The older generation holds the earlier lines: its line is the first.
-  if (const int* l = older_.find(fingerprint)) return *l;
-  if (const int* l = newer_.find(fingerprint)) return *l;
-  if (newer_.used == kSeenWindow) {
-    // The newer generation is full: it becomes the older, and the older's
-    // arrays are emptied, keeping their size, to take new ones.
-    std::swap(newer_, older_);
-    std::fill(newer_.keys.begin(), newer_.keys.end(), 0);
-    newer_.used = 0;
-  }
-  newer_.add(fingerprint, line);
-  return std::nullopt;
-}
-
-void RecordChecker::Seen::Table::grow() {
-  std::vector<std::uint64_t> k(keys.size() * 2, 0);
-  std::vector<int> l(k.size(), 0);
-  const std::size_t mask = k.size() - 1;
-  for (std::size_t n = 0; n < keys.size(); ++n) {
-    if (keys[n] == 0) continue;
-    std::size_t i = keys[n] & mask;
-    while (k[i] != 0) i = (i + 1) & mask;
-    k[i] = keys[n];
-    l[i] = lines[n];
-  }
-  keys.swap(k);
-  lines.swap(l);
 }
 
 }  // namespace plan

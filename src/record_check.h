@@ -10,6 +10,7 @@
 
 #include "date.h"
 #include "diagnostic.h"
+#include "fingerprint.h"
 #include "plan.h"
 #include "plausibility.h"
 #include "record.h"
@@ -48,7 +49,10 @@ class RecordChecker : public ShardableSink {
   // pasted twice lands. And within a window: among at least the file's last
   // kSeenWindow entries (at most twice as many), so that memory is fixed
   // however long a file grows; a figure pasted twice lands close by.
+  // After begin_file every entry is taken to be of that file; fed without
+  // it, the checker sees a new file by Entry::where.file.
   void add(const Entry& e) override;
+  static constexpr std::size_t kSeenWindow = 32768;
 
   // The reader's hooks (record_reader.h): a new file's table of fingerprints
   // and diagnostics; shards for parallel reading, merged unless a flow's
@@ -59,42 +63,27 @@ class RecordChecker : public ShardableSink {
   bool merge(std::vector<std::unique_ptr<ShardableSink>>& shards) override;
 
  private:
-  // The fingerprints of file_'s recent entries, in two generations: the
-  // newer takes new fingerprints until it holds kSeenWindow, then becomes
-  // the older and the older is emptied for reuse. Each is open addressing
-  // with linear probing in two flat arrays, a power of two long, at most
-  // half full; fingerprint 0 marks an empty slot (a real 0 is stored as 1).
- public:
-  static constexpr std::size_t kSeenWindow = 32768;
-
- private:
-  class Seen {
-   public:
-    // The line first stored with `fingerprint`, or nullopt after storing `line`.
-    std::optional<int> find_or_add(std::uint64_t fingerprint, int line);
-    void clear();
-
-   private:
-    struct Table {
-      std::vector<std::uint64_t> keys;
-      std::vector<int> lines;
-      std::size_t used = 0;
-      const int* find(std::uint64_t fingerprint) const;
-      void add(std::uint64_t fingerprint, int line);  // REQUIRES: not found
-      void grow();
-      void clear();
-    };
-    Table newer_, older_;
-  };
+  void start_file(const std::string& name);
+  // What stands for the entry's by= in its fingerprint: 0 for none, the
+  // place in known_by_ (+ 1) of a known one, else (a by= that names no
+  // unit) the hash of the text with the top bit set.
+  std::uint64_t by_key(const Entry& e);
+  void warn_unknown_unit(const Entry& e);
 
   const Plan& plan_;
   Date today_;
-  Diagnostics* diags_;  // the current file's (begin_file), else the one given
-  std::string file_;    // the file being read
+  Diagnostics* diags_;      // the current file's (begin_file), else the one given
+  std::string file_;        // the file being read, when fed without begin_file
+  bool by_reader_ = false;  // begin_file was called: every entry is of its file
   // by= values already found known: a handful of reporters file a ledger,
-  // and Plan::knows_unit gathers every unit name at each call.
+  // and Plan::knows_unit gathers every unit name at each call. A file
+  // mostly holds one, the last found.
   std::vector<std::string> known_by_;
-  Seen seen_;
+  std::size_t last_by_ = 0;
+  // The fingerprints of the file's last entries: date, indicator, value and
+  // by=, the indicator by its place in the plan and by= by its key above,
+  // so that no text is hashed for most entries.
+  FingerprintWindow seen_{kSeenWindow};
   // Per indicator: the sum of |amount| of its flow entries in the period
   // (-1 once reported).
   std::vector<std::int64_t> magnitude_;

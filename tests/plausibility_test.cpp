@@ -69,3 +69,112 @@ TEST_CASE("FigureRanges: a flow 100 times outside its positive increments") {
 }
 
 }  // namespace plan
+
+namespace plan {
+
+namespace {
+
+// judge_and_add on ranges holding one entry, `first`, of `id`; and what
+// judge() says of the same entry, which must be the same.
+std::optional<std::string> after_one(const char* id, const char* first, const char* value) {
+  FigureRanges r(mini_plan());
+  r.add(make_entry("2019-03-31", id, first));
+  Entry e = make_entry("2019-06-30", id, value);
+  auto judged = r.judge(e);
+  auto index = mini_plan().index_of(id);
+  REQUIRE(index);
+  auto got = r.judge_and_add(e, *index);
+  CHECK(got == judged);
+  return got;
+}
+
+}  // namespace
+
+TEST_CASE("judge_and_add: the bounds of the magnitude rule, exactly") {
+  // A range of 1.000001 (% level, F = 20). Too small: 0.05 × 20 = 1 ≤
+  // 1.000001, and 1.000001 / 0.05 = 20.00002, worded 20; 0.050001 × 20 =
+  // 1.00002 is above it. Too large: 20 × 1.000001 = 20.00002 and more.
+  CHECK(after_one("unemployment.rate", "1.000001", "0.05") ==
+        "value 0.05 of unemployment.rate is 20 times smaller than the smallest of its other "
+        "entries (1.000001 %); is it in another unit (a fraction for a percent, 万 left out)?");
+  CHECK_FALSE(after_one("unemployment.rate", "1.000001", "0.050001"));
+  CHECK(after_one("unemployment.rate", "1.000001", "20.00002") ==
+        "value 20.00002 of unemployment.rate is 20 times the largest of its other entries "
+        "(1.000001 %); is it in another unit?");
+  CHECK_FALSE(after_one("unemployment.rate", "1.000001", "20.000019"));
+  // The percent rule first: 100.5 is out of 0 … 100 before any range.
+  CHECK(after_one("unemployment.rate", "50", "100.5") ==
+        "value 100.5 of unemployment.rate is outside 0 to 100 and it is a percentage");
+  // Flows (F = 100): 9 × 100 = 900 ≤ 901 is too small, 9.02 × 100 = 902 is
+  // not; 100 × 901 = 90100 is too large; negative increments pass.
+  CHECK(after_one("jobs.urban_new", "901", "9"));
+  CHECK_FALSE(after_one("jobs.urban_new", "901", "9.02"));
+  CHECK(after_one("jobs.urban_new", "901", "90100"));
+  CHECK_FALSE(after_one("jobs.urban_new", "901", "90099.999999"));
+  CHECK_FALSE(after_one("jobs.urban_new", "901", "-90100"));
+  // A range so large that F times it is past 64 bits: nothing above it.
+  CHECK_FALSE(after_one("skills.leaders", "900000000000", "4000000000000"));
+  CHECK(after_one("skills.leaders", "900000000000", "0.000001"));
+}
+
+TEST_CASE("judge_and_add: the rules of plausibility.h, on random entries") {
+  // Random entries of every indicator, over twelve orders of magnitude and
+  // both signs, with zeros, states and a clear now and then, judged by
+  // judge_and_add and by the rules as plausibility.h states them, worked
+  // out here in the plainest way (a smallest and a largest magnitude per
+  // indicator, products in 128 bits). judge() must agree too.
+  const Plan& p = mini_plan();
+  FigureRanges ranges(p);
+  struct Plain {
+    __int128 lo = 0, hi = 0;  // of the magnitudes counted; hi 0: none yet
+  };
+  std::vector<Plain> plain(p.indicators.size());
+  std::uint64_t seed = 12345;
+  auto next = [&] {
+    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+    return seed >> 33;
+  };
+  int doubts = 0;
+  for (int n = 0; n < 20000; ++n) {
+    const std::size_t index = next() % p.indicators.size();
+    const Indicator& ind = p.indicators[index];
+    Entry e;
+    e.date = Date::from_days(17600 + static_cast<int>(next() % 1000));
+    e.id = ind.id;
+    std::int64_t units = 0;
+    if (ind.kind == Kind::milestone) {
+      e.is_state = true;
+      e.done = next() % 2;
+    } else {
+      units = static_cast<std::int64_t>(next() % 1000);
+      for (auto k = next() % 13; k > 0; --k) units *= 10;
+      if (next() % 4 == 0) units = -units;
+      e.amount = Decimal::from_units(units);
+    }
+    if (next() % 3 == 0) e.indicator = index;  // set as the reader sets it, or not
+    // The rules, plainly.
+    bool doubt = false;
+    const bool flow = is_flow(ind.kind);
+    const __int128 hundred = 100 * Decimal::kScale;
+    if (ind.is_percent() && !e.is_state)
+      doubt = flow ? units > hundred || units < -hundred : units < 0 || units > hundred;
+    __int128 m = units < 0 ? (flow ? 0 : -__int128{units}) : units;
+    Plain& r = plain[index];
+    const int f = flow ? 100 : 20;
+    if (!doubt && m != 0 && r.hi != 0) doubt = m >= f * r.hi || m * f <= r.lo;
+    if (!doubt && m != 0) {
+      r.lo = r.hi == 0 ? m : std::min(r.lo, m);
+      r.hi = std::max(r.hi, m);
+    }
+    REQUIRE(ranges.judge(e).has_value() == doubt);
+    REQUIRE(ranges.judge_and_add(e, index).has_value() == doubt);
+    if (doubt) ++doubts;
+    if (next() % 500 == 0) {
+      ranges.clear();
+      std::fill(plain.begin(), plain.end(), Plain{});
+    }
+  }
+  CHECK(doubts > 1000);  // the rules were put to work, not only passed
+}
+
+}  // namespace plan
