@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstring>
 #include <string_view>
 
 #include "text.h"
@@ -11,35 +10,6 @@
 namespace plan {
 
 namespace {
-
-std::uint64_t load8(const char* p) {
-  std::uint64_t w;
-  std::memcpy(&w, p, 8);
-  return w;
-}
-std::uint32_t load4(const char* p) {
-  std::uint32_t w;
-  std::memcpy(&w, p, 4);
-  return w;
-}
-
-// a == b, for the short texts every entry brings (an id, a by=): a word at
-// a time, the last word overlapping, inline, as a call to memcmp costs more
-// than the compare.
-bool same_text(std::string_view a, std::string_view b) {
-  const std::size_t n = a.size();
-  if (n != b.size()) return false;
-  const char *p = a.data(), *q = b.data();
-  if (n >= 8) {
-    for (std::size_t i = 0; i + 8 < n; i += 8)
-      if (load8(p + i) != load8(q + i)) return false;
-    return load8(p + n - 8) == load8(q + n - 8);
-  }
-  if (n >= 4) return load4(p) == load4(q) && load4(p + n - 4) == load4(q + n - 4);
-  for (std::size_t i = 0; i < n; ++i)
-    if (p[i] != q[i]) return false;
-  return true;
-}
 
 // The top bit of a fingerprint's word for a hashed text keeps it apart
 // from the small numbers that stand for an indicator or a by=.
@@ -69,11 +39,7 @@ void RecordChecker::start_file(const std::string& name) {
 void RecordChecker::add(const Entry& e) {
   if (!by_reader_ && e.where.file != file_) start_file(e.where.file);
   // Looked up once: the checks below all need it, for every entry.
-  // indicator_index (record.h), with the id compared inline.
-  const std::optional<std::size_t> index =
-      e.indicator < plan_.indicators.size() && same_text(plan_.indicators[e.indicator].id, e.id)
-          ? std::optional<std::size_t>(e.indicator)
-          : plan_.index_of(e.id);
+  const std::optional<std::size_t> index = indicator_index(plan_, e);
   const Indicator* ind = index ? &plan_.indicators[*index] : nullptr;
   // What makes two entries the same figure (figure_fingerprint in
   // duplicates.h), with the indicator and by= as small numbers where they
