@@ -2,22 +2,10 @@
 
 #include <string_view>
 
-#include "fingerprint.h"
-
 namespace plan {
 
 std::uint64_t figure_fingerprint(const Entry& e) {
-  Fingerprint f;
-  f.add(static_cast<std::uint64_t>(e.date.days_since_epoch()));
-  f.add(e.id);
-  if (e.is_explanation) {
-    f.add(~std::uint64_t{0});
-    f.add(e.tag("note"));
-  } else {
-    f.add(e.is_state ? (e.done ? 1u : 0u) : static_cast<std::uint64_t>(e.amount.units()));
-  }
-  f.add(e.tag("by"));
-  return f.value();
+  return figure_fingerprint(e, text_fingerprint(e.id), text_fingerprint(e.tag("by")));
 }
 
 bool same_figure(const Entry& a, const Entry& b) {

@@ -7,12 +7,11 @@
 namespace plan {
 
 Filings::Filings(const Plan& plan, Date as_of)
-    : plan_(plan), as_of_(as_of), filed_(plan.indicators.size()), periods_(plan.indicators.size()) {
+    : plan_(plan), as_of_(as_of), filed_(plan.indicators.size()) {
   period_index_.reserve(plan.indicators.size());
   for (std::size_t i = 0; i < plan.indicators.size(); ++i) {
     period_index_.emplace_back(plan, plan.indicators[i]);
-    periods_[i] = period_index_[i].count();
-    filed_[i].assign(slots(i) * static_cast<std::size_t>(periods_[i]), 0);
+    filed_[i].assign(slots(i) * static_cast<std::size_t>(periods(i)), 0);
   }
 }
 
@@ -26,7 +25,7 @@ void Filings::add(const Entry& e) {
 
 void Filings::add(const Entry& e, std::size_t i) {
   if (e.date > as_of_ || e.is_explanation) return;
-  if (periods_[i] == 0) return;
+  if (periods(i) == 0) return;
   const Indicator& ind = plan_.indicators[i];
   std::size_t slot = 0;
   if (!ind.reported_by.empty()) {
@@ -38,7 +37,7 @@ void Filings::add(const Entry& e, std::size_t i) {
   }
   auto period = period_index_[i].of(e.date, e.ymd(), e.tag("period"));
   if (!period) return;
-  filed_[i][slot * static_cast<std::size_t>(periods_[i]) + static_cast<std::size_t>(*period)] = 1;
+  filed_[i][slot * static_cast<std::size_t>(periods(i)) + static_cast<std::size_t>(*period)] = 1;
 }
 
 void Filings::merge(const Filings& other) {
@@ -48,14 +47,14 @@ void Filings::merge(const Filings& other) {
 }
 
 bool Filings::filed(std::size_t indicator, std::size_t slot, int period) const {
-  return filed_[indicator][slot * static_cast<std::size_t>(periods_[indicator]) +
+  return filed_[indicator][slot * static_cast<std::size_t>(periods(indicator)) +
                            static_cast<std::size_t>(period)] != 0;
 }
 
 std::vector<OwedReport> Filings::owed(const Indicator& ind, Date from, Date to) const {
   std::vector<OwedReport> out;
   std::size_t i = static_cast<std::size_t>(&ind - plan_.indicators.data());
-  for (int p = 0; p < periods_[i]; ++p) {
+  for (int p = 0; p < periods(i); ++p) {
     ReportingPeriod period = period_at(plan_, ind, p);
     if (period.due < from) continue;
     if (period.due > to) break;

@@ -51,13 +51,13 @@ class Filings {
 
  private:
   std::size_t slots(std::size_t indicator) const;
+  int periods(std::size_t indicator) const { return period_index_[indicator].count(); }
   std::vector<OwedReport> owed(const Indicator& ind, Date from, Date to) const;
 
   const Plan& plan_;
   Date as_of_;
   // Per indicator: slots x periods flags, slot-major.
   std::vector<std::vector<std::uint8_t>> filed_;
-  std::vector<int> periods_;
   std::vector<PeriodIndex> period_index_;  // per indicator
 };
 

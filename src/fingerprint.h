@@ -40,6 +40,13 @@ class Fingerprint {
   std::uint64_t h_ = 0x243F6A8885A308D3ull;
 };
 
+// The fingerprint of one text.
+inline std::uint64_t text_fingerprint(std::string_view s) {
+  Fingerprint f;
+  f.add(s);
+  return f.value();
+}
+
 class FingerprintWindow {
  public:
   // Remembers at least the last `window` fingerprints added (at most twice

@@ -8,18 +8,21 @@ namespace {
 
 constexpr std::int64_t kHundred = 100 * Decimal::kScale;
 
+// Whether `units` is beyond what a percentage allows: a change of at most
+// 100 points for a flow, 0 to 100 for a level.
+bool beyond_percent(std::int64_t units, bool flow) {
+  return flow ? units > kHundred || units < -kHundred : units < 0 || units > kHundred;
+}
+
 }  // namespace
 
 std::optional<std::string> percent_doubt(const Entry& e, const Indicator& ind) {
   if (!ind.is_percent() || e.is_state || e.is_explanation || ind.kind == Kind::milestone)
     return std::nullopt;
-  const std::int64_t v = e.amount.units();
-  if (is_flow(ind.kind)) {
-    if (v <= kHundred && v >= -kHundred) return std::nullopt;
+  if (!beyond_percent(e.amount.units(), is_flow(ind.kind))) return std::nullopt;
+  if (is_flow(ind.kind))
     return "value " + e.amount.to_string() + " of " + ind.id +
            " is a change of more than 100 percentage points; is it a percentage?";
-  }
-  if (v >= 0 && v <= kHundred) return std::nullopt;
   return "value " + e.amount.to_string() + " of " + ind.id +
          " is outside 0 to 100 and it is a percentage";
 }
@@ -103,24 +106,24 @@ std::optional<std::string> FigureRanges::doubt(const Entry& e) const {
 std::optional<std::string> FigureRanges::judge(const Entry& e) const {
   auto i = indicator_index(plan_, e);
   if (!i) return std::nullopt;
-  if (auto percent = percent_doubt(e, plan_.indicators[*i])) return percent;
-  return doubt(e, *i, magnitude(e, rules_[*i]));
+  return judge(e, *i);
+}
+
+std::optional<std::string> FigureRanges::judge(const Entry& e, std::size_t index) const {
+  const Rule& rule = rules_[index];
+  if (e.is_state || e.is_explanation || !rule.counts) return std::nullopt;
+  // percent_doubt's test, asked here so that its words are built only for
+  // a figure that fails it.
+  if (rule.percent && beyond_percent(e.amount.units(), rule.flow))
+    return percent_doubt(e, plan_.indicators[index]);
+  return doubt(e, index, magnitude(e, rule));
 }
 
 std::optional<std::string> FigureRanges::judge_and_add(const Entry& e, std::size_t index) {
-  const Rule& rule = rules_[index];
-  if (e.is_state || e.is_explanation || !rule.counts) return std::nullopt;
-  // percent_doubt's bounds, asked here so that its words are built only
-  // for a figure out of them.
-  const std::int64_t v = e.amount.units();
-  if (rule.percent && (rule.flow ? v > kHundred || v < -kHundred : v < 0 || v > kHundred))
-    return percent_doubt(e, plan_.indicators[index]);
-  const std::int64_t m = magnitude(e, rule);
-  if (m == 0) return std::nullopt;
-  const Range& r = ranges_[index];
-  if (m <= r.below || m >= r.above) return outside(e, index, m);
-  widen(index, m);
-  return std::nullopt;
+  auto found = judge(e, index);
+  if (!found)
+    if (std::int64_t m = magnitude(e, rules_[index])) widen(index, m);
+  return found;
 }
 
 int implausible_factor(Kind k) {

@@ -85,6 +85,8 @@ class FigureRanges : public EntrySink {
   // The magnitude (|value| in units) an entry counts with, 0 when it counts
   // for none.
   static std::int64_t magnitude(const Entry& e, const Rule& rule);
+  // judge(e) for an entry of indicator `index`.
+  std::optional<std::string> judge(const Entry& e, std::size_t index) const;
   // The magnitude rule's verdict on `m`, for an entry of indicator `index`.
   std::optional<std::string> doubt(const Entry& e, std::size_t index, std::int64_t m) const;
   // Why `m` is outside the bounds of indicator `index`'s range.

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "duplicates.h"
 #include "text.h"
 
 namespace plan {
@@ -16,9 +17,7 @@ namespace {
 constexpr std::uint64_t kText = std::uint64_t{1} << 63;
 
 std::uint64_t text_key(std::string_view s) {
-  Fingerprint f;
-  f.add(s);
-  return f.value() | kText;
+  return text_fingerprint(s) | kText;
 }
 
 }  // namespace
@@ -41,24 +40,10 @@ void RecordChecker::add(const Entry& e) {
   // Looked up once: the checks below all need it, for every entry.
   const std::optional<std::size_t> index = indicator_index(plan_, e);
   const Indicator* ind = index ? &plan_.indicators[*index] : nullptr;
-  // What makes two entries the same figure (figure_fingerprint in
-  // duplicates.h), with the indicator and by= as small numbers where they
-  // can be.
+  // What makes two entries the same figure, with the indicator and by= as
+  // small numbers where they can be.
   const std::uint64_t by = by_key(e);
-  Fingerprint f;
-  f.add(static_cast<std::uint64_t>(e.date.days_since_epoch()));
-  f.add(index ? *index : text_key(e.id));
-  if (e.is_explanation) {
-    f.add(~std::uint64_t{0});
-    f.add(e.tag("note"));
-  } else if (e.is_state) {
-    f.add(~std::uint64_t{1});
-    f.add(e.done ? 1u : 0u);
-  } else {
-    f.add(static_cast<std::uint64_t>(e.amount.units()));
-  }
-  f.add(by);
-  const std::uint64_t fingerprint = f.value();
+  const std::uint64_t fingerprint = figure_fingerprint(e, index ? *index : text_key(e.id), by);
   // Its slots are far apart in tables larger than the caches: asked for
   // now, they come in while the checks below run.
   seen_.prefetch(fingerprint);
@@ -104,13 +89,7 @@ void RecordChecker::add(const Entry& e) {
 }
 
 std::uint64_t RecordChecker::by_key(const Entry& e) {
-  std::string_view by;
-  for (const auto& [key, value] : e.tags) {
-    if (key.size() == 2 && key[0] == 'b' && key[1] == 'y') {
-      by = value;
-      break;
-    }
-  }
+  const std::string_view by = e.tag("by");
   if (by.empty()) return 0;
   if (last_by_ < known_by_.size() && same_text(known_by_[last_by_], by)) return last_by_ + 1;
   auto known = std::find(known_by_.begin(), known_by_.end(), by);

@@ -17,7 +17,7 @@ namespace plan {
 namespace {
 
 // The code points of `s`, which is valid UTF-8 (the line passed
-// valid_line): its bytes less its continuation bytes (10xxxxxx), counted a
+// plain_bytes): its bytes less its continuation bytes (10xxxxxx), counted a
 // word at a time. code_points() decodes each character, which cost more
 // than the rest of the line's parse on every line with a by= tag.
 std::size_t valid_code_points(std::string_view s) {
@@ -25,8 +25,7 @@ std::size_t valid_code_points(std::string_view s) {
   const char* p = s.data();
   std::size_t n = s.size(), count = n, i = 0;
   for (; i + 8 <= n; i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, p + i, 8);
+    const std::uint64_t w = load_u64(p + i);
     // Bit 7 set and bit 6 clear: (w << 1) brings each byte's bit 6 to its
     // bit 7 (the bit carried in from the byte below lands on bit 0).
     // Their count: one bit per byte moved to bit 0, summed by a multiply
@@ -44,12 +43,6 @@ constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x808080808080808
 // them as calls, which costs more than their work.
 #define PLAN_HOT [[gnu::always_inline]] inline
 #define PLAN_HOT_LAMBDA __attribute__((always_inline))
-
-PLAN_HOT std::uint64_t load8(const char* p) {
-  std::uint64_t w;
-  std::memcpy(&w, p, 8);
-  return w;
-}
 
 // The bytes of w equal to b, flagged in their high bit. A flag may be
 // false only above a true one, so the lowest flag always marks a match.
@@ -82,7 +75,7 @@ PLAN_HOT std::size_t find_first(const char* p, std::size_t pos, std::size_t n,
   (void)readable;
 #endif
   for (; pos + 8 <= n; pos += 8) {
-    std::uint64_t w = load8(p + pos);
+    std::uint64_t w = load_u64(p + pos);
     std::uint64_t m = bytes_equal(w, A);
     if constexpr (B != A) m |= bytes_equal(w, B);
     if constexpr (C != A) m |= bytes_equal(w, C);
@@ -104,8 +97,8 @@ std::uint64_t hash_id(std::string_view id) {
     for (std::size_t i = 0; i < n; ++i)
       h = (h ^ static_cast<unsigned char>(p[i])) * 0x100000001B3ull;
   } else {
-    for (std::size_t i = 0; i + 8 < n; i += 8) h = (h ^ load8(p + i)) * 0xBF58476D1CE4E5B9ull;
-    h = (h ^ load8(p + n - 8)) * 0x94D049BB133111EBull;
+    for (std::size_t i = 0; i + 8 < n; i += 8) h = (h ^ load_u64(p + i)) * 0xBF58476D1CE4E5B9ull;
+    h = (h ^ load_u64(p + n - 8)) * 0x94D049BB133111EBull;
   }
   return h ^ (h >> 31);
 }
@@ -203,12 +196,12 @@ constexpr Utf8Automaton kUtf8;
 // Printable ASCII goes eight bytes at a time.
 bool plain_bytes_slow(const char* p, std::size_t n, std::size_t* ascii) {
   std::size_t i = 0;
-  while (i + 8 <= n && all_printable_ascii(load8(p + i))) i += 8;
+  while (i + 8 <= n && all_printable_ascii(load_u64(p + i))) i += 8;
   *ascii = i;
   Utf8Automaton::State state = Utf8Automaton::kStart;
   while (i < n) {
     if (state == Utf8Automaton::kStart && static_cast<unsigned char>(p[i]) < 0x80 && i + 8 <= n &&
-        all_printable_ascii(load8(p + i))) {
+        all_printable_ascii(load_u64(p + i))) {
       i += 8;
       continue;
     }
@@ -327,7 +320,7 @@ std::optional<LineKind> FastLineParser::parse(std::string_view line, const Locat
     // and still 3 after adding 6), bytes 4 and 7 '-'.
     constexpr std::uint64_t kDigits = 0x00FFFF00FFFFFFFFull, kNibbles = 0xF0F0F0F0F0F0F0F0ull;
     constexpr std::uint64_t kThrees = 0x3030303030303030ull & kDigits & kNibbles;
-    const std::uint64_t w = load8(p);
+    const std::uint64_t w = load_u64(p);
     if ((w & ~kDigits) != 0x2D00002D00000000ull || (w & kDigits & kNibbles) != kThrees ||
         ((w + 0x0606060606060606ull) & kDigits & kNibbles) != kThrees)
       return std::nullopt;
@@ -408,7 +401,7 @@ std::optional<LineKind> FastLineParser::parse(std::string_view line, const Locat
     for (std::size_t t = 0; t < ntags; ++t)
       if (same_text(entry->tags[t].first, key)) return std::nullopt;
     ++pos;  // '='
-    if (key.size() == 2 && key[0] == 'b' && key[1] == 'y') {
+    if (same_text(key, "by")) {
       // The value's column in code points: the ASCII start of the line
       // counts a column a byte.
       std::size_t points = pos <= ascii ? pos : ascii + valid_code_points({p + ascii, pos - ascii});

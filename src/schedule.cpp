@@ -9,10 +9,11 @@ namespace plan {
 namespace {
 
 // Calendar periods are numbered from year 0: (year*12 + month-1) / months.
+int calendar_key(Frequency f, Ymd d) {
+  return (d.year * 12 + d.month - 1) / months_per_period(f);
+}
 int calendar_key(Frequency f, Date d) {
-  int y, m, day;
-  d.to_ymd(&y, &m, &day);  // one calendar conversion: this runs for every entry
-  return (y * 12 + m - 1) / months_per_period(f);
+  return calendar_key(f, d.ymd());
 }
 
 Date calendar_start(Frequency f, int key) {
@@ -87,36 +88,36 @@ std::optional<int> period_of_entry(const Plan& plan, const Indicator& ind, Date 
   return PeriodIndex(plan, ind).of(date, date.ymd(), period_tag);
 }
 
-PeriodIndex::PeriodIndex(const Plan& plan, const Indicator& ind) : count_(period_count(plan, ind)) {
-  if (count_ == 0) return;
+PeriodIndex::PeriodIndex(const Plan& plan, const Indicator& ind) {
+  const int n = period_count(plan, ind);
+  if (n == 0) return;
   frequency_ = ind.schedule.frequency;
-  months_ = months_per_period(frequency_);
   first_key_ = calendar_key(frequency_, plan.start);
-  end_due_.reserve(static_cast<std::size_t>(count_));
-  for (int i = 0; i < count_; ++i) {
+  end_due_.reserve(static_cast<std::size_t>(n));
+  for (int i = 0; i < n; ++i) {
     ReportingPeriod p = period_at(plan, ind, i);
     end_due_.emplace_back(p.end.days_since_epoch(), p.due.days_since_epoch());
   }
 }
 
 std::optional<int> PeriodIndex::of(Date date, Ymd fields, std::string_view period_tag) const {
-  if (count_ == 0) return std::nullopt;
+  const int n = count();
+  if (n == 0) return std::nullopt;
   int i;
   if (!period_tag.empty()) {
     auto label = parse_period_label(period_tag);
     if (!label || label->first != frequency_) return std::nullopt;
     i = calendar_key(frequency_, label->second) - first_key_;
   } else {
-    // calendar_key from the fields already at hand.
-    i = (fields.year * 12 + fields.month - 1) / months_ - first_key_;
-    if (i >= 1 && i <= count_) {
+    i = calendar_key(frequency_, fields) - first_key_;
+    if (i >= 1 && i <= n) {
       // A report filed in the previous period's due window is for it.
       auto [prev_end, prev_due] = end_due_[static_cast<std::size_t>(i - 1)];
       const std::int32_t d = date.days_since_epoch();
       if (d > prev_end && d <= prev_due) i -= 1;
     }
   }
-  if (i < 0 || i >= count_) return std::nullopt;
+  if (i < 0 || i >= n) return std::nullopt;
   return i;
 }
 

@@ -53,15 +53,13 @@ class PeriodIndex {
   PeriodIndex() = default;  // no periods: ad hoc
   PeriodIndex(const Plan& plan, const Indicator& ind);
 
-  int count() const { return count_; }
+  int count() const { return static_cast<int>(end_due_.size()); }
   // period_of_entry(plan, ind, date, period_tag); `fields` are date's.
   std::optional<int> of(Date date, Ymd fields, std::string_view period_tag) const;
 
  private:
   Frequency frequency_ = Frequency::ad_hoc;
-  int months_ = 0;     // months_per_period(frequency_)
   int first_key_ = 0;  // calendar key of the plan's first period
-  int count_ = 0;
   // Per period: its last day and its due date, in days since the epoch.
   std::vector<std::pair<std::int32_t, std::int32_t>> end_due_;
 };

@@ -45,6 +45,14 @@ inline bool all_printable_ascii(std::uint64_t w) {
   return ((w | ((w - kOnes * 0x20) & ~w) | ((del - kOnes) & ~del)) & kHigh) == 0;
 }
 
+// The 8 bytes at p as one word, in the machine's byte order: how readers
+// look at a line a word at a time.
+[[gnu::always_inline]] inline std::uint64_t load_u64(const char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+
 // Whether a and b hold the same bytes, compared a word at a time inline
 // (the last word overlapping), so that the short strings of record lines --
 // ids, tag keys and values -- cost no call to memcmp.
@@ -52,15 +60,10 @@ inline bool all_printable_ascii(std::uint64_t w) {
   const std::size_t n = a.size();
   if (n != b.size()) return false;
   const char *x = a.data(), *y = b.data();
-  auto word = [](const char* p) {
-    std::uint64_t w;
-    std::memcpy(&w, p, 8);
-    return w;
-  };
   if (n >= 8) {
     for (std::size_t i = 0; i + 8 < n; i += 8)
-      if (word(x + i) != word(y + i)) return false;
-    return word(x + n - 8) == word(y + n - 8);
+      if (load_u64(x + i) != load_u64(y + i)) return false;
+    return load_u64(x + n - 8) == load_u64(y + n - 8);
   }
   if (n >= 4) {
     std::uint32_t u, v, s, t;
