@@ -141,32 +141,34 @@ same "zh csv import: exit" "$RC" 0
 file_is "zh csv import: the line" records/towns/b/2019.rec \
   $'2019-06-30  jobs.towns  1234  by=镇乙  period=2019-06\n'
 
+# refused WHAT CODE MESSAGE ARGS...: `plan ARGS` exits CODE with MESSAGE.
+refused() {
+  local what=$1 code=$2 message=$3
+  shift 3
+  run "$@"
+  same "$what: exit" "$RC" "$code"
+  same "$what: message" "$ERR" "$message"
+}
+
 # --- nothing left to fill in -------------------------------------------------
-run template --unit 镇甲 --period 2019-06 -o none.xlsx
-same "all filed: exit" "$RC" 1
-same "all filed: message" "$ERR" 'plan: 镇甲 owes no report for 2019-06: its 3 reports are all in the ledger'
+refused "all filed" 1 'plan: 镇甲 owes no report for 2019-06: its 3 reports are all in the ledger' \
+  template --unit 镇甲 --period 2019-06 -o none.xlsx
 [[ -e none.xlsx ]] && fail "all filed: a file was written" || passed=$((passed + 1))
-run template --unit 教育局 --period 2019-06 --format csv
-same "owes nothing: exit" "$RC" 1
-same "owes nothing: message" "$ERR" 'plan: 教育局 owes no report for 2019-06: none of its reports ends in it'
+refused "owes nothing" 1 'plan: 教育局 owes no report for 2019-06: none of its reports ends in it' \
+  template --unit 教育局 --period 2019-06 --format csv
 
 # --- refusals: usage errors (exit 2), nothing written -----------------------
-run template --unit 镇丙 --period 2019-06 --format csv
-same "unknown unit: exit" "$RC" 2
-same "unknown unit: did you mean" "$ERR" "plan: '镇丙' is not a reporter of the plan; did you mean '镇甲' or '镇乙'?"
-run template --unit 各区镇 --period 2019-06 --format csv
-same "group: exit" "$RC" 2
-same "group: message" "$ERR" "plan: '各区镇' is a group of 2 reporters (镇甲、镇乙): a template is one reporter's; name one, or use --each-unit"
-run template --unit 镇甲 --period 2019-13 --format csv
-same "bad period: exit" "$RC" 2
-same "bad period: message" "$ERR" "plan: --period '2019-13' is not a period: 2020-06, 2020Q2, 2020H1 or 2020"
-run template --unit 镇甲 --period 2020-01 --format csv
-same "outside the plan: exit" "$RC" 2
-same "outside the plan: message" "$ERR" "plan: period 2020-01 is outside the plan (2019-01-01 to 2019-12-31)"
-run template --unit 镇甲 --period 2019-07
-same "xlsx to the terminal: exit" "$RC" 2
-same "xlsx to the terminal: message" "$ERR" \
-  "plan: --format xlsx writes a workbook: give --output FILE.xlsx (or --output-dir DIR)"
+refused "unknown unit" 2 "plan: '镇丙' is not a reporter of the plan; did you mean '镇甲' or '镇乙'?" \
+  template --unit 镇丙 --period 2019-06 --format csv
+refused "group" 2 "plan: '各区镇' is a group of 2 reporters (镇甲、镇乙): a template is one reporter's; name one, or use --each-unit" \
+  template --unit 各区镇 --period 2019-06 --format csv
+refused "bad period" 2 "plan: --period '2019-13' is not a period: 2020-06, 2020Q2, 2020H1 or 2020" \
+  template --unit 镇甲 --period 2019-13 --format csv
+refused "outside the plan" 2 "plan: period 2020-01 is outside the plan (2019-01-01 to 2019-12-31)" \
+  template --unit 镇甲 --period 2020-01 --format csv
+refused "xlsx to the terminal" 2 \
+  "plan: --format xlsx writes a workbook: give --output FILE.xlsx (or --output-dir DIR)" \
+  template --unit 镇甲 --period 2019-07
 run template --period 2019-07 --format csv
 same "no reporter named: exit" "$RC" 2
 
