@@ -7,7 +7,7 @@
 namespace plan {
 
 Filings::Filings(const Plan& plan, Date as_of)
-    : plan_(plan), as_of_(as_of), filed_(plan.indicators.size()) {
+    : plan_(plan), as_of_(as_of), filed_(plan.indicators.size()), last_slot_(filed_.size(), 0) {
   period_index_.reserve(plan.indicators.size());
   for (std::size_t i = 0; i < plan.indicators.size(); ++i) {
     period_index_.emplace_back(plan, plan.indicators[i]);
@@ -29,11 +29,15 @@ void Filings::add(const Entry& e, std::size_t i) {
   const Indicator& ind = plan_.indicators[i];
   std::size_t slot = 0;
   if (!ind.reported_by.empty()) {
-    auto by = e.tag("by");
-    auto it = std::find_if(ind.reported_by.begin(), ind.reported_by.end(),
-                           [&](const std::string& r) { return same_text(r, by); });
-    if (it == ind.reported_by.end()) return;
-    slot = static_cast<std::size_t>(it - ind.reported_by.begin());
+    // A file is mostly one reporter's: the slot found last comes first.
+    const std::string_view by = e.tag("by");
+    slot = last_slot_[i];
+    if (!same_text(ind.reported_by[slot], by)) {
+      auto it = std::find_if(ind.reported_by.begin(), ind.reported_by.end(),
+                             [&](const std::string& r) { return same_text(r, by); });
+      if (it == ind.reported_by.end()) return;
+      slot = last_slot_[i] = static_cast<std::size_t>(it - ind.reported_by.begin());
+    }
   }
   auto period = period_index_[i].of(e.date, e.ymd(), e.tag("period"));
   if (!period) return;

@@ -59,6 +59,7 @@ class Filings {
   // Per indicator: slots x periods flags, slot-major.
   std::vector<std::vector<std::uint8_t>> filed_;
   std::vector<PeriodIndex> period_index_;  // per indicator
+  std::vector<std::size_t> last_slot_;     // per indicator: the reporter slot last found
 };
 
 }  // namespace plan

@@ -87,24 +87,55 @@ PLAN_HOT std::size_t find_first(const char* p, std::size_t pos, std::size_t n,
   return pos;
 }
 
-// The id hash: 8-byte words (the last one overlapping), multiplied and
-// folded. Ids are short ASCII.
-std::uint64_t hash_id(std::string_view id) {
+// The id hash: the first and last eight bytes (four for short ids) and the
+// length, multiplied and folded: no loop, and ids that share a prefix such
+// as "jobs." still differ at their end. Ids that share both ends meet in
+// the table's probing, which compares whole ids.
+PLAN_HOT std::uint64_t hash_id(std::string_view id) {
   const char* p = id.data();
   const std::size_t n = id.size();
-  std::uint64_t h = n * 0x9E3779B97F4A7C15ull;
-  if (n < 8) {
-    for (std::size_t i = 0; i < n; ++i)
-      h = (h ^ static_cast<unsigned char>(p[i])) * 0x100000001B3ull;
-  } else {
-    for (std::size_t i = 0; i + 8 < n; i += 8) h = (h ^ load_u64(p + i)) * 0xBF58476D1CE4E5B9ull;
-    h = (h ^ load_u64(p + n - 8)) * 0x94D049BB133111EBull;
+  std::uint64_t a = 0, b = 0;
+  if (n >= 8) {
+    a = load_u64(p);
+    b = load_u64(p + n - 8);
+  } else if (n >= 4) {
+    std::uint32_t u, v;
+    std::memcpy(&u, p, 4);
+    std::memcpy(&v, p + n - 4, 4);
+    a = u;
+    b = v;
+  } else if (n > 0) {
+    a = static_cast<unsigned char>(p[0]) | static_cast<unsigned char>(p[n / 2]) << 8 |
+        static_cast<unsigned char>(p[n - 1]) << 16;
   }
+  const std::uint64_t h = ((a ^ n) * 0x9E3779B97F4A7C15ull) ^ (b * 0xBF58476D1CE4E5B9ull);
   return h ^ (h >> 31);
 }
 
 PLAN_HOT bool is_digit(char c) {
   return c >= '0' && c <= '9';
+}
+
+// How many of the eight bytes at p are ASCII digits before the first one
+// that is not (8 if all are), on a little-endian machine. Byte by byte,
+// with no carry or borrow reaching a byte before the first non-digit: a
+// digit minus '0' is 0..9, and 0..9 plus 0x76 stays below 0x80, while any
+// other byte has its high bit set by one of the two.
+PLAN_HOT std::size_t leading_digits(const char* p) {
+  const std::uint64_t d = load_u64(p) - kOnes * '0';
+  const std::uint64_t other = (d | (d + kOnes * 0x76)) & kHigh;
+  return other ? static_cast<std::size_t>(__builtin_ctzll(other)) / 8 : 8;
+}
+
+// The number the first k (1..8) bytes at p spell, all of them digits, on a
+// little-endian machine: shifted so that the digits fill the word's top
+// bytes (zeros before them are leading zeros), then pairs, quads and
+// halves combined by multiplying (no lane overflows into the next).
+PLAN_HOT std::uint64_t digits_value(const char* p, std::size_t k) {
+  std::uint64_t x = (load_u64(p) - kOnes * '0') << (8 * (8 - k));
+  x = (x * 10 + (x >> 8)) & 0x00FF00FF00FF00FFull;
+  x = (x * 100 + (x >> 16)) & 0x0000FFFF0000FFFFull;
+  return (x * 10000 + (x >> 32)) & 0xFFFFFFFFull;
 }
 
 // Bytes an id may hold: A-Z a-z 0-9 _ . -
@@ -271,8 +302,12 @@ PLAN_HOT bool plain_bytes(const char* p, std::size_t n, std::size_t /*readable*/
 
 // Assigns only when the text differs: consecutive lines repeat ids, keys
 // and many values, and a comparison is cheaper than a copy.
+// Clear and append: within the string's capacity a plain copy, where
+// assign() would first work out whether the two overlap.
 PLAN_HOT void set(std::string& s, std::string_view v) {
-  if (!same_text(s, v)) s.assign(v.data(), v.size());
+  if (same_text(s, v)) return;
+  s.clear();
+  s.append(v.data(), v.size());
 }
 
 }  // namespace
@@ -296,7 +331,7 @@ FastLineParser::FastLineParser(const Plan& plan) : plan_(plan) {
   }
 }
 
-std::int64_t FastLineParser::find(std::string_view id) const {
+PLAN_HOT std::int64_t FastLineParser::find(std::string_view id) const {
   for (std::uint64_t h = hash_id(id) & mask_;; h = (h + 1) & mask_) {
     std::uint32_t s = slots_[h];
     if (s == 0) return -1;
@@ -313,29 +348,56 @@ std::optional<LineKind> FastLineParser::parse(std::string_view line, const Locat
   if (!plain_bytes(p, n, readable, &ascii)) return std::nullopt;
   if (n == 0 || p[0] == '#') return LineKind::blank;
 
-  // DATE, then at least one space.
-  if (n < 11 || p[10] != ' ' || !is_digit(p[8]) || !is_digit(p[9])) return std::nullopt;
-  if constexpr (std::endian::native == std::endian::little) {
-    // "YYYY-MM-" as one word: bytes 0-3 and 5-6 digits (high nibble 3,
-    // and still 3 after adding 6), bytes 4 and 7 '-'.
-    constexpr std::uint64_t kDigits = 0x00FFFF00FFFFFFFFull, kNibbles = 0xF0F0F0F0F0F0F0F0ull;
-    constexpr std::uint64_t kThrees = 0x3030303030303030ull & kDigits & kNibbles;
-    const std::uint64_t w = load_u64(p);
-    if ((w & ~kDigits) != 0x2D00002D00000000ull || (w & kDigits & kNibbles) != kThrees ||
-        ((w + 0x0606060606060606ull) & kDigits & kNibbles) != kThrees)
-      return std::nullopt;
-  } else {
-    if (p[4] != '-' || p[7] != '-') return std::nullopt;
-    for (std::size_t i : {0, 1, 2, 3, 5, 6})
-      if (!is_digit(p[i])) return std::nullopt;
+  // DATE, then at least one space. Most lines repeat the date of the line
+  // before (a unit files a period's figures together), which is then not
+  // read again.
+  if (n < 11 || p[10] != ' ') return std::nullopt;
+  const std::uint64_t date_word = load_u64(p);
+  std::uint16_t date_tail;
+  std::memcpy(&date_tail, p + 8, 2);
+  if (date_word != last_date_.word || date_tail != last_date_.tail) {
+    if (!is_digit(p[8]) || !is_digit(p[9])) return std::nullopt;
+    if constexpr (std::endian::native == std::endian::little) {
+      // "YYYY-MM-" as one word: bytes 0-3 and 5-6 digits (high nibble 3,
+      // and still 3 after adding 6), bytes 4 and 7 '-'.
+      constexpr std::uint64_t kDigits = 0x00FFFF00FFFFFFFFull, kNibbles = 0xF0F0F0F0F0F0F0F0ull;
+      constexpr std::uint64_t kThrees = 0x3030303030303030ull & kDigits & kNibbles;
+      const std::uint64_t w = date_word;
+      if ((w & ~kDigits) != 0x2D00002D00000000ull || (w & kDigits & kNibbles) != kThrees ||
+          ((w + 0x0606060606060606ull) & kDigits & kNibbles) != kThrees)
+        return std::nullopt;
+    } else {
+      if (p[4] != '-' || p[7] != '-') return std::nullopt;
+      for (std::size_t i : {0, 1, 2, 3, 5, 6})
+        if (!is_digit(p[i])) return std::nullopt;
+    }
+    const int y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+    const int m = (p[5] - '0') * 10 + (p[6] - '0');
+    const int d = (p[8] - '0') * 10 + (p[9] - '0');
+    if (!Date::is_valid(y, m, d)) return std::nullopt;
+    last_date_ = {date_word, date_tail, Date::from_ymd(y, m, d), Ymd{y, m, d}};
   }
-  const int y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
-  const int m = (p[5] - '0') * 10 + (p[6] - '0');
-  const int d = (p[8] - '0') * 10 + (p[9] - '0');
-  if (!Date::is_valid(y, m, d)) return std::nullopt;
   std::size_t pos = 10;
+  // Runs of spaces, eight bytes at a time where the buffer allows.
   auto skip_spaces = [&]() PLAN_HOT_LAMBDA {
-    while (pos < n && p[pos] == ' ') ++pos;
+    for (;;) {
+      if (pos >= n) {
+        pos = n;
+        return;
+      }
+      if (pos + 8 > readable) {
+        while (pos < n && p[pos] == ' ') ++pos;
+        return;
+      }
+      // The first byte that is not a space, in memory order.
+      if (const std::uint64_t other = load_u64(p + pos) ^ (kOnes * ' ')) {
+        const int bits = std::endian::native == std::endian::little ? __builtin_ctzll(other)
+                                                                     : __builtin_clzll(other);
+        pos = std::min(n, pos + static_cast<std::size_t>(bits) / 8);
+        return;
+      }
+      pos += 8;
+    }
   };
   skip_spaces();
 
@@ -367,8 +429,16 @@ std::optional<LineKind> FastLineParser::parse(std::string_view line, const Locat
     bool negative = false;
     if (v[0] == '+' || v[0] == '-') negative = v[i++] == '-';
     std::size_t digits = i;
-    // Reads at most one digit more than allowed, so that a long run of
-    // digits is refused before it overflows (found by fuzz/, records).
+    if constexpr (std::endian::native == std::endian::little) {
+      if (start + i + 8 <= readable) {
+        const std::size_t k = std::min(leading_digits(v + i), vn - i);
+        if (k > 0) micros = static_cast<std::int64_t>(digits_value(v + i, k));
+        i += k;
+      }
+    }
+    // The rest one at a time (all of them on big-endian machines). Reads at
+    // most one digit more than allowed, so that a long run of digits is
+    // refused before it overflows (found by fuzz/, records).
     while (i < vn && is_digit(v[i]) && i - digits <= 12) micros = micros * 10 + (v[i++] - '0');
     if (i == digits || i - digits > 12) return std::nullopt;
     std::int64_t scale = Decimal::kScale;
@@ -442,8 +512,8 @@ std::optional<LineKind> FastLineParser::parse(std::string_view line, const Locat
   }
 
   entry->tags.resize(ntags);
-  entry->set_date(Date::from_ymd(y, m, d), Ymd{y, m, d});
-  set(entry->id, ind.id);
+  entry->set_date(last_date_.date, last_date_.ymd);
+  if (!same_text(entry->id, ind.id)) entry->id = ind.id;
   entry->indicator = static_cast<std::size_t>(index);
   entry->is_state = is_state;
   entry->is_explanation = false;

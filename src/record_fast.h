@@ -47,6 +47,15 @@ class FastLineParser {
   std::int64_t find(std::string_view id) const;
 
   const Plan& plan_;
+  // The date of the last line read, as text and as read: a cache, which is
+  // why a parser serves one thread (each RecordStream has its own).
+  struct LastDate {
+    std::uint64_t word = 0;  // bytes 0-7 of the line; 0 matches no date
+    std::uint16_t tail = 0;  // bytes 8-9
+    Date date;
+    Ymd ymd;
+  };
+  mutable LastDate last_date_;
   // Open addressing, power-of-two size: indicator index + 1, 0 when empty.
   std::vector<std::uint32_t> slots_;
   std::uint64_t mask_ = 0;

@@ -73,9 +73,9 @@ inline bool all_printable_ascii(std::uint64_t w) {
     std::memcpy(&t, y + n - 4, 4);
     return u == v && s == t;
   }
-  for (std::size_t i = 0; i < n; ++i)
-    if (x[i] != y[i]) return false;
-  return true;
+  // One to three bytes: the first, middle and last cover them all.
+  if (n == 0) return true;
+  return (x[0] == y[0]) & (x[n / 2] == y[n / 2]) & (x[n - 1] == y[n - 1]);
 }
 
 // Byte length of the UTF-8 sequence that starts `s` (1 for an invalid lead

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -91,6 +92,12 @@ const std::vector<std::string> kBenchLines = {
     "2019-01-01  jobs.rural_new  1.5000000",
     "2019-01-01  jobs.rural_new  123456789012.123456",
     "2019-01-01  jobs.rural_new  9999999999999",
+    // Runs of digits around the eight read as one word.
+    "2019-01-01  jobs.rural_new  1234567  by=x",
+    "2019-01-01  jobs.rural_new  12345678",
+    "2019-01-01  jobs.rural_new  123456789  src=a",
+    "2019-01-01  jobs.rural_new  00000042.5",
+    "2019-01-01  jobs.rural_new  7x",
     "2019-01-01  skills.gusu_leaders  0.000001  a=b=c  z_=\"\"",
     "# a comment",
     "",
@@ -190,6 +197,24 @@ TEST_CASE("fast parser: the common shape is read, and read as parse_line reads i
   // The escapes decoded: a backslash, a newline, a tab, x and a quote.
   CHECK(both("2019-01-01  jobs.rural_new  3  n=\"\\\\\\n\\tx\\\"\"", test_plan()).fast ==
         "r.rec:7:1 2019-01-01 jobs.rural_new #1 amount undone 3000000 [n=\\\n\tx\"]");
+  // Runs of digits read eight at a time, and the digits after them one by
+  // one: the numbers in millionths.
+  for (auto [value, micros] : {std::pair<const char*, const char*>{"7", "7000000"},
+                               {"1234567", "1234567000000"},
+                               {"12345678", "12345678000000"},
+                               {"123456789", "123456789000000"},
+                               {"00000042.5", "42500000"},
+                               {"-000000001", "-1000000"},
+                               {"999999999999", "999999999999000000"}}) {
+    const std::string line = std::string("2019-01-01  jobs.rural_new  ") + value + "  by=x";
+    INFO(line);
+    // by='s value starts after the 28 characters before the value, the
+    // value, two spaces and "by=".
+    const std::string by_column = std::to_string(28 + std::strlen(value) + 2 + 3 + 1);
+    CHECK(both(line, test_plan()).fast ==
+          std::string("r.rec:7:1 2019-01-01 jobs.rural_new #1 amount undone ") + micros +
+              " [by=x] by@" + by_column);
+  }
   // 1.9% of a % indicator is 1.9: 1,900,000 millionths.
   CHECK(both("2020-12-31  unemployment.rate  1.9%", test_plan()).fast ==
         "r.rec:7:1 2020-12-31 unemployment.rate #2 amount undone 1900000");
