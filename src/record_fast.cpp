@@ -243,16 +243,17 @@ bool plain_bytes_slow(const char* p, std::size_t n, std::size_t* ascii) {
 
 #if defined(__SSE2__)
 // The same sixteen bytes at a time for the lines nearly every ledger is made
-// of: printable ASCII and three-byte characters whose lead byte needs no
-// look at the bytes after it (E1..EE but E3 and ED: all of CJK's
-// ideographs, E4..E9, and the punctuation of E2). A line with any other
-// byte is handed to the automaton, which judges it exactly. `readable` bytes
+// of: printable ASCII and three-byte characters with lead bytes E1..EF but
+// ED (all of CJK's ideographs, E4..E9, its punctuation, E2, E3 and EF; ED
+// would need its second byte looked at, for surrogates). A line with any
+// other byte is handed to the automaton, which judges it exactly. `readable` bytes
 // from p may be loaded (at least n); past n they are masked out.
 PLAN_HOT bool plain_bytes(const char* p, std::size_t n, std::size_t readable, std::size_t* ascii) {
   const __m128i del = _mm_set1_epi8(0x7F), below_space = _mm_set1_epi8(0x1F),
                 cont_end = _mm_set1_epi8(-64),                     // 0xC0
-      lead_lo = _mm_set1_epi8(-32), lead_hi = _mm_set1_epi8(-17),  // E0, EF
-      e3 = _mm_set1_epi8(static_cast<char>(0xE3)), ed = _mm_set1_epi8(static_cast<char>(0xED));
+      lead_lo = _mm_set1_epi8(-32), lead_hi = _mm_set1_epi8(-16),  // E0, F0
+      e3 = _mm_set1_epi8(static_cast<char>(0xE3)), ed = _mm_set1_epi8(static_cast<char>(0xED)),
+                ef = _mm_set1_epi8(static_cast<char>(0xEF));
   std::uint32_t carry = 0;  // continuation bytes owed at the block's positions 0 and 1
   std::size_t first_other = n;
   // Whole blocks of the line first, with no check of their length: the
@@ -261,8 +262,8 @@ PLAN_HOT bool plain_bytes(const char* p, std::size_t n, std::size_t readable, st
   std::size_t i = 0;
   for (; i + 16 <= n; i += 16) {
     const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-    if (_mm_movemask_epi8(_mm_andnot_si128(_mm_cmpeq_epi8(x, del),
-                                           _mm_cmpgt_epi8(x, below_space))) != 0xFFFF)
+    if (_mm_movemask_epi8(
+            _mm_andnot_si128(_mm_cmpeq_epi8(x, del), _mm_cmpgt_epi8(x, below_space))) != 0xFFFF)
       break;  // the loop below looks at this block again
   }
   for (; i < n; i += 16) {
@@ -288,9 +289,8 @@ PLAN_HOT bool plain_bytes(const char* p, std::size_t n, std::size_t readable, st
     if (first_other == n) first_other = i + static_cast<std::size_t>(__builtin_ctz(~printable));
     const std::uint32_t cont = mask(_mm_cmplt_epi8(x, cont_end)) & valid;
     const std::uint32_t lead =
-        mask(_mm_andnot_si128(
-            _mm_or_si128(_mm_cmpeq_epi8(x, e3), _mm_cmpeq_epi8(x, ed)),
-            _mm_and_si128(_mm_cmpgt_epi8(x, lead_lo), _mm_cmplt_epi8(x, lead_hi)))) &
+        mask(_mm_andnot_si128(_mm_cmpeq_epi8(x, ed), _mm_and_si128(_mm_cmpgt_epi8(x, lead_lo),
+                                                                   _mm_cmplt_epi8(x, lead_hi)))) &
         valid;
     // Each lead byte owes the two bytes after it, which must be exactly the
     // continuation bytes.
@@ -298,6 +298,20 @@ PLAN_HOT bool plain_bytes(const char* p, std::size_t n, std::size_t readable, st
     if ((printable | cont | lead) != valid || (owed & 0xFFFF) != cont || (owed & lead) != 0)
       return plain_bytes_slow(p, n, ascii);
     carry = owed >> 16;
+    // E3 and EF lead the full-width punctuation of Chinese text (、。 and
+    // ，：（）), and two characters of theirs are refused: the full-width
+    // space U+3000 (E3 80 80) and the byte order mark U+FEFF (EF BB BF),
+    // looked for byte by byte after those leads only.
+    for (std::uint32_t special =
+             lead & mask(_mm_or_si128(_mm_cmpeq_epi8(x, e3), _mm_cmpeq_epi8(x, ef)));
+         special != 0; special &= special - 1) {
+      const std::size_t j = i + static_cast<std::size_t>(__builtin_ctz(special));
+      if (j + 2 >= n) return plain_bytes_slow(p, n, ascii);  // cut short: refused
+      const auto second = static_cast<unsigned char>(p[j + 1]),
+                 third = static_cast<unsigned char>(p[j + 2]);
+      if (p[j] == '\xE3' ? second == 0x80 && third == 0x80 : second == 0xBB && third == 0xBF)
+        return plain_bytes_slow(p, n, ascii);
+    }
   }
   if (carry) return plain_bytes_slow(p, n, ascii);
   *ascii = first_other;
@@ -311,9 +325,9 @@ PLAN_HOT bool plain_bytes(const char* p, std::size_t n, std::size_t /*readable*/
 #endif
 
 // Assigns only when the text differs: consecutive lines repeat ids, keys
-// and many values, and a comparison is cheaper than a copy.
-// Clear and append: within the string's capacity a plain copy, where
-// assign() would first work out whether the two overlap.
+// and many values, and a comparison is cheaper than a copy. Clear and
+// append: within the string's capacity a plain copy, where assign() would
+// first work out whether the two overlap.
 PLAN_HOT void set(std::string& s, std::string_view v) {
   if (same_text(s, v)) return;
   s.clear();
@@ -402,7 +416,7 @@ std::optional<LineKind> FastLineParser::parse(std::string_view line, const Locat
       // The first byte that is not a space, in memory order.
       if (const std::uint64_t other = load_u64(p + pos) ^ (kOnes * ' ')) {
         const int bits = std::endian::native == std::endian::little ? __builtin_ctzll(other)
-                                                                     : __builtin_clzll(other);
+                                                                    : __builtin_clzll(other);
         pos = std::min(n, pos + static_cast<std::size_t>(bits) / 8);
         return;
       }
