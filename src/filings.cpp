@@ -20,26 +20,26 @@ std::size_t Filings::slots(std::size_t indicator) const {
 }
 
 void Filings::add(const Entry& e) {
-  if (auto found = indicator_index(plan_, e)) add(e, *found);
+  if (e.is_explanation) return;
+  if (auto found = indicator_index(plan_, e)) add(view_of(e, *found));
 }
 
-void Filings::add(const Entry& e, std::size_t i) {
-  if (e.date > as_of_ || e.is_explanation) return;
-  if (periods(i) == 0) return;
+void Filings::add(const EntryView& e) {
+  const std::size_t i = e.indicator;
+  if (e.date > as_of_ || periods(i) == 0) return;
   const Indicator& ind = plan_.indicators[i];
   std::size_t slot = 0;
   if (!ind.reported_by.empty()) {
     // A file is mostly one reporter's: the slot found last comes first.
-    const std::string_view by = e.tag("by");
     slot = last_slot_[i];
-    if (!same_text(ind.reported_by[slot], by)) {
+    if (!same_text(ind.reported_by[slot], e.by)) {
       auto it = std::find_if(ind.reported_by.begin(), ind.reported_by.end(),
-                             [&](const std::string& r) { return same_text(r, by); });
+                             [&](const std::string& r) { return same_text(r, e.by); });
       if (it == ind.reported_by.end()) return;
       slot = last_slot_[i] = static_cast<std::size_t>(it - ind.reported_by.begin());
     }
   }
-  auto period = period_index_[i].of(e.date, e.ymd(), e.tag("period"));
+  auto period = period_index_[i].of(e.date, e.ymd, e.period);
   if (!period) return;
   filed_[i][slot * static_cast<std::size_t>(periods(i)) + static_cast<std::size_t>(*period)] = 1;
 }

@@ -33,8 +33,8 @@ class Filings {
   // counts for its indicator's period when its by= names one of the
   // indicator's reporters, or when the indicator names none.
   void add(const Entry& e);
-  // The same for an entry whose indicator the caller has looked up already.
-  void add(const Entry& e, std::size_t indicator);
+  // The same for a figure (no explanation) whose indicator is looked up.
+  void add(const EntryView& e);
 
   // Adds the reports `other` (same plan and as-of date) has seen come in.
   void merge(const Filings& other);

@@ -47,13 +47,16 @@ void Ledger::add(const Entry& e) {
     explanations_.add(e);
     return;
   }
-  auto found = indicator_index(plan_, e);
-  if (!found) return;
-  std::size_t index = *found;
-  filings_.add(e, index);
+  if (auto found = indicator_index(plan_, e)) add(view_of(e, *found));
+}
+
+void Ledger::add(const EntryView& e) {
+  if (e.date > as_of_) return;
+  const std::size_t index = e.indicator;
+  filings_.add(e);
   const Indicator& ind = plan_.indicators[index];
   Acc& a = acc_[index];
-  const auto [year, month, day] = e.ymd();
+  const auto [year, month, day] = e.ymd;
   if (is_flow(ind.kind)) {
     // Increments outside the period are still entries (check warns about
     // them), but they count toward no figure.
@@ -71,7 +74,7 @@ void Ledger::add(const Entry& e) {
           __builtin_add_overflow(same.micros, v, &same_sum) || !within_figure_limit(total) ||
           !within_figure_limit(year_sum) || !within_figure_limit(month_sum) ||
           !within_figure_limit(same_sum)) {
-        if (!error_) error_ = make_error(e.where, fmt::format("the sum of {} overflows", ind.id));
+        if (!error_) error_ = make_error(e.where(), fmt::format("the sum of {} overflows", ind.id));
         return;
       }
       a.actual = total;
@@ -85,7 +88,7 @@ void Ledger::add(const Entry& e) {
   } else {
     if (!e.is_state && !within_figure_limit(e.amount.units())) {
       if (!error_)
-        error_ = make_error(e.where, fmt::format("the reading of {} is too large", ind.id));
+        error_ = make_error(e.where(), fmt::format("the reading of {} is too large", ind.id));
       return;
     }
     take_reading(a, e, year, e.is_state ? (e.done ? Decimal::kScale : 0) : e.amount.units());
@@ -101,7 +104,7 @@ std::vector<Explanation> Ledger::explanations(const Indicator& ind) const {
   return explanations_.of(static_cast<std::size_t>(&ind - plan_.indicators.data()));
 }
 
-void Ledger::take_reading(Acc& a, const Entry& e, int year, std::int64_t value) {
+void Ledger::take_reading(Acc& a, const EntryView& e, int year, std::int64_t value) {
   const std::int32_t d = e.date.days_since_epoch();
   Latest* in_year;
   if (year >= first_year_ && year <= last_year_)
@@ -112,9 +115,8 @@ void Ledger::take_reading(Acc& a, const Entry& e, int year, std::int64_t value) 
   bool overall = !a.latest.set || d >= a.latest.date;
   bool yearly = !in_year->set || d >= in_year->date;
   if (!overall && !yearly) return;
-  if (files_.empty() || files_.back() != e.where.file) files_.push_back(e.where.file);
-  Latest r{d,   value, static_cast<std::uint32_t>(files_.size() - 1), e.where.line, e.where.column,
-           true};
+  if (files_.empty() || files_.back() != *e.file) files_.push_back(*e.file);
+  Latest r{d, value, static_cast<std::uint32_t>(files_.size() - 1), e.line, e.column, true};
   if (overall) a.latest = r;
   if (yearly) *in_year = r;
 }

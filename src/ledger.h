@@ -55,6 +55,8 @@ class Ledger {
   // kept apart and count toward no figure and no report. A sum that would overflow is
   // recorded as an error (see error()) and the entry is not counted.
   void add(const Entry& e);
+  // The same for a figure (no explanation) whose indicator is looked up.
+  void add(const EntryView& e);
 
   Date as_of() const { return as_of_; }
   const Plan& plan() const { return plan_; }
@@ -110,7 +112,7 @@ class Ledger {
     std::int64_t magnitude = 0;
   };
 
-  void take_reading(Acc& a, const Entry& e, int year, std::int64_t value);
+  void take_reading(Acc& a, const EntryView& e, int year, std::int64_t value);
   // Whether `r` of `from` was read after `l` of this ledger.
   bool read_later(const Latest& r, const Ledger& from, const Latest& l) const;
   // `r` of `from`, its file interned in files_.

@@ -15,6 +15,11 @@ void LedgerSink::add(const Entry& e) {
   if (recorded_) recorded_->add(e);
 }
 
+void LedgerSink::add_view(const EntryView& e) {
+  for (Ledger* l : ledgers_) l->add(e);
+  if (recorded_) recorded_->add(e);
+}
+
 std::unique_ptr<ShardableSink> LedgerSink::make_shard() const {
   std::vector<std::unique_ptr<Ledger>> owned;
   std::vector<Ledger*> ledgers;

@@ -21,6 +21,8 @@ class LedgerSink : public ShardableSink {
 
   void begin_file(std::size_t index, const std::string& name, Diagnostics& diags) override;
   void add(const Entry& e) override;
+  bool takes_views() const override { return true; }
+  void add_view(const EntryView& e) override;
   std::unique_ptr<ShardableSink> make_shard() const override;
   bool merge(std::vector<std::unique_ptr<ShardableSink>>& shards) override;
 

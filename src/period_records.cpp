@@ -9,14 +9,17 @@ PeriodRecords::PeriodRecords(const Plan& plan, Date first, Date last)
 
 void PeriodRecords::add(const Entry& e) {
   // An explanation is no figure: it is not "recorded" in the period.
-  if (e.date < first_ || e.date > last_ || e.is_explanation) return;
-  auto index = plan_.index_of(e.id);
-  if (!index) return;
+  if (e.is_explanation) return;
+  if (auto index = indicator_index(plan_, e)) add(view_of(e, *index));
+}
+
+void PeriodRecords::add(const EntryView& e) {
+  if (e.date < first_ || e.date > last_) return;
   ++read_;
   const std::uint64_t order = (file_ << 40) | (read_ & ((std::uint64_t{1} << 40) - 1));
   // Keyed lookups reuse the key's memory only when the group exists; a new
   // group is the rare case (one per indicator and unit).
-  RecordedGroup& g = groups_[Key{*index, std::string(e.tag("by"))}];
+  RecordedGroup& g = groups_[Key{e.indicator, std::string(e.by)}];
   g.entries++;
   if (!e.is_state) {
     g.sum = g.sum + e.amount;
@@ -30,7 +33,7 @@ void PeriodRecords::add(const Entry& e) {
     g.latest_date = e.date;
     g.latest_value = e.amount;
     g.latest_done = e.is_state && e.done;
-    g.note = std::string(e.tag("note"));
+    g.note = std::string(e.note);
     g.latest_read = order;
   }
 }

@@ -402,4 +402,21 @@ void sort_by_date(std::vector<Entry>& entries) {
                    [](const Entry& a, const Entry& b) { return a.date < b.date; });
 }
 
+EntryView view_of(const Entry& e, std::size_t indicator) {
+  EntryView v;
+  v.indicator = indicator;
+  v.date = e.date;
+  v.ymd = e.ymd();
+  v.amount = e.amount;
+  v.is_state = e.is_state;
+  v.done = e.done;
+  v.by = e.tag("by");
+  v.period = e.tag("period");
+  v.note = e.tag("note");
+  v.file = &e.where.file;
+  v.line = e.where.line;
+  v.column = e.where.column;
+  return v;
+}
+
 }  // namespace plan

@@ -5,6 +5,7 @@
 #include <cassert>
 #include <cstdint>
 #include <cstring>
+#include <type_traits>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -363,8 +364,9 @@ PLAN_HOT std::int64_t FastLineParser::find(std::string_view id) const {
   }
 }
 
-std::optional<LineKind> FastLineParser::parse(std::string_view line, const Location& where,
-                                              Entry* entry, std::size_t readable) const {
+template <class Out>
+std::optional<LineKind> FastLineParser::read(std::string_view line, const Location& where, Out* out,
+                                             std::size_t readable) const {
   const char* p = line.data();
   const std::size_t n = line.size();
   readable = std::max(readable, n);
@@ -483,45 +485,68 @@ std::optional<LineKind> FastLineParser::parse(std::string_view line, const Locat
   }
 
   // *TAG [COMMENT]
+  constexpr bool kEntry = std::is_same_v<Out, Entry>;
+  std::string_view keys[kMaxTags];  // the tags' keys so far, for duplicates
   std::size_t ntags = 0;
-  entry->by_column = 0;
+  int by_column = 0;
+  std::string_view by, period, note;  // views: the values an EntryView holds
   for (;;) {
     skip_spaces();
     if (pos == n || p[pos] == '#') break;
     start = pos;
     while (pos < n && is_key_char(p[pos])) ++pos;
-    if (pos == start || pos == n || p[pos] != '=') return std::nullopt;
+    if (pos == start || pos == n || p[pos] != '=' || ntags == kMaxTags) return std::nullopt;
     const std::string_view key(p + start, pos - start);
     for (std::size_t t = 0; t < ntags; ++t)
-      if (same_text(entry->tags[t].first, key)) return std::nullopt;
+      if (same_text(keys[t], key)) return std::nullopt;
+    keys[ntags] = key;
     ++pos;  // '='
-    if (same_text(key, "by")) {
+    const bool is_by = same_text(key, "by");
+    if (is_by) {
       // The value's column in code points: the ASCII start of the line
       // counts a column a byte.
       std::size_t points = pos <= ascii ? pos : ascii + valid_code_points({p + ascii, pos - ascii});
-      entry->by_column = static_cast<int>(points) + 1;
+      by_column = static_cast<int>(points) + 1;
     }
-    if (ntags == entry->tags.size()) entry->tags.emplace_back();
-    auto& [tag_key, tag_value] = entry->tags[ntags];
-    set(tag_key, key);
+    // Where a value with escapes is decoded to: the entry's tag, or for a
+    // view the parser's own string for that key.
+    std::string* decoded;
+    std::string_view* view = nullptr;
+    if constexpr (kEntry) {
+      if (ntags == out->tags.size()) out->tags.emplace_back();
+      set(out->tags[ntags].first, key);
+      decoded = &out->tags[ntags].second;
+    } else {
+      std::size_t k = 3;  // a key no view holds: decoded only to be checked
+      if (is_by)
+        k = 0, view = &by;
+      else if (same_text(key, "period"))
+        k = 1, view = &period;
+      else if (same_text(key, "note"))
+        k = 2, view = &note;
+      decoded = &decoded_[k];
+    }
+    std::string_view value;
+    bool escaped = false;
     if (pos < n && p[pos] == '"') {
       start = ++pos;
       pos = find_first<'"', '\\'>(p, pos, n, readable);
       if (pos == n) return std::nullopt;
       if (p[pos] == '"') {
-        set(tag_value, {p + start, pos - start});
+        value = {p + start, pos - start};
       } else {
         // Escapes, decoded as parse_line decodes them (unescaped, record.h);
         // an unknown one is an error, for parse_line to word.
-        tag_value.assign(p + start, pos - start);
+        escaped = true;
+        decoded->assign(p + start, pos - start);
         while (p[pos] == '\\') {
-          const char decoded = pos + 1 < n ? unescaped(p[pos + 1]) : 0;
-          if (decoded == 0) return std::nullopt;
-          tag_value += decoded;
+          const char c = pos + 1 < n ? unescaped(p[pos + 1]) : 0;
+          if (c == 0) return std::nullopt;
+          *decoded += c;
           start = pos + 2;
           pos = find_first<'"', '\\'>(p, start, n, readable);
           if (pos == n) return std::nullopt;
-          tag_value.append(p + start, pos - start);
+          decoded->append(p + start, pos - start);
         }
       }
       ++pos;  // the closing quote
@@ -530,23 +555,54 @@ std::optional<LineKind> FastLineParser::parse(std::string_view line, const Locat
       start = pos;
       pos = find_first<' ', '"', '#'>(p, pos, n, readable);
       if (pos == start || (pos < n && p[pos] != ' ')) return std::nullopt;
-      set(tag_value, {p + start, pos - start});
+      value = {p + start, pos - start};
+    }
+    if constexpr (kEntry) {
+      if (!escaped) set(*decoded, value);
+    } else if (view) {
+      *view = escaped ? std::string_view(*decoded) : value;
     }
     ++ntags;
   }
 
-  entry->tags.resize(ntags);
-  entry->set_date(last_date_.date, last_date_.ymd);
-  if (!same_text(entry->id, ind.id)) entry->id = ind.id;
-  entry->indicator = static_cast<std::size_t>(index);
-  entry->is_state = is_state;
-  entry->is_explanation = false;
-  entry->done = done;
-  entry->amount = Decimal::from_units(micros);
-  assert(entry->where.file == where.file);  // set by the caller (record_fast.h)
-  entry->where.line = where.line;
-  entry->where.column = 1;
+  if constexpr (kEntry) {
+    out->tags.resize(ntags);
+    out->set_date(last_date_.date, last_date_.ymd);
+    if (!same_text(out->id, ind.id)) out->id = ind.id;
+    out->indicator = static_cast<std::size_t>(index);
+    out->is_state = is_state;
+    out->is_explanation = false;
+    out->done = done;
+    out->amount = Decimal::from_units(micros);
+    out->by_column = by_column;
+    assert(out->where.file == where.file);  // set by the caller (record_fast.h)
+    out->where.line = where.line;
+    out->where.column = 1;
+  } else {
+    out->indicator = static_cast<std::size_t>(index);
+    out->date = last_date_.date;
+    out->ymd = last_date_.ymd;
+    out->amount = Decimal::from_units(micros);
+    out->is_state = is_state;
+    out->done = done;
+    out->by = by;
+    out->period = period;
+    out->note = note;
+    assert(out->file == &where.file);  // set by the caller (record_fast.h)
+    out->line = where.line;
+    out->column = 1;
+  }
   return LineKind::entry;
+}
+
+std::optional<LineKind> FastLineParser::parse(std::string_view line, const Location& where,
+                                              Entry* entry, std::size_t readable) const {
+  return read(line, where, entry, readable);
+}
+
+std::optional<LineKind> FastLineParser::parse(std::string_view line, const Location& where,
+                                              EntryView* view, std::size_t readable) const {
+  return read(line, where, view, readable);
 }
 
 }  // namespace plan

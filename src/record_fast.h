@@ -41,8 +41,20 @@ class FastLineParser {
   // caller's buffer), so that the line's end need not be copied to be read sixteen bytes at a time.
   std::optional<LineKind> parse(std::string_view line, const Location& where, Entry* entry,
                                 std::size_t readable = 0) const;
+  // The same for a sink that takes views (record_reader.h): the line read
+  // into `view` with nothing copied, its texts views into the line (or, for
+  // a value with escapes, into this parser, until the next line).
+  // REQUIRES: view->file is &where.file.
+  std::optional<LineKind> parse(std::string_view line, const Location& where, EntryView* view,
+                                std::size_t readable = 0) const;
 
  private:
+  // Lines with more tags than this go to parse_line.
+  static constexpr std::size_t kMaxTags = 16;
+
+  template <class Out>
+  std::optional<LineKind> read(std::string_view line, const Location& where, Out* out,
+                               std::size_t readable) const;
   // Index of the indicator whose id is `id`, or -1.
   std::int64_t find(std::string_view id) const;
 
@@ -56,6 +68,9 @@ class FastLineParser {
     Ymd ymd;
   };
   mutable LastDate last_date_;
+  // For views: the values of by=, period= and note= with escapes, decoded
+  // (and one for other keys, decoded only to be checked).
+  mutable std::string decoded_[4];
   // Open addressing, power-of-two size: indicator index + 1, 0 when empty.
   std::vector<std::uint32_t> slots_;
   std::uint64_t mask_ = 0;

@@ -227,6 +227,8 @@ RecordStream::RecordStream(std::string file_name, const Plan& plan, Diagnostics&
     : plan_(plan), fast_(plan), diags_(diags), sink_(&sink), where_{std::move(file_name), 0, 0} {
   stats_.files = 1;
   entry_.where.file = where_.file;  // FastLineParser::parse leaves it to us
+  views_ = sink_->takes_views();
+  view_.file = &where_.file;
 }
 
 void RecordStream::line(std::string_view text, std::size_t readable) {
@@ -236,7 +238,15 @@ void RecordStream::line(std::string_view text, std::size_t readable) {
     text.remove_prefix(kUtf8Bom.size());
     readable -= kUtf8Bom.size();
   }
-  if (auto fast = fast_.parse(text, where_, &entry_, readable)) {
+  if (views_) {
+    if (auto fast = fast_.parse(text, where_, &view_, readable)) {
+      if (*fast == LineKind::entry) {
+        ++stats_.entries;
+        sink_->add_view(view_);
+      }
+      return;
+    }
+  } else if (auto fast = fast_.parse(text, where_, &entry_, readable)) {
     if (*fast == LineKind::entry) {
       ++stats_.entries;
       sink_->add(entry_);

@@ -39,6 +39,12 @@ class EntrySink {
   virtual void begin_file(std::size_t /*index*/, const std::string& /*name*/,
                           Diagnostics& /*diags*/) {}
   virtual void add(const Entry& e) = 0;
+  // A sink that totals figures may take them as views (EntryView, record.h)
+  // by answering true: the reader then fills no Entry for a line of the
+  // common shape (record_fast.h) and calls add_view. Explanations, and
+  // every line the full parser reads, still come to add().
+  virtual bool takes_views() const { return false; }
+  virtual void add_view(const EntryView& /*e*/) {}
 };
 
 // A sink that several threads can fill at once (parallel reading): each
@@ -138,10 +144,12 @@ class RecordStream {
   const Plan& plan_;
   FastLineParser fast_;
   Diagnostics& diags_;
-  CallbackSink own_;       // the callback, when given one
-  EntrySink* sink_;        // &own_ or the caller's sink
-  Location where_;         // file and current line number, reused for every line
-  Entry entry_;            // reused for every line: its strings keep their memory
+  CallbackSink own_;  // the callback, when given one
+  EntrySink* sink_;   // &own_ or the caller's sink
+  Location where_;    // file and current line number, reused for every line
+  Entry entry_;       // reused for every line: its strings keep their memory
+  EntryView view_;    // for a sink that takes views (EntrySink::takes_views)
+  bool views_ = false;
   std::string carry_;      // the start of a line whose newline has not come yet
   bool skipping_ = false;  // inside a line that was too long
   bool finished_ = false;

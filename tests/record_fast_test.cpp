@@ -43,6 +43,16 @@ std::string describe(const Entry& e) {
   return s;
 }
 
+// Everything an EntryView holds.
+std::string describe(const EntryView& v) {
+  return v.where().to_string() + " " + v.date.iso() + " " + std::to_string(v.ymd.year) + "/" +
+         std::to_string(v.ymd.month) + "/" + std::to_string(v.ymd.day) + " #" +
+         std::to_string(v.indicator) + " " + (v.is_state ? "state " : "amount ") +
+         (v.done ? "done " : "undone ") + std::to_string(v.amount.units()) +
+         " [by=" + std::string(v.by) + "] [period=" + std::string(v.period) +
+         "] [note=" + std::string(v.note) + "]";
+}
+
 // What each parser makes of a line: "-" when the fast parser is not sure,
 // "error" when the full parser refuses it.
 struct Outcome {
@@ -69,6 +79,17 @@ Outcome both(std::string_view line, const Plan& plan) {
   if (in_place != o.fast) o.fast = "in place: " + in_place + " / copied: " + o.fast;
   auto r = parse_line(line, plan, kWhere, &full_entry);
   o.full = !r ? "error" : *r == LineKind::blank ? "blank" : describe(full_entry);
+  // Read as a view, the line gives the fast parser's answer and, for an
+  // entry, the view of parse_line's entry.
+  static EntryView view;
+  view.file = &kWhere.file;
+  auto v = fast.parse(line, kWhere, &view);
+  const std::string as_view = !v ? "-" : *v == LineKind::blank ? "blank" : describe(view);
+  const std::string expected = !f || *f == LineKind::blank ? o.fast
+                               : r && *r == LineKind::entry
+                                   ? describe(view_of(full_entry, full_entry.indicator))
+                                   : "(no entry)";
+  if (as_view != expected) o.fast = "as a view: " + as_view + " / expected: " + expected;
   return o;
 }
 
