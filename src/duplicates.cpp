@@ -5,7 +5,8 @@
 namespace plan {
 
 std::uint64_t figure_fingerprint(const Entry& e) {
-  return figure_fingerprint(e, text_fingerprint(e.id), text_fingerprint(e.tag("by")));
+  return figure_fingerprint(view_of(e, e.indicator), text_fingerprint(e.id),
+                            text_fingerprint(e.tag("by")));
 }
 
 bool same_figure(const Entry& a, const Entry& b) {

@@ -29,13 +29,13 @@ std::uint64_t figure_fingerprint(const Entry& e);
 // the caller, who must give equal words for equal texts: `plan check`
 // uses small numbers for the ids and units it knows, so that no text is
 // hashed for most entries. Inline: check runs it for every entry.
-inline std::uint64_t figure_fingerprint(const Entry& e, std::uint64_t id, std::uint64_t by) {
+inline std::uint64_t figure_fingerprint(const EntryView& e, std::uint64_t id, std::uint64_t by) {
   Fingerprint f;
   f.add(static_cast<std::uint64_t>(e.date.days_since_epoch()));
   f.add(id);
   if (e.is_explanation) {
     f.add(~std::uint64_t{0});
-    f.add(e.tag("note"));
+    f.add(e.note);
   } else if (e.is_state) {
     f.add(~std::uint64_t{1});
     f.add(e.done ? 1u : 0u);

@@ -33,7 +33,7 @@ class Filings {
   // counts for its indicator's period when its by= names one of the
   // indicator's reporters, or when the indicator names none.
   void add(const Entry& e);
-  // The same for a figure (no explanation) whose indicator is looked up.
+  // The same for a figure: REQUIRES !e.is_explanation.
   void add(const EntryView& e);
 
   // Adds the reports `other` (same plan and as-of date) has seen come in.

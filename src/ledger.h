@@ -55,7 +55,7 @@ class Ledger {
   // kept apart and count toward no figure and no report. A sum that would overflow is
   // recorded as an error (see error()) and the entry is not counted.
   void add(const Entry& e);
-  // The same for a figure (no explanation) whose indicator is looked up.
+  // The same for a figure: REQUIRES !e.is_explanation.
   void add(const EntryView& e);
 
   Date as_of() const { return as_of_; }

@@ -54,7 +54,7 @@ class PeriodRecords {
   // Counts entries dated from `first` through `last`, both included.
   PeriodRecords(const Plan& plan, Date first, Date last);
   void add(const Entry& e);
-  // The same for a figure (no explanation) whose indicator is looked up.
+  // The same for a figure: REQUIRES !e.is_explanation.
   void add(const EntryView& e);
   // The entries that follow come from the file at `index` in read order
   // (record_reader.h's EntrySink::begin_file); without it all count as one

@@ -16,7 +16,9 @@ bool beyond_percent(std::int64_t units, bool flow) {
 
 }  // namespace
 
-std::optional<std::string> percent_doubt(const Entry& e, const Indicator& ind) {
+// For an Entry or an EntryView: both have is_state, is_explanation, amount.
+template <class E>
+std::optional<std::string> percent_doubt_of(const E& e, const Indicator& ind) {
   if (!ind.is_percent() || e.is_state || e.is_explanation || ind.kind == Kind::milestone)
     return std::nullopt;
   if (!beyond_percent(e.amount.units(), is_flow(ind.kind))) return std::nullopt;
@@ -25,6 +27,10 @@ std::optional<std::string> percent_doubt(const Entry& e, const Indicator& ind) {
            " is a change of more than 100 percentage points; is it a percentage?";
   return "value " + e.amount.to_string() + " of " + ind.id +
          " is outside 0 to 100 and it is a percentage";
+}
+
+std::optional<std::string> percent_doubt(const Entry& e, const Indicator& ind) {
+  return percent_doubt_of(e, ind);
 }
 
 FigureRanges::FigureRanges(const Plan& plan)
@@ -36,7 +42,8 @@ FigureRanges::FigureRanges(const Plan& plan)
   }
 }
 
-std::int64_t FigureRanges::magnitude(const Entry& e, const Rule& rule) {
+template <class E>
+std::int64_t FigureRanges::magnitude(const E& e, const Rule& rule) {
   if (e.is_state || e.is_explanation || !rule.counts) return 0;
   const std::int64_t v = e.amount.units();
   if (v >= 0) return v;
@@ -71,7 +78,8 @@ void FigureRanges::add(const Entry& e) {
   if (std::int64_t m = magnitude(e, rules_[*i])) widen(*i, m);
 }
 
-std::string FigureRanges::outside(const Entry& e, std::size_t index, std::int64_t m) const {
+template <class E>
+std::string FigureRanges::outside(const E& e, std::size_t index, std::int64_t m) const {
   const Indicator& ind = plan_.indicators[index];
   const Range& r = ranges_[index];
   // In 128 bits: |v| and the range fit 64 bits, F times them may not.
@@ -90,7 +98,8 @@ std::string FigureRanges::outside(const Entry& e, std::size_t index, std::int64_
          "); is it in another unit (a fraction for a percent, 万 left out)?";
 }
 
-std::optional<std::string> FigureRanges::doubt(const Entry& e, std::size_t index,
+template <class E>
+std::optional<std::string> FigureRanges::doubt(const E& e, std::size_t index,
                                                std::int64_t m) const {
   const Range& r = ranges_[index];
   if (m == 0 || (m > r.below && m < r.above)) return std::nullopt;
@@ -109,17 +118,18 @@ std::optional<std::string> FigureRanges::judge(const Entry& e) const {
   return judge(e, *i);
 }
 
-std::optional<std::string> FigureRanges::judge(const Entry& e, std::size_t index) const {
+template <class E>
+std::optional<std::string> FigureRanges::judge(const E& e, std::size_t index) const {
   const Rule& rule = rules_[index];
   if (e.is_state || e.is_explanation || !rule.counts) return std::nullopt;
   // percent_doubt's test, asked here so that its words are built only for
   // a figure that fails it.
   if (rule.percent && beyond_percent(e.amount.units(), rule.flow))
-    return percent_doubt(e, plan_.indicators[index]);
+    return percent_doubt_of(e, plan_.indicators[index]);
   return doubt(e, index, magnitude(e, rule));
 }
 
-std::optional<std::string> FigureRanges::judge_and_add(const Entry& e, std::size_t index) {
+std::optional<std::string> FigureRanges::judge_and_add(const EntryView& e, std::size_t index) {
   auto found = judge(e, index);
   if (!found)
     if (std::int64_t m = magnitude(e, rules_[index])) widen(index, m);

@@ -63,7 +63,7 @@ class FigureRanges : public EntrySink {
   // judge(e), then add(e) when it finds nothing: what check does for each
   // entry, with its indicator found once. `index` is the entry's indicator
   // (indicator_index in record.h).
-  std::optional<std::string> judge_and_add(const Entry& e, std::size_t index);
+  std::optional<std::string> judge_and_add(const EntryView& e, std::size_t index);
 
  private:
   // What the rules ask of an indicator's entries, worked out once.
@@ -84,13 +84,18 @@ class FigureRanges : public EntrySink {
   };
   // The magnitude (|value| in units) an entry counts with, 0 when it counts
   // for none.
-  static std::int64_t magnitude(const Entry& e, const Rule& rule);
+  // These take an Entry or an EntryView (record.h).
+  template <class E>
+  static std::int64_t magnitude(const E& e, const Rule& rule);
   // judge(e) for an entry of indicator `index`.
-  std::optional<std::string> judge(const Entry& e, std::size_t index) const;
+  template <class E>
+  std::optional<std::string> judge(const E& e, std::size_t index) const;
   // The magnitude rule's verdict on `m`, for an entry of indicator `index`.
-  std::optional<std::string> doubt(const Entry& e, std::size_t index, std::int64_t m) const;
+  template <class E>
+  std::optional<std::string> doubt(const E& e, std::size_t index, std::int64_t m) const;
   // Why `m` is outside the bounds of indicator `index`'s range.
-  std::string outside(const Entry& e, std::size_t index, std::int64_t m) const;
+  template <class E>
+  std::string outside(const E& e, std::size_t index, std::int64_t m) const;
   void widen(std::size_t index, std::int64_t m);
 
   const Plan& plan_;

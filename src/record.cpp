@@ -410,6 +410,8 @@ EntryView view_of(const Entry& e, std::size_t indicator) {
   v.amount = e.amount;
   v.is_state = e.is_state;
   v.done = e.done;
+  v.is_explanation = e.is_explanation;
+  v.by_column = e.by_column;
   v.by = e.tag("by");
   v.period = e.tag("period");
   v.note = e.tag("note");

@@ -103,27 +103,29 @@ inline std::optional<std::size_t> indicator_index(const Plan& plan, const Entry&
   return plan.index_of(e.id);
 }
 
-// A figure as the sinks that total entries take it (the ledger, the period's
-// tally; record_reader.h): the indicator looked up, and of the tags only
-// those they read, decoded. Its texts are views into the line being read or
-// into an Entry, valid for the call they are passed to. The record reader
-// fills one straight from the line for lines of the common shape, copying
-// nothing; an explanation is never a figure (it stays an Entry).
+// An entry as the sinks that total or check entries take it (the ledger,
+// the period's tally, check; record_reader.h): the indicator looked up, and
+// of the tags only those they read, decoded. Its texts are views into the
+// line being read or into an Entry, valid for the call they are passed to.
+// The record reader fills one straight from the line for lines of the
+// common shape, copying nothing; explanations, which it leaves to the full
+// parser, come as Entries.
 struct EntryView {
   std::size_t indicator = 0;  // an index into Plan::indicators
   Date date;
   Ymd ymd;  // date's fields
   Decimal amount;
-  bool is_state = false, done = false;  // as in Entry
-  std::string_view by, period, note;    // the tags' values, "" when absent
-  const std::string* file = nullptr;    // where the entry came from
+  bool is_state = false, done = false, is_explanation = false;  // as in Entry
+  std::string_view by, period, note;                            // the tags' values, "" when absent
+  int by_column = 0;                                            // as in Entry
+  const std::string* file = nullptr;                            // where the entry came from
   int line = 0, column = 1;
 
   Location where() const { return Location{*file, line, column}; }
 };
 
-// The view of `e`, which is no explanation and whose indicator is
-// `indicator` (indicator_index); valid while `e` is.
+// The view of `e`, whose indicator is `indicator` (indicator_index); valid
+// while `e` is.
 EntryView view_of(const Entry& e, std::size_t indicator);
 
 // The character an escape \c in a quoted tag value stands for (\" \\ \n

@@ -37,13 +37,22 @@ void RecordChecker::start_file(const std::string& name) {
 
 void RecordChecker::add(const Entry& e) {
   if (!by_reader_ && e.where.file != file_) start_file(e.where.file);
-  // Looked up once: the checks below all need it, for every entry.
   const std::optional<std::size_t> index = indicator_index(plan_, e);
+  check(view_of(e, index.value_or(Entry::kNoIndicator)), index, e.id);
+}
+
+void RecordChecker::add_view(const EntryView& e) {
+  if (!by_reader_ && *e.file != file_) start_file(*e.file);
+  check(e, e.indicator, plan_.indicators[e.indicator].id);
+}
+
+void RecordChecker::check(const EntryView& e, std::optional<std::size_t> index,
+                          std::string_view id) {
   const Indicator* ind = index ? &plan_.indicators[*index] : nullptr;
   // What makes two entries the same figure, with the indicator and by= as
   // small numbers where they can be.
-  const std::uint64_t by = by_key(e);
-  const std::uint64_t fingerprint = figure_fingerprint(e, index ? *index : text_key(e.id), by);
+  const std::uint64_t by = by_key(e.by);
+  const std::uint64_t fingerprint = figure_fingerprint(e, index ? *index : text_key(id), by);
   // Its slots are far apart in tables larger than the caches: asked for
   // now, they come in while the checks below run.
   seen_.prefetch(fingerprint);
@@ -52,44 +61,43 @@ void RecordChecker::add(const Entry& e) {
     const std::int64_t v = e.amount.units();
     if (!is_flow(ind->kind)) {
       if (!within_figure_limit(v))
-        diags_->error(e.where, fmt::format("the reading of {} is too large (at most "
-                                           "4,611,686,018,427.387903)",
-                                           e.id));
+        diags_->error(e.where(), fmt::format("the reading of {} is too large (at most "
+                                             "4,611,686,018,427.387903)",
+                                             id));
     } else if (m >= 0 && plan_.in_period(e.date)) {
       const std::int64_t abs = v < 0 ? -v : v;  // never INT64_MIN: values are parsed symmetric
       if (__builtin_add_overflow(m, abs, &m) || !within_figure_limit(m)) {
-        diags_->error(e.where, fmt::format("the sum of {} may overflow: its entries add up to "
-                                           "more than 4,611,686,018,427.387903",
-                                           e.id));
+        diags_->error(e.where(), fmt::format("the sum of {} may overflow: its entries add up to "
+                                             "more than 4,611,686,018,427.387903",
+                                             id));
         m = -1;
       }
     }
   }
   if (index)
-    if (auto doubt = ranges_.judge_and_add(e, *index)) diags_->warning(e.where, *doubt);
+    if (auto doubt = ranges_.judge_and_add(e, *index)) diags_->warning(e.where(), *doubt);
   if (!plan_.in_period(e.date)) {
     // Only flows are cut to the period; a level reading or a milestone state
     // of any date can be the latest entry, which is what counts (SPEC §5).
     bool flow = !ind || is_flow(ind->kind);
-    diags_->warning(e.where, fmt::format("{} is outside the plan period {} … {}; {} {}",
-                                         e.date.iso(), plan_.start.iso(), plan_.end.iso(),
-                                         flow ? "it counts toward no figure of"
-                                              : "it still counts while it is the latest entry of",
-                                         e.id));
+    diags_->warning(e.where(), fmt::format("{} is outside the plan period {} … {}; {} {}",
+                                           e.date.iso(), plan_.start.iso(), plan_.end.iso(),
+                                           flow ? "it counts toward no figure of"
+                                                : "it still counts while it is the latest entry of",
+                                           id));
   }
   if (e.date > today_)
-    diags_->warning(e.where,
+    diags_->warning(e.where(),
                     fmt::format("{} is in the future (today is {})", e.date.iso(), today_.iso()));
   if (by & kText) warn_unknown_unit(e);
   // A fingerprint is enough to raise a suspicion: a collision costs a false
   // warning, never a wrong figure.
-  if (auto first = seen_.find_or_add(fingerprint, e.where.line))
-    diags_->warning(e.where,
+  if (auto first = seen_.find_or_add(fingerprint, e.line))
+    diags_->warning(e.where(),
                     fmt::format("same date, id, value and by= as line {}: entered twice?", *first));
 }
 
-std::uint64_t RecordChecker::by_key(const Entry& e) {
-  const std::string_view by = e.tag("by");
+std::uint64_t RecordChecker::by_key(std::string_view by) {
   if (by.empty()) return 0;
   if (last_by_ < known_by_.size() && same_text(known_by_[last_by_], by)) return last_by_ + 1;
   auto known = std::find(known_by_.begin(), known_by_.end(), by);
@@ -104,10 +112,10 @@ std::uint64_t RecordChecker::by_key(const Entry& e) {
   return text_key(by);
 }
 
-void RecordChecker::warn_unknown_unit(const Entry& e) {
-  const std::string_view by = e.tag("by");
-  diags_->warning(Location{e.where.file, e.where.line, e.by_column > 0 ? e.by_column : 1},
-                  fmt::format("unknown unit '{}'{}", sanitize(by), plan_.did_you_mean_unit(by)));
+void RecordChecker::warn_unknown_unit(const EntryView& e) {
+  diags_->warning(
+      Location{*e.file, e.line, e.by_column > 0 ? e.by_column : 1},
+      fmt::format("unknown unit '{}'{}", sanitize(e.by), plan_.did_you_mean_unit(e.by)));
 }
 
 void RecordChecker::begin_file(std::size_t /*index*/, const std::string& name, Diagnostics& diags) {

@@ -52,6 +52,8 @@ class RecordChecker : public ShardableSink {
   // After begin_file every entry is taken to be of that file; fed without
   // it, the checker sees a new file by Entry::where.file.
   void add(const Entry& e) override;
+  bool takes_views() const override { return true; }
+  void add_view(const EntryView& e) override;
   static constexpr std::size_t kSeenWindow = 32768;
 
   // The reader's hooks (record_reader.h): a new file's table of fingerprints
@@ -67,8 +69,11 @@ class RecordChecker : public ShardableSink {
   // What stands for the entry's by= in its fingerprint: 0 for none, the
   // place in known_by_ (+ 1) of a known one, else (a by= that names no
   // unit) the hash of the text with the top bit set.
-  std::uint64_t by_key(const Entry& e);
-  void warn_unknown_unit(const Entry& e);
+  std::uint64_t by_key(std::string_view by);
+  void warn_unknown_unit(const EntryView& e);
+  // The checks of add and add_view: `index` is the entry's indicator, when
+  // the plan has its id, which is `id`.
+  void check(const EntryView& e, std::optional<std::size_t> index, std::string_view id);
 
   const Plan& plan_;
   Date today_;

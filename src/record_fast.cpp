@@ -588,6 +588,7 @@ std::optional<LineKind> FastLineParser::read(std::string_view line, const Locati
     out->by = by;
     out->period = period;
     out->note = note;
+    out->by_column = by_column;
     assert(out->file == &where.file);  // set by the caller (record_fast.h)
     out->line = where.line;
     out->column = 1;

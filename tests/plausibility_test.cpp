@@ -83,7 +83,7 @@ std::optional<std::string> after_one(const char* id, const char* first, const ch
   auto judged = r.judge(e);
   auto index = mini_plan().index_of(id);
   REQUIRE(index);
-  auto got = r.judge_and_add(e, *index);
+  auto got = r.judge_and_add(view_of(e, *index), *index);
   CHECK(got == judged);
   return got;
 }
@@ -167,7 +167,7 @@ TEST_CASE("judge_and_add: the rules of plausibility.h, on random entries") {
       r.hi = std::max(r.hi, m);
     }
     REQUIRE(ranges.judge(e).has_value() == doubt);
-    REQUIRE(ranges.judge_and_add(e, index).has_value() == doubt);
+    REQUIRE(ranges.judge_and_add(view_of(e, index), index).has_value() == doubt);
     if (doubt) ++doubts;
     if (next() % 500 == 0) {
       ranges.clear();
