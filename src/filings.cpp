@@ -7,7 +7,7 @@
 namespace plan {
 
 Filings::Filings(const Plan& plan, Date as_of)
-    : plan_(plan), as_of_(as_of), filed_(plan.indicators.size()), last_slot_(filed_.size(), 0) {
+    : plan_(plan), as_of_(as_of), filed_(plan.indicators.size()), last_by_(filed_.size()) {
   period_index_.reserve(plan.indicators.size());
   for (std::size_t i = 0; i < plan.indicators.size(); ++i) {
     period_index_.emplace_back(plan, plan.indicators[i]);
@@ -30,14 +30,17 @@ void Filings::add(const EntryView& e) {
   const Indicator& ind = plan_.indicators[i];
   std::size_t slot = 0;
   if (!ind.reported_by.empty()) {
-    // A file is mostly one reporter's: the slot found last comes first.
-    slot = last_slot_[i];
-    if (!same_text(ind.reported_by[slot], e.by)) {
+    // A file is mostly one unit's: what its by= was found to be last time
+    // (a reporter's slot, or none) is asked first.
+    LastBy& last = last_by_[i];
+    if (last.slot == LastBy::kUnknown || !same_text(last.by, e.by)) {
       auto it = std::find_if(ind.reported_by.begin(), ind.reported_by.end(),
                              [&](const std::string& r) { return same_text(r, e.by); });
-      if (it == ind.reported_by.end()) return;
-      slot = last_slot_[i] = static_cast<std::size_t>(it - ind.reported_by.begin());
+      last.by.assign(e.by);
+      last.slot = it == ind.reported_by.end() ? LastBy::kNone : it - ind.reported_by.begin();
     }
+    if (last.slot < 0) return;
+    slot = static_cast<std::size_t>(last.slot);
   }
   auto period = period_index_[i].of(e.date, e.ymd, e.period);
   if (!period) return;

@@ -5,6 +5,7 @@
 // memory is plan x periods, independent of the number of entries.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -59,7 +60,13 @@ class Filings {
   // Per indicator: slots x periods flags, slot-major.
   std::vector<std::vector<std::uint8_t>> filed_;
   std::vector<PeriodIndex> period_index_;  // per indicator
-  std::vector<std::size_t> last_slot_;     // per indicator: the reporter slot last found
+  // Per indicator: the by= last seen and the reporter slot it names.
+  struct LastBy {
+    static constexpr std::ptrdiff_t kUnknown = -2, kNone = -1;  // nothing seen; no reporter
+    std::string by;
+    std::ptrdiff_t slot = kUnknown;
+  };
+  std::vector<LastBy> last_by_;
 };
 
 }  // namespace plan
