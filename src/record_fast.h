@@ -7,14 +7,18 @@
 // prepare: bytes checked sixteen at a time (SSE2; a table automaton for
 // characters outside the common CJK range and on other machines), fields
 // split on spaces, the id found in a flat table built once from the plan,
-// the value read straight into fixed point, quoted values and their
-// escapes decoded. Anything unusual -- a tab, leading spaces, 万, more than
-// six decimal places, any error -- is "not sure", and the caller hands the
-// line to parse_line (record.h), which stays the one judge of the format
-// and the only source of messages.
+// the value read straight into fixed point (up to eight digits as one
+// word), quoted values and their escapes decoded, and a date the line
+// before had not read again. Anything unusual -- a tab, leading spaces,
+// 万, more than six decimal places, any error -- is "not sure", and the
+// caller hands the line to parse_line (record.h), which stays the one
+// judge of the format and the only source of messages. The line is read
+// into an Entry, or, for the sinks that total and check figures, into an
+// EntryView that copies nothing (record.h).
 //
 // The contract, pinned by tests/record_fast_test.cpp on mutated lines: when
-// parse() answers, parse_line gives the same answer and the same Entry.
+// parse() answers, parse_line gives the same answer and the same Entry, and
+// a view is the view of that Entry (view_of).
 #pragma once
 
 #include <cstdint>

@@ -39,10 +39,11 @@ class EntrySink {
   virtual void begin_file(std::size_t /*index*/, const std::string& /*name*/,
                           Diagnostics& /*diags*/) {}
   virtual void add(const Entry& e) = 0;
-  // A sink that totals figures may take them as views (EntryView, record.h)
-  // by answering true: the reader then fills no Entry for a line of the
-  // common shape (record_fast.h) and calls add_view. Explanations, and
-  // every line the full parser reads, still come to add().
+  // A sink that totals or checks figures (the ledgers, check) may take
+  // them as views (EntryView, record.h) by answering true: the reader then
+  // fills no Entry for a line of the common shape (record_fast.h) and calls
+  // add_view. Explanations, and every line the full parser reads, still
+  // come to add().
   virtual bool takes_views() const { return false; }
   virtual void add_view(const EntryView& /*e*/) {}
 };
