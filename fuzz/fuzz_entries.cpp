@@ -140,18 +140,33 @@ void records(std::string_view data) {
     if (end == std::string_view::npos) end = text.size();
     std::string_view line = text.substr(start, end - start);
     ++where.line;
-    if (line.size() <= kMaxLineBytes) {
+    // Read in place, as the reader does: the rest of the input follows. And
+    // the line less its last byte, which then follows it (the bytes after a
+    // line must never join its last field).
+    for (std::string_view l : {line, line.substr(0, line.empty() ? 0 : line.size() - 1)}) {
+      if (l.size() > kMaxLineBytes) break;
       Entry a, b;
       a.where.file = where.file;  // the caller's part (record_fast.h)
-      // Read in place, as the reader does: the rest of the input follows.
-      if (auto kind = fast.parse(line, where, &a, text.size() - start)) {
-        auto slow = parse_line(line, plan, where, &b);
-        expect(slow.ok(), "fast path took a line parse_line refuses: " + std::string(line));
-        expect(*slow == *kind, "fast path and parse_line disagree on the kind");
-        if (*kind == LineKind::entry)
-          expect(same_values(a, b) && a.by_column == b.by_column && a.where.line == b.where.line,
-                 "fast path and parse_line disagree: " + describe(a) + " vs " + describe(b));
-      }
+      EntryView v;
+      v.file = &where.file;
+      auto kind = fast.parse(l, where, &a, text.size() - start);
+      auto as_view = fast.parse(l, where, &v, text.size() - start);
+      expect(kind == as_view,
+             "fast path read as an Entry and as a view disagree: " + std::string(l));
+      if (!kind) continue;
+      auto slow = parse_line(l, plan, where, &b);
+      expect(slow.ok(), "fast path took a line parse_line refuses: " + std::string(l));
+      expect(*slow == *kind, "fast path and parse_line disagree on the kind");
+      if (*kind != LineKind::entry) continue;
+      expect(same_values(a, b) && a.by_column == b.by_column && a.where.line == b.where.line,
+             "fast path and parse_line disagree: " + describe(a) + " vs " + describe(b));
+      const EntryView w = view_of(b, b.indicator);
+      expect(v.indicator == w.indicator && v.date == w.date && v.ymd.year == w.ymd.year &&
+                 v.ymd.month == w.ymd.month && v.ymd.day == w.ymd.day && v.amount == w.amount &&
+                 v.is_state == w.is_state && v.done == w.done && !v.is_explanation &&
+                 v.by == w.by && v.period == w.period && v.note == w.note &&
+                 v.by_column == w.by_column && v.line == w.line && v.column == w.column,
+             "the fast path's view is not parse_line's entry: " + describe(b));
     }
     start = end + 1;
   }

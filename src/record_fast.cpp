@@ -169,6 +169,7 @@ PLAN_HOT std::size_t skip_key_chars(const char* p, std::size_t pos, std::size_t 
         _mm_movemask_epi8(_mm_or_si128(lower, _mm_cmpeq_epi8(x, _mm_set1_epi8('_')))));
     if (key != 0xFFFF) return std::min(n, pos + static_cast<std::size_t>(__builtin_ctz(~key)));
   }
+  if (pos >= n) return n;  // the bytes after the line were key characters too
 #else
   (void)readable;
 #endif
