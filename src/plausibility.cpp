@@ -14,8 +14,6 @@ bool beyond_percent(std::int64_t units, bool flow) {
   return flow ? units > kHundred || units < -kHundred : units < 0 || units > kHundred;
 }
 
-}  // namespace
-
 // For an Entry or an EntryView: both have is_state, is_explanation, amount.
 template <class E>
 std::optional<std::string> percent_doubt_of(const E& e, const Indicator& ind) {
@@ -28,6 +26,8 @@ std::optional<std::string> percent_doubt_of(const E& e, const Indicator& ind) {
   return "value " + e.amount.to_string() + " of " + ind.id +
          " is outside 0 to 100 and it is a percentage";
 }
+
+}  // namespace
 
 std::optional<std::string> percent_doubt(const Entry& e, const Indicator& ind) {
   return percent_doubt_of(e, ind);

@@ -412,9 +412,15 @@ EntryView view_of(const Entry& e, std::size_t indicator) {
   v.done = e.done;
   v.is_explanation = e.is_explanation;
   v.by_column = e.by_column;
-  v.by = e.tag("by");
-  v.period = e.tag("period");
-  v.note = e.tag("note");
+  // One pass over the tags: plan record and import fingerprint every
+  // ledger entry through a view.
+  for (const auto& [key, value] : e.tags) {
+    std::string_view* into = same_text(key, "by")       ? &v.by
+                             : same_text(key, "period") ? &v.period
+                             : same_text(key, "note")   ? &v.note
+                                                        : nullptr;
+    if (into && into->data() == nullptr) *into = value;  // the first, as Entry::tag
+  }
   v.file = &e.where.file;
   v.line = e.where.line;
   v.column = e.where.column;

@@ -100,11 +100,8 @@ PLAN_HOT std::uint64_t hash_id(std::string_view id) {
     a = load_u64(p);
     b = load_u64(p + n - 8);
   } else if (n >= 4) {
-    std::uint32_t u, v;
-    std::memcpy(&u, p, 4);
-    std::memcpy(&v, p + n - 4, 4);
-    a = u;
-    b = v;
+    a = load_u32(p);
+    b = load_u32(p + n - 4);
   } else if (n > 0) {
     a = static_cast<unsigned char>(p[0]) | static_cast<unsigned char>(p[n / 2]) << 8 |
         static_cast<unsigned char>(p[n - 1]) << 16;

@@ -53,6 +53,13 @@ inline bool all_printable_ascii(std::uint64_t w) {
   return w;
 }
 
+// The same for 4 bytes.
+[[gnu::always_inline]] inline std::uint32_t load_u32(const char* p) {
+  std::uint32_t w;
+  std::memcpy(&w, p, 4);
+  return w;
+}
+
 // Whether a and b hold the same bytes, compared a word at a time inline
 // (the last word overlapping), so that the short strings of record lines --
 // ids, tag keys and values -- cost no call to memcmp.
@@ -65,14 +72,7 @@ inline bool all_printable_ascii(std::uint64_t w) {
       if (load_u64(x + i) != load_u64(y + i)) return false;
     return load_u64(x + n - 8) == load_u64(y + n - 8);
   }
-  if (n >= 4) {
-    std::uint32_t u, v, s, t;
-    std::memcpy(&u, x, 4);
-    std::memcpy(&v, y, 4);
-    std::memcpy(&s, x + n - 4, 4);
-    std::memcpy(&t, y + n - 4, 4);
-    return u == v && s == t;
-  }
+  if (n >= 4) return load_u32(x) == load_u32(y) && load_u32(x + n - 4) == load_u32(y + n - 4);
   // One to three bytes: the first, middle and last cover them all.
   if (n == 0) return true;
   return (x[0] == y[0]) & (x[n / 2] == y[n / 2]) & (x[n - 1] == y[n - 1]);
