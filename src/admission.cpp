@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <memory>
+
 #include "duplicates.h"
 #include "plausibility.h"
 #include "record_reader.h"
@@ -10,18 +12,47 @@ namespace plan {
 
 namespace {
 
-// Feeds one pass of the records to both judges.
-class BothSinks : public EntrySink {
+// Feeds one pass of the records to both judges; a ShardableSink, so that
+// the files are read in parallel as status reads them (record_reader.h).
+// Both fold exactly: a range is a smallest and a largest magnitude, and a
+// duplicate is named by its first place in read order.
+class Judges : public ShardableSink {
  public:
-  BothSinks(DuplicateFinder& d, FigureRanges& r) : d_(d), r_(r) {}
+  Judges(const Plan& plan, const std::vector<const Entry*>& fresh)
+      : plan_(plan), fresh_(fresh), duplicates_(plan, fresh), ranges_(plan) {}
+
+  void begin_file(std::size_t index, const std::string& name, Diagnostics& diags) override {
+    duplicates_.begin_file(index, name, diags);
+  }
   void add(const Entry& e) override {
-    d_.add(e);
-    r_.add(e);
+    duplicates_.add(e);
+    ranges_.add(e);
+  }
+  bool takes_views() const override { return true; }
+  void add_view(const EntryView& e) override {
+    duplicates_.add_view(e);
+    ranges_.add_view(e);
+  }
+  std::unique_ptr<ShardableSink> make_shard() const override {
+    return std::make_unique<Judges>(plan_, fresh_);
+  }
+  bool merge(std::vector<std::unique_ptr<ShardableSink>>& shards) override {
+    for (const auto& s : shards) {
+      const auto& part = static_cast<const Judges&>(*s);  // made by make_shard
+      duplicates_.merge(part.duplicates_);
+      ranges_.merge(part.ranges_);
+    }
+    return true;
   }
 
+  const DuplicateFinder& duplicates() const { return duplicates_; }
+  const FigureRanges& ranges() const { return ranges_; }
+
  private:
-  DuplicateFinder& d_;
-  FigureRanges& r_;
+  const Plan& plan_;
+  const std::vector<const Entry*>& fresh_;
+  DuplicateFinder duplicates_;
+  FigureRanges ranges_;
 };
 
 std::string where_of(const Location& l) {
@@ -37,13 +68,13 @@ Diagnostics admit(Env& env, const std::filesystem::path& records, const Plan& pl
   std::vector<const Entry*> entries;
   entries.reserve(batch.size());
   for (const auto& f : batch) entries.push_back(f.entry);
-  DuplicateFinder duplicates(entries);
-  FigureRanges ranges(plan);
-  BothSinks both(duplicates, ranges);
+  Judges judges(plan, entries);
   Diagnostics ledger_problems;  // plan check reports them
-  read_records(env, records, plan, ledger_problems, both);
+  read_records(env, records, plan, ledger_problems, judges, options.threads);
+  const DuplicateFinder& duplicates = judges.duplicates();
+  const FigureRanges& ranges = judges.ranges();
 
-  const auto& found = duplicates.found();
+  const auto found = duplicates.found();
   std::size_t in_ledger = 0;
   for (std::size_t i = 0; i < batch.size(); ++i)
     in_ledger += found[i] && !duplicates.within_batch(i) ? 1 : 0;

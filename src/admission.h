@@ -5,7 +5,8 @@
 //    allow_duplicates; when every new entry is one, a single error says the
 //    whole batch is there already;
 //  - an implausible figure (plausibility.h), unless force.
-// One streaming pass over the records (read_records), holding the new
+// One streaming pass over the records (read_records, in parallel where it
+// pays, with the same verdicts as one thread), holding the new
 // entries' fingerprints and one range per indicator: memory follows the
 // batch and the plan, not the ledger. Problems of the ledger itself (bad
 // lines) are plan check's business and are not reported here.
@@ -31,6 +32,8 @@ struct AdmissionOptions {
   bool force = false;
   // Names the batch in the all-duplicates message ("q1.csv"); may be "".
   std::string batch_name;
+  // Workers reading the ledger, as read_records takes them (0: it decides).
+  unsigned threads = 0;
 };
 
 // Errors (ErrorKind::bad_data) for the entries that may not be added, in

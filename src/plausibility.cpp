@@ -73,9 +73,20 @@ void FigureRanges::widen(std::size_t index, std::int64_t m) {
 }
 
 void FigureRanges::add(const Entry& e) {
-  auto i = indicator_index(plan_, e);
-  if (!i) return;
-  if (std::int64_t m = magnitude(e, rules_[*i])) widen(*i, m);
+  if (auto i = indicator_index(plan_, e)) add_view(view_of(e, *i));
+}
+
+void FigureRanges::add_view(const EntryView& e) {
+  if (std::int64_t m = magnitude(e, rules_[e.indicator])) widen(e.indicator, m);
+}
+
+void FigureRanges::merge(const FigureRanges& other) {
+  for (std::size_t i = 0; i < ranges_.size() && i < other.ranges_.size(); ++i) {
+    const Range& r = other.ranges_[i];
+    if (r.hi.is_zero()) continue;  // nothing counted
+    widen(i, r.lo.units());
+    widen(i, r.hi.units());
+  }
 }
 
 template <class E>

@@ -49,6 +49,12 @@ class FigureRanges : public EntrySink {
 
   // An entry of the ledger: widens its indicator's range.
   void add(const Entry& e) override;
+  bool takes_views() const override { return true; }
+  void add_view(const EntryView& e) override;
+  // Widens every range to take in `other`'s, a FigureRanges of the same
+  // plan fed other entries: a range is the smallest and largest magnitude,
+  // so the order entries come in does not change it.
+  void merge(const FigureRanges& other);
 
   // Forgets every range.
   void clear();

@@ -177,4 +177,58 @@ TEST_CASE("judge_and_add: the rules of plausibility.h, on random entries") {
   CHECK(doubts > 1000);  // the rules were put to work, not only passed
 }
 
+TEST_CASE("FigureRanges::merge: ranges folded from parts judge as one range fed everything") {
+  // Random entries dealt to three parts at random; the parts folded into an
+  // empty FigureRanges must judge every probe as the one that took all the
+  // entries, as Entries or as views.
+  const Plan& p = mini_plan();
+  std::uint64_t seed = 7;
+  auto next = [&](std::uint64_t n) {
+    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+    return (seed >> 33) % n;
+  };
+  auto random_entry = [&] {
+    const Indicator& ind = p.indicators[next(p.indicators.size())];
+    Entry e;
+    e.date = Date::from_days(18000);
+    e.id = ind.id;
+    if (ind.kind == Kind::milestone) {
+      e.is_state = true;
+      e.done = next(2);
+    } else {
+      std::int64_t units = static_cast<std::int64_t>(next(1000));
+      for (auto k = next(12); k > 0; --k) units *= 10;
+      if (next(4) == 0) units = -units;
+      e.amount = Decimal::from_units(units);
+    }
+    return e;
+  };
+  int doubts = 0;
+  for (int round = 0; round < 50; ++round) {
+    FigureRanges all(p), folded(p);
+    std::vector<FigureRanges> parts(3, FigureRanges(p));
+    for (int n = static_cast<int>(next(60)); n > 0; --n) {
+      const Entry e = random_entry();
+      all.add(e);
+      FigureRanges& part = parts[next(3)];
+      if (next(2))
+        part.add(e);
+      else
+        part.add_view(view_of(e, *p.index_of(e.id)));
+    }
+    for (const auto& part : parts) folded.merge(part);
+    for (int probe = 0; probe < 40; ++probe) {
+      const Entry e = random_entry();
+      const auto want = all.judge(e);
+      const auto got = folded.judge(e);
+      REQUIRE(got.has_value() == want.has_value());
+      if (want) {
+        CHECK(*got == *want);  // the same range in the words
+        ++doubts;
+      }
+    }
+  }
+  CHECK(doubts > 100);
+}
+
 }  // namespace plan

@@ -98,7 +98,7 @@ void setup_record(CLI::App& sub, Globals& g) {
     }
     Diagnostics judged =
         admit(Env::posix(), project->paths.records_dir, plan, {NewFigure{&made->entry, Location{}}},
-              AdmissionOptions{o->allow_duplicates, o->force, ""});
+              AdmissionOptions{o->allow_duplicates, o->force, "", reader_threads_wanted()});
     if (const Diagnostic* refused = judged.first_error()) {
       fail(g, *refused);
       return;

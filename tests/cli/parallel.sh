@@ -73,5 +73,50 @@ PLAN_THREADS=3 "$PLAN" --plan "$PLANFILE" --records "$OVER" status >"$WORK/out" 
 grep -q "^plan: $OVER/b.rec:1:1: the sum of jobs.urban_new overflows" "$WORK/err" && ok ||
   { fail "overflow not at b.rec:1"; cat "$WORK/err" >&2; }
 
+# plan record and plan import judge the ledger in parallel too: a figure
+# that is in two files is named at the first one read, an implausible one
+# in the same words, whatever the number of threads.
+DUP=$WORK/dup
+cp -r "$BIG" "$DUP"
+mapfile -t dfiles < <(find "$DUP" -name '*.rec' | LC_ALL=C sort)
+twice='2019-06-30  jobs.urban_new  777  by=人社局'
+printf '%s\n' "$twice" >>"${dfiles[40]}"
+printf '%s\n' "$twice" >>"${dfiles[5]}"
+first_at="${dfiles[5]}:$(wc -l <"${dfiles[5]}")"
+printf '日期,指标,数值,填报单位\n2019-06-30,jobs.urban_new,777,人社局\n2019-07-31,jobs.urban_new,778,人社局\n2019-07-31,jobs.urban_new,778,人社局\n2019-08-31,jobs.urban_new,900000000,人社局\n2019-09-30,jobs.urban_new,779,人社局\n' >"$WORK/q.csv"
+judged=(
+  "record jobs.urban_new 777 --date 2019-06-30 --by 人社局"
+  "record jobs.urban_new 900000000 --date 2019-08-31 --by 人社局"
+  "import $WORK/q.csv --dry-run"
+)
+for c in "${judged[@]}"; do
+  # shellcheck disable=SC2086  # the command's words
+  PLAN_THREADS=1 "$PLAN" --plan "$PLANFILE" --records "$DUP" $c >"$WORK/one.out" 2>"$WORK/one.err"
+  one=$?
+  [ "$one" = 1 ] && ok || fail "$c should be refused (exit $one)"
+  for n in 2 5; do
+    # shellcheck disable=SC2086
+    PLAN_THREADS=$n "$PLAN" --plan "$PLANFILE" --records "$DUP" $c >"$WORK/n.out" 2>"$WORK/n.err"
+    got=$?
+    if [ "$got" = "$one" ] && cmp -s "$WORK/one.out" "$WORK/n.out" && cmp -s "$WORK/one.err" "$WORK/n.err"; then
+      ok
+    else
+      fail "PLAN_THREADS=$n differs from 1 (exit $got vs $one): $c"
+      diff "$WORK/one.err" "$WORK/n.err" | head -5 >&2
+    fi
+  done
+done
+# What the comparison compared: the first copy named, the batch's own
+# repeat, the implausible figure; and nothing was written.
+PLAN_THREADS=5 "$PLAN" --plan "$PLANFILE" --records "$DUP" import "$WORK/q.csv" >"$WORK/out" 2>"$WORK/err"
+grep -q "^plan: $WORK/q.csv:2: same date, id, value and by= as $first_at: already in the ledger" "$WORK/err" && ok ||
+  { fail "the duplicate is not named at $first_at"; cat "$WORK/err" >&2; }
+grep -q "^plan: $WORK/q.csv:4: same date, id, value and by= as $WORK/q.csv:3: entered twice" "$WORK/err" && ok ||
+  { fail "the repeated row is not named"; cat "$WORK/err" >&2; }
+grep -q "^plan: $WORK/q.csv:5: value 900000000 of jobs.urban_new is .* times the largest" "$WORK/err" && ok ||
+  { fail "the implausible figure is not named"; cat "$WORK/err" >&2; }
+grep -q "nothing imported: 3 errors" "$WORK/err" && ok || { fail "not 3 errors"; cat "$WORK/err" >&2; }
+diff -r "$BIG" "$DUP" | grep -c '^>' | grep -qx 2 && ok || fail "the ledger changed beyond the two lines put in"
+
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
