@@ -73,7 +73,7 @@ std::string list_json(const Plan& plan) {
     });
     inds.push_back(std::move(o));
   }
-  json doc = {{"plan", plan_json(plan)}, {"indicators", inds}};
+  json doc = {{"plan", plan_json(plan)}, {"indicators", std::move(inds)}};
   return json_text(std::move(doc));
 }
 

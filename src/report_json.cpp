@@ -63,13 +63,17 @@ nlohmann::ordered_json indicator_head(const Plan& plan, const Indicator& ind) {
 }
 
 nlohmann::ordered_json missing_json(const std::vector<OwedReport>& missing) {
+  // Member by member rather than from an initializer list, which copies
+  // each value: a year's owed reports run to a thousand objects.
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
-  for (const OwedReport& r : missing)
-    out.push_back({{"reporter", r.reporter.empty() ? nlohmann::ordered_json(nullptr)
-                                                   : nlohmann::ordered_json(r.reporter)},
-                   {"period", period_label(r.period)},
-                   {"due", r.period.due.iso()},
-                   {"days_overdue", r.days_overdue}});
+  for (const OwedReport& r : missing) {
+    nlohmann::ordered_json& o = out.emplace_back(nlohmann::ordered_json::object());
+    o["reporter"] = r.reporter.empty() ? nlohmann::ordered_json(nullptr)
+                                       : nlohmann::ordered_json(r.reporter);
+    o["period"] = period_label(r.period);
+    o["due"] = r.period.due.iso();
+    o["days_overdue"] = r.days_overdue;
+  }
   return out;
 }
 

@@ -159,7 +159,7 @@ std::string status_json(const StatusReport& r) {
               {"as_of", r.as_of.iso()},
               {"time_progress", r.time_progress},
               {"year", r.year ? json(*r.year) : json(nullptr)},
-              {"indicators", inds}};
+              {"indicators", std::move(inds)}};
   return json_text(std::move(doc));
 }
 

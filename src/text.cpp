@@ -54,8 +54,13 @@ std::size_t utf8_length(std::string_view s) {
 std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
-    std::size_t len = 1;
-    if (!decode(s.substr(i), &len)) return i;
+    // ASCII eight bytes at a time: each byte below 0x80 is a character.
+    if (i + 8 <= s.size() && (load_u64(s.data() + i) & 0x8080808080808080ull) == 0) {
+      i += 8;
+      continue;
+    }
+    const std::size_t len = utf8_sequence(s, i);
+    if (len == 0) return i;
     i += len;
   }
   return std::nullopt;

@@ -132,7 +132,7 @@ std::string units_json(const UnitsReport& r) {
   json doc = {{"plan", plan_json(*r.plan)},
               {"as_of", r.as_of.iso()},
               {"lead_only", r.lead_only},
-              {"units", units}};
+              {"units", std::move(units)}};
   return json_text(std::move(doc));
 }
 

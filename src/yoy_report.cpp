@@ -190,7 +190,7 @@ std::string yoy_json(const YoyReport& r) {
                     {"kind", kind_name(s.ind->kind)},
                     {"years", years}});
   }
-  json doc = {{"plan", plan_json(*r.plan)}, {"as_of", r.as_of.iso()}, {"indicators", inds}};
+  json doc = {{"plan", plan_json(*r.plan)}, {"as_of", r.as_of.iso()}, {"indicators", std::move(inds)}};
   return json_text(std::move(doc));
 }
 

@@ -4,6 +4,7 @@
 #include "date.h"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 namespace plan {
 namespace {
@@ -103,6 +104,13 @@ TEST_CASE("year, month and day") {
   CHECK(Date::from_days(-1).iso() == "1969-12-31");
   CHECK(day("0001-01-01").iso() == "0001-01-01");
   CHECK(day("9999-12-31").iso() == "9999-12-31");
+  // Written by hand in years 0 to 9999; fmt's {:04} outside them.
+  for (std::int32_t n = -800000; n < 3000000; n += 997) {
+    const Date x = Date::from_days(n);
+    REQUIRE(x.iso() == fmt::format("{:04}-{:02}-{:02}", x.year(), x.month(), x.day()));
+  }
+  CHECK(Date::from_days(-719529).iso() == "-001-12-31");
+  CHECK(Date::from_days(2932897).iso() == "10000-01-01");
 }
 
 TEST_CASE("add_months clamps to the month's end") {

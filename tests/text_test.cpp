@@ -66,6 +66,47 @@ TEST_CASE("find_invalid_utf8 gives the offset of the first bad sequence") {
   CHECK(find_invalid_utf8("a\xFE") == 1u);
   // Only the first is reported.
   CHECK(find_invalid_utf8("中文\x80\xFF") == 6u);
+  // After runs of ASCII read eight bytes at a time, and within them.
+  CHECK(find_invalid_utf8("0123456789abcdef\xFF") == 16u);
+  CHECK(find_invalid_utf8("0123456\xC2") == 7u);
+  CHECK(find_invalid_utf8("01234567\xE4\xB8") == 8u);
+  CHECK(find_invalid_utf8("0123\x80" "4567890") == 4u);
+}
+
+TEST_CASE("find_invalid_utf8 agrees with utf8_sequence read one character at a time") {
+  // Random bytes, mostly ASCII with runs of CJK and bad bytes among them,
+  // against the plainest reading of the rule.
+  std::uint64_t seed = 1;
+  auto next = [&](unsigned n) {
+    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<unsigned>(seed >> 33) % n;
+  };
+  int bad = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    for (unsigned k = next(40); k > 0; --k) {
+      const unsigned pick = next(20);
+      if (pick < 14)
+        s += static_cast<char>(next(128));
+      else if (pick < 18)
+        s += "文";
+      else
+        s += static_cast<char>(0x80 + next(128));
+    }
+    std::optional<std::size_t> want;
+    for (std::size_t i = 0; i < s.size();) {
+      const std::size_t len = utf8_sequence(s, i);
+      if (len == 0) {
+        want = i;
+        break;
+      }
+      i += len;
+    }
+    REQUIRE(find_invalid_utf8(s) == want);
+    bad += want.has_value();
+  }
+  CHECK(bad > 5000);  // both answers, many times
+  CHECK(bad < 18000);
 }
 
 TEST_CASE("code_points") {
