@@ -61,29 +61,42 @@ void Ledger::add(const EntryView& e) {
     // Increments outside the period are still entries (check warns about
     // them), but they count toward no figure.
     if (plan_.in_period(e.date)) {
-      // Sums are worked out first and stored only when all of them fit, so
-      // a refused entry leaves no trace (not even an empty year or month).
       Sum& m = a.by_month[static_cast<std::size_t>(month_key(year, month) - period_first_month_)];
       Sum& y = a.by_year[static_cast<std::size_t>(year - period_first_year_)];
       Sum& same = a.same_period[static_cast<std::size_t>(year - period_first_year_)];
       const std::int64_t v = e.amount.units();
-      std::int64_t total, year_sum, month_sum, same_sum;
-      if (__builtin_add_overflow(a.actual, v, &total) ||
-          __builtin_add_overflow(y.micros, v, &year_sum) ||
-          __builtin_add_overflow(m.micros, v, &month_sum) ||
-          __builtin_add_overflow(same.micros, v, &same_sum) || !within_figure_limit(total) ||
-          !within_figure_limit(year_sum) || !within_figure_limit(month_sum) ||
-          !within_figure_limit(same_sum)) {
-        if (!error_) error_ = make_error(e.where(), fmt::format("the sum of {} overflows", ind.id));
-        return;
-      }
-      a.actual = total;
-      if (__builtin_add_overflow(a.magnitude, v < 0 ? -v : v, &a.magnitude))
-        a.magnitude = INT64_MAX;  // v is never INT64_MIN: values are parsed symmetric
-      y = {year_sum, true};
-      m = {month_sum, true};
+      const std::int64_t size = v < 0 ? -v : v;  // v is never INT64_MIN: values are parsed symmetric
       // Up to the as-of date's day of the year: the 同比 base of later years.
-      if (std::pair(month, day) <= as_of_month_day_) same = {same_sum, true};
+      const bool same_period = std::pair(month, day) <= as_of_month_day_;
+      // Each sum adds up some of the entries counted so far and this one,
+      // so while their magnitudes together stay within the figure limit no
+      // sum can overflow or pass it, and none need be checked: nearly always.
+      if (std::int64_t magnitude; !__builtin_add_overflow(a.magnitude, size, &magnitude) &&
+                                  within_figure_limit(magnitude)) {
+        a.magnitude = magnitude;
+        a.actual += v;
+        y = {y.micros + v, true};
+        m = {m.micros + v, true};
+        if (same_period) same = {same.micros + v, true};
+      } else {
+        // Sums are worked out first and stored only when all of them fit,
+        // so a refused entry leaves no trace (not even an empty year or month).
+        std::int64_t total, year_sum, month_sum, same_sum;
+        if (__builtin_add_overflow(a.actual, v, &total) ||
+            __builtin_add_overflow(y.micros, v, &year_sum) ||
+            __builtin_add_overflow(m.micros, v, &month_sum) ||
+            __builtin_add_overflow(same.micros, v, &same_sum) || !within_figure_limit(total) ||
+            !within_figure_limit(year_sum) || !within_figure_limit(month_sum) ||
+            !within_figure_limit(same_sum)) {
+          if (!error_) error_ = make_error(e.where(), fmt::format("the sum of {} overflows", ind.id));
+          return;
+        }
+        a.actual = total;
+        if (__builtin_add_overflow(a.magnitude, size, &a.magnitude)) a.magnitude = INT64_MAX;
+        y = {year_sum, true};
+        m = {month_sum, true};
+        if (same_period) same = {same_sum, true};
+      }
     }
   } else {
     if (!e.is_state && !within_figure_limit(e.amount.units())) {

@@ -1,6 +1,10 @@
 #include "ledger.h"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <map>
+#include <string>
 
 #include "mini_fixture.h"
 
@@ -239,6 +243,74 @@ TEST_CASE("an overflow in a new year leaves no empty year behind") {
   const IndicatorTotals& t = totals_of(l, "jobs.urban_new");
   CHECK(t.by_year.count(2019) == 0);
   CHECK(t.by_month.count(month_key(2019, 1)) == 0);
+}
+
+TEST_CASE("sums near the figure limit: each entry counted or refused as the plain rule says") {
+  // Random increments of up to the figure limit, both signs, dated across
+  // the period and past the as-of date, against the rule in its plainest
+  // form: an entry is refused when any of its sums (total, year, month,
+  // same period) would pass the limit, in 128 bits; the first refusal is
+  // the error. Totals stay far from the limit for a while and then meet
+  // it, so both ways of adding up (ledger.cpp) are put to work.
+  std::uint64_t seed = 3;
+  auto next = [&](std::uint64_t n) {
+    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+    return (seed >> 33) % n;
+  };
+  const __int128 limit = kMaxFigureUnits;
+  int refused = 0, rounds_with_error = 0;
+  for (int round = 0; round < 300; ++round) {
+    Entries e;
+    std::map<int, __int128> years, months, same;
+    __int128 total = 0;
+    std::size_t counted = 0;
+    std::string first_error;
+    const int scale = 9 + static_cast<int>(next(4));  // 1..5 times 10^scale
+    for (int n = static_cast<int>(next(40)); n > 0; --n) {
+      const int y = 2018 + static_cast<int>(next(3)), m = 1 + static_cast<int>(next(12)),
+                d = 1 + static_cast<int>(next(28));
+      std::int64_t units = static_cast<std::int64_t>(1 + next(5));
+      for (int k = 0; k < scale; ++k) units *= 10;
+      units *= Decimal::kScale;  // whole numbers: up to 5e12, the limit being 4.6e12
+      if (next(3) == 0) units = -units;
+      const std::string date = fmt::format("{}-{:02}-{:02}", y, m, d);
+      e.add(date.c_str(), "jobs.urban_new", Decimal::from_units(units).to_string().c_str());
+      if (date > "2020-06-15") continue;
+      const bool in_same = std::pair(m, d) <= std::pair(6, 15);
+      const __int128 v = units;
+      if (total + v > limit || total + v < -limit || years[y] + v > limit ||
+          years[y] + v < -limit || months[month_key(y, m)] + v > limit ||
+          months[month_key(y, m)] + v < -limit || same[y] + v > limit || same[y] + v < -limit) {
+        if (first_error.empty())
+          first_error = fmt::format("f.rec:{}:1: the sum of jobs.urban_new overflows", e.list.size());
+        ++refused;
+        continue;
+      }
+      total += v;
+      years[y] += v;
+      months[month_key(y, m)] += v;
+      if (in_same) same[y] += v;
+      ++counted;
+    }
+    Ledger l = e.ledger("2020-06-15");
+    const IndicatorTotals& t = totals_of(l, "jobs.urban_new");
+    REQUIRE(static_cast<bool>(l.error()) == !first_error.empty());
+    if (l.error()) {
+      CHECK(l.error()->headline() == first_error);
+      ++rounds_with_error;
+    }
+    CHECK(t.entries == counted);
+    CHECK(t.actual.units() == static_cast<std::int64_t>(total));
+    for (const auto& [y, sum] : years)
+      if (sum != 0) CHECK(t.by_year.at(y).units() == static_cast<std::int64_t>(sum));
+    for (const auto& [k, sum] : months)
+      if (sum != 0) CHECK(t.by_month.at(k).units() == static_cast<std::int64_t>(sum));
+    for (const auto& [y, sum] : same)
+      if (sum != 0) CHECK(t.same_period_by_year.at(y).units() == static_cast<std::int64_t>(sum));
+  }
+  CHECK(refused > 100);
+  CHECK(rounds_with_error > 30);
+  CHECK(rounds_with_error < 270);
 }
 
 TEST_CASE("no error without overflow") {
