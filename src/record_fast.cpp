@@ -358,6 +358,11 @@ PLAN_HOT void set(std::string& s, std::string_view v) {
 }  // namespace
 
 FastLineParser::FastLineParser(const Plan& plan) : plan_(plan) {
+  // As if a line of 1970-01-01 had been read: a date a line may repeat.
+  std::memcpy(&last_date_.word, "1970-01-01", 8);
+  std::memcpy(&last_date_.tail, "1970-01-01" + 8, 2);
+  last_date_.date = Date::from_ymd(1970, 1, 1);
+  last_date_.ymd = Ymd{1970, 1, 1};
   std::size_t size = 16;
   while (size < 4 * plan.indicators.size()) size *= 2;
   slots_.assign(size, 0);
@@ -391,8 +396,14 @@ std::optional<LineKind> FastLineParser::read(std::string_view line, const Locati
   const std::size_t n = line.size();
   readable = std::max(readable, n);
   std::size_t ascii;  // p[0, ascii) is printable ASCII
-  if (!plain_bytes(p, n, readable, &ascii)) return std::nullopt;
-  if (n == 0 || p[0] == '#') return LineKind::blank;
+  if (n == 0 || p[0] == '#') {
+    if (!plain_bytes(p, n, readable, &ascii)) return std::nullopt;
+    return LineKind::blank;
+  }
+  // An entry's bytes are checked as it is read: the date, id and value
+  // only by being what they must be (digits, an id of the plan, a number),
+  // which are printable ASCII; the tags, where any text may be, in one
+  // pass (plain_bytes) before they are read.
 
   // DATE, then at least one space. Most lines repeat the date of the line
   // before (a unit files a period's figures together), which is then not
@@ -511,6 +522,29 @@ std::optional<LineKind> FastLineParser::read(std::string_view line, const Locati
 
   // *TAG [COMMENT]
   constexpr bool kEntry = std::is_same_v<Out, Entry>;
+  skip_spaces();
+  const std::size_t tags_start = pos;
+  // For a view, tags read before: what they were read as depends on their
+  // text alone (the bytes before them are ASCII, so they start at a
+  // character, and by='s column is theirs plus a byte a column before).
+  SeenTags* seen = nullptr;
+  if constexpr (!kEntry) {
+    if (tags_start < n) {
+      const std::string_view text(p + tags_start, n - tags_start);
+      seen = &seen_tags_[hash_id(text) & (kSeenTags - 1)];
+      if (same_text(seen->text, text)) {
+        fill_view(out, index, micros, is_state, done, where);
+        out->by = seen->by;
+        out->period = seen->period;
+        out->note = seen->note;
+        out->by_column =
+            seen->by_points < 0 ? 0 : static_cast<int>(tags_start) + seen->by_points + 1;
+        return LineKind::entry;
+      }
+    }
+  }
+  if (!plain_bytes(p + pos, n - pos, readable - pos, &ascii)) return std::nullopt;
+  ascii += tags_start;
   // The tags' keys so far, for duplicates: left uninitialized (a
   // string_view array would be cleared for every line).
   struct Key {
@@ -613,21 +647,33 @@ std::optional<LineKind> FastLineParser::read(std::string_view line, const Locati
     out->where.line = where.line;
     out->where.column = 1;
   } else {
-    out->indicator = static_cast<std::size_t>(index);
-    out->date = last_date_.date;
-    out->ymd = last_date_.ymd;
-    out->amount = Decimal::from_units(micros);
-    out->is_state = is_state;
-    out->done = done;
+    fill_view(out, index, micros, is_state, done, where);
     out->by = by;
     out->period = period;
     out->note = note;
     out->by_column = by_column;
-    assert(out->file == &where.file);  // set by the caller (record_fast.h)
-    out->line = where.line;
-    out->column = 1;
+    if (seen) {
+      seen->text.assign(p + tags_start, n - tags_start);
+      seen->by.assign(by);
+      seen->period.assign(period);
+      seen->note.assign(note);
+      seen->by_points = by_column == 0 ? -1 : by_column - 1 - static_cast<int>(tags_start);
+    }
   }
   return LineKind::entry;
+}
+
+void FastLineParser::fill_view(EntryView* out, std::int64_t index, std::int64_t micros,
+                               bool is_state, bool done, const Location& where) const {
+  out->indicator = static_cast<std::size_t>(index);
+  out->date = last_date_.date;
+  out->ymd = last_date_.ymd;
+  out->amount = Decimal::from_units(micros);
+  out->is_state = is_state;
+  out->done = done;
+  assert(out->file == &where.file);  // set by the caller (record_fast.h)
+  out->line = where.line;
+  out->column = 1;
 }
 
 std::optional<LineKind> FastLineParser::parse(std::string_view line, const Location& where,

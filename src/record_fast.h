@@ -14,7 +14,8 @@
 // caller hands the line to parse_line (record.h), which stays the one
 // judge of the format and the only source of messages. The line is read
 // into an Entry, or, for the sinks that total and check figures, into an
-// EntryView that copies nothing (record.h).
+// EntryView that copies nothing (record.h); for views, tags the parser has
+// lately read (the same text after the value) are not read again.
 //
 // The contract, pinned by tests/record_fast_test.cpp on mutated lines: when
 // parse() answers, parse_line gives the same answer and the same Entry, and
@@ -46,8 +47,8 @@ class FastLineParser {
   std::optional<LineKind> parse(std::string_view line, const Location& where, Entry* entry,
                                 std::size_t readable = 0) const;
   // The same for a sink that takes views (record_reader.h): the line read
-  // into `view` with nothing copied, its texts views into the line (or, for
-  // a value with escapes, into this parser, until the next line).
+  // into `view` with nothing copied, its texts views into the line or into
+  // this parser (valid until the next line).
   // REQUIRES: view->file is &where.file.
   std::optional<LineKind> parse(std::string_view line, const Location& where, EntryView* view,
                                 std::size_t readable = 0) const;
@@ -59,6 +60,9 @@ class FastLineParser {
   template <class Out>
   std::optional<LineKind> read(std::string_view line, const Location& where, Out* out,
                                std::size_t readable) const;
+  // The view's fields but its tags' (by, period, note, by_column).
+  void fill_view(EntryView* out, std::int64_t index, std::int64_t micros, bool is_state,
+                 bool done, const Location& where) const;
   // Index of the indicator whose id is `id`, or -1.
   std::int64_t find(std::string_view id) const;
 
@@ -66,7 +70,7 @@ class FastLineParser {
   // The date of the last line read, as text and as read: a cache, which is
   // why a parser serves one thread (each RecordStream has its own).
   struct LastDate {
-    std::uint64_t word = 0;  // bytes 0-7 of the line; 0 matches no date
+    std::uint64_t word = 0;  // bytes 0-7 of the line
     std::uint16_t tail = 0;  // bytes 8-9
     Date date;
     Ymd ymd;
@@ -75,6 +79,17 @@ class FastLineParser {
   // For views: the values of by=, period= and note= with escapes, decoded
   // (and one for other keys, decoded only to be checked).
   mutable std::string decoded_[4];
+  // For views: the tags (and comment) of lines read before, and what they
+  // were read as. A unit's lines mostly repeat a few (by=人社局 src=月报),
+  // and a line whose tags are those of a line before is not read again
+  // past its value: its tags' text decides all they give a view.
+  struct SeenTags {
+    std::string text;              // from the first tag to the line's end
+    std::string by, period, note;  // their values, decoded
+    int by_points = -1;  // code points of `text` before by='s value; -1: no by=
+  };
+  static constexpr std::size_t kSeenTags = 16;  // a power of two: a slot per hash
+  mutable SeenTags seen_tags_[kSeenTags];
   // Open addressing, power-of-two size: indicator index + 1, 0 when empty.
   std::vector<std::uint32_t> slots_;
   std::uint64_t mask_ = 0;
