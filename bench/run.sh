@@ -59,7 +59,8 @@ done
 # are blank or comments are skipped as plan skips them.
 # shellcheck disable=SC2016  # $2 and $3 are awk's fields
 AWK_PROG='!/^[ \t]*(#|$)/ { s[$2] += $3 } END { for (k in s) print k, s[k] }'
-NAMES=("wc -l" "awk" "plan status" "plan status, 1 thread" "plan check" "plan report" "plan yoy")
+NAMES=("wc -l" "awk" "plan status" "plan status, 1 thread" "plan check" "plan report" "plan yoy"
+  "plan import --dry-run")
 PLANCMD="$BUILD/plan --plan $PLAN_FILE --records {DIR}"
 TEMPLATES=(
   "wc -l {FILES} > /dev/null"
@@ -69,7 +70,17 @@ TEMPLATES=(
   "$PLANCMD check > /dev/null 2>&1"
   "$PLANCMD report --period month --as-of $AS_OF > /dev/null"
   "$PLANCMD yoy --as-of $AS_OF --format json > /dev/null"
+  "$PLANCMD import $WORK/import.csv --dry-run > /dev/null"
 )
+# A month's sheet of twelve rows for `plan import --dry-run`, which reads the
+# whole ledger for duplicates and implausible figures before it would write.
+{
+  echo "日期,指标,数值,填报单位"
+  for unit in 人社局 教育局 总工会 团委 妇联 残联; do
+    echo "2020-12-15,jobs.urban_new,1777,$unit"
+    echo "2020-12-15,training.new_entrants,977,$unit"
+  done
+} >"$WORK/import.csv"
 
 fill() {  # template dir files
   local t=${1//\{DIR\}/$2}
@@ -133,6 +144,8 @@ for n in $SIZES; do
   for t in "${TEMPLATES[@]}"; do cmds+=("$(fill "$t" "$dir" "$files")"); done
   "$PLAN" --plan "$PLAN_FILE" status --records "$dir" --as-of "$AS_OF" --format csv >/dev/null ||
     { say "plan status failed on $dir"; exit 1; }
+  "$PLAN" --plan "$PLAN_FILE" --records "$dir" import "$WORK/import.csv" --dry-run >/dev/null ||
+    { say "plan import --dry-run refused $WORK/import.csv on $dir"; exit 1; }
 
   say "timing $n lines"
   if use_hyperfine; then
@@ -224,7 +237,9 @@ w("Figures are medians of the runs. Wall times suffer when other work shares the
 w("so the load average is given; CPU time (user + system) suffers much less. The goals of")
 w("issue 13: `plan status` at least 8× faster than awk and within 4× of `wc -l` in wall")
 w("time; check, report and yoy within 1.5× of status. The commands read the 48 files with")
-w("one thread per core (PLAN_THREADS unset); `plan status, 1 thread` is PLAN_THREADS=1.\n")
+w("one thread per core (PLAN_THREADS unset); `plan status, 1 thread` is PLAN_THREADS=1.")
+w("`plan import --dry-run` judges a sheet of 12 rows against the whole ledger (duplicates,")
+w("implausible figures), as `plan record` does for one figure, and writes nothing.\n")
 
 for row in summary:
     n, lines, nbytes, nfiles = row[0], int(row[1]), int(row[2]), row[3]
