@@ -529,7 +529,7 @@ std::optional<LineKind> FastLineParser::read(std::string_view line, const Locati
   // character, and by='s column is theirs plus a byte a column before).
   SeenTags* seen = nullptr;
   if constexpr (!kEntry) {
-    if (tags_start < n) {
+    if (tags_start < n && n - tags_start <= kSeenTagsBytes) {
       const std::string_view text(p + tags_start, n - tags_start);
       seen = &seen_tags_[hash_id(text) & (kSeenTags - 1)];
       if (same_text(seen->text, text)) {
@@ -543,7 +543,8 @@ std::optional<LineKind> FastLineParser::read(std::string_view line, const Locati
       }
     }
   }
-  if (!plain_bytes(p + pos, n - pos, readable - pos, &ascii)) return std::nullopt;
+  if (!plain_bytes(p + tags_start, n - tags_start, readable - tags_start, &ascii))
+    return std::nullopt;
   ascii += tags_start;
   // The tags' keys so far, for duplicates: left uninitialized (a
   // string_view array would be cleared for every line).

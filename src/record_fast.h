@@ -89,6 +89,9 @@ class FastLineParser {
     int by_points = -1;  // code points of `text` before by='s value; -1: no by=
   };
   static constexpr std::size_t kSeenTags = 16;  // a power of two: a slot per hash
+  // Longer tags are read every time, so that what is kept stays small
+  // whatever the lines: 32 KiB at most (the values are within the text).
+  static constexpr std::size_t kSeenTagsBytes = 1024;
   mutable SeenTags seen_tags_[kSeenTags];
   // Open addressing, power-of-two size: indicator index + 1, 0 when empty.
   std::vector<std::uint32_t> slots_;

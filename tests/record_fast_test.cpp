@@ -343,8 +343,9 @@ TEST_CASE("fast parser: tags read before are read again as they were, whatever c
   // view must be the view of parse_line's entry: tags seen before behind
   // ids and values of other lengths (by='s column moves with them), tags a
   // byte apart, escaped values, comments, tags refused once (refused again),
-  // known tags behind a bad id or value (refused), and more kinds of tags
-  // than the parser remembers, round and round.
+  // known tags behind a bad id or value (refused), tags too long to be
+  // remembered, and more kinds of tags than the parser remembers, round and
+  // round.
   const FastLineParser fast(test_plan());
   EntryView view;
   view.file = &kWhere.file;
@@ -363,6 +364,7 @@ TEST_CASE("fast parser: tags read before are read again as they were, whatever c
       "",
   };
   for (int k = 0; k < 20; ++k) tags.push_back("by=unit" + std::to_string(k) + "  src=月报");
+  tags.push_back("note=" + std::string(1100, 'x') + "  by=人社局");  // too long to be kept
   const std::vector<std::string> heads = {
       "2019-03-31  jobs.rural_new  1393  ", "2020-02-29  skills.high_new  +12.5  ",
       "2019-03-31  jobs.rural_new  7  ",     "2019-03-31  jobs.rurall_new  7  ",
