@@ -40,24 +40,29 @@ commands=(
   "due --as-of 2020-06-30"
   "check"
 )
-for records in "$SRC/records" "$BIG" "$DAMAGED" "$OVER"; do
-  for c in "${commands[@]}"; do
-    # shellcheck disable=SC2086  # the command's words
-    PLAN_THREADS=1 "$PLAN" --plan "$PLANFILE" --records "$records" $c >"$WORK/one.out" 2>"$WORK/one.err"
-    one=$?
-    for n in 2 5; do
-      # shellcheck disable=SC2086
-      PLAN_THREADS=$n "$PLAN" --plan "$PLANFILE" --records "$records" $c >"$WORK/n.out" 2>"$WORK/n.err"
-      got=$?
-      if [ "$got" = "$one" ] && cmp -s "$WORK/one.out" "$WORK/n.out" && cmp -s "$WORK/one.err" "$WORK/n.err"; then
-        ok
-      else
-        fail "PLAN_THREADS=$n differs from 1 (exit $got vs $one): $c on $records"
-        diff "$WORK/one.out" "$WORK/n.out" | head -5 >&2
-        diff "$WORK/one.err" "$WORK/n.err" | head -5 >&2
-      fi
-    done
+# Runs the plan command $2 on the records $1 with one thread, then with 2
+# and 5: each must print the same bytes and exit the same. Sets $one to the
+# exit of one thread.
+same_for_threads() {
+  local records=$1 c=$2 n got
+  # shellcheck disable=SC2086  # the command's words
+  PLAN_THREADS=1 "$PLAN" --plan "$PLANFILE" --records "$records" $c >"$WORK/one.out" 2>"$WORK/one.err"
+  one=$?
+  for n in 2 5; do
+    # shellcheck disable=SC2086
+    PLAN_THREADS=$n "$PLAN" --plan "$PLANFILE" --records "$records" $c >"$WORK/n.out" 2>"$WORK/n.err"
+    got=$?
+    if [ "$got" = "$one" ] && cmp -s "$WORK/one.out" "$WORK/n.out" && cmp -s "$WORK/one.err" "$WORK/n.err"; then
+      ok
+    else
+      fail "PLAN_THREADS=$n differs from 1 (exit $got vs $one): $c on $records"
+      diff "$WORK/one.out" "$WORK/n.out" | head -5 >&2
+      diff "$WORK/one.err" "$WORK/n.err" | head -5 >&2
+    fi
   done
+}
+for records in "$SRC/records" "$BIG" "$DAMAGED" "$OVER"; do
+  for c in "${commands[@]}"; do same_for_threads "$records" "$c"; done
 done
 
 # The damaged ledger's problems are really there, so the comparison above
@@ -90,21 +95,8 @@ judged=(
   "import $WORK/q.csv --dry-run"
 )
 for c in "${judged[@]}"; do
-  # shellcheck disable=SC2086  # the command's words
-  PLAN_THREADS=1 "$PLAN" --plan "$PLANFILE" --records "$DUP" $c >"$WORK/one.out" 2>"$WORK/one.err"
-  one=$?
+  same_for_threads "$DUP" "$c"
   [ "$one" = 1 ] && ok || fail "$c should be refused (exit $one)"
-  for n in 2 5; do
-    # shellcheck disable=SC2086
-    PLAN_THREADS=$n "$PLAN" --plan "$PLANFILE" --records "$DUP" $c >"$WORK/n.out" 2>"$WORK/n.err"
-    got=$?
-    if [ "$got" = "$one" ] && cmp -s "$WORK/one.out" "$WORK/n.out" && cmp -s "$WORK/one.err" "$WORK/n.err"; then
-      ok
-    else
-      fail "PLAN_THREADS=$n differs from 1 (exit $got vs $one): $c"
-      diff "$WORK/one.err" "$WORK/n.err" | head -5 >&2
-    fi
-  done
 done
 # What the comparison compared: the first copy named, the batch's own
 # repeat, the implausible figure; and nothing was written.
