@@ -52,10 +52,15 @@ std::string Date::iso() const {
   if (c.y < 0 || c.y > 9999) return fmt::format("{:04}-{:02}-{:02}", c.y, c.m, c.d);
   // By hand: reports write a date per row, and fmt parses its format
   // string at run time, ten times the work.
-  auto digit = [](int v) { return static_cast<char>('0' + v % 10); };
-  const char text[10] = {digit(c.y / 1000), digit(c.y / 100), digit(c.y / 10), digit(c.y), '-',
-                         digit(c.m / 10), digit(c.m), '-', digit(c.d / 10), digit(c.d)};
-  return std::string(text, sizeof text);
+  std::string text = "0000-00-00";
+  // The `digits` digits of v, ending before text[end].
+  auto put = [&](std::size_t end, int v, int digits) {
+    for (int k = 1; k <= digits; ++k, v /= 10) text[end - k] += static_cast<char>(v % 10);
+  };
+  put(4, c.y, 4);
+  put(7, c.m, 2);
+  put(10, c.d, 2);
+  return text;
 }
 
 std::optional<Date> Date::parse(std::string_view s) {

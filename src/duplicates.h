@@ -93,9 +93,9 @@ class DuplicateFinder : public EntrySink {
   // date in their span.
   std::vector<std::optional<std::uint64_t>> id_fingerprint_;  // per indicator
   Date first_, last_;
-  std::size_t file_ = 0;                       // the file being read
+  std::size_t file_ = 0;                        // the file being read
   std::vector<std::optional<Seen>> in_ledger_;  // per fresh entry
-  std::vector<std::size_t> earlier_;           // per fresh entry: an equal earlier one, or kNone
+  std::vector<std::size_t> earlier_;            // per fresh entry: an equal earlier one, or kNone
 };
 
 }  // namespace plan

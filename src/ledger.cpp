@@ -65,14 +65,16 @@ void Ledger::add(const EntryView& e) {
       Sum& y = a.by_year[static_cast<std::size_t>(year - period_first_year_)];
       Sum& same = a.same_period[static_cast<std::size_t>(year - period_first_year_)];
       const std::int64_t v = e.amount.units();
-      const std::int64_t size = v < 0 ? -v : v;  // v is never INT64_MIN: values are parsed symmetric
       // Up to the as-of date's day of the year: the 同比 base of later years.
       const bool same_period = std::pair(month, day) <= as_of_month_day_;
+      // The magnitudes counted, this one's included, saturating (v is never
+      // INT64_MIN: values are parsed symmetric).
+      std::int64_t magnitude;
+      if (__builtin_add_overflow(a.magnitude, v < 0 ? -v : v, &magnitude)) magnitude = INT64_MAX;
       // Each sum adds up some of the entries counted so far and this one,
       // so while their magnitudes together stay within the figure limit no
       // sum can overflow or pass it, and none need be checked: nearly always.
-      if (std::int64_t magnitude; !__builtin_add_overflow(a.magnitude, size, &magnitude) &&
-                                  within_figure_limit(magnitude)) {
+      if (within_figure_limit(magnitude)) {
         a.magnitude = magnitude;
         a.actual += v;
         y = {y.micros + v, true};
@@ -88,11 +90,12 @@ void Ledger::add(const EntryView& e) {
             __builtin_add_overflow(same.micros, v, &same_sum) || !within_figure_limit(total) ||
             !within_figure_limit(year_sum) || !within_figure_limit(month_sum) ||
             !within_figure_limit(same_sum)) {
-          if (!error_) error_ = make_error(e.where(), fmt::format("the sum of {} overflows", ind.id));
+          if (!error_)
+            error_ = make_error(e.where(), fmt::format("the sum of {} overflows", ind.id));
           return;
         }
         a.actual = total;
-        if (__builtin_add_overflow(a.magnitude, size, &a.magnitude)) a.magnitude = INT64_MAX;
+        a.magnitude = magnitude;
         y = {year_sum, true};
         m = {month_sum, true};
         if (same_period) same = {same_sum, true};

@@ -559,11 +559,7 @@ std::optional<LineKind> FastLineParser::read(std::string_view line, const Locati
     skip_spaces();
     if (pos == n || p[pos] == '#') break;
     start = pos;
-    // by= first: nearly every line has it.
-    if (pos + 3 <= n && p[pos] == 'b' && p[pos + 1] == 'y' && p[pos + 2] == '=')
-      pos += 2;
-    else
-      pos = skip_key_chars(p, pos, n, readable);
+    pos = skip_key_chars(p, pos, n, readable);
     if (pos == start || pos == n || p[pos] != '=' || ntags == kMaxTags) return std::nullopt;
     const std::string_view key(p + start, pos - start);
     for (std::size_t t = 0; t < ntags; ++t)

@@ -61,8 +61,8 @@ class FastLineParser {
   std::optional<LineKind> read(std::string_view line, const Location& where, Out* out,
                                std::size_t readable) const;
   // The view's fields but its tags' (by, period, note, by_column).
-  void fill_view(EntryView* out, std::int64_t index, std::int64_t micros, bool is_state,
-                 bool done, const Location& where) const;
+  void fill_view(EntryView* out, std::int64_t index, std::int64_t micros, bool is_state, bool done,
+                 const Location& where) const;
   // Index of the indicator whose id is `id`, or -1.
   std::int64_t find(std::string_view id) const;
 
@@ -86,7 +86,7 @@ class FastLineParser {
   struct SeenTags {
     std::string text;              // from the first tag to the line's end
     std::string by, period, note;  // their values, decoded
-    int by_points = -1;  // code points of `text` before by='s value; -1: no by=
+    int by_points = -1;            // code points of `text` before by='s value; -1: no by=
   };
   static constexpr std::size_t kSeenTags = 16;  // a power of two: a slot per hash
   // Longer tags are read every time, so that what is kept stays small

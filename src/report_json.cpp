@@ -68,8 +68,8 @@ nlohmann::ordered_json missing_json(const std::vector<OwedReport>& missing) {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (const OwedReport& r : missing) {
     nlohmann::ordered_json& o = out.emplace_back(nlohmann::ordered_json::object());
-    o["reporter"] = r.reporter.empty() ? nlohmann::ordered_json(nullptr)
-                                       : nlohmann::ordered_json(r.reporter);
+    o["reporter"] =
+        r.reporter.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.reporter);
     o["period"] = period_label(r.period);
     o["due"] = r.period.due.iso();
     o["days_overdue"] = r.days_overdue;

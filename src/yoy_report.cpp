@@ -188,9 +188,10 @@ std::string yoy_json(const YoyReport& r) {
                     {"name", s.ind->name},
                     {"unit", s.ind->unit},
                     {"kind", kind_name(s.ind->kind)},
-                    {"years", years}});
+                    {"years", std::move(years)}});
   }
-  json doc = {{"plan", plan_json(*r.plan)}, {"as_of", r.as_of.iso()}, {"indicators", std::move(inds)}};
+  json doc = {
+      {"plan", plan_json(*r.plan)}, {"as_of", r.as_of.iso()}, {"indicators", std::move(inds)}};
   return json_text(std::move(doc));
 }
 

@@ -282,7 +282,8 @@ TEST_CASE("sums near the figure limit: each entry counted or refused as the plai
           years[y] + v < -limit || months[month_key(y, m)] + v > limit ||
           months[month_key(y, m)] + v < -limit || same[y] + v > limit || same[y] + v < -limit) {
         if (first_error.empty())
-          first_error = fmt::format("f.rec:{}:1: the sum of jobs.urban_new overflows", e.list.size());
+          first_error =
+              fmt::format("f.rec:{}:1: the sum of jobs.urban_new overflows", e.list.size());
         ++refused;
         continue;
       }

@@ -357,9 +357,9 @@ TEST_CASE("fast parser: tags read before are read again as they were, whatever c
       "src=月报  by=人社局",
       "by=\"平望 镇\"  note=\"ref \\\"2019-07\\\" batch\"",
       "note=一季度快报  period=2019Q2  by=x",
-      "by=人社局  src=\xE6\x9C",      // cut short: invalid UTF-8
-      "by=人社局  src=月报  by=y",      // by= twice
-      "by=人社局\tsrc=月报",           // a tab
+      "by=人社局  src=\xE6\x9C",    // cut short: invalid UTF-8
+      "by=人社局  src=月报  by=y",  // by= twice
+      "by=人社局\tsrc=月报",        // a tab
       "# 只有注释",
       "",
   };
@@ -367,8 +367,8 @@ TEST_CASE("fast parser: tags read before are read again as they were, whatever c
   tags.push_back("note=" + std::string(1100, 'x') + "  by=人社局");  // too long to be kept
   const std::vector<std::string> heads = {
       "2019-03-31  jobs.rural_new  1393  ", "2020-02-29  skills.high_new  +12.5  ",
-      "2019-03-31  jobs.rural_new  7  ",     "2019-03-31  jobs.rurall_new  7  ",
-      "2019-03-31  jobs.rural_new  7x  ",    "2019-13-31  jobs.rural_new  7  "};
+      "2019-03-31  jobs.rural_new  7  ",    "2019-03-31  jobs.rurall_new  7  ",
+      "2019-03-31  jobs.rural_new  7x  ",   "2019-13-31  jobs.rural_new  7  "};
   std::mt19937_64 rng(5);
   std::size_t entries = 0, refused = 0;
   for (int round = 0; round < 20000; ++round) {

@@ -70,7 +70,8 @@ TEST_CASE("find_invalid_utf8 gives the offset of the first bad sequence") {
   CHECK(find_invalid_utf8("0123456789abcdef\xFF") == 16u);
   CHECK(find_invalid_utf8("0123456\xC2") == 7u);
   CHECK(find_invalid_utf8("01234567\xE4\xB8") == 8u);
-  CHECK(find_invalid_utf8("0123\x80" "4567890") == 4u);
+  CHECK(find_invalid_utf8("0123\x80"
+                          "4567890") == 4u);
 }
 
 TEST_CASE("find_invalid_utf8 agrees with utf8_sequence read one character at a time") {

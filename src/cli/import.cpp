@@ -130,9 +130,9 @@ void setup_import(CLI::App& sub, Globals& g) {
       // Against the ledger: duplicates and implausible figures.
       std::vector<NewFigure> batch;
       for (const auto& row : result.rows) batch.push_back({&row.entry, row.value_at});
-      Diagnostics judged = admit(Env::posix(), project->paths.records_dir, plan, batch,
-                                 AdmissionOptions{o->allow_duplicates, o->force, o->csv,
-                                                  reader_threads_wanted()});
+      Diagnostics judged =
+          admit(Env::posix(), project->paths.records_dir, plan, batch,
+                AdmissionOptions{o->allow_duplicates, o->force, o->csv, reader_threads_wanted()});
       for (const auto& d : judged.items()) result.diags.add(d);
     }
     for (const auto& d : result.diags.items()) print_diagnostic(d);
