@@ -479,12 +479,17 @@ std::optional<LineKind> FastLineParser::read(std::string_view line, const Locati
   const char* v = p + start;
   const std::size_t vn = pos - start;
   if (vn == 0 || v[0] == '#') return std::nullopt;
-  const std::string_view value_text(v, vn);
-  const bool done = same_text(value_text, "done");
-  const bool is_state = done || same_text(value_text, "undone");
-  // `explain` (an explanation, rare) is neither a state nor a number, so it
-  // goes to parse_line below like any other unusual value.
-  if ((ind.kind == Kind::milestone) != is_state) return std::nullopt;
+  // A milestone's value is a state, anything else's a number: a state
+  // where a number belongs fails to read as one, below. `explain` (an
+  // explanation, rare) is neither, so it goes to parse_line like any other
+  // unusual value.
+  bool done = false, is_state = false;
+  if (ind.kind == Kind::milestone) {
+    const std::string_view value_text(v, vn);
+    done = same_text(value_text, "done");
+    is_state = done || same_text(value_text, "undone");
+    if (!is_state) return std::nullopt;
+  }
   std::int64_t micros = 0;
   if (!is_state) {
     std::size_t i = 0;
@@ -532,7 +537,7 @@ std::optional<LineKind> FastLineParser::read(std::string_view line, const Locati
     if (tags_start < n && n - tags_start <= kSeenTagsBytes) {
       const std::string_view text(p + tags_start, n - tags_start);
       seen = &seen_tags_[hash_id(text) & (kSeenTags - 1)];
-      if (same_text(seen->text, text)) {
+      if (seen->size == text.size() && same_text({seen->text, seen->size}, text)) {
         fill_view(out, index, micros, is_state, done, where);
         out->by = seen->by;
         out->period = seen->period;
@@ -555,6 +560,7 @@ std::optional<LineKind> FastLineParser::read(std::string_view line, const Locati
   std::size_t ntags = 0;
   int by_column = 0;
   std::string_view by, period, note;  // views: the values an EntryView holds
+  bool decoded_value[3] = {};         // by, period, note: a view of decoded_, not of the line
   for (;;) {
     skip_spaces();
     if (pos == n || p[pos] == '#') break;
@@ -577,12 +583,12 @@ std::optional<LineKind> FastLineParser::read(std::string_view line, const Locati
     // view the parser's own string for that key.
     std::string* decoded;
     std::string_view* view = nullptr;
+    std::size_t k = 3;  // for a view: by, period, note, or a key no view holds
     if constexpr (kEntry) {
       if (ntags == out->tags.size()) out->tags.emplace_back();
       set(out->tags[ntags].first, key);
       decoded = &out->tags[ntags].second;
     } else {
-      std::size_t k = 3;  // a key no view holds: decoded only to be checked
       if (is_by)
         k = 0, view = &by;
       else if (same_text(key, "period"))
@@ -626,6 +632,7 @@ std::optional<LineKind> FastLineParser::read(std::string_view line, const Locati
       if (!escaped) set(*decoded, value);
     } else if (view) {
       *view = escaped ? std::string_view(*decoded) : value;
+      decoded_value[k] = escaped;
     }
     ++ntags;
   }
@@ -650,10 +657,21 @@ std::optional<LineKind> FastLineParser::read(std::string_view line, const Locati
     out->note = note;
     out->by_column = by_column;
     if (seen) {
-      seen->text.assign(p + tags_start, n - tags_start);
-      seen->by.assign(by);
-      seen->period.assign(period);
-      seen->note.assign(note);
+      const char* tags = p + tags_start;
+      seen->size = n - tags_start;
+      std::memcpy(seen->text, tags, seen->size);
+      // A value read from the line is at the same place in the text kept;
+      // one with escapes is kept decoded.
+      const auto keep = [&](std::string_view value, std::size_t k) PLAN_HOT_LAMBDA {
+        if (value.empty()) return std::string_view();
+        if (!decoded_value[k])
+          return std::string_view(seen->text + (value.data() - tags), value.size());
+        seen->escaped[k].assign(value);
+        return std::string_view(seen->escaped[k]);
+      };
+      seen->by = keep(by, 0);
+      seen->period = keep(period, 1);
+      seen->note = keep(note, 2);
       seen->by_points = by_column == 0 ? -1 : by_column - 1 - static_cast<int>(tags_start);
     }
   }

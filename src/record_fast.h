@@ -24,6 +24,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -83,15 +84,19 @@ class FastLineParser {
   // were read as. A unit's lines mostly repeat a few (by=人社局 src=月报),
   // and a line whose tags are those of a line before is not read again
   // past its value: its tags' text decides all they give a view.
+  // Longer tags are read every time, so that what is kept stays small
+  // whatever the lines: 64 KiB at most, 19 KiB unless values have escapes.
+  static constexpr std::size_t kSeenTagsBytes = 1024;
   struct SeenTags {
-    std::string text;              // from the first tag to the line's end
-    std::string by, period, note;  // their values, decoded
-    int by_points = -1;            // code points of `text` before by='s value; -1: no by=
+    std::size_t size = SIZE_MAX;  // of text; SIZE_MAX: none yet
+    int by_points = -1;           // code points of text before by='s value; -1: no by=
+    // Their values: views into text, or into `escaped` for values that had
+    // escapes, decoded.
+    std::string_view by, period, note;
+    std::string escaped[3];
+    char text[kSeenTagsBytes];  // from the first tag to the line's end
   };
   static constexpr std::size_t kSeenTags = 16;  // a power of two: a slot per hash
-  // Longer tags are read every time, so that what is kept stays small
-  // whatever the lines: 32 KiB at most (the values are within the text).
-  static constexpr std::size_t kSeenTagsBytes = 1024;
   mutable SeenTags seen_tags_[kSeenTags];
   // Open addressing, power-of-two size: indicator index + 1, 0 when empty.
   std::vector<std::uint32_t> slots_;

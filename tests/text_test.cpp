@@ -110,6 +110,28 @@ TEST_CASE("find_invalid_utf8 agrees with utf8_sequence read one character at a t
   CHECK(bad < 18000);
 }
 
+TEST_CASE("same_text tells apart texts that differ in any one byte, at any length") {
+  // Each length up to 70 (the words it compares overlap differently below
+  // 8, up to 16, up to 32 and beyond), each position changed in turn; the
+  // texts sit at odd offsets of a longer buffer, as in a record line.
+  std::string a(80, 'x'), b(80, 'x');
+  for (std::size_t n = 0; n <= 70; ++n) {
+    for (std::size_t i = 0; i < n; ++i) {
+      a[3 + i] = static_cast<char>('a' + i % 26);
+      b[5 + i] = a[3 + i];
+    }
+    const std::string_view x(a.data() + 3, n), y(b.data() + 5, n);
+    CHECK(same_text(x, y));
+    CHECK_FALSE(same_text(x, std::string_view(b.data() + 5, n + 1)));  // lengths differ
+    for (std::size_t i = 0; i < n; ++i) {
+      b[5 + i] ^= 0x20;
+      INFO("length " << n << ", byte " << i);
+      CHECK_FALSE(same_text(x, y));
+      b[5 + i] ^= 0x20;
+    }
+  }
+}
+
 TEST_CASE("code_points") {
   CHECK(code_points("") == 0);
   CHECK(code_points("abc") == 3);
