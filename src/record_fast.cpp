@@ -125,12 +125,13 @@ PLAN_HOT std::size_t leading_digits(const char* p) {
   return other ? static_cast<std::size_t>(__builtin_ctzll(other)) / 8 : 8;
 }
 
-// The number the first k (1..8) bytes at p spell, all of them digits, on a
+// The number the first k (0..8) bytes at p spell, all of them digits, on a
 // little-endian machine: shifted so that the digits fill the word's top
-// bytes (zeros before them are leading zeros), then pairs, quads and
-// halves combined by multiplying (no lane overflows into the next).
+// bytes (zeros before them are leading zeros; in two steps, so that k = 0
+// shifts all out), then pairs, quads and halves combined by multiplying (no
+// lane overflows into the next).
 PLAN_HOT std::uint64_t digits_value(const char* p, std::size_t k) {
-  std::uint64_t x = (load_u64(p) - kOnes * '0') << (8 * (8 - k));
+  std::uint64_t x = ((load_u64(p) - kOnes * '0') << (4 * (8 - k))) << (4 * (8 - k));
   x = (x * 10 + (x >> 8)) & 0x00FF00FF00FF00FFull;
   x = (x * 100 + (x >> 16)) & 0x0000FFFF0000FFFFull;
   return (x * 10000 + (x >> 32)) & 0xFFFFFFFFull;
@@ -495,29 +496,52 @@ std::optional<LineKind> FastLineParser::read(std::string_view line, const Locati
     std::size_t i = 0;
     bool negative = false;
     if (v[0] == '+' || v[0] == '-') negative = v[i++] == '-';
-    std::size_t digits = i;
+    const std::size_t digits = i;
+    bool read = false;  // the digits and decimals, by words
     if constexpr (std::endian::native == std::endian::little) {
-      if (start + i + 8 <= readable) {
-        const std::size_t k = std::min(leading_digits(v + i), vn - i);
-        if (k > 0) micros = static_cast<std::int64_t>(digits_value(v + i, k));
+      if (start + vn + 8 <= readable) {
+        // Up to eight digits as one word and up to six decimals as
+        // another, with no loop: a loop's exit, at a length that changes
+        // from line to line, is mispredicted.
+        std::size_t k = std::min(leading_digits(v + i), vn - i);
+        micros = static_cast<std::int64_t>(digits_value(v + i, k));
         i += k;
+        // More than eight digits, one at a time. Reads at most one digit
+        // more than allowed, so that a long run of digits is refused
+        // before it overflows (found by fuzz/, records).
+        if (k == 8)
+          while (i < vn && is_digit(v[i]) && i - digits <= 12)
+            micros = micros * 10 + (v[i++] - '0');
+        if (i == digits || i - digits > 12) return std::nullopt;
+        micros *= Decimal::kScale;
+        if (i < vn && v[i] == '.') {
+          ++i;
+          k = std::min(leading_digits(v + i), vn - i);
+          if (k == 0 || k > 6) return std::nullopt;
+          // k decimals are units of 10^-k: scaled to millionths.
+          static constexpr std::int64_t kScaleBy[7] = {0, 100'000, 10'000, 1'000, 100, 10, 1};
+          static_assert(Decimal::kScale == 1'000'000);
+          micros += static_cast<std::int64_t>(digits_value(v + i, k)) * kScaleBy[k];
+          i += k;
+        }
+        read = true;
       }
     }
-    // The rest one at a time (all of them on big-endian machines). Reads at
-    // most one digit more than allowed, so that a long run of digits is
-    // refused before it overflows (found by fuzz/, records).
-    while (i < vn && is_digit(v[i]) && i - digits <= 12) micros = micros * 10 + (v[i++] - '0');
-    if (i == digits || i - digits > 12) return std::nullopt;
-    std::int64_t scale = Decimal::kScale;
-    if (i < vn && v[i] == '.') {
-      std::size_t frac = ++i;
-      std::int64_t f = 0;
-      while (i < vn && is_digit(v[i]) && i - frac <= 6) f = f * 10 + (v[i++] - '0');
-      if (i == frac || i - frac > 6) return std::nullopt;
-      for (std::size_t k = frac; k < i; ++k) scale /= 10;
-      micros = micros * Decimal::kScale + f * scale;
-    } else {
-      micros *= Decimal::kScale;
+    if (!read) {
+      // One at a time (always on big-endian machines), with the same limits.
+      while (i < vn && is_digit(v[i]) && i - digits <= 12) micros = micros * 10 + (v[i++] - '0');
+      if (i == digits || i - digits > 12) return std::nullopt;
+      std::int64_t scale = Decimal::kScale;
+      if (i < vn && v[i] == '.') {
+        std::size_t frac = ++i;
+        std::int64_t f = 0;
+        while (i < vn && is_digit(v[i]) && i - frac <= 6) f = f * 10 + (v[i++] - '0');
+        if (i == frac || i - frac > 6) return std::nullopt;
+        for (std::size_t k = frac; k < i; ++k) scale /= 10;
+        micros = micros * Decimal::kScale + f * scale;
+      } else {
+        micros *= Decimal::kScale;
+      }
     }
     if (i < vn && v[i] == '%' && ind.is_percent()) ++i;
     if (i != vn) return std::nullopt;
