@@ -11,6 +11,21 @@
 namespace plan {
 namespace {
 
+// A report's title is "PLAN — WHAT" (the plan's name, then what the table
+// shows: a date, the time progress). When it does not fit, the name is
+// shortened, so that the figures after it stay whole; only when they alone
+// leave no room for a few columns of the name is the title cut at its end.
+std::string fit_title(std::string_view title, int width) {
+  if (text_width(title) <= width) return std::string(title);
+  constexpr std::string_view kDash = " — ";
+  if (const auto at = title.find(kDash); at != std::string_view::npos && at > 0) {
+    const std::string_view rest = title.substr(at);
+    const int room = width - text_width(rest);
+    if (room >= 5) return truncate_to_width(title.substr(0, at), room) + std::string(rest);
+  }
+  return truncate_to_width(title, width);
+}
+
 // The narrowest a name column becomes before other columns give up more,
 // and the narrowest anything is cut to.
 constexpr int kNameRoom = 16;   // before cut columns shrink below their limit
@@ -133,6 +148,18 @@ Table fit_table(const Table& in, int width, bool zh) {
   };
 
   bool done = fits(label < 0 ? 0 : natural[static_cast<std::size_t>(label)]);
+  // 0. Columns with nothing in them (an explanation column no row has):
+  // only their header would go.
+  for (std::size_t k = 0; k < n && !done; ++k) {
+    if (t.columns[cols[k]].fit == Fit::keep || t.rows.empty()) continue;
+    const bool blank = std::all_of(t.rows.begin(), t.rows.end(), [&](const Row& r) {
+      return cols[k] >= r.cells.size() || table_cell_text(r.cells[cols[k]], zh).empty();
+    });
+    if (blank) {
+      alive[k] = false;
+      done = fits(kNameRoom);
+    }
+  }
   // 1. The bar.
   for (std::size_t k = 0; k < n && !done; ++k)
     if (t.columns[cols[k]].fit == Fit::drop) {
@@ -208,7 +235,7 @@ Table fit_table(const Table& in, int width, bool zh) {
       c = Cell::of_text(std::move(s));
     }
   }
-  t.title = truncate_to_width(one_line(t.title_for(zh)), width);
+  t.title = fit_title(one_line(t.title_for(zh)), width);
   t.title_zh.clear();
   for (Row& r : t.rows) r.group = truncate_to_width(one_line(r.group), width);
   t.footer = t.footer_for(zh);

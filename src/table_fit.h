@@ -4,11 +4,13 @@
 //
 // When the table is wider than the terminal, columns give up space in this
 // order (Column::fit):
+//   0. columns with nothing in any row (but Fit::keep ones) are dropped;
 //   1. the progress bar is dropped;
 //   2. cut columns (notes, unit names) are cut to their Column::max_width;
 //   3. the id column is dropped when the name column is there (one of the
 //      two always stays: never both), then spare figure columns (the
-//      expected line, what is left to the target), rightmost first;
+//      expected line, what is left to the target; due's reporter, which
+//      the group headings name), rightmost first;
 //   4. cut columns shrink further, widest first, down to a few characters;
 //   5. cut columns are dropped, rightmost first;
 // and after every step the name column (or, without one, the id column)
@@ -16,7 +18,9 @@
 // are never cut: a cut figure would be a wrong figure. Names cut short end in
 // "…"; where two different names would then read the same, they are cut in
 // the middle instead ("离校未就业…登记率"), keeping the ends that tell them
-// apart. The title, group headings and footer lines are cut to the width.
+// apart. Group headings and footer lines are cut to the width; a title
+// "PLAN — WHAT" has the plan's name shortened first, so that the date and
+// time progress after it stay whole.
 #pragma once
 
 #include <string>

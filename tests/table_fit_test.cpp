@@ -138,6 +138,38 @@ TEST_CASE("fit_table: title, group headings and footer are cut to the width") {
   CHECK(fit_table(t, 20, true).title == "一个很长很长很长的…");  // 18 + 1
 }
 
+TEST_CASE("fit_table: a column empty in every row goes before the bar and before any name is cut") {
+  Table t = sample();
+  t.columns.push_back({"note", "Explanation", "情况说明", false, true, true, 24, Fit::cut});
+  for (Row& r : t.rows) r.cells.push_back(Cell::of_text(""));
+  // 53 + 2 + 11 ("Explanation") = 66 columns; at 53 the empty column goes
+  // and the rest fits whole: the bar and the id stay, no name is cut.
+  Table f = fit_table(t, 53, false);
+  CHECK(shown_headers(f, false) == std::vector<std::string>{"ID", "Name", "Count", "Bar"});
+  CHECK(f.rows[0].cells[1].text == "离校未就业高校毕业生登记率");
+  // Once a row says something, the column is kept as long as any other.
+  t.rows[1].cells[4] = Cell::of_text("补报");
+  f = fit_table(t, 53, false);
+  CHECK(shown_headers(f, false) == std::vector<std::string>{"ID", "Name", "Count", "Explanation"});
+}
+
+TEST_CASE("fit_table: a title's plan name is shortened so that what follows it stays whole") {
+  Table t = sample();
+  t.title = "Employment action plan 2018-2020 — as of 2019-07-15 (time progress 51.2%)";
+  t.title_zh = "就业创业与职业技能提升三年行动计划 — 截至 2019-07-15（时间进度 51.2%）";
+  // " — as of 2019-07-15 (time progress 51.2%)" is 41 columns: 9 are left for
+  // the name, 8 of its characters and the ellipsis.
+  CHECK(fit_table(t, 50, false).title == "Employme… — as of 2019-07-15 (time progress 51.2%)");
+  // " — 截至 2019-07-15（时间进度 51.2%）" is 3 + 4 + 1 + 10 + 2 + 8 + 6 + 2 = 36
+  // columns: 14 are left, six ideographs and the ellipsis (13).
+  CHECK(fit_table(t, 50, true).title == "就业创业与职… — 截至 2019-07-15（时间进度 51.2%）");
+  // Too narrow for five columns of the name as well (45 - 41 = 4): cut at the
+  // end, 44 columns and the ellipsis.
+  CHECK(fit_table(t, 45, false).title == "Employment action plan 2018-2020 — as of 201…");
+  // A title that fits is left alone.
+  CHECK(fit_table(t, 80, false).title == t.title);
+}
+
 // The shipped plan and records, read once.
 struct Shipped {
   Plan plan;
