@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "render.h"
 #include "yoy_report.h"
 
 namespace plan::cli {
@@ -16,7 +17,8 @@ void setup_yoy(CLI::App& sub, Globals& g) {
   add_as_of_option(sub, o->as_of);
   add_table_format_options(sub, o->format, o->bom, o->file);
   sub.add_flag("--wide", o->wide,
-               "CSV/TSV in the annex layout: one row per indicator, a column group per year");
+               "CSV/TSV in the annex layout: one row per indicator, a column group per year; "
+               "the table: never cut (as the global --wide)");
   sub.footer(
       "Years as columns: each year's actual, its own target, completion, status and\n"
       "the change against the year before — a growth rate (同比) for flows, a\n"
@@ -28,9 +30,19 @@ void setup_yoy(CLI::App& sub, Globals& g) {
       "  plan yoy jobs.urban_new unemployment.rate\n"
       "  plan yoy --format csv > yoy.csv");
   sub.callback([o, &g] {
-    if (o->wide && o->format != "csv" && o->format != "tsv") {
-      fail(g, make_usage_error("--wide is for --format csv or tsv (xlsx is always wide)"));
-      return;
+    // This command's --wide shadows the global one, which help says may
+    // follow the command: for the terminal table it means what the global
+    // one means (names never cut), so that `plan yoy --wide` and
+    // `plan --wide yoy` agree.
+    if (o->wide) {
+      const Format f = *parse_format(o->format);
+      if (f == Format::table) {
+        g.wide = true;
+      } else if (f != Format::csv && f != Format::tsv) {
+        fail(g, make_usage_error(
+                    "--wide is for the table, --format csv or tsv (xlsx is always wide)"));
+        return;
+      }
     }
     auto project = open_project(g);
     if (!project) return;

@@ -100,6 +100,14 @@ expect_exit 0 -- "${P[@]}" yoy jobs.urban_new unemployment.rate --as-of 2019-12-
 expect_out "$GOLDEN/yoy-2019-12-31.csv"
 expect_exit 2 -- "${P[@]}" yoy jobs.urban_nwe
 expect_err_line "plan: unknown indicator 'jobs.urban_nwe'; did you mean 'jobs.urban_new'? (plan list shows them all)"
+# yoy's own --wide (the annex layout of CSV/TSV) shadows the global one;
+# for the table it means what the global one means: names never cut.
+expect_exit 0 -- "${P[@]}" yoy jobs.urban_new --as-of 2019-12-31 --columns 30
+expect_contains "城镇新增就业…"
+expect_exit 0 -- "${P[@]}" yoy jobs.urban_new --as-of 2019-12-31 --columns 30 --wide
+expect_contains "jobs.urban_new  城镇新增就业人数 (人)"
+expect_exit 2 -- "${P[@]}" yoy --wide --format json
+expect_err_line "plan: --wide is for the table, --format csv or tsv (xlsx is always wide)"
 expect_exit 0 -- "${P[@]}" units --as-of 2019-06-30
 expect_out "$GOLDEN/units-2019-06-30.table"
 expect_exit 0 -- "${P[@]}" units --as-of 2019-06-30 -f json
