@@ -1,6 +1,7 @@
 #include "plausibility.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace plan {
 
@@ -33,8 +34,11 @@ std::optional<std::string> percent_doubt(const Entry& e, const Indicator& ind) {
   return percent_doubt_of(e, ind);
 }
 
-FigureRanges::FigureRanges(const Plan& plan)
-    : plan_(plan), rules_(plan.indicators.size()), ranges_(plan.indicators.size()) {
+FigureRanges::FigureRanges(const Plan& plan, std::string others)
+    : plan_(plan),
+      others_(std::move(others)),
+      rules_(plan.indicators.size()),
+      ranges_(plan.indicators.size()) {
   for (std::size_t i = 0; i < rules_.size(); ++i) {
     const Indicator& ind = plan.indicators[i];
     rules_[i] = Rule{ind.kind != Kind::milestone, is_flow(ind.kind), ind.is_percent(),
@@ -101,11 +105,11 @@ std::string FigureRanges::outside(const E& e, std::size_t index, std::int64_t m)
       (ind.unit.empty() ? "" : " " + ind.unit);
   if (v >= f * hi)
     return "value " + e.amount.to_string() + " of " + ind.id + " is " +
-           std::to_string(static_cast<long long>(v / hi)) +
-           " times the largest of its other entries (" + range + "); is it in another unit?";
+           std::to_string(static_cast<long long>(v / hi)) + " times the largest of " + others_ +
+           " (" + range + "); is it in another unit?";
   return "value " + e.amount.to_string() + " of " + ind.id + " is " +
-         std::to_string(static_cast<long long>(lo / v)) +
-         " times smaller than the smallest of its other entries (" + range +
+         std::to_string(static_cast<long long>(lo / v)) + " times smaller than the smallest of " +
+         others_ + " (" + range +
          "); is it in another unit (a fraction for a percent, 万 left out)?";
 }
 

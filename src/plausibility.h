@@ -45,7 +45,10 @@ int implausible_factor(Kind k);
 
 class FigureRanges : public EntrySink {
  public:
-  explicit FigureRanges(const Plan& plan);
+  // `others` names, in the messages, the entries a figure is judged
+  // against: the ledger's for import and record, the file's so far for
+  // check.
+  explicit FigureRanges(const Plan& plan, std::string others = "its other entries");
 
   // An entry of the ledger: widens its indicator's range.
   void add(const Entry& e) override;
@@ -105,6 +108,7 @@ class FigureRanges : public EntrySink {
   void widen(std::size_t index, std::int64_t m);
 
   const Plan& plan_;
+  std::string others_;         // what the range is of, in messages
   std::vector<Rule> rules_;    // per indicator, in plan order
   std::vector<Range> ranges_;  // per indicator, in plan order
 };

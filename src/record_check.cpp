@@ -27,7 +27,7 @@ RecordChecker::RecordChecker(const Plan& plan, Date today, Diagnostics& diags)
       today_(today),
       diags_(&diags),
       magnitude_(plan.indicators.size(), 0),
-      ranges_(plan) {}
+      ranges_(plan, "its entries before it in this file") {}
 
 void RecordChecker::start_file(const std::string& name) {
   file_ = name;

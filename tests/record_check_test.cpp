@@ -239,7 +239,8 @@ TEST_CASE("implausible figures are warnings, judged against the entries read bef
   c.add("records/a.rec", 5, "2020-03-31", "unemployment.rate", "0.1");
   CHECK(c.headlines() ==
         Lines{"records/a.rec:2:1: warning: value 0.018 of unemployment.rate is 100 times smaller "
-              "than the smallest of its other entries (1.8 %); is it in another unit (a fraction "
+              "than the smallest of its entries before it in this file (1.8 %); is it in another "
+              "unit (a fraction "
               "for a percent, 万 left out)?",
               "records/a.rec:4:1: warning: value 952 of graduates.rate is outside 0 to 100 and it "
               "is a percentage"});
