@@ -32,12 +32,16 @@ class CsvParser {
       rec.line = line_;
       for (;;) {
         std::string field;
+        rec.starts.push_back({line_, column_of(pos_)});
         Outcome read = text_[pos_] == '"' ? quoted(&field) : unquoted(&field);
         if (!read) return read.error();
         rec.fields.push_back(std::move(field));
         if (pos_ < text_.size() && text_[pos_] == ',') {
           ++pos_;
-          if (pos_ == text_.size() || at_line_end()) rec.fields.emplace_back();  // "a,"
+          if (pos_ == text_.size() || at_line_end()) {  // "a,"
+            rec.starts.push_back({line_, column_of(pos_)});
+            rec.fields.emplace_back();
+          }
           if (pos_ == text_.size()) break;
           if (at_line_end()) {
             skip_line_end();

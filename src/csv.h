@@ -16,6 +16,14 @@ namespace plan {
 struct CsvRecord {
   int line = 0;  // 1-based line on which the record starts
   std::vector<std::string> fields;
+  // Where each field starts (its first character, or its opening quote):
+  // line and 1-based column in characters, as an editor shows them. A field
+  // after a quoted line break starts on a later line than the record.
+  struct Start {
+    int line = 0;
+    int column = 0;
+  };
+  std::vector<Start> starts;
 };
 
 // Parses a whole CSV text (UTF-8). Accepted: quoted fields holding commas,

@@ -132,13 +132,13 @@ bool read_header(const Sheet& sheet, const SheetRow& rec, Header* h, Diagnostics
     }
     auto col = column_of(name);
     if (!col) {
-      if (unknown.empty()) unknown_at = sheet.at(rec.line, i);
+      if (unknown.empty()) unknown_at = sheet.at(rec, i);
       unknown += (unknown.empty() ? "\"" : ", \"") + sanitize(name) + "\"";
       h->columns.push_back(std::nullopt);
       continue;
     }
     if (h->index[*col] != Header::kNone) {
-      diags.error(sheet.at(rec.line, i),
+      diags.error(sheet.at(rec, i),
                   "column " + std::string(kColumnNames[*col]) + " appears twice (columns " +
                       std::to_string(h->index[*col] + 1) + " and " + std::to_string(i + 1) + ")");
       ok = false;
@@ -194,19 +194,19 @@ Expected<EntryInput> read_row(const Sheet& sheet, const SheetRow& rec, const Hea
   std::array<std::string, kColumns> cells;
   auto at = [&](Column c) {
     std::size_t i = h.index[c];
-    return sheet.at(rec.line, i == Header::kNone ? 0 : i);
+    return i == Header::kNone ? sheet.at(rec.line, 0) : sheet.at(rec, i);
   };
   for (std::size_t i = 0; i < rec.cells.size(); ++i) {
     std::string_view cell = trim(rec.cells[i]);
     if (i >= h.columns.size()) {
       if (cell.empty()) continue;  // trailing empty cells, as some exports add
-      return make_error(sheet.at(rec.line, i), "row has " + std::to_string(rec.cells.size()) +
-                                                   " fields, the header " +
-                                                   std::to_string(h.columns.size()));
+      return make_error(sheet.at(rec, i), "row has " + std::to_string(rec.cells.size()) +
+                                              " fields, the header " +
+                                              std::to_string(h.columns.size()));
     }
     if (!h.columns[i]) {
       if (cell.empty()) continue;
-      return make_error(sheet.at(rec.line, i),
+      return make_error(sheet.at(rec, i),
                         "column " + std::to_string(i + 1) + " has a value but no header");
     }
     cells[*h.columns[i]] = cell;
@@ -312,6 +312,12 @@ std::string column_letters(std::size_t i) {
 Location Sheet::at(int line, std::size_t column) const {
   if (cell_prefix.empty()) return Location{file, line, 0};
   return Location{cell_prefix + column_letters(column) + std::to_string(line), 0, 0};
+}
+
+Location Sheet::at(const SheetRow& row, std::size_t column) const {
+  if (cell_prefix.empty() && column < row.starts.size())
+    return Location{file, row.starts[column].line, row.starts[column].column};
+  return at(row.line, column);
 }
 
 Expected<Date> spreadsheet_date(std::string_view s, const Location& where) {
@@ -423,7 +429,8 @@ ImportResult import_csv(std::string_view csv, const std::string& csv_name, const
   Sheet sheet;
   sheet.file = csv_name;
   sheet.rows.reserve(records->size());
-  for (auto& rec : *records) sheet.rows.push_back(SheetRow{rec.line, std::move(rec.fields)});
+  for (auto& rec : *records)
+    sheet.rows.push_back(SheetRow{rec.line, std::move(rec.fields), std::move(rec.starts)});
   return import_sheet(sheet, plan, today, force);
 }
 
@@ -457,7 +464,7 @@ ImportResult import_sheet(const Sheet& sheet, const Plan& plan, Date today, bool
       auto filled = std::find_if(std::begin(kNoteColumns), std::end(kNoteColumns),
                                  [&](Column c) { return !cell(rec, c).empty(); });
       if (filled != std::end(kNoteColumns)) {
-        result.diags.error(sheet.at(rec.line, header.index[kValue]),
+        result.diags.error(sheet.at(rec, header.index[kValue]),
                            "no value, but a " + std::string(kColumnNames[*filled]) +
                                ": give the figure, or the value explain to file the note as the "
                                "explanation (情况说明) of a report not made");
@@ -481,7 +488,7 @@ ImportResult import_sheet(const Sheet& sheet, const Plan& plan, Date today, bool
       // make_new_entry knows the row; the message names the piece, whose
       // cell a workbook can point at.
       std::size_t col = header.index[column_of_message(d.message)];
-      d.where = sheet.at(rec.line, col == Header::kNone ? 0 : col);
+      d.where = col == Header::kNone ? sheet.at(rec.line, 0) : sheet.at(rec, col);
       result.diags.add(std::move(d));
       continue;
     }
@@ -494,7 +501,7 @@ ImportResult import_sheet(const Sheet& sheet, const Plan& plan, Date today, bool
       if (ind && ind->unit == "%" && v > 0 && v <= 1 && !marked) {
         std::string text = made->entry.amount.to_string();
         result.diags.error(
-            sheet.at(rec.line, value_col),
+            sheet.at(rec, value_col),
             "value " + text + " of " + ind->id + " (%) in an .xls workbook: a cell formatted as " +
                 "a percentage reads as its fraction from .xls (95.2% as 0.952); write the " +
                 "figure in percent, save the workbook as .xlsx, or --force if " + text +
@@ -503,7 +510,7 @@ ImportResult import_sheet(const Sheet& sheet, const Plan& plan, Date today, bool
       }
     }
     result.rows.push_back(ImportRow{rec.line, std::move(made->entry), std::move(made->line),
-                                    sheet.at(rec.line, value_col)});
+                                    sheet.at(rec, value_col)});
   }
   if (result.diags.has_errors()) {
     result.rows.clear();

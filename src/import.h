@@ -51,6 +51,7 @@
 #include <string_view>
 #include <vector>
 
+#include "csv.h"
 #include "date.h"
 #include "diagnostic.h"
 #include "plan.h"
@@ -62,6 +63,9 @@ namespace plan {
 struct SheetRow {
   int line = 0;  // the CSV line the row starts on, or the sheet's row number
   std::vector<std::string> cells;
+  // CSV: where each cell starts (csv.h); empty for a workbook, whose cells
+  // are named by column letter and row.
+  std::vector<CsvRecord::Start> starts = {};
 };
 
 // A sheet to import: a CSV file's records, or one worksheet of a workbook.
@@ -77,8 +81,12 @@ struct Sheet {
   // `force`, since it is most likely a percentage read as its fraction.
   bool percent_unknown = false;
 
-  // Where cell `column` (0-based) of the row on `line` is.
+  // Where the row on `line` is, as a whole: FILE:LINE for CSV, or its cell
+  // in `column` (0-based) for a workbook.
   Location at(int line, std::size_t column) const;
+  // Where cell `column` (0-based) of `row` is: FILE:LINE:COL for CSV (the
+  // row's line when the row has no such cell), or BOOK.xlsx:SHEET!B7.
+  Location at(const SheetRow& row, std::size_t column) const;
 };
 
 // "A", "B", …, "Z", "AA", … for 0-based column `i`.

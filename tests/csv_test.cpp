@@ -87,6 +87,26 @@ TEST_CASE("csv: fields are not trimmed") {
   CHECK(fields_of(*r) == Rows{{" a ", " b "}});
 }
 
+TEST_CASE("csv: where each field starts, in characters") {
+  // Line 1: 日期 (2 characters) at 1, its comma at 3, the quoted "a,b" at 4
+  // (to its closing quote at 8), its comma at 9, 数值 at 10. The quoted
+  // field opening at line 2, column 1 holds a line break; on line 3 come y
+  // at 1, the closing quote at 2 and a comma at 3, so "2" starts at 4; after
+  // its comma at 5 the empty last field starts at 6.
+  auto r = parse_csv("日期,\"a,b\",数值\n\"x\ny\",2,\n", "x.csv");
+  REQUIRE(r.ok());
+  REQUIRE(r->size() == 2);
+  using Start = CsvRecord::Start;
+  auto starts = [](const CsvRecord& rec) {
+    std::vector<std::pair<int, int>> out;
+    for (const Start& s : rec.starts) out.emplace_back(s.line, s.column);
+    return out;
+  };
+  CHECK(starts((*r)[0]) == std::vector<std::pair<int, int>>{{1, 1}, {1, 4}, {1, 10}});
+  CHECK(starts((*r)[1]) == std::vector<std::pair<int, int>>{{2, 1}, {3, 4}, {3, 6}});
+  CHECK((*r)[1].fields == std::vector<std::string>{"x\ny", "2", ""});
+}
+
 TEST_CASE("csv: unterminated quote is reported where it opens") {
   CHECK(parse_error("a,b\n1,\"never\nclosed,2\n") == "x.csv:2:3: quoted field is never closed");
 }

@@ -72,7 +72,7 @@ TEST_CASE("import: Chinese header with BOM and CR LF") {
 
 TEST_CASE("import: header names ignore case and spaces") {
   auto r = run(" Date , Indicator ,VALUE,指标ID\n2019-03-31,jobs.urban_new,1,\n");
-  CHECK(problems(r) == Lines{"x.csv:1: column id appears twice (columns 2 and 4)"});
+  CHECK(problems(r) == Lines{"x.csv:1:26: column id appears twice (columns 2 and 4)"});
   auto ok = run(" Date , Indicator ,VALUE, Source\n2019-03-31,jobs.urban_new,1,x\n");
   CHECK(problems(ok).empty());
   CHECK(lines_of(ok) == Lines{"2019-03-31  jobs.urban_new  1  src=x"});
@@ -80,11 +80,12 @@ TEST_CASE("import: header names ignore case and spaces") {
 
 TEST_CASE("import: unknown and missing columns are errors") {
   auto r = run("date,indicatr,value,remark\n2019-03-31,jobs.urban_new,1,x\n");
-  CHECK(problems(r) ==
-        Lines{"x.csv:1: unknown column \"indicatr\", \"remark\"; columns are date, id, value, by, "
-              "note, src, period, measures (or 日期, 指标, 数值, 填报单位, 备注, 来源, 报送期, "
-              "整改措施); informational: 序号, name (指标名称), unit (计量单位)",
-              "x.csv:1: missing column id"});
+  CHECK(
+      problems(r) ==
+      Lines{"x.csv:1:6: unknown column \"indicatr\", \"remark\"; columns are date, id, value, by, "
+            "note, src, period, measures (or 日期, 指标, 数值, 填报单位, 备注, 来源, 报送期, "
+            "整改措施); informational: 序号, name (指标名称), unit (计量单位)",
+            "x.csv:1: missing column id"});
   CHECK(r.rows.empty());
 }
 
@@ -102,7 +103,7 @@ TEST_CASE("import: a bad last row imports nothing") {
           "2019-02-28,jobs.urban_new,200\n"
           "2019-03-31,jobs.urban_new,300\n"
           "2019-04-30,jobs.urban_nwe,400\n");
-  CHECK(problems(r) == Lines{"x.csv:5: unknown indicator 'jobs.urban_nwe'; did you mean "
+  CHECK(problems(r) == Lines{"x.csv:5:12: unknown indicator 'jobs.urban_nwe'; did you mean "
                              "'jobs.urban_new'?"});
   CHECK(r.rows.empty());
 }
@@ -119,17 +120,18 @@ TEST_CASE("import: reports every bad row at its starting line") {
           "2019-06-30,jobs.urban_new,,\n"
           "2019-06-30,jobs.urban_new,4 210,\n"
           "2019-06-30,jobs.urban_new,12%,\n");
-  CHECK(problems(r) ==
-        Lines{
-            "x.csv:2: value \"abc\": expected a number",
-            "x.csv:5: value \"5\": expected done or undone; hr.portal is a milestone",
-            "x.csv:6: date \"2019-04-31\" is not a real calendar date",
-            "x.csv:7: value \"-1%\": a reading cannot be negative",
-            "x.csv:8: missing indicator id",
-            "x.csv:10: value \"4 210\" is not a single word",
-            "x.csv:11: value \"12%\": '%' is only for indicators measured in %; jobs.urban_new is "
-            "measured in 人",
-        });
+  CHECK(
+      problems(r) ==
+      Lines{
+          "x.csv:2:27: value \"abc\": expected a number",
+          "x.csv:5:22: value \"5\": expected done or undone; hr.portal is a milestone",
+          "x.csv:6:1: date \"2019-04-31\" is not a real calendar date",
+          "x.csv:7:30: value \"-1%\": a reading cannot be negative",
+          "x.csv:8:12: missing indicator id",
+          "x.csv:10:27: value \"4 210\" is not a single word",
+          "x.csv:11:27: value \"12%\": '%' is only for indicators measured in %; jobs.urban_new is "
+          "measured in 人",
+      });
   CHECK(r.rows.empty());
 }
 
@@ -166,7 +168,7 @@ TEST_CASE("import: a row without a value is skipped, named in one warning, never
 TEST_CASE("import: a note without a value is an error at the value's cell") {
   auto r = run("date,id,value,note\n2019-01-31,jobs.urban_new,,数据待核\n");
   CHECK(problems(r) ==
-        Lines{"x.csv:2: no value, but a note: give the figure, or the value explain to file the "
+        Lines{"x.csv:2:27: no value, but a note: give the figure, or the value explain to file the "
               "note as the explanation (情况说明) of a report not made"});
   CHECK(r.rows.empty());
 }
@@ -211,7 +213,7 @@ TEST_CASE("import: thousands separators") {
           "2019-03-31,jobs.urban_new,\"-1,234,567.5\"\n"
           "2019-03-31,jobs.urban_new,\"1,5\"\n");
   CHECK(problems(r) ==
-        Lines{"x.csv:4: value \"1,5\" has a comma that is not a thousands separator"});
+        Lines{"x.csv:4:27: value \"1,5\" has a comma that is not a thousands separator"});
   auto ok = run("date,id,value\n2019-03-31,jobs.urban_new,\"4,210\"\n");
   CHECK(lines_of(ok) == Lines{"2019-03-31  jobs.urban_new  4210"});
 }
@@ -265,8 +267,8 @@ TEST_CASE("import: row shape against the header") {
           "2019-03-31,jobs.urban_new,1,,,,\n"      // extra empty cells: fine
           "2019-03-31,jobs.urban_new,1,,,x\n"      // extra cell with text
           "2019-03-31,jobs.urban_new,1,,oops\n");  // text under an empty header
-  CHECK(problems(r) == Lines{"x.csv:5: row has 6 fields, the header 5",
-                             "x.csv:6: column 5 has a value but no header"});
+  CHECK(problems(r) == Lines{"x.csv:5:31: row has 6 fields, the header 5",
+                             "x.csv:6:30: column 5 has a value but no header"});
 }
 
 TEST_CASE("import: CSV syntax error stops at its location") {
@@ -280,10 +282,11 @@ TEST_CASE("import: refuses dates outside the period or after today unless forced
       "2017-12-31,jobs.urban_new,1\n"
       "2020-07-01,jobs.urban_new,2\n"
       "2020-06-30,jobs.urban_new,3\n";
-  CHECK(problems(run(csv)) ==
-        Lines{"x.csv:2: date 2017-12-31 is outside the plan period (2018-01-01 to 2020-12-31); "
-              "use --force if it is right",
-              "x.csv:3: date 2020-07-01 is after today (2020-06-30); use --force if it is right"});
+  CHECK(
+      problems(run(csv)) ==
+      Lines{"x.csv:2:1: date 2017-12-31 is outside the plan period (2018-01-01 to 2020-12-31); "
+            "use --force if it is right",
+            "x.csv:3:1: date 2020-07-01 is after today (2020-06-30); use --force if it is right"});
   auto forced = run(csv, true);
   CHECK(problems(forced).empty());
   CHECK(forced.rows.size() == 3);
@@ -366,7 +369,7 @@ TEST_CASE("import: a row whose by names no unit is a bad row") {
       run("date,id,value,by\n"
           "2019-03-31,jobs.urban_new,5,人社局\n"
           "2019-04-30,jobs.urban_new,6,人设局\n");
-  CHECK(problems(r) == Lines{"x.csv:3: unknown unit '人设局'; did you mean '人社局'?"});
+  CHECK(problems(r) == Lines{"x.csv:3:29: unknown unit '人设局'; did you mean '人社局'?"});
   CHECK(r.rows.empty());
 }
 
@@ -385,13 +388,13 @@ TEST_CASE("import: a near-miss name gets did you mean with the id") {
   // and inside it; 城镇登记失业率 is 4 edits away.
   auto r = run("date,id,value\n2019-03-31,城镇新增就业,5\n2019-03-31,完全不同的名字,5\n");
   CHECK(problems(r) ==
-        Lines{"x.csv:2: unknown indicator name '城镇新增就业'; did you mean 'jobs.urban_new' "
+        Lines{"x.csv:2:12: unknown indicator name '城镇新增就业'; did you mean 'jobs.urban_new' "
               "(城镇新增就业人数)?",
-              "x.csv:3: unknown indicator name '完全不同的名字'"});
+              "x.csv:3:12: unknown indicator name '完全不同的名字'"});
   CHECK(r.diags.items().at(0).kind == ErrorKind::usage);
   // An ASCII id keeps the id suggestion.
   CHECK(problems(run("date,id,value\n2019-03-31,jobs.urban_nwe,5\n")) ==
-        Lines{"x.csv:2: unknown indicator 'jobs.urban_nwe'; did you mean 'jobs.urban_new'?"});
+        Lines{"x.csv:2:12: unknown indicator 'jobs.urban_nwe'; did you mean 'jobs.urban_new'?"});
 }
 
 TEST_CASE("import: 序号, name and unit columns are informational") {
@@ -415,9 +418,10 @@ TEST_CASE("import: a name or unit that contradicts the id is an error at its cel
           "jobs.urban_new,,万人,2019-03-31,1.2\n");
   CHECK(
       problems(r) ==
-      Lines{"x.csv:2: name '城镇登记失业率' is not the name of jobs.urban_new (城镇新增就业人数); "
-            "correct the id or the name",
-            "x.csv:3: unit '万人' is not the unit of jobs.urban_new (人); give the value in 人"});
+      Lines{
+          "x.csv:2:16: name '城镇登记失业率' is not the name of jobs.urban_new (城镇新增就业人数); "
+          "correct the id or the name",
+          "x.csv:3:17: unit '万人' is not the unit of jobs.urban_new (人); give the value in 人"});
   CHECK(r.rows.empty());
   // In a workbook the message points at the cell: the name is column B.
   Sheet s;

@@ -70,7 +70,7 @@ void setup_import(CLI::App& sub, Globals& g) {
       "above 0 and at most 1 for a % indicator is refused unless --force). Its\n"
       "problems are located as FILE.xlsx:SHEET!B7.\n"
       "\n"
-      "All rows land or none does: one bad row is reported as FILE.csv:LINE: message\n"
+      "All rows land or none does: a bad row is reported as FILE.csv:LINE:COL: message\n"
       "(every bad row, not only the first) and nothing is written. A by= that names\n"
       "no reporter or unit of the plan is a bad row. So is a row with the same date,\n"
       "id, value and by as an entry of the ledger (or an earlier row; a file imported\n"

@@ -70,7 +70,7 @@ cp -r records "$TMP/before"
 printf 'date,id,value,by\n2019-03-31,jobs.urban_new,20,人社局\n2019-04-30,jobs.urban_new,5,人设局\n' > typo.csv
 run import typo.csv
 same "import by typo: exit" "$RC" 1
-same "import by typo: message" "$ERR" "plan: typo.csv:3: unknown unit '人设局'; did you mean '人社局'?
+same "import by typo: message" "$ERR" "plan: typo.csv:3:29: unknown unit '人设局'; did you mean '人社局'?
 plan: nothing imported: 1 error in typo.csv"
 unchanged "import by typo"
 
