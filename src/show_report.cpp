@@ -69,30 +69,33 @@ std::string show_text(const ShowReport& r, const RenderOptions& o) {
   };
   std::string list_sep = zh ? "，" : ", ";
   std::string out;
+  // A label and its value, wrapped to the terminal under the value's start
+  // (2 + 10 + 1 columns in): lists of units and sources run long.
+  auto field = [&](const std::string& padded_label, const std::string& value) {
+    out += wrap_to_width("  " + padded_label + " " + value, o.width, 13) + "\n";
+  };
+  // A line of the explanations or records, its continuations indented.
+  auto wrapped = [&](const std::string& line) { out += wrap_to_width(line, o.width, 4) + "\n"; };
   out += fmt::format("{}  {}\n", ind.id, sanitize(ind.name));
-  out += fmt::format("  {} {} / {}\n", label("area", "领域/任务"), plan.area_of(ind).name,
-                     plan.task_of(ind).name);
-  out +=
-      zh ? fmt::format("  {} {}，单位 {}\n", label("", "类型"), kind_word(ind.kind, true), ind.unit)
-         : fmt::format("  {} {}, unit {}\n", label("kind", ""), kind_name(ind.kind), ind.unit);
-  out += fmt::format("  {} {}\n", label("target", "目标"), readable_target(ind, ind.target, zh));
+  field(label("area", "领域/任务"), plan.area_of(ind).name + " / " + plan.task_of(ind).name);
+  if (zh)
+    field(label("", "类型"), fmt::format("{}，单位 {}", kind_word(ind.kind, true), ind.unit));
+  else
+    field(label("kind", ""), fmt::format("{}, unit {}", kind_name(ind.kind), ind.unit));
+  field(label("target", "目标"), readable_target(ind, ind.target, zh));
   if (!ind.years.empty()) {
     std::string split;
     for (const auto& [y, v] : ind.years)
       split += (split.empty() ? "" : list_sep) +
                fmt::format(fmt::runtime(zh ? "{}年 {}" : "{} {}"), y, format_amount(v, true));
-    out += fmt::format("  {} {}\n", label("by year", "分年度"), split);
+    field(label("by year", "分年度"), split);
   }
-  out += fmt::format("  {} {}\n", label("lead", "牵头单位"),
-                     ind.lead.empty() ? "—" : join_names(ind.lead));
-  if (!ind.partners.empty())
-    out += fmt::format("  {} {}\n", label("partners", "配合单位"), join_names(ind.partners));
-  if (!ind.parent.empty())
-    out += fmt::format("  {} {}\n", label("part of", "上级指标"), ind.parent);
+  field(label("lead", "牵头单位"), ind.lead.empty() ? "—" : join_names(ind.lead));
+  if (!ind.partners.empty()) field(label("partners", "配合单位"), join_names(ind.partners));
+  if (!ind.parent.empty()) field(label("part of", "上级指标"), ind.parent);
   auto children = plan.children_of(ind.id);
-  if (!children.empty())
-    out += fmt::format("  {} {}\n", label("of which", "其中"), join_names(children));
-  if (!ind.note.empty()) out += fmt::format("  {} {}\n", label("source", "来源"), ind.note);
+  if (!children.empty()) field(label("of which", "其中"), join_names(children));
+  if (!ind.note.empty()) field(label("source", "来源"), ind.note);
   out += "\n";
 
   std::string pct = ind.is_percent() ? "%" : "";
@@ -162,11 +165,11 @@ std::string show_text(const ShowReport& r, const RenderOptions& o) {
       std::string head = x.date.iso();
       if (!x.period.empty()) head += (zh ? "  报送期 " : "  period ") + sanitize(x.period);
       if (!x.by.empty()) head += (zh ? "  填报单位 " : "  by ") + sanitize(x.by);
-      out += fmt::format("  {}  {}:{}\n", head, sanitize(x.where.file), x.where.line);
-      out += fmt::format("    {}\n", one_line(x.note));
+      wrapped(fmt::format("  {}  {}:{}", head, sanitize(x.where.file), x.where.line));
+      wrapped("    " + one_line(x.note));
       if (!x.measures.empty())
-        out += fmt::format(fmt::runtime(zh ? "    措施：{}\n" : "    measures: {}\n"),
-                           one_line(x.measures));
+        wrapped(fmt::format(fmt::runtime(zh ? "    措施：{}" : "    measures: {}"),
+                            one_line(x.measures)));
     }
   }
 
@@ -178,8 +181,8 @@ std::string show_text(const ShowReport& r, const RenderOptions& o) {
                             : format_amount(e.amount, true) + pct;
     std::string tags;
     for (const auto& [k, v] : e.tags) tags += fmt::format("  {}={}", k, sanitize(v));
-    out += fmt::format("  {}  {:>10}{}  {}:{}\n", e.date.iso(), value, tags, sanitize(e.where.file),
-                       e.where.line);
+    wrapped(fmt::format("  {}  {:>10}{}  {}:{}", e.date.iso(), value, tags, sanitize(e.where.file),
+                        e.where.line));
   }
   return out;
 }

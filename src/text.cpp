@@ -118,6 +118,39 @@ std::string truncate_to_width(std::string_view s, int width) {
   return head_within(s, width - 1) + "…";  // one column for the ellipsis
 }
 
+std::string wrap_to_width(std::string_view s, int width, int indent) {
+  if (width <= 0 || text_width(s) <= width) return std::string(s);
+  if (indent >= width / 2) indent = 0;  // a narrow width: no room to indent
+  const std::string margin(static_cast<std::size_t>(indent), ' ');
+  std::string out;
+  std::size_t start = 0;  // of the line being filled
+  int lead = 0;           // columns before it: 0 on the first line, then the indent
+  while (start < s.size()) {
+    std::size_t i = start, brk = std::string_view::npos;
+    int col = lead;
+    while (i < s.size()) {
+      const std::string_view c = s.substr(i, utf8_length(s.substr(i)));
+      const int w = display_width(c);
+      if (col + w > width && i > start) break;
+      col += w;
+      i += c.size();
+      if ((c == " " || c == "、" || c == "，" || c == "；" || c == "：" || c == "。") &&
+          2 * (col - lead) >= width - lead)
+        brk = i;
+    }
+    // At the text's end, at a space, or after the last break seen.
+    std::size_t end = i == s.size() || s[i] == ' ' || brk == std::string_view::npos ? i : brk;
+    std::size_t trimmed = end;
+    while (trimmed > start && s[trimmed - 1] == ' ') --trimmed;
+    if (start > 0) out += "\n" + margin;
+    out.append(s.substr(start, trimmed - start));
+    start = end;
+    while (start < s.size() && s[start] == ' ') ++start;
+    lead = indent;
+  }
+  return out;
+}
+
 std::string pad_right(std::string_view s, int width) {
   std::string out(s);
   int w = text_width(s);

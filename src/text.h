@@ -106,6 +106,13 @@ int text_width(std::string_view s);
 // s cut to at most `width` columns, ending in "…" when cut; never splits a
 // character, so the result may be one column narrower than asked.
 std::string truncate_to_width(std::string_view s, int width);
+// s as lines of at most `width` columns joined by '\n' (no final newline),
+// every line after the first starting with `indent` spaces; width <= 0: s
+// as it is. A line breaks after a space or a Chinese list mark (、，；：。)
+// in its second half, else between any two characters (Chinese has no
+// spaces to break at); a character is never split, and a line always takes
+// at least one.
+std::string wrap_to_width(std::string_view s, int width, int indent);
 // s's first (last) whole characters filling at most `width` columns.
 std::string head_within(std::string_view s, int width);
 std::string tail_within(std::string_view s, int width);

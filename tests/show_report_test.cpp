@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "mini_fixture.h"
+#include "text.h"
 
 namespace plan {
 
@@ -129,6 +130,31 @@ TEST_CASE("show: the year-on-year block has no title of its own, in either langu
   std::string en = show_text(r, RenderOptions{});
   CHECK(en.find("year on year") == std::string::npos);
   CHECK(en.find("\n\nMeasure") != std::string::npos);
+}
+
+TEST_CASE("show: lines are wrapped to the terminal, continuations indented") {
+  Entries e;
+  e.add("2018-12-31", "jobs.urban_new", "17000", "人社局");
+  e.list.back().tags.emplace_back("note",
+                                  "含各镇区补报数据，经人社局与统计局联合核对后确认，另附说明材料");
+  ShowReport r = show(e, "jobs.urban_new", "2019-06-30");
+  RenderOptions o;
+  o.width = 80;
+  const std::string text = show_text(r, o);
+  std::size_t start = 0;
+  for (std::size_t nl; (nl = text.find('\n', start)) != std::string::npos; start = nl + 1)
+    CHECK(text_width(std::string_view(text).substr(start, nl - start)) <= 80);
+  // The record's line is 2 + 10 + 2 + 10 columns to its value, then
+  // "  by=人社局" (11) and "  note=" (7) and the note's 36 characters (72
+  // columns), then its file:line: it goes on, 4 columns in, with the
+  // file:line last.
+  CHECK(text.find("\n    ") != std::string::npos);
+  CHECK(text.find("f.rec:1\n") != std::string::npos);
+  // No width (a pipe): one line each, as before.
+  const std::string whole = show_text(r, RenderOptions{});
+  CHECK(
+      whole.find("  2018-12-31      17,000  by=人社局  note=含各镇区补报数据，经人社局与统计局联合"
+                 "核对后确认，另附说明材料  f.rec:1\n") != std::string::npos);
 }
 
 TEST_CASE("show: the expected tick is drawn over the bar, ahead or in the same cell") {

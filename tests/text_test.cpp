@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 
 using namespace std::string_literals;
@@ -290,6 +291,39 @@ TEST_CASE("sanitize shows invisible reordering characters by their code point") 
   // Neighbours that are ordinary text stay: U+202F narrow no-break space,
   // U+2010 hyphen, U+3000 ideographic space.
   CHECK(sanitize("\xE2\x80\xAF\xE2\x80\x90\xE3\x80\x80") == "\xE2\x80\xAF\xE2\x80\x90\xE3\x80\x80");
+}
+
+TEST_CASE("wrap_to_width breaks at spaces and list marks, else between characters") {
+  // Fits, or no limit: as it is.
+  CHECK(wrap_to_width("abc def", 7, 2) == "abc def");
+  CHECK(wrap_to_width("abc def ghi", 0, 2) == "abc def ghi");
+  // 11 columns at 7: "abc def" fills the first line; the space after it goes.
+  CHECK(wrap_to_width("abc def ghi", 7, 2) == "abc def\n  ghi");
+  // Ideographs are 2 columns: 财政局、商务局、 is 16; the next line, after a
+  // 4-column indent, breaks after the 、 that ends its first half.
+  CHECK(wrap_to_width("财政局、商务局、人社局、民政局", 16, 4) ==
+        "财政局、商务局、\n    人社局、\n    民政局");
+  // No break to be had: between characters, never inside one (5 columns
+  // hold two ideographs).
+  CHECK(wrap_to_width("一二三四五六", 5, 0) == "一二\n三四\n五六");
+  // Every line within the width, and nothing lost but the spaces at breaks.
+  const std::string text = "总体目标：新增城镇就业5.1万人；正文二（一）3：到2020年 and more words";
+  for (int w = 3; w < 40; ++w) {
+    std::string wrapped = wrap_to_width(text, w, 2), joined;
+    std::size_t start = 0;
+    for (std::size_t nl; start <= wrapped.size(); start = nl + 1) {
+      nl = wrapped.find('\n', start);
+      if (nl == std::string::npos) nl = wrapped.size();
+      std::string_view line(wrapped.data() + start, nl - start);
+      CHECK(text_width(line) <= w);
+      joined += line;
+    }
+    auto no_spaces = [](std::string t) {
+      t.erase(std::remove(t.begin(), t.end(), ' '), t.end());
+      return t;
+    };
+    CHECK(no_spaces(joined) == no_spaces(text));
+  }
 }
 
 }  // namespace plan
