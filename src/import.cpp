@@ -118,6 +118,12 @@ struct Header {
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 };
 
+// Where column `col` of `rec` is; the row itself when the header has no
+// such column.
+Location cell_or_row(const Sheet& sheet, const SheetRow& rec, std::size_t col) {
+  return col == Header::kNone ? sheet.at(rec.line, 0) : sheet.at(rec, col);
+}
+
 bool read_header(const Sheet& sheet, const SheetRow& rec, Header* h, Diagnostics& diags) {
   h->line = rec.line;
   h->index.fill(Header::kNone);
@@ -192,10 +198,7 @@ std::string normal_unit(std::string_view s) {
 Expected<EntryInput> read_row(const Sheet& sheet, const SheetRow& rec, const Header& h,
                               const Plan& plan) {
   std::array<std::string, kColumns> cells;
-  auto at = [&](Column c) {
-    std::size_t i = h.index[c];
-    return i == Header::kNone ? sheet.at(rec.line, 0) : sheet.at(rec, i);
-  };
+  auto at = [&](Column c) { return cell_or_row(sheet, rec, h.index[c]); };
   for (std::size_t i = 0; i < rec.cells.size(); ++i) {
     std::string_view cell = trim(rec.cells[i]);
     if (i >= h.columns.size()) {
@@ -487,8 +490,7 @@ ImportResult import_sheet(const Sheet& sheet, const Plan& plan, Date today, bool
       Diagnostic d = std::move(made.error());
       // make_new_entry knows the row; the message names the piece, whose
       // cell a workbook can point at.
-      std::size_t col = header.index[column_of_message(d.message)];
-      d.where = col == Header::kNone ? sheet.at(rec.line, 0) : sheet.at(rec, col);
+      d.where = cell_or_row(sheet, rec, header.index[column_of_message(d.message)]);
       result.diags.add(std::move(d));
       continue;
     }

@@ -64,15 +64,14 @@ std::string show_text(const ShowReport& r, const RenderOptions& o) {
   const Plan& plan = *r.plan;
   const bool zh = o.zh;
   // A label in the language asked for, padded to line up the values.
-  auto label = [&](const char* en, const char* cn) {
-    return zh ? pad_right(cn, 10) : pad_right(en, 10);
-  };
+  constexpr int kLabelWidth = 10;
+  auto label = [&](const char* en, const char* cn) { return pad_right(zh ? cn : en, kLabelWidth); };
   std::string list_sep = zh ? "，" : ", ";
   std::string out;
-  // A label and its value, wrapped to the terminal under the value's start
-  // (2 + 10 + 1 columns in): lists of units and sources run long.
+  // A label and its value, wrapped to the terminal under the value's start:
+  // lists of units and sources run long.
   auto field = [&](const std::string& padded_label, const std::string& value) {
-    out += wrap_to_width("  " + padded_label + " " + value, o.width, 13) + "\n";
+    out += wrap_to_width("  " + padded_label + " " + value, o.width, 2 + kLabelWidth + 1) + "\n";
   };
   // A line of the explanations or records, its continuations indented.
   auto wrapped = [&](const std::string& line) { out += wrap_to_width(line, o.width, 4) + "\n"; };

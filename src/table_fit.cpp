@@ -107,13 +107,14 @@ Table fit_table(const Table& in, int width, bool zh) {
     if (t.columns[i].table) cols.push_back(i);
   std::size_t n = cols.size();
   std::vector<int> natural(n), floor(n), w(n);
-  std::vector<bool> alive(n, true);
+  std::vector<bool> alive(n, true), blank(n);  // blank: rows there are, all empty in it
   for (std::size_t k = 0; k < n; ++k) {
-    int head = text_width(one_line(header_of(t.columns[cols[k]], zh)));
-    natural[k] = head;
+    int head = text_width(one_line(header_of(t.columns[cols[k]], zh))), cells = 0;
     for (const Row& r : t.rows)
       if (cols[k] < r.cells.size())
-        natural[k] = std::max(natural[k], text_width(table_cell_text(r.cells[cols[k]], zh)));
+        cells = std::max(cells, text_width(table_cell_text(r.cells[cols[k]], zh)));
+    natural[k] = std::max(head, cells);
+    blank[k] = !t.rows.empty() && cells == 0;
     floor[k] = std::max(head, std::min(natural[k], kNarrowest));
     w[k] = natural[k];
   }
@@ -150,16 +151,11 @@ Table fit_table(const Table& in, int width, bool zh) {
   bool done = fits(label < 0 ? 0 : natural[static_cast<std::size_t>(label)]);
   // 0. Columns with nothing in them (an explanation column no row has):
   // only their header would go.
-  for (std::size_t k = 0; k < n && !done; ++k) {
-    if (t.columns[cols[k]].fit == Fit::keep || t.rows.empty()) continue;
-    const bool blank = std::all_of(t.rows.begin(), t.rows.end(), [&](const Row& r) {
-      return cols[k] >= r.cells.size() || table_cell_text(r.cells[cols[k]], zh).empty();
-    });
-    if (blank) {
+  for (std::size_t k = 0; k < n && !done; ++k)
+    if (blank[k] && t.columns[cols[k]].fit != Fit::keep) {
       alive[k] = false;
       done = fits(kNameRoom);
     }
-  }
   // 1. The bar.
   for (std::size_t k = 0; k < n && !done; ++k)
     if (t.columns[cols[k]].fit == Fit::drop) {

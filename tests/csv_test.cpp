@@ -107,6 +107,25 @@ TEST_CASE("csv: where each field starts, in characters") {
   CHECK((*r)[1].fields == std::vector<std::string>{"x\ny", "2", ""});
 }
 
+TEST_CASE("csv: field starts stay right along a long row and on the next line") {
+  // 1,000 fields "一," then a second line "x,yz": field k of the first line
+  // starts at column 2k + 1 (一 and its comma are a character each).
+  std::string text;
+  for (int k = 0; k < 1000; ++k) text += "一,";
+  text += "\nx,yz\n";
+  auto r = parse_csv(text, "x.csv");
+  REQUIRE(r.ok());
+  REQUIRE(r->size() == 2);
+  const auto& first = (*r)[0].starts;
+  REQUIRE(first.size() == 1001);  // the last comma ends in an empty field
+  for (int k = 0; k <= 1000; ++k) {
+    CHECK(first[static_cast<std::size_t>(k)].line == 1);
+    CHECK(first[static_cast<std::size_t>(k)].column == 2 * k + 1);
+  }
+  CHECK((*r)[1].starts[0].column == 1);
+  CHECK((*r)[1].starts[1].column == 3);
+}
+
 TEST_CASE("csv: unterminated quote is reported where it opens") {
   CHECK(parse_error("a,b\n1,\"never\nclosed,2\n") == "x.csv:2:3: quoted field is never closed");
 }
