@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cassert>
 #include <utility>
 
 namespace plan {
@@ -14,11 +15,13 @@ constexpr std::size_t kFirstSlots = 1024;
 }  // namespace
 
 FingerprintWindow::FingerprintWindow(std::size_t window)
-    : window_(window), max_slots_(std::bit_ceil(2 * window)) {}
+    : window_(window), max_slots_(std::bit_ceil(2 * window)) {
+  assert(window > 0 && window <= 65536);  // an entry's place is 16 bits of its slot
+}
 
 void FingerprintWindow::Table::resize(std::size_t n) {
   tags.assign(n, 0);
-  slots.resize(n);
+  entries.resize(n / 2 + 1);  // at most half full, and one more before growing
 }
 
 void FingerprintWindow::Table::clear() {
@@ -32,13 +35,12 @@ void FingerprintWindow::Table::clear() {
 void FingerprintWindow::Table::grow() {
   Table bigger;
   bigger.stamp = stamp;
-  bigger.used = used;
   bigger.resize(tags.size() * 2);
-  for (std::size_t n = 0; n < tags.size(); ++n) {
-    if (!in_use(n)) continue;
+  // In the order added, so that each keeps its place.
+  for (std::size_t n = 0; n < used; ++n) {
     bool found;
-    const std::uint64_t key = slots[n].key();
-    bigger.put(bigger.find(key, &found), key, slots[n].line);
+    const std::uint64_t key = entries[n].key();
+    bigger.put(bigger.find(key, &found), key, entries[n].line);
   }
   *this = std::move(bigger);
 }
@@ -49,11 +51,11 @@ std::optional<int> FingerprintWindow::find_or_add(std::uint64_t fingerprint, int
   bool found;
   if (older_.used > 0) {
     const std::size_t i = older_.find(fingerprint, &found);
-    if (found) return older_.slots[i].line;
+    if (found) return older_.entries[i].line;
   }
   if (newer_.tags.empty()) newer_.resize(std::min(kFirstSlots, max_slots_));
   std::size_t i = newer_.find(fingerprint, &found);
-  if (found) return newer_.slots[i].line;
+  if (found) return newer_.entries[i].line;
   if (newer_.used == window_) {
     std::swap(newer_, older_);
     newer_.clear();
@@ -61,7 +63,7 @@ std::optional<int> FingerprintWindow::find_or_add(std::uint64_t fingerprint, int
     i = newer_.find(fingerprint, &found);  // the table is empty: its first slot
   }
   newer_.put(i, fingerprint, line);
-  if (++newer_.used * 2 > newer_.tags.size()) newer_.grow();
+  if (newer_.used * 2 > newer_.tags.size()) newer_.grow();
   return std::nullopt;
 }
 

@@ -50,7 +50,7 @@ inline std::uint64_t text_fingerprint(std::string_view s) {
 class FingerprintWindow {
  public:
   // Remembers at least the last `window` fingerprints added (at most twice
-  // as many). REQUIRES: window > 0.
+  // as many). REQUIRES: 0 < window <= 65536.
   explicit FingerprintWindow(std::size_t window);
 
   // The line first added with `fingerprint` while it is remembered;
@@ -74,51 +74,56 @@ class FingerprintWindow {
 
  private:
   // A generation: open addressing with linear probing, a power of two
-  // slots long, at most half full. Probes read only a slot's tag: the
-  // table's stamp in the top 8 bits and the fingerprint's top 24 bits
-  // below; the fingerprint itself is compared only when the tag matches.
-  // So the tables that a probe touches at random stay a third of the size
-  // of the fingerprints and lines (256 KiB at full size), nearer the
-  // processor's caches. A slot is in use when its stamp is the table's:
-  // clearing takes a new stamp instead of writing every slot, so a new
-  // file or a new generation costs nothing however large the table has
-  // grown (the tags are zeroed once every 255 stamps).
+  // slots long, at most half full, over the fingerprints and lines kept in
+  // the order they came. Probes read only the slots, four bytes each: the
+  // table's stamp in the top 8 bits, the fingerprint's top 8 bits, and the
+  // place of its entry in the low 16; an entry is read only when the top
+  // bits match (about one probe in 256 that misses). So what a probe
+  // touches at random is 256 KiB at full size, within a core's cache, and
+  // the entries, three times as large, are written one after another: when
+  // slot and entry were one, a write at random per fingerprint cost more
+  // than the rest of `plan check` (bench/RESULTS.md). A slot is in use
+  // when its stamp is the table's: clearing takes a new stamp instead of
+  // writing every slot, so a new file or a new generation costs nothing
+  // however large the table has grown (the slots are zeroed once every
+  // 255 stamps).
   struct Table {
     std::vector<std::uint32_t> tags;
     // A fingerprint and its line, in 12 bytes: with a 64-bit member the
     // padding would take a quarter of the memory.
-    struct Slot {
+    struct Entry {
       std::uint32_t low, high;  // the fingerprint's halves
       std::int32_t line;
       std::uint64_t key() const { return std::uint64_t{high} << 32 | low; }
     };
-    std::vector<Slot> slots;
-    std::uint32_t stamp = 1;  // 1 … 255; fresh tags (0) are empty
+    std::vector<Entry> entries;  // [0, used): in the order added
+    std::uint32_t stamp = 1;     // 1 … 255; fresh tags (0) are empty
     std::size_t used = 0;
 
     std::uint32_t tag(std::uint64_t fingerprint) const {
-      return stamp << 24 | static_cast<std::uint32_t>(fingerprint >> 40);
+      return stamp << 24 | static_cast<std::uint32_t>(fingerprint >> 56) << 16;
     }
     bool in_use(std::size_t i) const { return tags[i] >> 24 == stamp; }
-    // The slot holding `fingerprint` (*found), else the free slot where its
-    // probe ended. REQUIRES: tags not empty.
+    // The entry holding `fingerprint` (*found: its index in `entries`),
+    // else the free slot where its probe ended. REQUIRES: tags not empty.
     std::size_t find(std::uint64_t fingerprint, bool* found) const {
       const std::size_t mask = tags.size() - 1;
       const std::uint32_t want = tag(fingerprint);
       std::size_t i = fingerprint & mask;
       for (; in_use(i); i = (i + 1) & mask) {
-        if (tags[i] == want && slots[i].key() == fingerprint) {
+        if ((tags[i] & 0xFFFF0000u) == want && entries[tags[i] & 0xFFFF].key() == fingerprint) {
           *found = true;
-          return i;
+          return tags[i] & 0xFFFF;
         }
       }
       *found = false;
       return i;
     }
+    // Adds the next entry, in free slot i. REQUIRES: used < 65536.
     void put(std::size_t i, std::uint64_t fingerprint, std::int32_t line) {
-      tags[i] = tag(fingerprint);
-      slots[i] = Slot{static_cast<std::uint32_t>(fingerprint),
-                      static_cast<std::uint32_t>(fingerprint >> 32), line};
+      tags[i] = tag(fingerprint) | static_cast<std::uint32_t>(used);
+      entries[used++] = Entry{static_cast<std::uint32_t>(fingerprint),
+                              static_cast<std::uint32_t>(fingerprint >> 32), line};
     }
     void prefetch(std::uint64_t fingerprint) const {
       if (used > 0) __builtin_prefetch(&tags[fingerprint & (tags.size() - 1)]);

@@ -68,6 +68,33 @@ TEST_CASE("FingerprintWindow: fingerprints that meet in one slot") {
   CHECK(v.find_or_add(23, 6) == 4);
 }
 
+TEST_CASE("FingerprintWindow: a slot keeps 8 bits of its fingerprint; the rest is compared too") {
+  // 5 and 5 + 2^56 start at the same slot with different top bytes; 5 and
+  // 5 + 2^40 with the same top byte (0), told apart by the whole key.
+  constexpr std::uint64_t kTop = std::uint64_t{1} << 56, kMiddle = std::uint64_t{1} << 40;
+  FingerprintWindow w(4);
+  CHECK(w.find_or_add(5, 1) == std::nullopt);
+  CHECK(w.find_or_add(5 + kTop, 2) == std::nullopt);
+  CHECK(w.find_or_add(5 + kMiddle, 3) == std::nullopt);
+  CHECK(w.find_or_add(5 + kMiddle, 4) == 3);
+  CHECK(w.find_or_add(5 + kTop, 5) == 2);
+  CHECK(w.find_or_add(5, 6) == 1);
+}
+
+TEST_CASE("FingerprintWindow: the largest window, 65536, every place of its 16 bits") {
+  // A slot holds its entry's place in 16 bits: a full generation of 65536
+  // uses them all, and each fingerprint is still found at its own line.
+  FingerprintWindow w(65536);
+  const auto fingerprint = [](int k) { return std::uint64_t(k) * 0x9E3779B97F4A7C15ull; };
+  for (int k = 0; k < 65536; ++k) REQUIRE(w.find_or_add(fingerprint(k), k + 1) == std::nullopt);
+  CHECK(w.capacity() == 131072);
+  for (int k = 0; k < 65536; ++k) REQUIRE(w.find_or_add(fingerprint(k), 0) == k + 1);
+  // One more starts a generation; the full one, now older, is still found.
+  CHECK(w.find_or_add(fingerprint(65536), 65537) == std::nullopt);
+  CHECK(w.find_or_add(fingerprint(65535), 0) == 65536);
+  CHECK(w.find_or_add(fingerprint(65536), 0) == 65537);
+}
+
 TEST_CASE("FingerprintWindow: at least the last `window` fingerprints, at most twice as many") {
   // Window 4. Lines 1-4 fill the newer generation; a new fingerprint (line
   // 5) turns it into the older: 1-4 are still found (line 6 repeats 1).
