@@ -30,6 +30,8 @@ class RecordChecker : public ShardableSink {
   //    nowhere; a level reading or milestone state still counts while it is
   //    the latest entry);
   //  - a date after today;
+  //  - a period= that begins after the entry's date (a report is dated the
+  //    day it came in: the date or the period is a typo);
   //  - a by= that names no reporter or unit of the plan (Plan::knows_unit),
   //    at the column of its value, with "did you mean". A warning, not an
   //    error: who filed a figure changes no figure, and ledgers written

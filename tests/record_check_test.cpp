@@ -165,6 +165,33 @@ TEST_CASE("a level or milestone outside the period still counts as the latest en
               "2020-12-31; it still counts while it is the latest entry of hr.portal"});
 }
 
+TEST_CASE("a period= that begins after the entry's date") {
+  // 2019-07 begins on 1 July: a figure for it dated 30 June is a typo in the
+  // date or the period; one dated 1 July (or later, filed late) is not. A
+  // label that is no period is parse_line's to judge, not check's.
+  Checker c("2020-06-30");
+  const auto add = [&](int line, const char* date, const char* period) {
+    // Each its own amount: same date and value would be "entered twice?".
+    Entry e =
+        make_entry(date, "jobs.urban_new", std::to_string(line).c_str(), "", {"r.rec", line, 1});
+    e.tags.emplace_back("period", period);
+    c.check.add(e);
+  };
+  add(1, "2019-06-30", "2019-07");
+  add(2, "2019-07-01", "2019-07");
+  add(3, "2019-08-12", "2019-07");
+  add(4, "2019-03-31", "2019Q2");
+  add(5, "2019-12-31", "2020");
+  add(6, "2019-06-30", "July");
+  CHECK(c.headlines() ==
+        Lines{"r.rec:1:1: warning: period 2019-07 begins after the date 2019-06-30 (a figure "
+              "is dated the day it came in)",
+              "r.rec:4:1: warning: period 2019Q2 begins after the date 2019-03-31 (a figure "
+              "is dated the day it came in)",
+              "r.rec:5:1: warning: period 2020 begins after the date 2019-12-31 (a figure is "
+              "dated the day it came in)"});
+}
+
 TEST_CASE("a date after today") {
   Checker c("2019-06-30");
   c.add("r.rec", 1, "2019-06-30", "jobs.urban_new", "1");  // today itself is fine

@@ -34,6 +34,12 @@ run record jobs.urban_new explain --date 2019-07-15 --period 2019Q2 --note x
 same "explain --period 2019Q2: exit" "$RC" 2
 same "explain --period 2019Q2: message" "$ERR" \
   "plan: period '2019Q2' is not a monthly reporting period of jobs.urban_new (such as 2019-01)"
+# A period that begins after the date: June's figure dated 30 June cannot be
+# for July (a report is dated the day it came in).
+run record jobs.urban_new 100 --date 2019-06-30 --period 2019-07 --by 人社局
+same "--period after the date: exit" "$RC" 1
+same "--period after the date: message" "$ERR" \
+  "plan: period 2019-07 begins after the date 2019-06-30 (a figure is dated the day it came in); use --force if it is right"
 if diff -r "$TMP/before" records >/dev/null; then passed=$((passed + 1)); else fail "refused explanations wrote"; fi
 
 # --- plan import: Chinese headers 报送期, 情况说明, 整改措施 ---------------------
@@ -76,6 +82,13 @@ same "show: records" "$(grep '^Records' <<<"$OUT")" "Records (12):"
 # --- plan check: explanations are valid lines.
 run check
 same "check: exit" "$RC" 0
+# --force lands it; check then warns of it (a warning: exit 0).
+run record jobs.urban_new 100 --date 2019-06-30 --period 2019-07 --by 人社局 --force
+same "--period after the date, --force: exit" "$RC" 0
+run check
+same "check, period after the date: exit" "$RC" 0
+same "check, period after the date: warning" "$(head -n 1 <<<"$ERR")" \
+  "plan: records/hrss/2019.rec:2:1: warning: period 2019-07 begins after the date 2019-06-30 (a figure is dated the day it came in)"
 
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]
