@@ -55,15 +55,6 @@ Outcome check_entry_date(const Plan& plan, Date d, Date today, bool force, const
   return {};
 }
 
-Outcome check_period_begun(std::string_view period, Date d, bool force, const Location& where) {
-  if (force || period.empty()) return {};
-  auto label = parse_period_label(period);
-  if (!label || label->second <= d) return {};
-  return make_error(where, "period " + std::string(period) + " begins after the date " + d.iso() +
-                               " (a figure is dated the day it came in); use --force if it is "
-                               "right");
-}
-
 Expected<NewEntry> make_new_entry(const EntryInput& in, const Plan& plan, const Location& where,
                                   Date today, bool force) {
   const Location at{where.file, where.line, 0};
@@ -148,8 +139,8 @@ Expected<NewEntry> make_new_entry(const EntryInput& in, const Plan& plan, const 
   }
   if (Outcome date = check_entry_date(plan, out.entry.date, today, force, at); !date)
     return date.error();
-  if (Outcome period = check_period_begun(in.period, out.entry.date, force, at); !period)
-    return period.error();
+  if (auto late = period_after_date(in.period, out.entry.date); late && !force)
+    return make_error(at, *late + "; use --force if it is right");
   out.entry.where = where;
   out.line = format_entry(out.entry, *plan.find(out.entry.id));
   return out;

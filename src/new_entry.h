@@ -4,7 +4,6 @@
 #pragma once
 
 #include <string>
-#include <string_view>
 
 #include "date.h"
 #include "diagnostic.h"
@@ -37,21 +36,15 @@ struct NewEntry {
 // future is almost always a typo).
 Outcome check_entry_date(const Plan& plan, Date d, Date today, bool force, const Location& where);
 
-// Whether a figure dated `d` may be for `period` (a period= label, empty:
-// none): not when the period begins after it, unless `force`. A report is
-// dated the day it came in, so a date before its period is a typo in one
-// of the two (a June figure dated in May, or period=2019-07 for June's).
-Outcome check_period_begun(std::string_view period, Date d, bool force, const Location& where);
-
 // Validates `in` by writing it as a record line and parsing that with
 // parse_line, checks that a by= names a reporter or unit of the plan
 // (Plan::knows_unit; else "unknown unit 'X'; did you mean 'Y'?", of
 // ErrorKind::usage), that a period names a reporting period of the
 // indicator's frequency ("period '2019Q2' is not a monthly reporting period
 // of ID (such as 2019-01)", of ErrorKind::usage; for an indicator without a
-// schedule, any period label), then applies check_entry_date and
-// check_period_begun. Tags are
-// written in the order by, period, note, measures, src. On error the Diagnostic is at
+// schedule, any period label), then applies check_entry_date and, unless
+// `force`, refuses a period that begins after the date (period_after_date).
+// Tags are written in the order by, period, note, measures, src. On error the Diagnostic is at
 // `where` (its column is dropped: the user never saw the assembled line)
 // and carries no source line. The entry's `where` is `where`.
 Expected<NewEntry> make_new_entry(const EntryInput& in, const Plan& plan, const Location& where,

@@ -91,10 +91,7 @@ void RecordChecker::check(const EntryView& e, std::optional<std::size_t> index,
     diags_->warning(e.where(),
                     fmt::format("{} is in the future (today is {})", e.date.iso(), today_.iso()));
   if (!e.period.empty())
-    if (auto label = parse_period_label(e.period); label && label->second > e.date)
-      diags_->warning(e.where(), fmt::format("period {} begins after the date {} (a figure is "
-                                             "dated the day it came in)",
-                                             sanitize(e.period), e.date.iso()));
+    if (auto late = period_after_date(e.period, e.date)) diags_->warning(e.where(), *late);
   if (by & kText) warn_unknown_unit(e);
   // A fingerprint is enough to raise a suspicion: a collision costs a false
   // warning, never a wrong figure.

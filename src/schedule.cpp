@@ -140,6 +140,14 @@ std::string period_label(const ReportingPeriod& p) {
   return "";
 }
 
+std::optional<std::string> period_after_date(std::string_view label, Date d) {
+  auto period = parse_period_label(label);
+  if (!period || period->second <= d) return std::nullopt;
+  // A label that parses is ASCII: nothing to sanitize.
+  return fmt::format("period {} begins after the date {} (a figure is dated the day it came in)",
+                     label, d.iso());
+}
+
 std::optional<std::pair<Frequency, Date>> parse_period_label(std::string_view s) {
   if (s.size() < 4) return std::nullopt;
   int year = 0;

@@ -70,5 +70,11 @@ std::string period_label(const ReportingPeriod& p);
 // The calendar period a label names: its frequency and first day. Accepts
 // every label period_label writes; nullopt otherwise.
 std::optional<std::pair<Frequency, Date>> parse_period_label(std::string_view label);
+// When `label` (a period= value) names a period that begins after `d`, the
+// sentence that says so: "period 2019-07 begins after the date 2019-06-30
+// (a figure is dated the day it came in)" — a report is dated the day it
+// came in, so the date or the period is a typo. nullopt otherwise, also for
+// a label that names no period. plan record's error and check's warning.
+std::optional<std::string> period_after_date(std::string_view label, Date d);
 
 }  // namespace plan
