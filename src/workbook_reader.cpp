@@ -17,6 +17,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <system_error>
 #include <vector>
 
 #include "text.h"
@@ -726,9 +727,16 @@ bool is_workbook_name(std::string_view path) {
 Expected<Sheet> read_workbook(const std::string& path, const std::string& sheet_name) {
   // By content, not name: a .xls saved by WPS may be an .xlsx inside.
   char magic[4] = {};
+  auto cannot_read = [&path](int err) {
+    return make_io_error(
+        Location{path},
+        "cannot read the file: " + std::error_code(err, std::generic_category()).message());
+  };
   if (FILE* f = std::fopen(path.c_str(), "rb")) {
     std::size_t n = std::fread(magic, 1, sizeof magic, f);
+    int err = std::ferror(f) ? errno : 0;  // a folder opens, and fails to read (EISDIR)
     std::fclose(f);
+    if (err) return cannot_read(err);
     if (n == 4 && magic[0] == 'P' && magic[1] == 'K') return read_xlsx(path, sheet_name);
     if (n == 4 && static_cast<unsigned char>(magic[0]) == 0xD0 &&
         static_cast<unsigned char>(magic[1]) == 0xCF)
@@ -737,7 +745,7 @@ Expected<Sheet> read_workbook(const std::string& path, const std::string& sheet_
                       "not an Excel workbook (neither .xlsx nor .xls inside); save it from the "
                       "spreadsheet as .xlsx, or as CSV");
   }
-  return make_io_error(Location{path}, "cannot read the file");
+  return cannot_read(errno);
 }
 
 }  // namespace plan

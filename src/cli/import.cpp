@@ -19,12 +19,13 @@ void setup_import(CLI::App& sub, Globals& g) {
     bool dry_run = false, force = false, allow_duplicates = false;
   };
   auto o = std::make_shared<Options>();
-  sub.add_option("csv", o->csv,
+  // Not CLI::ExistingFile: its "csv: File does not exist" is not plan's one-line error; reading
+  // the file says what is wrong with it (missing, a folder, unreadable) in plan's words.
+  sub.add_option("input", o->csv,
                  "The sheet: a CSV file exported from a spreadsheet, or an Excel workbook "
                  "(.xlsx, or .xls of Excel 97-2003)")
       ->type_name("FILE")
-      ->required()
-      ->check(CLI::ExistingFile);
+      ->required();
   sub.add_option("--file", o->file,
                  "Append every row here instead of each reporter's <records>/<folder>/<year>.rec")
       ->type_name("FILE");

@@ -203,7 +203,7 @@ bad_csv "--file notes.txt" 2 \
   "plan: --file notes.txt: not named *.rec, so it would never be read as a record file" \
   $'date,id,value\n2019-03-31,jobs.urban_new,5\n' --file notes.txt
 fresh
-expect "import: no such file" 2 "csv: File does not exist: nope.csv" \
+expect "import: no such file" 1 "plan: nope.csv: cannot read the file: No such file or directory" \
   -- import nope.csv
 
 # --- file-system oddities -----------------------------------------------------

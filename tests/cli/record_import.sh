@@ -163,6 +163,18 @@ file_is "import: 2019 rows appended in CSV order" records/2019.rec \
   $'2019-01-01  jobs.urban_new  100\n2019-03-31  jobs.urban_new  4210  by=人社局  note="快报, \\"初值\\"\\n第二行"\n2019-12-31  hr.portal  done  by=人社局\n'
 file_is "import: 2020 row" records/2020.rec $'2020-01-31  unemployment.rate  2.1%\n'
 
+# A sheet that is not there, or is a folder: plan's one-line error, in plan's
+# words (not the argument parser's), exit 1, nothing written.
+mkdir folder.xlsx
+for sheet in nope.csv nope.xlsx nope.xls folder.xlsx; do
+  case $sheet in folder.*) why="Is a directory" ;; *) why="No such file or directory" ;; esac
+  run import "$sheet"
+  same "import $sheet: exit" "$RC" 1
+  same "import $sheet: message" "$ERR" "plan: $sheet: cannot read the file: $why"
+done
+rmdir folder.xlsx
+file_is "missing sheet: file untouched" records/2020.rec $'2020-01-31  unemployment.rate  2.1%\n'
+
 # One bad row, the last: every file stays byte-identical, no file appears.
 cp records/2019.rec "$TMP/2019.before"
 cp records/2020.rec "$TMP/2020.before"
@@ -195,8 +207,6 @@ run import gb.csv --encoding gb18030 --file records/imported/gb.rec
 same "gb18030: exit" "$RC" 0
 file_is "gb18030: all rows into --file" records/imported/gb.rec $'2019-06-30  jobs.urban_new  5\n'
 
-run import missing.csv
-same "missing csv: usage exit" "$RC" 2
 run import good.csv --encoding latin1
 same "unknown encoding: usage exit" "$RC" 2
 
