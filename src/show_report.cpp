@@ -103,9 +103,10 @@ std::string show_text(const ShowReport& r, const RenderOptions& o) {
             : fmt::format("As of {} (time progress {}): {}\n", r.as_of.iso(),
                           format_ratio(s.time_progress), status_name(s.status));
   if (is_flow(ind.kind)) {
-    // Paces of a few units a month (3–5 leaders over three years) keep a
-    // decimal; "0 a month" would say nothing.
-    auto pace = [](double v) { return format_number(v, v < 10 ? 1 : 0); };
+    // Paces of a few units a month (3–5 leaders over three years) keep up to
+    // two decimals (1 agency in 30 months: 0.03 a month); "0.0 a month" would
+    // say nothing.
+    auto pace = [](double v) { return format_number(v, std::fabs(v) < 10 ? -1 : 0); };
     std::string done = s.completion ? format_ratio(*s.completion) : "—";
     std::string expected = format_expected(ind, *s.expected);
     std::string shortfall = format_amount(*s.shortfall, true);
@@ -117,9 +118,10 @@ std::string show_text(const ShowReport& r, const RenderOptions& o) {
                             expected, word(Word::shortfall, false), shortfall);
     if (s.projected)
       out += zh ? fmt::format("  按目前进度（每月 {}），到 {} 可达 {}\n", pace(*s.pace_per_month),
-                              plan.end.iso(), pace(*s.projected))
+                              plan.end.iso(), format_expected(ind, *s.projected))
                 : fmt::format("  at the pace so far ({} a month) it reaches {} by {}\n",
-                              pace(*s.pace_per_month), pace(*s.projected), plan.end.iso());
+                              pace(*s.pace_per_month), format_expected(ind, *s.projected),
+                              plan.end.iso());
     if (s.needed_per_month && *s.needed_per_month > 0)
       out += zh ? fmt::format("  完成目标今后每月需 {}\n", pace(*s.needed_per_month))
                 : fmt::format("  to reach the target it needs {} a month from now\n",

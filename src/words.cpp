@@ -1,6 +1,7 @@
 #include "words.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "render.h"
 
@@ -186,13 +187,24 @@ std::string heading(Word w, bool zh) {
   return s;
 }
 
+int expected_decimals(const Indicator& ind, double v) {
+  double size = std::fabs(v);
+  if (size >= 100) return 0;
+  if (!ind.is_whole()) return 1;
+  // Whole things: 0.5 of one agency by now is "0.5", not a rounded "0" (or
+  // "1") beside a bar whose tick stands at half; from ten up the tenth says
+  // nothing, and a figure that is whole anyway needs no ".0".
+  if (size >= 10) return 0;
+  return std::fabs(v * 10 - std::round(v) * 10) < 0.5 ? 0 : 1;
+}
+
 std::string format_expected(const Indicator& ind, double v) {
-  return format_number(v, ind.is_whole() || v >= 100 ? 0 : 1);
+  return format_number(v, expected_decimals(ind, v));
 }
 
 Cell expected_cell(const Indicator& ind, std::optional<double> v) {
   if (!v) return Cell::none();
-  return Cell::of_number(v, ind.is_whole() || *v >= 100 ? 0 : 1);
+  return Cell::of_number(v, expected_decimals(ind, *v));
 }
 
 std::string kind_word(Kind k, bool zh) {

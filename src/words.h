@@ -84,8 +84,11 @@ std::string_view word(Word w, bool zh);
 // The same as a column heading: "To target", "Behind plan".
 std::string heading(Word w, bool zh);
 
-// An expected figure as people read it: whole things (人, 家, …) as whole
-// numbers; other figures with one decimal below 100, none above.
+// An expected figure as people read it: none from 100 up; below, whole
+// things (人, 家, …) whole from 10 up and with a tenth below 10 unless it
+// rounds to a whole number (0.5 家, 2 家, 16 人), other figures with one
+// decimal (95.3).
+int expected_decimals(const Indicator& ind, double v);
 std::string format_expected(const Indicator& ind, double v);
 Cell expected_cell(const Indicator& ind, std::optional<double> v);
 

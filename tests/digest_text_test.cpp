@@ -31,8 +31,8 @@ TEST_CASE("golden text digest, every figure checked by hand") {
   //    12,500 < 12000 + 6000 × 335/366 = 17,491.80 behind (by 4,991.80,
   //    27.7 % of 18,000): no change.
   //  skills.leaders (no splits): 1 < 3 × 1065/1096 = 2.915 behind (by 1.915,
-  //    63.8 % of 3), at both ends: no change. Counted in 人, its expected
-  //    and behind-by figures print whole: 3 and 2.
+  //    63.8 % of 3), at both ends: no change. Counted in 人 and under
+  //    ten, its expected and behind-by figures keep a tenth: 2.9 and 1.9.
   //  hr.portal: pending, due 2020-12-31, 31 days after E, within December
   //    (the next period).
   // Time progress 1065/1096 = 97.2 %. Headline: achieved skills.high and
@@ -71,8 +71,8 @@ Newly in trouble since 2020-10-31
 Furthest behind (3 of 3 behind), with the pace now needed
 ---------------------------------------------------------
   1. skills.leaders  姑苏高技能领军人才
-     1 of 3 人 (33.3%), expected 3
-     behind by 2, 63.8% of the target
+     1 of 3 人 (33.3%), expected 2.9
+     behind by 1.9, 63.8% of the target
      needs 1.96 a month to 2020-12-31, so far 0.03 a month
   2. skills.total  新增技能人才
      12,500 of 18,000 人 (69.4%), expected 17,492

@@ -73,3 +73,26 @@ TEST_CASE("status cells: the --status word, its Chinese, and a colour chosen fro
   o.color = o.zh = true;
   CHECK(render_table(t, o).ends_with("\x1b[31m未达标\x1b[0m\n"));
 }
+
+TEST_CASE("expected figures: whole things keep a tenth below ten, unless it is .0") {
+  const Plan& p = mini_plan();
+  const Indicator& leaders = *p.find("skills.leaders");  // 人: whole things
+  const Indicator& rate = *p.find("graduates.rate");     // %: not whole
+  REQUIRE(leaders.is_whole());
+  REQUIRE_FALSE(rate.is_whole());
+  // Half of three leaders by mid-plan is 1.5, not a rounded 1 or 2 that
+  // disagrees with the bar's tick at half.
+  CHECK(format_expected(leaders, 3.0 * 547 / 1096) == "1.5");
+  CHECK(format_expected(leaders, 0.496) == "0.5");
+  CHECK(format_expected(leaders, 0.04) == "0");  // rounds to 0.0: no ".0"
+  CHECK(format_expected(leaders, 1.96) == "2");  // rounds to 2.0
+  CHECK(format_expected(leaders, 9.94) == "9.9");
+  CHECK(format_expected(leaders, 10.4) == "10");  // from ten up, whole
+  CHECK(format_expected(leaders, 17491.8) == "17,492");
+  CHECK(format_expected(rate, 2.0) == "2.0");  // other figures: a tenth below 100
+  CHECK(format_expected(rate, 95.34) == "95.3");
+  CHECK(format_expected(rate, 100.4) == "100");
+  CHECK(expected_cell(leaders, 1.497).decimals == 1);
+  CHECK(expected_cell(leaders, 2.0).decimals == 0);
+  CHECK(expected_cell(leaders, std::nullopt).type == CellType::empty);
+}

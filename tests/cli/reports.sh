@@ -48,8 +48,9 @@ expect_out "$GOLDEN/status-2019-06-30.en.80.table"
 # Into a pipe nothing is cut (the golden .table above); --columns and --lang
 # give the 80- and 200-column forms. Checked by eye: at 80 the bar and the id
 # give way (natural width 119), 高校毕业生年末总体就业率 stays whole; at 200
-# everything shows. 应完成 of skills.leaders, 3 × 547/1096 = 1.497, reads 1:
-# leaders are counted in whole people.
+# everything shows. 应完成 of skills.leaders, 3 × 547/1096 = 1.497, reads 1.5:
+# below ten whole things keep a tenth (words.h expected_decimals), so that it
+# agrees with the bar's tick at half.
 for w in 80 200; do
   for l in en zh; do
     expect_exit 0 -- "${P[@]}" --lang $l status --as-of 2019-06-30 --columns $w
