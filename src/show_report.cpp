@@ -75,7 +75,7 @@ std::string show_text(const ShowReport& r, const RenderOptions& o) {
   };
   // A line of the explanations or records, its continuations indented.
   auto wrapped = [&](const std::string& line) { out += wrap_to_width(line, o.width, 4) + "\n"; };
-  out += fmt::format("{}  {}\n", ind.id, sanitize(ind.name));
+  wrapped(fmt::format("{}  {}", ind.id, sanitize(ind.name)));
   field(label("area", "领域/任务"), plan.area_of(ind).name + " / " + plan.task_of(ind).name);
   if (zh)
     field(label("", "类型"), fmt::format("{}，单位 {}", kind_word(ind.kind, true), ind.unit));
@@ -98,10 +98,11 @@ std::string show_text(const ShowReport& r, const RenderOptions& o) {
   out += "\n";
 
   std::string pct = ind.is_percent() ? "%" : "";
-  out += zh ? fmt::format("截至 {}（时间进度 {}）：{}\n", r.as_of.iso(),
-                          format_ratio(s.time_progress), status_word(s.status, s.ind->kind, true))
-            : fmt::format("As of {} (time progress {}): {}\n", r.as_of.iso(),
-                          format_ratio(s.time_progress), status_name(s.status));
+  // The status sentences, each a line wrapped to the terminal.
+  wrapped(zh ? fmt::format("截至 {}（时间进度 {}）：{}", r.as_of.iso(),
+                           format_ratio(s.time_progress), status_word(s.status, s.ind->kind, true))
+             : fmt::format("As of {} (time progress {}): {}", r.as_of.iso(),
+                           format_ratio(s.time_progress), status_name(s.status)));
   if (is_flow(ind.kind)) {
     // Paces of a few units a month (3–5 leaders over three years) keep up to
     // two decimals (1 agency in 30 months: 0.03 a month); "0.0 a month" would
@@ -110,37 +111,37 @@ std::string show_text(const ShowReport& r, const RenderOptions& o) {
     std::string done = s.completion ? format_ratio(*s.completion) : "—";
     std::string expected = format_expected(ind, *s.expected);
     std::string shortfall = format_amount(*s.shortfall, true);
-    out += zh ? fmt::format("  已完成 {}，目标 {}（{}），应完成 {}，{} {}\n",
-                            format_amount(*s.actual, true), format_amount(*s.target, true), done,
-                            expected, word(Word::shortfall, true), shortfall)
-              : fmt::format("  actual {} of {} ({}), expected by now {}, {} {}\n",
-                            format_amount(*s.actual, true), format_amount(*s.target, true), done,
-                            expected, word(Word::shortfall, false), shortfall);
+    wrapped(zh ? fmt::format("  已完成 {}，目标 {}（{}），应完成 {}，{} {}",
+                             format_amount(*s.actual, true), format_amount(*s.target, true), done,
+                             expected, word(Word::shortfall, true), shortfall)
+               : fmt::format("  actual {} of {} ({}), expected by now {}, {} {}",
+                             format_amount(*s.actual, true), format_amount(*s.target, true), done,
+                             expected, word(Word::shortfall, false), shortfall));
     if (s.projected)
-      out += zh ? fmt::format("  按目前进度（每月 {}），到 {} 可达 {}\n", pace(*s.pace_per_month),
-                              plan.end.iso(), format_expected(ind, *s.projected))
-                : fmt::format("  at the pace so far ({} a month) it reaches {} by {}\n",
-                              pace(*s.pace_per_month), format_expected(ind, *s.projected),
-                              plan.end.iso());
+      wrapped(zh ? fmt::format("  按目前进度（每月 {}），到 {} 可达 {}", pace(*s.pace_per_month),
+                               plan.end.iso(), format_expected(ind, *s.projected))
+                 : fmt::format("  at the pace so far ({} a month) it reaches {} by {}",
+                               pace(*s.pace_per_month), format_expected(ind, *s.projected),
+                               plan.end.iso()));
     if (s.needed_per_month && *s.needed_per_month > 0)
-      out += zh ? fmt::format("  完成目标今后每月需 {}\n", pace(*s.needed_per_month))
-                : fmt::format("  to reach the target it needs {} a month from now\n",
-                              pace(*s.needed_per_month));
+      wrapped(zh ? fmt::format("  完成目标今后每月需 {}", pace(*s.needed_per_month))
+                 : fmt::format("  to reach the target it needs {} a month from now",
+                               pace(*s.needed_per_month)));
   } else if (is_level(ind.kind)) {
     if (s.actual)
-      out += zh ? fmt::format("  最新数值 {}{}（{}），标准 {}\n", format_amount(*s.actual, true),
-                              pct, s.actual_date->iso(), readable_target(ind, *s.target, true))
-                : fmt::format("  latest reading {}{} on {}, threshold {}\n",
-                              format_amount(*s.actual, true), pct, s.actual_date->iso(),
-                              readable_target(ind, *s.target));
+      wrapped(zh ? fmt::format("  最新数值 {}{}（{}），标准 {}", format_amount(*s.actual, true),
+                               pct, s.actual_date->iso(), readable_target(ind, *s.target, true))
+                 : fmt::format("  latest reading {}{} on {}, threshold {}",
+                               format_amount(*s.actual, true), pct, s.actual_date->iso(),
+                               readable_target(ind, *s.target)));
     else
-      out += zh ? "  尚无数值\n" : "  no reading yet\n";
+      wrapped(zh ? "  尚无数值" : "  no reading yet");
   } else if (zh) {
-    out += fmt::format("  {}前完成{}\n", ind.due->iso(),
-                       s.actual_date ? fmt::format("，已于 {} 完成", s.actual_date->iso()) : "");
+    wrapped(fmt::format("  {}前完成{}", ind.due->iso(),
+                        s.actual_date ? fmt::format("，已于 {} 完成", s.actual_date->iso()) : ""));
   } else {
-    out += fmt::format("  due {}{}\n", ind.due->iso(),
-                       s.actual_date ? fmt::format(", done on {}", s.actual_date->iso()) : "");
+    wrapped(fmt::format("  due {}{}", ind.due->iso(),
+                        s.actual_date ? fmt::format(", done on {}", s.actual_date->iso()) : ""));
   }
 
   if (ind.kind != Kind::milestone) {
@@ -150,13 +151,27 @@ std::string show_text(const ShowReport& r, const RenderOptions& o) {
   if (!r.months.empty()) {
     double scale = std::max(ind.target.to_double(), r.months.back().cumulative.to_double());
     if (scale <= 0) scale = 1;
-    out += zh ? "\n逐月（█ 累计完成，│ 应完成）：\n"
-              : "\nMonth by month (█ cumulative actual, │ expected):\n";
+    out += "\n";
+    wrapped(zh ? "逐月（█ 累计完成，│ 应完成）："
+               : "Month by month (█ cumulative actual, │ expected):");
+    // "  2019-06  " (11), the bar, then the two figures, each after two
+    // spaces in ten columns, 65 in all. Narrower terminals get figures as
+    // wide as they are and a shorter bar (eight columns at least).
+    auto expected_text = [](const MonthPoint& m) {
+      return format_amount(*Decimal::from_double(std::round(m.expected)), true);
+    };
+    int figures = 10, bar = 30;
+    if (o.width > 0 && o.width < 11 + bar + 2 * (2 + figures)) {
+      figures = 1;
+      for (const MonthPoint& m : r.months)
+        figures = std::max(
+            {figures, text_width(format_amount(m.cumulative, true)), text_width(expected_text(m))});
+      bar = std::clamp(o.width - 11 - 2 * (2 + figures), 8, 30);
+    }
     for (const MonthPoint& m : r.months)
-      out += fmt::format("  {}-{:02}  {}  {:>10}  {:>10}\n", m.year, m.month,
-                         month_bar(m.cumulative.to_double(), m.expected, scale, 30),
-                         format_amount(m.cumulative, true),
-                         format_amount(*Decimal::from_double(std::round(m.expected)), true));
+      out += fmt::format("  {}-{:02}  {}  {:>{}}  {:>{}}\n", m.year, m.month,
+                         month_bar(m.cumulative.to_double(), m.expected, scale, bar),
+                         format_amount(m.cumulative, true), figures, expected_text(m), figures);
   }
 
   if (!r.explanations.empty()) {

@@ -118,6 +118,18 @@ std::string truncate_to_width(std::string_view s, int width) {
   return head_within(s, width - 1) + "…";  // one column for the ellipsis
 }
 
+namespace {
+
+// Whether s starts with a mark that closes what comes before it.
+bool closes(std::string_view s) {
+  for (std::string_view mark : {"）", "，", "。", "、", "；", "：", "！", "？", "”", "’", "」",
+                                "』", "】", "》", ")", ",", ".", ";", ":"})
+    if (s.starts_with(mark)) return true;
+  return false;
+}
+
+}  // namespace
+
 std::string wrap_to_width(std::string_view s, int width, int indent) {
   if (width <= 0 || text_width(s) <= width) return std::string(s);
   if (indent >= width / 2) indent = 0;  // a narrow width: no room to indent
@@ -126,13 +138,14 @@ std::string wrap_to_width(std::string_view s, int width, int indent) {
   std::size_t start = 0;  // of the line being filled
   int lead = 0;           // columns before it: 0 on the first line, then the indent
   while (start < s.size()) {
-    std::size_t i = start, brk = std::string_view::npos;
+    std::size_t i = start, brk = std::string_view::npos, last = start;
     int col = lead;
     while (i < s.size()) {
       const std::string_view c = s.substr(i, utf8_length(s.substr(i)));
       const int w = display_width(c);
       if (col + w > width && i > start) break;
       col += w;
+      last = i;
       i += c.size();
       if ((c == " " || c == "、" || c == "，" || c == "；" || c == "：" || c == "。") &&
           2 * (col - lead) >= width - lead)
@@ -140,6 +153,9 @@ std::string wrap_to_width(std::string_view s, int width, int indent) {
     }
     // At the text's end, at a space, or after the last break seen.
     std::size_t end = i == s.size() || s[i] == ' ' || brk == std::string_view::npos ? i : brk;
+    // Between two characters, a closing mark does not start a line: the
+    // character before it goes down with it (禁则).
+    if (end == i && i < s.size() && last > start && closes(s.substr(i))) end = last;
     std::size_t trimmed = end;
     while (trimmed > start && s[trimmed - 1] == ' ') --trimmed;
     if (start > 0) out += "\n" + margin;

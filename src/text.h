@@ -110,8 +110,9 @@ std::string truncate_to_width(std::string_view s, int width);
 // every line after the first starting with `indent` spaces; width <= 0: s
 // as it is. A line breaks after a space or a Chinese list mark (、，；：。)
 // in its second half, else between any two characters (Chinese has no
-// spaces to break at); a character is never split, and a line always takes
-// at least one.
+// spaces to break at) but never before a closing mark (）， 。”): the
+// character before it comes down too. A character is never split, and a
+// line always takes at least one.
 std::string wrap_to_width(std::string_view s, int width, int indent);
 // s's first (last) whole characters filling at most `width` columns.
 std::string head_within(std::string_view s, int width);

@@ -212,4 +212,37 @@ TEST_CASE("show: small counts keep their fractions: expected, pace, projection")
   CHECK(text.find("it needs 0.11 a month from now\n") != std::string::npos);
 }
 
+TEST_CASE("show: every line fits a narrow terminal, the month chart too") {
+  Entries e;
+  e.add("2018-03-31", "jobs.urban_new", "10200", "人社局");
+  e.add("2019-06-30", "jobs.urban_new", "16000", "人社局");
+  ShowReport r = show(e, "jobs.urban_new", "2019-06-30");
+  for (bool zh : {false, true}) {
+    for (int width = 36; width <= 80; ++width) {
+      RenderOptions o;
+      o.zh = zh;
+      o.width = width;
+      const std::string text = show_text(r, o);
+      std::size_t start = 0;
+      for (std::size_t nl; (nl = text.find('\n', start)) != std::string::npos; start = nl + 1) {
+        std::string_view line = std::string_view(text).substr(start, nl - start);
+        INFO("width ", width, ": ", line);
+        CHECK(text_width(line) <= width);
+      }
+    }
+  }
+  // At 65 columns and up the chart is as in a pipe: a 30-column bar and
+  // figures in ten columns. At 40 the figures take their own width (6,
+  // "26,200") and the bar what is left: 40 - 11 - 2 × (2 + 6) = 13.
+  RenderOptions o;
+  o.width = 65;
+  CHECK(show_text(r, o).find("  2018-03  ██│███" + std::string(24, ' ') + "      10,200") !=
+        std::string::npos);
+  o.width = 40;
+  // 10,200 of 51,000 is 2.6 of 13 columns (two blocks and 4/8 of the third);
+  // 4,191.8 expected is 1.07: the tick in column 1.
+  CHECK(show_text(r, o).find("  2018-03  █│▌" + std::string(10, ' ') + "  10,200   4,192\n") !=
+        std::string::npos);
+}
+
 }  // namespace plan

@@ -306,6 +306,12 @@ TEST_CASE("wrap_to_width breaks at spaces and list marks, else between character
   // No break to be had: between characters, never inside one (5 columns
   // hold two ideographs).
   CHECK(wrap_to_width("一二三四五六", 5, 0) == "一二\n三四\n五六");
+  // A closing mark never starts a line: the character before it comes down
+  // too: at 11 columns "（合计5.1万" fills the line and "）" is next.
+  CHECK(wrap_to_width("（合计5.1万）", 11, 0) == "（合计5.1\n万）");
+  CHECK(wrap_to_width("一二三）四", 6, 0) == "一二\n三）四");
+  // ...unless it would leave the line empty: then it stays.
+  CHECK(wrap_to_width("一）", 2, 0) == "一\n）");
   // Every line within the width, and nothing lost but the spaces at breaks.
   const std::string text = "总体目标：新增城镇就业5.1万人；正文二（一）3：到2020年 and more words";
   for (int w = 3; w < 40; ++w) {
