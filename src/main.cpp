@@ -45,6 +45,17 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version",
                        std::string("plan " PLAN_VERSION " (") + plan::cli::build_revision() + ")");
   app.require_subcommand(1);
+  // One line, as plan's own errors read ("plan: ..."), naming the help that
+  // says more: not CLI11's two lines "input is required / Run with --help".
+  // Set before the commands are added: they inherit it.
+  app.failure_message([](const CLI::App* top, const CLI::Error& e) {
+    std::string help = "plan";
+    for (const CLI::App* sub = top; sub && !sub->get_subcommands().empty();) {
+      sub = sub->get_subcommands().front();
+      help += " " + sub->get_name();
+    }
+    return "plan: " + std::string(e.what()) + " (" + help + " --help)\n";
+  });
   app.fallthrough();  // global options may follow the command name
   app.add_option("--plan", g.plan_file, "Plan file (default: the one .toml in plans/)")
       ->type_name("FILE")

@@ -281,6 +281,14 @@ expect "args: report near year 0" 2 \
 expect "args: unknown format" 2 "" -- status --format xml
 expect "args: unknown by" 2 "" -- record jobs.urban_new 5 --date 2019-03-31 --by 人设局
 expect "args: unknown command" 2 "" -- frobnicate
+# The argument parser's errors read as plan's own: one line, "plan: ...",
+# naming the help that says more (not CLI11's "Run with --help" second line).
+expect "args: missing argument" 2 "plan: input is required (plan import --help)" -- import
+same "args: missing argument: one line" "$(wc -l <"$TMP/stderr")" 1
+expect "args: not a date" 2 \
+  "plan: --as-of: '2019-13-01' is not a date (YYYY-MM-DD) (plan status --help)" \
+  -- status --as-of 2019-13-01
+expect "args: no command" 2 "plan: A subcommand is required (plan --help)" --
 expect "args: record, value not a number" 1 \
   'plan: value "4,210": thousands separators are not allowed in numbers' \
   -- record jobs.urban_new 4,210 --date 2019-03-31
