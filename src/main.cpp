@@ -54,7 +54,12 @@ int main(int argc, char** argv) {
       sub = sub->get_subcommands().front();
       help += " " + sub->get_name();
     }
-    return "plan: " + std::string(e.what()) + " (" + help + " --help)\n";
+    std::string what = e.what();
+    if (top->get_subcommands().empty() && what == "A subcommand is required") {
+      what = "a command is required:";
+      for (const auto& c : kCommands) what += std::string(" ") + c.name;
+    }
+    return "plan: " + what + " (" + help + " --help)\n";
   });
   app.fallthrough();  // global options may follow the command name
   app.add_option("--plan", g.plan_file, "Plan file (default: the one .toml in plans/)")

@@ -288,7 +288,9 @@ same "args: missing argument: one line" "$(wc -l <"$TMP/stderr")" 1
 expect "args: not a date" 2 \
   "plan: --as-of: '2019-13-01' is not a date (YYYY-MM-DD) (plan status --help)" \
   -- status --as-of 2019-13-01
-expect "args: no command" 2 "plan: A subcommand is required (plan --help)" --
+expect "args: no command" 2 \
+  "plan: a command is required: status show yoy units record import list report due template log check (plan --help)" \
+  --
 expect "args: record, value not a number" 1 \
   'plan: value "4,210": thousands separators are not allowed in numbers' \
   -- record jobs.urban_new 4,210 --date 2019-03-31
