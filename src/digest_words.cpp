@@ -111,7 +111,7 @@ ChangeWords change_words(const StatusChange& c, bool zh) {
   }
   if (s.status == Status::unreported && !s.missing.empty()) {
     std::size_t n = s.missing.size();
-    std::string more = say(zh, "{} report{} missing, the first for {}", "未报送 {} 期，最早为 {}",
+    std::string more = say(zh, "{} report{} missing, the first for {}", "未报送 {0} 期，最早为 {2}",
                            n, n == 1 ? "" : "s", period_label(s.missing.front().period));
     out.figures = out.figures.empty() ? more : out.figures + (zh ? "；" : "; ") + more;
   }

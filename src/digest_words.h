@@ -5,7 +5,10 @@
 
 #include <fmt/format.h>
 
+#include <cstddef>
 #include <string>
+#include <string_view>
+#include <type_traits>
 #include <utility>
 
 #include "digest.h"
@@ -13,10 +16,57 @@
 
 namespace plan::digest_words {
 
-// The same figures worded in English or in Chinese.
+namespace detail {
+
+// Called only when a phrase is wrong: a call from a constant expression
+// stops the build.
+inline void phrase_leaves_out_a_figure() {}
+
+// A phrase in one language for the arguments T...: fmt's checked format
+// string, and one check more. Chinese has no plural, so a Chinese phrase
+// may leave out the English plural suffixes ("s" or "", passed as const
+// char*), and nothing else: a phrase that leaves out a figure would print
+// the suffix in the figure's place and lose the figure ("未报送 1 期，最早为 "
+// once said nothing of the period).
 template <class... T>
-std::string say(bool zh, fmt::format_string<T...> en, fmt::format_string<T...> cn, T&&... args) {
-  return zh ? fmt::format(cn, std::forward<T>(args)...) : fmt::format(en, std::forward<T>(args)...);
+struct Phrase {
+  fmt::format_string<T...> text;
+
+  template <std::size_t N>
+  consteval Phrase(const char (&s)[N]) : text(s) {  // implicit, as fmt's format strings
+    const std::string_view f(s, N - 1);
+    bool used[sizeof...(T) + 1] = {};
+    std::size_t next = 0;
+    for (std::size_t i = 0; i < f.size(); ++i) {
+      if (f[i] != '{') continue;
+      if (i + 1 < f.size() && f[i + 1] == '{') {
+        ++i;  // "{{" is a brace, not a field
+        continue;
+      }
+      std::size_t index = next++;
+      if (i + 1 < f.size() && f[i + 1] >= '0' && f[i + 1] <= '9') {
+        index = 0;
+        for (std::size_t k = i + 1; k < f.size() && f[k] >= '0' && f[k] <= '9'; ++k)
+          index = index * 10 + static_cast<std::size_t>(f[k] - '0');
+      }
+      if (index < sizeof...(T)) used[index] = true;
+    }
+    constexpr bool suffix[sizeof...(T) + 1] = {std::is_same_v<std::decay_t<T>, const char*>...,
+                                               false};
+    for (std::size_t i = 0; i < sizeof...(T); ++i)
+      if (!used[i] && !suffix[i]) phrase_leaves_out_a_figure();
+  }
+};
+
+}  // namespace detail
+
+// The same figures worded in English or in Chinese. Each phrase uses every
+// argument but plural suffixes (detail::Phrase checks it as it compiles).
+template <class... T>
+std::string say(bool zh, std::type_identity_t<detail::Phrase<T...>> en,
+                std::type_identity_t<detail::Phrase<T...>> cn, T&&... args) {
+  return zh ? fmt::format(cn.text, std::forward<T>(args)...)
+            : fmt::format(en.text, std::forward<T>(args)...);
 }
 
 // A figure as people read it: whole above 100 ("10,463"), else at most two
