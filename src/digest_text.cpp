@@ -91,11 +91,31 @@ std::string missing_section(const Digest& d, bool zh) {
     if (m.explanation) out += wrap(w::explanation_words(*m.explanation, zh), 4);
   }
   if (!d.due_next.empty()) {
+    // Not late yet, and many: a quarter's digest lists the next quarter's
+    // monthly reports of every reporter. One line per reporter and period
+    // (the list is in that order), then the ids it owes, so that the section
+    // reads as the calendar it is; names are in the sections above. A
+    // reporter's own digest, short and read by the reporter, keeps them.
     out += wrap(w::due_next_heading(d, zh), 2);
-    for (const MissingReport& m : d.due_next) {
-      out += id_line(*m.ind, 4);
-      out += wrap(one_line(w::missing_detail(m, zh)), 6);
-      if (m.explanation) out += wrap(w::explanation_words(*m.explanation, zh), 6);
+    const std::string comma = zh ? "、" : ", ";
+    for (auto it = d.due_next.begin(); it != d.due_next.end();) {
+      auto same = [&](const MissingReport& m) {
+        return m.reporter == it->reporter && m.period == it->period && m.due == it->due;
+      };
+      auto end = std::find_if_not(it, d.due_next.end(), same);
+      out += wrap(one_line(w::missing_detail(*it, zh)), 4);
+      if (d.reporter.empty()) {
+        std::string ids;
+        for (auto m = it; m != end; ++m) ids += (m == it ? "" : comma) + m->ind->id;
+        out += wrap(ids, 6, 0);
+      } else {
+        for (auto m = it; m != end; ++m) out += id_line(*m->ind, 6);
+      }
+      for (auto m = it; m != end; ++m)
+        if (m->explanation)
+          out +=
+              wrap(m->ind->id + (zh ? "：" : ": ") + w::explanation_words(*m->explanation, zh), 6);
+      it = end;
     }
   }
   return out;

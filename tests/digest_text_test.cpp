@@ -199,12 +199,38 @@ TEST_CASE("reports missing: the section the reporting schedules fill") {
                   "  jobs.urban_new  城镇新增就业人数\n"
                   "    人社局: 2020-10, due 2020-11-10, 20 days overdue\n"
                   "  Falling due by 2020-12-31, not yet in\n"
-                  "    jobs.urban_new  城镇新增就业人数\n"
-                  "      (any unit): 2020-11, due 2020-12-10, in 10 days\n") != std::string::npos);
+                  "    (any unit): 2020-11, due 2020-12-10, in 10 days\n"
+                  "      jobs.urban_new\n") != std::string::npos);
   RenderOptions zh;
   zh.zh = true;
   CHECK(digest_text(d, zh).find("    人社局：2020-10，2020-11-10 到期，已逾期 20 天\n") !=
         std::string::npos);
+  // Falling due, many: one line per reporter and period, then the ids it
+  // owes (the list comes in reporter, due date, plan order).
+  const Indicator& skills = *plan.find("skills.high");
+  d.due_next = {{&jobs, "人社局", "2020-11", testing::day("2020-12-10"), -10, {}},
+                {&skills, "人社局", "2020-11", testing::day("2020-12-10"), -10, {}},
+                {&jobs, "人社局", "2020-12", testing::day("2021-01-10"), -41, {}},
+                {&jobs, "镇甲", "2020-11", testing::day("2020-12-10"), -10, {}}};
+  CHECK(digest_text(d, RenderOptions{})
+            .find("  Falling due by 2020-12-31, not yet in\n"
+                  "    人社局: 2020-11, due 2020-12-10, in 10 days\n"
+                  "      jobs.urban_new, skills.high\n"
+                  "    人社局: 2020-12, due 2021-01-10, in 41 days\n"
+                  "      jobs.urban_new\n"
+                  "    镇甲: 2020-11, due 2020-12-10, in 10 days\n"
+                  "      jobs.urban_new\n\n") != std::string::npos);
+  CHECK(digest_text(d, zh).find("    人社局：2020-11，2020-12-10 到期，还有 10 天\n"
+                                "      jobs.urban_new、skills.high\n") != std::string::npos);
+  // An explanation of a report not yet due says which indicator it is of.
+  d.due_next[1].explanation =
+      Explanation{testing::day("2020-11-28"), "人社局", "2020-11", "系统升级", "", {}};
+  CHECK(
+      digest_text(d, RenderOptions{})
+          .find("      jobs.urban_new, skills.high\n"
+                "      skills.high: Explanation by 人社局 for 2020-11 (2020-11-28): 系统升级\n") !=
+      std::string::npos);
+  d.due_next.resize(1);
   // Before the first report falls due: nothing missing, and it says so.
   d.missing.clear();
   CHECK(digest_text(d, RenderOptions{}).find("  Every report due by 2020-11-30 is in.\n") !=
