@@ -339,7 +339,15 @@ std::string missing_table(const std::vector<MissingReport>& list, bool upcoming,
 std::string missing_section(const Digest& d, bool zh) {
   std::string out = section_head(d, Section::missing, zh);
   out += d.missing.empty() ? none(d, Section::missing, zh) : missing_table(d.missing, false, zh);
-  if (!d.due_next.empty())
+  // Reports merely falling due can be many (a quarter's digest: the next
+  // quarter's monthly reports of every reporter): past a screenful they are
+  // folded, as the other long lists are, and unfold on paper.
+  constexpr std::size_t kShownDue = 10;
+  if (d.due_next.size() > kShownDue)
+    out += "<details>\n<summary>" + esc(w::due_next_heading(d, zh)) +
+           esc(say(zh, " ({} reports)", "（{} 项）", d.due_next.size())) + "</summary>\n" +
+           missing_table(d.due_next, true, zh) + "</details>\n";
+  else if (!d.due_next.empty())
     out +=
         "<h3>" + esc(w::due_next_heading(d, zh)) + "</h3>\n" + missing_table(d.due_next, true, zh);
   return out;

@@ -234,6 +234,23 @@ TEST_CASE("the HTML digest folds the detail away: per-unit records, charts beyon
   CHECK(detail > recorded);
   CHECK(html.find("十一月快报") == std::string::npos);  // kRecords has another note
   CHECK(html.find("&lt;i&gt;财政局&lt;/i&gt;") > detail);
+
+  // Reports falling due: ten shown under their heading, eleven folded with
+  // their count, the table inside the fold.
+  const Indicator& jobs = *plan.find("jobs.urban_new");
+  d.scheduled = true;
+  d.due_next.assign(10, {&jobs, "人社局", "2020-11", testing::day("2020-12-10"), -10, {}});
+  html = digest_html(d, RenderOptions{});
+  CHECK(html.find("<h3>Falling due by 2020-12-31, not yet in</h3>") != std::string::npos);
+  CHECK(html.find("(10 reports)") == std::string::npos);
+  d.due_next.push_back(d.due_next.front());
+  html = digest_html(d, RenderOptions{});
+  std::size_t due =
+      html.find("<details>\n<summary>Falling due by 2020-12-31, not yet in (11 reports)</summary>");
+  REQUIRE(due != std::string::npos);
+  CHECK(html.find("<h3>Falling due by") == std::string::npos);
+  CHECK(html.find("</details>", due) > html.find("2020-12-10", due));
+  CHECK(html.find("2020-12-10") > due);
 }
 
 TEST_CASE("an empty period still gives a complete document") {
