@@ -92,29 +92,40 @@ std::string missing_section(const Digest& d, bool zh) {
   }
   if (!d.due_next.empty()) {
     // Not late yet, and many: a quarter's digest lists the next quarter's
-    // monthly reports of every reporter. One line per reporter and period
-    // (the list is in that order), then the ids it owes, so that the section
-    // reads as the calendar it is; names are in the sections above. A
-    // reporter's own digest, short and read by the reporter, keeps them.
+    // monthly reports of every reporter. One line per reporter, period and
+    // due date, then the ids it owes, so that the section reads as the
+    // calendar it is; names are in the sections above. A reporter's own
+    // digest, short and read by the reporter, keeps them. The list comes by
+    // reporter, due date, plan order: reports of one day are put in period
+    // order (2019-06 before 2019Q2), each period's in plan order.
+    std::vector<const MissingReport*> list;
+    for (const MissingReport& m : d.due_next) list.push_back(&m);
+    auto same_day = [](const MissingReport* a, const MissingReport* b) {
+      return a->reporter == b->reporter && a->due == b->due;
+    };
+    for (auto it = list.begin(); it != list.end();) {
+      auto end = std::find_if_not(it, list.end(), [&](const auto* m) { return same_day(*it, m); });
+      std::stable_sort(it, end, [](const auto* a, const auto* b) { return a->period < b->period; });
+      it = end;
+    }
     out += wrap(w::due_next_heading(d, zh), 2);
     const std::string comma = zh ? "、" : ", ";
-    for (auto it = d.due_next.begin(); it != d.due_next.end();) {
-      auto same = [&](const MissingReport& m) {
-        return m.reporter == it->reporter && m.period == it->period && m.due == it->due;
-      };
-      auto end = std::find_if_not(it, d.due_next.end(), same);
-      out += wrap(one_line(w::missing_detail(*it, zh)), 4);
+    for (auto it = list.begin(); it != list.end();) {
+      auto end = std::find_if_not(it, list.end(), [&](const auto* m) {
+        return same_day(*it, m) && m->period == (*it)->period;
+      });
+      out += wrap(one_line(w::missing_detail(**it, zh)), 4);
       if (d.reporter.empty()) {
         std::string ids;
-        for (auto m = it; m != end; ++m) ids += (m == it ? "" : comma) + m->ind->id;
+        for (auto m = it; m != end; ++m) ids += (m == it ? "" : comma) + (*m)->ind->id;
         out += wrap(ids, 6, 0);
       } else {
-        for (auto m = it; m != end; ++m) out += id_line(*m->ind, 6);
+        for (auto m = it; m != end; ++m) out += id_line(*(*m)->ind, 6);
       }
       for (auto m = it; m != end; ++m)
-        if (m->explanation)
-          out +=
-              wrap(m->ind->id + (zh ? "：" : ": ") + w::explanation_words(*m->explanation, zh), 6);
+        if ((*m)->explanation)
+          out += wrap(
+              (*m)->ind->id + (zh ? "：" : ": ") + w::explanation_words(*(*m)->explanation, zh), 6);
       it = end;
     }
   }

@@ -222,6 +222,19 @@ TEST_CASE("reports missing: the section the reporting schedules fill") {
                   "      jobs.urban_new\n\n") != std::string::npos);
   CHECK(digest_text(d, zh).find("    人社局：2020-11，2020-12-10 到期，还有 10 天\n"
                                 "      jobs.urban_new、skills.high\n") != std::string::npos);
+  // Reports of different periods due the same day (the list comes in plan
+  // order then) are put in period order, so that each period is one group.
+  const Indicator& total = *plan.find("skills.total");
+  std::vector<MissingReport> kept = d.due_next;
+  d.due_next = {{&jobs, "人社局", "2020-11", testing::day("2020-12-10"), -10, {}},
+                {&skills, "人社局", "2020Q3", testing::day("2020-12-10"), -10, {}},
+                {&total, "人社局", "2020-11", testing::day("2020-12-10"), -10, {}}};
+  CHECK(digest_text(d, RenderOptions{})
+            .find("    人社局: 2020-11, due 2020-12-10, in 10 days\n"
+                  "      jobs.urban_new, skills.total\n"
+                  "    人社局: 2020Q3, due 2020-12-10, in 10 days\n"
+                  "      skills.high\n\n") != std::string::npos);
+  d.due_next = kept;
   // An explanation of a report not yet due says which indicator it is of.
   d.due_next[1].explanation =
       Explanation{testing::day("2020-11-28"), "人社局", "2020-11", "系统升级", "", {}};
