@@ -82,52 +82,62 @@ std::string heading(const std::string& text) {
          '\n';
 }
 
-std::string missing_section(const Digest& d, bool zh) {
-  std::string out = heading(w::heading(d, Section::missing, zh));
-  if (d.missing.empty()) out += wrap(w::nothing(d, Section::missing, zh), 2);
-  for (const MissingReport& m : d.missing) {
-    out += id_line(*m.ind, 2);
-    out += wrap(one_line(w::missing_detail(m, zh)), 4);
-    if (m.explanation) out += wrap(w::explanation_words(*m.explanation, zh), 4);
+// Reports owed, as `plan due` lists them: one line per reporter, period and
+// due date, then the indicators. The list comes by reporter, due date and
+// plan order; reports of one reporter's day are put in period order (2019-06
+// before 2019Q2), each period's in plan order, so that a period is one
+// group. With `names`, an indicator a line with its name and its
+// explanation under it; else the ids on one line, for the many reports
+// merely falling due (a quarter's digest lists the next quarter's monthly
+// reports of every reporter), so that they read as the calendar they are.
+std::string owed_list(const std::vector<MissingReport>& reports, bool names, int indent, bool zh) {
+  std::vector<const MissingReport*> list;
+  for (const MissingReport& m : reports) list.push_back(&m);
+  auto same_day = [](const MissingReport* a, const MissingReport* b) {
+    return a->reporter == b->reporter && a->due == b->due;
+  };
+  for (auto it = list.begin(); it != list.end();) {
+    auto end = std::find_if_not(it, list.end(), [&](const auto* m) { return same_day(*it, m); });
+    std::stable_sort(it, end, [](const auto* a, const auto* b) { return a->period < b->period; });
+    it = end;
   }
-  if (!d.due_next.empty()) {
-    // Not late yet, and many: a quarter's digest lists the next quarter's
-    // monthly reports of every reporter. One line per reporter, period and
-    // due date, then the ids it owes, so that the section reads as the
-    // calendar it is; names are in the sections above. A reporter's own
-    // digest, short and read by the reporter, keeps them. The list comes by
-    // reporter, due date, plan order: reports of one day are put in period
-    // order (2019-06 before 2019Q2), each period's in plan order.
-    std::vector<const MissingReport*> list;
-    for (const MissingReport& m : d.due_next) list.push_back(&m);
-    auto same_day = [](const MissingReport* a, const MissingReport* b) {
-      return a->reporter == b->reporter && a->due == b->due;
-    };
-    for (auto it = list.begin(); it != list.end();) {
-      auto end = std::find_if_not(it, list.end(), [&](const auto* m) { return same_day(*it, m); });
-      std::stable_sort(it, end, [](const auto* a, const auto* b) { return a->period < b->period; });
-      it = end;
-    }
-    out += wrap(w::due_next_heading(d, zh), 2);
-    const std::string comma = zh ? "、" : ", ";
-    for (auto it = list.begin(); it != list.end();) {
-      auto end = std::find_if_not(it, list.end(), [&](const auto* m) {
-        return same_day(*it, m) && m->period == (*it)->period;
-      });
-      out += wrap(one_line(w::missing_detail(**it, zh)), 4);
-      if (d.reporter.empty()) {
-        std::string ids;
-        for (auto m = it; m != end; ++m) ids += (m == it ? "" : comma) + (*m)->ind->id;
-        out += wrap(ids, 6, 0);
-      } else {
-        for (auto m = it; m != end; ++m) out += id_line(*(*m)->ind, 6);
+  std::string out;
+  const std::string comma = zh ? "、" : ", ";
+  for (auto it = list.begin(); it != list.end();) {
+    auto end = std::find_if_not(it, list.end(), [&](const auto* m) {
+      return same_day(*it, m) && m->period == (*it)->period;
+    });
+    out += wrap(one_line(w::missing_detail(**it, zh)), indent);
+    if (names) {
+      for (auto m = it; m != end; ++m) {
+        out += id_line(*(*m)->ind, indent + 2);
+        if ((*m)->explanation)
+          out += wrap(w::explanation_words(*(*m)->explanation, zh), indent + 4);
       }
+    } else {
+      std::string ids;
+      for (auto m = it; m != end; ++m) ids += (m == it ? "" : comma) + (*m)->ind->id;
+      out += wrap(ids, indent + 2, 0);
       for (auto m = it; m != end; ++m)
         if ((*m)->explanation)
           out += wrap(
-              (*m)->ind->id + (zh ? "：" : ": ") + w::explanation_words(*(*m)->explanation, zh), 6);
-      it = end;
+              (*m)->ind->id + (zh ? "：" : ": ") + w::explanation_words(*(*m)->explanation, zh),
+              indent + 2);
     }
+    it = end;
+  }
+  return out;
+}
+
+std::string missing_section(const Digest& d, bool zh) {
+  std::string out = heading(w::heading(d, Section::missing, zh));
+  if (d.missing.empty()) out += wrap(w::nothing(d, Section::missing, zh), 2);
+  out += owed_list(d.missing, true, 2, zh);
+  if (!d.due_next.empty()) {
+    // Names are in the sections above; a reporter's own digest, short and
+    // read by the reporter, keeps them.
+    out += wrap(w::due_next_heading(d, zh), 2);
+    out += owed_list(d.due_next, !d.reporter.empty(), 4, zh);
   }
   return out;
 }

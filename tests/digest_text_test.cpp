@@ -196,15 +196,15 @@ TEST_CASE("reports missing: the section the reporting schedules fill") {
   std::string text = digest_text(d, RenderOptions{});
   CHECK(text.find("Reports missing at 2020-11-30 (1)\n"
                   "---------------------------------\n"
-                  "  jobs.urban_new  城镇新增就业人数\n"
-                  "    人社局: 2020-10, due 2020-11-10, 20 days overdue\n"
+                  "  人社局: 2020-10, due 2020-11-10, 20 days overdue\n"
+                  "    jobs.urban_new  城镇新增就业人数\n"
                   "  Falling due by 2020-12-31, not yet in\n"
                   "    (any unit): 2020-11, due 2020-12-10, in 10 days\n"
                   "      jobs.urban_new\n") != std::string::npos);
   RenderOptions zh;
   zh.zh = true;
-  CHECK(digest_text(d, zh).find("    人社局：2020-10，2020-11-10 到期，已逾期 20 天\n") !=
-        std::string::npos);
+  CHECK(digest_text(d, zh).find("  人社局：2020-10，2020-11-10 到期，已逾期 20 天\n"
+                                "    jobs.urban_new  城镇新增就业人数\n") != std::string::npos);
   // Falling due, many: one line per reporter and period, then the ids it
   // owes (the list comes in reporter, due date, plan order).
   const Indicator& skills = *plan.find("skills.high");

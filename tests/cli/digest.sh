@@ -118,10 +118,10 @@ falling due by 2019-08-31
 
 Reports missing at 2019-07-31 (1)
 ---------------------------------
-  jobs.reemployed  城镇失业人员再就业人数
-    镇乙: 2019-06, due 2019-07-10, 21 days overdue
-    Explanation by 镇乙 for 2019-06 (2019-07-12): 6月企业用工统计延迟; measures:
-      8月10日前与7月一并补报
+  镇乙: 2019-06, due 2019-07-10, 21 days overdue
+    jobs.reemployed  城镇失业人员再就业人数
+      Explanation by 镇乙 for 2019-06 (2019-07-12): 6月企业用工统计延迟;
+        measures: 8月10日前与7月一并补报
 TXT
 if cmp -s "$WORK/cyc/2019-07.due-镇乙.txt" "$WORK/want"; then ok; else fail "2019-07.due-镇乙.txt: $(cat "$WORK/cyc/2019-07.due-镇乙.txt")"; fi
 # A reporter's own digest names what it owes under the period's line.
@@ -130,7 +130,7 @@ if grep -A1 -xF '    镇甲: 2019-07, due 2019-08-10, in 10 days' "$WORK/cyc/201
   grep -qxF '  Every report due by 2019-07-31 is in.' "$WORK/cyc/2019-07.due-镇甲.txt"; then ok; else
   fail "2019-07.due-镇甲.txt: $(cat "$WORK/cyc/2019-07.due-镇甲.txt")"
 fi
-if grep -qxF '    人社局: 2019-06, due 2019-07-10, 21 days overdue' "$WORK/cyc/2019-07.due-人社局.txt" &&
+if grep -qxF '  人社局: 2019-06, due 2019-07-10, 21 days overdue' "$WORK/cyc/2019-07.due-人社局.txt" &&
   ! grep -q '镇乙\|Explanation' "$WORK/cyc/2019-07.due-人社局.txt"; then ok; else
   fail "2019-07.due-人社局.txt: $(cat "$WORK/cyc/2019-07.due-人社局.txt")"
 fi

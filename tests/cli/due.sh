@@ -52,10 +52,10 @@ sed -n '/^Reports missing at/,/^$/p' "$WORK/out" >"$WORK/section"
 cat >"$WORK/want" <<'TXT'
 Reports missing at 2019-07-31 (2)
 ---------------------------------
-  training.migrant_workers  新生代农民工技能培训
-    太培中心: 2019-06, due 2019-07-10, 21 days overdue
-  jobs.reemployed  城镇失业人员再就业人数
-    平望镇: 2019-06, due 2019-07-10, 21 days overdue
+  太培中心: 2019-06, due 2019-07-10, 21 days overdue
+    training.migrant_workers  新生代农民工技能培训
+  平望镇: 2019-06, due 2019-07-10, 21 days overdue
+    jobs.reemployed  城镇失业人员再就业人数
 
 TXT
 if cmp -s "$WORK/section" "$WORK/want"; then ok; else fail "digest's missing reports: $(cat "$WORK/section")"; fi
