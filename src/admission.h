@@ -1,6 +1,6 @@
 // Whether new entries may join the ledger, judged against what it already
 // holds: `plan import` and `plan record` refuse, before writing anything,
-//  - a duplicate: the same date, id, value and by= as an entry of the
+//  - a duplicate: the same date, id, value, by= and period= as an entry of the
 //    ledger, or as an earlier new entry (duplicates.h), unless
 //    allow_duplicates; when every new entry is one, a single error says the
 //    whole batch is there already;

@@ -10,7 +10,9 @@ std::uint64_t figure_fingerprint(const Entry& e) {
 }
 
 bool same_figure(const Entry& a, const Entry& b) {
-  if (a.date != b.date || a.id != b.id || a.tag("by") != b.tag("by")) return false;
+  if (a.date != b.date || a.id != b.id || a.tag("by") != b.tag("by") ||
+      a.tag("period") != b.tag("period"))
+    return false;
   if (a.is_explanation || b.is_explanation)
     return a.is_explanation && b.is_explanation && a.tag("note") == b.tag("note");
   if (a.is_state || b.is_state) return a.is_state && b.is_state && a.done == b.done;
@@ -22,7 +24,9 @@ namespace {
 // same_figure for a fresh entry of indicator `indicator` and a ledger entry
 // read as a view: an index names one id (the plan's ids are unique).
 bool same_figure(const Entry& a, std::size_t indicator, const EntryView& b) {
-  if (a.date != b.date || indicator != b.indicator || a.tag("by") != b.by) return false;
+  if (a.date != b.date || indicator != b.indicator || a.tag("by") != b.by ||
+      a.tag("period") != b.period)
+    return false;
   if (a.is_explanation || b.is_explanation)
     return a.is_explanation && b.is_explanation && a.tag("note") == b.note;
   if (a.is_state || b.is_state) return a.is_state && b.is_state && a.done == b.done;

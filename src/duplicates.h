@@ -1,5 +1,5 @@
 // Entries already in the ledger: `plan import` and `plan record` refuse a
-// new entry with the same date, id, value and by= as one the ledger holds
+// new entry with the same date, id, value, by= and period= as one the ledger holds
 // (a file imported twice, a figure typed in again), unless told to
 // (--allow-duplicates). One streaming pass over the records: the new
 // entries go into a hash table first, then every ledger entry is looked up
@@ -20,8 +20,8 @@
 namespace plan {
 
 // A 64-bit fingerprint of what makes two entries the same figure: date, id,
-// value (the amount, or done/undone, or for an explanation its note) and
-// by=. Equal entries have equal fingerprints; a collision is possible, so
+// value (the amount, or done/undone, or for an explanation its note), by=
+// and period=. Equal entries have equal fingerprints; a collision is possible, so
 // same_figure() decides.
 std::uint64_t figure_fingerprint(const Entry& e);
 
@@ -43,6 +43,9 @@ inline std::uint64_t figure_fingerprint(const EntryView& e, std::uint64_t id, st
     f.add(static_cast<std::uint64_t>(e.amount.units()));
   }
   f.add(by);
+  // Two periods are two reports, though their figures be equal (a late May
+  // and a June filed the same day); entries without period= add nothing.
+  if (!e.period.empty()) f.add(e.period);
   return f.value();
 }
 

@@ -24,7 +24,7 @@ class RecordChecker : public ShardableSink {
   RecordChecker(const Plan& plan, Date today, Diagnostics& diags);
 
   // Warnings, at the entry's line:
-  //  - a suspected double entry: same date, id, value and `by` as an earlier
+  //  - a suspected double entry: same date, id, value, `by` and `period` as an earlier
   //    entry of the same file (named in the message);
   //  - a date outside the plan period (a flow's increment then counts
   //    nowhere; a level reading or milestone state still counts while it is

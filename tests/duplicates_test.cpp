@@ -9,7 +9,7 @@ namespace plan {
 using testing::make_entry;
 using testing::mini_plan;
 
-TEST_CASE("same_figure: date, id, value and by decide; other tags do not") {
+TEST_CASE("same_figure: date, id, value, by and period decide; other tags do not") {
   Entry a = make_entry("2019-06-30", "jobs.urban_new", "9000", "人社局", {"a.rec", 1});
   Entry b = a;
   b.tags.emplace_back("note", "快报");
@@ -21,6 +21,19 @@ TEST_CASE("same_figure: date, id, value and by decide; other tags do not") {
   CHECK_FALSE(same_figure(a, make_entry("2019-07-01", "jobs.urban_new", "9000", "人社局")));
   CHECK_FALSE(same_figure(a, make_entry("2019-06-30", "skills.total", "9000", "人社局")));
   CHECK_FALSE(same_figure(a, make_entry("2019-06-30", "jobs.urban_new", "9001", "人社局")));
+  // A late May and a June filed the same day with the same figure are two
+  // reports; the same period twice is one entered twice.
+  Entry may = a, june = a;
+  may.tags.emplace_back("period", "2019-05");
+  june.tags.emplace_back("period", "2019-06");
+  CHECK_FALSE(same_figure(may, june));
+  CHECK(figure_fingerprint(may) != figure_fingerprint(june));
+  CHECK_FALSE(same_figure(a, june));
+  CHECK(figure_fingerprint(a) != figure_fingerprint(june));
+  Entry june_again = june;
+  june_again.where = {"c.csv", 3};
+  CHECK(same_figure(june, june_again));
+  CHECK(figure_fingerprint(june) == figure_fingerprint(june_again));
   // done is no number: it never equals an amount of 1 (or 0).
   Entry done = make_entry("2020-05-31", "hr.portal", "done");
   Entry one = make_entry("2020-05-31", "hr.portal", "1");

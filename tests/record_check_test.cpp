@@ -47,6 +47,22 @@ TEST_CASE("a double entry names the first one's line") {
   CHECK_FALSE(c.diags.has_errors());
 }
 
+TEST_CASE("the same figure for two periods is two reports, not a double entry") {
+  Checker c;
+  Entry may = make_entry("2019-07-04", "jobs.urban_new", "33", "人社局", {"r.rec", 1, 1});
+  may.tags.emplace_back("period", "2019-05");
+  Entry june = may;
+  june.tags.back().second = "2019-06";
+  june.where.line = 2;
+  Entry june_again = june;
+  june_again.where.line = 3;
+  c.check.add(may);
+  c.check.add(june);
+  c.check.add(june_again);
+  CHECK(c.headlines() ==
+        Lines{"r.rec:3:1: warning: same date, id, value and by= as line 2: entered twice?"});
+}
+
 TEST_CASE("double entries are found however many entries a file holds") {
   // 5,000 distinct values fill the fingerprint table past several
   // growths; the copies of the first and the 4,000th entry are then found

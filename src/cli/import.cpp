@@ -38,8 +38,9 @@ void setup_import(CLI::App& sub, Globals& g) {
   sub.add_option("--sheet", o->sheet, "The workbook's worksheet to read (default: the first)")
       ->type_name("NAME");
   sub.add_flag("--dry-run,-n", o->dry_run, "Check every row and show what would be appended");
-  sub.add_flag("--allow-duplicates", o->allow_duplicates,
-               "Append rows even when the ledger already holds the same date, id, value and by");
+  sub.add_flag(
+      "--allow-duplicates", o->allow_duplicates,
+      "Append rows even when the ledger already holds the same date, id, value, by and period");
   sub.add_flag("--force", o->force,
                "Accept dates outside the plan period or after today, and implausible figures");
   sub.footer(
@@ -74,10 +75,11 @@ void setup_import(CLI::App& sub, Globals& g) {
       "All rows land or none does: a bad row is reported as FILE.csv:LINE:COL: message\n"
       "(every bad row, not only the first) and nothing is written. A by= that names\n"
       "no reporter or unit of the plan is a bad row. So is a row with the same date,\n"
-      "id, value and by as an entry of the ledger (or an earlier row; a file imported\n"
-      "again is reported in one line) unless --allow-duplicates, and, unless --force,\n"
-      "an implausible figure: a percentage outside 0-100, or a value 100 times or more\n"
-      "away from the indicator's other entries (a fraction for a percent, 万 left out).\n"
+      "id, value, by and period as an entry of the ledger (or an earlier row; a file\n"
+      "imported again is reported in one line) unless --allow-duplicates, and, unless\n"
+      "--force, an implausible figure: a percentage outside 0-100, or a value 100\n"
+      "times or more away from the indicator's other entries (a fraction for a\n"
+      "percent, 万 left out).\n"
       "Rows go where plan record puts them (the by= reporter's\n"
       "<records>/<folder>/<year>.rec, else <records>/<year>.rec), or all to --file;\n"
       "the files are locked together and, should a write fail (a full disk), every\n"

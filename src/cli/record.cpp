@@ -38,7 +38,7 @@ void setup_record(CLI::App& sub, Globals& g) {
                  "Append here instead of the reporter's <records>/<folder>/<year>.rec")
       ->type_name("FILE");
   sub.add_flag("--allow-duplicates", o->allow_duplicates,
-               "Append even when the ledger already holds the same date, id, value and by");
+               "Append even when the ledger already holds the same date, id, value, by and period");
   sub.add_flag("--force", o->force,
                "Accept a date outside the plan period or after today, or an implausible figure");
   sub.footer(
@@ -56,8 +56,8 @@ void setup_record(CLI::App& sub, Globals& g) {
       "Milestones take done, or undone to retract. Nothing is ever rewritten: a\n"
       "correction is a new line.\n"
       "\n"
-      "Refused unless --allow-duplicates: the same date, id, value and by as an entry\n"
-      "of the ledger. Refused unless --force: a percentage outside 0-100, or a value\n"
+      "Refused unless --allow-duplicates: the same date, id, value, by and period as\n"
+      "an entry of the ledger. Refused unless --force: a percentage outside 0-100, or a value\n"
       "100 times or more away from the indicator's other entries (0.026 for 2.6%,\n"
       "1.2 for 1.2万).\n"
       "\n"

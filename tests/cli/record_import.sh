@@ -86,6 +86,15 @@ if cmp -s records/2019.rec "$TMP/before.rec"; then passed=$((passed + 1)); else 
 run record jobs.urban_new 4210 --date 2019-03-31 --by 人社局 --allow-duplicates --file records/dup.rec
 same "record duplicate allowed: exit" "$RC" 0
 rm records/dup.rec
+# A late May and a June filed the same day with the same figure are two
+# reports; the June again is one entered twice.
+run record jobs.urban_new 500 --date 2019-07-04 --by 人社局 --period 2019-05 --file records/p.rec
+same "record May: exit" "$RC" 0
+run record jobs.urban_new 500 --date 2019-07-04 --by 人社局 --period 2019-06 --file records/p.rec
+same "record June, same figure: exit" "$RC" 0
+run record jobs.urban_new 500 --date 2019-07-04 --by 人社局 --period 2019-06 --file records/p.rec
+same "record June again: exit" "$RC" 1
+rm records/p.rec
 
 run record jobs.urban_new 100 --by 人社局
 same "default date today: exit" "$RC" 0
