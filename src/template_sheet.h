@@ -11,7 +11,10 @@
 // 2020-06 that is June's 月报 and, for indicators reported less often, the
 // 2020Q2 季报 and the 2020H1 半年报, all due on the same day in July; for
 // 2020Q2 it is also April's and May's 月报. Reports already in the ledger
-// are left out: a flow filled in twice would count twice.
+// are left out: a flow filled in twice would count twice. Reports of
+// earlier periods that are not in the ledger are still owed, and asked for
+// again (a row left empty last month is this month's row too), each in its
+// indicator's place before the period's own.
 #pragma once
 
 #include <optional>
@@ -47,7 +50,8 @@ struct TemplateSheet {
   std::string reporter;
   NamedPeriod period;
   std::vector<TemplateRow> rows;
-  int filed = 0;  // reports of the period already in the ledger, left out
+  int filed = 0;    // reports of the period already in the ledger, left out
+  int earlier = 0;  // rows of earlier periods, still owed
 };
 
 // REQUIRES: `reporter` is a [[reporter]] of the plan; `filings` has seen

@@ -33,6 +33,20 @@ std::vector<std::string> rows_of(const TemplateSheet& s) {
   return out;
 }
 
+// Filings in which every report whose period ends by `last` is in, from
+// every reporter: a template then asks only for its own period's reports.
+Filings filed_until(const char* last) {
+  Filings f(plan(), day("9999-12-31"));
+  for (const Indicator& ind : plan().indicators)
+    for (int p = 0; p < period_count(plan(), ind); ++p) {
+      ReportingPeriod rp = period_at(plan(), ind, p);
+      if (rp.end > day(last)) break;
+      for (const std::string& r : ind.reported_by)
+        f.add(make_entry(rp.end.iso().c_str(), ind.id.c_str(), "1", r.c_str()));
+    }
+  return f;
+}
+
 TemplateSheet sheet(const Filings& f, const char* reporter, const char* label) {
   auto p = named_period(label);
   REQUIRE(p);
@@ -52,7 +66,7 @@ TEST_CASE("named_period: first and last day of each kind of label") {
 }
 
 TEST_CASE("template: a month takes every report of the reporter whose period ends in it") {
-  Filings none(plan(), day("9999-12-31"));
+  Filings none = filed_until("2019-05-31");
   // 2019-06 ends June's 月报, 2019Q2 and 2019H1; award is ad hoc.
   CHECK(rows_of(sheet(none, "人社局", "2019-06")) ==
         std::vector<std::string>{"jobs.new 2019-06 2019-06-30", "train.q 2019Q2 2019-06-30"});
@@ -61,7 +75,7 @@ TEST_CASE("template: a month takes every report of the reporter whose period end
         std::vector<std::string>{"jobs.towns 2019-06 2019-06-30", "train.q 2019Q2 2019-06-30",
                                  "rate.h 2019H1 2019-06-30"});
   // May ends no quarter; 镇乙 files only jobs.towns.
-  CHECK(rows_of(sheet(none, "人社局", "2019-05")) ==
+  CHECK(rows_of(sheet(filed_until("2019-04-30"), "人社局", "2019-05")) ==
         std::vector<std::string>{"jobs.new 2019-05 2019-05-31"});
   CHECK(rows_of(sheet(none, "镇乙", "2019-06")) ==
         std::vector<std::string>{"jobs.towns 2019-06 2019-06-30"});
@@ -70,7 +84,7 @@ TEST_CASE("template: a month takes every report of the reporter whose period end
 TEST_CASE("template: a quarter or a year holds every report ending in it") {
   Filings none(plan(), day("9999-12-31"));
   // 2019Q2: April, May and June's 月报, then Q2 (plan order, then period).
-  CHECK(rows_of(sheet(none, "人社局", "2019Q2")) ==
+  CHECK(rows_of(sheet(filed_until("2019-03-31"), "人社局", "2019Q2")) ==
         std::vector<std::string>{"jobs.new 2019-04 2019-04-30", "jobs.new 2019-05 2019-05-31",
                                  "jobs.new 2019-06 2019-06-30", "train.q 2019Q2 2019-06-30"});
   // 2019: 12 months + 4 quarters; the yearly report is 教育局's.
@@ -79,15 +93,15 @@ TEST_CASE("template: a quarter or a year holds every report ending in it") {
   CHECK(rows_of(y).back() == "train.q 2019Q4 2019-12-31");
   CHECK(rows_of(sheet(none, "教育局", "2019")) ==
         std::vector<std::string>{"grads.y 2019 2019-12-31"});
-  TemplateSheet june = sheet(none, "教育局", "2019-06");
+  TemplateSheet june = sheet(filed_until("2019-05-31"), "教育局", "2019-06");
   CHECK(june.rows.empty());
   CHECK(june.filed == 0);
-  // A period outside the plan holds nothing.
-  CHECK(sheet(none, "人社局", "2020-01").rows.empty());
+  // A period outside the plan holds nothing of its own.
+  CHECK(sheet(filed_until("2019-12-31"), "人社局", "2020-01").rows.empty());
 }
 
 TEST_CASE("template: reports already filed by that reporter are left out and counted") {
-  Filings f(plan(), day("9999-12-31"));
+  Filings f = filed_until("2019-05-31");
   // 人社局's June report; 镇乙's June report of jobs.towns (not 镇甲's); 镇甲's
   // Q2 training dated in its due window (2019-07-05 reports for Q2).
   f.add(make_entry("2019-06-30", "jobs.new", "10", "人社局"));
@@ -106,7 +120,7 @@ TEST_CASE("template: reports already filed by that reporter are left out and cou
 }
 
 TEST_CASE("template: an explanation files no report, so its row stays") {
-  Filings f(plan(), day("9999-12-31"));
+  Filings f = filed_until("2019-05-31");
   Entry why = make_entry("2019-07-12", "jobs.new", "0", "人社局");
   why.is_explanation = true;
   why.tags.emplace_back("period", "2019-06");
@@ -118,7 +132,7 @@ TEST_CASE("template: an explanation files no report, so its row stays") {
 }
 
 TEST_CASE("template table: headers import reads, in either language, and the rows' cells") {
-  Filings none(plan(), day("9999-12-31"));
+  Filings none = filed_until("2019-05-31");
   TemplateSheet s = sheet(none, "镇甲", "2019-06");
   Table en = template_table(s, false);
   std::vector<std::string> keys;
@@ -143,6 +157,29 @@ TEST_CASE("template table: headers import reads, in either language, and the row
   CHECK(r[7].text == "镇甲");
   CHECK(en.columns[5].xlsx_blank == "#,##0.00");
   CHECK(en.columns[6].xlsx_blank == "@");
+}
+
+TEST_CASE("template: a report of an earlier period not in the ledger is asked for again") {
+  // 人社局 left May's jobs.new empty: June's sheet asks for it again, in
+  // its indicator's place before June's; 镇甲 owes every report of 2019 so
+  // far, the first quarter's train.q too.
+  TemplateSheet hr = sheet(filed_until("2019-04-30"), "人社局", "2019-06");
+  CHECK(rows_of(hr) == std::vector<std::string>{"jobs.new 2019-05 2019-05-31",
+                                                "jobs.new 2019-06 2019-06-30",
+                                                "train.q 2019Q2 2019-06-30"});
+  CHECK(hr.earlier == 1);
+  CHECK(hr.filed == 0);
+  Filings none(plan(), day("9999-12-31"));
+  TemplateSheet a = sheet(none, "镇甲", "2019-06");
+  REQUIRE(a.rows.size() == 6 + 2 + 1);  // jobs.towns Jan-Jun, train.q Q1-Q2, rate.h H1
+  CHECK(a.earlier == 5 + 1);
+  CHECK(rows_of(a)[6] == "train.q 2019Q1 2019-03-31");
+  // Filed later (a May report dated in July), it leaves the sheet.
+  Filings f = filed_until("2019-04-30");
+  Entry may = make_entry("2019-07-03", "jobs.new", "10", "人社局");
+  may.tags.emplace_back("period", "2019-05");
+  f.add(may);
+  CHECK(sheet(f, "人社局", "2019-06").earlier == 0);
 }
 
 TEST_CASE("template file names keep Chinese names and escape path characters") {

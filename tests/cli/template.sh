@@ -16,6 +16,14 @@ PY=/usr/bin/python3
 mkdir -p "$TMP/p/plans" "$TMP/p/records"
 cp "$SRC/tests/fixtures/template.toml" "$TMP/p/plans/t.toml"
 cd "$TMP/p" || exit 2
+# The reports before June are in (a template also asks again for earlier
+# reports still owed; that is tested at the end): January to May of the
+# monthly jobs.new and jobs.towns, and the first quarter of train.q.
+for m in 01 02 03 04 05; do
+  d=$(date -d "2019-$m-01 +1 month -1 day" +%F)
+  printf '%s  jobs.new  100  by=人社局\n%s  jobs.towns  100  by=镇甲\n%s  jobs.towns  100  by=镇乙\n' "$d" "$d" "$d"
+done >records/before.rec
+printf '2019-03-31  train.q  30  by=人社局\n2019-03-31  train.q  30  by=镇甲\n' >>records/before.rec
 
 # py PYTHON: runs PYTHON with eq(got, want, what); each failed check is one failure.
 py() {
@@ -118,6 +126,14 @@ plan: filled.xlsx: every row (2) is already in the ledger, the first at records/
 plan: nothing imported: 1 error in filled.xlsx'
 file_is "again: nothing appended" records/towns/a/2019.rec \
   $'2019-06-30  jobs.towns  120  by=镇甲  period=2019-06\n2019-06-30  train.q  35  by=镇甲  period=2019Q2  note=含线上培训\n'
+
+# --- next month: the row left empty is asked for again -----------------------
+# 镇甲 owes July's jobs.towns, and rate.h's 2019H1 still (left empty above),
+# in the plan's order of indicators (jobs.towns before rate.h).
+run template --unit 镇甲 --period 2019-07 --format csv
+same "next month: exit" "$RC" 0
+same "next month: the empty row again" "$OUT" \
+  $'id,name,unit,period,date,value,note,by\r\njobs.towns,区镇就业,人,2019-07,2019-07-31,,,镇甲\r\nrate.h,达标率,%,2019H1,2019-06-30,,,镇甲\r'
 
 # --- the CSV: what is still owed, filled in by sed, imported -------------------
 run template --unit 镇甲 --period 2019-06 --format csv
