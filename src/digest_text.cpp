@@ -248,23 +248,33 @@ std::string shortfalls_section(const Digest& d, bool zh) {
 std::string units_section(const Digest& d, bool zh) {
   std::string out = heading(w::heading(d, Section::units, zh));
   if (d.units.rows.empty()) return out + wrap(w::nothing(d, Section::units, zh), 2);
-  // Seven counts and a unit name of at most 16 columns fill 80 columns; the
-  // worst indicator of each unit is in the Markdown and HTML digests.
+  // Eight counts, so that each unit's add up to what it leads and partners,
+  // and the unit's name in what is left of 80 columns (at most 16): two
+  // spaces between columns, one where two would leave the name fewer than
+  // 12. The worst indicator of each unit is in the Markdown and HTML digests.
+  // Without a reporting schedule nothing is unreported, and the column goes.
   std::vector<std::string> headers;
   for (Word h : {Word::unit, Word::leads, Word::partners, Word::achieved, Word::on_track,
-                 Word::behind, Word::missed, Word::no_data})
-    headers.push_back(plan::heading(h, zh));
+                 Word::behind, Word::missed, Word::unreported, Word::no_data})
+    if (h != Word::unreported || d.scheduled) headers.push_back(plan::heading(h, zh));
+  int counts_width = 0;
+  for (std::size_t k = 1; k < headers.size(); ++k) counts_width += text_width(headers[k]);
+  const int n = static_cast<int>(headers.size()) - 1;
+  const int gap = kWidth - 2 - counts_width - 2 * n >= 12 ? 2 : 1;
+  const std::string sep(static_cast<std::size_t>(gap), ' ');
   int uw = text_width(headers[0]);
   for (const UnitRow& u : d.units.rows) uw = std::max(uw, text_width(one_line(u.unit)));
-  uw = std::min(uw, 16);
+  uw = std::min({uw, 16, kWidth - 2 - counts_width - gap * n});
   std::string line = "  " + pad_right(headers[0], uw);
-  for (std::size_t k = 1; k < headers.size(); ++k) line += "  " + headers[k];
+  for (std::size_t k = 1; k < headers.size(); ++k) line += sep + headers[k];
   out += line + '\n';
   for (const UnitRow& u : d.units.rows) {
-    int counts[] = {u.led, u.partnered, u.achieved, u.on_track, u.behind, u.missed, u.no_data};
+    std::vector<int> counts = {u.led, u.partnered, u.achieved, u.on_track, u.behind, u.missed};
+    if (d.scheduled) counts.push_back(u.unreported);
+    counts.push_back(u.no_data);
     line = "  " + pad_right(truncate_to_width(one_line(u.unit), uw), uw);
     for (std::size_t k = 1; k < headers.size(); ++k)
-      line += "  " + pad_left(std::to_string(counts[k - 1]), text_width(headers[k]));
+      line += sep + pad_left(std::to_string(counts[k - 1]), text_width(headers[k]));
     out += line + '\n';
   }
   return out;

@@ -79,13 +79,17 @@ Table units_table(const UnitsReport& r) {
     auto [en, zh] = h(w);
     return Column{key, en, zh, right, true, true, 0, fit};
   };
-  t.columns = {col("unit", Word::unit, false),
+  // A long unit name (人民银行吴江支行) is cut before a count is dropped.
+  Column unit = col("unit", Word::unit, false, Fit::cut);
+  unit.max_width = 10;
+  t.columns = {unit,
                col("led", Word::leads, true, Fit::spare),
                col("partnered", Word::partners, true, Fit::spare),
                col("achieved", Word::achieved, true, Fit::spare),
                col("on_track", Word::on_track, true, Fit::spare),
                col("behind", Word::behind, true),
                col("missed", Word::missed, true),
+               col("unreported", Word::unreported, true),
                col("no_data", Word::no_data, true, Fit::spare),
                // People read the indicator's name; scripts get its id (and a
                // workbook, under the same heading).
@@ -103,6 +107,7 @@ Table units_table(const UnitsReport& r) {
                  Cell::of_count(u.on_track),
                  Cell::of_count(u.behind),
                  Cell::of_count(u.missed),
+                 Cell::of_count(u.unreported),
                  Cell::of_count(u.no_data),
                  Cell::of_text(u.worst_id),
                  Cell::of_text(u.worst_id.empty() ? std::string() : r.plan->find(u.worst_id)->name),
@@ -112,6 +117,12 @@ Table units_table(const UnitsReport& r) {
   if (r.lead_only) {  // partners are not counted: the column would be all zeros
     t.columns[2].table = t.columns[2].csv = false;
   }
+  // Without a reporting schedule nothing is unreported: the terminal keeps
+  // its width for the other counts (CSV, JSON and workbooks keep the column).
+  if (std::none_of(r.plan->indicators.begin(), r.plan->indicators.end(),
+                   [](const Indicator& i) { return i.scheduled(); }))
+    for (Column& c : t.columns)
+      if (c.key == "unreported") c.table = false;
   return t;
 }
 
@@ -126,6 +137,7 @@ std::string units_json(const UnitsReport& r) {
                      {"on_track", u.on_track},
                      {"behind", u.behind},
                      {"missed", u.missed},
+                     {"unreported", u.unreported},
                      {"no_data", u.no_data},
                      {"worst", u.worst_id.empty() ? json(nullptr) : json(u.worst_id)},
                      {"worst_gap", json_number(u.worst_gap)}});
