@@ -111,7 +111,7 @@ std::string show_text(const ShowReport& r, const RenderOptions& o) {
     std::string done = s.completion ? format_ratio(*s.completion) : "—";
     std::string expected = format_expected(ind, *s.expected);
     std::string shortfall = format_amount(*s.shortfall, true);
-    wrapped(zh ? fmt::format("  已完成 {}，目标 {}（{}），应完成 {}，{} {}",
+    wrapped(zh ? fmt::format("  完成 {}，目标 {}（{}），应完成 {}，{} {}",
                              format_amount(*s.actual, true), format_amount(*s.target, true), done,
                              expected, word(Word::shortfall, true), shortfall)
                : fmt::format("  actual {} of {} ({}), expected by now {}, {} {}",
@@ -193,7 +193,7 @@ std::string show_text(const ShowReport& r, const RenderOptions& o) {
   if (r.records.empty()) out += zh ? "  无\n" : "  none\n";
   for (const Entry& e : r.records) {
     std::string value = e.is_state
-                            ? (e.done ? (zh ? "已完成" : "done") : (zh ? "未完成" : "undone"))
+                            ? (e.done ? (zh ? "已办结" : "done") : (zh ? "未办结" : "undone"))
                             : format_amount(e.amount, true) + pct;
     std::string tags;
     for (const auto& [k, v] : e.tags) tags += fmt::format("  {}={}", k, sanitize(v));

@@ -118,6 +118,26 @@ TEST_CASE("show: no months before the start, or for levels and milestones") {
   CHECK(*portal.status.actual_date == day("2019-03-01"));
 }
 
+TEST_CASE("show in Chinese: status words mean statuses only") {
+  // 已完成 and 未完成 are the statuses achieved and missed: the actual figure
+  // is 完成 (as in the digest), a milestone's entries 已办结 and 未办结 (as
+  // its status done is 已办结).
+  Entries e;
+  e.add("2018-12-31", "jobs.urban_new", "17000")
+      .add("2019-03-01", "hr.portal", "done")
+      .add("2019-04-01", "hr.portal", "undone");
+  RenderOptions zh;
+  zh.zh = true;
+  std::string jobs = show_text(show(e, "jobs.urban_new", "2019-06-30"), zh);
+  CHECK(jobs.find("\n  完成 17,000，目标 51,000") != std::string::npos);
+  CHECK(jobs.find("\n  已完成") == std::string::npos);  // the yoy block's 2018 is 已完成, a status
+  std::string portal = show_text(show(e, "hr.portal", "2019-12-31"), zh);
+  CHECK(portal.find("已办结") != std::string::npos);
+  CHECK(portal.find("未办结") != std::string::npos);
+  CHECK(portal.find("已完成") == std::string::npos);
+  CHECK(portal.find("未完成") == std::string::npos);
+}
+
 TEST_CASE("show: the year-on-year block has no title of its own, in either language") {
   Entries e;
   e.add("2018-12-31", "jobs.urban_new", "17000");
