@@ -27,6 +27,7 @@ RecordChecker::RecordChecker(const Plan& plan, Date today, Diagnostics& diags)
     : plan_(plan),
       today_(today),
       diags_(&diags),
+      reports_(plan.indicators.size()),
       magnitude_(plan.indicators.size(), 0),
       ranges_(plan, "its entries before it in this file") {}
 
@@ -92,7 +93,15 @@ void RecordChecker::check(const EntryView& e, std::optional<std::size_t> index,
                     fmt::format("{} is in the future (today is {})", e.date.iso(), today_.iso()));
   if (!e.period.empty())
     if (auto late = period_after_date(e.period, e.date)) diags_->warning(e.where(), *late);
-  if (by & kText) warn_unknown_unit(e);
+  if (by & kText) {
+    warn_unknown_unit(e);
+  } else if (by != 0 && ind && ind->scheduled() && !ind->reported_by.empty() &&
+             !reports(*index, by - 1)) {
+    diags_->warning(Location{*e.file, e.line, e.by_column > 0 ? e.by_column : 1},
+                    fmt::format("{} is not a reporter of {}: the figure counts, but files no "
+                                "report (plan due still asks its reporters)",
+                                sanitize(e.by), id));
+  }
   // A fingerprint is enough to raise a suspicion: a collision costs a false
   // warning, never a wrong figure.
   if (auto first = seen_.find_or_add(fingerprint, e.line))
@@ -113,6 +122,16 @@ std::uint64_t RecordChecker::by_key(std::string_view by) {
     return last_by_ + 1;
   }
   return text_key(by);
+}
+
+bool RecordChecker::reports(std::size_t indicator, std::size_t unit) {
+  std::vector<std::int8_t>& known = reports_[indicator];
+  if (known.size() <= unit) known.resize(known_by_.size(), -1);
+  if (known[unit] < 0) {
+    const auto& by = plan_.indicators[indicator].reported_by;
+    known[unit] = std::find(by.begin(), by.end(), known_by_[unit]) != by.end();
+  }
+  return known[unit] != 0;
 }
 
 void RecordChecker::warn_unknown_unit(const EntryView& e) {

@@ -32,6 +32,10 @@ class RecordChecker : public ShardableSink {
   //  - a date after today;
   //  - a period= that begins after the entry's date (a report is dated the
   //    day it came in: the date or the period is a typo);
+  //  - a by= of a unit of the plan that is not among the reporters of the
+  //    entry's scheduled indicator (Indicator::reported_by): the
+  //    figure counts, but files no report (a town's figure under 教育局, a
+  //    group's name for one of its members), at the column of its value;
   //  - a by= that names no reporter or unit of the plan (Plan::knows_unit),
   //    at the column of its value, with "did you mean". A warning, not an
   //    error: who filed a figure changes no figure, and ledgers written
@@ -73,6 +77,8 @@ class RecordChecker : public ShardableSink {
   // unit) the hash of the text with the top bit set.
   std::uint64_t by_key(std::string_view by);
   void warn_unknown_unit(const EntryView& e);
+  // Whether known_by_[unit] is one of the indicator's reporters.
+  bool reports(std::size_t indicator, std::size_t unit);
   // The checks of add and add_view: `index` is the entry's indicator, when
   // the plan has its id, which is `id`.
   void check(const EntryView& e, std::optional<std::size_t> index, std::string_view id);
@@ -87,6 +93,9 @@ class RecordChecker : public ShardableSink {
   // mostly holds one, the last found.
   std::vector<std::string> known_by_;
   std::size_t last_by_ = 0;
+  // Per indicator, per known_by_ place: 1 when that unit reports it, 0 when
+  // not; filled as the units are met.
+  std::vector<std::vector<std::int8_t>> reports_;
   // The fingerprints of the file's last entries: date, indicator, value and
   // by=, the indicator by its place in the plan and by= by its key above,
   // so that no text is hashed for most entries.

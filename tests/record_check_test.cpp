@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "mini_fixture.h"
+#include "plan_loader.h"
 
 namespace plan {
 
@@ -45,6 +46,34 @@ TEST_CASE("a double entry names the first one's line") {
                                "3: entered twice?"});
   CHECK(c.diags.warning_count() == 1);
   CHECK_FALSE(c.diags.has_errors());
+}
+
+TEST_CASE("a figure by a unit that does not report the indicator files no report: a warning") {
+  // tests/fixtures/template.toml: jobs.towns is reported by 镇甲 and 镇乙 (the
+  // group 各区镇); 教育局 is a unit of the plan that reports only grads.y;
+  // award is ad hoc, reported by no one.
+  Diagnostics loading;
+  auto loaded = load_plan(Env::posix(), PLAN_SOURCE_DIR "/tests/fixtures/template.toml", loading);
+  REQUIRE(loaded);
+  Diagnostics diags;
+  RecordChecker check(*loaded, day("2020-06-30"), diags);
+  auto add = [&](int line, const char* id, const char* by) {
+    Entry e = make_entry("2019-07-03", id, std::to_string(line).c_str(), by, {"r.rec", line, 1});
+    check.add(e);
+  };
+  add(1, "jobs.towns", "镇甲");    // its reporter
+  add(2, "jobs.towns", "教育局");  // a unit, not its reporter
+  add(3, "jobs.towns", "各区镇");  // the group, not one reporter
+  add(4, "jobs.towns", "");        // no by=: a figure of no one's
+  add(5, "grads.y", "教育局");     // its reporter
+  add(6, "award", "教育局");       // ad hoc: no report is owed
+  std::vector<std::string> lines;
+  for (const auto& d : diags.items()) lines.push_back(d.headline());
+  CHECK(lines == std::vector<std::string>{
+                     "r.rec:2:1: warning: 教育局 is not a reporter of jobs.towns: the figure "
+                     "counts, but files no report (plan due still asks its reporters)",
+                     "r.rec:3:1: warning: 各区镇 is not a reporter of jobs.towns: the figure "
+                     "counts, but files no report (plan due still asks its reporters)"});
 }
 
 TEST_CASE("the same figure for two periods is two reports, not a double entry") {
