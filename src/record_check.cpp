@@ -35,6 +35,9 @@ void RecordChecker::start_file(const std::string& name) {
   file_ = name;
   seen_.clear();
   ranges_.clear();
+  for (auto& units : reports_)
+    for (auto& r : units)
+      if (r == kNamed) r = kNotReporter;
 }
 
 void RecordChecker::add(const Entry& e) {
@@ -96,10 +99,13 @@ void RecordChecker::check(const EntryView& e, std::optional<std::size_t> index,
   if (by & kText) {
     warn_unknown_unit(e);
   } else if (by != 0 && ind && ind->scheduled() && !ind->reported_by.empty() &&
-             !reports(*index, by - 1)) {
+             reporter_state(*index, by - 1) == kNotReporter) {
+    // Named once a file for each indicator and unit: a unit that files an
+    // indicator it does not report does so on many lines.
+    reports_[*index][by - 1] = kNamed;
     diags_->warning(Location{*e.file, e.line, e.by_column > 0 ? e.by_column : 1},
                     fmt::format("{} is not a reporter of {}: the figure counts, but files no "
-                                "report (plan due still asks its reporters)",
+                                "report (plan due still asks its reporters); named once a file",
                                 sanitize(e.by), id));
   }
   // A fingerprint is enough to raise a suspicion: a collision costs a false
@@ -124,14 +130,15 @@ std::uint64_t RecordChecker::by_key(std::string_view by) {
   return text_key(by);
 }
 
-bool RecordChecker::reports(std::size_t indicator, std::size_t unit) {
+std::int8_t RecordChecker::reporter_state(std::size_t indicator, std::size_t unit) {
   std::vector<std::int8_t>& known = reports_[indicator];
-  if (known.size() <= unit) known.resize(known_by_.size(), -1);
-  if (known[unit] < 0) {
+  if (known.size() <= unit) known.resize(known_by_.size(), kUnknown);
+  if (known[unit] == kUnknown) {
     const auto& by = plan_.indicators[indicator].reported_by;
-    known[unit] = std::find(by.begin(), by.end(), known_by_[unit]) != by.end();
+    known[unit] =
+        std::find(by.begin(), by.end(), known_by_[unit]) != by.end() ? kReporter : kNotReporter;
   }
-  return known[unit] != 0;
+  return known[unit];
 }
 
 void RecordChecker::warn_unknown_unit(const EntryView& e) {

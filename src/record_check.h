@@ -35,7 +35,8 @@ class RecordChecker : public ShardableSink {
   //  - a by= of a unit of the plan that is not among the reporters of the
   //    entry's scheduled indicator (Indicator::reported_by): the
   //    figure counts, but files no report (a town's figure under 教育局, a
-  //    group's name for one of its members), at the column of its value;
+  //    group's name for one of its members), at the column of its value,
+  //    once a file for each indicator and unit;
   //  - a by= that names no reporter or unit of the plan (Plan::knows_unit),
   //    at the column of its value, with "did you mean". A warning, not an
   //    error: who filed a figure changes no figure, and ledgers written
@@ -77,8 +78,10 @@ class RecordChecker : public ShardableSink {
   // unit) the hash of the text with the top bit set.
   std::uint64_t by_key(std::string_view by);
   void warn_unknown_unit(const EntryView& e);
-  // Whether known_by_[unit] is one of the indicator's reporters.
-  bool reports(std::size_t indicator, std::size_t unit);
+  // Whether known_by_[unit] is one of the indicator's reporters, and
+  // whether this file named it already when it is not.
+  static constexpr std::int8_t kUnknown = -1, kNotReporter = 0, kReporter = 1, kNamed = 2;
+  std::int8_t reporter_state(std::size_t indicator, std::size_t unit);
   // The checks of add and add_view: `index` is the entry's indicator, when
   // the plan has its id, which is `id`.
   void check(const EntryView& e, std::optional<std::size_t> index, std::string_view id);
@@ -93,8 +96,8 @@ class RecordChecker : public ShardableSink {
   // mostly holds one, the last found.
   std::vector<std::string> known_by_;
   std::size_t last_by_ = 0;
-  // Per indicator, per known_by_ place: 1 when that unit reports it, 0 when
-  // not; filled as the units are met.
+  // Per indicator, per known_by_ place: a reporter_state, filled as the
+  // units are met.
   std::vector<std::vector<std::int8_t>> reports_;
   // The fingerprints of the file's last entries: date, indicator, value and
   // by=, the indicator by its place in the plan and by= by its key above,

@@ -67,13 +67,20 @@ TEST_CASE("a figure by a unit that does not report the indicator files no report
   add(4, "jobs.towns", "");        // no by=: a figure of no one's
   add(5, "grads.y", "教育局");     // its reporter
   add(6, "award", "教育局");       // ad hoc: no report is owed
+  add(7, "jobs.towns", "教育局");  // named once a file
+  check.begin_file(1, "s.rec", diags);
+  Entry again = make_entry("2019-07-04", "jobs.towns", "8", "教育局", {"s.rec", 1, 1});
+  check.add(again);  // another file: named again
   std::vector<std::string> lines;
   for (const auto& d : diags.items()) lines.push_back(d.headline());
-  CHECK(lines == std::vector<std::string>{
-                     "r.rec:2:1: warning: 教育局 is not a reporter of jobs.towns: the figure "
-                     "counts, but files no report (plan due still asks its reporters)",
-                     "r.rec:3:1: warning: 各区镇 is not a reporter of jobs.towns: the figure "
-                     "counts, but files no report (plan due still asks its reporters)"});
+  CHECK(lines ==
+        std::vector<std::string>{
+            "r.rec:2:1: warning: 教育局 is not a reporter of jobs.towns: the figure "
+            "counts, but files no report (plan due still asks its reporters); named once a file",
+            "r.rec:3:1: warning: 各区镇 is not a reporter of jobs.towns: the figure "
+            "counts, but files no report (plan due still asks its reporters); named once a file",
+            "s.rec:1:1: warning: 教育局 is not a reporter of jobs.towns: the figure "
+            "counts, but files no report (plan due still asks its reporters); named once a file"});
 }
 
 TEST_CASE("the same figure for two periods is two reports, not a double entry") {
