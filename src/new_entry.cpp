@@ -141,6 +141,9 @@ Expected<NewEntry> make_new_entry(const EntryInput& in, const Plan& plan, const 
     return date.error();
   if (auto late = period_after_date(in.period, out.entry.date); late && !force)
     return make_error(at, *late + "; use --force if it is right");
+  if (!out.entry.is_explanation)
+    if (auto early = period_not_over(in.period, out.entry.date); early && !force)
+      return make_error(at, *early + "; use --force if it is right");
   out.entry.where = where;
   out.line = format_entry(out.entry, *plan.find(out.entry.id));
   return out;

@@ -148,6 +148,15 @@ std::optional<std::string> period_after_date(std::string_view label, Date d) {
                      label, d.iso());
 }
 
+std::optional<std::string> period_not_over(std::string_view label, Date d) {
+  auto period = parse_period_label(label);
+  if (!period || period->second > d) return std::nullopt;
+  const Date last = period->second.add_months(months_per_period(period->first)).add_days(-1);
+  if (last <= d) return std::nullopt;
+  return fmt::format("period {} is not over on {} (it ends {}); a report is dated after its period",
+                     label, d.iso(), last.iso());
+}
+
 std::optional<std::pair<Frequency, Date>> parse_period_label(std::string_view s) {
   if (s.size() < 4) return std::nullopt;
   int year = 0;

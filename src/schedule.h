@@ -76,5 +76,11 @@ std::optional<std::pair<Frequency, Date>> parse_period_label(std::string_view la
 // came in, so the date or the period is a typo. nullopt otherwise, also for
 // a label that names no period. plan record's error and check's warning.
 std::optional<std::string> period_after_date(std::string_view label, Date d);
+// When `label` names a period that has begun but is not over on `d`, the
+// sentence that says so: "period 2019-07 is not over on 2019-07-03 (it ends
+// 2019-07-31); a report is dated after its period" — a figure filed then
+// would mark the period's report in before the period is. Explanations may
+// come early (a delay announced); figures not. nullopt otherwise.
+std::optional<std::string> period_not_over(std::string_view label, Date d);
 
 }  // namespace plan

@@ -217,10 +217,12 @@ TEST_CASE("a level or milestone outside the period still counts as the latest en
               "2020-12-31; it still counts while it is the latest entry of hr.portal"});
 }
 
-TEST_CASE("a period= that begins after the entry's date") {
+TEST_CASE("a period= that begins after the entry's date, or is not over on it") {
   // 2019-07 begins on 1 July: a figure for it dated 30 June is a typo in the
-  // date or the period; one dated 1 July (or later, filed late) is not. A
-  // label that is no period is parse_line's to judge, not check's.
+  // date or the period; one dated 1 July is a report before its month is
+  // over (it would mark July's report in); one dated 12 August, filed after
+  // the month, is right. A label that is no period is parse_line's to
+  // judge, not check's. An explanation may come before its period is over.
   Checker c("2020-06-30");
   const auto add = [&](int line, const char* date, const char* period) {
     // Each its own amount: same date and value would be "entered twice?".
@@ -235,9 +237,17 @@ TEST_CASE("a period= that begins after the entry's date") {
   add(4, "2019-03-31", "2019Q2");
   add(5, "2019-12-31", "2020");
   add(6, "2019-06-30", "July");
+  add(7, "2019-12-31", "2019");  // the year's last day: over
+  Entry why = make_entry("2019-07-20", "jobs.urban_new", "0", "", {"r.rec", 8, 1});
+  why.is_explanation = true;
+  why.tags.emplace_back("note", "延迟");
+  why.tags.emplace_back("period", "2019-07");
+  c.check.add(why);
   CHECK(c.headlines() ==
         Lines{"r.rec:1:1: warning: period 2019-07 begins after the date 2019-06-30 (a figure "
               "is dated the day it came in)",
+              "r.rec:2:1: warning: period 2019-07 is not over on 2019-07-01 (it ends "
+              "2019-07-31); a report is dated after its period",
               "r.rec:4:1: warning: period 2019Q2 begins after the date 2019-03-31 (a figure "
               "is dated the day it came in)",
               "r.rec:5:1: warning: period 2020 begins after the date 2019-12-31 (a figure is "

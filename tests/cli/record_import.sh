@@ -95,6 +95,14 @@ same "record June, same figure: exit" "$RC" 0
 run record jobs.urban_new 500 --date 2019-07-04 --by 人社局 --period 2019-06 --file records/p.rec
 same "record June again: exit" "$RC" 1
 rm records/p.rec
+# A figure for a month not over on its date is refused (it would mark the
+# month's report in); --force writes it.
+cp records/2019.rec "$TMP/before.rec"
+run record jobs.urban_new 500 --date 2019-07-03 --by 人社局 --period 2019-07
+same "period not over: exit" "$RC" 1
+same "period not over: message" "$ERR" \
+  'plan: period 2019-07 is not over on 2019-07-03 (it ends 2019-07-31); a report is dated after its period; use --force if it is right'
+if cmp -s records/2019.rec "$TMP/before.rec"; then passed=$((passed + 1)); else fail "period not over: written"; fi
 
 run record jobs.urban_new 100 --by 人社局
 same "default date today: exit" "$RC" 0
