@@ -511,17 +511,14 @@ std::string units_section(const Digest& d, bool zh) {
   HtmlTable t;
   t.th(Word::unit, zh);
   // Without a reporting schedule nothing is unreported, and the column goes.
-  for (Word h : {Word::leads, Word::partners, Word::achieved, Word::on_track, Word::behind,
-                 Word::missed, Word::unreported, Word::no_data})
-    if (h != Word::unreported || d.scheduled) t.th(h, zh, true);
+  for (const auto& [word, count] : unit_counts(d.units.rows.front(), d.units.scheduled))
+    t.th(word, zh, true);
   t.th(Word::furthest_behind, zh);
   t.th(Word::gap, zh, true);
   for (const UnitRow& u : d.units.rows) {
     t.td(zh_text(u.unit, zh), "unit name");
-    std::vector<int> counts = {u.led, u.partnered, u.achieved, u.on_track, u.behind, u.missed};
-    if (d.scheduled) counts.push_back(u.unreported);
-    counts.push_back(u.no_data);
-    for (int n : counts) t.td(n == 0 ? "<span class=\"meta\">0</span>" : std::to_string(n), "num");
+    for (const auto& [word, n] : unit_counts(u, d.units.scheduled))
+      t.td(n == 0 ? "<span class=\"meta\">0</span>" : std::to_string(n), "num");
     t.td(u.worst_id.empty() ? "" : id_cell(*d.plan->find(u.worst_id)), "wide");
     t.td(u.worst_gap ? esc(format_ratio(*u.worst_gap)) : "", "num");
     t.end_row();

@@ -253,10 +253,9 @@ std::string units_section(const Digest& d, bool zh) {
   // spaces between columns, one where two would leave the name fewer than
   // 12. The worst indicator of each unit is in the Markdown and HTML digests.
   // Without a reporting schedule nothing is unreported, and the column goes.
-  std::vector<std::string> headers;
-  for (Word h : {Word::unit, Word::leads, Word::partners, Word::achieved, Word::on_track,
-                 Word::behind, Word::missed, Word::unreported, Word::no_data})
-    if (h != Word::unreported || d.scheduled) headers.push_back(plan::heading(h, zh));
+  std::vector<std::string> headers = {plan::heading(Word::unit, zh)};
+  for (const auto& [word, count] : unit_counts(d.units.rows.front(), d.units.scheduled))
+    headers.push_back(plan::heading(word, zh));
   int counts_width = 0;
   for (std::size_t k = 1; k < headers.size(); ++k) counts_width += text_width(headers[k]);
   const int n = static_cast<int>(headers.size()) - 1;
@@ -269,12 +268,10 @@ std::string units_section(const Digest& d, bool zh) {
   for (std::size_t k = 1; k < headers.size(); ++k) line += sep + headers[k];
   out += line + '\n';
   for (const UnitRow& u : d.units.rows) {
-    std::vector<int> counts = {u.led, u.partnered, u.achieved, u.on_track, u.behind, u.missed};
-    if (d.scheduled) counts.push_back(u.unreported);
-    counts.push_back(u.no_data);
     line = "  " + pad_right(truncate_to_width(one_line(u.unit), uw), uw);
-    for (std::size_t k = 1; k < headers.size(); ++k)
-      line += sep + pad_left(std::to_string(counts[k - 1]), text_width(headers[k]));
+    std::size_t k = 1;
+    for (const auto& [word, count] : unit_counts(u, d.units.scheduled))
+      line += sep + pad_left(std::to_string(count), text_width(headers[k++]));
     out += line + '\n';
   }
   return out;

@@ -26,6 +26,15 @@ std::optional<double> gap_of(const IndicatorStatus& s) {
 
 }  // namespace
 
+std::vector<std::pair<Word, int>> unit_counts(const UnitRow& u, bool scheduled) {
+  std::vector<std::pair<Word, int>> out = {
+      {Word::leads, u.led},         {Word::partners, u.partnered}, {Word::achieved, u.achieved},
+      {Word::on_track, u.on_track}, {Word::behind, u.behind},      {Word::missed, u.missed}};
+  if (scheduled) out.emplace_back(Word::unreported, u.unreported);
+  out.emplace_back(Word::no_data, u.no_data);
+  return out;
+}
+
 UnitsReport build_units(const Ledger& ledger, bool lead_only) {
   std::vector<IndicatorStatus> statuses;
   for (const Indicator& ind : ledger.plan().indicators) statuses.push_back(evaluate(ledger, ind));
@@ -38,6 +47,8 @@ UnitsReport units_of(const Plan& plan, Date as_of, const std::vector<IndicatorSt
   r.plan = &plan;
   r.as_of = as_of;
   r.lead_only = lead_only;
+  r.scheduled = std::any_of(plan.indicators.begin(), plan.indicators.end(),
+                            [](const Indicator& i) { return i.scheduled(); });
   std::vector<std::string> names = plan.units;
   auto note = [&](const std::string& u) {
     if (std::find(names.begin(), names.end(), u) == names.end()) names.push_back(u);
@@ -119,8 +130,7 @@ Table units_table(const UnitsReport& r) {
   }
   // Without a reporting schedule nothing is unreported: the terminal keeps
   // its width for the other counts (CSV, JSON and workbooks keep the column).
-  if (std::none_of(r.plan->indicators.begin(), r.plan->indicators.end(),
-                   [](const Indicator& i) { return i.scheduled(); }))
+  if (!r.scheduled)
     for (Column& c : t.columns)
       if (c.key == "unreported") c.table = false;
   return t;

@@ -9,6 +9,7 @@
 #include "evaluation.h"
 #include "ledger.h"
 #include "table.h"
+#include "words.h"
 
 namespace plan {
 
@@ -28,8 +29,16 @@ struct UnitsReport {
   const Plan* plan = nullptr;
   Date as_of;
   bool lead_only = false;
+  // Some indicator has a reporting schedule: without one nothing can be
+  // unreported, and people's tables leave that count out.
+  bool scheduled = false;
   std::vector<UnitRow> rows;  // units in [plan].units order, then others by first use
 };
+
+// A unit's status counts as people's tables show them, headed by their
+// words: achieved, on track, behind, missed, unreported (only when
+// `scheduled`) and no data, after the indicators it leads and partners.
+std::vector<std::pair<Word, int>> unit_counts(const UnitRow& u, bool scheduled);
 
 UnitsReport build_units(const Ledger& ledger, bool lead_only);
 // The same from figures already evaluated at `as_of` (the digest's): one
