@@ -17,8 +17,8 @@ MissingReport missing_report(const OwedReport& r, const std::vector<Explanation>
   return m;
 }
 
-// `plan due`'s order (due_report.cpp): reporter in [[reporter]] order (a
-// report anyone may file, or an unknown name, after), due date, plan order.
+}  // namespace
+
 void order_owed(const Plan& plan, std::vector<MissingReport>& list) {
   auto rank = [&](const std::string& name) {
     auto i = plan.reporter_index(name);
@@ -28,11 +28,10 @@ void order_owed(const Plan& plan, std::vector<MissingReport>& list) {
     std::size_t ra = rank(a.reporter), rb = rank(b.reporter);
     if (ra != rb) return ra < rb;
     if (a.due != b.due) return a.due < b.due;
+    if (a.period != b.period) return a.period < b.period;
     return a.ind < b.ind;  // plan order: indicators live in one vector
   });
 }
-
-}  // namespace
 
 std::string_view change_name(Change c) {
   switch (c) {

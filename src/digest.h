@@ -166,6 +166,12 @@ struct Digest {
 // members). The plan must outlive the Digest.
 Digest build_digest(const DigestSources& sources, const DigestOptions& o);
 
+// `plan due`'s order (due_report.cpp): reporter in [[reporter]] order (a
+// report anyone may file, or an unknown name, after), due date, plan order;
+// a reporter's reports due the same day by period first (2019-06 before
+// 2019Q2), so that the text digest lists each period once.
+void order_owed(const Plan& plan, std::vector<MissingReport>& list);
+
 // The file a digest is written to by `plan report --output-dir`:
 // "<label>.<ext>" for the whole plan ("2020-06.html"), "<label>-<unit>.<ext>"
 // for one unit ("2020Q2-人社局.md"). In the unit's name, ASCII letters,

@@ -83,46 +83,34 @@ std::string heading(const std::string& text) {
 }
 
 // Reports owed, as `plan due` lists them: one line per reporter, period and
-// due date, then the indicators. The list comes by reporter, due date and
-// plan order; reports of one reporter's day are put in period order (2019-06
-// before 2019Q2), each period's in plan order, so that a period is one
-// group. With `names`, an indicator a line with its name and its
+// due date, then the indicators (the list comes in that order, build_digest
+// sees to it). With `names`, an indicator a line with its name and its
 // explanation under it; else the ids on one line, for the many reports
 // merely falling due (a quarter's digest lists the next quarter's monthly
 // reports of every reporter), so that they read as the calendar they are.
-std::string owed_list(const std::vector<MissingReport>& reports, bool names, int indent, bool zh) {
-  std::vector<const MissingReport*> list;
-  for (const MissingReport& m : reports) list.push_back(&m);
-  auto same_day = [](const MissingReport* a, const MissingReport* b) {
-    return a->reporter == b->reporter && a->due == b->due;
-  };
-  for (auto it = list.begin(); it != list.end();) {
-    auto end = std::find_if_not(it, list.end(), [&](const auto* m) { return same_day(*it, m); });
-    std::stable_sort(it, end, [](const auto* a, const auto* b) { return a->period < b->period; });
-    it = end;
-  }
+std::string owed_list(const std::vector<MissingReport>& list, bool names, int indent, bool zh) {
   std::string out;
   const std::string comma = zh ? "、" : ", ";
   for (auto it = list.begin(); it != list.end();) {
-    auto end = std::find_if_not(it, list.end(), [&](const auto* m) {
-      return same_day(*it, m) && m->period == (*it)->period;
+    auto end = std::find_if_not(it, list.end(), [&](const MissingReport& m) {
+      return m.reporter == it->reporter && m.due == it->due && m.period == it->period;
     });
-    out += wrap(one_line(w::missing_detail(**it, zh)), indent);
-    if (names) {
-      for (auto m = it; m != end; ++m) {
-        out += id_line(*(*m)->ind, indent + 2);
-        if ((*m)->explanation)
-          out += wrap(w::explanation_words(*(*m)->explanation, zh), indent + 4);
+    out += wrap(one_line(w::missing_detail(*it, zh)), indent);
+    std::string ids;
+    for (auto m = it; m != end; ++m) {
+      if (names) {
+        out += id_line(*m->ind, indent + 2);
+        if (m->explanation) out += wrap(w::explanation_words(*m->explanation, zh), indent + 4);
+      } else {
+        ids += (m == it ? "" : comma) + m->ind->id;
       }
-    } else {
-      std::string ids;
-      for (auto m = it; m != end; ++m) ids += (m == it ? "" : comma) + (*m)->ind->id;
+    }
+    if (!names) {
       out += wrap(ids, indent + 2, 0);
       for (auto m = it; m != end; ++m)
-        if ((*m)->explanation)
-          out += wrap(
-              (*m)->ind->id + (zh ? "：" : ": ") + w::explanation_words(*(*m)->explanation, zh),
-              indent + 2);
+        if (m->explanation)
+          out += wrap(m->ind->id + (zh ? "：" : ": ") + w::explanation_words(*m->explanation, zh),
+                      indent + 2);
     }
     it = end;
   }

@@ -222,13 +222,14 @@ TEST_CASE("reports missing: the section the reporting schedules fill") {
                   "      jobs.urban_new\n\n") != std::string::npos);
   CHECK(digest_text(d, zh).find("    人社局：2020-11，2020-12-10 到期，还有 10 天\n"
                                 "      jobs.urban_new、skills.high\n") != std::string::npos);
-  // Reports of different periods due the same day (the list comes in plan
-  // order then) are put in period order, so that each period is one group.
+  // Reports of different periods due the same day are put in period order
+  // by build_digest (order_owed), so that each period is one group.
   const Indicator& total = *plan.find("skills.total");
   std::vector<MissingReport> kept = d.due_next;
   d.due_next = {{&jobs, "人社局", "2020-11", testing::day("2020-12-10"), -10, {}},
                 {&skills, "人社局", "2020Q3", testing::day("2020-12-10"), -10, {}},
                 {&total, "人社局", "2020-11", testing::day("2020-12-10"), -10, {}}};
+  order_owed(plan, d.due_next);
   CHECK(digest_text(d, RenderOptions{})
             .find("    人社局: 2020-11, due 2020-12-10, in 10 days\n"
                   "      jobs.urban_new, skills.total\n"
