@@ -139,11 +139,9 @@ Expected<NewEntry> make_new_entry(const EntryInput& in, const Plan& plan, const 
   }
   if (Outcome date = check_entry_date(plan, out.entry.date, today, force, at); !date)
     return date.error();
-  if (auto late = period_after_date(in.period, out.entry.date); late && !force)
-    return make_error(at, *late + "; use --force if it is right");
-  if (!out.entry.is_explanation)
-    if (auto early = period_not_over(in.period, out.entry.date); early && !force)
-      return make_error(at, *early + "; use --force if it is right");
+  if (auto wrong = period_date_problem(in.period, out.entry.date, !out.entry.is_explanation);
+      wrong && !force)
+    return make_error(at, *wrong + "; use --force if it is right");
   out.entry.where = where;
   out.line = format_entry(out.entry, *plan.find(out.entry.id));
   return out;

@@ -43,7 +43,8 @@ Outcome check_entry_date(const Plan& plan, Date d, Date today, bool force, const
 // indicator's frequency ("period '2019Q2' is not a monthly reporting period
 // of ID (such as 2019-01)", of ErrorKind::usage; for an indicator without a
 // schedule, any period label), then applies check_entry_date and, unless
-// `force`, refuses a period that begins after the date (period_after_date).
+// `force`, refuses a period that begins after the date or, for a figure, is
+// not over on it (period_date_problem).
 // Tags are written in the order by, period, note, measures, src. On error the Diagnostic is at
 // `where` (its column is dropped: the user never saw the assembled line)
 // and carries no source line. The entry's `where` is `where`.

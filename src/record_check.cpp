@@ -94,13 +94,9 @@ void RecordChecker::check(const EntryView& e, std::optional<std::size_t> index,
   if (e.date > today_)
     diags_->warning(e.where(),
                     fmt::format("{} is in the future (today is {})", e.date.iso(), today_.iso()));
-  if (!e.period.empty()) {
-    if (auto late = period_after_date(e.period, e.date)) {
-      diags_->warning(e.where(), *late);
-    } else if (!e.is_explanation) {
-      if (auto early = period_not_over(e.period, e.date)) diags_->warning(e.where(), *early);
-    }
-  }
+  if (!e.period.empty())
+    if (auto wrong = period_date_problem(e.period, e.date, !e.is_explanation))
+      diags_->warning(e.where(), *wrong);
   if (by & kText) {
     warn_unknown_unit(e);
   } else if (by != 0 && ind && ind->scheduled() && !ind->reported_by.empty() &&

@@ -140,19 +140,15 @@ std::string period_label(const ReportingPeriod& p) {
   return "";
 }
 
-std::optional<std::string> period_after_date(std::string_view label, Date d) {
+std::optional<std::string> period_date_problem(std::string_view label, Date d, bool figure) {
   auto period = parse_period_label(label);
-  if (!period || period->second <= d) return std::nullopt;
+  if (!period) return std::nullopt;
   // A label that parses is ASCII: nothing to sanitize.
-  return fmt::format("period {} begins after the date {} (a figure is dated the day it came in)",
-                     label, d.iso());
-}
-
-std::optional<std::string> period_not_over(std::string_view label, Date d) {
-  auto period = parse_period_label(label);
-  if (!period || period->second > d) return std::nullopt;
+  if (period->second > d)
+    return fmt::format("period {} begins after the date {} (a figure is dated the day it came in)",
+                       label, d.iso());
   const Date last = period->second.add_months(months_per_period(period->first)).add_days(-1);
-  if (last <= d) return std::nullopt;
+  if (!figure || last <= d) return std::nullopt;
   return fmt::format("period {} is not over on {} (it ends {}); a report is dated after its period",
                      label, d.iso(), last.iso());
 }

@@ -70,17 +70,17 @@ std::string period_label(const ReportingPeriod& p);
 // The calendar period a label names: its frequency and first day. Accepts
 // every label period_label writes; nullopt otherwise.
 std::optional<std::pair<Frequency, Date>> parse_period_label(std::string_view label);
-// When `label` (a period= value) names a period that begins after `d`, the
-// sentence that says so: "period 2019-07 begins after the date 2019-06-30
-// (a figure is dated the day it came in)" — a report is dated the day it
-// came in, so the date or the period is a typo. nullopt otherwise, also for
-// a label that names no period. plan record's error and check's warning.
-std::optional<std::string> period_after_date(std::string_view label, Date d);
-// When `label` names a period that has begun but is not over on `d`, the
-// sentence that says so: "period 2019-07 is not over on 2019-07-03 (it ends
-// 2019-07-31); a report is dated after its period" — a figure filed then
-// would mark the period's report in before the period is. Explanations may
-// come early (a delay announced); figures not. nullopt otherwise.
-std::optional<std::string> period_not_over(std::string_view label, Date d);
+// What is wrong with an entry of date `d` whose period= is `label`, as the
+// sentence plan record's error and check's warning say; nullopt when
+// nothing is, also for a label that names no period. A report is dated the
+// day it came in, after its period:
+//  - a period that begins after `d`: "period 2019-07 begins after the date
+//    2019-06-30 (a figure is dated the day it came in)" — the date or the
+//    period is a typo;
+//  - for a figure (not an explanation, which may announce a delay), a
+//    period not over on `d`: "period 2019-07 is not over on 2019-07-03 (it
+//    ends 2019-07-31); a report is dated after its period" — it would mark
+//    the period's report in before the period is.
+std::optional<std::string> period_date_problem(std::string_view label, Date d, bool figure);
 
 }  // namespace plan
