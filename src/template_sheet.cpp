@@ -30,14 +30,12 @@ TemplateSheet build_template(const Plan& plan, const Filings& filings, std::stri
     for (int p = 0; p < n; ++p) {
       ReportingPeriod rp = period_at(plan, *ind, p);
       if (rp.end > period.last) break;
-      const bool earlier = rp.end < period.first;
       if (filings.filed(i, s, p)) {
-        if (!earlier) ++out.filed;
+        if (rp.end >= period.first) ++out.filed;
         continue;
       }
       // A report of an earlier period that never came in is still owed:
       // asked for again, until it is in the ledger.
-      if (earlier) ++out.earlier;
       out.rows.push_back(TemplateRow{ind, rp});
     }
   }

@@ -50,8 +50,7 @@ struct TemplateSheet {
   std::string reporter;
   NamedPeriod period;
   std::vector<TemplateRow> rows;
-  int filed = 0;    // reports of the period already in the ledger, left out
-  int earlier = 0;  // rows of earlier periods, still owed
+  int filed = 0;  // reports of the period already in the ledger, left out
 };
 
 // REQUIRES: `reporter` is a [[reporter]] of the plan; `filings` has seen
