@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
+#include <set>
 
 #include "csv.h"
 #include "new_entry.h"
@@ -455,6 +456,7 @@ ImportResult import_sheet(const Sheet& sheet, const Plan& plan, Date today, bool
   // Rows whose value is empty (a report not filled in): skipped, and named
   // in one warning; "where id" each.
   std::vector<std::string> skipped;
+  std::set<std::pair<std::string, std::string>> not_reporters;  // (id, by) warned about
   auto cell = [&](const SheetRow& rec, Column c) {
     std::size_t i = header.index[c];
     return i < rec.cells.size() ? trim(rec.cells[i]) : std::string_view();
@@ -494,6 +496,11 @@ ImportResult import_sheet(const Sheet& sheet, const Plan& plan, Date today, bool
       result.diags.add(std::move(d));
       continue;
     }
+    // Once a sheet for each indicator and unit, at the by= cell: a unit that
+    // files what it does not report does so on many rows.
+    if (!made->warning.empty() &&
+        not_reporters.emplace(made->entry.id, made->entry.tag("by")).second)
+      result.diags.warning(cell_or_row(sheet, rec, header.index[kBy]), made->warning);
     const std::size_t value_col = header.index[kValue];
     if (sheet.percent_unknown && !force && !made->entry.is_state && !made->entry.is_explanation) {
       auto i = indicator_index(plan, made->entry);

@@ -143,7 +143,10 @@ Expected<NewEntry> make_new_entry(const EntryInput& in, const Plan& plan, const 
       wrong && !force)
     return make_error(at, *wrong + "; use --force if it is right");
   out.entry.where = where;
-  out.line = format_entry(out.entry, *plan.find(out.entry.id));
+  const Indicator& ind = *plan.find(out.entry.id);
+  out.line = format_entry(out.entry, ind);
+  if (!in.by.empty() && !files_report(ind, in.by))
+    out.warning = not_a_reporter(ind, in.by, out.entry.is_explanation);
   return out;
 }
 

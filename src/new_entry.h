@@ -28,6 +28,9 @@ struct EntryInput {
 struct NewEntry {
   Entry entry;
   std::string line;  // canonical record line (format_entry), no newline
+  // Why the entry, valid, is likely not what was meant, or "": a by= that is
+  // not a reporter of its scheduled indicator (not_a_reporter, plan.h).
+  std::string warning;
 };
 
 // Whether `d` may be recorded; the error (at `where`) says why not. Dates
@@ -44,7 +47,8 @@ Outcome check_entry_date(const Plan& plan, Date d, Date today, bool force, const
 // of ID (such as 2019-01)", of ErrorKind::usage; for an indicator without a
 // schedule, any period label), then applies check_entry_date and, unless
 // `force`, refuses a period that begins after the date or, for a figure, is
-// not over on it (period_date_problem).
+// not over on it (period_date_problem). A by= that is not one of the
+// indicator's reporters is no error: NewEntry::warning says so.
 // Tags are written in the order by, period, note, measures, src. On error the Diagnostic is at
 // `where` (its column is dropped: the user never saw the assembled line)
 // and carries no source line. The entry's `where` is `where`.

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "text.h"
+
 namespace plan {
 
 std::string_view kind_name(Kind k) {
@@ -114,6 +116,25 @@ std::string join_names(const std::vector<std::string>& names) {
   return out;
 }
 
+bool files_report(const Indicator& ind, std::string_view unit) {
+  const auto& by = ind.reported_by;
+  return !ind.scheduled() || by.empty() || std::find(by.begin(), by.end(), unit) != by.end();
+}
+
+std::string not_a_reporter(const Indicator& ind, std::string_view unit, bool explanation) {
+  // Two names are read at a glance; a group's eight towns are not.
+  constexpr std::size_t kNamed = 2;
+  const auto& by = ind.reported_by;
+  std::vector<std::string> named(by.begin(), by.begin() + std::min(by.size(), kNamed + 1));
+  if (by.size() > kNamed + 1) named.resize(kNamed);
+  std::string who = join_names(named);
+  if (by.size() > kNamed + 1) who += " and " + std::to_string(by.size() - kNamed) + " more";
+  return sanitize(unit) + " is not a reporter of " + ind.id +
+         (explanation ? ": the explanation is kept, but answers for no report"
+                      : ": the figure counts, but files no report") +
+         "; plan due still asks " + who;
+}
+
 namespace {
 
 // Levenshtein distance over any sequence of comparable elements: bytes for
@@ -179,7 +200,7 @@ std::vector<std::string_view> unit_names(const Plan& plan) {
   return out;
 }
 
-std::u32string code_points(std::string_view s) {
+std::u32string to_u32(std::string_view s) {
   std::u32string out;
   for (std::size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
@@ -202,11 +223,11 @@ bool Plan::knows_unit(std::string_view name) const {
 
 std::string Plan::did_you_mean_unit(std::string_view name) const {
   // Unit names are a few Chinese characters: one wrong character is a typo.
-  std::u32string typed = code_points(name);
+  std::u32string typed = to_u32(name);
   std::size_t limit = std::max<std::size_t>(1, typed.size() / 3);
   std::vector<std::pair<std::size_t, std::string_view>> scored;
   for (auto n : unit_names(*this)) {
-    std::size_t d = levenshtein(typed, code_points(n));
+    std::size_t d = levenshtein(typed, to_u32(n));
     if (d <= limit) scored.emplace_back(d, n);
   }
   std::stable_sort(scored.begin(), scored.end(),
@@ -227,11 +248,11 @@ const Indicator* Plan::find_by_name(std::string_view name) const {
 }
 
 std::string Plan::did_you_mean_name(std::string_view name) const {
-  std::u32string typed = code_points(name);
+  std::u32string typed = to_u32(name);
   std::size_t limit = std::max<std::size_t>(1, typed.size() / 3);
   std::vector<std::pair<std::size_t, const Indicator*>> scored;
   for (const auto& ind : indicators) {
-    std::u32string full = code_points(ind.name);
+    std::u32string full = to_u32(ind.name);
     std::size_t d = levenshtein(typed, full);
     // A name cut short or padded ("城镇新增就业" for 城镇新增就业人数) is as
     // near as its difference in length says, whatever the limit.

@@ -179,6 +179,17 @@ struct Plan {
 // Unit or id names joined with the Chinese enumeration comma: "人社局、财政局".
 std::string join_names(const std::vector<std::string>& names);
 
+// Whether a figure of `ind` filed under by=`unit` is one its reporters owe:
+// false when the indicator is scheduled, has reporters, and `unit` is not
+// one of them (a town's figure under 教育局, a group's name for its
+// members). Such a figure counts, but files no report.
+bool files_report(const Indicator& ind, std::string_view unit);
+// The warning for such a figure: "教育局 is not a reporter of jobs.towns:
+// the figure counts, but files no report; plan due still asks 平望镇、盛泽镇
+// and 6 more" (for an explanation: "the explanation is kept, but answers
+// for no report"). REQUIRES: !files_report(ind, unit).
+std::string not_a_reporter(const Indicator& ind, std::string_view unit, bool explanation = false);
+
 // Units of indicators counted in whole things: 人 人次 家 个 项 所 名 户 次 件 场 处 座 本.
 extern const std::vector<std::string_view> kWholeUnits;
 

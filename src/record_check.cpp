@@ -99,15 +99,12 @@ void RecordChecker::check(const EntryView& e, std::optional<std::size_t> index,
       diags_->warning(e.where(), *wrong);
   if (by & kText) {
     warn_unknown_unit(e);
-  } else if (by != 0 && ind && ind->scheduled() && !ind->reported_by.empty() &&
-             reporter_state(*index, by - 1) == kNotReporter) {
+  } else if (by != 0 && ind && reporter_state(*index, by - 1) == kNotReporter) {
     // Named once a file for each indicator and unit: a unit that files an
     // indicator it does not report does so on many lines.
     reports_[*index][by - 1] = kNamed;
     diags_->warning(Location{*e.file, e.line, e.by_column > 0 ? e.by_column : 1},
-                    fmt::format("{} is not a reporter of {}: the figure counts, but files no "
-                                "report (plan due still asks its reporters); named once a file",
-                                sanitize(e.by), id));
+                    not_a_reporter(*ind, e.by, e.is_explanation) + "; named once a file");
   }
   // A fingerprint is enough to raise a suspicion: a collision costs a false
   // warning, never a wrong figure.
@@ -135,9 +132,7 @@ std::int8_t RecordChecker::reporter_state(std::size_t indicator, std::size_t uni
   std::vector<std::int8_t>& known = reports_[indicator];
   if (known.size() <= unit) known.resize(known_by_.size(), kUnknown);
   if (known[unit] == kUnknown) {
-    const auto& by = plan_.indicators[indicator].reported_by;
-    known[unit] =
-        std::find(by.begin(), by.end(), known_by_[unit]) != by.end() ? kReporter : kNotReporter;
+    known[unit] = files_report(plan_.indicators[indicator], known_by_[unit]) ? kReporter : kNotReporter;
   }
   return known[unit];
 }

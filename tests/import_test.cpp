@@ -364,6 +364,50 @@ TEST_CASE("make_new_entry refuses a by= that names no unit of the plan") {
   CHECK(make_new_entry(in, mini(), at, kToday, false).ok());
 }
 
+TEST_CASE("a by= that does not report a scheduled indicator is written with a warning") {
+  // tests/fixtures/template.toml: jobs.towns, monthly, is reported by 镇甲 and
+  // 镇乙 (the group 各区镇); 教育局 reports grads.y only; award is ad hoc.
+  Diagnostics loading;
+  auto plan = load_plan(Env::posix(), PLAN_SOURCE_DIR "/tests/fixtures/template.toml", loading);
+  REQUIRE(plan);
+  const Location at{"", 0, 0};
+  auto warning = [&](const char* id, const char* value, const char* by) {
+    EntryInput in{"2019-07-03", id, value, by, "", "", "", ""};
+    if (std::string_view(value) == "explain") in.period = "2019-06", in.note = "晚报";
+    auto made = make_new_entry(in, *plan, at, kToday, false);
+    REQUIRE(made.ok());
+    return made->warning;
+  };
+  CHECK(warning("jobs.towns", "5", "教育局") ==
+        "教育局 is not a reporter of jobs.towns: the figure counts, but files no report; plan due "
+        "still asks 镇甲、镇乙");
+  CHECK(warning("jobs.towns", "5", "各区镇") ==
+        "各区镇 is not a reporter of jobs.towns: the figure counts, but files no report; plan due "
+        "still asks 镇甲、镇乙");
+  CHECK(warning("jobs.towns", "explain", "教育局") ==
+        "教育局 is not a reporter of jobs.towns: the explanation is kept, but answers for no "
+        "report; plan due still asks 镇甲、镇乙");
+  CHECK(warning("jobs.towns", "5", "镇乙").empty());
+  CHECK(warning("jobs.towns", "5", "").empty());  // nobody's figure: nobody named
+  CHECK(warning("award", "5", "镇甲").empty());     // ad hoc: no report owed
+
+  // An import names it at the by cell, once for each indicator and unit.
+  auto r = import_csv(
+      "date,id,value,by\n"
+      "2019-07-03,jobs.towns,1,教育局\n"
+      "2019-07-03,jobs.towns,2,镇甲\n"
+      "2019-08-03,jobs.towns,3,教育局\n"
+      "2019-08-03,jobs.towns,4,人社局\n",
+      "t.csv", *plan, kToday, false);
+  // Columns: "2019-07-03," 1-11, "jobs.towns," 12-22, "1," 23-24: by at 25.
+  CHECK(problems(r) ==
+        Lines{"t.csv:2:25: warning: 教育局 is not a reporter of jobs.towns: the figure counts, "
+              "but files no report; plan due still asks 镇甲、镇乙",
+              "t.csv:5:25: warning: 人社局 is not a reporter of jobs.towns: the figure counts, "
+              "but files no report; plan due still asks 镇甲、镇乙"});
+  CHECK(r.rows.size() == 4);  // all written
+}
+
 TEST_CASE("import: a row whose by names no unit is a bad row") {
   auto r =
       run("date,id,value,by\n"

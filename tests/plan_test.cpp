@@ -180,4 +180,35 @@ TEST_CASE("join_names uses the Chinese enumeration comma") {
   CHECK(join_names({"人社局", "财政局", "教育局"}) == "人社局、财政局、教育局");
 }
 
+TEST_CASE("files_report: only a scheduled indicator's reporters file its reports") {
+  Indicator towns = ind("jobs.towns", 0);
+  towns.reported_by = {"镇甲", "镇乙"};
+  CHECK(files_report(towns, "镇甲"));  // ad hoc: no report is owed, by anyone
+  CHECK(files_report(towns, "教育局"));
+  towns.schedule.frequency = Frequency::monthly;
+  CHECK(files_report(towns, "镇乙"));
+  CHECK_FALSE(files_report(towns, "教育局"));
+  CHECK_FALSE(files_report(towns, "各区镇"));  // a group's name is no reporter
+  CHECK_FALSE(files_report(towns, ""));
+  Indicator nobody = ind("award", 0);
+  nobody.schedule.frequency = Frequency::yearly;
+  CHECK(files_report(nobody, "教育局"));  // no reporters: nobody is chased
+}
+
+TEST_CASE("not_a_reporter names up to three reporters, else two and a count") {
+  Indicator i = ind("jobs.towns", 0);
+  i.schedule.frequency = Frequency::monthly;
+  i.reported_by = {"人社局"};
+  CHECK(not_a_reporter(i, "教育局") ==
+        "教育局 is not a reporter of jobs.towns: the figure counts, but files no report; plan due "
+        "still asks 人社局");
+  i.reported_by = {"镇甲", "镇乙", "镇丙"};
+  CHECK(not_a_reporter(i, "各区镇", true) ==
+        "各区镇 is not a reporter of jobs.towns: the explanation is kept, but answers for no "
+        "report; plan due still asks 镇甲、镇乙、镇丙");
+  i.reported_by = {"镇甲", "镇乙", "镇丙", "镇丁"};
+  CHECK(not_a_reporter(i, "教\x1b育局").ends_with("still asks 镇甲、镇乙 and 2 more"));
+  CHECK(not_a_reporter(i, "教\x1b育局").starts_with("教\\x1b育局 is not"));  // sanitized
+}
+
 }  // namespace plan

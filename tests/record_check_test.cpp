@@ -75,12 +75,12 @@ TEST_CASE("a figure by a unit that does not report the indicator files no report
   for (const auto& d : diags.items()) lines.push_back(d.headline());
   CHECK(lines ==
         std::vector<std::string>{
-            "r.rec:2:1: warning: 教育局 is not a reporter of jobs.towns: the figure "
-            "counts, but files no report (plan due still asks its reporters); named once a file",
-            "r.rec:3:1: warning: 各区镇 is not a reporter of jobs.towns: the figure "
-            "counts, but files no report (plan due still asks its reporters); named once a file",
-            "s.rec:1:1: warning: 教育局 is not a reporter of jobs.towns: the figure "
-            "counts, but files no report (plan due still asks its reporters); named once a file"});
+            "r.rec:2:1: warning: 教育局 is not a reporter of jobs.towns: the figure counts, "
+            "but files no report; plan due still asks 镇甲、镇乙; named once a file",
+            "r.rec:3:1: warning: 各区镇 is not a reporter of jobs.towns: the figure counts, "
+            "but files no report; plan due still asks 镇甲、镇乙; named once a file",
+            "s.rec:1:1: warning: 教育局 is not a reporter of jobs.towns: the figure counts, "
+            "but files no report; plan due still asks 镇甲、镇乙; named once a file"});
 }
 
 TEST_CASE("the same figure for two periods is two reports, not a double entry") {

@@ -50,6 +50,8 @@ void setup_record(CLI::App& sub, Globals& g) {
       "\"did you mean\", exit 2). The line goes to the reporter's own file,\n"
       "<records>/<folder>/<year of date>.rec ([[reporter]] folder), or to\n"
       "<records>/<year of date>.rec for a unit that is not a reporter or no --by.\n"
+      "A unit that does not report the indicator gets a warning: the figure counts,\n"
+      "but files no report, and plan due still asks the indicator's reporters.\n"
       "\n"
       "Values: flows (total, range) take increments, negative to correct: 4210, -120,\n"
       "1.2万 (= 12000). Levels (floor, cap) take readings: 1.9% or 1.9 for a rate.\n"
@@ -113,6 +115,7 @@ void setup_record(CLI::App& sub, Globals& g) {
       return;
     }
     emit(g, sanitize(file.string()) + ": " + sanitize(made->line) + "\n");
+    if (!made->warning.empty()) print_message("warning: " + made->warning);
   });
 }
 

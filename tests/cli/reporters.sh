@@ -44,6 +44,20 @@ cp "$TMP/before/hrss/2019.rec" "$TMP/hrss.2019.rec"
 cp records/hrss/2019.rec "$TMP/before/hrss/2019.rec"
 unchanged "record by 人社局: only records/hrss/2019.rec"
 
+# --- a unit that does not report the indicator: written, with a warning -------
+# jobs.reemployed is reported by the group 各区镇 (eight towns, 吴江开发区 and
+# 吴江高新区 first in [[reporter]] order); 教育局 is a unit of the plan.
+run record jobs.reemployed 30 --date 2019-03-31 --by 教育局
+same "record by a non-reporter: exit" "$RC" 0
+same "record by a non-reporter: where" "$OUT" \
+  "records/education/2019.rec: 2019-03-31  jobs.reemployed  30  by=教育局"
+same "record by a non-reporter: warning" "$ERR" \
+  "plan: warning: 教育局 is not a reporter of jobs.reemployed: the figure counts, but files no report; plan due still asks 吴江开发区、吴江高新区 and 6 more"
+same "record by a non-reporter: the line is in" "$(tail -n 1 records/education/2019.rec)" \
+  "2019-03-31  jobs.reemployed  30  by=教育局"
+cp "$TMP/before/education/2019.rec" records/education/2019.rec
+unchanged "record by a non-reporter: put back"
+
 # --- import: each row to its reporter's folder, rows without one to <year>.rec -
 # 人社局 -> hrss, 吴江开发区 -> towns/kaifaqu (plans/wujiang-2018-2020.toml);
 # a row without by= goes to the shared records/2019.rec, which does not exist yet.
