@@ -5,11 +5,11 @@
 
 LINES lines in all (entries, plus about 2 % comment and blank lines), in
 canonical form (format_entry in src/record.cpp), valid against the plan:
-every indicator id of the plan, numbers for flows and levels (with % for
-% indicators), done/undone for milestones (fewer of them: they have two
-states only), dates inside the plan period, and no two entries of a file
-with the same date, id and value, so `plan check` finds nothing to warn
-about.
+each unit files the indicators it reports and the ad hoc ones, numbers for
+flows and levels (with % for % indicators), done/undone for milestones
+(fewer of them: they have two states only), dates inside the plan period,
+and no two entries of a file with the same date, id and value, so `plan
+check` finds nothing to warn about.
 Tags: by= on every entry, src= on half, note= on one in ten (some quoted,
 some with \\" escapes), an extra key now and then; a trailing comment on
 about one line in a hundred.
@@ -61,6 +61,35 @@ NOTES = [
 ]
 
 
+def reported_indicators(plan, indicators):
+    """Per reporting unit, the indicators it files: the scheduled ones it is a
+    reporter of (as src/plan_loader.cpp decides: `reported_by` with groups
+    expanded, else the lead units that are reporters) and every ad hoc one
+    (milestones, frequency "ad-hoc"), which owe no report. A unit filing a
+    scheduled indicator it does not report is what `plan check` warns about."""
+    reporters = [r["name"] for r in plan.get("reporter", [])]
+    groups = {}
+    for r in plan.get("reporter", []):
+        if "group" in r:
+            groups.setdefault(r["group"], []).append(r["name"])
+    default = plan.get("schedule", {}).get("frequency", "ad-hoc")
+    files_of = {by: [] for _, by, _ in UNITS}
+    for table, entry in zip(plan["indicator"], indicators):
+        frequency = "ad-hoc" if table["kind"] == "milestone" else table.get("frequency", default)
+        if frequency == "ad-hoc":
+            who = list(files_of)
+        elif "reported_by" in table:
+            who = [m for n in table["reported_by"] for m in groups.get(n, [n])]
+        else:
+            who = [u for u in table.get("lead", []) if u in reporters]
+        if not who:  # no reporter is asked for it: anyone's figure is fine
+            who = list(files_of)
+        for by in who:
+            if by in files_of:
+                files_of[by].append(entry)
+    return files_of
+
+
 def main():
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -73,6 +102,7 @@ def main():
         plan = tomllib.load(f)
     start, end = plan["plan"]["start"], plan["plan"]["end"]
     indicators = [(i["id"], i["kind"], i.get("unit", "")) for i in plan["indicator"]]
+    files_of = reported_indicators(plan, indicators)
     years = list(range(start.year, end.year + 1))
 
     rng = random.Random(SEED)
@@ -111,8 +141,9 @@ def main():
             # would warn about a suspected double entry, and a benchmark
             # ledger should be clean. Milestones are rarer than in the plan
             # (two states only), and a clash draws again.
+            mine = files_of[by] or indicators  # a unit of another plan
             while True:
-                ind, kind, unit = indicators[rng.randrange(len(indicators))]
+                ind, kind, unit = mine[rng.randrange(len(mine))]
                 if kind == "milestone":
                     if rng.random() < 0.9:
                         continue
@@ -125,7 +156,9 @@ def main():
                 elif rng.random() < 0.01:
                     value = str(-rng.randint(1, 200))  # a correction
                 else:
-                    value = str(rng.randint(1, 2000))
+                    # Within a factor 100 of each other: `plan check` doubts an
+                    # increment 100 times off the indicator's others.
+                    value = str(rng.randint(21, 2000))
                 if (ind, value) not in seen:
                     seen.add((ind, value))
                     break

@@ -10,17 +10,25 @@ PLANFILE=$SRC/plans/wujiang-2018-2020.toml
 BIG=$WORK/big
 python3 "$SRC/bench/gen_ledger.py" 30000 "$BIG" --plan "$PLANFILE" >/dev/null 2>&1 || fail "gen_ledger.py"
 
-# The same ledger, damaged: a bad date, an unknown id, a line entered twice,
-# a cut-off last line, a non-UTF-8 byte, each in a different file.
+# The same ledger, damaged: a month 13, an unknown id, a line entered twice,
+# a cut-off last line, a non-UTF-8 byte, a tab, a unit not reporting its
+# figure, each in a different file.
 DAMAGED=$WORK/damaged
 cp -r "$BIG" "$DAMAGED"
 mapfile -t files < <(find "$DAMAGED" -name '*.rec' | LC_ALL=C sort)
-sed -i '5s/^2018-/2018-13-/' "${files[0]}"
-sed -i '7s/^\([0-9-]*\)  [a-z_.]*/\1  no.such_id/' "${files[3]}"
-sed -n '20p' "${files[7]}" >>"${files[7]}"
+# The first entry at or after line N of file F (not a comment or blank line).
+entry_at() { awk -v n="$1" 'NR >= n && /^[0-9]/ { print NR; exit }' "$2"; }
+bad_date=$(entry_at 5 "${files[0]}")
+bad_id=$(entry_at 7 "${files[3]}")
+sed -i "${bad_date}s/^\\(....\\)-../\\1-13/" "${files[0]}"
+sed -i "${bad_id}s/^\\([0-9-]*\\)  [a-z_.]*/\\1  no.such_id/" "${files[3]}"
+sed -n "$(entry_at 20 "${files[7]}")p" "${files[7]}" >>"${files[7]}"
 printf '2019-06-30  jobs.urban_new  12' >>"${files[11]}"
 printf '2019-06-30  jobs.urban_new  1  note=\xff\n' >>"${files[20]}"
 sed -i '9s/  / \t /' "${files[30]}"
+# and a figure under a unit that does not report it (jobs.reemployed is the
+# towns'): a warning the generator, filing each unit's own, never gives.
+printf '2019-06-30  jobs.reemployed  30  by=教育局\n' >>"${files[25]}"
 
 # Sums that overflow only in the order the files are read: 4e12 + 4e12 is
 # past the limit at b.rec; c.rec would bring the total back.
@@ -69,9 +77,12 @@ done
 # compared something (6 errors, each named at its file and line).
 PLAN_THREADS=3 "$PLAN" --plan "$PLANFILE" --records "$DAMAGED" check >"$WORK/out" 2>"$WORK/err"
 [ $? = 1 ] && ok || fail "check of the damaged ledger should exit 1"
-grep -q "^plan: ${files[0]}:5:1: expected a date" "$WORK/err" && ok || fail "no error at ${files[0]}:5"
-grep -q "^plan: ${files[3]}:7:13: unknown indicator" "$WORK/err" && ok || fail "no unknown id at ${files[3]}:7"
+grep -q "^plan: ${files[0]}:$bad_date:1: ....-13-.. is not a calendar date" "$WORK/err" && ok || fail "no error at ${files[0]}:$bad_date"
+grep -q "^plan: ${files[3]}:$bad_id:13: unknown indicator" "$WORK/err" && ok ||
+  fail "no unknown id at ${files[3]}:$bad_id"
 grep -q "entered twice" "$WORK/err" && ok || fail "no double entry found"
+grep -q "^plan: ${files[25]}:[0-9]*:37: warning: 教育局 is not a reporter of jobs.reemployed" "$WORK/err" &&
+  ok || fail "no warning of a unit not reporting its figure in ${files[25]}"
 # The overflow is found where one thread finds it: at b.rec, line 1.
 PLAN_THREADS=3 "$PLAN" --plan "$PLANFILE" --records "$OVER" status >"$WORK/out" 2>"$WORK/err"
 [ $? = 1 ] && ok || fail "status of the overflowing ledger should exit 1"
