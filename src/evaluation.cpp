@@ -106,8 +106,10 @@ std::vector<YearFigures> year_split(const Ledger& ledger, const Indicator& ind) 
       if (begun) {
         auto s = t.by_year.find(y);
         f.actual = s == t.by_year.end() ? Decimal() : s->second;
-        if (f.target && !f.target->is_zero()) {
-          f.completion = ratio(*f.actual, *f.target);
+        // A year asked for nothing (a split of 0) is achieved, as status
+        // --year judges it, with no completion to show.
+        if (f.target && !f.target->is_zero()) f.completion = ratio(*f.actual, *f.target);
+        if (f.target) {
           f.status = flow_status(ind, *f.actual, *f.target,
                                  f.target->to_double() * progress(from, to, std::min(judged, to)),
                                  judged >= to);

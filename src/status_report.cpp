@@ -97,10 +97,11 @@ Table status_table(const StatusReport& r) {
         Cell::of_text(r.plan->task_of(ind).name),
         Cell::of_text(ind.unit),
         Cell::of_text(std::string(kind_name(ind.kind))),
-        s.target || ind.kind == Kind::milestone ? target_cell(ind, s.target.value_or(Decimal()))
-                                                : Cell::none(),
+        s.target || ind.kind == Kind::milestone
+            ? target_cell(ind, s.target.value_or(Decimal()), r.year ? TargetOf::year : TargetOf::period)
+            : Cell::none(),
         Cell::of_amount(s.target),
-        Cell::of_amount(ind.target_max),
+        r.year ? Cell::none() : Cell::of_amount(ind.target_max),
         ind.kind == Kind::milestone && s.actual_date ? Cell::of_date(s.actual_date)
                                                      : Cell::of_measure(actual, ind.unit),
         // CSV, TSV and workbooks: numbers only; a milestone's done day and
@@ -135,7 +136,8 @@ std::string status_json(const StatusReport& r) {
 
     json o = indicator_head(*r.plan, ind);
     o["target"] = json_number(s.target);
-    if (ind.kind == Kind::range) o["target_max"] = json_number(ind.target_max);
+    // A year's share has no upper bound of its own (status --year).
+    if (ind.kind == Kind::range) o["target_max"] = r.year ? json() : json_number(ind.target_max);
     o["actual"] = json_number(s.actual);
     o["actual_date"] = s.actual_date ? json(s.actual_date->iso()) : json(nullptr);
     o["completion"] = json_number(s.completion);

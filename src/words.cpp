@@ -72,12 +72,13 @@ Cell status_cell(Status s, Kind k) {
   return c;
 }
 
-std::string readable_target(const Indicator& ind, Decimal target, bool zh) {
+std::string readable_target(const Indicator& ind, Decimal target, bool zh, TargetOf of) {
   std::string pct = ind.is_percent() ? "%" : "";
   switch (ind.kind) {
     case Kind::total:
       return format_amount(target, true) + pct;
     case Kind::range:
+      if (of == TargetOf::year) return format_amount(target, true) + pct;
       return format_amount(target, true) + "–" + format_amount(*ind.target_max, true) + pct;
     case Kind::floor:
       return "≥ " + format_amount(target, true) + pct;
@@ -89,9 +90,9 @@ std::string readable_target(const Indicator& ind, Decimal target, bool zh) {
   return {};
 }
 
-Cell target_cell(const Indicator& ind, Decimal target) {
-  Cell c = Cell::of_text(readable_target(ind, target));
-  c.text_zh = readable_target(ind, target, true);
+Cell target_cell(const Indicator& ind, Decimal target, TargetOf of) {
+  Cell c = Cell::of_text(readable_target(ind, target, false, of));
+  c.text_zh = readable_target(ind, target, true, of);
   return c;
 }
 

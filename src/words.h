@@ -31,9 +31,13 @@ Cell status_cell(Status s, Kind k);
 
 // A target as people read it: "51,000", "3–5", "≤ 3%", "≥ 95%",
 // "due 2020-12-31" (in Chinese "2020-12-31前"; the figures read the same).
-std::string readable_target(const Indicator& ind, Decimal target, bool zh = false);
+// A year's share of a range (status --year) is a number: the plan's bounds
+// are the whole period's.
+enum class TargetOf { period, year };
+std::string readable_target(const Indicator& ind, Decimal target, bool zh = false,
+                            TargetOf of = TargetOf::period);
 // The same as a table cell, with its Chinese form.
-Cell target_cell(const Indicator& ind, Decimal target);
+Cell target_cell(const Indicator& ind, Decimal target, TargetOf of = TargetOf::period);
 
 // The report vocabulary: one name per concept and language, used by every
 // renderer (tables, txt, Markdown, HTML) and listed in plan(1)'s GLOSSARY.

@@ -140,6 +140,31 @@ TEST_CASE("a flow judged against one year's own target") {
   CHECK(*s.shortfall == dec("8000"));
 }
 
+TEST_CASE("a year whose split is 0 asks for nothing: achieved, by status --year and yoy alike") {
+  // skills.leaders (range 3-5) with the split of the shipped plan's
+  // hr.agencies_in_park: the whole target falls in 2019.
+  Plan p = testing::mini_plan();
+  p.indicators[*p.index_of("skills.leaders")].years = {
+      {2018, Decimal()}, {2019, dec("3")}, {2020, Decimal()}};
+  const Indicator& ind = *p.find("skills.leaders");
+  Ledger l(p, day("2019-12-31"));
+  l.add(testing::make_entry("2019-05-20", "skills.leaders", "4", "", {"f.rec", 1, 1}));
+  auto y2018 = evaluate(l, ind, 2018);
+  CHECK(*y2018.target == Decimal());
+  CHECK(*y2018.actual == Decimal());
+  CHECK_FALSE(y2018.completion);
+  CHECK(y2018.status == Status::achieved);
+  auto whole = evaluate(l, ind);
+  REQUIRE(whole.years.size() == 3);
+  CHECK(*whole.years[0].target == Decimal());
+  CHECK_FALSE(whole.years[0].completion);
+  CHECK(whole.years[0].status == Status::achieved);
+  CHECK(*whole.years[1].completion == doctest::Approx(4.0 / 3));
+  CHECK(whole.years[1].status == Status::achieved);
+  CHECK_FALSE(whole.years[2].status);  // 2020 has not begun
+  CHECK(evaluate(l, ind, 2019).status == Status::achieved);
+}
+
 TEST_CASE("a flow reaches its target: achieved, nothing more needed") {
   Fixture f;
   f.add("2019-12-31", "skills.leaders", "2");

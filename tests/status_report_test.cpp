@@ -162,6 +162,45 @@ TEST_CASE("status --year judges each flow against that year's split") {
   CHECK(row(r, "graduates.rate").status == Status::no_data);
 }
 
+TEST_CASE("status --year shows a range's share of the year as one number, with no target_max") {
+  // skills.leaders (range 3-5) with its whole target in 2019, as the shipped
+  // plan's hr.agencies_in_park has it: 2018 asked for 0, not for "0-5".
+  Plan p = testing::mini_plan();
+  p.indicators[*p.index_of("skills.leaders")].years = {
+      {2018, Decimal()}, {2019, dec("3")}, {2020, Decimal()}};
+  Ledger l(p, day("2018-12-31"));
+  StatusFilter f;
+  f.year = 2018;
+  StatusReport r = build_status(l, f);
+  CHECK(row(r, "skills.leaders").status == Status::achieved);
+  // The indicator's row of a table, and of the JSON.
+  auto cells = [](const Table& t) {
+    for (const Row& x : t.rows)
+      if (x.cells[0].text == "skills.leaders") return x.cells;
+    FAIL("no row");
+    throw 0;
+  };
+  auto object = [](const StatusReport& rep) {
+    const auto doc = nlohmann::json::parse(status_json(rep));
+    for (const auto& o : doc["indicators"])
+      if (o["id"] == "skills.leaders") return o;
+    FAIL("no object");
+    throw 0;
+  };
+  auto year = cells(status_table(r));
+  CHECK(year[6].text == "0");      // target, as read
+  CHECK(year[7].type == CellType::amount);  // target, the number
+  CHECK(year[7].amount == Decimal());
+  CHECK(year[8].type == CellType::empty);  // target_max
+  CHECK(object(r)["target"] == 0);
+  CHECK(object(r)["target_max"].is_null());
+  // Without --year, the period's bounds.
+  StatusReport whole = build_status(l, StatusFilter{});
+  CHECK(cells(status_table(whole))[6].text == "3–5");
+  CHECK(cells(status_table(whole))[8].amount == dec("5"));
+  CHECK(object(whole)["target_max"] == 5);
+}
+
 TEST_CASE("any_status for --fail-on") {
   StatusReport r = status_at("2019-06-30");
   CHECK(any_status(r, {Status::behind}));

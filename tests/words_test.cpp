@@ -20,6 +20,10 @@ TEST_CASE("readable targets for each kind") {
   // The target passed in is used (a year's threshold), not the indicator's.
   CHECK(readable_target(*p.find("graduates.rate"), dec("96.5")) == "≥ 96.5%");
   CHECK(readable_target(*p.find("jobs.urban_new"), dec("17000")) == "17,000");
+  // A range's share of one year is a number: its bounds are the period's.
+  CHECK(readable_target(*p.find("skills.leaders"), dec("1"), false, TargetOf::year) == "1");
+  CHECK(target_cell(*p.find("skills.leaders"), dec("0"), TargetOf::year).text == "0");
+  CHECK(target_cell(*p.find("skills.leaders"), dec("3")).text == "3–5");
 }
 
 TEST_CASE("status words in English and Chinese") {
