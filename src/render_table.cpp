@@ -125,6 +125,7 @@ std::string render_table(const Table& table, const RenderOptions& o) {
 
   std::string out;
   auto line = [&](const std::vector<Laid>& cells) {
+    const std::size_t start = out.size();
     for (std::size_t k = 0; k < cells.size(); ++k) {
       if (k > 0) out += "  ";
       const Laid& l = cells[k];
@@ -133,6 +134,9 @@ std::string render_table(const Table& table, const RenderOptions& o) {
       std::string shown = l.colour ? l.colour + l.text + kReset : l.text;
       out += t.columns[cols[k]].right ? pad + shown : shown + pad;
     }
+    // No trailing blanks (the padding of a last column, or of empty cells
+    // at the end): they would follow the line into mail, chat and diffs.
+    while (out.size() > start && out.back() == ' ') out.pop_back();
     out += '\n';
   };
 

@@ -53,15 +53,15 @@ TEST_CASE("render_table: golden output with groups, CJK, truncation and footer")
   // Indicator (外贸进出… is 4×2+1).
   std::string expected =
       "Status\n"
-      "ID    Indicator    Target    Done  Status  \n" +
+      "ID    Indicator    Target    Done  Status\n" +
       rule(43) +
       "\n"
       "经济\n"
-      "1.1   外贸进出…    51,000   45.3%  behind  \n"
+      "1.1   外贸进出…    51,000   45.3%  behind\n"
       "1.2   GDP          -1,200          achieved\n"
       "\n"
       "Trade\n"
-      "2.10  跨境电商   12,345.6  100.0%          \n"
+      "2.10  跨境电商   12,345.6  100.0%\n"
       "1 behind\n"
       "数据截至 2019-06-30\n";
   RenderOptions o;
@@ -74,7 +74,7 @@ TEST_CASE("render_table: without a width nothing is cut") {
   auto lines = lines_of(render_table(sample(), {}));
   REQUIRE(lines.size() >= 5);
   CHECK(lines[2] == rule(46));
-  CHECK(lines[4] == "1.1   外贸进出口额    51,000   45.3%  behind  ");
+  CHECK(lines[4] == "1.1   外贸进出口额    51,000   45.3%  behind");
 }
 
 TEST_CASE("render_table: Chinese headers under zh") {
@@ -84,7 +84,7 @@ TEST_CASE("render_table: Chinese headers under zh") {
   // 编号 4, 指标 padded to 9, 目标 right in 8, 完成率 6, 状态 padded to 8.
   auto lines = lines_of(render_table(sample(), o));
   REQUIRE(lines.size() >= 3);
-  CHECK(lines[1] == "编号  指标           目标  完成率  状态    ");
+  CHECK(lines[1] == "编号  指标           目标  完成率  状态");
   CHECK(lines[2] == rule(43));
 }
 
@@ -165,7 +165,7 @@ TEST_CASE("render_table: rows before the first group, missing cells, hidden colu
                          "x  1\n"
                          "\n"
                          "G\n"
-                         "y   \n";
+                         "y\n";
   CHECK(render_table(t, {}) == expected);
 }
 
@@ -209,7 +209,7 @@ TEST_CASE("render_table: bars are 11 columns, the marker between cells") {
       {{Cell::of_bar(std::nan(""), 0.5)}, ""},  // not a number: nothing filled
       {{Cell::of_bar(0.0625, 0.04)}, ""},       // 5 eighths: ▋; marker rounds to 0
   };
-  std::string expected = "P          \n" + rule(11) +
+  std::string expected = "P\n" + rule(11) +
                          "\n"
                          "┃░░░░░░░░░░\n"
                          "██████████┃\n"
@@ -230,7 +230,7 @@ TEST_CASE("render_table: colour only when asked, around the word, not the paddin
   std::string plain = render_table(sample(), off);
   std::string coloured = render_table(sample(), on);
   CHECK(plain.find('\x1b') == std::string::npos);
-  CHECK(coloured.find("\x1b[33mbehind\x1b[0m  \n") != std::string::npos);
+  CHECK(coloured.find("\x1b[33mbehind\x1b[0m\n") != std::string::npos);
   CHECK(coloured.find("\x1b[32machieved\x1b[0m\n") != std::string::npos);
   CHECK(coloured.find("\x1b[1m经济\x1b[0m\n") != std::string::npos);
   // The codes are the only difference, so widths are untouched.
@@ -248,22 +248,22 @@ TEST_CASE("render_table: the colour of each tone, whatever the word says") {
   for (auto [w, tone] : cells) t.rows.push_back({{Cell::of_status(w, tone)}, ""});
   RenderOptions o;
   o.color = true;
-  std::string expected = "S       \n" + rule(8) +
+  std::string expected = "S\n" + rule(8) +
                          "\n"
                          "\x1b[32machieved\x1b[0m\n"
-                         "\x1b[32mmet\x1b[0m     \n"
-                         "\x1b[32mdone\x1b[0m    \n"
+                         "\x1b[32mmet\x1b[0m\n"
+                         "\x1b[32mdone\x1b[0m\n"
                          "\x1b[36mon_track\x1b[0m\n"
-                         "\x1b[33mbehind\x1b[0m  \n"
-                         "\x1b[33moverdue\x1b[0m \n"
-                         "\x1b[31mmissed\x1b[0m  \n"
-                         "\x1b[2mno_data\x1b[0m \n"
-                         "pending \n"
-                         "other   \n";
+                         "\x1b[33mbehind\x1b[0m\n"
+                         "\x1b[33moverdue\x1b[0m\n"
+                         "\x1b[31mmissed\x1b[0m\n"
+                         "\x1b[2mno_data\x1b[0m\n"
+                         "pending\n"
+                         "other\n";
   CHECK(render_table(t, o) == expected);
   // The colour comes from the tone, never from the spelling.
   t.rows = {{{Cell::of_status("behind")}, ""}, {{Cell::of_status("滞后", Tone::warn)}, ""}};
-  CHECK(render_table(t, o) == "S     \n" + rule(6) + "\nbehind\n\x1b[33m滞后\x1b[0m  \n");
+  CHECK(render_table(t, o) == "S\n" + rule(6) + "\nbehind\n\x1b[33m滞后\x1b[0m\n");
 }
 
 TEST_CASE("render_table: right-aligned coloured status keeps the padding outside") {
@@ -289,12 +289,12 @@ TEST_CASE("render_table: escape sequences and control characters from records ar
   // Once visible, "red\x1b[31mX" is 12 columns and the status "\x1b[2J" 7.
   std::string expected =
       "T\\x1b]0;pwned\\x07\n"
-      "Note          S      \n" +
+      "Note          S\n" +
       rule(21) +
       "\n"
       "g\\x1b[1m\n"
       "red\\x1b[31mX  \\x1b[2J\n"
-      "a b c \\x7f           \n"
+      "a b c \\x7f\n"
       "\\x9b31m\n";
   CHECK(out == expected);
   // With colour on, the only escape sequences are the renderer's own: the
@@ -318,7 +318,7 @@ struct Lcg {
   }
 };
 
-TEST_CASE("render_table: every header, rule and row line has the same display width") {
+TEST_CASE("render_table: every header, rule and row line has the same display width, but for the blanks cut at its end") {
   const char* texts[] = {"",
                          "a",
                          "外贸进出口额",
@@ -394,14 +394,22 @@ TEST_CASE("render_table: every header, rule and row line has the same display wi
         o.color = color;
         std::string out = strip_sgr(render_table(t, o));
         if (color) CHECK(out == render_table(t, {false, zh, false}));
-        bool any_visible = false;
-        for (const Column& c : t.columns) any_visible |= c.table;
+        // Trailing blanks are cut: no line ends with one.
+        for (const std::string& line : lines_of(out)) CHECK_FALSE(line.ends_with(' '));
+        // With a last column that is never blank, every line is as wide
+        // as the rule.
+        Table ended = t;
+        ended.columns.push_back({"end", "|", "|"});
+        for (Row& r : ended.rows) {
+          r.cells.resize(t.columns.size());
+          r.cells.push_back(Cell::of_text("|"));
+        }
         std::vector<int> widths;
-        for (const std::string& line : lines_of(out)) {
+        for (const std::string& line : lines_of(strip_sgr(render_table(ended, o)))) {
           if (line.empty() || line == "Group A" || line == "第二组") continue;
           widths.push_back(text_width(line));
         }
-        CHECK(widths.size() == (any_visible ? nrows + 2 : 0));
+        CHECK(widths.size() == nrows + 2);
         for (int w : widths) CHECK(w == widths.front());
       }
     }
