@@ -11,24 +11,24 @@ namespace {
 using plan::cli::Command;
 
 const Command kCommands[] = {
-    {"status", "Every indicator at a date: completion, time progress, shortfall, status",
+    {"status", "Every indicator at a date: completion, status, gaps",
      plan::cli::setup_status},
-    {"show", "One indicator in full: definition, years, projection, records",
+    {"show", "One indicator in full: years, projection, records",
      plan::cli::setup_show},
-    {"yoy", "Year-on-year split: each year's actual, target, completion, change",
+    {"yoy", "Year on year: each year's actual, target, change",
      plan::cli::setup_yoy},
     {"units", "Per responsible unit: what it leads and what is behind", plan::cli::setup_units},
     {"record", "Append one actual figure to the records, checked first", plan::cli::setup_record},
-    {"import", "Append the rows of a spreadsheet's CSV export: all of them or none",
+    {"import", "Append a spreadsheet's rows: all of them or none",
      plan::cli::setup_import},
     {"list", "The plan's indicators and their targets", plan::cli::setup_list},
-    {"report", "Digest of a week, month, quarter, half-year or year: txt, Markdown or HTML",
+    {"report", "Digest of a week, month, quarter, half or year",
      plan::cli::setup_report},
-    {"due", "Per reporter: reports due and missing (未报送), and falling due soon",
+    {"due", "Per reporter: reports missing (未报送) or due soon",
      plan::cli::setup_due},
-    {"template", "The sheet a reporter fills in for a period (xlsx or CSV), for plan import",
+    {"template", "The sheet a reporter fills in for a period",
      plan::cli::setup_template},
-    {"log", "The entries as recorded, in date order, with file:line", plan::cli::setup_log},
+    {"log", "The entries as recorded, by date, with file:line", plan::cli::setup_log},
     {"check", "Lint the plan and the records; exit 1 on errors", plan::cli::setup_check},
 };
 
@@ -42,6 +42,7 @@ int main(int argc, char** argv) {
   CLI::App app{
       "plan — track a government action plan's targets against recorded actuals.\n"
       "Targets live in plans/*.toml, actual figures in records/**/*.rec; see plan(1)."};
+  app.formatter(plan::cli::help_formatter());
   app.set_version_flag("--version",
                        std::string("plan " PLAN_VERSION " (") + plan::cli::build_revision() + ")");
   app.require_subcommand(1);
@@ -85,9 +86,9 @@ int main(int argc, char** argv) {
     // CLI11 lists only a command's own options; the global ones work here too.
     sub.footer(
         sub.get_footer() +
-        "\n\nGlobal options, accepted before or after the command: --plan FILE, "
-        "--records DIR,\n--color auto|always|never, --lang en|zh, --wide, --columns N (see plan "
-        "--help).");
+        "\n\nGlobal options, accepted before or after the command: --plan FILE,\n"
+        "--records DIR, --color auto|always|never, --lang en|zh, --wide, --columns N\n"
+        "(see plan --help).");
   }
   // Hidden: the candidates for the shell completion scripts in completion/.
   plan::cli::setup_complete(*app.add_subcommand("complete", "Shell completion candidates"), g);

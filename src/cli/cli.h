@@ -82,6 +82,13 @@ int exit_code_for(ErrorKind k);
 // prints there goes through here.
 void print_message(const std::string& text);
 
+// --help within 80 columns: CLI11 2.1 pads names to a column and never wraps
+// what follows; this formatter wraps descriptions (by display width) to the
+// column. Set on the app before the commands are added: they inherit it.
+std::shared_ptr<CLI::Formatter> help_formatter();
+// The width --help keeps to.
+constexpr int kHelpColumns = 80;
+
 // Prints a diagnostic (with its source line and caret) to stderr.
 void print_diagnostic(const Diagnostic& d);
 

@@ -7,12 +7,14 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <sstream>
 
 #include "cli.h"
 #include "file_replace.h"
 #include "ledger_sink.h"
 #include "plan_loader.h"
 #include "record_journal.h"
+#include "text.h"
 
 namespace plan::cli {
 
@@ -68,6 +70,56 @@ int exit_code_for(ErrorKind k) {
 void print_message(const std::string& text) {
   std::string line = "plan: " + text + "\n";
   std::fwrite(line.data(), 1, line.size(), stderr);
+}
+
+namespace {
+
+class HelpFormatter : public CLI::Formatter {
+ public:
+  HelpFormatter() { column_width(kNameColumns); }
+  // CLI11 puts "Excludes: --week --month …" after the option's name, where
+  // nothing wraps: it is said after the description instead.
+  std::string make_option_opts(const CLI::Option* opt) const override {
+    std::string opts = CLI::Formatter::make_option_opts(opt);
+    return opts.substr(0, opts.find(" " + get_label("Excludes") + ":"));
+  }
+  std::string make_option_desc(const CLI::Option* opt) const override {
+    std::string desc = CLI::Formatter::make_option_desc(opt);
+    if (!opt->get_excludes().empty()) {
+      desc += " (not with";
+      for (const CLI::Option* other : opt->get_excludes()) desc += " " + other->get_name();
+      desc += ")";
+    }
+    return wrapped(desc);
+  }
+  std::string make_subcommand(const CLI::App* sub) const override {
+    std::stringstream out;
+    CLI::detail::format_help(out, sub->get_display_name(true), wrapped(sub->get_description()),
+                             column_width_);
+    return out.str();
+  }
+
+ private:
+  static constexpr int kNameColumns = 26;
+  // CLI11 indents each line after a '\n' to the column itself.
+  static std::string wrapped(const std::string& text) {
+    std::string out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+      std::size_t end = std::min(text.find('\n', start), text.size());
+      if (start > 0) out += '\n';
+      out += wrap_to_width(std::string_view(text).substr(start, end - start),
+                           kHelpColumns - kNameColumns, 0);
+      start = end + 1;
+    }
+    return out;
+  }
+};
+
+}  // namespace
+
+std::shared_ptr<CLI::Formatter> help_formatter() {
+  return std::make_shared<HelpFormatter>();
 }
 
 void print_diagnostic(const Diagnostic& d) {

@@ -33,7 +33,7 @@ void setup_due(CLI::App& sub, Globals& g) {
       "Examples:\n"
       "  plan due\n"
       "  plan due --as-of 2019-07-15 --unit 平望镇\n"
-      "  plan due --fail-on unreported --format md   # for cron: exit 3 when one is missing");
+      "  plan due --fail-on unreported --format md  # cron: exit 3 when one is missing");
   sub.callback([o, &g] {
     auto project = open_project(g);
     if (!project) return;

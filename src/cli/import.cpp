@@ -46,7 +46,7 @@ void setup_import(CLI::App& sub, Globals& g) {
   sub.footer(
       "The first row names the columns, in any order (case and spaces ignored):\n"
       "  date   日期                     required\n"
-      "  id     indicator 指标 指标代码 指标ID   required (the id, or the indicator's name)\n"
+      "  id     indicator 指标 指标代码 指标ID   required (the id, or the name)\n"
       "  value  数值 值 完成值              required\n"
       "  by     填报单位 单位 报送单位         optional\n"
       "  note   备注 说明                  optional\n"
@@ -89,8 +89,7 @@ void setup_import(CLI::App& sub, Globals& g) {
       "  plan import q1.csv --dry-run\n"
       "  plan import q1.csv\n"
       "  plan import 一季度.xlsx --sheet 就业\n"
-      "  plan import 一季度.csv --encoding gb18030      # Excel \"CSV (逗号分隔)\" on Chinese "
-      "Windows\n"
+      "  plan import 一季度.csv --encoding gb18030  # Excel's \"CSV (逗号分隔)\"\n"
       "  plan import backlog.csv --file records/backlog.rec --force");
   sub.callback([o, &g] {
     auto project = open_project(g);

@@ -59,9 +59,9 @@ void setup_record(CLI::App& sub, Globals& g) {
       "correction is a new line.\n"
       "\n"
       "Refused unless --allow-duplicates: the same date, id, value, by and period as\n"
-      "an entry of the ledger. Refused unless --force: a percentage outside 0-100, or a value\n"
-      "100 times or more away from the indicator's other entries (0.026 for 2.6%,\n"
-      "1.2 for 1.2万).\n"
+      "an entry of the ledger. Refused unless --force: a percentage outside 0-100,\n"
+      "or a value 100 times or more away from the indicator's other entries (0.026\n"
+      "for 2.6%, 1.2 for 1.2万).\n"
       "\n"
       "explain records an explanation (情况说明) of any indicator for a reporting\n"
       "period (--period, else the last one due at --date): --note says why it is\n"
@@ -69,12 +69,12 @@ void setup_record(CLI::App& sub, Globals& g) {
       "figure and files no report; digests, plan due, show and status show it.\n"
       "\n"
       "Examples:\n"
-      "  plan record jobs.urban_new 4210 --date 2019-03-31 --by 人社局 --note 一季度快报\n"
+      "  plan record jobs.urban_new 4210 --date 2019-03-31 --by 人社局 --note 快报\n"
       "  plan record jobs.urban_new -120 --date 2019-07-15 --note \"更正：重复统计\"\n"
       "  plan record unemployment.rate 1.9% --date 2019-06-30\n"
       "  plan record hr.portal done --by 人社局\n"
-      "  plan record jobs.urban_new explain --by 平望镇 --period 2019-06 --note "
-      "6月企业用工统计延迟 --measures 7月15日前补报\n"
+      "  plan record jobs.urban_new explain --by 平望镇 --period 2019-06 \\\n"
+      "      --note 6月企业用工统计延迟 --measures 7月15日前补报\n"
       "  plan record jobs.urban_new 300 --file records/2019/q1.rec");
   sub.callback([o, &g] {
     auto project = open_project(g);

@@ -107,7 +107,8 @@ void setup_report(CLI::App& sub, Globals& g) {
       "An indicator behind, missed, overdue or unreported is shown with its latest\n"
       "explanation (情况说明, plan record ID explain), and so is a missing report.\n"
       "--each-unit also writes, per [[reporter]], the reports it owes (missing and\n"
-      "falling due by the end of the next period): DIR/<period>.due-<reporter>.<format>.\n"
+      "falling due by the end of the next period):\n"
+      "DIR/<period>.due-<reporter>.<format>.\n"
       "Exit: 0 written; 1 bad data or a failed write; 2 bad usage; 3 --fail-on\n"
       "matched (the digest is written first).\n"
       "Examples:\n"
@@ -116,13 +117,14 @@ void setup_report(CLI::App& sub, Globals& g) {
       "  plan report --quarter 2020Q2 --format html -o 2020Q2.html\n"
       "  plan report --format html --output-dir /srv/www/digests --each-unit\n"
       "  plan report --month 2020-06 --format xlsx -o 2020-06.xlsx\n"
-      "crontab (one line each; cron's PATH is short: give plan's full path):\n"
-      "  0 7 1 * * cd /srv/plan && /usr/local/bin/plan report --period month | mail -s "
-      "'plan monthly' team@example.org\n"
-      "  0 7 * * 1 cd /srv/plan && /usr/local/bin/plan report --period week --format html "
-      "--output /srv/www/plan-weekly.html --fail-on behind,missed,overdue || "
-      "/usr/local/bin/plan report --period week | mail -s 'plan: needs attention' "
-      "team@example.org");
+      "crontab (each entry one line in the crontab, folded here; cron's PATH is\n"
+      "short: give plan's full path):\n"
+      "  0 7 1 * * cd /srv/plan && /usr/local/bin/plan report --period month |\n"
+      "      mail -s 'plan monthly' team@example.org\n"
+      "  0 7 * * 1 cd /srv/plan && /usr/local/bin/plan report --period week\n"
+      "      --format html --output /srv/www/plan-weekly.html\n"
+      "      --fail-on behind,missed,overdue || /usr/local/bin/plan report\n"
+      "      --period week | mail -s 'plan: needs attention' team@example.org");
   sub.callback([o, &g] {
     // A workbook is not for a terminal or a pipe.
     if (o->format == "xlsx" && o->output.empty() && o->output_dir.empty()) {

@@ -39,7 +39,7 @@ void setup_status(CLI::App& sub, Globals& g) {
       "  plan status --as-of 2019-06-30 --unit 人社局\n"
       "  plan status --year 2019 --status behind,missed\n"
       "  plan status --format csv --bom > status.csv\n"
-      "  plan status --fail-on behind,missed --format md   # for cron: exit 3 on trouble");
+      "  plan status --fail-on behind,missed --format md  # for cron: exit 3 on trouble");
   sub.callback([o, &g, &sub] {
     auto project = open_project(g);
     if (!project) return;

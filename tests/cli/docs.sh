@@ -39,7 +39,21 @@ for opt in $global_opts; do
   if mentions "$globals" "$opt"; then ok; else fail "GLOBAL OPTIONS lacks $opt"; fi
 done
 
+# Help fits an 80-column terminal: display width, a Chinese character two
+# columns (wc -L in a UTF-8 locale).
+help_fits() {
+  local widest
+  widest=$(LC_ALL=C.UTF-8 wc -L <"$2")
+  if [ "$widest" -le 80 ]; then ok; else
+    fail "$1 --help is $widest columns wide"
+    LC_ALL=C.UTF-8 awk 'length($0) > 70' "$2" >&2
+  fi
+}
+help_fits plan "$WORK/help"
+
 for cmd in $commands; do
+  "$PLAN" "$cmd" --help >"$WORK/cmd-help" 2>&1
+  help_fits "plan $cmd" "$WORK/cmd-help"
   if grep -qxF ".SS plan $cmd" "$PAGE"; then ok; else
     fail "man/plan.1 has no '.SS plan $cmd'"
     continue
