@@ -64,9 +64,9 @@ Table due_table(const DueReport& r) {
   t.title = "Reports due at " + r.as_of.iso() + " (missing, and due within " +
             std::to_string(r.within) + " days)";
   t.title_zh = r.as_of.iso() + " 报送情况（未报送，及 " + std::to_string(r.within) + " 天内到期）";
-  // The reporter is also each group's heading: a narrow terminal does
-  // without the column.
-  t.columns = {{"reporter", "Reporter", "报送单位", false, true, true, 0, Fit::spare},
+  // The reporter is each group's heading: tables and Markdown do without
+  // the column, CSV and TSV (no headings) keep it.
+  t.columns = {{"reporter", "Reporter", "报送单位", false, false, true},
                {"state", "State", "状态"},
                {"id", "ID", "指标代码", false, true, true, 0, Fit::id},
                {"name", "Indicator", "指标", false, true, true, 0, Fit::name},

@@ -73,7 +73,7 @@ enum class Fit {
   keep,   // never cut nor dropped
   drop,   // dropped first when space is short (the progress bar)
   cut,    // words that may be cut short with "…" (notes, unit names)
-  spare,  // what a narrow terminal can do without (figures; due's reporter): dropped after the id
+  spare,  // what a narrow terminal can do without (figures, a log's place): dropped after the id
   id,     // the indicator id: dropped when a name column says the same
   name,   // the indicator name: gets whatever is left, cut so that no two read the same
 };

@@ -12,6 +12,7 @@
 #include "ledger.h"
 #include "plan_loader.h"
 #include "record_reader.h"
+#include "render.h"
 #include "schedule.h"
 
 using namespace plan;
@@ -193,6 +194,17 @@ TEST_CASE("plan due at 2019-07-15 when two reporters skip June") {
   }
   f.reporter = "各区镇";  // a group filters to its reporters
   CHECK(build_due(ledger_at("2019-07-15", skip), f).rows.size() == 1);
+
+  // The table heads each reporter's rows with its name, once; CSV, which has
+  // no headings, names it on each row.
+  RenderOptions o;
+  const std::string table = render_table(due_table(r), o);
+  CHECK(table.find("Reporter") == std::string::npos);
+  CHECK(table.find("\n太培中心\nunreported  training.migrant_workers  ") != std::string::npos);
+  CHECK(table.find("\n平望镇\nunreported  jobs.reemployed  ") != std::string::npos);
+  const std::string csv = render_delimited(due_table(r), ',', o);
+  CHECK(csv.starts_with("reporter,state,id,"));
+  CHECK(csv.find("\n平望镇,unreported,jobs.reemployed,") != std::string::npos);
 }
 
 TEST_CASE("plan due lists what falls due within the next days") {
