@@ -37,7 +37,9 @@ Table log_table(const Plan& plan, const std::vector<Entry>& entries) {
   t.columns = {{"date", "Date", "日期"},
                {"id", "ID", "指标代码", false, true, true, 0, Fit::id},
                {"value", "Value", "数值", true},
-               {"unit", "Unit", "单位"},
+               // The first column a narrow terminal does without: the
+               // indicator says its unit, and where the entry is matters more.
+               {"unit", "Unit", "单位", false, true, true, 0, Fit::drop},
                {"by", "By", "填报单位", false, true, true, 0, Fit::cut},
                {"note", "Note", "备注", false, true, true, 30, Fit::cut},
                {"src", "Source", "来源", false, true, true, 16, Fit::cut},

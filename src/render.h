@@ -21,7 +21,8 @@ struct RenderOptions {
 };
 
 // Aligned by display width (CJK = 2 columns), thousands separators, ratios as
-// "45.3%", groups as headings; every line of the body has the same width.
+// "45.3%", groups as headings; the body's lines are as wide as the rule but for
+// the blanks cut at their end.
 // Text from the data is sanitized (control characters neutralised). With
 // RenderOptions::width the table is first fitted to it (fit_table); without,
 // nothing is cut, for scripts that read a pipe.

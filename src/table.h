@@ -71,7 +71,7 @@ struct Cell {
 // the terminal (table_fit.h): figures, dates and statuses are never cut.
 enum class Fit {
   keep,   // never cut nor dropped
-  drop,   // dropped first when space is short (the progress bar)
+  drop,   // dropped first when space is short (the progress bar, a log's unit)
   cut,    // words that may be cut short with "…" (notes, unit names)
   spare,  // what a narrow terminal can do without (figures, a log's place): dropped after the id
   id,     // the indicator id: dropped when a name column says the same
