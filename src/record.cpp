@@ -161,6 +161,7 @@ Expected<LineKind> LineParser::parse(Entry* entry) {
     return fail(pos, "expected a value after the indicator id");
   end = field_end(pos);
   if (auto d = parse_value(pos, end, *ind, entry)) return *d;
+  entry->value_column = static_cast<int>(code_points(s_.substr(0, pos))) + 1;
 
   std::size_t value_pos = pos;
   pos = end;
@@ -412,6 +413,7 @@ EntryView view_of(const Entry& e, std::size_t indicator) {
   v.done = e.done;
   v.is_explanation = e.is_explanation;
   v.by_column = e.by_column;
+  v.value_column = e.value_column;
   // One pass over the tags: plan record and import fingerprint every
   // ledger entry through a view.
   for (const auto& [key, value] : e.tags) {

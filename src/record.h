@@ -36,6 +36,9 @@ struct Entry {
   // Column (1-based, in code points) where the by= tag's value starts, for
   // messages about it; 0 when there is no by= or the entry was built by hand.
   int by_column = 0;
+  // Column (1-based, in code points) where the value starts, for messages
+  // about the figure; 0 when the entry was built by hand.
+  int value_column = 0;
   // Index of `id` in Plan::indicators, set by parse_line so that consumers
   // need not look the id up again; kNoIndicator when built by hand.
   static constexpr std::size_t kNoIndicator = static_cast<std::size_t>(-1);
@@ -117,7 +120,7 @@ struct EntryView {
   Decimal amount;
   bool is_state = false, done = false, is_explanation = false;  // as in Entry
   std::string_view by, period, note;                            // the tags' values, "" when absent
-  int by_column = 0;                                            // as in Entry
+  int by_column = 0, value_column = 0;                          // as in Entry
   const std::string* file = nullptr;                            // where the entry came from
   int line = 0, column = 1;
 

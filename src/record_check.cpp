@@ -80,7 +80,8 @@ void RecordChecker::check(const EntryView& e, std::optional<std::size_t> index,
     }
   }
   if (index)
-    if (auto doubt = ranges_.judge_and_add(e, *index)) diags_->warning(e.where(), *doubt);
+    if (auto doubt = ranges_.judge_and_add(e, *index))
+      diags_->warning(Location{*e.file, e.line, e.value_column > 0 ? e.value_column : 1}, *doubt);
   if (!plan_.in_period(e.date)) {
     // Only flows are cut to the period; a level reading or a milestone state
     // of any date can be the latest entry, which is what counts (SPEC §5).

@@ -476,6 +476,9 @@ std::optional<LineKind> FastLineParser::read(std::string_view line, const Locati
   // VALUE: done/undone, or [+-]digits[.digits][%] with at most 12 digits
   // before the point and 6 after, so that the micros fit with room to spare.
   start = pos;
+  // Every byte before the value is ASCII (date, spaces, id): its column is
+  // its offset.
+  const int value_column = static_cast<int>(start) + 1;
   pos = find_first<' '>(p, pos, n, readable);
   const char* v = p + start;
   const std::size_t vn = pos - start;
@@ -563,6 +566,7 @@ std::optional<LineKind> FastLineParser::read(std::string_view line, const Locati
       seen = &seen_tags_[hash_id(text) & (kSeenTags - 1)];
       if (seen->size == text.size() && same_text({seen->text, seen->size}, text)) {
         fill_view(out, index, micros, is_state, done, where);
+        out->value_column = value_column;
         out->by = seen->by;
         out->period = seen->period;
         out->note = seen->note;
@@ -671,11 +675,13 @@ std::optional<LineKind> FastLineParser::read(std::string_view line, const Locati
     out->done = done;
     out->amount = Decimal::from_units(micros);
     out->by_column = by_column;
+    out->value_column = value_column;
     assert(out->where.file == where.file);  // set by the caller (record_fast.h)
     out->where.line = where.line;
     out->where.column = 1;
   } else {
     fill_view(out, index, micros, is_state, done, where);
+    out->value_column = value_column;
     out->by = by;
     out->period = period;
     out->note = note;

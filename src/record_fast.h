@@ -61,7 +61,8 @@ class FastLineParser {
   template <class Out>
   std::optional<LineKind> read(std::string_view line, const Location& where, Out* out,
                                std::size_t readable) const;
-  // The view's fields but its tags' (by, period, note, by_column).
+  // The view's fields but its tags' (by, period, note, by_column) and
+  // value_column.
   void fill_view(EntryView* out, std::int64_t index, std::int64_t micros, bool is_state, bool done,
                  const Location& where) const;
   // Index of the indicator whose id is `id`, or -1.

@@ -306,6 +306,19 @@ TEST_CASE("an unknown by= is a warning at its value's column, with did you mean"
               "r.rec:4:36: warning: unknown unit '某某办'"});
 }
 
+TEST_CASE("an implausible figure is named at its value's column") {
+  // "2019-06-30" and two spaces are 12 columns, "unemployment.rate" 17 and a
+  // tab one: the value at 31; "graduates.rate" is 14, then two spaces: 29.
+  CHECK(check_lines({"2019-03-31  unemployment.rate  1.8",
+                     "2019-06-30  unemployment.rate\t0.018",
+                     "2019-12-31  graduates.rate  952"}) ==
+        Lines{"r.rec:2:31: warning: value 0.018 of unemployment.rate is 100 times smaller than "
+              "the smallest of its entries before it in this file (1.8 %); is it in another unit "
+              "(a fraction for a percent, 万 left out)?",
+              "r.rec:3:29: warning: value 952 of graduates.rate is outside 0 to 100 and it is a "
+              "percentage"});
+}
+
 TEST_CASE("an unknown by= is a warning, not an error: the ledger still computes") {
   Checker c;
   c.add("r.rec", 1, "2019-06-30", "jobs.urban_new", "10", "人设局");

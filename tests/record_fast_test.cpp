@@ -40,6 +40,7 @@ std::string describe(const Entry& e) {
                   std::to_string(e.amount.units());
   for (const auto& [k, v] : e.tags) s += " [" + k + "=" + v + "]";
   if (e.by_column != 0) s += " by@" + std::to_string(e.by_column);
+  s += " value@" + std::to_string(e.value_column);
   return s;
 }
 
@@ -51,7 +52,7 @@ std::string describe(const EntryView& v) {
          (v.done ? "done " : "undone ") + (v.is_explanation ? "explain " : "") +
          std::to_string(v.amount.units()) + " [by=" + std::string(v.by) +
          "] [period=" + std::string(v.period) + "] [note=" + std::string(v.note) + "] by@" +
-         std::to_string(v.by_column);
+         std::to_string(v.by_column) + " value@" + std::to_string(v.value_column);
 }
 
 // What each parser makes of a line: "-" when the fast parser is not sure,
@@ -231,7 +232,7 @@ TEST_CASE("fast parser: the common shape is read, and read as parse_line reads i
   }
   // The escapes decoded: a backslash, a newline, a tab, x and a quote.
   CHECK(both("2019-01-01  jobs.rural_new  3  n=\"\\\\\\n\\tx\\\"\"", test_plan()).fast ==
-        "r.rec:7:1 2019-01-01 jobs.rural_new #1 amount undone 3000000 [n=\\\n\tx\"]");
+        "r.rec:7:1 2019-01-01 jobs.rural_new #1 amount undone 3000000 [n=\\\n\tx\"] value@29");
   // Runs of digits read eight at a time, and the digits after them one by
   // one: the numbers in millionths.
   for (auto [value, micros] : {std::pair<const char*, const char*>{"7", "7000000"},
@@ -243,16 +244,16 @@ TEST_CASE("fast parser: the common shape is read, and read as parse_line reads i
                                {"999999999999", "999999999999000000"}}) {
     const std::string line = std::string("2019-01-01  jobs.rural_new  ") + value + "  by=x";
     INFO(line);
-    // by='s value starts after the 28 characters before the value, the
-    // value, two spaces and "by=".
+    // The value starts after the 28 characters before it; by='s value after
+    // those, the value, two spaces and "by=".
     const std::string by_column = std::to_string(28 + std::strlen(value) + 2 + 3 + 1);
     CHECK(both(line, test_plan()).fast ==
           std::string("r.rec:7:1 2019-01-01 jobs.rural_new #1 amount undone ") + micros +
-              " [by=x] by@" + by_column);
+              " [by=x] by@" + by_column + " value@29");
   }
   // 1.9% of a % indicator is 1.9: 1,900,000 millionths.
   CHECK(both("2020-12-31  unemployment.rate  1.9%", test_plan()).fast ==
-        "r.rec:7:1 2020-12-31 unemployment.rate #2 amount undone 1900000");
+        "r.rec:7:1 2020-12-31 unemployment.rate #2 amount undone 1900000 value@32");
 }
 
 TEST_CASE("fast parser: unusual lines go to the full parser") {
