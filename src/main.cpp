@@ -11,23 +11,16 @@ namespace {
 using plan::cli::Command;
 
 const Command kCommands[] = {
-    {"status", "Every indicator at a date: completion, status, gaps",
-     plan::cli::setup_status},
-    {"show", "One indicator in full: years, projection, records",
-     plan::cli::setup_show},
-    {"yoy", "Year on year: each year's actual, target, change",
-     plan::cli::setup_yoy},
+    {"status", "Every indicator at a date: completion, status, gaps", plan::cli::setup_status},
+    {"show", "One indicator in full: years, projection, records", plan::cli::setup_show},
+    {"yoy", "Year on year: each year's actual, target, change", plan::cli::setup_yoy},
     {"units", "Per responsible unit: what it leads and what is behind", plan::cli::setup_units},
     {"record", "Append one actual figure to the records, checked first", plan::cli::setup_record},
-    {"import", "Append a spreadsheet's rows: all of them or none",
-     plan::cli::setup_import},
+    {"import", "Append a spreadsheet's rows: all of them or none", plan::cli::setup_import},
     {"list", "The plan's indicators and their targets", plan::cli::setup_list},
-    {"report", "Digest of a week, month, quarter, half or year",
-     plan::cli::setup_report},
-    {"due", "Per reporter: reports missing (未报送) or due soon",
-     plan::cli::setup_due},
-    {"template", "The sheet a reporter fills in for a period",
-     plan::cli::setup_template},
+    {"report", "Digest of a week, month, quarter, half or year", plan::cli::setup_report},
+    {"due", "Per reporter: reports missing (未报送) or due soon", plan::cli::setup_due},
+    {"template", "The sheet a reporter fills in for a period", plan::cli::setup_template},
     {"log", "The entries as recorded, by date, with file:line", plan::cli::setup_log},
     {"check", "Lint the plan and the records; exit 1 on errors", plan::cli::setup_check},
 };
@@ -84,11 +77,10 @@ int main(int argc, char** argv) {
     CLI::App& sub = *app.add_subcommand(c.name, c.summary);
     c.setup(sub, g);
     // CLI11 lists only a command's own options; the global ones work here too.
-    sub.footer(
-        sub.get_footer() +
-        "\n\nGlobal options, accepted before or after the command: --plan FILE,\n"
-        "--records DIR, --color auto|always|never, --lang en|zh, --wide, --columns N\n"
-        "(see plan --help).");
+    sub.footer(sub.get_footer() +
+               "\n\nGlobal options, accepted before or after the command: --plan FILE,\n"
+               "--records DIR, --color auto|always|never, --lang en|zh, --wide, --columns N\n"
+               "(see plan --help).");
   }
   // Hidden: the candidates for the shell completion scripts in completion/.
   plan::cli::setup_complete(*app.add_subcommand("complete", "Shell completion candidates"), g);

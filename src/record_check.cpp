@@ -133,7 +133,8 @@ std::int8_t RecordChecker::reporter_state(std::size_t indicator, std::size_t uni
   std::vector<std::int8_t>& known = reports_[indicator];
   if (known.size() <= unit) known.resize(known_by_.size(), kUnknown);
   if (known[unit] == kUnknown) {
-    known[unit] = files_report(plan_.indicators[indicator], known_by_[unit]) ? kReporter : kNotReporter;
+    known[unit] =
+        files_report(plan_.indicators[indicator], known_by_[unit]) ? kReporter : kNotReporter;
   }
   return known[unit];
 }

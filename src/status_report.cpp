@@ -98,7 +98,8 @@ Table status_table(const StatusReport& r) {
         Cell::of_text(ind.unit),
         Cell::of_text(std::string(kind_name(ind.kind))),
         s.target || ind.kind == Kind::milestone
-            ? target_cell(ind, s.target.value_or(Decimal()), r.year ? TargetOf::year : TargetOf::period)
+            ? target_cell(ind, s.target.value_or(Decimal()),
+                          r.year ? TargetOf::year : TargetOf::period)
             : Cell::none(),
         Cell::of_amount(s.target),
         r.year ? Cell::none() : Cell::of_amount(ind.target_max),

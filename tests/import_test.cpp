@@ -389,7 +389,7 @@ TEST_CASE("a by= that does not report a scheduled indicator is written with a wa
         "report; plan due still asks 镇甲、镇乙");
   CHECK(warning("jobs.towns", "5", "镇乙").empty());
   CHECK(warning("jobs.towns", "5", "").empty());  // nobody's figure: nobody named
-  CHECK(warning("award", "5", "镇甲").empty());     // ad hoc: no report owed
+  CHECK(warning("award", "5", "镇甲").empty());   // ad hoc: no report owed
 
   // An import names it at the by cell, once for each indicator and unit.
   auto r = import_csv(

@@ -309,8 +309,7 @@ TEST_CASE("an unknown by= is a warning at its value's column, with did you mean"
 TEST_CASE("an implausible figure is named at its value's column") {
   // "2019-06-30" and two spaces are 12 columns, "unemployment.rate" 17 and a
   // tab one: the value at 31; "graduates.rate" is 14, then two spaces: 29.
-  CHECK(check_lines({"2019-03-31  unemployment.rate  1.8",
-                     "2019-06-30  unemployment.rate\t0.018",
+  CHECK(check_lines({"2019-03-31  unemployment.rate  1.8", "2019-06-30  unemployment.rate\t0.018",
                      "2019-12-31  graduates.rate  952"}) ==
         Lines{"r.rec:2:31: warning: value 0.018 of unemployment.rate is 100 times smaller than "
               "the smallest of its entries before it in this file (1.8 %); is it in another unit "

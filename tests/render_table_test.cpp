@@ -318,7 +318,9 @@ struct Lcg {
   }
 };
 
-TEST_CASE("render_table: every header, rule and row line has the same display width, but for the blanks cut at its end") {
+TEST_CASE(
+    "render_table: every header, rule and row line has the same display width, but for the blanks "
+    "cut at its end") {
   const char* texts[] = {"",
                          "a",
                          "外贸进出口额",

@@ -188,7 +188,7 @@ TEST_CASE("status --year shows a range's share of the year as one number, with n
     throw 0;
   };
   auto year = cells(status_table(r));
-  CHECK(year[6].text == "0");      // target, as read
+  CHECK(year[6].text == "0");               // target, as read
   CHECK(year[7].type == CellType::amount);  // target, the number
   CHECK(year[7].amount == Decimal());
   CHECK(year[8].type == CellType::empty);  // target_max
