@@ -125,6 +125,9 @@ struct EntryView {
   int line = 0, column = 1;
 
   Location where() const { return Location{*file, line, column}; }
+  // The entry's line at `col` (by_column, value_column), or at its start
+  // when that is 0 (unknown).
+  Location at(int col) const { return Location{*file, line, col > 0 ? col : 1}; }
 };
 
 // The view of `e`, whose indicator is `indicator` (indicator_index); valid

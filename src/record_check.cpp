@@ -81,7 +81,7 @@ void RecordChecker::check(const EntryView& e, std::optional<std::size_t> index,
   }
   if (index)
     if (auto doubt = ranges_.judge_and_add(e, *index))
-      diags_->warning(Location{*e.file, e.line, e.value_column > 0 ? e.value_column : 1}, *doubt);
+      diags_->warning(e.at(e.value_column), *doubt);
   if (!plan_.in_period(e.date)) {
     // Only flows are cut to the period; a level reading or a milestone state
     // of any date can be the latest entry, which is what counts (SPEC §5).
@@ -104,7 +104,7 @@ void RecordChecker::check(const EntryView& e, std::optional<std::size_t> index,
     // Named once a file for each indicator and unit: a unit that files an
     // indicator it does not report does so on many lines.
     reports_[*index][by - 1] = kNamed;
-    diags_->warning(Location{*e.file, e.line, e.by_column > 0 ? e.by_column : 1},
+    diags_->warning(e.at(e.by_column),
                     not_a_reporter(*ind, e.by, e.is_explanation) + "; named once a file");
   }
   // A fingerprint is enough to raise a suspicion: a collision costs a false
@@ -140,9 +140,8 @@ std::int8_t RecordChecker::reporter_state(std::size_t indicator, std::size_t uni
 }
 
 void RecordChecker::warn_unknown_unit(const EntryView& e) {
-  diags_->warning(
-      Location{*e.file, e.line, e.by_column > 0 ? e.by_column : 1},
-      fmt::format("unknown unit '{}'{}", sanitize(e.by), plan_.did_you_mean_unit(e.by)));
+  diags_->warning(e.at(e.by_column), fmt::format("unknown unit '{}'{}", sanitize(e.by),
+                                                 plan_.did_you_mean_unit(e.by)));
 }
 
 void RecordChecker::begin_file(std::size_t /*index*/, const std::string& name, Diagnostics& diags) {
