@@ -563,8 +563,17 @@ std::optional<LineKind> FastLineParser::read(std::string_view line, const Locati
   if constexpr (!kEntry) {
     if (tags_start < n && n - tags_start <= kSeenTagsBytes) {
       const std::string_view text(p + tags_start, n - tags_start);
-      seen = &seen_tags_[hash_id(text) & (kSeenTags - 1)];
-      if (seen->size == text.size() && same_text({seen->text, seen->size}, text)) {
+      const std::size_t set = hash_id(text) & (kSeenSets - 1);
+      SeenTags* ways = seen_tags_[set];
+      const auto same = [&](const SeenTags& s) PLAN_HOT_LAMBDA {
+        return s.size == text.size() && same_text({s.text, s.size}, text);
+      };
+      const int hit = same(ways[0]) ? 0 : same(ways[1]) ? 1 : -1;
+      // Missed: the slot hit less lately takes this line's tags, below.
+      const int way = hit >= 0 ? hit : 1 - seen_recent_[set];
+      seen_recent_[set] = static_cast<std::uint8_t>(way);
+      seen = &ways[way];
+      if (hit >= 0) {
         fill_view(out, index, micros, is_state, done, where);
         out->value_column = value_column;
         out->by = seen->by;

@@ -86,8 +86,9 @@ class FastLineParser {
   // and a line whose tags are those of a line before is not read again
   // past its value: its tags' text decides all they give a view.
   // Longer tags are read every time, so that what is kept stays small
-  // whatever the lines: 64 KiB at most, 19 KiB unless values have escapes.
-  static constexpr std::size_t kSeenTagsBytes = 1024;
+  // whatever the lines: 26 KiB, and 48 KiB more at most for values that
+  // have escapes. (Tags of real lines are mostly under 64 bytes.)
+  static constexpr std::size_t kSeenTagsBytes = 256;
   struct SeenTags {
     std::size_t size = SIZE_MAX;  // of text; SIZE_MAX: none yet
     int by_points = -1;           // code points of text before by='s value; -1: no by=
@@ -97,8 +98,12 @@ class FastLineParser {
     std::string escaped[3];
     char text[kSeenTagsBytes];  // from the first tag to the line's end
   };
-  static constexpr std::size_t kSeenTags = 16;  // a power of two: a slot per hash
-  mutable SeenTags seen_tags_[kSeenTags];
+  // Two slots per hash, so that the few tag texts nearly every line of a
+  // file repeats do not evict each other when their hashes meet, and a
+  // line of rare tags replaces the slot of its set hit less lately.
+  static constexpr std::size_t kSeenSets = 32;  // a power of two: a set per hash
+  mutable SeenTags seen_tags_[kSeenSets][2];
+  mutable std::uint8_t seen_recent_[kSeenSets] = {};  // the slot of each set hit last
   // Open addressing, power-of-two size: indicator index + 1, 0 when empty.
   std::vector<std::uint32_t> slots_;
   std::uint64_t mask_ = 0;
