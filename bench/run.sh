@@ -15,6 +15,7 @@ ROOT=$PWD
 SIZES=${BENCH_SIZES:-"1000000 10000000"}
 RSS_BASE=${BENCH_RSS_BASE:-10000}  # the small ledger peak memory is compared with
 CG_LINES=${BENCH_CALLGRIND_LINES:-200000}  # 0: no callgrind profile
+VARIETY_LINES=${BENCH_VARIETY_LINES:-1000000}  # 0: no "what the lines' variety costs"
 RUNS=${BENCH_RUNS:-5}
 OUT=${BENCH_OUT:-bench/RESULTS.md}
 DATA=${BENCH_DATA:-/tmp/plan-bench}  # big ledgers stay out of the repository
@@ -43,7 +44,7 @@ fi
 
 # The ledgers: regenerated only when missing or made by another generator.
 gen_hash=$(sha256sum bench/gen_ledger.py | cut -c1-16)
-for n in $RSS_BASE $SIZES $CG_LINES; do
+for n in $RSS_BASE $SIZES $CG_LINES $VARIETY_LINES; do
   [ "$n" = 0 ] && continue
   dir=$DATA/ledger-$n
   if [ "$(cat "$dir/.stamp" 2>/dev/null)" != "$n $gen_hash" ]; then
@@ -190,6 +191,47 @@ if [ "$CG_LINES" != 0 ] && command -v valgrind >/dev/null; then
   done
 fi
 
+# What the lines' variety costs: CPU per line of `plan status` on one
+# thread, over the ledger and over copies with its variety taken out
+# (bench/flatten.py), each run in turn so that drift hits all alike.
+: >"$WORK/variety.tsv"
+if [ "$VARIETY_LINES" != 0 ]; then
+  dir=$DATA/ledger-$VARIETY_LINES
+  say "variety: flattening $dir"
+  mkdir -p "$WORK/empty"
+  python3 bench/flatten.py tags "$dir" "$WORK/flat-tags"
+  python3 bench/flatten.py all "$dir" "$WORK/flat-all"
+  lines=$(find "$dir" -name '*.rec' -exec cat {} + | wc -l)
+  say "variety: timing"
+  PLAN_THREADS=1 python3 - "$((RUNS * 3))" "$lines" "$PLAN" "$PLAN_FILE" "$AS_OF" \
+    "$WORK/empty" "$dir" "$WORK/flat-tags" "$WORK/flat-all" >"$WORK/variety.tsv" <<'PY'
+import os, statistics, sys
+runs, lines, plan, plan_file, as_of = int(sys.argv[1]), int(sys.argv[2]), *sys.argv[3:6]
+dirs = sys.argv[6:]
+def cpu(d):  # user + system seconds of one run, from the kernel's accounting
+    pid = os.fork()
+    if pid == 0:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.execv(plan, [plan, "--plan", plan_file, "--records", d, "status", "--as-of", as_of,
+                        "--format", "json"])
+    _, status, ru = os.wait4(pid, 0)
+    if status != 0:
+        sys.exit(f"plan status failed on {d}")
+    return ru.ru_utime + ru.ru_stime
+for d in dirs:
+    cpu(d)  # warm-up
+times = {d: [] for d in dirs}
+for _ in range(runs):
+    for d in dirs:
+        times[d].append(cpu(d))
+empty = statistics.median(times[dirs[0]])
+for name, d in zip(["empty", "ledger", "tags", "all"], dirs):
+    med = statistics.median(times[d])
+    print(f"{name}\t{med}\t{(med - empty) / lines * 1e9 if name != 'empty' else 0}\t{lines}")
+PY
+fi
+
 # Whether `plan check` reads the records at all (early versions linted only
 # the plan): one bad line must make it fail.
 mkdir -p "$WORK/bad"
@@ -283,6 +325,29 @@ if cg:
         if ir:
             w(f"| {name} | {int(ir):,} | {int(ir) / int(nl):,.0f} |")
     w("")
+
+variety = {l.split("\t")[0]: l.rstrip("\n").split("\t")[1:] for l in open(f"{work}/variety.tsv") if l.strip()}
+if variety:
+    n = int(variety["ledger"][2])
+    w(f"## What the lines' variety costs ({n:,} lines, one thread)\n")
+    w("CPU time (user + system, median) of `plan status --format json` with PLAN_THREADS=1,")
+    w("less that of an empty ledger, per line: over the ledger, and over copies of it with its")
+    w("variety taken out by `bench/flatten.py` (the same lines with each file's entries given")
+    w("the tags of its first entry; then also its date and id). The last row is what this")
+    w("reader costs when every line of a file looks alike to the processor but for its value.\n")
+    w("| ledger | CPU | per line |")
+    w("|---|---:|---:|")
+    w(f"| empty (start-up, plan, output) | {float(variety['empty'][0]) * 1000:.1f} ms | |")
+    for key, name in [("ledger", "as generated"), ("tags", "one tag text a file"),
+                      ("all", "one date, id and tag text a file")]:
+        w(f"| {name} | {float(variety[key][0]) * 1000:.1f} ms | {float(variety[key][1]):.0f} ns |")
+    w("")
+    big_n, big_lines = summary[-1][0], int(summary[-1][1])
+    awk = next(float(t.split("\t")[1]) for t in open(f"{work}/times-{big_n}.tsv")
+               if t.startswith("awk\t"))
+    w(f"For scale: 8× faster than awk at {big_lines:,} lines is {awk / 8:.3f} s of wall time, "
+      f"or at most {awk / 8 * os.cpu_count() / big_lines * 1e9:.0f} ns of CPU a line on "
+      f"{os.cpu_count()} fully used CPUs, start-up included.\n")
 
 w("## Commands\n")
 w("Ledgers: `python3 bench/gen_ledger.py N $BENCH_DATA/ledger-N` (deterministic). "
