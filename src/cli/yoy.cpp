@@ -31,19 +31,19 @@ void setup_yoy(CLI::App& sub, Globals& g) {
       "  plan yoy --format csv > yoy.csv");
   sub.callback([o, &g] {
     // This command's --wide shadows the global one, which help says may
-    // follow the command: for the terminal table it means what the global
-    // one means (names never cut), so that `plan yoy --wide` and
-    // `plan --wide yoy` agree.
-    if (o->wide) {
-      const Format f = *parse_format(o->format);
-      if (f == Format::table) {
-        g.wide = true;
-      } else if (f != Format::csv && f != Format::tsv) {
-        fail(g, make_usage_error(
-                    "--wide is for the table, --format csv or tsv (xlsx is always wide)"));
-        return;
-      }
+    // come before or after the command, so that `plan yoy --wide` and
+    // `plan --wide yoy` agree: for the terminal table it means what the
+    // global one means (names never cut), for CSV/TSV the annex layout.
+    // Only after the command is it refused where it means nothing: before
+    // it (a shell alias, say) it is left to the formats it serves.
+    const Format f = *parse_format(o->format);
+    if (o->wide && f != Format::table && f != Format::csv && f != Format::tsv) {
+      fail(g,
+           make_usage_error("--wide is for the table, --format csv or tsv (xlsx is always wide)"));
+      return;
     }
+    if (o->wide && f == Format::table) g.wide = true;
+    const bool annex = (o->wide || g.wide) && (f == Format::csv || f == Format::tsv);
     auto project = open_project(g);
     if (!project) return;
     const Plan& plan = project->plan;
@@ -56,7 +56,7 @@ void setup_yoy(CLI::App& sub, Globals& g) {
     XlsxBook book = one_sheet(plan, as_of, "Year on year", "年度同比");
     book.sheets.front().table = &wide;
     output(
-        g, o->format, o->file, yoy_table(r), o->wide ? wide : yoy_rows(r),
+        g, o->format, o->file, yoy_table(r), annex ? wide : yoy_rows(r),
         [&] { return yoy_json(r); }, o->bom, book);
   });
 }

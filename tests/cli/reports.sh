@@ -107,6 +107,14 @@ expect_exit 0 -- "${P[@]}" yoy jobs.urban_new --as-of 2019-12-31 --columns 30
 expect_contains "城镇新增就业…"
 expect_exit 0 -- "${P[@]}" yoy jobs.urban_new --as-of 2019-12-31 --columns 30 --wide
 expect_contains "jobs.urban_new  城镇新增就业人数 (人)"
+# Before the command too: the annex layout (a column group per year, the
+# 2019 change of jobs.urban_new in one row), as the man page says.
+expect_exit 0 -- "${P[@]}" --wide yoy jobs.urban_new --as-of 2019-12-31 -f csv
+cp "$WORK/out" "$WORK/before.csv"
+expect_exit 0 -- "${P[@]}" yoy jobs.urban_new --as-of 2019-12-31 -f csv --wide
+expect_out "$WORK/before.csv"
+[ "$(wc -l <"$WORK/out")" = 2 ] && ok || fail "--wide yoy CSV: $(wc -l <"$WORK/out") lines, want a header and one row"
+expect_exit 0 -- "${P[@]}" --wide yoy --as-of 2019-12-31 -f json
 expect_exit 2 -- "${P[@]}" yoy --wide --format json
 expect_err_line "plan: --wide is for the table, --format csv or tsv (xlsx is always wide)"
 expect_exit 0 -- "${P[@]}" units --as-of 2019-06-30
