@@ -465,8 +465,9 @@ std::string shortfalls_section(const Digest& d, bool zh) {
     t.td("<span class=\"prog\">" + bar_for(s, zh) + esc(format_ratio(*s.completion)) + "</span>",
          "wide");
     t.td(esc(format_amount(*s.actual, true)) + " / " + esc(w::amount(*s.ind, *s.target)), "num");
-    t.td(esc(format_expected(*s.ind, *s.expected)), "num");
-    t.td(esc(format_expected(*s.ind, *s.behind_by)) + " <span class=\"meta\">(" +
+    const int decimals = expected_decimals(*s.ind, s.expected, s.behind_by);
+    t.td(esc(format_expected(*s.expected, decimals)), "num");
+    t.td(esc(format_expected(*s.behind_by, decimals)) + " <span class=\"meta\">(" +
              esc(format_ratio(f.gap)) + ")</span>",
          "num");
     t.td(fig(s.needed_per_month), "num strong");

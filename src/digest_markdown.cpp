@@ -183,6 +183,7 @@ std::string shortfalls_section(const Digest& d, bool zh) {
   for (std::size_t i = 0; i < d.shortfalls.size(); ++i) {
     const Shortfall& f = d.shortfalls[i];
     const IndicatorStatus& s = f.now;
+    const int decimals = expected_decimals(*s.ind, s.expected, s.behind_by);
     Row row;
     row.cells = {Cell::of_count(static_cast<long long>(i + 1)),
                  Cell::of_text(s.ind->id),
@@ -190,8 +191,8 @@ std::string shortfalls_section(const Digest& d, bool zh) {
                  Cell::of_text(w::amount(*s.ind, *s.actual)),
                  Cell::of_text(w::amount(*s.ind, *s.target)),
                  Cell::of_ratio(s.completion),
-                 expected_cell(*s.ind, s.expected),
-                 expected_cell(*s.ind, s.behind_by),
+                 expected_cell(s.expected, decimals),
+                 expected_cell(s.behind_by, decimals),
                  Cell::of_ratio(f.gap),
                  fig(s.needed_per_month),
                  fig(s.pace_per_month)};

@@ -95,10 +95,16 @@ ChangeWords change_words(const StatusChange& c, bool zh) {
       status_word(c.before, ind.kind, zh) + " → " + status_word(s.status, ind.kind, zh);
   if (is_flow(ind.kind)) {
     out.figures = progress_text(s, zh);
-    if (s.expected && s.status != Status::achieved)
-      out.figures += say(zh, ", expected {}", "，应完成 {}", format_expected(ind, *s.expected));
-    if (s.behind_by && *s.behind_by > 0)
-      out.figures += say(zh, ", behind by {}", "，落后 {}", format_expected(ind, *s.behind_by));
+    const bool expected = s.expected && s.status != Status::achieved,
+               behind = s.behind_by && *s.behind_by > 0;
+    const int decimals = expected_decimals(ind, expected ? s.expected : std::nullopt,
+                                           behind ? s.behind_by : std::nullopt);
+    if (expected)
+      out.figures +=
+          say(zh, ", expected {}", "，应完成 {}", format_expected(*s.expected, decimals));
+    if (behind)
+      out.figures +=
+          say(zh, ", behind by {}", "，落后 {}", format_expected(*s.behind_by, decimals));
   } else if (is_level(ind.kind)) {
     if (s.actual)
       out.figures =
@@ -127,12 +133,15 @@ std::string change_detail(const StatusChange& c, bool zh) {
 std::string progress_detail(const Shortfall& f, bool zh) {
   const IndicatorStatus& s = f.now;
   return progress_text(s, zh) +
-         say(zh, ", expected {}", "，应完成 {}", format_expected(*s.ind, *s.expected));
+         say(zh, ", expected {}", "，应完成 {}",
+             format_expected(*s.expected, expected_decimals(*s.ind, s.expected, s.behind_by)));
 }
 
 std::string behind_detail(const Shortfall& f, bool zh) {
+  const IndicatorStatus& s = f.now;
   return say(zh, "behind by {}, {} of the target", "落后 {}，占目标的 {}",
-             format_expected(*f.now.ind, *f.now.behind_by), format_ratio(f.gap));
+             format_expected(*s.behind_by, expected_decimals(*s.ind, s.expected, s.behind_by)),
+             format_ratio(f.gap));
 }
 
 std::string pace_detail(const Shortfall& f, const Plan& plan, bool zh) {

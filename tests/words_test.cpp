@@ -97,6 +97,16 @@ TEST_CASE("expected figures: whole things keep a tenth below ten, unless it is .
   CHECK(format_expected(rate, 95.34) == "95.3");
   CHECK(format_expected(rate, 100.4) == "100");
   CHECK(expected_cell(leaders, 1.497).decimals == 1);
+  // Side by side, expected and behind share their decimals: 11 of 15 家
+  // with 12.486 expected is 1.486 behind, read as 12.5 and 1.5 (11 + 1.5),
+  // not as 12 beside 1.5.
+  const int d = expected_decimals(leaders, 12.486, 1.486);
+  CHECK(d == 1);
+  CHECK(format_expected(12.486, d) == "12.5");
+  CHECK(format_expected(1.486, d) == "1.5");
+  CHECK(expected_decimals(leaders, 17491.8, 2491.8) == 0);  // 17,492 and 2,492
+  CHECK(expected_decimals(leaders, 12.486, std::nullopt) == 0);
+  CHECK(expected_decimals(rate, 100.4, 0.4) == 1);  // 100.4 and 0.4, not 100 and 0.4
   CHECK(expected_cell(leaders, 2.0).decimals == 0);
   CHECK(expected_cell(leaders, std::nullopt).type == CellType::empty);
 }
