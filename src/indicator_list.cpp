@@ -18,7 +18,7 @@ Table list_table(const Plan& plan) {
       {"target", "Target", "目标", true, false, true},
       {"target_max", "Target max", "目标上限", true, false, true},
       {"due", "Due", "完成时限", false, false, true},
-      {"unit", "Unit", "单位"},
+      {"unit", "Unit", "计量单位"},
       {"area", "Area", "主要任务", false, false, true},
       {"task", "Task", "重点任务", false, false, true},
       {"lead", "Lead", "牵头单位", false, true, true, 24, Fit::cut},

@@ -39,7 +39,7 @@ Table log_table(const Plan& plan, const std::vector<Entry>& entries) {
                {"value", "Value", "数值", true},
                // The first column a narrow terminal does without: the
                // indicator says its unit, and where the entry is matters more.
-               {"unit", "Unit", "单位", false, true, true, 0, Fit::drop},
+               {"unit", "Unit", "计量单位", false, true, true, 0, Fit::drop},
                {"by", "By", "填报单位", false, true, true, 0, Fit::cut},
                {"note", "Note", "备注", false, true, true, 30, Fit::cut},
                {"src", "Source", "来源", false, true, true, 16, Fit::cut},

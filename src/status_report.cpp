@@ -61,7 +61,7 @@ Table status_table(const StatusReport& r) {
       {"name", "Indicator", "指标", false, true, true, 0, Fit::name},
       {"area", "Area", "主要任务", false, false, true},
       {"task", "Task", "重点任务", false, false, true},
-      {"unit", "Unit", "单位", false, false, true},
+      {"unit", "Unit", "计量单位", false, false, true},
       {"kind", "Kind", "类型", false, false, true},
       {"target_text", "Target", "目标", true, true, false},
       {"target", "Target", "目标", true, false, true},

@@ -93,7 +93,7 @@ Table yoy_rows(const YoyReport& r) {
   Table t;
   t.columns = {{"id", "ID", "指标代码", false, true, true, 0, Fit::id},
                {"name", "Indicator", "指标", false, true, true, 0, Fit::name},
-               {"unit", "Unit", "单位"},
+               {"unit", "Unit", "计量单位"},
                {"kind", "Kind", "类型"},
                {"year", "Year", "年度", true},
                {"target", "Target", "目标", true},
@@ -132,7 +132,7 @@ Table yoy_wide(const YoyReport& r) {
                {"task", "Task", "重点任务"},
                {"id", "ID", "指标代码"},
                {"name", "Indicator", "指标名称"},
-               {"unit", "Unit", "单位"},
+               {"unit", "Unit", "计量单位"},
                {"lead", "Lead", "牵头单位"},
                {"partners", "Partners", "配合单位"}};
   for (int y : plan.years()) {

@@ -75,6 +75,11 @@ ws = wb.active
 eq(wb.sheetnames, ["完成情况"], "sheets")
 eq(ws["A2"].value, "截至", "as-of label")
 eq([c.value for c in ws[3]][:2], ["指标代码", "指标"], "header")
+# The unit of measure is 计量单位: plan import reads 单位 as the reporting
+# unit, so a column pasted from here into a sheet must not turn into by=.
+header = [c.value for c in ws[3]]
+eq("计量单位" in header, True, "计量单位 heads the unit column")
+eq("单位" in header, False, "no column headed 单位")
 '
 
 # A note that starts with "=" is a string cell, never a formula.
