@@ -76,6 +76,17 @@ for cmd in $commands; do
   done
 done
 
+# plan import --help names every column name the man page documents (and
+# plan import takes: src/import.cpp kAliases), the Chinese ones included.
+"$PLAN" import --help >"$WORK/cmd-help" 2>&1
+for name in date 日期 id indicator 指标 指标代码 指标ID value 数值 值 完成值 by 填报单位 单位 \
+  报送单位 note 备注 说明 情况说明 src source 来源 period 报送期 所属期 measures 整改措施 措施 \
+  序号 编号 no no. '#' name 指标名称 名称 unit 计量单位; do
+  if grep -qE "(^| )$(sed 's/[.#]/\\&/g' <<<"$name")( |:|$)" "$WORK/cmd-help"; then ok; else
+    fail "plan import --help does not name the column '$name'"
+  fi
+done
+
 # Sections documented for commands this build does not have yet (they are
 # being written on other branches): a note, not a failure.
 for cmd in $(sed -n 's/^\.SS plan \([a-z]*\)$/\1/p' "$PAGE"); do
