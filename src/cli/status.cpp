@@ -61,9 +61,20 @@ void setup_status(CLI::App& sub, Globals& g) {
       bool known = false;
       for (const auto& a : plan.areas) known = known || a.id == f.area || a.name == f.area;
       if (!known) {
+        // Tables show an area by its name, so each id comes with it; a part
+        // of a name (就业 of 坚持就业优先战略) narrows the list to the
+        // areas it could mean.
+        std::vector<const Area*> like;
+        for (const auto& a : plan.areas)
+          if (a.id.find(f.area) != std::string::npos || a.name.find(f.area) != std::string::npos)
+            like.push_back(&a);
+        if (like.empty())
+          for (const auto& a : plan.areas) like.push_back(&a);
         std::string names;
-        for (const auto& a : plan.areas) names += (names.empty() ? "" : ", ") + a.id;
-        fail(g, make_usage_error("unknown area '" + f.area + "' (areas: " + names + ")"));
+        for (const Area* a : like) names += (names.empty() ? "" : ", ") + a->id + " " + a->name;
+        fail(g, make_usage_error("unknown area '" + f.area + "' (" +
+                                 (like.size() < plan.areas.size() ? "did you mean: " : "areas: ") +
+                                 names + ")"));
         return;
       }
     }

@@ -78,7 +78,11 @@ expect_exit 0 -- "${P[@]}" status --as-of 2019-06-30 --unit 教育局 --format c
 expect_exit 2 -- "${P[@]}" status --unit 人社厅 --fail-on behind
 expect_err_line "plan: no indicator has '人社厅' as lead or partner unit (plan units lists them)"
 expect_exit 2 -- "${P[@]}" status --area nowhere
-expect_err_line "plan: unknown area 'nowhere' (areas: jobs, skills)"
+expect_err_line "plan: unknown area 'nowhere' (areas: jobs 就业, skills 技能)"
+# Part of a name: the areas it could mean, each id with its name.
+expect_exit 2 -- "${P[@]}" status --area 技
+expect_err_line "plan: unknown area '技' (did you mean: skills 技能)"
+expect_exit 0 -- "${P[@]}" status --area 技能 --format csv
 expect_exit 2 -- "${P[@]}" status --as-of 2019-02-30
 expect_exit 2 -- "${P[@]}" status --status late
 
