@@ -7,6 +7,7 @@
 #include "duplicates.h"
 #include "plausibility.h"
 #include "record_reader.h"
+#include "refiling.h"
 
 namespace plan {
 
@@ -19,19 +20,26 @@ namespace {
 class Judges : public ShardableSink {
  public:
   Judges(const Plan& plan, const std::vector<const Entry*>& fresh)
-      : plan_(plan), fresh_(fresh), duplicates_(plan, fresh), ranges_(plan) {}
+      : plan_(plan),
+        fresh_(fresh),
+        duplicates_(plan, fresh),
+        ranges_(plan),
+        refilings_(plan, fresh) {}
 
   void begin_file(std::size_t index, const std::string& name, Diagnostics& diags) override {
     duplicates_.begin_file(index, name, diags);
+    refilings_.begin_file(index, name, diags);
   }
   void add(const Entry& e) override {
     duplicates_.add(e);
     ranges_.add(e);
+    refilings_.add(e);
   }
   bool takes_views() const override { return true; }
   void add_view(const EntryView& e) override {
     duplicates_.add_view(e);
     ranges_.add_view(e);
+    refilings_.add_view(e);
   }
   std::unique_ptr<ShardableSink> make_shard() const override {
     return std::make_unique<Judges>(plan_, fresh_);
@@ -41,18 +49,21 @@ class Judges : public ShardableSink {
       const auto& part = static_cast<const Judges&>(*s);  // made by make_shard
       duplicates_.merge(part.duplicates_);
       ranges_.merge(part.ranges_);
+      refilings_.merge(part.refilings_);
     }
     return true;
   }
 
   const DuplicateFinder& duplicates() const { return duplicates_; }
   const FigureRanges& ranges() const { return ranges_; }
+  const RefilingFinder& refilings() const { return refilings_; }
 
  private:
   const Plan& plan_;
   const std::vector<const Entry*>& fresh_;
   DuplicateFinder duplicates_;
   FigureRanges ranges_;
+  RefilingFinder refilings_;
 };
 
 std::string where_of(const Location& l) {
@@ -103,8 +114,12 @@ Diagnostics admit(Env& env, const std::filesystem::path& records, const Plan& pl
                                   "(--allow-duplicates to add it again)",
                                   where_of(*found[i])));
     }
-    if (options.force) continue;
-    if (auto doubt = ranges.judge(e)) out.error(batch[i].at, *doubt + " (--force if it is right)");
+    if (!options.force)
+      if (auto doubt = ranges.judge(e))
+        out.error(batch[i].at, *doubt + " (--force if it is right)");
+    // A figure already in the ledger is refused above, and needs no more.
+    if (judges.refilings().found()[i] && !(found[i] && !duplicates.within_batch(i)))
+      out.warning(batch[i].at, judges.refilings().warning(i));
   }
   return out;
 }

@@ -4,7 +4,10 @@
 //    ledger, or as an earlier new entry (duplicates.h), unless
 //    allow_duplicates; when every new entry is one, a single error says the
 //    whole batch is there already;
-//  - an implausible figure (plausibility.h), unless force.
+//  - an implausible figure (plausibility.h), unless force;
+// and warn of a flow figure whose reporter already has one for its period
+// (refiling.h), which would count the period twice unless it is a
+// correction recorded as the difference.
 // One streaming pass over the records (read_records, in parallel where it
 // pays, with the same verdicts as one thread), holding the new
 // entries' fingerprints and one range per indicator: memory follows the
@@ -37,7 +40,7 @@ struct AdmissionOptions {
 };
 
 // Errors (ErrorKind::bad_data) for the entries that may not be added, in
-// batch order; none when all may.
+// batch order, none when all may; and warnings, which do not stop them.
 Diagnostics admit(Env& env, const std::filesystem::path& records, const Plan& plan,
                   const std::vector<NewFigure>& batch, const AdmissionOptions& options);
 

@@ -116,6 +116,8 @@ void setup_record(CLI::App& sub, Globals& g) {
     }
     emit(g, sanitize(file.string()) + ": " + sanitize(made->line) + "\n");
     if (!made->warning.empty()) print_message("warning: " + made->warning);
+    for (const auto& d : judged.items())
+      if (d.severity == Severity::warning) print_diagnostic(d);
   });
 }
 

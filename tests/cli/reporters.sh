@@ -34,6 +34,11 @@ LINE='2019-03-31  jobs.urban_new  10  by=人社局'
 run record jobs.urban_new 10 --date 2019-03-31 --by 人社局
 same "record by 人社局: exit" "$RC" 0
 same "record by 人社局: where" "$OUT" "records/hrss/2019.rec: $LINE"
+# 人社局's March 2019 is in already (records/hrss/2019.rec:23, the only
+# figure of 人社局 for jobs.urban_new dated in March or by 10 April): the
+# figures add up, 1,942 + 10 = 1,952, which the warning says.
+same "record by 人社局: a second figure for March" "$ERR" \
+  "plan: warning: 人社局 already reported jobs.urban_new for 2019-03 (records/hrss/2019.rec:23: 1,942): a flow's figures add up, so 2019-03 comes to 1,952; a figure that replaces another is recorded as the difference"
 # The file is what it was plus the one line; no other file changed.
 if cmp -s records/hrss/2019.rec <(cat "$TMP/before/hrss/2019.rec"; printf '%s\n' "$LINE"); then
   passed=$((passed + 1))
@@ -69,6 +74,11 @@ same "import dry run: files" "$OUT" \
 records/hrss/2019.rec: 2019-03-31  jobs.urban_new  20  by=人社局
 records/towns/kaifaqu/2019.rec: 2019-04-30  jobs.urban_new  5  by=吴江开发区
 dry run: 3 entries would be appended to records/2019.rec (1), records/hrss/2019.rec (1), records/towns/kaifaqu/2019.rec (1); nothing written'
+# Row 2 is 人社局's March a third time (1,942 and the 10 above, then 20);
+# row 3's 吴江开发区 has no April figure of jobs.urban_new in the ledger.
+same "import dry run: warnings" "$ERR" \
+  "plan: good.csv:3:29: warning: 吴江开发区 is not a reporter of jobs.urban_new: the figure counts, but files no report; plan due still asks 人社局
+plan: good.csv:2:27: warning: 人社局 already reported jobs.urban_new for 2019-03 (2 figures, the first at records/hrss/2019.rec:23; 1,952 in all): a flow's figures add up, so 2019-03 comes to 1,972; a figure that replaces another is recorded as the difference"
 unchanged "import dry run"
 run import good.csv
 same "import: exit" "$RC" 0

@@ -1,0 +1,105 @@
+#include "refiling.h"
+
+#include <fmt/format.h>
+
+#include "render.h"
+
+namespace plan {
+
+RefilingFinder::RefilingFinder(const Plan& plan, const std::vector<const Entry*>& fresh)
+    : plan_(plan),
+      fresh_(fresh),
+      key_(fresh.size()),
+      watched_(plan.indicators.size()),
+      periods_(plan.indicators.size()),
+      found_(fresh.size()),
+      first_file_(fresh.size(), 0) {
+  for (std::size_t i = 0; i < fresh.size(); ++i) {
+    const Entry& e = *fresh[i];
+    if (e.is_explanation || e.is_state || e.tag("by").empty()) continue;
+    auto index = indicator_index(plan, e);
+    if (!index || !is_flow(plan.indicators[*index].kind)) continue;
+    PeriodIndex& periods = periods_[*index];
+    if (periods.count() == 0) periods = PeriodIndex(plan, plan.indicators[*index]);
+    auto period = periods.of(e.date, e.date.ymd(), e.tag("period"));
+    if (!period) continue;  // ad hoc, or outside the plan's periods
+    key_[i] = Key{*index, *period};
+    watched_[*index].push_back(i);
+  }
+}
+
+void RefilingFinder::begin_file(std::size_t index, const std::string& /*name*/,
+                                Diagnostics& /*diags*/) {
+  file_ = index;
+}
+
+void RefilingFinder::add(const Entry& e) {
+  if (e.is_explanation) return;
+  if (auto found = indicator_index(plan_, e)) add_view(view_of(e, *found));
+}
+
+void RefilingFinder::add_view(const EntryView& e) {
+  const std::vector<std::size_t>& watched = watched_[e.indicator];
+  if (watched.empty() || e.is_state || e.is_explanation) return;
+  std::optional<int> period;  // worked out for the first fresh entry of this by= only
+  for (std::size_t i : watched) {
+    if (e.by != fresh_[i]->tag("by")) continue;
+    if (!period) period = periods_[e.indicator].of(e.date, e.ymd, e.period);
+    if (!period) return;
+    if (*period != key_[i]->period) continue;
+    std::optional<Earlier>& f = found_[i];
+    if (!f) {
+      f = Earlier{Location{*e.file, e.line, 0}, 0, 0, false};
+      first_file_[i] = file_;
+    }
+    ++f->count;
+    if (__builtin_add_overflow(f->sum, e.amount.units(), &f->sum)) f->overflowed = true;
+  }
+}
+
+void RefilingFinder::merge(const RefilingFinder& part) {
+  for (std::size_t i = 0; i < found_.size(); ++i) {
+    const auto& theirs = part.found_[i];
+    if (!theirs) continue;
+    auto& mine = found_[i];
+    if (!mine) {
+      mine = theirs;
+      first_file_[i] = part.first_file_[i];
+      continue;
+    }
+    if (std::pair(part.first_file_[i], theirs->first.line) <
+        std::pair(first_file_[i], mine->first.line)) {
+      mine->first = theirs->first;
+      first_file_[i] = part.first_file_[i];
+    }
+    mine->count += theirs->count;
+    mine->overflowed = mine->overflowed || theirs->overflowed ||
+                       __builtin_add_overflow(mine->sum, theirs->sum, &mine->sum);
+  }
+}
+
+std::string RefilingFinder::warning(std::size_t i) const {
+  const Earlier& f = *found_[i];
+  const Entry& e = *fresh_[i];
+  const Indicator& ind = plan_.indicators[key_[i]->indicator];
+  const std::string period = period_label(period_at(plan_, ind, key_[i]->period));
+  const std::string first = Location{f.first.file, f.first.line, 0}.to_string();
+  std::int64_t total = 0;
+  const bool summed = !f.overflowed && !__builtin_add_overflow(f.sum, e.amount.units(), &total);
+  const std::string sum = summed ? format_amount(Decimal::from_units(f.sum), true) : "";
+  std::string earlier;
+  if (f.count == 1)
+    earlier = summed ? first + ": " + sum : first;
+  else
+    earlier = fmt::format("{} figures, the first at {}{}", f.count, first,
+                          summed ? "; " + sum + " in all" : "");
+  return fmt::format(
+      "{} already reported {} for {} ({}): a flow's figures add up{}; a figure that replaces "
+      "another is recorded as the difference",
+      e.tag("by"), ind.id, period, earlier,
+      summed ? fmt::format(", so {} comes to {}", period,
+                           format_amount(Decimal::from_units(total), true))
+             : "");
+}
+
+}  // namespace plan

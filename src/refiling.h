@@ -1,0 +1,75 @@
+// A reporter's second figure for a period: the figures of a flow add up, so
+// a unit that sends its March figure again (a resent correction of 31 as
+// 33), or a quarter's cumulative 快报 on top of its March 月报, counts the
+// month twice, silently. `plan record` and `plan import` warn of a new
+// flow figure whose reporter (by=) already has a figure of that indicator
+// in the ledger for the same reporting period (period=, or the period its
+// date reports for: schedule.h), naming the first one and what the period
+// will add up to. A warning, not a refusal: a correction recorded as the
+// difference (-2 for 33 sent as 31) is such a figure too.
+//
+// One streaming pass over the records, as the other judges of admission.h:
+// a ledger entry costs a look at its indicator unless a new figure has
+// that indicator; memory follows the new figures, not the ledger.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "decimal.h"
+#include "diagnostic.h"
+#include "plan.h"
+#include "record.h"
+#include "record_reader.h"
+#include "schedule.h"
+
+namespace plan {
+
+class RefilingFinder : public EntrySink {
+ public:
+  // `fresh` are the entries to be added; they must outlive the finder.
+  RefilingFinder(const Plan& plan, const std::vector<const Entry*>& fresh);
+
+  void begin_file(std::size_t index, const std::string& name, Diagnostics& diags) override;
+  void add(const Entry& e) override;
+  bool takes_views() const override { return true; }
+  void add_view(const EntryView& e) override;
+  // Folds in what `part`, a finder of the same fresh entries fed some of
+  // the ledger's files, found: as if this one had read those files too.
+  void merge(const RefilingFinder& part);
+
+  // The ledger's figures for a fresh entry's reporter, indicator and period.
+  struct Earlier {
+    Location first;  // the first of them in read order (FILE:LINE)
+    std::size_t count = 0;
+    std::int64_t sum = 0;  // their amounts, in Decimal units
+    bool overflowed = false;
+  };
+  // Per fresh entry, in order: the figures already in for its period, or
+  // nullopt (none, or not a scheduled flow's figure with a by=).
+  const std::vector<std::optional<Earlier>>& found() const { return found_; }
+  // The warning for fresh entry `i` (found()[i] set): "人社局 already
+  // reported jobs.urban_new for 2019-03 (records/hrss/2019.rec:23: 1,942):
+  // a flow's figures add up, so 2019-03 comes to 6,152; a figure that
+  // replaces another is recorded as the difference".
+  std::string warning(std::size_t i) const;
+
+ private:
+  struct Key {
+    std::size_t indicator;
+    int period;
+  };
+  const Plan& plan_;
+  const std::vector<const Entry*>& fresh_;
+  std::vector<std::optional<Key>> key_;            // per fresh entry
+  std::vector<std::vector<std::size_t>> watched_;  // per indicator: its fresh entries
+  std::vector<PeriodIndex> periods_;               // per indicator with fresh entries
+  std::vector<std::optional<Earlier>> found_;      // per fresh entry
+  std::vector<std::size_t> first_file_;            // per fresh entry: found_'s file index
+  std::size_t file_ = 0;                           // the file being read
+};
+
+}  // namespace plan

@@ -1,0 +1,102 @@
+#include "refiling.h"
+
+#include <doctest/doctest.h>
+
+#include "plan_loader.h"
+
+namespace plan {
+namespace {
+
+// tests/fixtures/cycle.toml: 2019, monthly reports due on the 10th;
+// jobs.urban_new filed by 人社局, jobs.reemployed by 镇甲 and 镇乙.
+const Plan& cycle() {
+  static const Plan p = [] {
+    Diagnostics d;
+    auto loaded = load_plan(Env::posix(), PLAN_SOURCE_DIR "/tests/fixtures/cycle.toml", d);
+    REQUIRE(loaded);
+    return *loaded;
+  }();
+  return p;
+}
+
+Entry line(const std::string& text, const std::string& file = "x.rec", int n = 1) {
+  Entry e;
+  auto r = parse_line(text, cycle(), Location{file, n, 0}, &e);
+  REQUIRE_MESSAGE(r.ok(), text);
+  return e;
+}
+
+}  // namespace
+
+TEST_CASE("RefilingFinder: the same reporter, indicator and period already in the ledger") {
+  std::vector<Entry> rows = {
+      // 0: June by 镇甲, dated in June's due window (on or before 10 July).
+      line("2019-07-08  jobs.reemployed  33  by=镇甲", "q.csv", 2),
+      // 1: June by 镇乙: none of its June figures is in the ledger.
+      line("2019-07-08  jobs.reemployed  40  by=镇乙", "q.csv", 3),
+      // 2: July by 镇甲 (dated after June's due day: July's own).
+      line("2019-07-11  jobs.reemployed  5  by=镇甲", "q.csv", 4),
+      // 3: no by=: nobody's report.
+      line("2019-07-08  jobs.reemployed  7", "q.csv", 5),
+      // 4: June by 人社局, named by period=.
+      line("2019-07-20  jobs.urban_new  100  by=人社局  period=2019-06", "q.csv", 6),
+  };
+  std::vector<const Entry*> fresh;
+  for (const auto& e : rows) fresh.push_back(&e);
+  RefilingFinder finder(cycle(), fresh);
+  Diagnostics d;
+  finder.begin_file(0, "towns/a/2019.rec", d);
+  // 镇甲's June, dated 30 June, and a June correction named by period=.
+  finder.add(line("2019-06-30  jobs.reemployed  31  by=镇甲", "towns/a/2019.rec", 12));
+  finder.add(
+      line("2019-07-15  jobs.reemployed  -2  by=镇甲  period=2019-06", "towns/a/2019.rec", 13));
+  // Not June, another unit's June, an explanation: none of them counts.
+  finder.add(line("2019-05-31  jobs.reemployed  29  by=镇甲", "towns/a/2019.rec", 14));
+  finder.add(line("2019-06-30  jobs.reemployed  30  by=人社局", "towns/a/2019.rec", 15));
+  finder.add(
+      line("2019-07-12  jobs.reemployed  explain  by=镇乙  note=停电", "towns/a/2019.rec", 16));
+  // 人社局's June, dated 10 July: the due day is still June's.
+  finder.add(line("2019-07-10  jobs.urban_new  420  by=人社局", "towns/a/2019.rec", 17));
+
+  const auto& found = finder.found();
+  REQUIRE(found.size() == 5);
+  REQUIRE(found[0]);
+  CHECK(found[0]->first.to_string() == "towns/a/2019.rec:12");
+  CHECK(found[0]->count == 2);
+  CHECK(found[0]->sum == 29 * Decimal::kScale);  // 31 - 2
+  CHECK_FALSE(found[1]);
+  CHECK_FALSE(found[2]);
+  CHECK_FALSE(found[3]);
+  REQUIRE(found[4]);
+  CHECK(found[4]->count == 1);
+  CHECK(found[4]->sum == 420 * Decimal::kScale);
+  // 29 in, and 33 more: 62.
+  CHECK(finder.warning(0) ==
+        "镇甲 already reported jobs.reemployed for 2019-06 (2 figures, the first at "
+        "towns/a/2019.rec:12; 29 in all): a flow's figures add up, so 2019-06 comes to 62; a "
+        "figure that replaces another is recorded as the difference");
+  CHECK(finder.warning(4) ==
+        "人社局 already reported jobs.urban_new for 2019-06 (towns/a/2019.rec:17: 420): a flow's "
+        "figures add up, so 2019-06 comes to 520; a figure that replaces another is recorded as "
+        "the difference");
+}
+
+TEST_CASE("RefilingFinder: finders over parts of the ledger fold as one over all of it") {
+  std::vector<Entry> rows = {line("2019-07-08  jobs.reemployed  33  by=镇甲", "q.csv", 2)};
+  std::vector<const Entry*> fresh = {&rows[0]};
+  Diagnostics d;
+  // File 0 is read by `second`, file 1 by `first`: file 0's entry is the
+  // first in read order, whichever finder saw it.
+  RefilingFinder first(cycle(), fresh), second(cycle(), fresh);
+  first.begin_file(1, "b.rec", d);
+  first.add(line("2019-06-30  jobs.reemployed  31  by=镇甲", "b.rec", 3));
+  second.begin_file(0, "a.rec", d);
+  second.add(line("2019-06-28  jobs.reemployed  4  by=镇甲", "a.rec", 9));
+  first.merge(second);
+  REQUIRE(first.found()[0]);
+  CHECK(first.found()[0]->first.to_string() == "a.rec:9");
+  CHECK(first.found()[0]->count == 2);
+  CHECK(first.found()[0]->sum == 35 * Decimal::kScale);
+}
+
+}  // namespace plan
