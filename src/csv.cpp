@@ -26,10 +26,12 @@ class CsvParser {
     while (pos_ < text_.size()) {
       if (at_line_end()) {  // an empty line: no fields, nothing to return
         skip_line_end();
+        ++row_;
         continue;
       }
       CsvRecord rec;
       rec.line = line_;
+      rec.row = row_++;
       for (;;) {
         std::string field;
         rec.starts.push_back({line_, column_of(pos_)});
@@ -134,6 +136,7 @@ class CsvParser {
   std::size_t counted_to_ = 0;  // column_of's last position, and its column
   int counted_column_ = 1;
   int line_ = 1;
+  int row_ = 1;  // the spreadsheet row of the next record
 };
 
 // The line and column of byte `offset` of the input, given the UTF-8 text

@@ -15,6 +15,10 @@ namespace plan {
 
 struct CsvRecord {
   int line = 0;  // 1-based line on which the record starts
+  // Its row in a spreadsheet that opens the file (1-based): its line less
+  // the line breaks inside quoted fields before it, which a spreadsheet
+  // keeps in their cells. Empty lines are rows too.
+  int row = 0;
   std::vector<std::string> fields;
   // Where each field starts (its first character, or its opening quote):
   // line and 1-based column in characters, as an editor shows them. A field

@@ -433,9 +433,36 @@ ImportResult import_csv(std::string_view csv, const std::string& csv_name, const
   Sheet sheet;
   sheet.file = csv_name;
   sheet.rows.reserve(records->size());
-  for (auto& rec : *records)
+  std::vector<ImportResult::CsvCell> cells;
+  for (auto& rec : *records) {
+    for (std::size_t i = 0; i < rec.starts.size(); ++i)
+      cells.push_back({rec.starts[i].line, rec.starts[i].column, rec.row, i});
     sheet.rows.push_back(SheetRow{rec.line, std::move(rec.fields), std::move(rec.starts)});
-  return import_sheet(sheet, plan, today, force);
+  }
+  ImportResult result = import_sheet(sheet, plan, today, force);
+  result.csv_file = csv_name;
+  result.csv_cells = std::move(cells);
+  return result;
+}
+
+std::optional<std::string> ImportResult::cell_at(const Location& where) const {
+  if (where.file != csv_file || where.line <= 0 || where.column <= 0) return std::nullopt;
+  auto it = std::lower_bound(csv_cells.begin(), csv_cells.end(), where,
+                             [](const CsvCell& c, const Location& w) {
+                               return std::pair(c.line, c.column) < std::pair(w.line, w.column);
+                             });
+  if (it == csv_cells.end() || it->line != where.line || it->column != where.column)
+    return std::nullopt;
+  return column_letters(it->index) + std::to_string(it->row);
+}
+
+Diagnostics ImportResult::with_cells(const Diagnostics& found) const {
+  Diagnostics out;
+  for (Diagnostic d : found.items()) {
+    if (auto cell = cell_at(d.where)) d.message = "cell " + *cell + ": " + d.message;
+    out.add(std::move(d));
+  }
+  return out;
 }
 
 ImportResult import_sheet(const Sheet& sheet, const Plan& plan, Date today, bool force) {

@@ -102,6 +102,23 @@ struct ImportRow {
 struct ImportResult {
   std::vector<ImportRow> rows;  // in CSV order; empty when diags has errors
   Diagnostics diags;            // header and row errors; a warning when no rows
+
+  // For a CSV: the spreadsheet cell ("F3") of a location of its text, the
+  // start of one of its fields (as diags and rows give them), or nullopt.
+  // A CSV is mostly opened in Excel or WPS, where line 3, column 55 means
+  // nothing. Always nullopt for a workbook, whose locations are cells.
+  std::optional<std::string> cell_at(const Location& where) const;
+  // The same prefixed to the message of every diagnostic located at a
+  // cell: "cell F3: value \"38x\": …".
+  Diagnostics with_cells(const Diagnostics& found) const;
+
+  struct CsvCell {
+    int line, column;   // where the field starts
+    int row;            // its spreadsheet row
+    std::size_t index;  // its 0-based column
+  };
+  std::string csv_file;            // the CSV these cells are of
+  std::vector<CsvCell> csv_cells;  // in text order
 };
 
 // `csv` is the file's text, already UTF-8 (csv.h to_utf8); `csv_name` names

@@ -75,6 +75,16 @@ TEST_CASE("csv: empty lines and trailing empty lines are skipped") {
   CHECK(bom_only->empty());
 }
 
+TEST_CASE("csv: the spreadsheet row of each record") {
+  // A quoted line break stays in its cell; an empty line is an empty row.
+  auto r = parse_csv("a,b\n\"x\ny\",1\n\n2,3\r\n\"p\r\nq\r\nr\",4\n5,6", "x.csv");
+  REQUIRE(r.ok());
+  CHECK(lines_of(*r) == std::vector<int>{1, 2, 5, 6, 9});
+  std::vector<int> rows;
+  for (const auto& rec : *r) rows.push_back(rec.row);
+  CHECK(rows == std::vector<int>{1, 2, 4, 5, 6});
+}
+
 TEST_CASE("csv: empty fields at both ends") {
   auto r = parse_csv(",a,\n,\n\"\"", "x.csv");
   REQUIRE(r.ok());

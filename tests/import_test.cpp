@@ -135,6 +135,30 @@ TEST_CASE("import: reports every bad row at its starting line") {
   CHECK(r.rows.empty());
 }
 
+TEST_CASE("import: a CSV's problems name their cell as a spreadsheet numbers it") {
+  // Rows as Excel or WPS opens the file: the quoted line break of line 3
+  // stays in its cell (lines 3-4 are row 3), and the empty line 6 is an
+  // empty row (line 7 is row 6).
+  auto r =
+      run("date,id,value,note\n"
+          "2019-01-31,jobs.urban_new,abc,\n"
+          "2019-02-28,jobs.urban_new,1,\"two\nlines\"\n"
+          "2019-03-31,hr.portal,5,\n"
+          "\n"
+          "2019-04-31,jobs.urban_new,1,\n");
+  Lines cells;
+  for (const auto& d : r.diags.items()) cells.push_back(r.cell_at(d.where).value_or("-"));
+  CHECK(cells == Lines{"C2", "C4", "A6"});
+  CHECK(r.with_cells(r.diags).items().front().message ==
+        "cell C2: value \"abc\": expected a number");
+  // A location that is no field's start, or of another file: no cell.
+  CHECK_FALSE(r.cell_at(Location{"x.csv", 2, 28}));
+  CHECK_FALSE(r.cell_at(Location{"x.csv", 2, 0}));
+  CHECK_FALSE(r.cell_at(Location{"y.csv", 2, 27}));
+  CHECK(r.cell_at(Location{"x.csv", 4, 1}) == std::nullopt);  // inside row 3's note
+  CHECK(r.cell_at(Location{"x.csv", 3, 29}) == "D3");         // the note's opening quote
+}
+
 TEST_CASE("import: a row without a value is skipped, named in one warning, never a zero") {
   // Lines 3 and 5 are reports left empty (a returned template); the others land.
   auto r =

@@ -75,14 +75,16 @@ void setup_import(CLI::App& sub, Globals& g) {
       "above 0 and at most 1 for a % indicator is refused unless --force). Its\n"
       "problems are located as FILE.xlsx:SHEET!B7.\n"
       "\n"
-      "All rows land or none does: a bad row is reported as FILE.csv:LINE:COL: message\n"
-      "(every bad row, not only the first) and nothing is written. A by= that names\n"
-      "no reporter or unit of the plan is a bad row. So is a row with the same date,\n"
-      "id, value, by and period as an entry of the ledger (or an earlier row; a file\n"
-      "imported again is reported in one line) unless --allow-duplicates, and, unless\n"
-      "--force, an implausible figure: a percentage outside 0-100, or a value 100\n"
-      "times or more away from the indicator's other entries (a fraction for a\n"
-      "percent, 万 left out).\n"
+      "All rows land or none does: every bad row, not only the first, is reported as\n"
+      "FILE.csv:LINE:COL: cell C5: message (C5 as a spreadsheet names the cell), and\n"
+      "nothing is written. A by= that names no reporter or unit of the plan is a bad\n"
+      "row. So is a row with the same date, id, value, by and period as an entry of\n"
+      "the ledger (or an earlier row; a file imported again is reported in one line)\n"
+      "unless --allow-duplicates, and, unless --force, an implausible figure: a\n"
+      "percentage outside 0-100, or a value 100 times or more away from the\n"
+      "indicator's other entries (a fraction for a percent, 万 left out). A flow's\n"
+      "row whose reporter already has a figure for its period is imported with a\n"
+      "warning that says what the period comes to (figures of a flow add up).\n"
       "Rows go where plan record puts them (the by= reporter's\n"
       "<records>/<folder>/<year>.rec, else <records>/<year>.rec), or all to --file;\n"
       "the files are locked together and, should a write fail (a full disk), every\n"
@@ -140,7 +142,9 @@ void setup_import(CLI::App& sub, Globals& g) {
                 AdmissionOptions{o->allow_duplicates, o->force, o->csv, reader_threads_wanted()});
       for (const auto& d : judged.items()) result.diags.add(d);
     }
-    for (const auto& d : result.diags.items()) print_diagnostic(d);
+    // A CSV's problems also name their cell, as a spreadsheet shows it.
+    const Diagnostics shown = result.with_cells(result.diags);
+    for (const auto& d : shown.items()) print_diagnostic(d);
     if (result.diags.has_errors()) {
       std::size_t n = result.diags.error_count();
       fail(g, make_error({}, fmt::format("nothing imported: {} error{} in {}", n, n == 1 ? "" : "s",

@@ -191,7 +191,7 @@ bad_csv() {
 }
 
 bad_csv "date of 11 digits" 1 \
-  'plan: in.csv:2:1: date "99999999999/1/1" is not a date (YYYY-MM-DD; YYYY/M/D and YYYY年M月D日 are taken too)' \
+  'plan: in.csv:2:1: cell A2: date "99999999999/1/1" is not a date (YYYY-MM-DD; YYYY/M/D and YYYY年M月D日 are taken too)' \
   $'date,id,value\n99999999999/1/1,jobs.urban_new,5\n'
 bad_csv "unknown id" 1 "" $'date,id,value\n2019-03-31,jobs.urban_nwe,5\n'
 bad_csv "bad value" 1 "" $'date,id,value\n2019-03-31,jobs.urban_new,5x\n'

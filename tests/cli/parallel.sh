@@ -112,12 +112,16 @@ done
 # What the comparison compared: the first copy named, the batch's own
 # repeat, the implausible figure; and nothing was written.
 PLAN_THREADS=5 "$PLAN" --plan "$PLANFILE" --records "$DUP" import "$WORK/q.csv" >"$WORK/out" 2>"$WORK/err"
-grep -q "^plan: $WORK/q.csv:2:27: same date, id, value and by= as $first_at: already in the ledger" "$WORK/err" && ok ||
+grep -q "^plan: $WORK/q.csv:2:27: cell C2: same date, id, value and by= as $first_at: already in the ledger" "$WORK/err" && ok ||
   { fail "the duplicate is not named at $first_at"; cat "$WORK/err" >&2; }
-grep -q "^plan: $WORK/q.csv:4:27: same date, id, value and by= as $WORK/q.csv:3: entered twice" "$WORK/err" && ok ||
+grep -q "^plan: $WORK/q.csv:4:27: cell C4: same date, id, value and by= as $WORK/q.csv:3: entered twice" "$WORK/err" && ok ||
   { fail "the repeated row is not named"; cat "$WORK/err" >&2; }
-grep -q "^plan: $WORK/q.csv:5:27: value 900000000 of jobs.urban_new is .* times the largest" "$WORK/err" && ok ||
+grep -q "^plan: $WORK/q.csv:5:27: cell C5: value 900000000 of jobs.urban_new is .* times the largest" "$WORK/err" && ok ||
   { fail "the implausible figure is not named"; cat "$WORK/err" >&2; }
+# Row 3 is 人社局's July again: the second-figure warning, whose first
+# figure and sum the threads must agree on (same_for_threads above).
+grep -q "^plan: $WORK/q.csv:3:27: warning: cell C3: 人社局 already reported jobs.urban_new for 2019-07 (" "$WORK/err" && ok ||
+  { fail "no second-figure warning for row 3"; cat "$WORK/err" >&2; }
 grep -q "nothing imported: 3 errors" "$WORK/err" && ok || { fail "not 3 errors"; cat "$WORK/err" >&2; }
 diff -r "$BIG" "$DUP" | grep -c '^>' | grep -qx 2 && ok || fail "the ledger changed beyond the two lines put in"
 

@@ -198,7 +198,7 @@ cp records/2020.rec "$TMP/2020.before"
 printf 'date,id,value\n2019-04-30,jobs.urban_new,10\n2020-04-30,jobs.urban_new,20\n2021-04-30,jobs.urban_new,30\n2019-05-31,jobs.urban_new,12a\n' > bad.csv
 run import bad.csv
 same "bad last row: exit" "$RC" 1
-same "bad last row: message" "$ERR" 'plan: bad.csv:5:27: value "12a": unexpected character '"'a'"' in value
+same "bad last row: message" "$ERR" 'plan: bad.csv:5:27: cell C5: value "12a": unexpected character '"'a'"' in value
 plan: nothing imported: 1 error in bad.csv'
 if cmp -s records/2019.rec "$TMP/2019.before" && cmp -s records/2020.rec "$TMP/2020.before"; then
   passed=$((passed + 1))
@@ -211,7 +211,7 @@ fi
 printf 'date,id,value,remark\n' > header.csv
 run import header.csv
 same "unknown column: exit" "$RC" 1
-same "unknown column: message" "$ERR" 'plan: header.csv:1:15: unknown column "remark"; columns are date, id, value, by, note, src, period, measures (or 日期, 指标, 数值, 填报单位, 备注, 来源, 报送期, 整改措施); informational: 序号, name (指标名称), unit (计量单位)
+same "unknown column: message" "$ERR" 'plan: header.csv:1:15: cell D1: unknown column "remark"; columns are date, id, value, by, note, src, period, measures (or 日期, 指标, 数值, 填报单位, 备注, 来源, 报送期, 整改措施); informational: 序号, name (指标名称), unit (计量单位)
 plan: nothing imported: 1 error in header.csv'
 
 # GB18030, as Chinese Excel saves plain "CSV": 日期,指标,数值 in GB18030 bytes.

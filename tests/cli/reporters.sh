@@ -77,8 +77,8 @@ dry run: 3 entries would be appended to records/2019.rec (1), records/hrss/2019.
 # Row 2 is 人社局's March a third time (1,942 and the 10 above, then 20);
 # row 3's 吴江开发区 has no April figure of jobs.urban_new in the ledger.
 same "import dry run: warnings" "$ERR" \
-  "plan: good.csv:3:29: warning: 吴江开发区 is not a reporter of jobs.urban_new: the figure counts, but files no report; plan due still asks 人社局
-plan: good.csv:2:27: warning: 人社局 already reported jobs.urban_new for 2019-03 (2 figures, the first at records/hrss/2019.rec:23; 1,952 in all): a flow's figures add up, so 2019-03 comes to 1,972; a figure that replaces another is recorded as the difference"
+  "plan: good.csv:3:29: warning: cell D3: 吴江开发区 is not a reporter of jobs.urban_new: the figure counts, but files no report; plan due still asks 人社局
+plan: good.csv:2:27: warning: cell C2: 人社局 already reported jobs.urban_new for 2019-03 (2 figures, the first at records/hrss/2019.rec:23; 1,952 in all): a flow's figures add up, so 2019-03 comes to 1,972; a figure that replaces another is recorded as the difference"
 unchanged "import dry run"
 run import good.csv
 same "import: exit" "$RC" 0
@@ -94,7 +94,7 @@ cp -r records "$TMP/before"
 printf 'date,id,value,by\n2019-03-31,jobs.urban_new,20,人社局\n2019-04-30,jobs.urban_new,5,人设局\n' > typo.csv
 run import typo.csv
 same "import by typo: exit" "$RC" 1
-same "import by typo: message" "$ERR" "plan: typo.csv:3:29: unknown unit '人设局'; did you mean '人社局'?
+same "import by typo: message" "$ERR" "plan: typo.csv:3:29: cell D3: unknown unit '人设局'; did you mean '人社局'?
 plan: nothing imported: 1 error in typo.csv"
 unchanged "import by typo"
 
