@@ -77,14 +77,19 @@ namespace {
 class HelpFormatter : public CLI::Formatter {
  public:
   HelpFormatter() { column_width(kNameColumns); }
-  // CLI11 puts "Excludes: --week --month …" after the option's name, where
-  // nothing wraps: it is said after the description instead.
+  // CLI11 puts "Needs: --output-dir Excludes: --week --month …" after the
+  // option's name, where nothing wraps and a flag reads as taking an
+  // argument: it is said after the description instead.
   std::string make_option_opts(const CLI::Option* opt) const override {
     std::string opts = CLI::Formatter::make_option_opts(opt);
-    return opts.substr(0, opts.find(" " + get_label("Excludes") + ":"));
+    return opts.substr(0, std::min(opts.find(" " + get_label("Needs") + ":"),
+                                   opts.find(" " + get_label("Excludes") + ":")));
   }
   std::string make_option_desc(const CLI::Option* opt) const override {
     std::string desc = CLI::Formatter::make_option_desc(opt);
+    for (const CLI::Option* other : opt->get_needs())
+      if (desc.find(other->get_name()) == std::string::npos)
+        desc += " (needs " + other->get_name() + ")";
     if (!opt->get_excludes().empty()) {
       desc += " (not with";
       for (const CLI::Option* other : opt->get_excludes()) desc += " " + other->get_name();

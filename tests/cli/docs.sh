@@ -54,6 +54,11 @@ help_fits plan "$WORK/help"
 for cmd in $commands; do
   "$PLAN" "$cmd" --help >"$WORK/cmd-help" 2>&1
   help_fits "plan $cmd" "$WORK/cmd-help"
+  # CLI11 would write "--each-unit Needs: --output-dir" on the option's line,
+  # as if the flag took an argument; the formatter says it in the text.
+  if grep -qE "(Needs|Excludes): " "$WORK/cmd-help"; then
+    fail "plan $cmd --help: $(grep -E "(Needs|Excludes): " "$WORK/cmd-help" | head -1)"
+  else ok; fi
   if grep -qxF ".SS plan $cmd" "$PAGE"; then ok; else
     fail "man/plan.1 has no '.SS plan $cmd'"
     continue
