@@ -141,7 +141,10 @@ std::string render_table(const Table& table, const RenderOptions& o) {
   };
 
   if (!t.title_for(o.zh).empty()) out += one_line(t.title_for(o.zh)) + '\n';
-  if (!cols.empty()) {
+  // No rows, and a footer that says so ("No report is missing"): the
+  // headings of an empty table would only stand in its way.
+  const bool said_empty = t.rows.empty() && !t.footer_for(o.zh).empty();
+  if (!cols.empty() && !said_empty) {
     std::vector<Laid> head;
     for (const std::string& h : headers) head.push_back({h, nullptr});
     line(head);

@@ -67,4 +67,8 @@ expect_exit 0 -- "$PLAN" due --as-of 2019-07-31 --within 0 --format csv
 # The shipped project itself owes nothing.
 cd "$SRC" || exit 1
 expect_exit 0 -- "$PLAN" due --as-of 2019-07-15 --fail-on unreported --format csv
+# At a terminal it says so under the title, with no headings over nothing.
+expect_exit 0 -- "$PLAN" due --as-of 2019-07-15
+printf 'Reports due at 2019-07-15 (missing, and due within 10 days)\nNo report is missing or falling due.\n' >"$WORK/none"
+expect_out "$WORK/none"
 finish
