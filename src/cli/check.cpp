@@ -46,13 +46,18 @@ void setup_check(CLI::App& sub, Globals& g) {
     auto plural = [](std::size_t n, const char* one, const char* many) {
       return fmt::format("{} {}", n, n == 1 ? one : many);
     };
+    const std::size_t indicators = plan ? plan->indicators.size() : 0;
     if (!o->quiet || errors || warnings)
       print_message(
-          fmt::format("{}: {}; {}: {} in {}; {}, {}", paths->plan_file.string(),
-                      plural(plan ? plan->indicators.size() : 0, "indicator", "indicators"),
-                      paths->records_dir.string(), plural(stats.entries, "entry", "entries"),
-                      plural(stats.files, "file", "files"), plural(errors, "error", "errors"),
-                      plural(warnings, "warning", "warnings")));
+          use_chinese(g)
+              ? fmt::format("{}：指标 {} 项；{}：{} 个文件，记录 {} 条；错误 {} 个，警告 {} 个",
+                            paths->plan_file.string(), indicators, paths->records_dir.string(),
+                            stats.files, stats.entries, errors, warnings)
+              : fmt::format("{}: {}; {}: {} in {}; {}, {}", paths->plan_file.string(),
+                            plural(indicators, "indicator", "indicators"),
+                            paths->records_dir.string(), plural(stats.entries, "entry", "entries"),
+                            plural(stats.files, "file", "files"), plural(errors, "error", "errors"),
+                            plural(warnings, "warning", "warnings")));
     // Under --strict a warning counts as bad data.
     if (const Diagnostic* first = diags.first_error())
       g.exit_code = exit_code_for(first->kind);

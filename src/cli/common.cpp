@@ -393,8 +393,11 @@ bool read_figures(Globals& g, const Project& p, const std::vector<Ledger*>& ledg
   Diagnostic shown = *bad;
   shown.source_line.clear();
   std::size_t n = diags.error_count();
-  shown.message += fmt::format(" ({} error{} in the records; `plan check` lists them)",
-                               std::max<std::size_t>(n, 1), n > 1 ? "s" : "");
+  shown.message += use_chinese(g)
+                       ? fmt::format("（记录中共 {} 个错误，`plan check` 逐一列出）",
+                                     std::max<std::size_t>(n, 1))
+                       : fmt::format(" ({} error{} in the records; `plan check` lists them)",
+                                     std::max<std::size_t>(n, 1), n > 1 ? "s" : "");
   fail(g, shown);
   return false;
 }

@@ -145,10 +145,12 @@ void setup_import(CLI::App& sub, Globals& g) {
     // A CSV's problems also name their cell, as a spreadsheet shows it.
     const Diagnostics shown = result.with_cells(result.diags);
     for (const auto& d : shown.items()) print_diagnostic(d);
+    const bool zh = use_chinese(g);
     if (result.diags.has_errors()) {
       std::size_t n = result.diags.error_count();
-      fail(g, make_error({}, fmt::format("nothing imported: {} error{} in {}", n, n == 1 ? "" : "s",
-                                         o->csv)));
+      fail(g, make_error({}, zh ? fmt::format("未导入：{} 有 {} 个错误", o->csv, n)
+                                : fmt::format("nothing imported: {} error{} in {}", n,
+                                              n == 1 ? "" : "s", o->csv)));
       return;
     }
     if (result.rows.empty()) return;
@@ -174,20 +176,25 @@ void setup_import(CLI::App& sub, Globals& g) {
         out += sanitize(b.file.string()) + ": " + sanitize(line) + "\n";
 
     if (o->dry_run) {
-      out +=
-          fmt::format("dry run: {} entr{} would be appended to {}; nothing written\n",
-                      result.rows.size(), result.rows.size() == 1 ? "y" : "ies", sanitize(files));
+      out += zh ? fmt::format("试运行：将追加 {} 条记录到 {}；未写入\n", result.rows.size(),
+                              sanitize(files))
+                : fmt::format("dry run: {} entr{} would be appended to {}; nothing written\n",
+                              result.rows.size(), result.rows.size() == 1 ? "y" : "ies",
+                              sanitize(files));
       emit(g, out);
       return;
     }
     if (Outcome written = append_batches(Env::posix(), project->paths.records_dir, batches);
         !written) {
       fail(g, written.error());
-      print_message("nothing imported from " + o->csv);
+      print_message(zh ? "未从 " + o->csv + " 导入任何记录" : "nothing imported from " + o->csv);
       return;
     }
-    out += fmt::format("imported {} entr{} from {} into {}\n", result.rows.size(),
-                       result.rows.size() == 1 ? "y" : "ies", sanitize(o->csv), sanitize(files));
+    out +=
+        zh ? fmt::format("已从 {} 导入 {} 条记录，写入 {}\n", sanitize(o->csv), result.rows.size(),
+                         sanitize(files))
+           : fmt::format("imported {} entr{} from {} into {}\n", result.rows.size(),
+                         result.rows.size() == 1 ? "y" : "ies", sanitize(o->csv), sanitize(files));
     emit(g, out);
   });
 }

@@ -132,6 +132,11 @@ void setup_template(CLI::App& sub, Globals& g) {
       return std::move(*bytes);
     };
     auto nothing = [&](const TemplateSheet& s) {
+      if (zh)
+        return s.filed == 0 ? fmt::format("{} 在 {} 无须报送：其报告的报送期都不在此期结束",
+                                          s.reporter, s.period.label)
+                            : fmt::format("{} 在 {} 无须报送：{} 份报告均已入账", s.reporter,
+                                          s.period.label, s.filed);
       return s.filed == 0 ? fmt::format("{} owes no report for {}: none of its reports ends in it",
                                         s.reporter, s.period.label)
                           : fmt::format("{} owes no report for {}: its {} {} in the ledger",

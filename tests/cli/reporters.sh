@@ -80,6 +80,10 @@ same "import dry run: warnings" "$ERR" \
   "plan: good.csv:3:29: warning: cell D3: 吴江开发区 is not a reporter of jobs.urban_new: the figure counts, but files no report; plan due still asks 人社局
 plan: good.csv:2:27: warning: cell C2: 人社局 already reported jobs.urban_new for 2019-03 (2 figures, the first at records/hrss/2019.rec:23; 1,952 in all): a flow's figures add up, so 2019-03 comes to 1,972; a figure that replaces another is recorded as the difference"
 unchanged "import dry run"
+run --lang zh import good.csv --dry-run
+same "import dry run, zh: the summary" "$(tail -n 1 <<<"$OUT")" \
+  '试运行：将追加 3 条记录到 records/2019.rec (1), records/hrss/2019.rec (1), records/towns/kaifaqu/2019.rec (1)；未写入'
+unchanged "import dry run, zh"
 run import good.csv
 same "import: exit" "$RC" 0
 same "import: last line of records/hrss/2019.rec" "$(tail -n 1 records/hrss/2019.rec)" \
@@ -97,6 +101,11 @@ same "import by typo: exit" "$RC" 1
 same "import by typo: message" "$ERR" "plan: typo.csv:3:29: cell D3: unknown unit '人设局'; did you mean '人社局'?
 plan: nothing imported: 1 error in typo.csv"
 unchanged "import by typo"
+# Under --lang zh the summary is Chinese (the row's message stays English).
+run --lang zh import typo.csv
+same "import by typo, zh: message" "$ERR" "plan: typo.csv:3:29: cell D3: unknown unit '人设局'; did you mean '人社局'?
+plan: 未导入：typo.csv 有 1 个错误"
+unchanged "import by typo, zh"
 
 # --- --file still wins --------------------------------------------------------
 run record jobs.urban_new 1 --date 2019-03-31 --by 人社局 --file records/elsewhere.rec
