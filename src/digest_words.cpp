@@ -95,8 +95,12 @@ ChangeWords change_words(const StatusChange& c, bool zh) {
       status_word(c.before, ind.kind, zh) + " → " + status_word(s.status, ind.kind, zh);
   if (is_flow(ind.kind)) {
     out.figures = progress_text(s, zh);
+    // On track is within one whole thing of the line (evaluation.h): "on
+    // track, behind by 0.5" would say both, so only a flow behind (or
+    // missed) is said to be.
     const bool expected = s.expected && s.status != Status::achieved,
-               behind = s.behind_by && *s.behind_by > 0;
+               behind = s.behind_by && *s.behind_by > 0 &&
+                        (s.status == Status::behind || s.status == Status::missed);
     const int decimals = expected_decimals(ind, expected ? s.expected : std::nullopt,
                                            behind ? s.behind_by : std::nullopt);
     if (expected)

@@ -107,6 +107,16 @@ TEST_CASE("status changes between the ends of two periods, at the boundaries") {
         "met → missed; reading 3.2% on 2019-07-07, target ≤ 3%");
   CHECK(digest_words::change_detail(d.changes[4], false) ==
         "no data → met; reading 96% on 2019-07-02, target ≥ 95%");
+  // On track within one whole thing of the line is not "behind by": 9,090
+  // of 9,090.41 expected would otherwise read "on track, behind by 0.41".
+  StatusChange close = d.changes[2];
+  REQUIRE(close.now.status == Status::on_track);
+  close.now.actual = testing::dec("9090");
+  close.now.completion = 9090.0 / 18000;
+  close.now.behind_by = *close.now.expected - 9090;
+  CHECK(*close.now.behind_by > 0);
+  CHECK(digest_words::change_detail(close, false) ==
+        "behind → on track; 9,090 of 18,000 人 (50.5%), expected 9,090");
 
   // Section 3 takes the first two, section 6 the other three.
   CHECK(needs_attention(d.changes[0].kind));
