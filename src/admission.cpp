@@ -86,6 +86,7 @@ Diagnostics admit(Env& env, const std::filesystem::path& records, const Plan& pl
   const FigureRanges& ranges = judges.ranges();
 
   const auto found = duplicates.found();
+  const auto refilings = judges.refilings().found();
   std::size_t in_ledger = 0;
   for (std::size_t i = 0; i < batch.size(); ++i)
     in_ledger += found[i] && !duplicates.within_batch(i) ? 1 : 0;
@@ -117,8 +118,9 @@ Diagnostics admit(Env& env, const std::filesystem::path& records, const Plan& pl
     if (!options.force)
       if (auto doubt = ranges.judge(e))
         out.error(batch[i].at, *doubt + " (--force if it is right)");
-    // A figure already in the ledger is refused above, and needs no more.
-    if (judges.refilings().found()[i] && !(found[i] && !duplicates.within_batch(i)))
+    // A figure refused above as a duplicate needs no more; one let in by
+    // --allow-duplicates counts its period twice, which is said.
+    if (refilings[i] && (options.allow_duplicates || !found[i]))
       out.warning(batch[i].at, judges.refilings().warning(i));
   }
   return out;

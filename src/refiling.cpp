@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <map>
+#include <tuple>
+
 #include "render.h"
 
 namespace plan {
@@ -12,8 +15,12 @@ RefilingFinder::RefilingFinder(const Plan& plan, const std::vector<const Entry*>
       key_(fresh.size()),
       watched_(plan.indicators.size()),
       periods_(plan.indicators.size()),
-      found_(fresh.size()),
-      first_file_(fresh.size(), 0) {
+      in_ledger_(fresh.size()),
+      first_file_(fresh.size(), 0),
+      in_batch_(fresh.size()) {
+  // The batch's own figures, keyed by indicator, by= and period: what the
+  // fresh entries before each one add to its period.
+  std::map<std::tuple<std::size_t, std::string_view, int>, Earlier> batch;
   for (std::size_t i = 0; i < fresh.size(); ++i) {
     const Entry& e = *fresh[i];
     if (e.is_explanation || e.is_state || e.tag("by").empty()) continue;
@@ -25,6 +32,13 @@ RefilingFinder::RefilingFinder(const Plan& plan, const std::vector<const Entry*>
     if (!period) continue;  // ad hoc, or outside the plan's periods
     key_[i] = Key{*index, *period};
     watched_[*index].push_back(i);
+    auto [it, fresh_key] = batch.try_emplace({*index, e.tag("by"), *period},
+                                             Earlier{Location{e.where.file, e.where.line, 0}});
+    Earlier& before = it->second;
+    if (!fresh_key) in_batch_[i] = before;
+    ++before.count;
+    before.overflowed =
+        before.overflowed || __builtin_add_overflow(before.sum, e.amount.units(), &before.sum);
   }
 }
 
@@ -47,7 +61,7 @@ void RefilingFinder::add_view(const EntryView& e) {
     if (!period) period = periods_[e.indicator].of(e.date, e.ymd, e.period);
     if (!period) return;
     if (*period != key_[i]->period) continue;
-    std::optional<Earlier>& f = found_[i];
+    std::optional<Earlier>& f = in_ledger_[i];
     if (!f) {
       f = Earlier{Location{*e.file, e.line, 0}, 0, 0, false};
       first_file_[i] = file_;
@@ -58,10 +72,10 @@ void RefilingFinder::add_view(const EntryView& e) {
 }
 
 void RefilingFinder::merge(const RefilingFinder& part) {
-  for (std::size_t i = 0; i < found_.size(); ++i) {
-    const auto& theirs = part.found_[i];
+  for (std::size_t i = 0; i < in_ledger_.size(); ++i) {
+    const auto& theirs = part.in_ledger_[i];
     if (!theirs) continue;
-    auto& mine = found_[i];
+    auto& mine = in_ledger_[i];
     if (!mine) {
       mine = theirs;
       first_file_[i] = part.first_file_[i];
@@ -78,8 +92,24 @@ void RefilingFinder::merge(const RefilingFinder& part) {
   }
 }
 
+std::optional<RefilingFinder::Earlier> RefilingFinder::earlier(std::size_t i) const {
+  const auto &ledger = in_ledger_[i], &batch = in_batch_[i];
+  if (!ledger || !batch) return ledger ? ledger : batch;
+  Earlier both = *ledger;
+  both.count += batch->count;
+  both.overflowed = ledger->overflowed || batch->overflowed ||
+                    __builtin_add_overflow(ledger->sum, batch->sum, &both.sum);
+  return both;
+}
+
+std::vector<std::optional<RefilingFinder::Earlier>> RefilingFinder::found() const {
+  std::vector<std::optional<Earlier>> out(fresh_.size());
+  for (std::size_t i = 0; i < out.size(); ++i) out[i] = earlier(i);
+  return out;
+}
+
 std::string RefilingFinder::warning(std::size_t i) const {
-  const Earlier& f = *found_[i];
+  const Earlier f = *earlier(i);
   const Entry& e = *fresh_[i];
   const Indicator& ind = plan_.indicators[key_[i]->indicator];
   const std::string period = period_label(period_at(plan_, ind, key_[i]->period));

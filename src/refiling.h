@@ -4,8 +4,9 @@
 // month twice, silently. `plan record` and `plan import` warn of a new
 // flow figure whose reporter (by=) already has a figure of that indicator
 // in the ledger for the same reporting period (period=, or the period its
-// date reports for: schedule.h), naming the first one and what the period
-// will add up to. A warning, not a refusal: a correction recorded as the
+// date reports for: schedule.h), or an earlier one among the new figures (a
+// sheet holding a 月报 and its resent correction), naming the first one and
+// what the period will add up to. A warning, not a refusal: a correction recorded as the
 // difference (-2 for 33 sent as 31) is such a figure too.
 //
 // One streaming pass over the records, as the other judges of admission.h:
@@ -41,16 +42,17 @@ class RefilingFinder : public EntrySink {
   // the ledger's files, found: as if this one had read those files too.
   void merge(const RefilingFinder& part);
 
-  // The ledger's figures for a fresh entry's reporter, indicator and period.
+  // The figures before a fresh entry for its reporter, indicator and period:
+  // the ledger's, then those of the fresh entries before it.
   struct Earlier {
-    Location first;  // the first of them in read order (FILE:LINE)
+    Location first;  // the first of them: in the ledger in read order, else in the batch
     std::size_t count = 0;
     std::int64_t sum = 0;  // their amounts, in Decimal units
     bool overflowed = false;
   };
   // Per fresh entry, in order: the figures already in for its period, or
   // nullopt (none, or not a scheduled flow's figure with a by=).
-  const std::vector<std::optional<Earlier>>& found() const { return found_; }
+  std::vector<std::optional<Earlier>> found() const;
   // The warning for fresh entry `i` (found()[i] set): "人社局 already
   // reported jobs.urban_new for 2019-03 (records/hrss/2019.rec:23: 1,942):
   // a flow's figures add up, so 2019-03 comes to 6,152; a figure that
@@ -58,6 +60,7 @@ class RefilingFinder : public EntrySink {
   std::string warning(std::size_t i) const;
 
  private:
+  std::optional<Earlier> earlier(std::size_t i) const;  // found()[i]
   struct Key {
     std::size_t indicator;
     int period;
@@ -67,8 +70,9 @@ class RefilingFinder : public EntrySink {
   std::vector<std::optional<Key>> key_;            // per fresh entry
   std::vector<std::vector<std::size_t>> watched_;  // per indicator: its fresh entries
   std::vector<PeriodIndex> periods_;               // per indicator with fresh entries
-  std::vector<std::optional<Earlier>> found_;      // per fresh entry
-  std::vector<std::size_t> first_file_;            // per fresh entry: found_'s file index
+  std::vector<std::optional<Earlier>> in_ledger_;  // per fresh entry
+  std::vector<std::size_t> first_file_;            // per fresh entry: in_ledger_'s file index
+  std::vector<std::optional<Earlier>> in_batch_;   // per fresh entry: the fresh ones before it
   std::size_t file_ = 0;                           // the file being read
 };
 

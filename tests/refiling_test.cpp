@@ -99,4 +99,44 @@ TEST_CASE("RefilingFinder: finders over parts of the ledger fold as one over all
   CHECK(first.found()[0]->sum == 35 * Decimal::kScale);
 }
 
+TEST_CASE("RefilingFinder: the new figures before one count too, after the ledger's") {
+  std::vector<Entry> rows = {
+      line("2019-07-08  jobs.reemployed  31  by=镇甲", "q.csv", 2),  // June
+      line("2019-07-09  jobs.reemployed  2  by=镇甲", "q.csv", 3),   // June again
+      line("2019-07-09  jobs.reemployed  4  by=镇乙", "q.csv", 4),   // another unit
+      line("2019-07-10  jobs.reemployed  3  by=镇甲", "q.csv", 5),   // June a third time
+  };
+  std::vector<const Entry*> fresh;
+  for (const auto& e : rows) fresh.push_back(&e);
+  {
+    // No ledger figure: row 2 is first, named at its row.
+    RefilingFinder finder(cycle(), fresh);
+    const auto found = finder.found();
+    CHECK_FALSE(found[0]);
+    REQUIRE(found[1]);
+    CHECK(found[1]->first.to_string() == "q.csv:2");
+    CHECK(found[1]->count == 1);
+    CHECK(found[1]->sum == 31 * Decimal::kScale);
+    CHECK_FALSE(found[2]);
+    REQUIRE(found[3]);
+    CHECK(found[3]->count == 2);
+    CHECK(found[3]->sum == 33 * Decimal::kScale);
+  }
+  // With the ledger's June (10): it is named first, and the rows add on.
+  RefilingFinder finder(cycle(), fresh);
+  Diagnostics d;
+  finder.begin_file(0, "a.rec", d);
+  finder.add(line("2019-06-30  jobs.reemployed  10  by=镇甲", "a.rec", 7));
+  const auto found = finder.found();
+  REQUIRE(found[0]);
+  CHECK(found[0]->count == 1);
+  REQUIRE(found[3]);
+  CHECK(found[3]->first.to_string() == "a.rec:7");
+  CHECK(found[3]->count == 3);
+  CHECK(found[3]->sum == 43 * Decimal::kScale);  // 10 + 31 + 2
+  CHECK(finder.warning(3).find("(3 figures, the first at a.rec:7; 43 in all)") !=
+        std::string::npos);
+  CHECK(finder.warning(3).find("so 2019-06 comes to 46;") != std::string::npos);
+}
+
 }  // namespace plan

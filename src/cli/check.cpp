@@ -36,6 +36,7 @@ void setup_check(CLI::App& sub, Globals& g) {
     ReadStats stats;
     if (!records_present(g, paths->records_dir)) return;
     if (plan) {
+      g.plan_lang = plan->settings.lang;  // as open_project() does: [settings] lang
       check_plan(*plan, diags);
       RecordChecker checker(*plan, today(), diags);
       stats = read_records(Env::posix(), paths->records_dir, *plan, diags, checker,

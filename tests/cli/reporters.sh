@@ -125,5 +125,35 @@ same "check: the warning" "$(grep -F 'records/typo.rec' <<<"$ERR" | head -n 1)" 
   "plan: records/typo.rec:1:36: warning: unknown unit '人设局'; did you mean '人社局'?"
 same "check: the shipped records have no unknown by=" "$(grep -c 'unknown unit' <<<"$ERR")" 1
 
+# --- a second figure for a period, on a fresh copy ---------------------------
+# 人社局's March 2019 of jobs.urban_new is records/hrss/2019.rec:23 (1,942)
+# alone. The same figure again under --allow-duplicates is written, and
+# the warning says March now counts it twice: 3,884.
+mkdir -p "$TMP/q"
+cp -r "$SRC/plans" "$SRC/records" "$TMP/q/"
+cd "$TMP/q" || exit 2
+run record jobs.urban_new 1942 --date 2019-03-31 --by 人社局 --allow-duplicates
+same "again, --allow-duplicates: exit" "$RC" 0
+same "again, --allow-duplicates: warning" "$ERR" \
+  "plan: warning: 人社局 already reported jobs.urban_new for 2019-03 (records/hrss/2019.rec:23: 1,942): a flow's figures add up, so 2019-03 comes to 3,884; a figure that replaces another is recorded as the difference"
+rm -rf records && cp -r "$SRC/records" records
+# Rows of one sheet count against each other: both are March (dated within
+# its due window, by 10 April), so row 3 follows the ledger's 1,942 and
+# row 2's 5: 1,947 before it, 1,954 with it.
+printf 'date,id,value,by\n2019-04-05,jobs.urban_new,5,人社局\n2019-04-08,jobs.urban_new,7,人社局\n' >twice.csv
+run import twice.csv --dry-run
+same "a sheet's rows count against each other" "$ERR" \
+  "plan: twice.csv:2:27: warning: cell C2: 人社局 already reported jobs.urban_new for 2019-03 (records/hrss/2019.rec:23: 1,942): a flow's figures add up, so 2019-03 comes to 1,947; a figure that replaces another is recorded as the difference
+plan: twice.csv:3:27: warning: cell C3: 人社局 already reported jobs.urban_new for 2019-03 (2 figures, the first at records/hrss/2019.rec:23; 1,947 in all): a flow's figures add up, so 2019-03 comes to 1,954; a figure that replaces another is recorded as the difference"
+# With nothing in the ledger for the period, the sheet's first row is named.
+run --records "$TMP/q/none" import twice.csv --dry-run
+same "a sheet's own repeat" "$(grep -c warning <<<"$ERR")" 1
+same "a sheet's own repeat: named at its row" "$(grep -o '(twice.csv:2: 5)' <<<"$ERR")" "(twice.csv:2: 5)"
+
+# plan check follows the plan's [settings] lang = "zh" as every command does.
+sed -i 's/^# lang = "zh".*/lang = "zh"/' plans/wujiang-2018-2020.toml
+LANG=C.UTF-8 LC_ALL=C.UTF-8 run check
+same "check under [settings] lang = zh" "$(grep -c '：指标 60 项；' <<<"$ERR")" 1
+
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]
