@@ -437,7 +437,7 @@ ImportResult import_csv(std::string_view csv, const std::string& csv_name, const
   for (auto& rec : *records) {
     for (std::size_t i = 0; i < rec.starts.size(); ++i)
       cells.push_back({rec.starts[i].line, rec.starts[i].column, rec.row, i});
-    sheet.rows.push_back(SheetRow{rec.line, std::move(rec.fields), std::move(rec.starts)});
+    sheet.rows.push_back(SheetRow{rec.line, std::move(rec.fields), std::move(rec.starts), rec.row});
   }
   ImportResult result = import_sheet(sheet, plan, today, force);
   result.csv_file = csv_name;
@@ -501,9 +501,9 @@ ImportResult import_sheet(const Sheet& sheet, const Plan& plan, Date today, bool
                                ": give the figure, or the value explain to file the note as the "
                                "explanation (情况说明) of a report not made");
       } else {
-        std::string where = sheet.cell_prefix.empty()
-                                ? "line " + std::to_string(rec.line)
-                                : column_letters(header.index[kValue]) + std::to_string(rec.line);
+        // The empty value's cell, as a spreadsheet names it.
+        std::string where =
+            column_letters(header.index[kValue]) + std::to_string(rec.row > 0 ? rec.row : rec.line);
         std::string id(cell(rec, kId).empty() ? cell(rec, kName) : cell(rec, kId));
         skipped.push_back(where + (id.empty() ? "" : " " + sanitize(id)));
       }

@@ -66,6 +66,9 @@ struct SheetRow {
   // CSV: where each cell starts (csv.h); empty for a workbook, whose cells
   // are named by column letter and row.
   std::vector<CsvRecord::Start> starts = {};
+  // CSV: the row a spreadsheet shows it on (CsvRecord::row); 0 for a
+  // workbook, whose `line` is its row.
+  int row = 0;
 };
 
 // A sheet to import: a CSV file's records, or one worksheet of a workbook.

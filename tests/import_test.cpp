@@ -167,8 +167,9 @@ TEST_CASE("import: a row without a value is skipped, named in one warning, never
           "2019-02-28,jobs.urban_new,,人社局,\n"
           "2019-03-31,unemployment.rate,1.9,,\n"
           "2019-03-31,unemployment.rate, ,,\n");
-  CHECK(problems(r) == Lines{"x.csv: warning: 2 rows without a value skipped (line 3 "
-                             "jobs.urban_new, line 5 unemployment.rate); a report left empty is "
+  // Named by the empty value's cell, as a spreadsheet shows it.
+  CHECK(problems(r) == Lines{"x.csv: warning: 2 rows without a value skipped (C3 "
+                             "jobs.urban_new, C5 unemployment.rate); a report left empty is "
                              "still owed (plan due)"});
   CHECK(lines_of(r) ==
         Lines{"2019-01-31  jobs.urban_new  100  by=人社局", "2019-03-31  unemployment.rate  1.9%"});
@@ -176,17 +177,22 @@ TEST_CASE("import: a row without a value is skipped, named in one warning, never
   // Nothing filled in: nothing to import, and no error.
   auto empty = run("date,id,value\n2019-01-31,jobs.urban_new,\n");
   CHECK(problems(empty) == Lines{"x.csv: warning: no row has a value, nothing to import: 1 row "
-                                 "without a value skipped (line 2 jobs.urban_new); a report left "
+                                 "without a value skipped (C2 jobs.urban_new); a report left "
                                  "empty is still owed (plan due)"});
   CHECK(empty.rows.empty());
+  // A line break inside a quoted note stays in its cell: line 4 is row 3.
+  auto broken =
+      run("date,id,value,note\n2019-01-31,jobs.urban_new,100,\"a\nb\"\n"
+          "2019-02-28,jobs.urban_new,,\n");
+  REQUIRE(broken.diags.items().size() == 1);
+  CHECK(broken.diags.items()[0].message.find("(C3 jobs.urban_new)") != std::string::npos);
 
   // More than five are cut short.
   std::string many = "date,id,value\n";
   for (int i = 0; i < 7; ++i) many += "2019-01-31,jobs.urban_new,\n";
   auto seven = run(many);
   REQUIRE(seven.diags.items().size() == 1);
-  CHECK(seven.diags.items()[0].message.find("line 6 jobs.urban_new, … (2 more)") !=
-        std::string::npos);
+  CHECK(seven.diags.items()[0].message.find("C6 jobs.urban_new, … (2 more)") != std::string::npos);
 }
 
 TEST_CASE("import: a note without a value is an error at the value's cell") {
