@@ -466,8 +466,8 @@ std::string shortfalls_section(const Digest& d, bool zh) {
          "wide");
     t.td(esc(format_amount(*s.actual, true)) + " / " + esc(w::amount(*s.ind, *s.target)), "num");
     const int decimals = expected_decimals(*s.ind, s.expected, s.behind_by);
-    t.td(esc(format_expected(*s.expected, decimals)), "num");
-    t.td(esc(format_expected(*s.behind_by, decimals)) + " <span class=\"meta\">(" +
+    t.td(esc(format_number(*s.expected, decimals)), "num");
+    t.td(esc(format_number(*s.behind_by, decimals)) + " <span class=\"meta\">(" +
              esc(format_ratio(f.gap)) + ")</span>",
          "num");
     t.td(fig(s.needed_per_month), "num strong");

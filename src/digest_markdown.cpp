@@ -191,8 +191,8 @@ std::string shortfalls_section(const Digest& d, bool zh) {
                  Cell::of_text(w::amount(*s.ind, *s.actual)),
                  Cell::of_text(w::amount(*s.ind, *s.target)),
                  Cell::of_ratio(s.completion),
-                 expected_cell(s.expected, decimals),
-                 expected_cell(s.behind_by, decimals),
+                 Cell::of_number(s.expected, decimals),
+                 Cell::of_number(s.behind_by, decimals),
                  Cell::of_ratio(f.gap),
                  fig(s.needed_per_month),
                  fig(s.pace_per_month)};

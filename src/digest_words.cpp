@@ -104,11 +104,9 @@ ChangeWords change_words(const StatusChange& c, bool zh) {
     const int decimals = expected_decimals(ind, expected ? s.expected : std::nullopt,
                                            behind ? s.behind_by : std::nullopt);
     if (expected)
-      out.figures +=
-          say(zh, ", expected {}", "，应完成 {}", format_expected(*s.expected, decimals));
+      out.figures += say(zh, ", expected {}", "，应完成 {}", format_number(*s.expected, decimals));
     if (behind)
-      out.figures +=
-          say(zh, ", behind by {}", "，落后 {}", format_expected(*s.behind_by, decimals));
+      out.figures += say(zh, ", behind by {}", "，落后 {}", format_number(*s.behind_by, decimals));
   } else if (is_level(ind.kind)) {
     if (s.actual)
       out.figures =
@@ -138,13 +136,13 @@ std::string progress_detail(const Shortfall& f, bool zh) {
   const IndicatorStatus& s = f.now;
   return progress_text(s, zh) +
          say(zh, ", expected {}", "，应完成 {}",
-             format_expected(*s.expected, expected_decimals(*s.ind, s.expected, s.behind_by)));
+             format_number(*s.expected, expected_decimals(*s.ind, s.expected, s.behind_by)));
 }
 
 std::string behind_detail(const Shortfall& f, bool zh) {
   const IndicatorStatus& s = f.now;
   return say(zh, "behind by {}, {} of the target", "落后 {}，占目标的 {}",
-             format_expected(*s.behind_by, expected_decimals(*s.ind, s.expected, s.behind_by)),
+             format_number(*s.behind_by, expected_decimals(*s.ind, s.expected, s.behind_by)),
              format_ratio(f.gap));
 }
 

@@ -30,7 +30,7 @@ RefilingFinder::RefilingFinder(const Plan& plan, const std::vector<const Entry*>
     if (periods.count() == 0) periods = PeriodIndex(plan, plan.indicators[*index]);
     auto period = periods.of(e.date, e.date.ymd(), e.tag("period"));
     if (!period) continue;  // ad hoc, or outside the plan's periods
-    key_[i] = Key{*index, *period};
+    key_[i] = Key{*index, e.tag("by"), *period};
     watched_[*index].push_back(i);
     auto [it, fresh_key] = batch.try_emplace({*index, e.tag("by"), *period},
                                              Earlier{Location{e.where.file, e.where.line, 0}});
@@ -57,7 +57,7 @@ void RefilingFinder::add_view(const EntryView& e) {
   if (watched.empty() || e.is_state || e.is_explanation) return;
   std::optional<int> period;  // worked out for the first fresh entry of this by= only
   for (std::size_t i : watched) {
-    if (e.by != fresh_[i]->tag("by")) continue;
+    if (e.by != key_[i]->by) continue;
     if (!period) period = periods_[e.indicator].of(e.date, e.ymd, e.period);
     if (!period) return;
     if (*period != key_[i]->period) continue;
@@ -113,7 +113,7 @@ std::string RefilingFinder::warning(std::size_t i) const {
   const Entry& e = *fresh_[i];
   const Indicator& ind = plan_.indicators[key_[i]->indicator];
   const std::string period = period_label(period_at(plan_, ind, key_[i]->period));
-  const std::string first = Location{f.first.file, f.first.line, 0}.to_string();
+  const std::string first = f.first.to_string();  // FILE:LINE: its column is 0
   std::int64_t total = 0;
   const bool summed = !f.overflowed && !__builtin_add_overflow(f.sum, e.amount.units(), &total);
   const std::string sum = summed ? format_amount(Decimal::from_units(f.sum), true) : "";
@@ -126,7 +126,7 @@ std::string RefilingFinder::warning(std::size_t i) const {
   return fmt::format(
       "{} already reported {} for {} ({}): a flow's figures add up{}; a figure that replaces "
       "another is recorded as the difference",
-      e.tag("by"), ind.id, period, earlier,
+      key_[i]->by, ind.id, period, earlier,
       summed ? fmt::format(", so {} comes to {}", period,
                            format_amount(Decimal::from_units(total), true))
              : "");

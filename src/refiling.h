@@ -63,6 +63,7 @@ class RefilingFinder : public EntrySink {
   std::optional<Earlier> earlier(std::size_t i) const;  // found()[i]
   struct Key {
     std::size_t indicator;
+    std::string_view by;  // the fresh entry's by= (a view into it)
     int period;
   };
   const Plan& plan_;

@@ -214,15 +214,6 @@ int expected_decimals(const Indicator& ind, std::optional<double> expected,
                   behind ? expected_decimals(ind, *behind) : 0);
 }
 
-std::string format_expected(double v, int decimals) {
-  return format_number(v, decimals);
-}
-
-Cell expected_cell(std::optional<double> v, int decimals) {
-  if (!v) return Cell::none();
-  return Cell::of_number(v, decimals);
-}
-
 std::string kind_word(Kind k, bool zh) {
   if (!zh) return std::string(kind_name(k));
   switch (k) {

@@ -98,11 +98,10 @@ Cell expected_cell(const Indicator& ind, std::optional<double> v);
 // Expected and behind-by side by side (behind = expected - actual): the
 // decimals the more precise of the two needs, for both, so that the actual
 // plus the shortfall shown reads as the expected shown ("expected 12.5,
-// behind by 1.5" for 11 of 15, not "expected 12, behind by 1.5").
+// behind by 1.5" for 11 of 15, not "expected 12, behind by 1.5"): for
+// format_number and Cell::of_number.
 int expected_decimals(const Indicator& ind, std::optional<double> expected,
                       std::optional<double> behind);
-std::string format_expected(double v, int decimals);
-Cell expected_cell(std::optional<double> v, int decimals);
 
 // A kind of indicator in prose: "total" / "总量".
 std::string kind_word(Kind k, bool zh);

@@ -10,29 +10,19 @@
 namespace plan {
 namespace {
 
-using testing::day;
+using testing::cycle_plan;
 
-// tests/fixtures/cycle.toml: 2019, monthly reports due on the 10th;
-// jobs.urban_new filed by 人社局, jobs.reemployed by 镇甲 and 镇乙.
-const Plan& cycle() {
-  static const Plan p = [] {
-    Diagnostics d;
-    auto loaded = load_plan(Env::posix(), PLAN_SOURCE_DIR "/tests/fixtures/cycle.toml", d);
-    REQUIRE(loaded);
-    return *loaded;
-  }();
-  return p;
-}
+using testing::day;
 
 Entry line(const std::string& text, int n = 1) {
   Entry e;
-  auto r = parse_line(text, cycle(), Location{"x.rec", n, 0}, &e);
+  auto r = parse_line(text, cycle_plan(), Location{"x.rec", n, 0}, &e);
   REQUIRE_MESSAGE(r.ok(), text);
   return e;
 }
 
 TEST_CASE("explanation: the period it is about") {
-  const Plan& p = cycle();
+  const Plan& p = cycle_plan();
   const Indicator& jobs = *p.find("jobs.urban_new");
   // June's report is due on 10 July: from that day on, an explanation
   // without period= is about June (the period judged then); the day before,
@@ -49,7 +39,7 @@ TEST_CASE("explanation: the period it is about") {
 }
 
 TEST_CASE("explanation: no figure, no filing; the latest per period and by= is kept") {
-  const Plan& p = cycle();
+  const Plan& p = cycle_plan();
   const Indicator& jobs = *p.find("jobs.urban_new");
   Ledger l(p, day("2019-07-31"));
   for (int m = 1; m <= 5; ++m)
@@ -84,7 +74,7 @@ TEST_CASE("explanation: no figure, no filing; the latest per period and by= is k
 }
 
 TEST_CASE("explanation: which one explains an owed report") {
-  const Plan& p = cycle();
+  const Plan& p = cycle_plan();
   const Indicator& re = *p.find("jobs.reemployed");
   Ledger l(p, day("2019-07-31"));
   l.add(line("2019-07-12  jobs.reemployed  explain  by=镇乙  period=2019-06  note=own", 1));
@@ -112,7 +102,7 @@ TEST_CASE("explanation: which one explains an owed report") {
 }
 
 TEST_CASE("explanation: current ones at a date") {
-  const Plan& p = cycle();
+  const Plan& p = cycle_plan();
   const Indicator& jobs = *p.find("jobs.urban_new");
   auto x = [](const char* period, const char* note) {
     Explanation e;

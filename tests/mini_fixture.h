@@ -29,6 +29,18 @@ inline const Plan& mini_plan() {
   return p;
 }
 
+// tests/fixtures/cycle.toml: 2019, monthly reports due on the 10th;
+// jobs.urban_new filed by 人社局, jobs.reemployed by 镇甲 and 镇乙.
+inline const Plan& cycle_plan() {
+  static const Plan p = [] {
+    Diagnostics d;
+    auto loaded = load_plan(Env::posix(), PLAN_SOURCE_DIR "/tests/fixtures/cycle.toml", d);
+    REQUIRE(loaded);
+    return std::move(*loaded);
+  }();
+  return p;
+}
+
 inline Date day(const char* s) {
   auto d = Date::parse(s);
   REQUIRE_MESSAGE(d, s);

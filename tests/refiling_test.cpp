@@ -2,26 +2,16 @@
 
 #include <doctest/doctest.h>
 
-#include "plan_loader.h"
+#include "mini_fixture.h"
 
 namespace plan {
 namespace {
 
-// tests/fixtures/cycle.toml: 2019, monthly reports due on the 10th;
-// jobs.urban_new filed by 人社局, jobs.reemployed by 镇甲 and 镇乙.
-const Plan& cycle() {
-  static const Plan p = [] {
-    Diagnostics d;
-    auto loaded = load_plan(Env::posix(), PLAN_SOURCE_DIR "/tests/fixtures/cycle.toml", d);
-    REQUIRE(loaded);
-    return *loaded;
-  }();
-  return p;
-}
+using testing::cycle_plan;
 
 Entry line(const std::string& text, const std::string& file = "x.rec", int n = 1) {
   Entry e;
-  auto r = parse_line(text, cycle(), Location{file, n, 0}, &e);
+  auto r = parse_line(text, cycle_plan(), Location{file, n, 0}, &e);
   REQUIRE_MESSAGE(r.ok(), text);
   return e;
 }
@@ -43,7 +33,7 @@ TEST_CASE("RefilingFinder: the same reporter, indicator and period already in th
   };
   std::vector<const Entry*> fresh;
   for (const auto& e : rows) fresh.push_back(&e);
-  RefilingFinder finder(cycle(), fresh);
+  RefilingFinder finder(cycle_plan(), fresh);
   Diagnostics d;
   finder.begin_file(0, "towns/a/2019.rec", d);
   // 镇甲's June, dated 30 June, and a June correction named by period=.
@@ -87,7 +77,7 @@ TEST_CASE("RefilingFinder: finders over parts of the ledger fold as one over all
   Diagnostics d;
   // File 0 is read by `second`, file 1 by `first`: file 0's entry is the
   // first in read order, whichever finder saw it.
-  RefilingFinder first(cycle(), fresh), second(cycle(), fresh);
+  RefilingFinder first(cycle_plan(), fresh), second(cycle_plan(), fresh);
   first.begin_file(1, "b.rec", d);
   first.add(line("2019-06-30  jobs.reemployed  31  by=镇甲", "b.rec", 3));
   second.begin_file(0, "a.rec", d);
@@ -110,7 +100,7 @@ TEST_CASE("RefilingFinder: the new figures before one count too, after the ledge
   for (const auto& e : rows) fresh.push_back(&e);
   {
     // No ledger figure: row 2 is first, named at its row.
-    RefilingFinder finder(cycle(), fresh);
+    RefilingFinder finder(cycle_plan(), fresh);
     const auto found = finder.found();
     CHECK_FALSE(found[0]);
     REQUIRE(found[1]);
@@ -123,7 +113,7 @@ TEST_CASE("RefilingFinder: the new figures before one count too, after the ledge
     CHECK(found[3]->sum == 33 * Decimal::kScale);
   }
   // With the ledger's June (10): it is named first, and the rows add on.
-  RefilingFinder finder(cycle(), fresh);
+  RefilingFinder finder(cycle_plan(), fresh);
   Diagnostics d;
   finder.begin_file(0, "a.rec", d);
   finder.add(line("2019-06-30  jobs.reemployed  10  by=镇甲", "a.rec", 7));

@@ -102,8 +102,8 @@ TEST_CASE("expected figures: whole things keep a tenth below ten, unless it is .
   // not as 12 beside 1.5.
   const int d = expected_decimals(leaders, 12.486, 1.486);
   CHECK(d == 1);
-  CHECK(format_expected(12.486, d) == "12.5");
-  CHECK(format_expected(1.486, d) == "1.5");
+  CHECK(format_number(12.486, d) == "12.5");
+  CHECK(format_number(1.486, d) == "1.5");
   CHECK(expected_decimals(leaders, 17491.8, 2491.8) == 0);  // 17,492 and 2,492
   CHECK(expected_decimals(leaders, 12.486, std::nullopt) == 0);
   CHECK(expected_decimals(rate, 100.4, 0.4) == 1);  // 100.4 and 0.4, not 100 and 0.4
