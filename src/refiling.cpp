@@ -5,6 +5,7 @@
 #include <map>
 #include <tuple>
 
+#include "decimal.h"
 #include "render.h"
 
 namespace plan {
@@ -114,8 +115,12 @@ std::string RefilingFinder::warning(std::size_t i) const {
   const Indicator& ind = plan_.indicators[key_[i]->indicator];
   const std::string period = period_label(period_at(plan_, ind, key_[i]->period));
   const std::string first = f.first.to_string();  // FILE:LINE: its column is 0
+  // Sums past the figure limit are left unsaid, as the ledger would refuse
+  // them (the sum of ... overflows) rather than show them.
   std::int64_t total = 0;
-  const bool summed = !f.overflowed && !__builtin_add_overflow(f.sum, e.amount.units(), &total);
+  const bool summed = !f.overflowed && within_figure_limit(f.sum);
+  const bool comes_to = summed && !__builtin_add_overflow(f.sum, e.amount.units(), &total) &&
+                        within_figure_limit(total);
   const std::string sum = summed ? format_amount(Decimal::from_units(f.sum), true) : "";
   std::string earlier;
   if (f.count == 1)
@@ -127,9 +132,9 @@ std::string RefilingFinder::warning(std::size_t i) const {
       "{} already reported {} for {} ({}): a flow's figures add up{}; a figure that replaces "
       "another is recorded as the difference",
       key_[i]->by, ind.id, period, earlier,
-      summed ? fmt::format(", so {} comes to {}", period,
-                           format_amount(Decimal::from_units(total), true))
-             : "");
+      comes_to ? fmt::format(", so {} comes to {}", period,
+                             format_amount(Decimal::from_units(total), true))
+               : "");
 }
 
 }  // namespace plan

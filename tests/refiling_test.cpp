@@ -71,6 +71,28 @@ TEST_CASE("RefilingFinder: the same reporter, indicator and period already in th
         "the difference");
 }
 
+TEST_CASE("RefilingFinder: a sum past the figure limit is left unsaid") {
+  // The largest figure a line may hold, 999,999,999,999, four times in the
+  // ledger (3,999,999,999,996, under the limit of 4,611,686,018,427.39) and
+  // once more (4,999,999,999,995, past it: the ledger would refuse the sum).
+  const std::string big = "2019-06-30  jobs.reemployed  999999999999  by=镇甲";
+  Entry fresh_row = line(big, "q.csv", 2);
+  const std::vector<const Entry*> fresh = {&fresh_row};
+  RefilingFinder finder(cycle_plan(), fresh);
+  Diagnostics d;
+  finder.begin_file(0, "a.rec", d);
+  for (int n = 1; n <= 4; ++n) finder.add(line(big, "a.rec", n));
+  CHECK(finder.warning(0) ==
+        "镇甲 already reported jobs.reemployed for 2019-06 (4 figures, the first at a.rec:1; "
+        "3,999,999,999,996 in all): a flow's figures add up; a figure that replaces another is "
+        "recorded as the difference");
+  // A fifth in the ledger: its sum is past the limit too, and unsaid.
+  finder.add(line(big, "a.rec", 5));
+  CHECK(finder.warning(0) ==
+        "镇甲 already reported jobs.reemployed for 2019-06 (5 figures, the first at a.rec:1): a "
+        "flow's figures add up; a figure that replaces another is recorded as the difference");
+}
+
 TEST_CASE("RefilingFinder: finders over parts of the ledger fold as one over all of it") {
   std::vector<Entry> rows = {line("2019-07-08  jobs.reemployed  33  by=镇甲", "q.csv", 2)};
   std::vector<const Entry*> fresh = {&rows[0]};
