@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "render.h"
+
 namespace plan {
 
 namespace {
@@ -100,16 +102,20 @@ std::string FigureRanges::outside(const E& e, std::size_t index, std::int64_t m)
   // In 128 bits: |v| and the range fit 64 bits, F times them may not.
   const __int128 v = m, lo = r.lo.units(), hi = r.hi.units();
   const int f = rules_[index].factor;
+  // Grouped as the reports show figures: 1,942, not 1942. The value
+  // itself stays as it was written, so that it can be found.
   const std::string range =
-      (r.lo == r.hi ? r.lo.to_string() : r.lo.to_string() + " to " + r.hi.to_string()) +
+      (r.lo == r.hi ? format_amount(r.lo, true)
+                    : format_amount(r.lo, true) + " to " + format_amount(r.hi, true)) +
       (ind.unit.empty() ? "" : " " + ind.unit);
+  const auto times = [](__int128 ratio) {
+    return group_thousands(std::to_string(static_cast<long long>(ratio)));
+  };
   if (v >= f * hi)
-    return "value " + e.amount.to_string() + " of " + ind.id + " is " +
-           std::to_string(static_cast<long long>(v / hi)) + " times the largest of " + others_ +
-           " (" + range + "); is it in another unit?";
-  return "value " + e.amount.to_string() + " of " + ind.id + " is " +
-         std::to_string(static_cast<long long>(lo / v)) + " times smaller than the smallest of " +
-         others_ + " (" + range +
+    return "value " + e.amount.to_string() + " of " + ind.id + " is " + times(v / hi) +
+           " times the largest of " + others_ + " (" + range + "); is it in another unit?";
+  return "value " + e.amount.to_string() + " of " + ind.id + " is " + times(lo / v) +
+         " times smaller than the smallest of " + others_ + " (" + range +
          "); is it in another unit (a fraction for a percent, 万 left out)?";
 }
 

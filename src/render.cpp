@@ -55,15 +55,6 @@ std::string round_decimal(double v, int shift, int places) {
   return (v < 0 && !zero) ? "-" + n : n;
 }
 
-// "-1234567.5" -> "-1,234,567.5".
-std::string group_thousands(std::string plain) {
-  std::size_t start = (!plain.empty() && plain[0] == '-') ? 1 : 0;
-  std::size_t end = plain.find('.');
-  if (end == std::string::npos) end = plain.size();
-  for (std::size_t i = end; i > start + 3; i -= 3) plain.insert(i - 3, 1, ',');
-  return plain;
-}
-
 std::string drop_trailing_zeros(std::string s) {
   if (s.find('.') == std::string::npos) return s;
   while (s.back() == '0') s.pop_back();
@@ -72,6 +63,14 @@ std::string drop_trailing_zeros(std::string s) {
 }
 
 }  // namespace
+
+std::string group_thousands(std::string plain) {
+  std::size_t start = (!plain.empty() && plain[0] == '-') ? 1 : 0;
+  std::size_t end = plain.find('.');
+  if (end == std::string::npos) end = plain.size();
+  for (std::size_t i = end; i > start + 3; i -= 3) plain.insert(i - 3, 1, ',');
+  return plain;
+}
 
 std::optional<Format> parse_format(std::string_view s) {
   if (s == "table") return Format::table;

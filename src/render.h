@@ -42,6 +42,7 @@ std::string render_markdown(const Table& t, const RenderOptions& o);
 // person reading 0.4535 expects), and a result that rounds to zero has no
 // minus sign. Values that are not finite format as "".
 std::string format_amount(Decimal d, bool thousands);  // "51,000", "1.9"
+std::string group_thousands(std::string plain);        // "-1234567.5" -> "-1,234,567.5"
 std::string format_ratio(double r);                    // "45.3%", "-2.0%"
 // `decimals` fixed places, or -1 for at most two with trailing zeros dropped:
 // format_number(1234.5, -1) = "1,234.5", format_number(2, 1) = "2.0".

@@ -60,10 +60,16 @@ TEST_CASE("FigureRanges: a flow 100 times outside its positive increments") {
   // Range 300 … 4210. 1.2 (万 left out) × 100 = 120 ≤ 300; 300 / 1.2 = 250.
   CHECK(doubt(r, "jobs.urban_new", "1.2") ==
         "value 1.2 of jobs.urban_new is 250 times smaller than the smallest of its other "
-        "entries (300 to 4210 人); is it in another unit (a fraction for a percent, 万 left out)?");
+        "entries (300 to 4,210 人); is it in another unit (a fraction for a percent, 万 left "
+        "out)?");
   CHECK_FALSE(doubt(r, "jobs.urban_new", "3.5"));  // 350 > 300
   CHECK_FALSE(doubt(r, "jobs.urban_new", "-1"));   // corrections are not judged
   CHECK(doubt(r, "jobs.urban_new", "421000"));     // 421000 = 100 × 4210
+  // Figures grouped as the reports show them; the value as it was written.
+  // 52,630,000 / 4,210 = 12,501.2.
+  CHECK(doubt(r, "jobs.urban_new", "52630000") ==
+        "value 52630000 of jobs.urban_new is 12,501 times the largest of its other entries (300 "
+        "to 4,210 人); is it in another unit?");
   CHECK_FALSE(doubt(r, "jobs.urban_new", "420999"));
   CHECK_FALSE(doubt(r, "hr.portal", "done"));  // milestones carry no figure
 }
