@@ -456,18 +456,25 @@ std::optional<std::string> ImportResult::cell_at(const Location& where) const {
   return column_letters(it->index) + std::to_string(it->row);
 }
 
-Diagnostics ImportResult::with_cells(const Diagnostics& found) const {
+Diagnostics ImportResult::shown(const Diagnostics& found) const {
   Diagnostics out;
+  const auto whole_file = [&](const Diagnostic& d) {
+    return d.where.file == file && d.where.line == 0;
+  };
   for (Diagnostic d : found.items()) {
+    if (whole_file(d)) continue;
     if (auto cell = cell_at(d.where)) d.message = "cell " + *cell + ": " + d.message;
     out.add(std::move(d));
   }
+  for (const Diagnostic& d : found.items())
+    if (whole_file(d)) out.add(d);
   return out;
 }
 
 ImportResult import_sheet(const Sheet& sheet, const Plan& plan, Date today, bool force) {
   ImportResult result;
   const std::string& name = sheet.file;
+  result.file = name;
   std::size_t r = 0;
   while (r < sheet.rows.size() && (blank_row(sheet.rows[r]) || title_row(sheet.rows[r]))) ++r;
   if (r == sheet.rows.size()) {

@@ -111,15 +111,19 @@ struct ImportResult {
   // A CSV is mostly opened in Excel or WPS, where line 3, column 55 means
   // nothing. Always nullopt for a workbook, whose locations are cells.
   std::optional<std::string> cell_at(const Location& where) const;
-  // The same prefixed to the message of every diagnostic located at a
-  // cell: "cell F3: value \"38x\": …".
-  Diagnostics with_cells(const Diagnostics& found) const;
+  // `found` (these diags and the ledger's judgement of the rows) as the
+  // user reads them: the cell prefixed to the message of every diagnostic
+  // located at one ("cell F3: value \"38x\": …"), and the notes about the
+  // file as a whole (rows skipped) after those about its rows, as their
+  // summary.
+  Diagnostics shown(const Diagnostics& found) const;
 
   struct CsvCell {
     int line, column;   // where the field starts
     int row;            // its spreadsheet row
     std::size_t index;  // its 0-based column
   };
+  std::string file;                // the CSV or workbook read, as named in diags
   std::string csv_file;            // the CSV these cells are of
   std::vector<CsvCell> csv_cells;  // in text order
 };

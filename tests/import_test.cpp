@@ -149,14 +149,33 @@ TEST_CASE("import: a CSV's problems name their cell as a spreadsheet numbers it"
   Lines cells;
   for (const auto& d : r.diags.items()) cells.push_back(r.cell_at(d.where).value_or("-"));
   CHECK(cells == Lines{"C2", "C4", "A6"});
-  CHECK(r.with_cells(r.diags).items().front().message ==
-        "cell C2: value \"abc\": expected a number");
+  CHECK(r.shown(r.diags).items().front().message == "cell C2: value \"abc\": expected a number");
   // A location that is no field's start, or of another file: no cell.
   CHECK_FALSE(r.cell_at(Location{"x.csv", 2, 28}));
   CHECK_FALSE(r.cell_at(Location{"x.csv", 2, 0}));
   CHECK_FALSE(r.cell_at(Location{"y.csv", 2, 27}));
   CHECK(r.cell_at(Location{"x.csv", 4, 1}) == std::nullopt);  // inside row 3's note
   CHECK(r.cell_at(Location{"x.csv", 3, 29}) == "D3");         // the note's opening quote
+}
+
+TEST_CASE("import: the note of rows skipped comes after the rows' own, as their summary") {
+  // Row 3 has no value: skipped, which import_sheet notes first; the
+  // ledger's judgement of rows 2 and 4 comes after it, and is shown first.
+  auto r =
+      run("date,id,value\n"
+          "2019-01-31,jobs.urban_new,1\n"
+          "2019-02-28,jobs.urban_new,\n"
+          "2019-03-31,jobs.urban_new,2\n");
+  REQUIRE(r.rows.size() == 2);
+  Diagnostics found = r.diags;
+  found.warning(Location{"x.csv", 2, 27}, "about row 2");
+  found.warning(Location{"x.csv", 4, 27}, "about row 4");
+  Lines shown;
+  const Diagnostics ordered = r.shown(found);
+  for (const auto& d : ordered.items()) shown.push_back(d.message);
+  CHECK(shown == Lines{"cell C2: about row 2", "cell C4: about row 4",
+                       "1 row without a value skipped (C3 jobs.urban_new); a report left empty "
+                       "is still owed (plan due)"});
 }
 
 TEST_CASE("import: a row without a value is skipped, named in one warning, never a zero") {

@@ -143,7 +143,7 @@ void setup_import(CLI::App& sub, Globals& g) {
       for (const auto& d : judged.items()) result.diags.add(d);
     }
     // A CSV's problems also name their cell, as a spreadsheet shows it.
-    const Diagnostics shown = result.with_cells(result.diags);
+    const Diagnostics shown = result.shown(result.diags);
     for (const auto& d : shown.items()) print_diagnostic(d);
     const bool zh = use_chinese(g);
     if (result.diags.has_errors()) {
