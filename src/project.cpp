@@ -18,9 +18,15 @@ std::optional<Diagnostic> ProjectPaths::check_record_file(const fs::path& file) 
   std::error_code ec;
   const fs::path f = fs::weakly_canonical(fs::absolute(file, ec), ec);
   const fs::path dir = fs::weakly_canonical(fs::absolute(records_dir, ec), ec);
-  if (f == dir) return std::nullopt;  // --records names this one file
   std::string why;
-  if (file.extension() != ".rec") {
+  // A FIFO would block the writer (or take the figures away unread) and a
+  // device is not a record file: the reader refuses both.
+  const fs::file_status st = fs::status(file, ec);
+  if (fs::exists(st) && !fs::is_regular_file(st)) {
+    why = "not a regular file";
+  } else if (f == dir) {
+    return std::nullopt;  // --records names this one file
+  } else if (file.extension() != ".rec") {
     why = "not named *.rec";
   } else {
     auto [d, inside] = std::mismatch(dir.begin(), dir.end(), f.begin(), f.end());

@@ -107,6 +107,14 @@ void setup_import(CLI::App& sub, Globals& g) {
       }
     }
 
+    // A FIFO would hang the import until something writes to it.
+    std::error_code status_ec;
+    if (auto st = std::filesystem::status(o->csv, status_ec);
+        std::filesystem::exists(st) && !std::filesystem::is_regular_file(st) &&
+        !std::filesystem::is_directory(st)) {  // which reading says it is
+      fail(g, make_io_error(Location{o->csv}, "not a regular file"));
+      return;
+    }
     ImportResult result;
     if (is_workbook_name(o->csv)) {
       auto sheet = read_workbook(o->csv, o->sheet);

@@ -217,6 +217,15 @@ same "fs: --records /dev/zero message" "${ERR%% (*}" "plan: /dev/zero: not a fol
 fresh
 mkfifo records/pipe.rec
 expect "fs: a FIFO inside records" 1 "plan: records/pipe.rec: not a regular file" -- check
+# Written to, it would block the writer or take the figure away unread (and
+# a failed append left a journal behind): refused before anything is written.
+expect "fs: --file names a FIFO" 2 \
+  "plan: --file records/pipe.rec: not a regular file, so it would never be read as a record file" \
+  -- record jobs.urban_new 5 --date 2019-08-31 --file records/pipe.rec
+same "fs: no journal after --file FIFO" "$(ls -A records | grep -c journal)" 0
+mkfifo in.csv in.xlsx
+expect "fs: import of a FIFO (CSV)" 1 "plan: in.csv: not a regular file" -- import in.csv
+expect "fs: import of a FIFO (workbook)" 1 "plan: in.xlsx: not a regular file" -- import in.xlsx
 fresh
 ln -s loop.rec records/loop.rec
 expect "fs: a link to itself inside records" 1 \
