@@ -427,6 +427,7 @@ ImportResult import_csv(std::string_view csv, const std::string& csv_name, const
   auto records = parse_csv(csv, csv_name);
   if (!records) {
     ImportResult result;
+    result.file = csv_name;
     result.diags.add(records.error());
     return result;
   }
@@ -440,13 +441,12 @@ ImportResult import_csv(std::string_view csv, const std::string& csv_name, const
     sheet.rows.push_back(SheetRow{rec.line, std::move(rec.fields), std::move(rec.starts), rec.row});
   }
   ImportResult result = import_sheet(sheet, plan, today, force);
-  result.csv_file = csv_name;
   result.csv_cells = std::move(cells);
   return result;
 }
 
 std::optional<std::string> ImportResult::cell_at(const Location& where) const {
-  if (where.file != csv_file || where.line <= 0 || where.column <= 0) return std::nullopt;
+  if (where.file != file || where.line <= 0 || where.column <= 0) return std::nullopt;
   auto it = std::lower_bound(csv_cells.begin(), csv_cells.end(), where,
                              [](const CsvCell& c, const Location& w) {
                                return std::pair(c.line, c.column) < std::pair(w.line, w.column);

@@ -124,8 +124,7 @@ struct ImportResult {
     std::size_t index;  // its 0-based column
   };
   std::string file;                // the CSV or workbook read, as named in diags
-  std::string csv_file;            // the CSV these cells are of
-  std::vector<CsvCell> csv_cells;  // in text order
+  std::vector<CsvCell> csv_cells;  // a CSV's, in text order (none for a workbook)
 };
 
 // `csv` is the file's text, already UTF-8 (csv.h to_utf8); `csv_name` names
