@@ -111,10 +111,13 @@ Digest build_digest(const DigestSources& sources, const DigestOptions& o) {
     if (!o.reporter.empty())
       return std::find(ind.reported_by.begin(), ind.reported_by.end(), o.reporter) !=
              ind.reported_by.end();
-    return o.unit.empty() || ind.involves(o.unit);
+    return o.unit.empty() || plan.concerns(ind, o.unit);
   };
-  auto owed_by_scope = [&](const OwedReport& r) {
-    return o.reporter.empty() || r.reporter == o.reporter;
+  // A unit sees every report owed on what it leads or partners, and only
+  // its own (or its group's) on what it merely reports.
+  auto owed_by_scope = [&](const Indicator& ind, const OwedReport& r) {
+    if (!o.reporter.empty()) return r.reporter == o.reporter;
+    return o.unit.empty() || ind.involves(o.unit) || plan.reporter_is(r.reporter, o.unit);
   };
   // Every indicator is evaluated once at E: the units table counts them all
   // (a unit's row may name indicators outside --unit's scope only when it is
@@ -148,9 +151,9 @@ Digest build_digest(const DigestSources& sources, const DigestOptions& o) {
       // As of E, like every other figure: the ledger at E's filings.
       const std::vector<Explanation> explained = now.explanations(ind);
       for (const OwedReport& r : now.filings().missing(ind))
-        if (owed_by_scope(r)) d.missing.push_back(missing_report(r, explained));
+        if (owed_by_scope(ind, r)) d.missing.push_back(missing_report(r, explained));
       for (const OwedReport& r : now.filings().upcoming(ind, d.next.last - d.as_of))
-        if (owed_by_scope(r)) d.due_next.push_back(missing_report(r, explained));
+        if (owed_by_scope(ind, r)) d.due_next.push_back(missing_report(r, explained));
     }
     d.now.push_back(s);
   }

@@ -102,7 +102,7 @@ struct MissingReport {
 };
 
 struct DigestOptions {
-  std::string unit;  // "" = all; else indicators this unit leads or partners
+  std::string unit;  // "" = all; else indicators this unit leads, partners or reports
   // "" = all; else only the reports this [[reporter]] owes (missing and
   // falling due): the per-reporter digest, which renderers print as the
   // title and the reports-missing section alone.

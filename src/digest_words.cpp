@@ -246,8 +246,8 @@ std::string window(const Digest& d, bool zh) {
   std::string unit = d.unit.empty() ? ""
                                     : say(zh,
                                           "; only indicators {} "
-                                          "leads or partners",
-                                          "；仅 {} 牵头或参与的指标", d.unit);
+                                          "leads, partners or reports",
+                                          "；仅 {} 牵头、参与或报送的指标", d.unit);
   return say(zh, "Period {} to {}; figures as of {}, status compared with {}{}",
              "本期 {} 至 {}，数据截至 {}，状态与 {} 比较{}", d.period.first.iso(),
              d.period.last.iso(), d.as_of.iso(), d.previous.last.iso(), unit);

@@ -7,16 +7,6 @@
 
 namespace plan {
 
-namespace {
-
-bool matches(const Plan& plan, const std::string& reporter, const std::string& filter) {
-  if (filter.empty() || reporter == filter) return true;
-  const Reporter* r = plan.find_reporter(reporter);
-  return r && r->group == filter;
-}
-
-}  // namespace
-
 DueReport build_due(const Ledger& ledger, const DueFilter& f) {
   const Plan& plan = ledger.plan();
   DueReport out;
@@ -24,6 +14,9 @@ DueReport build_due(const Ledger& ledger, const DueFilter& f) {
   out.as_of = ledger.as_of();
   out.within = f.within;
   std::vector<DueRow> missing, upcoming;
+  auto owes = [&](const OwedReport& r) {
+    return f.reporter.empty() || plan.reporter_is(r.reporter, f.reporter);
+  };
   for (const Indicator& ind : plan.indicators) {
     if (!ind.scheduled()) continue;
     const std::vector<Explanation> explained = ledger.explanations(ind);
@@ -33,9 +26,9 @@ DueReport build_due(const Ledger& ledger, const DueFilter& f) {
       return d;
     };
     for (auto& r : ledger.filings().missing(ind))
-      if (matches(plan, r.reporter, f.reporter)) missing.push_back(row(std::move(r), true));
+      if (owes(r)) missing.push_back(row(std::move(r), true));
     for (auto& r : ledger.filings().upcoming(ind, f.within))
-      if (matches(plan, r.reporter, f.reporter)) upcoming.push_back(row(std::move(r), false));
+      if (owes(r)) upcoming.push_back(row(std::move(r), false));
   }
   auto rank = [&](const std::string& name) {
     auto i = plan.reporter_index(name);

@@ -216,6 +216,18 @@ std::u32string to_u32(std::string_view s) {
 
 }  // namespace
 
+bool Plan::reporter_is(std::string_view reporter, std::string_view name) const {
+  if (reporter == name) return true;
+  const Reporter* r = find_reporter(reporter);
+  return r && !r->group.empty() && r->group == name;
+}
+
+bool Plan::reports(const Indicator& ind, std::string_view name) const {
+  for (const auto& r : ind.reported_by)
+    if (reporter_is(r, name)) return true;
+  return false;
+}
+
 bool Plan::knows_unit(std::string_view name) const {
   auto names = unit_names(*this);
   return std::find(names.begin(), names.end(), name) != names.end();

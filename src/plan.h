@@ -155,6 +155,17 @@ struct Plan {
 
   // The reporter named `name`, or nullptr.
   const Reporter* find_reporter(std::string_view name) const;
+  // True when `reporter` is `name` or belongs to the group `name` (平望镇 and
+  // 各区镇): whom plan due --unit and report --unit hold to a report.
+  bool reporter_is(std::string_view reporter, std::string_view name) const;
+  // True when `name` files reports of `ind`: one of its reporters, or their
+  // group.
+  bool reports(const Indicator& ind, std::string_view name) const;
+  // The indicators --unit means: those `name` leads, partners or reports
+  // (a town's reports count, though it leads none).
+  bool concerns(const Indicator& ind, std::string_view name) const {
+    return ind.involves(name) || reports(ind, name);
+  }
   std::optional<std::size_t> reporter_index(std::string_view name) const;
   // True when `name` may stand in by=: a reporter, a responsible unit of
   // [plan] units or of an indicator's lead/partners, or a reporter group.

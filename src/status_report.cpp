@@ -26,7 +26,7 @@ StatusReport build_status(const Ledger& ledger, const StatusFilter& f) {
     const Indicator& ind = *p;
     const Area& area = plan.area_of(ind);
     if (!f.area.empty() && f.area != area.id && f.area != area.name) continue;
-    if (!f.unit.empty() && !ind.involves(f.unit)) continue;
+    if (!f.unit.empty() && !plan.concerns(ind, f.unit)) continue;
     IndicatorStatus s = evaluate(ledger, ind, f.year);
     if (!f.statuses.empty() &&
         std::find(f.statuses.begin(), f.statuses.end(), s.status) == f.statuses.end())

@@ -15,7 +15,7 @@ namespace plan {
 struct StatusFilter {
   std::optional<int> year;       // judge against this year's own targets
   std::string area;              // area id or name; "" = all
-  std::string unit;              // lead or partner unit; "" = all
+  std::string unit;              // lead, partner or reporting unit; "" = all
   std::vector<Status> statuses;  // keep only these; empty = all
 };
 

@@ -283,7 +283,7 @@ TEST_CASE("headline counts, and --unit restricting every section") {
   CHECK_FALSE(any_status(edu, {Status::missed, Status::behind}));
   CHECK(digest_words::window(edu, false) ==
         "Period 2019-07-01 to 2019-07-07; figures as of 2019-07-07, status compared with "
-        "2019-06-30; only indicators 教育局 leads or partners");
+        "2019-06-30; only indicators 教育局 leads, partners or reports");
 }
 
 TEST_CASE("consecutive digests of the shipped project partition its entries exactly") {

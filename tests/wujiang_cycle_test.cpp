@@ -7,6 +7,7 @@
 #include <functional>
 #include <string>
 
+#include "digest.h"
 #include "due_report.h"
 #include "evaluation.h"
 #include "ledger.h"
@@ -14,6 +15,7 @@
 #include "record_reader.h"
 #include "render.h"
 #include "schedule.h"
+#include "status_report.h"
 
 using namespace plan;
 
@@ -219,4 +221,52 @@ TEST_CASE("plan due lists what falls due within the next days") {
   REQUIRE(r.rows.size() == 1);
   CHECK_FALSE(r.rows[0].missing);
   CHECK(r.rows[0].report.days_overdue == -5);
+}
+
+TEST_CASE("--unit takes in what a unit reports: a town, and the group 各区镇") {
+  const Plan& p = shipped();
+  const Indicator& reemployed = *p.find("jobs.reemployed");  // lead 人社局, partner 财政局
+  CHECK(p.reporter_is("平望镇", "平望镇"));
+  CHECK(p.reporter_is("平望镇", "各区镇"));
+  CHECK_FALSE(p.reporter_is("人社局", "各区镇"));
+  CHECK(p.reports(reemployed, "各区镇"));
+  CHECK(p.reports(reemployed, "震泽镇"));
+  CHECK_FALSE(p.reports(reemployed, "人社局"));
+  CHECK(p.concerns(reemployed, "财政局"));
+  CHECK_FALSE(p.concerns(reemployed, "教育局"));
+
+  // 各区镇 partners 3 indicators (startup.communities, .self_employed,
+  // .rural) and reports 4 more (jobs.reemployed, .hardship_employed,
+  // .public_welfare_posts, graduates.posts); 14 name it in lead or
+  // partners only: 21 in all (counted from the plan file).
+  StatusFilter f;
+  f.unit = "各区镇";
+  CHECK(build_status(ledger_at("2019-07-31"), f).rows.size() == 21);
+  f.unit = "平望镇";  // leads nothing; reports those 7
+  CHECK(build_status(ledger_at("2019-07-31"), f).rows.size() == 7);
+
+  // The July 2019 digest with 平望镇's June jobs.reemployed left out: the
+  // group and the town see the town's missing report, and so do the lead
+  // and the partner; another town reports the indicator too, but does not
+  // owe this report; 教育局 has nothing to do with it.
+  auto missing = [&](const char* unit) {
+    DigestSources sources(p, *parse_calendar_label(PeriodKind::month, "2019-07"));
+    Diagnostics d;
+    read_records(PLAN_SOURCE_DIR "/records", p, d, [&](const Entry& e) {
+      if (!is_pingwang_june_reemployed(e)) sources.add(e);
+    });
+    DigestOptions o;
+    o.unit = unit;
+    std::vector<std::string> out;
+    for (const MissingReport& r : build_digest(sources, o).missing)
+      out.push_back(r.reporter + " " + r.ind->id + " " + r.period);
+    return out;
+  };
+  const std::vector<std::string> pingwang = {"平望镇 jobs.reemployed 2019-06"};
+  CHECK(missing("各区镇") == pingwang);
+  CHECK(missing("平望镇") == pingwang);
+  CHECK(missing("人社局") == pingwang);
+  CHECK(missing("财政局") == pingwang);
+  CHECK(missing("震泽镇").empty());
+  CHECK(missing("教育局").empty());
 }

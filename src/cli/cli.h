@@ -187,7 +187,7 @@ bool write_output_file(Globals& g, const std::string& file, const std::string& b
 // suggestion and sets a usage exit code otherwise.
 bool known_ids(Globals& g, const Plan& plan, const std::vector<std::string>& ids);
 
-// Checks that some indicator has `unit` as lead or partner, so that a typo in
+// Checks that some indicator has `unit` as lead, partner or reporter, so that a typo in
 // --unit is an error (exit 2), not an empty report that passes --fail-on.
 bool known_unit(Globals& g, const Plan& plan, const std::string& unit);
 

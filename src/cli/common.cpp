@@ -253,9 +253,10 @@ bool known_ids(Globals& g, const Plan& plan, const std::vector<std::string>& ids
 
 bool known_unit(Globals& g, const Plan& plan, const std::string& unit) {
   for (const auto& ind : plan.indicators)
-    if (ind.involves(unit)) return true;
-  fail(g, make_usage_error("no indicator has '" + unit +
-                           "' as lead or partner unit (plan units lists them)"));
+    if (plan.concerns(ind, unit)) return true;
+  std::string hint = plan.did_you_mean_unit(unit);
+  fail(g, make_usage_error("no indicator has '" + unit + "' as lead, partner or reporter" +
+                           (hint.empty() ? " (plan units lists them)" : hint)));
   return false;
 }
 

@@ -10,8 +10,8 @@
 // the commands, the options of the command (and the global ones), or the
 // values of the option before the cursor. What an option takes is read from
 // the CLI11 definition: its choices (CLI::IsMember), else its type name —
-// ID: the plan's indicator ids, UNIT: its responsible units, REPORTER: its
-// [[reporter]] names, AREA: its areas,
+// ID: the plan's indicator ids, UNIT: its responsible units, reporters and
+// groups, REPORTER: its [[reporter]] names, AREA: its areas,
 // STATUS: status words (comma lists too), YEAR: the years of its period,
 // FILE/DIR: the single line ":file" or ":dir", for the shell to complete a
 // path itself. Plan values are read from the plan that the command line
@@ -104,13 +104,20 @@ std::optional<Plan> quiet_plan(const std::string& plan_file, const std::string& 
   return load_plan(Env::posix(), paths->plan_file.string(), diags);
 }
 
-// The units a plan names: its units list, then the others in order of use.
+// The units a plan names: its units list, then the others in order of use,
+// then its reporters and their groups (--unit and --by take them all).
 std::vector<std::string> units_of(const Plan& plan) {
   std::vector<std::string> out = plan.units;
+  auto add = [&](const std::string& u) {
+    if (!u.empty() && std::find(out.begin(), out.end(), u) == out.end()) out.push_back(u);
+  };
   for (const auto& ind : plan.indicators)
     for (const auto* list : {&ind.lead, &ind.partners})
-      for (const auto& u : *list)
-        if (std::find(out.begin(), out.end(), u) == out.end()) out.push_back(u);
+      for (const auto& u : *list) add(u);
+  for (const auto& r : plan.reporters) {
+    add(r.name);
+    add(r.group);
+  }
   return out;
 }
 

@@ -74,8 +74,9 @@ void setup_report(CLI::App& sub, Globals& g) {
              "Write the digest to DIR/<period>.<format> (atomically; DIR is made if missing)")
           ->type_name("DIR")
           ->excludes(output);
-  auto* unit = sub.add_option("--unit", o->unit, "Only indicators this unit leads or partners")
-                   ->type_name("UNIT");
+  auto* unit =
+      sub.add_option("--unit", o->unit, "Only indicators this unit leads, partners or reports")
+          ->type_name("UNIT");
   sub.add_flag("--each-unit", o->each_unit,
                "With --output-dir: also one digest per responsible unit, "
                "DIR/<period>-<unit>.<format>, and one per reporter of the reports it owes, "

@@ -18,7 +18,7 @@ void setup_status(CLI::App& sub, Globals& g) {
   sub.add_option("--year", o->year, "Judge each indicator against this year's own target")
       ->type_name("YEAR");
   sub.add_option("--area", o->area, "Only this area (主要任务), by id or name")->type_name("AREA");
-  sub.add_option("--unit", o->unit, "Only indicators this unit leads or partners")
+  sub.add_option("--unit", o->unit, "Only indicators this unit leads, partners or reports")
       ->type_name("UNIT");
   sub.add_option("--status", o->statuses, "Only these statuses (comma-separated)")
       ->type_name("STATUS")

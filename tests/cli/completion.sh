@@ -90,6 +90,10 @@ PLAN_FILE=$FIX/mini.toml expect_candidates "hr.portal" show h
 # 教育局, 镇甲, 镇乙), not a responsible unit.
 expect_candidates "镇甲 镇乙" --plan "$FIX/template.toml" template --unit 镇
 expect_candidates "人社局 教育局 镇甲 镇乙" --plan "$FIX/template.toml" template --unit ""
+# --unit of status, report and due, and --by, take reporters and groups too.
+expect_candidates "镇甲 镇乙" --plan "$FIX/template.toml" status --unit 镇
+expect_candidates "各区镇" --plan "$FIX/template.toml" due --unit 各
+expect_candidates "镇乙" --plan "$FIX/template.toml" record --by 镇乙
 expect_candidates "xlsx csv" template --format ""
 
 # The hidden command itself: tab-separated descriptions for zsh and fish.

@@ -163,7 +163,7 @@ expect_exit 0 -- "$PLAN" "${P[@]}" report --week 2019-W26 --fail-on missed,overd
 expect_exit 0 -- "$PLAN" "${P[@]}" report --month 2019-06 --format md --unit 教育局 --fail-on behind
 expect_contains "- 1 indicator: 1 achieved, 0 on track, 0 behind, 0 missed, 0 no data"
 expect_exit 2 -- "$PLAN" "${P[@]}" report --period week --unit 无此单位
-expect_err_line "plan: no indicator has '无此单位' as lead or partner unit (plan units lists them)"
+expect_err_line "plan: no indicator has '无此单位' as lead, partner or reporter (plan units lists them)"
 
 # --output-dir writes DIR/<period>.<format>; with --each-unit also one file
 # per responsible unit of the plan (人社局, 财政局, 教育局), each the digest

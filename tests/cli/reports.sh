@@ -76,7 +76,7 @@ expect_exit 0 -- "${P[@]}" status --as-of 2019-06-30 --area skills --format csv
 expect_exit 0 -- "${P[@]}" status --as-of 2019-06-30 --unit 教育局 --format csv
 [ "$(cut -d, -f1 "$WORK/out" | tail -n +2)" = "graduates.rate" ] && ok || fail "--unit 教育局"
 expect_exit 2 -- "${P[@]}" status --unit 人社厅 --fail-on behind
-expect_err_line "plan: no indicator has '人社厅' as lead or partner unit (plan units lists them)"
+expect_err_line "plan: no indicator has '人社厅' as lead, partner or reporter; did you mean '人社局'?"
 expect_exit 2 -- "${P[@]}" status --area nowhere
 expect_err_line "plan: unknown area 'nowhere' (areas: jobs 就业, skills 技能)"
 # Part of a name: the areas it could mean, each id with its name.
