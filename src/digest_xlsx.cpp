@@ -178,14 +178,14 @@ Table shortfalls_table(const Digest& d) {
   for (std::size_t i = 0; i < d.shortfalls.size(); ++i) {
     const Shortfall& f = d.shortfalls[i];
     const IndicatorStatus& s = f.now;
-    t.rows.push_back(
-        Row{{Cell::of_count(static_cast<long long>(i + 1)), Cell::of_text(s.ind->id),
-             Cell::of_text(s.ind->name), Cell::of_text(s.ind->unit), Cell::of_amount(s.actual),
-             Cell::of_amount(s.target), Cell::of_ratio(s.completion),
-             Cell::of_ratio(s.time_progress), figure_cell(s.expected), figure_cell(s.behind_by),
-             Cell::of_ratio(f.gap), figure_cell(s.needed_per_month), figure_cell(s.pace_per_month),
-             explanation_cell(shown_explanation(s))},
-            {}});
+    t.rows.push_back(Row{
+        {Cell::of_count(static_cast<long long>(i + 1)), Cell::of_text(s.ind->id),
+         Cell::of_text(s.ind->name), Cell::of_text(s.ind->unit), Cell::of_amount(s.actual),
+         Cell::of_amount(s.target), Cell::of_ratio(s.completion), Cell::of_ratio(s.time_progress),
+         expected_cell(*s.ind, s.expected), expected_cell(*s.ind, s.behind_by),
+         Cell::of_ratio(f.gap), figure_cell(s.needed_per_month), figure_cell(s.pace_per_month),
+         explanation_cell(shown_explanation(s))},
+        {}});
   }
   title_section(t, d, Section::shortfalls);
   return t;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 #include "schedule.h"
 
@@ -33,16 +34,23 @@ Date year_end(int y) {
   return Date::from_ymd(y, 12, 31);
 }
 
-// Flow status: reached, or at least what the calendar asks for by now.
-// Counted in whole things, less than one short of the line is not behind.
+// What is due by a day where the expected line stands at `line`: for an
+// indicator counted in whole things, the whole things (2.96 家 on the line:
+// 2 are due, the third once the line reaches 3). So less than one short of
+// the line is not behind, and the expected figure shown beside an actual
+// that is on track is never above it.
+double due_by_line(const Indicator& ind, double line) {
+  return ind.is_whole() ? std::floor(line + 1e-9) : line;
+}
+
+// Flow status: reached, or at least what the calendar asks for by now
+// (`expected`, already in whole things for an indicator counted in them).
 // Once the period is closed (`closed`), short of the target is missed
 // (未完成): nothing is left to catch up with.
-Status flow_status(const Indicator& ind, Decimal actual, Decimal target, double expected,
-                   bool closed) {
+Status flow_status(Decimal actual, Decimal target, double expected, bool closed) {
   if (actual >= target) return Status::achieved;
   if (closed) return Status::missed;
-  double slack = ind.is_whole() ? 1 - 1e-9 : 1e-9;
-  if (actual.to_double() > expected - slack) return Status::on_track;
+  if (actual.to_double() > expected - 1e-9) return Status::on_track;
   return Status::behind;
 }
 
@@ -110,9 +118,8 @@ std::vector<YearFigures> year_split(const Ledger& ledger, const Indicator& ind) 
         // --year judges it, with no completion to show.
         if (f.target && !f.target->is_zero()) f.completion = ratio(*f.actual, *f.target);
         if (f.target) {
-          f.status = flow_status(ind, *f.actual, *f.target,
-                                 f.target->to_double() * progress(from, to, std::min(judged, to)),
-                                 judged >= to);
+          double line = f.target->to_double() * progress(from, to, std::min(judged, to));
+          f.status = flow_status(*f.actual, *f.target, due_by_line(ind, line), judged >= to);
         }
         // A year still in progress is compared with the same part of the
         // year before (同比: January to the as-of day), not with all of it.
@@ -165,16 +172,16 @@ void evaluate_flow(const Ledger& ledger, const Indicator& ind, std::optional<int
     s.target = split->second;
     auto sum = t.by_year.find(*year);
     s.actual = as_of < from ? Decimal() : (sum == t.by_year.end() ? Decimal() : sum->second);
-    s.expected = s.target->to_double() * progress(from, to, judged);
+    s.expected = due_by_line(ind, s.target->to_double() * progress(from, to, judged));
   } else {
     s.target = ind.target;
     s.actual = t.actual;
-    s.expected = expected_by(plan, ind, judged);
+    s.expected = due_by_line(ind, expected_by(plan, ind, judged));
   }
   if (!s.target->is_zero()) s.completion = ratio(*s.actual, *s.target);
   s.shortfall = std::max(Decimal(), *s.target - *s.actual);
   s.behind_by = std::max(0.0, *s.expected - s.actual->to_double());
-  s.status = flow_status(ind, *s.actual, *s.target, *s.expected, judged >= last);
+  s.status = flow_status(*s.actual, *s.target, *s.expected, judged >= last);
   if (year) return;
   // Projection at the average pace since the start.
   int elapsed = std::min(as_of, plan.end) - plan.start + 1;

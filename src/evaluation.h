@@ -66,7 +66,9 @@ struct IndicatorStatus {
   std::optional<Date> actual_date;   // levels and milestones: date of that reading
   std::optional<double> completion;  // flows: actual / target
   // flows: due by the as-of date; for a scheduled indicator, due by the end
-  // of the last reporting period whose report is due (judged_at)
+  // of the last reporting period whose report is due (judged_at). The
+  // expected line there (expected_by), or for an indicator counted in whole
+  // things the whole things below it: 2 with the line at 2.96.
   std::optional<double> expected;
   std::optional<Decimal> shortfall;  // flows: target - actual (>= 0); levels: wrong-side gap
   std::optional<double> behind_by;   // flows: expected - actual (>= 0)

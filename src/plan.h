@@ -100,8 +100,8 @@ struct Indicator {
   std::vector<Location> lead_where, partners_where;  // one per unit, in order
 
   bool is_percent() const { return unit == "%"; }
-  // Counted in whole things (人, 家, 个, 项 …; see kWholeUnits): a shortfall
-  // against the expected line of less than one is not behind.
+  // Counted in whole things (人, 家, 个, 项 …; see kWholeUnits): what is
+  // expected by a day is the whole things below the expected line.
   bool is_whole() const;
   bool scheduled() const { return schedule.frequency != Frequency::ad_hoc; }
   // The threshold or share for `year`: its per-year target when the plan gives

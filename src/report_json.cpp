@@ -1,5 +1,7 @@
 #include "report_json.h"
 
+#include <cmath>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 
 #include "schedule.h"
@@ -53,7 +55,13 @@ nlohmann::ordered_json json_number(const std::optional<Decimal>& d) {
 }
 
 nlohmann::ordered_json json_number(const std::optional<double>& d) {
-  return d ? nlohmann::ordered_json(*d) : nlohmann::ordered_json(nullptr);
+  if (!d) return nullptr;
+  // Whole amounts as integers (25430, not 25430.0), as for decimals: the
+  // whole things due of a count, a completion of exactly 1.
+  constexpr double kExact = 9007199254740992.0;  // 2^53
+  if (std::isfinite(*d) && *d == std::floor(*d) && std::fabs(*d) < kExact)
+    return static_cast<std::int64_t>(*d);
+  return *d;
 }
 
 nlohmann::ordered_json plan_json(const Plan& plan) {

@@ -192,9 +192,9 @@ int expected_decimals(const Indicator& ind, double v) {
   double size = std::fabs(v);
   if (size >= 100) return 0;
   if (!ind.is_whole()) return 1;
-  // Whole things: 0.5 of one agency by now is "0.5", not a rounded "0" (or
-  // "1") beside a bar whose tick stands at half; from ten up the tenth says
-  // nothing, and a figure that is whole anyway needs no ".0".
+  // Whole things: what is due is whole (evaluation.h); a behind-by beside a
+  // fractional actual (1.5 家 in) keeps its tenth below ten, where it says
+  // something, and a figure that is whole needs no ".0".
   if (size >= 10) return 0;
   return std::fabs(v * 10 - std::round(v) * 10) < 0.5 ? 0 : 1;
 }

@@ -89,16 +89,16 @@ std::string_view word(Word w, bool zh);
 std::string heading(Word w, bool zh);
 
 // An expected figure as people read it: none from 100 up; below, whole
-// things (人, 家, …) whole from 10 up and with a tenth below 10 unless it
-// rounds to a whole number (0.5 家, 2 家, 16 人), other figures with one
-// decimal (95.3).
+// things (人, 家, …) whole (what is due of them is whole, evaluation.h;
+// only a fractional actual, 1.5 家, leaves a tenth below 10 in the
+// behind-by), other figures with one decimal (95.3).
 int expected_decimals(const Indicator& ind, double v);
 std::string format_expected(const Indicator& ind, double v);
 Cell expected_cell(const Indicator& ind, std::optional<double> v);
 // Expected and behind-by side by side (behind = expected - actual): the
 // decimals the more precise of the two needs, for both, so that the actual
-// plus the shortfall shown reads as the expected shown ("expected 12.5,
-// behind by 1.5" for 11 of 15, not "expected 12, behind by 1.5"): for
+// plus the shortfall shown reads as the expected shown ("expected 95.3,
+// behind by 0.8" for 94.5, not "expected 95, behind by 0.8"): for
 // format_number and Cell::of_number.
 int expected_decimals(const Indicator& ind, std::optional<double> expected,
                       std::optional<double> behind);

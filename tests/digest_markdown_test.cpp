@@ -14,12 +14,11 @@ TEST_CASE("golden Markdown digest") {
   const Plan& plan = testing::mini_plan();
   Digest d = digest_of(plan, golden_records(), period(PeriodKind::month, "2020-11"));
   // The same figures as the text digest (see there); the units table is
-  // units_table's, whose worst gaps are skills.leaders 1.915/3 = 63.8 % for
-  // 人社局 and jobs.urban_new 260.11/51,000 = 0.5 % for 财政局; 教育局's
+  // units_table's, whose worst gaps are skills.leaders 1/3 = 33.3 % for
+  // 人社局 and jobs.urban_new 260/51,000 = 0.5 % for 财政局; 教育局's
   // graduates.rate is met, so it has none. Days overdue would be a count;
-  // the reports table is empty until the plan has schedules. skills.leaders
-  // counts 人, fewer than ten: expected 2.915 and behind 1.915 print 2.9
-  // and 1.9 (words.h expected_decimals).
+  // the reports table is empty until the plan has schedules. Counted in 人,
+  // skills.leaders has 2 due (its line at 2.915) and is 1 behind.
   const std::string want = R"(# 测试计划 — monthly report, November 2020
 
 Period 2020-11-01 to 2020-11-30; figures as of 2020-11-30, status compared with 2020-10-31
@@ -42,8 +41,8 @@ The plan sets no reporting schedule: nothing is due.
 
 |   # | ID             | Indicator          |    Actual |    Target |  Done | Expected | Behind plan | Of target | Needed a month | Pace so far |
 |----:|----------------|--------------------|----------:|----------:|------:|---------:|------------:|----------:|---------------:|------------:|
-|   1 | skills.leaders | 姑苏高技能领军人才 |      1 人 |      3 人 | 33.3% |      2.9 |         1.9 |     63.8% |           1.96 |        0.03 |
-|   2 | skills.total   | 新增技能人才       | 12,500 人 | 18,000 人 | 69.4% |   17,492 |       4,992 |     27.7% |          5,400 |         357 |
+|   1 | skills.leaders | 姑苏高技能领军人才 |      1 人 |      3 人 | 33.3% |        2 |           1 |     33.3% |           1.96 |        0.03 |
+|   2 | skills.total   | 新增技能人才       | 12,500 人 | 18,000 人 | 69.4% |   17,491 |       4,991 |     27.7% |          5,400 |         357 |
 |   3 | jobs.urban_new | 城镇新增就业人数   | 49,300 人 | 51,000 人 | 96.7% |   49,560 |         260 |      0.5% |          1,669 |       1,409 |
 
 ## Milestones due by 2020-12-31 or overdue
@@ -63,7 +62,7 @@ The plan sets no reporting schedule: nothing is due.
 
 | Unit   | Leads | Partners | Achieved | On track | Behind | Missed | No data | Furthest behind    |   Gap |
 |--------|------:|---------:|---------:|---------:|-------:|-------:|--------:|--------------------|------:|
-| 人社局 |     7 |        0 |        2 |        1 |      3 |      1 |       0 | 姑苏高技能领军人才 | 63.8% |
+| 人社局 |     7 |        0 |        2 |        1 |      3 |      1 |       0 | 姑苏高技能领军人才 | 33.3% |
 | 财政局 |     0 |        1 |        0 |        0 |      1 |      0 |       0 | 城镇新增就业人数   |  0.5% |
 | 教育局 |     0 |        1 |        1 |        0 |      0 |      0 |       0 |                    |       |
 

@@ -73,8 +73,9 @@ TEST_CASE("status changes between the ends of two periods, at the boundaries") {
   const char* records =
       // jobs.urban_new, split 17,000 a year. Expected at 2019-06-30:
       // 17000 + 17000 × 181/365 = 25,430.14; at 2019-07-07: 17000 + 17000 ×
-      // 188/365 = 25,756.16. The entry dated exactly D - 7 counts at D - 7:
-      // 25,431 ≥ 25,430.14 is on track then, and behind by 325.16 at D.
+      // 188/365 = 25,756.16: in whole people 25,430 and 25,756 are due. The
+      // entry dated exactly D - 7 counts at D - 7: 25,431 ≥ 25,430 is on
+      // track then, and behind by 325 at D.
       "2018-12-31  jobs.urban_new  17000\n"
       "2019-06-30  jobs.urban_new  8431\n"
       // skills.total, 6,000 a year. Expected at 2019-06-30: 6000 + 6000 ×
@@ -100,21 +101,27 @@ TEST_CASE("status changes between the ends of two periods, at the boundaries") {
                                  "graduates.rate:first_reading"});
   CHECK(d.changes[0].before == Status::on_track);
   CHECK(d.changes[0].now.status == Status::behind);
-  CHECK(*d.changes[0].now.behind_by == doctest::Approx(17000.0 * 188 / 365 + 17000 - 25431));
+  // The line at 17000 + 17000 × 188/365 = 25,756.16: 25,756 people due.
+  CHECK(*d.changes[0].now.behind_by == 25756 - 25431);
   CHECK(digest_words::change_detail(d.changes[0], false) ==
         "on track → behind; 25,431 of 51,000 人 (49.9%), expected 25,756, behind by 325");
   CHECK(digest_words::change_detail(d.changes[1], false) ==
         "met → missed; reading 3.2% on 2019-07-07, target ≤ 3%");
   CHECK(digest_words::change_detail(d.changes[4], false) ==
         "no data → met; reading 96% on 2019-07-02, target ≥ 95%");
-  // On track within one whole thing of the line is not "behind by": 9,090
-  // of 9,090.41 expected would otherwise read "on track, behind by 0.41".
+  // skills.total's line at D stands at 9,090.41, so 9,090 people are due:
+  // 9,100 is on track, nothing behind.
+  CHECK(*d.changes[2].now.expected == 9090);
+  CHECK(*d.changes[2].now.behind_by == 0);
+  CHECK(digest_words::change_detail(d.changes[2], false) ==
+        "behind → on track; 9,100 of 18,000 人 (50.6%), expected 9,090");
+  // An on-track flow is never said to be behind, even by a fraction (a
+  // figure of a fractional count): "on track, behind by 0.41" says both.
   StatusChange close = d.changes[2];
-  REQUIRE(close.now.status == Status::on_track);
+  close.now.expected = 9090.41;
   close.now.actual = testing::dec("9090");
   close.now.completion = 9090.0 / 18000;
-  close.now.behind_by = *close.now.expected - 9090;
-  CHECK(*close.now.behind_by > 0);
+  close.now.behind_by = 0.41;
   CHECK(digest_words::change_detail(close, false) ==
         "behind → on track; 9,090 of 18,000 人 (50.5%), expected 9,090");
 
@@ -141,18 +148,18 @@ TEST_CASE("shortfalls: flows behind, largest share of the target first, with the
   const char* records =
       "2018-12-31  jobs.urban_new  17000\n"
       "2019-06-30  jobs.urban_new  8431\n"
-      "2018-12-31  skills.total  9091\n";  // on track at 2019-07-07 (≥ 9,090.41)
+      "2018-12-31  skills.total  9091\n";  // on track at 2019-07-07 (≥ 9,090)
   Digest d = digest_of(plan, records, period(PeriodKind::week, "2019-W27"));
-  // Behind at 2019-07-07: jobs.urban_new by 325.16 (0.64 % of 51,000);
-  // skills.high (nothing recorded) by 2000 + 2000 × 188/365 = 3,030.14
-  // (50.5 % of 6,000); skills.leaders (range, no splits) by 3 × t where
-  // t = (365 + 188) / 1096 = 553/1096, 1.514 (50.46 % of 3).
+  // Behind at 2019-07-07, in whole people due: jobs.urban_new by 325 (0.64 %
+  // of 51,000); skills.high (nothing recorded) by 3,030, its line at 2000 +
+  // 2000 × 188/365 = 3,030.14 (50.5 % of 6,000); skills.leaders (range, no
+  // splits) by 1, its line at 3 × 553/1096 = 1.51 (33.3 % of 3).
   CHECK(d.behind == 3);
   REQUIRE(d.shortfalls.size() == 3);
   CHECK(d.shortfalls[0].now.ind->id == "skills.high");
-  CHECK(d.shortfalls[0].gap == doctest::Approx((2000 + 2000.0 * 188 / 365) / 6000));
+  CHECK(d.shortfalls[0].gap == doctest::Approx(3030.0 / 6000));
   CHECK(d.shortfalls[1].now.ind->id == "skills.leaders");
-  CHECK(d.shortfalls[1].gap == doctest::Approx(553.0 / 1096));
+  CHECK(d.shortfalls[1].gap == doctest::Approx(1.0 / 3));
   CHECK(d.shortfalls[2].now.ind->id == "jobs.urban_new");
   // 543 days from 2019-07-07 to 2020-12-31: 543 / 30.4375 = 17.84 months.
   // jobs.urban_new still needs 51,000 - 25,431 = 25,569: 1,433.27 a month.

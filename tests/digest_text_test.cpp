@@ -18,21 +18,23 @@ using testing::period;
 TEST_CASE("golden text digest, every figure checked by hand") {
   const Plan& plan = testing::mini_plan();
   Digest d = digest_of(plan, golden_records(), period(PeriodKind::month, "2020-11"));
-  // Status at 2020-10-31 (day 305 of 2020) → 2020-11-30 (day 335):
+  // Status at 2020-10-31 (day 305 of 2020) → 2020-11-30 (day 335); every
+  //  indicator here is counted in 人, so what is due is the whole people
+  //  below the expected line:
   //  jobs.urban_new: 48,300 ≥ 34000 + 17000 × 305/366 = 48,166.67 on track →
   //    48,300 + 600 + 400 = 49,300 (96.7 %) < 34000 + 17000 × 335/366 =
-  //    49,560.11 behind (by 260.11, 0.5 % of 51,000). The 700 of 2020-12-01
-  //    is after E: counted nowhere.
+  //    49,560.11, 49,560 due: behind (by 260, 0.5 % of 51,000). The 700 of
+  //    2020-12-01 is after E: counted nowhere.
   //  unemployment.rate: 2.8 ≤ 3 met → 3.1 > 3 missed (a cap breached).
   //  graduates.rate: 94 < 95 missed → 96 ≥ 95 met (recovered).
   //  skills.high: 5,800 ≥ 4000 + 2000 × 305/366 = 5,666.67 on track →
   //    6,100 ≥ 6,000 achieved (101.7 %).
   //  skills.total: 12,000 < 12000 + 6000 × 305/366 = 17,000 behind →
-  //    12,500 < 12000 + 6000 × 335/366 = 17,491.80 behind (by 4,991.80,
-  //    27.7 % of 18,000): no change.
-  //  skills.leaders (no splits): 1 < 3 × 1065/1096 = 2.915 behind (by 1.915,
-  //    63.8 % of 3), at both ends: no change. Counted in 人 and under
-  //    ten, its expected and behind-by figures keep a tenth: 2.9 and 1.9.
+  //    12,500 < 12000 + 6000 × 335/366 = 17,491.80, 17,491 due: behind (by
+  //    4,991, 27.7 % of 18,000): no change.
+  //  skills.leaders (no splits): 1 < 2 due, the line at 3 × 1035/1096 =
+  //    2.83 and 3 × 1065/1096 = 2.915: behind (by 1, 33.3 % of 3) at both
+  //    ends: no change.
   //  hr.portal: pending, due 2020-12-31, 31 days after E, within December
   //    (the next period).
   // Time progress 1065/1096 = 97.2 %. Headline: achieved skills.high and
@@ -71,12 +73,12 @@ Newly in trouble since 2020-10-31
 Furthest behind (3 of 3 behind), with the pace now needed
 ---------------------------------------------------------
   1. skills.leaders  姑苏高技能领军人才
-     1 of 3 人 (33.3%), expected 2.9
-     behind by 1.9, 63.8% of the target
+     1 of 3 人 (33.3%), expected 2
+     behind by 1, 33.3% of the target
      needs 1.96 a month to 2020-12-31, so far 0.03 a month
   2. skills.total  新增技能人才
-     12,500 of 18,000 人 (69.4%), expected 17,492
-     behind by 4,992, 27.7% of the target
+     12,500 of 18,000 人 (69.4%), expected 17,491
+     behind by 4,991, 27.7% of the target
      needs 5,400 a month to 2020-12-31, so far 357 a month
   3. jobs.urban_new  城镇新增就业人数
      49,300 of 51,000 人 (96.7%), expected 49,560

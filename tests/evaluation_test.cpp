@@ -48,7 +48,8 @@ TEST_CASE("a flow before the start is on track with nothing expected") {
 TEST_CASE("a flow with no records on the first day is behind") {
   Fixture f;
   auto s = f.at("2018-01-01", "jobs.urban_new");
-  CHECK(*s.expected == doctest::Approx(17000.0 / 365));
+  // 17000 / 365 = 46.58 on the line: 46 whole people due.
+  CHECK(*s.expected == 46);
   CHECK(s.status == Status::behind);
   CHECK(*s.shortfall == dec("51000"));
   CHECK(*s.projected == 0.0);
@@ -57,11 +58,37 @@ TEST_CASE("a flow with no records on the first day is behind") {
 TEST_CASE("expected follows the yearly splits across a leap day and year boundaries") {
   Fixture f;
   CHECK(*f.at("2018-12-31", "jobs.urban_new").expected == doctest::Approx(17000));
-  CHECK(*f.at("2019-01-01", "jobs.urban_new").expected == doctest::Approx(17000 + 17000.0 / 365));
-  CHECK(*f.at("2020-02-29", "jobs.urban_new").expected ==
-        doctest::Approx(34000 + 17000.0 * 60 / 366));
+  // Counted in people, the line's whole people: 17000 + 17000 / 365 =
+  // 17,046.58 and 34000 + 17000 × 60/366 = 36,786.89.
+  CHECK(*f.at("2019-01-01", "jobs.urban_new").expected == 17046);
+  CHECK(*f.at("2020-02-29", "jobs.urban_new").expected == 36786);
   CHECK(*f.at("2020-12-31", "jobs.urban_new").expected == doctest::Approx(51000));
   CHECK(*f.at("2021-03-01", "jobs.urban_new").expected == doctest::Approx(51000));
+}
+
+TEST_CASE("counted in whole things, what is due is whole: never above an on-track actual") {
+  // skills.leaders: 3 to 5 人 over the 1096 days, no yearly split. On
+  // 2020-12-30 (day 1095) the line stands at 3 × 1095/1096 = 2.997: 2
+  // leaders are due, the third on the last day. 2 in is on track with 2
+  // expected (it read "expected 3 … on_track"); 1 in is 1 behind.
+  Fixture f;
+  f.add("2019-03-31", "skills.leaders", "1");
+  auto one = f.at("2020-12-30", "skills.leaders");
+  CHECK(*one.expected == 2);
+  CHECK(*one.behind_by == 1);
+  CHECK(one.status == Status::behind);
+  f.add("2020-06-30", "skills.leaders", "1");
+  auto two = f.at("2020-12-30", "skills.leaders");
+  CHECK(*two.expected == 2);
+  CHECK(*two.behind_by == 0);
+  CHECK(two.status == Status::on_track);
+  // On the last day all 3 are due: 2 is missed, 1 short.
+  auto end = f.at("2020-12-31", "skills.leaders");
+  CHECK(*end.expected == 3);
+  CHECK(*end.behind_by == 1);
+  CHECK(end.status == Status::missed);
+  // 2019-06-30 (day 546): 3 × 546/1096 = 1.49, so 1 is due.
+  CHECK(*f.at("2019-06-30", "skills.leaders").expected == 1);
 }
 
 TEST_CASE("a flow mid-period: sums with corrections, behind by the expected line") {
@@ -77,8 +104,10 @@ TEST_CASE("a flow mid-period: sums with corrections, behind by the expected line
   CHECK(*s.actual == dec("25090"));
   CHECK(*s.target == dec("51000"));
   CHECK(*s.completion == doctest::Approx(25090.0 / 51000));
-  CHECK(*s.expected == doctest::Approx(17000 + 17000.0 * 181 / 365));
-  CHECK(*s.behind_by == doctest::Approx(340.136986));
+  // 17000 + 17000 × 181/365 = 25,430.14 on the line: 25,430 people due,
+  // 340 more than the 25,090 in.
+  CHECK(*s.expected == 25430);
+  CHECK(*s.behind_by == 340);
   CHECK(*s.shortfall == dec("25910"));
   CHECK(s.status == Status::behind);
   // 546 days elapsed; average pace projected over 1096 days.
@@ -135,7 +164,7 @@ TEST_CASE("a flow judged against one year's own target") {
   CHECK(*s.target == dec("17000"));
   CHECK(*s.actual == dec("9000"));
   CHECK(s.time_progress == doctest::Approx(181.0 / 365));
-  CHECK(*s.expected == doctest::Approx(17000.0 * 181 / 365));
+  CHECK(*s.expected == 8430);  // 17000 × 181/365 = 8,430.14
   CHECK(s.status == Status::on_track);
   CHECK(*s.shortfall == dec("8000"));
 }
@@ -264,9 +293,10 @@ TEST_CASE("a closed period: behind the day before the end, missed on the end day
   f.add("2018-12-31", "skills.total", "6000");
   f.add("2019-12-31", "skills.total", "6000");
   f.add("2020-06-30", "skills.total", "5000");
-  // 2020-12-30: expected 12000 + 6000 x 365/366 = 17983.6; 17000 is behind.
+  // 2020-12-30: the line at 12000 + 6000 x 365/366 = 17983.6, so 17,983
+  // people are due; 17000 is behind.
   auto before = f.at("2020-12-30", "skills.total");
-  CHECK(*before.expected == doctest::Approx(12000 + 6000.0 * 365 / 366));
+  CHECK(*before.expected == 17983);
   CHECK(before.status == Status::behind);
   // 2020-12-31, the plan's last day: the period is closed; 1000 short is
   // missed, with the same shortfall and behind_by as before it closed.

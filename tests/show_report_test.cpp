@@ -216,17 +216,17 @@ TEST_CASE("show JSON: months, records and relations") {
   CHECK(j["actual"] == 120);
 }
 
-TEST_CASE("show: small counts keep their fractions: expected, pace, projection") {
+TEST_CASE("show: small counts: whole people due, fractions of pace and projection") {
   // skills.leaders: 3 人 over 1096 days, no yearly split. At 2019-06-30
-  // (day 365 + 181 = 546) the expected figure is 3 × 546/1096 = 1.49 → 1.5,
-  // not a whole 1; the pace of the one leader so far is 1 / (546 / 30.4375)
+  // (day 365 + 181 = 546) the line stands at 3 × 546/1096 = 1.49: 1 leader
+  // is due, and the one in is on track; the pace of the one leader so far is 1 / (546 / 30.4375)
   // = 0.056 a month → 0.06 (it read "0.1"); at that pace it reaches
   // 1 × 1096/546 = 2.007 → 2 (a count: not "2.01"); the 2 still needed over
   // the 550 days left (18.07 months) are 0.111 a month → 0.11.
   Entries e;
   e.add("2018-12-31", "skills.leaders", "1");
   const std::string text = show_text(show(e, "skills.leaders", "2019-06-30"), RenderOptions{});
-  CHECK(text.find("actual 1 of 3 (33.3%), expected by now 1.5,") != std::string::npos);
+  CHECK(text.find("actual 1 of 3 (33.3%), expected by now 1, to target 2\n") != std::string::npos);
   CHECK(text.find("at the pace so far (0.06 a month) it reaches 2 by 2020-12-31\n") !=
         std::string::npos);
   CHECK(text.find("it needs 0.11 a month from now\n") != std::string::npos);

@@ -64,8 +64,9 @@ expect_exit 2 -- "$PLAN" "${P[@]}" report --period fortnight
 # The golden digests: November 2020 of tests/fixtures/digest/golden.rec, every
 # figure worked out by hand in tests/digest_text_test.cpp (time progress
 # 1065/1096 = 97.2 %; jobs.urban_new 49,300 < 49,560.11 newly behind;
-# unemployment 3.1 % > 3 % breached; skills.leaders 1 of 3, expected
-# 2.915 (printed 2.9: 人 below ten keep a tenth), needs 2 / (31/30.4375) = 1.96 a month; hr.portal due in 31 days).
+# unemployment 3.1 % > 3 % breached; skills.leaders 1 of 3, its line at
+# 2.915, so 2 people due and 1 behind, needs 2 / (31/30.4375) = 1.96 a
+# month; hr.portal due in 31 days).
 G=(--plan "$FIX/mini.toml" --records "$FIX/digest")
 for f in txt md html; do
   expect_exit 0 -- "$PLAN" "${G[@]}" report --month 2020-11 --format "$f"
@@ -76,19 +77,22 @@ for f in txt html; do
   expect_out "$GOLDEN/digest-2020-11.zh.$f"
 done
 
-# Expected and behind share their decimals: in the shipped project at
+# Counted in whole things, whole things are due: in the shipped project at
 # 2020-06-30 (time progress 912/1096 = 83.2 %), masters.studios_district
-# has 11 of 15 家, expected 15 x 912/1096 = 12.48 (the status table's 12) and so behind by 1.48
-# (9.9 % of 15): 12.5 and 1.5, where the expected alone prints as 12.
+# has 11 of 15 家 with its expected line at 15 x 912/1096 = 12.48, so 12 are
+# due and it is 1 behind (6.7 % of 15), in the digest as in the status table.
 S=(--plan "$SRC/plans/wujiang-2018-2020.toml" --records "$SRC/records")
 expect_exit 0 -- "$PLAN" "${S[@]}" report --month 2020-06
-expect_contains "11 of 15 家 (73.3%), expected 12.5"
-expect_contains "behind by 1.5, 9.9% of the target"
+expect_contains "11 of 15 家 (73.3%), expected 12"
+expect_contains "behind by 1, 6.7% of the target"
 expect_exit 0 -- "$PLAN" "${S[@]}" report --month 2020-06 --format md
-grep -q "| masters.studios_district .*|  *12\.5 |  *1\.5 |" "$WORK/out" && ok ||
-  fail "report --format md: masters.studios_district lacks 12.5 | 1.5"
+grep -q "| masters.studios_district .*|  *12 |  *1 |" "$WORK/out" && ok ||
+  fail "report --format md: masters.studios_district lacks 12 | 1"
 expect_exit 0 -- "$PLAN" "${S[@]}" report --month 2020-06 --format html
-expect_contains '>12.5</td><td class="num" data-label="Behind plan (of target)">1.5 <span'
+expect_contains '>12</td><td class="num" data-label="Behind plan (of target)">1 <span'
+expect_exit 0 -- "$PLAN" "${S[@]}" status --as-of 2020-06-30 --format csv
+grep -q "^masters.studios_district,.*,11,0.7333333333333333,12,4,1,behind," "$WORK/out" && ok ||
+  fail "status: masters.studios_district: $(grep ^masters.studios_district "$WORK/out")"
 
 # The reports-missing section: July 2019 of tests/fixtures/cycle (E =
 # 2019-07-31, compared with 2019-06-30). June's reports are due on 10 July,

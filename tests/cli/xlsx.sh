@@ -17,7 +17,7 @@ PY=/usr/bin/python3
 check() {
   local file=$1 code=$2 out
   out=$("$PY" - "$file" <<PYEOF 2>&1
-import sys, datetime, openpyxl
+import sys, datetime, math, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 bad = []
 def eq(got, want, what):
@@ -132,11 +132,12 @@ eq(ws.cell(u, col["2019 actual"]).value, 3.2, "rate")
 # 365 + 335 = 1,065 of the plan's 1,096: time progress 1065/1096. At E:
 # achieved skills.high (6,100 of 6,000) and graduates.rate (met); on track
 # hr.portal (pending); behind jobs.urban_new, skills.total, skills.leaders;
-# missed unemployment.rate (3.1 > 3). Largest gap first: skills.leaders 1 of
-# 3, expected 3 × 1065/1096 = 2.91515, behind by 1.91515 = 63.84 % of 3;
-# skills.total 12,500 of 18,000, expected 12000 + 6000 × 335/366 =
-# 17,491.80 (4,991.80 = 27.73 %); jobs.urban_new 49,300 of 51,000, expected
-# 34000 + 17000 × 335/366 = 49,560.11 (260.11 = 0.51 %). Paces, 31 days left
+# missed unemployment.rate (3.1 > 3). Largest gap first, the whole people
+# below each expected line due: skills.leaders 1 of 3, the line at 3 ×
+# 1065/1096 = 2.91515, so 2 due, behind by 1 = 33.3 % of 3; skills.total
+# 12,500 of 18,000, the line at 12000 + 6000 × 335/366 = 17,491.80 (4,991
+# = 27.73 %); jobs.urban_new 49,300 of 51,000, the line at 34000 + 17000 ×
+# 335/366 = 49,560.11 (260 = 0.51 %). Paces, 31 days left
 # = 31/30.4375 months: leaders needs 2 / (31/30.4375) = 1.96371 a month, so
 # far 1 / 1065 × 30.4375 = 0.028580. Recorded in November: jobs 600 (人社局,
 # note 十一月快报) + 400 (财政局) = 1,000; unemployment 3.1 on 11-10;
@@ -173,18 +174,20 @@ eq(ws.cell(4, col["Target"]).value, 3, "leaders target")
 near(ws.cell(4, col["Done"]).value, 1 / 3, "leaders completion")
 eq(ws.cell(4, col["Done"]).number_format, "0.0%", "completion format")
 near(ws.cell(4, col["Time progress"]).value, 1065 / 1096, "leaders time progress")
-near(ws.cell(4, col["Expected"]).value, 3 * 1065 / 1096, "leaders expected")
-near(ws.cell(4, col["Behind plan"]).value, 3 * 1065 / 1096 - 1, "leaders behind by")
-near(ws.cell(4, col["Of target"]).value, (3 * 1065 / 1096 - 1) / 3, "leaders gap")
+# Counted in people, the whole people below the expected line are due:
+# the line stands at 3 x 1065/1096 = 2.915, so 2, and 1 in is 1 behind.
+eq(ws.cell(4, col["Expected"]).value, 2, "leaders expected")
+eq(ws.cell(4, col["Behind plan"]).value, 1, "leaders behind by")
+near(ws.cell(4, col["Of target"]).value, 1 / 3, "leaders gap")
 near(ws.cell(4, col["Needed a month"]).value, 2 / (31 / 30.4375), "leaders pace needed")
 near(ws.cell(4, col["Pace so far"]).value, 1 / 1065 * 30.4375, "leaders pace so far")
-near(ws.cell(5, col["Expected"]).value, 12000 + 6000 * 335 / 366, "skills.total expected")
-# Figures as the text digest words them: two decimals below 100, whole above.
-eq(ws.cell(4, col["Expected"]).number_format, "#,##0.00", "2.92")
-eq(ws.cell(5, col["Expected"]).number_format, "#,##0", "17,492")
+eq(ws.cell(5, col["Expected"]).value, math.floor(12000 + 6000 * 335 / 366), "skills.total expected")
+# Whole people, shown whole, as the text digest words them.
+eq(ws.cell(4, col["Expected"]).number_format, "#,##0", "2")
+eq(ws.cell(5, col["Expected"]).number_format, "#,##0", "17,491")
 eq(ws.cell(6, col["Actual"]).value, 49300, "jobs actual")
 eq(ws.cell(6, col["Actual"]).number_format, "#,##0", "thousands")
-near(ws.cell(6, col["Behind plan"]).value, 34000 + 17000 * 335 / 366 - 49300, "jobs behind by")
+eq(ws.cell(6, col["Behind plan"]).value, math.floor(34000 + 17000 * 335 / 366) - 49300, "jobs behind by")
 # The native chart: completion (column G) against time progress (H) of
 # the three rows, labelled by the names (C).
 eq(len(ws._charts), 1, "one chart on the Behind sheet")
