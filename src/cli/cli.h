@@ -108,7 +108,14 @@ bool use_chinese(const Globals& g);
 int table_width(const Globals& g);
 
 // Adds --format with the given choices ("table|csv|…"); the first is default.
-CLI::Option* add_format_option(CLI::App& sub, std::string& target, std::string choices);
+// With `output`, the --output FILE of the command: without --format, FILE's
+// extension chooses among the choices (st.xlsx, q.csv, 2020-06.html; .txt
+// is the text form), and a --format that its extension contradicts is
+// warned about.
+CLI::Option* add_format_option(CLI::App& sub, std::string& target, std::string choices,
+                               const std::string* output = nullptr);
+// The choice among `choices` that FILE's extension names, or "".
+std::string format_of_file_name(std::string_view file, const std::vector<std::string>& choices);
 
 // The table formats with --bom: --format table|csv|tsv|json|md, and --bom
 // for CSV/TSV that Excel opens.

@@ -2,6 +2,8 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -169,7 +171,22 @@ int table_width(const Globals& g) {
   return isatty(STDOUT_FILENO) ? 80 : 0;
 }
 
-CLI::Option* add_format_option(CLI::App& sub, std::string& target, std::string choices) {
+std::string format_of_file_name(std::string_view file, const std::vector<std::string>& choices) {
+  std::string ext = std::filesystem::path(file).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static const std::pair<std::string_view, std::string_view> kNames[] = {
+      {".csv", "csv"},  {".tsv", "tsv"},     {".tab", "tsv"},   {".json", "json"},
+      {".md", "md"},    {".markdown", "md"}, {".xlsx", "xlsx"}, {".html", "html"},
+      {".htm", "html"}, {".txt", "txt"},     {".txt", "table"},
+  };
+  for (const auto& [e, f] : kNames)
+    if (ext == e && std::find(choices.begin(), choices.end(), f) != choices.end())
+      return std::string(f);
+  return "";
+}
+
+CLI::Option* add_format_option(CLI::App& sub, std::string& target, std::string choices,
+                               const std::string* output) {
   std::vector<std::string> list;
   std::size_t pos = 0;
   while (pos <= choices.size()) {
@@ -179,10 +196,26 @@ CLI::Option* add_format_option(CLI::App& sub, std::string& target, std::string c
     pos = bar + 1;
   }
   target = list.front();
-  return sub.add_option("--format,-f", target, "Output format: " + choices)
-      ->type_name("FORMAT")
-      ->check(CLI::IsMember(list))
-      ->capture_default_str();
+  CLI::Option* option = sub.add_option("--format,-f", target, "Output format: " + choices)
+                            ->type_name("FORMAT")
+                            ->check(CLI::IsMember(list))
+                            ->capture_default_str();
+  if (output) {
+    // -o st.xlsx means a workbook: writing the text table into it would
+    // leave a file Excel cannot open.
+    sub.parse_complete_callback([option, &target, output, list] {
+      if (output->empty()) return;
+      std::string named = format_of_file_name(*output, list);
+      if (named.empty() || named == target) return;
+      if (option->count() == 0) {
+        target = named;
+      } else {
+        std::fprintf(stderr, "plan: warning: --format %s into %s, whose extension says %s\n",
+                     target.c_str(), sanitize(*output).c_str(), named.c_str());
+      }
+    });
+  }
+  return option;
 }
 
 void add_table_format_options(CLI::App& sub, std::string& format, bool& bom) {
@@ -191,7 +224,7 @@ void add_table_format_options(CLI::App& sub, std::string& format, bool& bom) {
 }
 
 void add_table_format_options(CLI::App& sub, std::string& format, bool& bom, std::string& file) {
-  add_format_option(sub, format, "table|csv|tsv|json|md|xlsx");
+  add_format_option(sub, format, "table|csv|tsv|json|md|xlsx", &file);
   sub.add_flag("--bom", bom, "Start CSV/TSV with a UTF-8 byte order mark (for Excel)");
   add_output_option(sub, file);
 }

@@ -63,7 +63,7 @@ void setup_report(CLI::App& sub, Globals& g) {
     for (CLI::Option* other : explicit_options) opt->excludes(other);
     explicit_options.push_back(opt);
   }
-  add_format_option(sub, o->format, "txt|md|html|xlsx");
+  add_format_option(sub, o->format, "txt|md|html|xlsx", &o->output);
   auto* output =
       sub.add_option("--output,-o", o->output,
                      "Write to FILE (replaced atomically: a reader never sees half a report)")

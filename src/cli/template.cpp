@@ -42,7 +42,7 @@ void setup_template(CLI::App& sub, Globals& g) {
                  "The period: a month 2020-06, quarter 2020Q2, half-year 2020H1 or year 2020")
       ->type_name("PERIOD")
       ->required();
-  add_format_option(sub, o->format, "xlsx|csv");
+  add_format_option(sub, o->format, "xlsx|csv", &o->file);
   sub.add_flag("--bom", o->bom, "Start the CSV with a UTF-8 byte order mark (for Excel)");
   auto* output =
       sub.add_option("--output,-o", o->file, "Write to FILE (replaced atomically; needed by xlsx)")

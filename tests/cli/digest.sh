@@ -72,6 +72,11 @@ for f in txt md html; do
   expect_exit 0 -- "$PLAN" "${G[@]}" report --month 2020-11 --format "$f"
   expect_out "$GOLDEN/digest-2020-11.$f"
 done
+# Without --format, -o FILE's extension chooses it.
+for f in md html; do
+  expect_exit 0 -- "$PLAN" "${G[@]}" report --month 2020-11 -o "$WORK/d.$f"
+  cmp -s "$WORK/d.$f" "$GOLDEN/digest-2020-11.$f" && ok || fail "report -o d.$f: not the $f digest"
+done
 for f in txt html; do
   expect_exit 0 -- "$PLAN" "${G[@]}" --lang zh report --month 2020-11 --format "$f"
   expect_out "$GOLDEN/digest-2020-11.zh.$f"

@@ -15,6 +15,18 @@ done
 expect_exit 0 -- "${P[@]}" status --as-of 2019-06-30 --color always
 expect_out "$GOLDEN/status-2019-06-30.color"
 
+# Without --format, -o FILE's extension chooses it: a workbook for .xlsx,
+# the CSV for .csv (not the text table into either); .txt is the table.
+expect_exit 0 -- "${P[@]}" status --as-of 2019-06-30 -o "$WORK/st.xlsx"
+[ "$(head -c 2 "$WORK/st.xlsx")" = PK ] && ok || fail "-o st.xlsx: not a workbook"
+expect_exit 0 -- "${P[@]}" status --as-of 2019-06-30 -o "$WORK/st.csv"
+cmp -s "$WORK/st.csv" "$GOLDEN/status-2019-06-30.csv" && ok || fail "-o st.csv: not the CSV"
+expect_exit 0 -- "${P[@]}" status --as-of 2019-06-30 -o "$WORK/st.txt"
+cmp -s "$WORK/st.txt" "$GOLDEN/status-2019-06-30.table" && ok || fail "-o st.txt: not the table"
+expect_exit 0 -- "${P[@]}" status --as-of 2019-06-30 --format json -o "$WORK/st.csv"
+expect_err_line "plan: warning: --format json into $WORK/st.csv, whose extension says csv"
+cmp -s "$WORK/st.csv" "$GOLDEN/status-2019-06-30.json" && ok || fail "--format json wins over .csv"
+
 # Global options after the command name mean the same.
 expect_exit 0 -- "$PLAN" status --as-of 2019-06-30 --plan tests/fixtures/mini.toml \
   --records tests/fixtures/records --format csv

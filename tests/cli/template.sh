@@ -192,5 +192,17 @@ refused "xlsx to the terminal" 2 \
 run template --period 2019-07 --format csv
 same "no reporter named: exit" "$RC" 2
 
+# --- -o FILE's extension chooses the format when --format is not given ---------
+run template --unit 镇甲 --period 2019-07 -o sheet.csv
+same "-o sheet.csv: exit" "$RC" 0
+same "-o sheet.csv: a CSV, not a workbook" "$(head -c 3 sheet.csv)" "id,"
+run template --unit 镇甲 --period 2019-07 -o SHEET.XLSX
+same "-o SHEET.XLSX: a workbook (zip)" "$(head -c 2 SHEET.XLSX)" "PK"
+# --format given: it wins, with a warning.
+run template --unit 镇甲 --period 2019-07 --format csv -o sheet2.xlsx
+same "--format csv -o sheet2.xlsx: exit" "$RC" 0
+same "--format csv -o sheet2.xlsx: warned" "$ERR" "plan: warning: --format csv into sheet2.xlsx, whose extension says xlsx"
+same "--format csv -o sheet2.xlsx: CSV" "$(head -c 3 sheet2.xlsx)" "id,"
+
 echo "$passed passed, $failed failed"
 [[ $failed == 0 ]]
