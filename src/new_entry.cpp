@@ -145,8 +145,9 @@ Expected<NewEntry> make_new_entry(const EntryInput& in, const Plan& plan, const 
   out.entry.where = where;
   const Indicator& ind = *plan.find(out.entry.id);
   out.line = format_entry(out.entry, ind);
-  if (!in.by.empty() && !files_report(ind, in.by))
-    out.warning = not_a_reporter(ind, in.by, out.entry.is_explanation);
+  // Without by= too: a scheduled figure that names no reporter files no
+  // report, and plan due would go on asking for it with no word why.
+  if (!files_report(ind, in.by)) out.warning = not_a_reporter(ind, in.by, out.entry.is_explanation);
   return out;
 }
 

@@ -129,7 +129,9 @@ std::string not_a_reporter(const Indicator& ind, std::string_view unit, bool exp
   if (by.size() > kNamed + 1) named.resize(kNamed);
   std::string who = join_names(named);
   if (by.size() > kNamed + 1) who += " and " + std::to_string(by.size() - kNamed) + " more";
-  return sanitize(unit) + " is not a reporter of " + ind.id +
+  std::string head = unit.empty() ? "no reporter named (by=) for " + ind.id
+                                  : sanitize(unit) + " is not a reporter of " + ind.id;
+  return head +
          (explanation ? ": the explanation is kept, but answers for no report"
                       : ": the figure counts, but files no report") +
          "; plan due still asks " + who;

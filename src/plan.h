@@ -198,7 +198,8 @@ bool files_report(const Indicator& ind, std::string_view unit);
 // The warning for such a figure: "教育局 is not a reporter of jobs.towns:
 // the figure counts, but files no report; plan due still asks 平望镇、盛泽镇
 // and 6 more" (for an explanation: "the explanation is kept, but answers
-// for no report"). REQUIRES: !files_report(ind, unit).
+// for no report"); for `unit` "", "no reporter named (by=) for jobs.towns:
+// …". REQUIRES: !files_report(ind, unit).
 std::string not_a_reporter(const Indicator& ind, std::string_view unit, bool explanation = false);
 
 // Units of indicators counted in whole things: 人 人次 家 个 项 所 名 户 次 件 场 处 座 本.

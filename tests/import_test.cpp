@@ -437,8 +437,11 @@ TEST_CASE("a by= that does not report a scheduled indicator is written with a wa
         "教育局 is not a reporter of jobs.towns: the explanation is kept, but answers for no "
         "report; plan due still asks 镇甲、镇乙");
   CHECK(warning("jobs.towns", "5", "镇乙").empty());
-  CHECK(warning("jobs.towns", "5", "").empty());  // nobody's figure: nobody named
-  CHECK(warning("award", "5", "镇甲").empty());   // ad hoc: no report owed
+  // Nobody named files no report either: plan due still asks the towns.
+  CHECK(warning("jobs.towns", "5", "") ==
+        "no reporter named (by=) for jobs.towns: the figure counts, but files no report; plan "
+        "due still asks 镇甲、镇乙");
+  CHECK(warning("award", "5", "镇甲").empty());  // ad hoc: no report owed
 
   // An import names it at the by cell, once for each indicator and unit.
   auto r = import_csv(

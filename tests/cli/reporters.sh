@@ -63,6 +63,15 @@ same "record by a non-reporter: the line is in" "$(tail -n 1 records/education/2
 cp "$TMP/before/education/2019.rec" records/education/2019.rec
 unchanged "record by a non-reporter: put back"
 
+# --- no --by: written to <year>.rec, with the same warning ------------------------
+run record jobs.reemployed 30 --date 2019-03-31
+same "record without --by: exit" "$RC" 0
+same "record without --by: where" "$OUT" "records/2019.rec: 2019-03-31  jobs.reemployed  30"
+same "record without --by: warning" "$ERR" \
+  "plan: warning: no reporter named (by=) for jobs.reemployed: the figure counts, but files no report; plan due still asks 吴江开发区、吴江高新区 and 6 more"
+rm records/2019.rec
+unchanged "record without --by: put back"
+
 # --- import: each row to its reporter's folder, rows without one to <year>.rec -
 # 人社局 -> hrss, 吴江开发区 -> towns/kaifaqu (plans/wujiang-2018-2020.toml);
 # a row without by= goes to the shared records/2019.rec, which does not exist yet.
@@ -75,9 +84,11 @@ records/hrss/2019.rec: 2019-03-31  jobs.urban_new  20  by=人社局
 records/towns/kaifaqu/2019.rec: 2019-04-30  jobs.urban_new  5  by=吴江开发区
 dry run: 3 entries would be appended to records/2019.rec (1), records/hrss/2019.rec (1), records/towns/kaifaqu/2019.rec (1); nothing written'
 # Row 2 is 人社局's March a third time (1,942 and the 10 above, then 20);
-# row 3's 吴江开发区 has no April figure of jobs.urban_new in the ledger.
+# row 3's 吴江开发区 has no April figure of jobs.urban_new in the ledger;
+# row 4 names no reporter: its figure files no report either.
 same "import dry run: warnings" "$ERR" \
   "plan: good.csv:3:29: warning: cell D3: 吴江开发区 is not a reporter of jobs.urban_new: the figure counts, but files no report; plan due still asks 人社局
+plan: good.csv:4:29: warning: cell D4: no reporter named (by=) for jobs.urban_new: the figure counts, but files no report; plan due still asks 人社局
 plan: good.csv:2:27: warning: cell C2: 人社局 already reported jobs.urban_new for 2019-03 (2 figures, the first at records/hrss/2019.rec:23; 1,952 in all): a flow's figures add up, so 2019-03 comes to 1,972; a figure that replaces another is recorded as the difference"
 unchanged "import dry run"
 run --lang zh import good.csv --dry-run
