@@ -144,10 +144,11 @@ bool read_header(const Sheet& sheet, const SheetRow& rec, Header* h, Diagnostics
       h->columns.push_back(std::nullopt);
       continue;
     }
-    if (h->index[*col] != Header::kNone) {
-      diags.error(sheet.at(rec, i),
-                  "column " + std::string(kColumnNames[*col]) + " appears twice (columns " +
-                      std::to_string(h->index[*col] + 1) + " and " + std::to_string(i + 1) + ")");
+    if (std::size_t first = h->index[*col]; first != Header::kNone) {
+      diags.error(sheet.at(rec, i), "column \"" + sanitize(name) + "\" means " +
+                                        std::string(kColumnNames[*col]) + ", as \"" +
+                                        sanitize(trim(rec.cells[first])) + "\" in column " +
+                                        column_letters(first) + " does; keep one of them");
       ok = false;
     }
     h->index[*col] = i;
@@ -257,6 +258,20 @@ Expected<EntryInput> read_row(const Sheet& sheet, const SheetRow& rec, const Hea
     in.value = *stripped;
   }
   in.by = cells[kBy];
+  // 单位 heads the reporting unit's column (填报单位), but a sheet may mean
+  // the unit of measure by it: "unknown unit '人'" would not say so.
+  if (!in.by.empty() && !plan.knows_unit(in.by)) {
+    std::string measure = normal_unit(in.by);
+    for (const Indicator& ind : plan.indicators) {
+      if (ind.unit != measure) continue;
+      Diagnostic d = make_error(
+          at(kBy), "'" + sanitize(in.by) +
+                       "' is a unit of measure, in the column of the reporting unit (by: 填报单位, "
+                       "单位); title a column of units of measure 计量单位 or unit");
+      d.kind = ErrorKind::usage;
+      return d;
+    }
+  }
   in.note = cells[kNote];
   in.src = cells[kSrc];
   in.period = cells[kPeriod];

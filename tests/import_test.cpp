@@ -72,7 +72,10 @@ TEST_CASE("import: Chinese header with BOM and CR LF") {
 
 TEST_CASE("import: header names ignore case and spaces") {
   auto r = run(" Date , Indicator ,VALUE,指标ID\n2019-03-31,jobs.urban_new,1,\n");
-  CHECK(problems(r) == Lines{"x.csv:1:26: column id appears twice (columns 2 and 4)"});
+  // Named as the sheet titles it, with the column of the first.
+  CHECK(problems(r) ==
+        Lines{"x.csv:1:26: column \"指标ID\" means id, as \"Indicator\" in column B does; keep one "
+              "of them"});
   auto ok = run(" Date , Indicator ,VALUE, Source\n2019-03-31,jobs.urban_new,1,x\n");
   CHECK(problems(ok).empty());
   CHECK(lines_of(ok) == Lines{"2019-03-31  jobs.urban_new  1  src=x"});
@@ -467,6 +470,12 @@ TEST_CASE("import: a row whose by names no unit is a bad row") {
           "2019-04-30,jobs.urban_new,6,人设局\n");
   CHECK(problems(r) == Lines{"x.csv:3:29: unknown unit '人设局'; did you mean '人社局'?"});
   CHECK(r.rows.empty());
+  // 单位 read as the reporting unit, holding units of measure (人 is
+  // jobs.urban_new's): said so, not "unknown unit '人'".
+  auto measure = run("date,id,value,单位\n2019-03-31,jobs.urban_new,5,人\n");
+  CHECK(problems(measure) ==
+        Lines{"x.csv:2:29: '人' is a unit of measure, in the column of the reporting unit (by: "
+              "填报单位, 单位); title a column of units of measure 计量单位 or unit"});
 }
 
 TEST_CASE("import: the id column takes the indicator's exact name") {
