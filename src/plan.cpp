@@ -291,7 +291,10 @@ std::vector<std::string> Plan::suggest(std::string_view indicator_id, std::size_
   std::vector<std::pair<std::size_t, std::string>> scored;
   for (const auto& ind : indicators) {
     std::size_t d = edit_distance(indicator_id, ind.id);
-    if (d <= limit) scored.emplace_back(d, ind.id);
+    // An id cut short ("jobs.urban" for jobs.urban_new) or its last part
+    // ("urban_new") is as near as its difference in length says.
+    bool contains = indicator_id.size() >= 3 && ind.id.find(indicator_id) != std::string::npos;
+    if (d <= limit || contains) scored.emplace_back(d, ind.id);
   }
   std::stable_sort(scored.begin(), scored.end(),
                    [](const auto& x, const auto& y) { return x.first < y.first; });

@@ -90,6 +90,14 @@ TEST_CASE("suggest: close ids first, at most max") {
   CHECK(p.suggest("zzz").empty());
   // An exact id is its own best suggestion.
   CHECK(p.suggest("jobs.new").front() == "jobs.new");
+  // An id cut short, or a part of one, is held by the ids it may mean:
+  // "skills.t" (8 bytes, limit 2) is 4 insertions from skills.total, past
+  // the limit, and 3 from skills.mid, which does not hold it; "total" is
+  // 7 from skills.total.
+  CHECK(p.suggest("skills.t") == Ids{"skills.total"});
+  CHECK(p.suggest("total") == Ids{"skills.total"});
+  // Under three bytes nothing is held: "jo" is in every jobs id.
+  CHECK(p.suggest("jo").empty());
 }
 
 TEST_CASE("suggest: equal distances keep file order") {

@@ -173,10 +173,12 @@ TEST_CASE("a last line without newline is read, with a warning") {
   CHECK(r.diags.items()[0].source_line == "2019-04-01 jobs.urban_new 2");
   CHECK(r.stats.lines == 2);
 
-  // Cut inside a line: the line's own error, then the warning that explains it.
+  // Cut inside a line: the line's own error (the id it holds the start of
+  // suggested), then the warning that explains it.
   r = read_text("2019-03-31 jobs.urban_new 1\n2019-04-01 jobs.urb");
   CHECK(r.headlines() == std::vector<std::string>{
-                             "f.rec:2:12: unknown indicator 'jobs.urb'",
+                             "f.rec:2:12: unknown indicator 'jobs.urb'; did you mean "
+                             "'jobs.urban_new'?",
                              "f.rec:2:20: warning: last line has no newline (cut short?)",
                          });
 

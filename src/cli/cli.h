@@ -190,9 +190,11 @@ XlsxBook one_sheet(const Plan& plan, Date as_of, const char* en, const char* zh)
 // replaced, never a device, FIFO or link such as /dev/stdout.
 bool write_output_file(Globals& g, const std::string& file, const std::string& bytes);
 
-// Checks that every id names an indicator; prints "unknown indicator" with a
-// suggestion and sets a usage exit code otherwise.
-bool known_ids(Globals& g, const Plan& plan, const std::vector<std::string>& ids);
+// Checks that every id names an indicator, taking an indicator's exact name
+// (城镇新增就业人数) for its id; prints "unknown indicator" with a suggestion
+// and sets a usage exit code otherwise.
+bool known_ids(Globals& g, const Plan& plan, std::vector<std::string>& ids);
+bool known_id(Globals& g, const Plan& plan, std::string& id);
 
 // Checks that some indicator has `unit` as lead, partner or reporter, so that a typo in
 // --unit is an error (exit 2), not an empty report that passes --fail-on.

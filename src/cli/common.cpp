@@ -274,13 +274,23 @@ void output(Globals& g, const std::string& format, const Table& table,
   output(g, format, table, table, json, bom);
 }
 
-bool known_ids(Globals& g, const Plan& plan, const std::vector<std::string>& ids) {
-  for (const auto& id : ids) {
-    if (plan.find(id)) continue;
-    fail(g, make_usage_error("unknown indicator '" + id + "'" + plan.did_you_mean(id) +
-                             " (plan list shows them all)"));
-    return false;
+bool known_id(Globals& g, const Plan& plan, std::string& id) {
+  if (plan.find(id)) return true;
+  if (const Indicator* named = plan.find_by_name(id)) {
+    id = named->id;
+    return true;
   }
+  // Ids are ASCII: anything else was meant as a name.
+  bool ascii = std::all_of(id.begin(), id.end(), [](char c) { return (c & 0x80) == 0; });
+  fail(g, make_usage_error("unknown indicator '" + sanitize(id) + "'" +
+                           (ascii ? plan.did_you_mean(id) : plan.did_you_mean_name(id)) +
+                           " (plan list shows them all)"));
+  return false;
+}
+
+bool known_ids(Globals& g, const Plan& plan, std::vector<std::string>& ids) {
+  for (auto& id : ids)
+    if (!known_id(g, plan, id)) return false;
   return true;
 }
 

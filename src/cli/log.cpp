@@ -31,7 +31,7 @@ void setup_log(CLI::App& sub, Globals& g) {
     auto project = open_project(g);
     if (!project) return;
     const Plan& plan = project->plan;
-    if (!o->id.empty() && !known_ids(g, plan, {o->id})) return;
+    if (!o->id.empty() && !known_id(g, plan, o->id)) return;
     LogFilter f;
     f.id = o->id;
     f.by = o->by;

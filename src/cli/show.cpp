@@ -8,7 +8,10 @@ void setup_show(CLI::App& sub, Globals& g) {
     std::string id, as_of, format;
   };
   auto o = std::make_shared<Options>();
-  sub.add_option("id", o->id, "Indicator id (plan list shows them)")->type_name("ID")->required();
+  sub.add_option("id", o->id,
+                 "Indicator id, or its name as the plan gives it (plan list shows them)")
+      ->type_name("ID")
+      ->required();
   add_as_of_option(sub, o->as_of);
   add_format_option(sub, o->format, "table|json");
   sub.footer(
@@ -21,7 +24,7 @@ void setup_show(CLI::App& sub, Globals& g) {
     auto project = open_project(g);
     if (!project) return;
     const Plan& plan = project->plan;
-    if (!known_ids(g, plan, {o->id})) return;
+    if (!known_id(g, plan, o->id)) return;
     Date as_of = as_of_date(o->as_of);
     Ledger ledger(plan, as_of);
     std::vector<Entry> records;

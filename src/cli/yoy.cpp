@@ -12,7 +12,8 @@ void setup_yoy(CLI::App& sub, Globals& g) {
     std::string file;
   };
   auto o = std::make_shared<Options>();
-  sub.add_option("ids", o->ids, "Indicator ids (default: every indicator with yearly figures)")
+  sub.add_option("ids", o->ids,
+                 "Indicator ids or names (default: every indicator with yearly figures)")
       ->type_name("ID");
   add_as_of_option(sub, o->as_of);
   add_table_format_options(sub, o->format, o->bom, o->file);

@@ -118,6 +118,16 @@ expect_exit 0 -- "${P[@]}" yoy jobs.urban_new unemployment.rate --as-of 2019-12-
 expect_out "$GOLDEN/yoy-2019-12-31.csv"
 expect_exit 2 -- "${P[@]}" yoy jobs.urban_nwe
 expect_err_line "plan: unknown indicator 'jobs.urban_nwe'; did you mean 'jobs.urban_new'? (plan list shows them all)"
+# An id cut short is suggested what holds it; a name stands for its id, and
+# part of a name is suggested the names that hold it.
+expect_exit 2 -- "${P[@]}" show jobs.urban
+expect_err_line "plan: unknown indicator 'jobs.urban'; did you mean 'jobs.urban_new'? (plan list shows them all)"
+expect_exit 0 -- "${P[@]}" show 城镇新增就业人数 --as-of 2019-06-30 --format json
+grep -q '"id": "jobs.urban_new"' "$WORK/out" && ok || fail "show by name: not jobs.urban_new"
+expect_exit 2 -- "${P[@]}" show 新增就业
+expect_err_line "plan: unknown indicator '新增就业'; did you mean 'jobs.urban_new' (城镇新增就业人数)? (plan list shows them all)"
+expect_exit 0 -- "${P[@]}" yoy 城镇新增就业人数 unemployment.rate --as-of 2019-12-31
+expect_out "$GOLDEN/yoy-2019-12-31.table"
 # yoy's own --wide (the annex layout of CSV/TSV) shadows the global one;
 # for the table it means what the global one means: names never cut.
 expect_exit 0 -- "${P[@]}" yoy jobs.urban_new --as-of 2019-12-31 --columns 30
