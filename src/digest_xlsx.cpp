@@ -42,9 +42,11 @@ Cell explanation_cell(const Explanation* x) {
 
 // A section's sheet title: its heading, or what it says when it lists nothing.
 void title_section(Table& t, const Digest& d, Section s) {
+  // A sheet keeps its title when it has nothing to list, and says so after
+  // it: "Milestones due by 2019-04-30 or overdue — None."
   bool empty = t.rows.empty();
-  t.title = empty ? w::nothing(d, s, false) : w::heading(d, s, false);
-  t.title_zh = empty ? w::nothing(d, s, true) : w::heading(d, s, true);
+  t.title = w::heading(d, s, false) + (empty ? " — " + w::nothing(d, s, false) : "");
+  t.title_zh = w::heading(d, s, true) + (empty ? "：" + w::nothing(d, s, true) : "");
 }
 
 // What the headline says, one figure a row.

@@ -208,7 +208,8 @@ eq([c.value for c in ws[4]][:6], ["hr.portal", "人力资源市场门户网站",
 eq(ws["D4"].number_format, "yyyy-mm-dd", "due is a date")
 ws = wb["Reports missing"]
 eq(ws.max_row, 3, "no reporting schedule: no rows")
-eq(ws["A1"].value, "The plan sets no reporting schedule: nothing is due.", "says why")
+eq(ws["A1"].value, "Reports missing at 2020-11-30 — The plan sets no reporting schedule: nothing is due.",
+   "its title, and why it is empty")
 ws = wb["Units"]
 eq([c.value for c in ws[4]][:8], ["人社局", 7, 0, 2, 1, 3, 1, 0], "人社局 counts")
 ws = wb["Recorded"]
