@@ -158,21 +158,21 @@ std::string pace_detail(const Shortfall& f, const Plan& plan, bool zh) {
 
 std::string milestone_detail(const MilestoneDue& m, bool zh) {
   if (m.status == Status::overdue)
-    return say(zh, "due {}, {} day{} overdue", "期限 {}，已逾期 {} 天", m.due.iso(), m.days,
-               m.days == 1 ? "" : "s");
+    return say(zh, "due {}, {} day{} overdue", "期限 {}，已逾期 {} 天", m.due.iso(),
+               format_number(m.days, 0), m.days == 1 ? "" : "s");
   if (m.days == 0)
     return say(zh, "due {}, the period's last day", "期限 {}，即本期最后一天", m.due.iso());
-  return say(zh, "due {}, in {} day{}", "期限 {}，还有 {} 天", m.due.iso(), m.days,
-             m.days == 1 ? "" : "s");
+  return say(zh, "due {}, in {} day{}", "期限 {}，还有 {} 天", m.due.iso(),
+             format_number(m.days, 0), m.days == 1 ? "" : "s");
 }
 
 std::string missing_detail(const MissingReport& m, bool zh) {
   std::string who = m.reporter.empty() ? (zh ? "（任一单位）" : "(any unit)") : m.reporter;
   if (m.days_overdue < 0)
     return say(zh, "{}: {}, due {}, in {} day{}", "{}：{}，{} 到期，还有 {} 天", who, m.period,
-               m.due.iso(), -m.days_overdue, m.days_overdue == -1 ? "" : "s");
+               m.due.iso(), format_number(-m.days_overdue, 0), m.days_overdue == -1 ? "" : "s");
   return say(zh, "{}: {}, due {}, {} day{} overdue", "{}：{}，{} 到期，已逾期 {} 天", who, m.period,
-             m.due.iso(), m.days_overdue, m.days_overdue == 1 ? "" : "s");
+             m.due.iso(), format_number(m.days_overdue, 0), m.days_overdue == 1 ? "" : "s");
 }
 
 std::string explanation_words(const Explanation& x, bool zh) {

@@ -232,6 +232,14 @@ TEST_CASE("milestones due from E to the end of the next period, or overdue at E"
   REQUIRE(late.size() == 1);
   CHECK(late[0].status == Status::overdue);
   CHECK(digest_words::milestone_detail(late[0], false) == "due 2020-12-31, 3 days overdue");
+  // Years late, the days are grouped as every count is: 2024-12-31 is
+  // 365 + 365 + 365 + 366 = 1,461 days after 2020-12-31 (2021 to 2024).
+  auto years = listed(PeriodKind::year, "2024");
+  REQUIRE(years.size() == 1);
+  CHECK(digest_words::milestone_detail(years[0], false) == "due 2020-12-31, 1,461 days overdue");
+  MissingReport owed{nullptr, "平望镇", "2019-06", *Date::parse("2019-07-10"), 2700, {}};
+  CHECK(digest_words::missing_detail(owed, false) ==
+        "平望镇: 2019-06, due 2019-07-10, 2,700 days overdue");
   CHECK(listed(PeriodKind::week, "2020-W52", "2020-12-01  hr.portal  done\n").empty());
   CHECK(listed(PeriodKind::month, "2021-02", "2021-02-01  hr.portal  done\n").empty());
   auto retracted = listed(PeriodKind::month, "2021-02",
