@@ -63,10 +63,12 @@ Table summary_table(const Digest& d) {
   add("Status compared with", "对比日期", Cell::of_date(d.previous.last));
   add("Time progress", "序时进度", Cell::of_ratio(d.time_progress));
   add("Indicators", "指标数", Cell::of_count(d.headline.indicators));
-  add("Achieved (achieved, met, done)", "完成/达标", Cell::of_count(d.headline.achieved));
-  add("On track (on track, pending)", "进度正常", Cell::of_count(d.headline.on_track));
+  // The groups as the text headline words them, with what each takes in.
+  add("Achieved (achieved, met, done)", "已完成（含达标、已办结）",
+      Cell::of_count(d.headline.achieved));
+  add("On track (on track, pending)", "正常（含推进中）", Cell::of_count(d.headline.on_track));
   add("Behind", "滞后", Cell::of_count(d.headline.behind));
-  add("Missed (missed, overdue)", "未达标/逾期", Cell::of_count(d.headline.missed));
+  add("Missed (missed, overdue)", "未完成（含未达标、逾期）", Cell::of_count(d.headline.missed));
   add("Unreported", "未报送", Cell::of_count(d.headline.unreported));
   add("No data", "无数据", Cell::of_count(d.headline.no_data));
   add("Reports missing", "未报送报表", Cell::of_count(static_cast<long long>(d.missing.size())));

@@ -248,6 +248,12 @@ eq(wb["概况"]["A2"].value, "截至", "as-of label")
 eq([c.value for c in wb["滞后指标"][3]][:8], ["#", "指标代码", "指标", "计量单位", "完成", "目标", "完成率", "时间进度"], "headers")
 eq(wb["状态变化"]["F4"].value, "滞后", "status word")
 eq(len(wb["滞后指标"]._charts), 1, "the chart")
+# The headline groups in the words of the text digest (已完成 2, 正常 1,
+# 滞后 3, 未完成 1), each with what it takes in.
+s = wb["概况"]
+counts = {s.cell(r, 1).value: s.cell(r, 2).value for r in range(4, s.max_row + 1)}
+eq([counts.get(k) for k in ["已完成（含达标、已办结）", "正常（含推进中）", "滞后", "未完成（含未达标、逾期）"]],
+   [2, 1, 3, 1], "group words and counts")
 '
 rm -rf "$WORK/unz" && mkdir "$WORK/unz" && (cd "$WORK/unz" && unzip -q "$WORK/digest.zh.xlsx")
 if grep -qF "<c:f>'滞后指标'!\$G\$4:\$G\$6</c:f>" "$WORK/unz/xl/charts/chart1.xml"; then ok; else
