@@ -181,9 +181,12 @@ Expected<std::string> to_utf8(std::string_view bytes, std::string_view encoding,
                           hex_bytes(bytes.substr(*bad, 1)) +
                           "); a Chinese Excel export may need --encoding gb18030");
   }
-  if (enc != "gb18030")
+  // GBK (Windows' code page 936) and GB2312 are subsets of GB18030: the
+  // names people know their files by.
+  if (enc != "gb18030" && enc != "gbk" && enc != "gb2312" && enc != "cp936")
     return make_error(Location{file_name},
-                      "unknown encoding '" + std::string(encoding) + "' (use utf-8 or gb18030)");
+                      "unknown encoding '" + std::string(encoding) +
+                          "' (use utf-8 or gb18030, which also reads gbk and gb2312)");
 
   iconv_t cd = ::iconv_open("UTF-8", "GB18030");
   if (cd == reinterpret_cast<iconv_t>(-1))

@@ -197,5 +197,12 @@ TEST_CASE("GB18030: character cut at the end") {
 TEST_CASE("unknown encoding is refused") {
   auto r = to_utf8("a", "latin1", "x.csv");
   REQUIRE_FALSE(r.ok());
-  CHECK(r.error().headline() == "x.csv: unknown encoding 'latin1' (use utf-8 or gb18030)");
+  CHECK(r.error().headline() ==
+        "x.csv: unknown encoding 'latin1' (use utf-8 or gb18030, which also reads gbk and gb2312)");
+  // The names of GB18030's subsets read as it: 日期 is C8D5 C6DA in each.
+  for (const char* name : {"GBK", "gb2312", "cp936"}) {
+    auto sub = to_utf8("\xC8\xD5\xC6\xDA", name, "x.csv");
+    REQUIRE_MESSAGE(sub.ok(), name);
+    CHECK(*sub == "日期");
+  }
 }

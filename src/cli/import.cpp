@@ -29,9 +29,10 @@ void setup_import(CLI::App& sub, Globals& g) {
   sub.add_option("--file", o->file,
                  "Append every row here instead of each reporter's <records>/<folder>/<year>.rec")
       ->type_name("FILE");
-  sub.add_option("--encoding", o->encoding,
-                 "Text encoding of the CSV: utf-8 (with or without BOM) or gb18030 (Chinese "
-                 "Excel's plain \"CSV\")")
+  sub.add_option(
+         "--encoding", o->encoding,
+         "Text encoding of the CSV: utf-8 (with or without BOM) or gb18030 (also gbk; Chinese "
+         "Excel's plain \"CSV\")")
       ->type_name("ENCODING")
       ->check(CLI::IsMember({"utf-8", "gb18030"}, CLI::ignore_case))
       ->capture_default_str();
