@@ -329,7 +329,7 @@ std::string missing_table(const std::vector<MissingReport>& list, bool upcoming,
          "unit");
     t.td(esc(m.period));
     t.td(esc(m.due.iso()));
-    t.td(std::to_string(upcoming ? -m.days_overdue : m.days_overdue), "num");
+    t.td(esc(format_number(upcoming ? -m.days_overdue : m.days_overdue, 0)), "num");
     t.end_row();
     if (m.explanation) t.note(w::explanation_words(*m.explanation, zh), 5);
   }

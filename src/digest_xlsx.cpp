@@ -182,11 +182,13 @@ Table shortfalls_table(const Digest& d) {
   for (std::size_t i = 0; i < d.shortfalls.size(); ++i) {
     const Shortfall& f = d.shortfalls[i];
     const IndicatorStatus& s = f.now;
+    // Expected and behind share their decimals, as in the text digest.
+    const int decimals = expected_decimals(*s.ind, s.expected, s.behind_by);
     t.rows.push_back(Row{
         {Cell::of_count(static_cast<long long>(i + 1)), Cell::of_text(s.ind->id),
          Cell::of_text(s.ind->name), Cell::of_text(s.ind->unit), Cell::of_amount(s.actual),
          Cell::of_amount(s.target), Cell::of_ratio(s.completion), Cell::of_ratio(s.time_progress),
-         expected_cell(*s.ind, s.expected), expected_cell(*s.ind, s.behind_by),
+         Cell::of_number(s.expected, decimals), Cell::of_number(s.behind_by, decimals),
          Cell::of_ratio(f.gap), figure_cell(s.needed_per_month), figure_cell(s.pace_per_month),
          explanation_cell(shown_explanation(s))},
         {}});

@@ -249,7 +249,8 @@ std::vector<MonthPoint> monthly_series(const Ledger& ledger, const Indicator& in
     if (it != t.by_month.end()) running = running + it->second;
     Date month_end =
         std::min(Date::from_ymd(m.year(), m.month(), days_in_month(m.year(), m.month())), last);
-    out.push_back({m.year(), m.month(), running, expected_by(plan, ind, month_end)});
+    out.push_back(
+        {m.year(), m.month(), running, due_by_line(ind, expected_by(plan, ind, month_end))});
   }
   return out;
 }

@@ -242,7 +242,8 @@ std::string Plan::did_you_mean_unit(std::string_view name) const {
   std::vector<std::pair<std::size_t, std::string_view>> scored;
   for (auto n : unit_names(*this)) {
     std::size_t d = levenshtein(typed, to_u32(n));
-    if (d <= limit) scored.emplace_back(d, n);
+    // The name itself is no suggestion: it is known, only not what is asked.
+    if (d <= limit && d > 0) scored.emplace_back(d, n);
   }
   std::stable_sort(scored.begin(), scored.end(),
                    [](const auto& x, const auto& y) { return x.first < y.first; });

@@ -56,11 +56,16 @@ TEST_CASE("show: cumulative sums and the expected line at month ends") {
   CHECK(r.months[2].cumulative == dec("4355"));
   CHECK(r.months[3].month == 4);
   CHECK(r.months[3].cumulative == dec("4362"));
-  CHECK(r.months[0].expected == doctest::Approx(17000.0 * 31 / 365));
-  CHECK(r.months[1].expected == doctest::Approx(17000.0 * 59 / 365));
-  CHECK(r.months[2].expected == doctest::Approx(17000.0 * 90 / 365));
-  // The running month ends at the as-of date: day 105 (90 + 15).
-  CHECK(r.months[3].expected == doctest::Approx(17000.0 * 105 / 365));
+  // The people due at each month's end, as the figure above counts them:
+  // the line at 17000 × 31/365 = 1,443.84, × 59/365 = 2,747.95, × 90/365
+  // = 4,191.78.
+  CHECK(r.months[0].expected == 1443);
+  CHECK(r.months[1].expected == 2747);
+  CHECK(r.months[2].expected == 4191);
+  // The running month ends at the as-of date: day 105 (90 + 15), the line
+  // at 4,890.41.
+  CHECK(r.months[3].expected == 4890);
+  CHECK(r.months[3].expected == *r.status.expected);
   // The figure agrees with the last month.
   CHECK(*r.status.actual == dec("4362"));
   // Records: by date, equal dates in read order, nothing after the as-of date.
@@ -82,9 +87,9 @@ TEST_CASE("show: months run across the year end") {
   CHECK(r.months[12].year == 2019);
   CHECK(r.months[12].month == 1);
   CHECK(r.months[12].cumulative == dec("1010"));
-  CHECK(r.months[12].expected == doctest::Approx(17000 + 17000.0 * 31 / 365));
+  CHECK(r.months[12].expected == 18443);          // 17000 + 17000 × 31/365 = 18,443.84
   CHECK(r.months[13].cumulative == dec("1030"));  // the as-of day itself counts
-  CHECK(r.months[13].expected == doctest::Approx(17000 + 17000.0 * 41 / 365));
+  CHECK(r.months[13].expected == 18909);          // 17000 + 17000 × 41/365 = 18,909.59
 }
 
 TEST_CASE("show: after the period the months stop at its end") {
@@ -209,7 +214,7 @@ TEST_CASE("show JSON: months, records and relations") {
   CHECK(j["months"][0]["month"] == "2018-01");
   CHECK(j["months"][1]["month"] == "2018-02");
   CHECK(j["months"][1]["cumulative"] == 120);
-  CHECK(j["months"][1]["expected"].get<double>() == doctest::Approx(6000.0 * 59 / 365));
+  CHECK(j["months"][1]["expected"] == 969);  // 6000 × 59/365 = 969.86 people
   REQUIRE(j["records"].size() == 2);
   CHECK(j["records"][1]["value"] == 20);
   CHECK(j["records"][1]["line"] == 2);
@@ -260,8 +265,8 @@ TEST_CASE("show: every line fits a narrow terminal, the month chart too") {
         std::string::npos);
   o.width = 40;
   // 10,200 of 51,000 is 2.6 of 13 columns (two blocks and 4/8 of the third);
-  // 4,191.8 expected is 1.07: the tick in column 1.
-  CHECK(show_text(r, o).find("  2018-03  █│▌" + std::string(10, ' ') + "  10,200   4,192\n") !=
+  // 4,191 people expected (the line at 4,191.8) is 1.07: the tick in column 1.
+  CHECK(show_text(r, o).find("  2018-03  █│▌" + std::string(10, ' ') + "  10,200   4,191\n") !=
         std::string::npos);
 }
 
