@@ -325,6 +325,14 @@ std::string nothing(const Digest& d, Section s, bool zh) {
       if (!d.scheduled)
         return zh ? "计划未设定报送周期，无法判断未报送。"
                   : "The plan sets no reporting schedule: nothing is due.";
+      // A town sees its own reports only: its indicators may wait on another
+      // town's, and "every report is in" beside them would say otherwise.
+      if (!d.unit.empty() && d.headline.unreported > 0)
+        return say(zh,
+                   "Every report {} owes by {} is in; its indicators waiting on other "
+                   "reporters: {} (plan due lists them).",
+                   "{} 截至 {} 应报送的均已报送；其中 {} 项指标尚待其他单位报送（plan due 列出）。",
+                   d.unit, d.as_of.iso(), d.headline.unreported);
       return say(zh, "Every report due by {} is in.", "{} 前应报送的均已报送。", d.as_of.iso());
     case Section::attention:
       return zh ? "无新增滞后、未达标或逾期。" : "Nothing fell behind, missed or became overdue.";

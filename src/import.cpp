@@ -145,10 +145,15 @@ bool read_header(const Sheet& sheet, const SheetRow& rec, Header* h, Diagnostics
       continue;
     }
     if (std::size_t first = h->index[*col]; first != Header::kNone) {
-      diags.error(sheet.at(rec, i), "column \"" + sanitize(name) + "\" means " +
-                                        std::string(kColumnNames[*col]) + ", as \"" +
-                                        sanitize(trim(rec.cells[first])) + "\" in column " +
-                                        column_letters(first) + " does; keep one of them");
+      std::string_view other = trim(rec.cells[first]);
+      // 单位 beside 填报单位 is the unit of measure (计量单位): keeping one
+      // would lose the other's column.
+      bool measure = *col == kBy && (name == "单位" || other == "单位");
+      diags.error(sheet.at(rec, i),
+                  "column \"" + sanitize(name) + "\" means " + std::string(kColumnNames[*col]) +
+                      ", as \"" + sanitize(other) + "\" in column " + column_letters(first) +
+                      (measure ? " does; if 单位 holds units of measure (人, 个), title it 计量单位"
+                               : " does; keep one of them"));
       ok = false;
     }
     h->index[*col] = i;

@@ -472,6 +472,11 @@ TEST_CASE("import: a row whose by names no unit is a bad row") {
   CHECK(r.rows.empty());
   // 单位 read as the reporting unit, holding units of measure (人 is
   // jobs.urban_new's): said so, not "unknown unit '人'".
+  // Beside 填报单位, 单位 is two columns for by: the advice is to retitle it.
+  auto both = run("日期,指标,单位,数值,填报单位\n2019-03-31,jobs.urban_new,人,5,人社局\n");
+  CHECK(problems(both) ==
+        Lines{"x.csv:1:13: column \"填报单位\" means by, as \"单位\" in column C does; if 单位 "
+              "holds units of measure (人, 个), title it 计量单位"});
   auto measure = run("date,id,value,单位\n2019-03-31,jobs.urban_new,5,人\n");
   CHECK(problems(measure) ==
         Lines{"x.csv:2:29: '人' is a unit of measure, in the column of the reporting unit (by: "

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "digest.h"
+#include "digest_words.h"
 #include "due_report.h"
 #include "evaluation.h"
 #include "ledger.h"
@@ -252,7 +253,7 @@ TEST_CASE("--unit takes in what a unit reports: a town, and the group 各区镇"
   // group and the town see the town's missing report, and so do the lead
   // and the partner; another town reports the indicator too, but does not
   // owe this report; 教育局 has nothing to do with it.
-  auto missing = [&](const char* unit) {
+  auto digest = [&](const char* unit) {
     DigestSources sources(p, *parse_calendar_label(PeriodKind::month, "2019-07"));
     Diagnostics d;
     read_records(PLAN_SOURCE_DIR "/records", p, d, [&](const Entry& e) {
@@ -260,8 +261,11 @@ TEST_CASE("--unit takes in what a unit reports: a town, and the group 各区镇"
     });
     DigestOptions o;
     o.unit = unit;
+    return build_digest(sources, o);
+  };
+  auto missing = [&](const char* unit) {
     std::vector<std::string> out;
-    for (const MissingReport& r : build_digest(sources, o).missing)
+    for (const MissingReport& r : digest(unit).missing)
       out.push_back(r.reporter + " " + r.ind->id + " " + r.period);
     return out;
   };
@@ -272,4 +276,13 @@ TEST_CASE("--unit takes in what a unit reports: a town, and the group 各区镇"
   CHECK(missing("财政局") == pingwang);
   CHECK(missing("震泽镇").empty());
   CHECK(missing("教育局").empty());
+  // 震泽镇 owes nothing, but jobs.reemployed, which it reports, is
+  // unreported: its empty section says whose reports it waits on.
+  Digest zhenze = digest("震泽镇");
+  CHECK(zhenze.headline.unreported == 1);
+  CHECK(digest_words::nothing(zhenze, digest_words::Section::missing, false) ==
+        "Every report 震泽镇 owes by 2019-07-31 is in; its indicators waiting on other "
+        "reporters: 1 (plan due lists them).");
+  CHECK(digest_words::nothing(digest("教育局"), digest_words::Section::missing, false) ==
+        "Every report due by 2019-07-31 is in.");
 }
