@@ -70,12 +70,15 @@ void setup_record(CLI::App& sub, Globals& g) {
       "\n"
       "Examples:\n"
       "  plan record jobs.urban_new 4210 --date 2019-03-31 --by 人社局 --note 快报\n"
-      "  plan record jobs.urban_new -120 --date 2019-07-15 --note \"更正：重复统计\"\n"
-      "  plan record unemployment.rate 1.9% --date 2019-06-30\n"
+      "  plan record jobs.urban_new -80 --date 2019-08-12 --by 人社局 \\\n"
+      "      --note \"更正：重复统计\"\n"
+      "  plan record unemployment.rate 1.9% --date 2019-06-30 --by 人社局\n"
       "  plan record hr.portal done --by 人社局\n"
-      "  plan record jobs.urban_new explain --by 平望镇 --period 2019-06 \\\n"
+      "  plan record jobs.reemployed explain --by 平望镇 --period 2019-06 \\\n"
       "      --note 6月企业用工统计延迟 --measures 7月15日前补报\n"
-      "  plan record jobs.urban_new 300 --file records/2019/q1.rec");
+      "  plan record jobs.urban_new 300 --by 人社局 --file records/2019/q1.rec\n"
+      "A figure of a scheduled indicator without --by, or by a unit that is not\n"
+      "its reporter, counts but files no report: it is written, with a warning.");
   sub.callback([o, &g] {
     auto project = open_project(g);
     if (!project) return;
