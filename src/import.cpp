@@ -265,10 +265,13 @@ Expected<EntryInput> read_row(const Sheet& sheet, const SheetRow& rec, const Hea
   in.by = cells[kBy];
   // 单位 heads the reporting unit's column (填报单位), but a sheet may mean
   // the unit of measure by it: "unknown unit '人'" would not say so.
-  if (!in.by.empty() && !plan.knows_unit(in.by)) {
-    std::string measure = normal_unit(in.by);
-    for (const Indicator& ind : plan.indicators) {
-      if (ind.unit != measure) continue;
+  // The unit of measure is looked for first: knows_unit lists every name,
+  // and most rows name a unit that is no unit of measure.
+  if (!in.by.empty()) {
+    const std::string measure = normal_unit(in.by);
+    bool is_measure = std::any_of(plan.indicators.begin(), plan.indicators.end(),
+                                  [&](const Indicator& ind) { return ind.unit == measure; });
+    if (is_measure && !plan.knows_unit(in.by)) {
       Diagnostic d = make_error(
           at(kBy), "'" + sanitize(in.by) +
                        "' is a unit of measure, in the column of the reporting unit (by: 填报单位, "

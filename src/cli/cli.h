@@ -114,8 +114,6 @@ int table_width(const Globals& g);
 // warned about.
 CLI::Option* add_format_option(CLI::App& sub, std::string& target, std::string choices,
                                const std::string* output = nullptr);
-// The choice among `choices` that FILE's extension names, or "".
-std::string format_of_file_name(std::string_view file, const std::vector<std::string>& choices);
 
 // The table formats with --bom: --format table|csv|tsv|json|md, and --bom
 // for CSV/TSV that Excel opens.

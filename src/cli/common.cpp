@@ -171,6 +171,9 @@ int table_width(const Globals& g) {
   return isatty(STDOUT_FILENO) ? 80 : 0;
 }
 
+namespace {
+
+// The choice among `choices` that FILE's extension names, or "".
 std::string format_of_file_name(std::string_view file, const std::vector<std::string>& choices) {
   std::string ext = std::filesystem::path(file).extension().string();
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -184,6 +187,8 @@ std::string format_of_file_name(std::string_view file, const std::vector<std::st
       return std::string(f);
   return "";
 }
+
+}  // namespace
 
 CLI::Option* add_format_option(CLI::App& sub, std::string& target, std::string choices,
                                const std::string* output) {
