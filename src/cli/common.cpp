@@ -173,7 +173,8 @@ int table_width(const Globals& g) {
 
 namespace {
 
-// The choice among `choices` that FILE's extension names, or "".
+// The format FILE's extension names: the one among `choices`, else the
+// first it names at all (which then is none of them), or "" for none.
 std::string format_of_file_name(std::string_view file, const std::vector<std::string>& choices) {
   std::string ext = std::filesystem::path(file).extension().string();
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -182,10 +183,13 @@ std::string format_of_file_name(std::string_view file, const std::vector<std::st
       {".md", "md"},    {".markdown", "md"}, {".xlsx", "xlsx"}, {".html", "html"},
       {".htm", "html"}, {".txt", "txt"},     {".txt", "table"},
   };
-  for (const auto& [e, f] : kNames)
-    if (ext == e && std::find(choices.begin(), choices.end(), f) != choices.end())
-      return std::string(f);
-  return "";
+  std::string any;
+  for (const auto& [e, f] : kNames) {
+    if (ext != e) continue;
+    if (std::find(choices.begin(), choices.end(), f) != choices.end()) return std::string(f);
+    if (any.empty()) any = f;
+  }
+  return any;
 }
 
 }  // namespace
@@ -208,11 +212,21 @@ CLI::Option* add_format_option(CLI::App& sub, std::string& target, std::string c
   if (output) {
     // -o st.xlsx means a workbook: writing the text table into it would
     // leave a file Excel cannot open.
-    sub.parse_complete_callback([option, &target, output, list] {
+    // -o st.html for a command with no HTML is refused, not written as
+    // text into a file a browser would show as one long line.
+    sub.parse_complete_callback([option, &target, output, list, &sub] {
       if (output->empty()) return;
       std::string named = format_of_file_name(*output, list);
       if (named.empty() || named == target) return;
+      const bool offered = std::find(list.begin(), list.end(), named) != list.end();
       if (option->count() == 0) {
+        if (!offered) {
+          std::string formats;
+          for (const auto& f : list) formats += (formats.empty() ? "" : ", ") + f;
+          throw CLI::ValidationError("--output", sub.get_name() + " has no " + named +
+                                                     " format for " + sanitize(*output) +
+                                                     "; --format chooses one of " + formats);
+        }
         target = named;
       } else {
         std::fprintf(stderr, "plan: warning: --format %s into %s, whose extension says %s\n",

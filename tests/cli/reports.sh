@@ -26,6 +26,18 @@ cmp -s "$WORK/st.txt" "$GOLDEN/status-2019-06-30.table" && ok || fail "-o st.txt
 expect_exit 0 -- "${P[@]}" status --as-of 2019-06-30 --format json -o "$WORK/st.csv"
 expect_err_line "plan: warning: --format json into $WORK/st.csv, whose extension says csv"
 cmp -s "$WORK/st.csv" "$GOLDEN/status-2019-06-30.json" && ok || fail "--format json wins over .csv"
+# An extension naming a format status lacks is refused, and nothing is
+# written: text in st.html would show in a browser as one long line.
+rm -f "$WORK/st.html"
+expect_exit 2 -- "${P[@]}" status --as-of 2019-06-30 -o "$WORK/st.html"
+expect_err_line "plan: --output: status has no html format for $WORK/st.html; --format chooses one of table, csv, tsv, json, md, xlsx (plan status --help)"
+[ ! -e "$WORK/st.html" ] && ok || fail "-o st.html: a file was written"
+expect_exit 2 -- "${P[@]}" report --period month --as-of 2019-06-30 -o "$WORK/r.csv"
+expect_err_line "plan: --output: report has no csv format for $WORK/r.csv; --format chooses one of txt, md, html, xlsx (plan report --help)"
+# Told what to write, it writes that, with the warning of a contradiction.
+expect_exit 0 -- "${P[@]}" status --as-of 2019-06-30 --format csv -o "$WORK/st.html"
+expect_err_line "plan: warning: --format csv into $WORK/st.html, whose extension says html"
+cmp -s "$WORK/st.html" "$GOLDEN/status-2019-06-30.csv" && ok || fail "--format csv into .html"
 
 # Global options after the command name mean the same.
 expect_exit 0 -- "$PLAN" status --as-of 2019-06-30 --plan tests/fixtures/mini.toml \
