@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "admission.h"
 #include "cli.h"
 #include "new_entry.h"
@@ -12,7 +14,8 @@ void setup_record(CLI::App& sub, Globals& g) {
     bool force = false, allow_duplicates = false;
   };
   auto o = std::make_shared<Options>();
-  sub.add_option("id", o->id, "Indicator id, e.g. jobs.urban_new (see plan list)")
+  sub.add_option("id", o->id,
+                 "Indicator id, e.g. jobs.urban_new, or its name as plan list gives it")
       ->type_name("ID")
       ->required();
   sub.add_option("value", o->value,
@@ -70,6 +73,7 @@ void setup_record(CLI::App& sub, Globals& g) {
       "\n"
       "Examples:\n"
       "  plan record jobs.urban_new 4210 --date 2019-03-31 --by 人社局 --note 快报\n"
+      "  plan record 城镇新增就业人数 4210 --date 2019-03-31 --by 人社局\n"
       "  plan record jobs.urban_new -80 --date 2019-08-12 --by 人社局 \\\n"
       "      --note \"更正：重复统计\"\n"
       "  plan record unemployment.rate 1.9% --date 2019-06-30 --by 人社局\n"
@@ -85,6 +89,11 @@ void setup_record(CLI::App& sub, Globals& g) {
     const Plan& plan = project->plan;
     const Date now = today();
     const Date date = o->date.empty() ? now : parse_date_arg(o->date);
+    // An id is ASCII: anything else names the indicator (城镇新增就业人数),
+    // and the line written holds its id.
+    if (std::any_of(o->id.begin(), o->id.end(), [](char c) { return (c & 0x80) != 0; }) &&
+        !known_id(g, plan, o->id))
+      return;
     EntryInput in{date.iso(), o->id, o->value, o->by, o->note, o->src, o->period, o->measures};
     auto made = make_new_entry(in, plan, Location{}, now, o->force);
     if (!made) {

@@ -41,6 +41,20 @@ run record jobs.urban_nwe 5 --date 2019-08-01
 # a value the plan refuses (below) is a refused entry (1).
 same "unknown id: exit" "$RC" 2
 same "unknown id: message" "$ERR" "plan: unknown indicator 'jobs.urban_nwe'; did you mean 'jobs.urban_new'?"
+# The indicator's name, as plan list gives it, is taken for its id: the
+# line holds the id. A name the plan lacks suggests the nearest names.
+new_project record_by_name
+run record 城镇登记失业率 2.1% --date 2019-07-31 --src 快报
+same "record by name: exit" "$RC" 0
+same "record by name: the line holds the id" "$OUT" \
+  'records/2019.rec: 2019-07-31  unemployment.rate  2.1%  src=快报'
+cp records/2019.rec "$TMP/before.rec"
+run record 城镇登记失业 2.1% --date 2019-07-31
+same "unknown name: exit" "$RC" 2
+same "unknown name: message" "$ERR" \
+  "plan: unknown indicator '城镇登记失业'; did you mean 'unemployment.rate' (城镇登记失业率)? (plan list shows them all)"
+file_is "unknown name: nothing written" records/2019.rec "$(cat "$TMP/before.rec")"$'\n'
+cd "$TMP/record" && cp records/2019.rec "$TMP/before.rec"
 run record jobs.urban_new 4,210 --date 2019-08-01
 same "bad value: exit" "$RC" 1
 same "bad value: message" "$ERR" 'plan: value "4,210": thousands separators are not allowed in numbers'
