@@ -201,9 +201,11 @@ std::string normal_unit(std::string_view s) {
 }
 
 // One row to an EntryInput; an error (at the cell concerned) for a row that
-// is wrong before the record grammar even sees it.
+// is wrong before the record grammar even sees it. `measure_cell` names the
+// first cell found holding a unit of measure in the reporter's column, so
+// that the advice to retitle it is given once, not on every row.
 Expected<EntryInput> read_row(const Sheet& sheet, const SheetRow& rec, const Header& h,
-                              const Plan& plan) {
+                              const Plan& plan, std::string& measure_cell) {
   std::array<std::string, kColumns> cells;
   auto at = [&](Column c) { return cell_or_row(sheet, rec, h.index[c]); };
   for (std::size_t i = 0; i < rec.cells.size(); ++i) {
@@ -272,10 +274,16 @@ Expected<EntryInput> read_row(const Sheet& sheet, const SheetRow& rec, const Hea
     bool is_measure = std::any_of(plan.indicators.begin(), plan.indicators.end(),
                                   [&](const Indicator& ind) { return ind.unit == measure; });
     if (is_measure && !plan.knows_unit(in.by)) {
+      const bool first = measure_cell.empty();
+      if (first)
+        measure_cell =
+            column_letters(h.index[kBy]) + std::to_string(rec.row > 0 ? rec.row : rec.line);
       Diagnostic d = make_error(
-          at(kBy), "'" + sanitize(in.by) +
-                       "' is a unit of measure, in the column of the reporting unit (by: 填报单位, "
-                       "单位); title a column of units of measure 计量单位 or unit");
+          at(kBy), "'" + sanitize(in.by) + "' is a unit of measure, " +
+                       (first ? std::string("in the column of the reporting unit (by: 填报单位, "
+                                            "单位); title a column of units of measure 计量单位 "
+                                            "or unit")
+                              : "not a reporting unit (see " + measure_cell + ")"));
       d.kind = ErrorKind::usage;
       return d;
     }
@@ -514,6 +522,7 @@ ImportResult import_sheet(const Sheet& sheet, const Plan& plan, Date today, bool
   // in one warning; "where id" each.
   std::vector<std::string> skipped;
   std::set<std::pair<std::string, std::string>> not_reporters;  // (id, by) warned about
+  std::string measure_cell;  // where a unit of measure was first found as a reporter
   auto cell = [&](const SheetRow& rec, Column c) {
     std::size_t i = header.index[c];
     return i < rec.cells.size() ? trim(rec.cells[i]) : std::string_view();
@@ -539,7 +548,7 @@ ImportResult import_sheet(const Sheet& sheet, const Plan& plan, Date today, bool
       }
       continue;
     }
-    auto input = read_row(sheet, rec, header, plan);
+    auto input = read_row(sheet, rec, header, plan, measure_cell);
     if (!input) {
       result.diags.add(input.error());
       continue;

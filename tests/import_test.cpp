@@ -477,10 +477,14 @@ TEST_CASE("import: a row whose by names no unit is a bad row") {
   CHECK(problems(both) ==
         Lines{"x.csv:1:13: column \"填报单位\" means by, as \"单位\" in column C does; if 单位 "
               "holds units of measure (人, 个), title it 计量单位"});
-  auto measure = run("date,id,value,单位\n2019-03-31,jobs.urban_new,5,人\n");
+  // The advice once, at the first such cell; later rows point back to it.
+  auto measure =
+      run("date,id,value,单位\n2019-03-31,jobs.urban_new,5,人\n"
+          "2019-06-30,jobs.urban_new,6,人\n");
   CHECK(problems(measure) ==
         Lines{"x.csv:2:29: '人' is a unit of measure, in the column of the reporting unit (by: "
-              "填报单位, 单位); title a column of units of measure 计量单位 or unit"});
+              "填报单位, 单位); title a column of units of measure 计量单位 or unit",
+              "x.csv:3:29: '人' is a unit of measure, not a reporting unit (see D2)"});
 }
 
 TEST_CASE("import: the id column takes the indicator's exact name") {
