@@ -279,6 +279,25 @@ std::string counts_line(const Digest& d, bool zh) {
   return out + n(h.no_data, Word::no_data);
 }
 
+namespace {
+
+// The indicators the headline counts.
+int indicators_of(const Digest& d) {
+  const StatusCounts& c = d.headline;
+  return c.achieved + c.on_track + c.behind + c.missed + c.no_data + c.unreported;
+}
+
+// Under --unit: the indicators counted that the unit neither leads nor
+// partners (it reports them), which the units table leaves out.
+int unit_reports_only(const Digest& d) {
+  if (d.unit.empty()) return 0;
+  int counted = 0;
+  for (const UnitRow& u : d.units.rows) counted += u.led + u.partnered;
+  return std::max(0, indicators_of(d) - counted);
+}
+
+}  // namespace
+
 std::string heading(const Digest& d, Section s, bool zh) {
   switch (s) {
     case Section::missing:
@@ -300,8 +319,17 @@ std::string heading(const Digest& d, Section s, bool zh) {
     case Section::progress:
       return say(zh, "Other status changes since {}", "其他状态变化（与 {} 相比）",
                  d.previous.last.iso());
-    case Section::units:
+    case Section::units: {
+      // Under --unit the headline also counts what the unit only reports,
+      // which the table of lead and partner units leaves out: said, so
+      // that its counts are not read as the headline's.
+      const int rest = unit_reports_only(d);
+      if (rest > 0 && !d.units.rows.empty())
+        return say(zh, "Responsible units ({} leads or partners {}; the other {} it only reports)",
+                   "责任单位（{} 牵头或配合 {} 项，另 {} 项仅负责填报）", d.unit,
+                   indicators_of(d) - rest, rest);
       return zh ? "责任单位" : "Responsible units";
+    }
     case Section::recorded: {
       std::size_t n = d.recorded_entries, k = d.recorded.size();
       if (zh) return fmt::format("本期填报：{} 条，涉及 {} 项指标", n, k);
@@ -343,6 +371,9 @@ std::string nothing(const Digest& d, Section s, bool zh) {
     case Section::progress:
       return zh ? "无其他状态变化。" : "No other status changed.";
     case Section::units:
+      if (!d.unit.empty())
+        return say(zh, "{} leads and partners none of the {} indicators above; it reports them.",
+                   "{} 不牵头、不配合上列 {} 项指标，仅负责填报。", d.unit, indicators_of(d));
       return zh ? "无责任单位。" : "No responsible unit.";
     case Section::recorded:
     case Section::appendix:

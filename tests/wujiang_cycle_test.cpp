@@ -285,4 +285,20 @@ TEST_CASE("--unit takes in what a unit reports: a town, and the group 各区镇"
         "reporters: 1 (plan due lists them).");
   CHECK(digest_words::nothing(digest("教育局"), digest_words::Section::missing, false) ==
         "Every report due by 2019-07-31 is in.");
+
+  // The units table counts what a unit leads or partners; the headline
+  // also what it only reports. 各区镇: 17 of its 21 (3 + 14 above), and the
+  // 4 it only reports; 平望镇 leads and partners none of its 7.
+  using digest_words::Section;
+  Digest group = digest("各区镇");
+  CHECK(digest_words::heading(group, Section::units, false) ==
+        "Responsible units (各区镇 leads or partners 17; the other 4 it only reports)");
+  CHECK(digest_words::heading(group, Section::units, true) ==
+        "责任单位（各区镇 牵头或配合 17 项，另 4 项仅负责填报）");
+  Digest town = digest("平望镇");
+  CHECK(town.units.rows.empty());
+  CHECK(digest_words::nothing(town, Section::units, false) ==
+        "平望镇 leads and partners none of the 7 indicators above; it reports them.");
+  // A unit counted whole by the table: the heading as without --unit.
+  CHECK(digest_words::heading(digest("财政局"), Section::units, false) == "Responsible units");
 }
