@@ -379,9 +379,10 @@ struct SheetPart : PartReader {
   std::size_t col = 0;   // the next cell's column when it has no r=
   bool in_cell = false;  // inside <c>
   std::size_t cell_col = 0;
-  std::string type, value, inline_text;
+  std::string type, value, inline_text, formula;
   std::size_t style = 0;
-  int in_v = 0, in_t = 0, in_is = 0;
+  int in_v = 0, in_t = 0, in_is = 0, in_f = 0;
+  bool has_formula = false;
 
   void start(std::string_view name, const XML_Char** attrs) override {
     if (name == "row") {
@@ -418,6 +419,11 @@ struct SheetPart : PartReader {
       style = s ? static_cast<std::size_t>(std::strtoul(s, nullptr, 10)) : 0;
       value.clear();
       inline_text.clear();
+      formula.clear();
+      has_formula = false;
+    } else if (in_cell && name == "f") {
+      ++in_f;
+      has_formula = true;
     } else if (in_cell && name == "v") {
       ++in_v;
     } else if (in_cell && name == "is") {
@@ -430,17 +436,25 @@ struct SheetPart : PartReader {
   void text(std::string_view s) override {
     if (in_v) value += s;
     if (in_is && in_t) inline_text += s;
-    if (value.size() + inline_text.size() > kMaxPartBytes) error = "a cell too long";
+    if (in_f) formula += s;
+    if (value.size() + inline_text.size() + formula.size() > kMaxPartBytes)
+      error = "a cell too long";
   }
 
   void end(std::string_view name) override {
     if (name == "v" && in_v) --in_v;
     if (name == "t" && in_t) --in_t;
     if (name == "is" && in_is) --in_is;
+    if (name == "f" && in_f) --in_f;
     if (name != "c" || !in_cell) return;
     in_cell = false;
     std::string shown;
-    if (type == "s") {
+    if (has_formula && value.empty() && type != "inlineStr") {
+      // A formula whose result was never saved (a workbook written by a
+      // program, not by Excel or WPS): marked, so that the import says so
+      // where it needs the cell, rather than read it as empty.
+      shown = std::string(1, kUnsavedFormula) + "=" + formula;
+    } else if (type == "s") {
       std::size_t i = 0;
       auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), i);
       if (ec != std::errc() || end != value.data() + value.size() || i >= strings->size()) {
@@ -509,6 +523,7 @@ Expected<Sheet> read_xlsx(const std::string& path, const std::string& sheet_name
   Sheet sheet;
   sheet.file = path;
   sheet.cell_prefix = path + ":" + chosen->name + "!";
+  sheet.unsaved_formulas_marked = true;
   SheetPart reader;
   reader.strings = &strings.strings;
   reader.styles = &styles;

@@ -59,6 +59,22 @@ ws.append(["date", "id", "value"])
 ws.append([datetime.date(2019, 9, 30), "unemployment.rate", 0.019])
 ws["A2"].number_format = "yyyy-mm-dd"
 wb.save("fraction.xlsx")
+
+# Formulas as a program writes them: with no saved result. One where a
+# figure belongs is refused at its cell; one in a column the import does
+# not read (F, no header) is not in the way, nor is a row of nothing else.
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "公式"
+ws.append(["date", "id", "value", "by"])
+ws.append([datetime.date(2019, 9, 30), "jobs.urban_new", "=100+20", None, None, "=1+1"])
+ws.append([datetime.date(2019, 9, 30), "jobs.urban_new", 3500, None, None, "=SUM(C2:C3)"])
+ws.append([None, None, None, None, None, "=C3*2"])
+ws["A2"].number_format = "yyyy-mm-dd"
+ws["A3"].number_format = "yyyy-mm-dd"
+wb.save("formula.xlsx")
+ws.delete_rows(2)
+wb.save("formula_unread.xlsx")
 EOF
 
 # An .xlsx written by hand: inline strings (openpyxl writes shared ones), the
@@ -142,6 +158,16 @@ same "fraction: message" "$ERR" \
 plan: nothing imported: 1 error in fraction.xlsx'
 run import fraction.xlsx --force --dry-run
 same "fraction, forced: exit" "$RC" 0
+
+run import formula.xlsx --dry-run
+same "unsaved formula: exit" "$RC" 1
+same "unsaved formula: at its cell" "$ERR" \
+  'plan: formula.xlsx:公式!C2: a formula with no saved result (=100+20), as a program writes one: open the workbook in Excel or WPS and save it, which stores what the formulas compute, or type the figure
+plan: nothing imported: 1 error in formula.xlsx'
+run import formula_unread.xlsx --dry-run
+same "formulas where nothing is read: exit" "$RC" 0 
+same "formulas where nothing is read: the figure" "$(head -n 1 <<<"$OUT")" \
+  'records/2019.rec: 2019-09-30  jobs.urban_new  3500'
 
 run import inline.xlsx
 same "inline strings, 1904 dates: exit" "$RC" 0
