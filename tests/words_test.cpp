@@ -67,8 +67,10 @@ TEST_CASE("status cells: the --status word, its Chinese, and a colour chosen fro
       {Status::achieved, Tone::good}, {Status::met, Tone::good},    {Status::done, Tone::good},
       {Status::on_track, Tone::fine}, {Status::behind, Tone::warn}, {Status::overdue, Tone::warn},
       {Status::missed, Tone::bad},    {Status::no_data, Tone::dim}, {Status::pending, Tone::plain}};
-  for (auto [s, tone] : tones)
-    CHECK_MESSAGE(status_cell(s, Kind::total).tone == tone, status_name(s));
+  for (const auto& [s, tone] : tones) {
+    const Status status = s;  // CHECK_MESSAGE takes no structured binding (clang)
+    CHECK_MESSAGE(status_cell(status, Kind::total).tone == tone, status_name(status));
+  }
   // Under --lang zh the Chinese word is coloured as the English one was.
   Table t;
   t.columns = {{"s", "S", "状态"}};
