@@ -54,7 +54,8 @@ std::string wrap(std::string_view text, int indent, int more = 2) {
   std::string line(static_cast<std::size_t>(indent), ' ');
   int lead = indent;
   bool empty = true;
-  for (const std::string& t : tokens(text)) {
+  for (std::string t : tokens(text)) {
+    std::replace(t.begin(), t.end(), w::kGlue, ' ');  // a space that does not break
     std::string trimmed = rstrip(t);
     if (!empty && text_width(line) + text_width(trimmed) > kWidth) {
       out += fit(rstrip(line)) + '\n';
@@ -290,7 +291,7 @@ std::string digest_text(const Digest& d, const RenderOptions& o) {
   if (!d.reporter.empty()) return out + '\n' + missing_section(d, zh);
   out += '\n';
   out += wrap(w::time_line(d, zh), 0);
-  out += wrap(w::counts_line(d, zh), 0);
+  out += wrap(w::counts_line(d, zh, w::kGlue), 0);
   for (auto section : {missing_section, attention_section, shortfalls_section, milestones_section,
                        progress_section, units_section, recorded_section})
     out += '\n' + section(d, zh);

@@ -261,11 +261,13 @@ std::string time_line(const Digest& d, bool zh) {
              format_ratio(d.time_progress), format_number(day, 0), format_number(total, 0));
 }
 
-std::string counts_line(const Digest& d, bool zh) {
+std::string counts_line(const Digest& d, bool zh, char glue) {
   const Headline& h = d.headline;
   auto n = [&](int count, Word w) {
-    return zh ? fmt::format("{} {}", word(w, true), count)
-              : fmt::format("{} {}", count, word(w, false));
+    std::string phrase = zh ? fmt::format("{} {}", word(w, true), count)
+                            : fmt::format("{} {}", count, word(w, false));
+    std::replace(phrase.begin(), phrase.end(), ' ', glue);
+    return phrase;
   };
   std::string out =
       zh ? fmt::format("指标 {} 项：", h.indicators)
@@ -281,19 +283,13 @@ std::string counts_line(const Digest& d, bool zh) {
 
 namespace {
 
-// The indicators the headline counts.
-int indicators_of(const Digest& d) {
-  const StatusCounts& c = d.headline;
-  return c.achieved + c.on_track + c.behind + c.missed + c.no_data + c.unreported;
-}
-
 // Under --unit: the indicators counted that the unit neither leads nor
 // partners (it reports them), which the units table leaves out.
 int unit_reports_only(const Digest& d) {
   if (d.unit.empty()) return 0;
   int counted = 0;
   for (const UnitRow& u : d.units.rows) counted += u.led + u.partnered;
-  return std::max(0, indicators_of(d) - counted);
+  return std::max(0, d.headline.indicators - counted);
 }
 
 }  // namespace
@@ -327,7 +323,7 @@ std::string heading(const Digest& d, Section s, bool zh) {
       if (rest > 0 && !d.units.rows.empty())
         return say(zh, "Responsible units ({} leads or partners {}; the other {} it only reports)",
                    "责任单位（{} 牵头或配合 {} 项，另 {} 项仅负责填报）", d.unit,
-                   indicators_of(d) - rest, rest);
+                   d.headline.indicators - rest, rest);
       return zh ? "责任单位" : "Responsible units";
     }
     case Section::recorded: {
@@ -373,7 +369,7 @@ std::string nothing(const Digest& d, Section s, bool zh) {
     case Section::units:
       if (!d.unit.empty())
         return say(zh, "{} leads and partners none of the {} indicators above; it reports them.",
-                   "{} 不牵头、不配合上列 {} 项指标，仅负责填报。", d.unit, indicators_of(d));
+                   "{} 不牵头、不配合上列 {} 项指标，仅负责填报。", d.unit, d.headline.indicators);
       return zh ? "无责任单位。" : "No responsible unit.";
     case Section::recorded:
     case Section::appendix:

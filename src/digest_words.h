@@ -130,7 +130,10 @@ std::string window(const Digest& d, bool zh);
 // "Time progress 98.5% (day 1,080 of 1,096)".
 std::string time_line(const Digest& d, bool zh);
 // "7 indicators: 2 achieved, 1 on track, 3 behind, 1 missed, 0 no data".
-std::string counts_line(const Digest& d, bool zh);
+// `glue` joins the words of each count ("1 no data"): the text digest's
+// wrap keeps a count whole when it is not a space (kGlue).
+inline constexpr char kGlue = '\x1f';
+std::string counts_line(const Digest& d, bool zh, char glue = ' ');
 // Section headings, in the order printed.
 enum class Section {
   missing,     // reports due and not filed

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "digest.h"
+#include "digest_render.h"
 #include "digest_words.h"
 #include "due_report.h"
 #include "evaluation.h"
@@ -299,6 +300,12 @@ TEST_CASE("--unit takes in what a unit reports: a town, and the group 各区镇"
   CHECK(town.units.rows.empty());
   CHECK(digest_words::nothing(town, Section::units, false) ==
         "平望镇 leads and partners none of the 7 indicators above; it reports them.");
+  // The text digest's headline, wider than 80 columns, breaks between
+  // counts, never inside one ("0 no" / "data"). jobs.reemployed, on track
+  // with the shipped records (3, 17, 0, 1, 0, 0), is unreported here.
+  CHECK(digest_text(group, RenderOptions{})
+            .find("21 indicators: 3 achieved, 16 on track, 0 behind, 1 missed, 1 unreported,\n"
+                  "  0 no data\n") != std::string::npos);
   // A unit counted whole by the table: the heading as without --unit.
   CHECK(digest_words::heading(digest("财政局"), Section::units, false) == "Responsible units");
 }
