@@ -154,6 +154,17 @@ void setup_report(CLI::App& sub, Globals& g) {
                               period_kind_name(period->kind))));
       return;
     }
+    // A period outside the plan's is likelier a mistyped year than meant.
+    if (period->last < plan.start)
+      print_message(
+          fmt::format("warning: {} ends before the plan begins ({}): nothing in it "
+                      "is due, and no figure counts yet",
+                      calendar_label(*period), plan.start.iso()));
+    else if (period->first > plan.end)
+      print_message(
+          fmt::format("warning: {} begins after the plan ended ({}): its figures "
+                      "are the plan's final ones",
+                      calendar_label(*period), plan.end.iso()));
     // One pass over the records feeds both ledgers and the period's tally.
     DigestSources sources(plan, *period);
     if (!read_ledger(g, *project, {&sources.now, &sources.before}, &sources.recorded)) return;

@@ -35,6 +35,15 @@ if cmp -s "$WORK/out" "$WORK/w26"; then ok; else fail "--week 2019-W26 differs f
 expect_exit 0 -- "$PLAN" "${P[@]}" report --period week --as-of 2019-07-07
 if cmp -s "$WORK/out" "$WORK/w26"; then ok; else fail "on Sunday 2019-07-07 the week is not W26"; fi
 
+# A period outside the plan's (2018-01-01 to 2020-12-31) is likelier a
+# mistyped year: the digest is made, with a warning; one inside, none.
+expect_exit 0 -- "$PLAN" "${P[@]}" report --month 2017-12
+expect_err_line "plan: warning: 2017-12 ends before the plan begins (2018-01-01): nothing in it is due, and no figure counts yet"
+expect_exit 0 -- "$PLAN" "${P[@]}" report --quarter 2021Q1
+expect_err_line "plan: warning: 2021Q1 begins after the plan ended (2020-12-31): its figures are the plan's final ones"
+expect_exit 0 -- "$PLAN" "${P[@]}" report --month 2018-01
+[ ! -s "$WORK/err" ] && ok || fail "--month 2018-01: a warning"
+
 # Monthly by default. On 2020-06-30 June is not complete: May. On the 1st, June.
 expect_exit 0 -- "$PLAN" "${P[@]}" report --as-of 2020-06-30
 expect_contains "测试计划 — monthly report, May 2020"
