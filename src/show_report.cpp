@@ -136,12 +136,36 @@ std::string show_text(const ShowReport& r, const RenderOptions& o) {
                                readable_target(ind, *s.target)));
     else
       wrapped(zh ? "  尚无数值" : "  no reading yet");
-  } else if (zh) {
-    wrapped(fmt::format("  {}前完成{}", ind.due->iso(),
-                        s.actual_date ? fmt::format("，已于 {} 完成", s.actual_date->iso()) : ""));
   } else {
-    wrapped(fmt::format("  due {}{}", ind.due->iso(),
-                        s.actual_date ? fmt::format(", done on {}", s.actual_date->iso()) : ""));
+    // An overdue milestone: by how long, as plan due says of a report.
+    const int late = s.status == Status::overdue ? r.as_of - *ind.due : 0;
+    if (zh)
+      wrapped(fmt::format("  {}前完成{}{}", ind.due->iso(),
+                          s.actual_date ? fmt::format("，已于 {} 完成", s.actual_date->iso()) : "",
+                          late > 0 ? fmt::format("，已逾期 {} 天", late) : ""));
+    else
+      wrapped(fmt::format(
+          "  due {}{}{}", ind.due->iso(),
+          s.actual_date ? fmt::format(", done on {}", s.actual_date->iso()) : "",
+          late > 0 ? fmt::format(", {} day{} overdue", late, late == 1 ? "" : "s") : ""));
+  }
+  // Who owes what: per reporter (in the order they first owe), its missing
+  // periods and how late the oldest is (plan due lists them one by one).
+  std::vector<std::pair<const OwedReport*, std::string>> owing;  // oldest, periods
+  for (const OwedReport& m : s.missing) {
+    auto it = std::find_if(owing.begin(), owing.end(),
+                           [&](const auto& w) { return w.first->reporter == m.reporter; });
+    if (it == owing.end()) it = owing.insert(owing.end(), {&m, ""});
+    it->second += (it->second.empty() ? "" : zh ? "、" : ", ") + period_label(m.period);
+  }
+  for (const auto& [first, periods] : owing) {
+    const OwedReport& oldest = *first;
+    const std::string unit = oldest.reporter.empty() ? "" : sanitize(oldest.reporter) + " ";
+    wrapped(zh ? fmt::format("  未报送：{}{}（最早的应于 {} 报送，已逾期 {} 天）", unit, periods,
+                             oldest.period.due.iso(), oldest.days_overdue)
+               : fmt::format("  unreported: {}{} (the oldest due {}, {} day{} overdue)", unit,
+                             periods, oldest.period.due.iso(), oldest.days_overdue,
+                             oldest.days_overdue == 1 ? "" : "s"));
   }
 
   if (ind.kind != Kind::milestone) {
@@ -242,6 +266,7 @@ std::string show_json(const ShowReport& r) {
       {"shortfall", json_number(s.shortfall)},
       {"behind_by", json_number(s.behind_by)},
       {"status", status_name(s.status)},
+      {"missing", missing_json(s.missing)},
       {"projected", json_number(s.projected)},
       {"pace_per_month", json_number(s.pace_per_month)},
       {"needed_per_month", json_number(s.needed_per_month)},

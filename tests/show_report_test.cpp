@@ -123,6 +123,22 @@ TEST_CASE("show: no months before the start, or for levels and milestones") {
   CHECK(*portal.status.actual_date == day("2019-03-01"));
 }
 
+TEST_CASE("show: an overdue milestone says by how many days") {
+  Entries none;
+  // Due 2020-12-31: 2021-01-20 is 20 days later; 2021-01-01 one.
+  RenderOptions en, zh;
+  zh.zh = true;
+  CHECK(show_text(show(none, "hr.portal", "2021-01-20"), en)
+            .find("\n  due 2020-12-31, 20 days overdue\n") != std::string::npos);
+  CHECK(show_text(show(none, "hr.portal", "2021-01-01"), en)
+            .find("\n  due 2020-12-31, 1 day overdue\n") != std::string::npos);
+  CHECK(show_text(show(none, "hr.portal", "2021-01-20"), zh)
+            .find("\n  2020-12-31前完成，已逾期 20 天\n") != std::string::npos);
+  // Pending on its due day: no days.
+  CHECK(show_text(show(none, "hr.portal", "2020-12-31"), en).find("\n  due 2020-12-31\n") !=
+        std::string::npos);
+}
+
 TEST_CASE("show in Chinese: status words mean statuses only") {
   // 已完成 and 未完成 are the statuses achieved and missed: the actual figure
   // is 完成 (as in the digest), a milestone's entries 已办结 and 未办结 (as

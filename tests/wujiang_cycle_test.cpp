@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "digest.h"
@@ -17,6 +18,7 @@
 #include "record_reader.h"
 #include "render.h"
 #include "schedule.h"
+#include "show_report.h"
 #include "status_report.h"
 
 using namespace plan;
@@ -178,6 +180,24 @@ TEST_CASE("the shipped records owe nothing at the end of every month of the plan
     ++months;
   }
   CHECK(months == 37);  // 2018-01-31 … 2021-01-31
+}
+
+TEST_CASE("plan show names who owes an unreported indicator's reports") {
+  // 平望镇's June figure left out: its report, due 2019-07-10, is 5 days
+  // late at 2019-07-15; the other towns' are in.
+  const Indicator& ind = *shipped().find("jobs.reemployed");
+  ShowReport r = build_show(ledger_at("2019-07-15", is_pingwang_june_reemployed), ind, {});
+  CHECK(r.status.status == Status::unreported);
+  RenderOptions en, zh;
+  zh.zh = true;
+  CHECK(show_text(r, en).find(
+            "\n  unreported: 平望镇 2019-06 (the oldest due 2019-07-10, 5 days overdue)\n") !=
+        std::string::npos);
+  CHECK(show_text(r, zh).find("\n  未报送：平望镇 2019-06（最早的应于 2019-07-10 报送，已逾期 5 "
+                              "天）\n") != std::string::npos);
+  const auto doc = nlohmann::json::parse(show_json(r));
+  CHECK(doc["missing"] == nlohmann::json::parse(R"([{"reporter": "平望镇", "period": "2019-06",
+      "due": "2019-07-10", "days_overdue": 5}])"));
 }
 
 TEST_CASE("plan due at 2019-07-15 when two reporters skip June") {
