@@ -186,22 +186,6 @@ const Reporter* Plan::find_reporter(std::string_view name) const {
 
 namespace {
 
-// Every name by= may carry, in a stable order: reporters, groups, units.
-std::vector<std::string_view> unit_names(const Plan& plan) {
-  std::vector<std::string_view> out;
-  auto add = [&](std::string_view n) {
-    if (!n.empty() && std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
-  };
-  for (const auto& r : plan.reporters) add(r.name);
-  for (const auto& r : plan.reporters) add(r.group);
-  for (const auto& u : plan.units) add(u);
-  for (const auto& ind : plan.indicators) {
-    for (const auto& u : ind.lead) add(u);
-    for (const auto& u : ind.partners) add(u);
-  }
-  return out;
-}
-
 std::u32string to_u32(std::string_view s) {
   std::u32string out;
   for (std::size_t i = 0; i < s.size();) {
@@ -230,8 +214,25 @@ bool Plan::reports(const Indicator& ind, std::string_view name) const {
   return false;
 }
 
+std::vector<std::string_view> Plan::unit_names() const {
+  std::vector<std::string_view> out;
+  auto add = [&](std::string_view n) {
+    if (!n.empty() && std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
+  };
+  for (const auto& u : units) add(u);
+  for (const auto& ind : indicators) {
+    for (const auto& u : ind.lead) add(u);
+    for (const auto& u : ind.partners) add(u);
+  }
+  for (const auto& r : reporters) {
+    add(r.name);
+    add(r.group);
+  }
+  return out;
+}
+
 bool Plan::knows_unit(std::string_view name) const {
-  auto names = unit_names(*this);
+  auto names = unit_names();
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
@@ -240,7 +241,7 @@ std::string Plan::did_you_mean_unit(std::string_view name) const {
   std::u32string typed = to_u32(name);
   std::size_t limit = std::max<std::size_t>(1, typed.size() / 3);
   std::vector<std::pair<std::size_t, std::string_view>> scored;
-  for (auto n : unit_names(*this)) {
+  for (auto n : unit_names()) {
     std::size_t d = levenshtein(typed, to_u32(n));
     // The name itself is no suggestion: it is known, only not what is asked.
     if (d <= limit && d > 0) scored.emplace_back(d, n);

@@ -170,6 +170,10 @@ struct Plan {
   // True when `name` may stand in by=: a reporter, a responsible unit of
   // [plan] units or of an indicator's lead/partners, or a reporter group.
   bool knows_unit(std::string_view name) const;
+  // Every name by=, --by and --unit may carry, each once: the [plan] units
+  // list, then other lead and partner units in order of use, then the
+  // reporters and their groups.
+  std::vector<std::string_view> unit_names() const;
   // "; did you mean '人社局'?" for the closest known unit names (by code
   // points), or "".
   std::string did_you_mean_unit(std::string_view name) const;

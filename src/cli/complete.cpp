@@ -104,23 +104,6 @@ std::optional<Plan> quiet_plan(const std::string& plan_file, const std::string& 
   return load_plan(Env::posix(), paths->plan_file.string(), diags);
 }
 
-// The units a plan names: its units list, then the others in order of use,
-// then its reporters and their groups (--unit and --by take them all).
-std::vector<std::string> units_of(const Plan& plan) {
-  std::vector<std::string> out = plan.units;
-  auto add = [&](const std::string& u) {
-    if (!u.empty() && std::find(out.begin(), out.end(), u) == out.end()) out.push_back(u);
-  };
-  for (const auto& ind : plan.indicators)
-    for (const auto* list : {&ind.lead, &ind.partners})
-      for (const auto& u : *list) add(u);
-  for (const auto& r : plan.reporters) {
-    add(r.name);
-    add(r.group);
-  }
-  return out;
-}
-
 class Completer {
  public:
   Completer(const CLI::App& root, const Globals& g)
@@ -258,7 +241,7 @@ class Completer {
       if (spec.kind == "ID")
         for (const auto& ind : p->indicators) all.push_back({ind.id, ind.name});
       if (spec.kind == "UNIT")
-        for (const auto& u : units_of(*p)) all.push_back({u, ""});
+        for (auto u : p->unit_names()) all.push_back({std::string(u), ""});
       if (spec.kind == "REPORTER")
         for (const auto& r : p->reporters) all.push_back({r.name, r.group});
       if (spec.kind == "AREA")
