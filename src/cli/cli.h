@@ -186,7 +186,8 @@ XlsxBook one_sheet(const Plan& plan, Date as_of, const char* en, const char* zh)
 
 // Writes `bytes` to `file` atomically; only a regular file (or none) is
 // replaced, never a device, FIFO or link such as /dev/stdout.
-bool write_output_file(Globals& g, const std::string& file, const std::string& bytes);
+bool write_output_file(Globals& g, const std::string& file, const std::string& bytes,
+                       std::string_view what = "report");
 
 // Checks that every id names an indicator, taking an indicator's exact name
 // (城镇新增就业人数) for its id; prints "unknown indicator" with a suggestion

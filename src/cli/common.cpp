@@ -327,12 +327,16 @@ void output(Globals& g, const std::string& format, const Table& table, const Tab
   output(g, format, "", table, flat, json, bom, XlsxBook{});
 }
 
-bool write_output_file(Globals& g, const std::string& file, const std::string& bytes) {
+bool write_output_file(Globals& g, const std::string& file, const std::string& bytes,
+                       std::string_view what) {
+  // The bytes go to a temporary file renamed over FILE: a device
+  // (/dev/full), a FIFO or a link such as /dev/stdout would be replaced by
+  // a regular file, so only a regular file (or none) is.
   std::error_code ec;
   auto st = std::filesystem::symlink_status(file, ec);
   if (std::filesystem::exists(st) && !std::filesystem::is_regular_file(st)) {
-    fail(g, make_usage_error("--output " + file +
-                             ": not a regular file; the report replaces the file it names"));
+    fail(g, make_usage_error("--output " + file + ": not a regular file; the " + std::string(what) +
+                             " replaces the file it names"));
     return false;
   }
   if (Outcome written = replace_file(Env::posix(), file, bytes); !written) {

@@ -225,17 +225,8 @@ void setup_report(CLI::App& sub, Globals& g) {
         }
       }
     } else if (!o->output.empty()) {
-      // The digest is written to a temporary file renamed over --output: a
-      // device (/dev/full), a FIFO or a link such as /dev/stdout would be
-      // replaced by a regular file, so only a regular file (or none) is.
-      std::error_code ec;
-      auto st = std::filesystem::symlink_status(o->output, ec);
-      if (std::filesystem::exists(st) && !std::filesystem::is_regular_file(st)) {
-        fail(g, make_usage_error("--output " + o->output +
-                                 ": not a regular file; the digest replaces the file it names"));
-        return;
-      }
-      if (!write(o->output, render(digest))) return;
+      std::optional<std::string> text = render(digest);
+      if (!text || !write_output_file(g, o->output, *text, "digest")) return;
     } else if (std::optional<std::string> text = render(digest); !text || !emit(g, *text)) {
       return;
     }
