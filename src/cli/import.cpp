@@ -176,7 +176,9 @@ void setup_import(CLI::App& sub, Globals& g) {
     std::vector<AppendBatch> batches;
     std::string files;
     for (auto& [file, lines] : by_file) {
-      files += fmt::format("{}{} ({})", files.empty() ? "" : ", ", file.string(), lines.size());
+      // Each file's share of the entries, when there is more than one file.
+      files += fmt::format("{}{}", files.empty() ? "" : ", ", file.string());
+      if (by_file.size() > 1) files += fmt::format(" ({})", lines.size());
       batches.push_back({file, std::move(lines)});
     }
     std::string out;

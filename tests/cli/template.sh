@@ -113,7 +113,7 @@ same "import: exit" "$RC" 0
 same "import: the empty row, in one warning" "$ERR" \
   'plan: filled.xlsx: warning: 1 row without a value skipped (F6 rate.h); a report left empty is still owed (plan due)'
 same "import: summary" "$(tail -n 1 <<<"$OUT")" \
-  'imported 2 entries from filled.xlsx into records/towns/a/2019.rec (2)'
+  'imported 2 entries from filled.xlsx into records/towns/a/2019.rec'
 # Dated at the period's end, by= the reporter (镇甲's folder towns/a), the
 # period's label as period=, tags in the order by, period, note.
 file_is "import: the lines" records/towns/a/2019.rec \
