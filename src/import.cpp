@@ -210,14 +210,6 @@ Expected<EntryInput> read_row(const Sheet& sheet, const SheetRow& rec, const Hea
   auto at = [&](Column c) { return cell_or_row(sheet, rec, h.index[c]); };
   for (std::size_t i = 0; i < rec.cells.size(); ++i) {
     std::string_view cell = trim(rec.cells[i]);
-    const bool unsaved = sheet.unsaved_formulas_marked && cell.starts_with(kUnsavedFormula);
-    if (unsaved && i < h.columns.size() && h.columns[i])
-      return make_error(
-          sheet.at(rec, i),
-          "a formula with no saved result (" + sanitize(cell.substr(1)) +
-              "), as a program writes one: open the workbook in Excel or WPS and save it, "
-              "which stores what the formulas compute, or type the figure");
-    if (unsaved) continue;  // a column the import does not read: as if empty
     if (i >= h.columns.size()) {
       if (cell.empty()) continue;  // trailing empty cells, as some exports add
       return make_error(sheet.at(rec, i), "row has " + std::to_string(rec.cells.size()) +
@@ -303,11 +295,27 @@ Expected<EntryInput> read_row(const Sheet& sheet, const SheetRow& rec, const Hea
   return in;
 }
 
-bool blank_row(const Sheet& sheet, const SheetRow& rec) {
+bool blank_row(const SheetRow& rec) {
   for (const auto& f : rec.cells)
-    if (!trim(f).empty() && !(sheet.unsaved_formulas_marked && f.starts_with(kUnsavedFormula)))
-      return false;
+    if (!trim(f).empty()) return false;
   return true;
+}
+
+// The first cell of `rec` in a column the import reads (序号 it does not)
+// that holds a formula with no saved result, as an error at that cell.
+std::optional<Diagnostic> unsaved_formula(const Sheet& sheet, const SheetRow& rec,
+                                          const Header& h) {
+  for (const auto& [col, formula] : rec.unsaved_formulas) {
+    if (col >= h.columns.size() || !h.columns[col] || *h.columns[col] == kSeq) continue;
+    return make_error(
+        sheet.at(rec, col),
+        (formula.empty() ? std::string("a formula (shared with another cell)")
+                         : "a formula (=" + sanitize(formula) + ")") +
+            " with no saved result, as a program writes one: open the workbook in Excel or WPS "
+            "and save it, which stores what its formulas compute" +
+            (*h.columns[col] == kValue ? ", or type the figure" : ""));
+  }
+  return std::nullopt;
 }
 
 // A title above the header: one cell with text, which no header can be
@@ -516,8 +524,7 @@ ImportResult import_sheet(const Sheet& sheet, const Plan& plan, Date today, bool
   const std::string& name = sheet.file;
   result.file = name;
   std::size_t r = 0;
-  while (r < sheet.rows.size() && (blank_row(sheet, sheet.rows[r]) || title_row(sheet.rows[r])))
-    ++r;
+  while (r < sheet.rows.size() && (blank_row(sheet.rows[r]) || title_row(sheet.rows[r]))) ++r;
   if (r == sheet.rows.size()) {
     result.diags.error(Location{name}, !sheet.rows.empty() ? "no header row"
                                        : sheet.cell_prefix.empty()
@@ -539,7 +546,13 @@ ImportResult import_sheet(const Sheet& sheet, const Plan& plan, Date today, bool
   };
   for (++r; r < sheet.rows.size(); ++r) {
     const SheetRow& rec = sheet.rows[r];
-    if (blank_row(sheet, rec)) continue;
+    // Before anything else: a formula left uncomputed where a figure, id
+    // or date belongs would read as empty, and the row be skipped.
+    if (auto unsaved = unsaved_formula(sheet, rec, header)) {
+      result.diags.add(std::move(*unsaved));
+      continue;
+    }
+    if (blank_row(rec)) continue;
     if (cell(rec, kValue).empty()) {
       // A note without a figure is meant as something: say what it takes.
       auto filled = std::find_if(std::begin(kNoteColumns), std::end(kNoteColumns),

@@ -69,15 +69,14 @@ struct SheetRow {
   // CSV: the row a spreadsheet shows it on (CsvRecord::row); 0 for a
   // workbook, whose `line` is its row.
   int row = 0;
+  // An .xlsx's cells holding a formula with no saved result (as a program
+  // such as openpyxl writes one): their column and formula text ("" for a
+  // cell sharing the formula of another). Their `cells` are empty; the
+  // import refuses them in a column it reads.
+  std::vector<std::pair<std::size_t, std::string>> unsaved_formulas = {};
 };
 
 // A sheet to import: a CSV file's records, or one worksheet of a workbook.
-// Starts the text of an .xlsx cell that holds a formula with no saved
-// result ("\x01=SUM(B2:B4)"): no cell's text can, since XML holds no such
-// byte. The import refuses it where it needs the cell, and reads it as
-// empty elsewhere.
-inline constexpr char kUnsavedFormula = '\x01';
-
 struct Sheet {
   std::string file;  // as named on the command line
   // For a workbook, "BOOK.xlsx:SHEET!": cells are then located as
@@ -89,8 +88,6 @@ struct Sheet {
   // "%" indicator above 0 and at most 1 is refused at its cell unless
   // `force`, since it is most likely a percentage read as its fraction.
   bool percent_unknown = false;
-  // Cells starting with kUnsavedFormula are formulas (an .xlsx workbook).
-  bool unsaved_formulas_marked = false;
 
   // Where the row on `line` is, as a whole: FILE:LINE for CSV, or its cell
   // in `column` (0-based) for a workbook.

@@ -382,7 +382,7 @@ struct SheetPart : PartReader {
   std::string type, value, inline_text, formula;
   std::size_t style = 0;
   int in_v = 0, in_t = 0, in_is = 0, in_f = 0;
-  bool has_formula = false;
+  bool has_formula = false, has_value = false;
 
   void start(std::string_view name, const XML_Char** attrs) override {
     if (name == "row") {
@@ -420,12 +420,13 @@ struct SheetPart : PartReader {
       value.clear();
       inline_text.clear();
       formula.clear();
-      has_formula = false;
+      has_formula = has_value = false;
     } else if (in_cell && name == "f") {
       ++in_f;
       has_formula = true;
     } else if (in_cell && name == "v") {
       ++in_v;
+      has_value = true;
     } else if (in_cell && name == "is") {
       ++in_is;
     } else if (in_is && name == "t") {
@@ -448,13 +449,20 @@ struct SheetPart : PartReader {
     if (name == "f" && in_f) --in_f;
     if (name != "c" || !in_cell) return;
     in_cell = false;
+    // A formula whose result was never saved (a workbook written by a
+    // program, not by Excel or WPS): no <v>, or an empty one where only a
+    // text result (t="str") may be empty. Kept aside, so that the import
+    // says so where it needs the cell rather than read it as empty.
+    if (has_formula && value.empty() && type != "inlineStr" && !(type == "str" && has_value)) {
+      if (++cells_kept > kMaxCells) {
+        error = "more than " + std::to_string(kMaxCells) + " cells; not a sheet of figures";
+        return;
+      }
+      rows->back().unsaved_formulas.emplace_back(cell_col, formula);
+      return;
+    }
     std::string shown;
-    if (has_formula && value.empty() && type != "inlineStr") {
-      // A formula whose result was never saved (a workbook written by a
-      // program, not by Excel or WPS): marked, so that the import says so
-      // where it needs the cell, rather than read it as empty.
-      shown = std::string(1, kUnsavedFormula) + "=" + formula;
-    } else if (type == "s") {
+    if (type == "s") {
       std::size_t i = 0;
       auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), i);
       if (ec != std::errc() || end != value.data() + value.size() || i >= strings->size()) {
@@ -523,7 +531,6 @@ Expected<Sheet> read_xlsx(const std::string& path, const std::string& sheet_name
   Sheet sheet;
   sheet.file = path;
   sheet.cell_prefix = path + ":" + chosen->name + "!";
-  sheet.unsaved_formulas_marked = true;
   SheetPart reader;
   reader.strings = &strings.strings;
   reader.styles = &styles;

@@ -75,6 +75,52 @@ ws["A3"].number_format = "yyyy-mm-dd"
 wb.save("formula.xlsx")
 ws.delete_rows(2)
 wb.save("formula_unread.xlsx")
+# A row of nothing but formulas is no blank row to skip; 序号 formulas,
+# which the import does not read, are (rows 3 and 4 hold nothing else).
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "公式"
+ws.append(["序号", "date", "id", "value"])
+ws.append(["=ROW()-1", "=DATE(2019,9,30)", '="jobs.urban_new"', "=100+20"])
+ws.append(["=ROW()-1"])
+ws.append(["=ROW()-1"])
+wb.save("formula_row.xlsx")
+ws.delete_rows(2)
+ws.append(["=ROW()-1", datetime.date(2019, 9, 30), "jobs.urban_new", 3600])
+ws["B4"].number_format = "yyyy-mm-dd"
+wb.save("formula_seq.xlsx")
+EOF
+
+# As Excel saves them: a formula whose text result is empty (t="str" and an
+# empty <v>) is an empty cell; a cell sharing another's formula, with no
+# saved result, is refused as one.
+$PY - <<'EOF'
+import zipfile
+wb = ('<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+      '<sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
+rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
+        'Target="worksheets/sheet1.xml"/></Relationships>')
+def text(ref, t):
+    return f'<c r="{ref}" t="inlineStr"><is><t>{t}</t></is></c>'
+def book(name, rows):
+    sheet = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+             '<row r="1">' + text("A1", "date") + text("B1", "id") + text("C1", "value") +
+             text("D1", "note") + '</row>' + rows + '</sheetData></worksheet>')
+    with zipfile.ZipFile(name, "w") as z:
+        z.writestr("xl/workbook.xml", wb)
+        z.writestr("xl/_rels/workbook.xml.rels", rels)
+        z.writestr("xl/worksheets/sheet1.xml", sheet)
+book("formula_str.xlsx",
+     '<row r="2">' + text("A2", "2019-10-31") + text("B2", "jobs.urban_new") +
+     '<c r="C2"><f>3000+700</f><v>3700</v></c>'
+     '<c r="D2" t="str"><f>IF(C2&gt;0,"","?")</f><v></v></c></row>')
+book("formula_shared.xlsx",
+     '<row r="2">' + text("A2", "2019-10-31") + text("B2", "jobs.urban_new") +
+     '<c r="C2"><f t="shared" ref="C2:C3" si="0">3000+700</f><v>3700</v></c></row>'
+     '<row r="3">' + text("A3", "2019-11-30") + text("B3", "jobs.urban_new") +
+     '<c r="C3"><f t="shared" si="0"/></c></row>')
 EOF
 
 # An .xlsx written by hand: inline strings (openpyxl writes shared ones), the
@@ -162,8 +208,26 @@ same "fraction, forced: exit" "$RC" 0
 run import formula.xlsx --dry-run
 same "unsaved formula: exit" "$RC" 1
 same "unsaved formula: at its cell" "$ERR" \
-  'plan: formula.xlsx:公式!C2: a formula with no saved result (=100+20), as a program writes one: open the workbook in Excel or WPS and save it, which stores what the formulas compute, or type the figure
+  'plan: formula.xlsx:公式!C2: a formula (=100+20) with no saved result, as a program writes one: open the workbook in Excel or WPS and save it, which stores what its formulas compute, or type the figure
 plan: nothing imported: 1 error in formula.xlsx'
+run import formula_row.xlsx --dry-run
+same "a row of formulas: exit" "$RC" 1
+same "a row of formulas: at its first read cell" "$ERR" \
+  'plan: formula_row.xlsx:公式!B2: a formula (=DATE(2019,9,30)) with no saved result, as a program writes one: open the workbook in Excel or WPS and save it, which stores what its formulas compute
+plan: nothing imported: 1 error in formula_row.xlsx'
+run import formula_seq.xlsx --dry-run
+same "序号 formulas: exit" "$RC" 0
+same "序号 formulas: the one figure" "$OUT" \
+  'records/2019.rec: 2019-09-30  jobs.urban_new  3600
+dry run: 1 entry would be appended to records/2019.rec; nothing written'
+run import formula_str.xlsx --dry-run
+same "an empty text result: exit" "$RC" 0
+same "an empty text result: no note" "$(head -n 1 <<<"$OUT")" \
+  'records/2019.rec: 2019-10-31  jobs.urban_new  3700'
+run import formula_shared.xlsx --dry-run
+same "a shared formula: exit" "$RC" 1
+same "a shared formula: at its cell" "$(head -n 1 <<<"$ERR")" \
+  'plan: formula_shared.xlsx:S!C3: a formula (shared with another cell) with no saved result, as a program writes one: open the workbook in Excel or WPS and save it, which stores what its formulas compute, or type the figure'
 run import formula_unread.xlsx --dry-run
 same "formulas where nothing is read: exit" "$RC" 0 
 same "formulas where nothing is read: the figure" "$(head -n 1 <<<"$OUT")" \
