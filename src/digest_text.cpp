@@ -77,10 +77,18 @@ std::string id_line(const Indicator& ind, int indent, const std::string& prefix 
   return head + "  " + truncate_to_width(one_line(ind.name), room) + '\n';
 }
 
+// A heading wider than a line (a long unit's name in it) is wrapped, and
+// underlined as wide as its widest line.
 std::string heading(const std::string& text) {
   std::string h = one_line(text);
-  return h + '\n' + std::string(static_cast<std::size_t>(std::min(text_width(h), kWidth)), '-') +
-         '\n';
+  if (text_width(h) > kWidth) h = wrap(h, 0, 0), h.pop_back();
+  int width = 0;
+  for (std::size_t start = 0; start <= h.size();) {
+    std::size_t end = std::min(h.find('\n', start), h.size());
+    width = std::max(width, text_width(std::string_view(h).substr(start, end - start)));
+    start = end + 1;
+  }
+  return h + '\n' + std::string(static_cast<std::size_t>(std::min(width, kWidth)), '-') + '\n';
 }
 
 // Reports owed, as `plan due` lists them: one line per reporter, period and

@@ -183,6 +183,25 @@ TEST_CASE("text digest: record text stays on its line and long notes wrap within
   }
 }
 
+TEST_CASE("text digest: a heading wider than 80 columns wraps, underlined as its widest line") {
+  const Plan& plan = testing::mini_plan();
+  Digest d = digest_of(plan, golden_records(), period(PeriodKind::month, "2020-11"));
+  // As --unit would leave it for a long-named unit leading 1 of 7
+  // indicators and only reporting the other 6.
+  d.unit = "吴江区总工会职工服务中心";  // 12 characters, 24 columns
+  REQUIRE(d.headline.indicators == 7);
+  d.units.rows.resize(1);
+  d.units.rows[0].unit = d.unit;
+  d.units.rows[0].led = 1;
+  d.units.rows[0].partnered = 0;
+  // "Responsible units (" 19 + 24 + " leads or partners 1; the other 6 it"
+  // 36 = 79 columns; "only" would make 84.
+  CHECK(digest_text(d, RenderOptions{})
+            .find("\nResponsible units (吴江区总工会职工服务中心 leads or partners 1; the other 6 "
+                  "it\nonly reports)\n" +
+                  std::string(79, '-') + "\n") != std::string::npos);
+}
+
 TEST_CASE("reports missing: the section the reporting schedules fill") {
   const Plan& plan = testing::mini_plan();
   Digest d = digest_of(plan, golden_records(), period(PeriodKind::month, "2020-11"));
