@@ -154,17 +154,25 @@ void setup_report(CLI::App& sub, Globals& g) {
                               period_kind_name(period->kind))));
       return;
     }
-    // A period outside the plan's is likelier a mistyped year than meant.
-    if (period->last < plan.start)
-      print_message(
-          fmt::format("warning: {} ends before the plan begins ({}): nothing in it "
-                      "is due, and no figure counts yet",
-                      calendar_label(*period), plan.start.iso()));
-    else if (period->first > plan.end)
-      print_message(
-          fmt::format("warning: {} begins after the plan ended ({}): its figures "
-                      "are the plan's final ones",
-                      calendar_label(*period), plan.end.iso()));
+    // A period outside the plan's, asked for (a label or --as-of), is
+    // likelier a mistyped year than meant. Left to today's date, it is the
+    // cron job of a plan that has ended: no warning every month.
+    const bool asked = !o->as_of.empty() || std::any_of(std::begin(o->labels), std::end(o->labels),
+                                                        [](const auto& l) { return !l.empty(); });
+    const bool zh = use_chinese(g);
+    if (asked && period->last < plan.start)
+      print_message(zh ? fmt::format("警告：{} 在计划开始（{}）之前结束：其中没有应报送的报告，"
+                                     "也没有计入的数据",
+                                     calendar_label(*period), plan.start.iso())
+                       : fmt::format("warning: {} ends before the plan begins ({}): nothing in "
+                                     "it is due, and no figure counts yet",
+                                     calendar_label(*period), plan.start.iso()));
+    else if (asked && period->first > plan.end)
+      print_message(zh ? fmt::format("警告：{} 在计划结束（{}）之后开始：其数据即计划的最终数据",
+                                     calendar_label(*period), plan.end.iso())
+                       : fmt::format("warning: {} begins after the plan ended ({}): its "
+                                     "figures are the plan's final ones",
+                                     calendar_label(*period), plan.end.iso()));
     // One pass over the records feeds both ledgers and the period's tally.
     DigestSources sources(plan, *period);
     if (!read_ledger(g, *project, {&sources.now, &sources.before}, &sources.recorded)) return;

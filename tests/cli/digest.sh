@@ -43,6 +43,14 @@ expect_exit 0 -- "$PLAN" "${P[@]}" report --quarter 2021Q1
 expect_err_line "plan: warning: 2021Q1 begins after the plan ended (2020-12-31): its figures are the plan's final ones"
 expect_exit 0 -- "$PLAN" "${P[@]}" report --month 2018-01
 [ ! -s "$WORK/err" ] && ok || fail "--month 2018-01: a warning"
+expect_exit 0 -- "$PLAN" "${P[@]}" report --as-of 2021-02-01
+expect_err_line "plan: warning: 2021-01 begins after the plan ended (2020-12-31): its figures are the plan's final ones"
+expect_exit 0 -- "$PLAN" "${P[@]}" --lang zh report --month 2017-12
+expect_err_line "plan: 警告：2017-12 在计划开始（2018-01-01）之前结束：其中没有应报送的报告，也没有计入的数据"
+# Left to today's date (years after this plan's end), it is the cron job of
+# a plan that has ended: no warning every month.
+expect_exit 0 -- "$PLAN" "${P[@]}" report
+[ ! -s "$WORK/err" ] && ok || fail "report on today's date: a warning"
 
 # Monthly by default. On 2020-06-30 June is not complete: May. On the 1st, June.
 expect_exit 0 -- "$PLAN" "${P[@]}" report --as-of 2020-06-30
