@@ -179,9 +179,24 @@ std::string format_of_file_name(std::string_view file, const std::vector<std::st
   std::string ext = std::filesystem::path(file).extension().string();
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   static const std::pair<std::string_view, std::string_view> kNames[] = {
-      {".csv", "csv"},  {".tsv", "tsv"},     {".tab", "tsv"},   {".json", "json"},
-      {".md", "md"},    {".markdown", "md"}, {".xlsx", "xlsx"}, {".html", "html"},
-      {".htm", "html"}, {".txt", "txt"},     {".txt", "table"},
+      {".csv", "csv"},
+      {".tsv", "tsv"},
+      {".tab", "tsv"},
+      {".json", "json"},
+      {".md", "md"},
+      {".markdown", "md"},
+      {".xlsx", "xlsx"},
+      {".html", "html"},
+      {".htm", "html"},
+      {".txt", "txt"},
+      {".txt", "table"},
+      // Formats no command writes, named so that they are refused rather
+      // than given text: Excel would not open an .xls of CSV cleanly.
+      {".xls", "xls"},
+      {".xlsm", "xlsm"},
+      {".pdf", "pdf"},
+      {".docx", "docx"},
+      {".doc", "doc"},
   };
   std::string any;
   for (const auto& [e, f] : kNames) {

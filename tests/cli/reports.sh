@@ -34,6 +34,12 @@ expect_err_line "plan: --output: status has no html format for $WORK/st.html; --
 [ ! -e "$WORK/st.html" ] && ok || fail "-o st.html: a file was written"
 expect_exit 2 -- "${P[@]}" report --period month --as-of 2019-06-30 -o "$WORK/r.csv"
 expect_err_line "plan: --output: report has no csv format for $WORK/r.csv; --format chooses one of txt, md, html, xlsx (plan report --help)"
+[ ! -e "$WORK/r.csv" ] && ok || fail "-o r.csv: a file was written"
+# Nor does any command write .xls (Excel 97-2003) or PDF.
+expect_exit 2 -- "${P[@]}" status --as-of 2019-06-30 -o "$WORK/st.xls"
+expect_err_line "plan: --output: status has no xls format for $WORK/st.xls; --format chooses one of table, csv, tsv, json, md, xlsx (plan status --help)"
+expect_exit 2 -- "${P[@]}" report --period month --as-of 2019-06-30 -o "$WORK/r.pdf"
+[ ! -e "$WORK/st.xls" ] && [ ! -e "$WORK/r.pdf" ] && ok || fail "-o .xls/.pdf: a file was written"
 # Told what to write, it writes that, with the warning of a contradiction.
 expect_exit 0 -- "${P[@]}" status --as-of 2019-06-30 --format csv -o "$WORK/st.html"
 expect_err_line "plan: warning: --format csv into $WORK/st.html, whose extension says html"
