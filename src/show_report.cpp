@@ -150,22 +150,40 @@ std::string show_text(const ShowReport& r, const RenderOptions& o) {
           late > 0 ? fmt::format(", {} day{} overdue", late, late == 1 ? "" : "s") : ""));
   }
   // Who owes what: per reporter (in the order they first owe), its missing
-  // periods and how late the oldest is (plan due lists them one by one).
-  std::vector<std::pair<const OwedReport*, std::string>> owing;  // oldest, periods
+  // periods, runs of three or more as "first to last", and how late the
+  // oldest is (plan due lists them one by one).
+  std::vector<std::vector<const OwedReport*>> owing;
   for (const OwedReport& m : s.missing) {
     auto it = std::find_if(owing.begin(), owing.end(),
-                           [&](const auto& w) { return w.first->reporter == m.reporter; });
-    if (it == owing.end()) it = owing.insert(owing.end(), {&m, ""});
-    it->second += (it->second.empty() ? "" : zh ? "、" : ", ") + period_label(m.period);
+                           [&](const auto& w) { return w.front()->reporter == m.reporter; });
+    if (it == owing.end()) it = owing.emplace(owing.end());
+    it->push_back(&m);
   }
-  for (const auto& [first, periods] : owing) {
-    const OwedReport& oldest = *first;
-    const std::string unit = oldest.reporter.empty() ? "" : sanitize(oldest.reporter) + " ";
-    wrapped(zh ? fmt::format("  未报送：{}{}（最早的应于 {} 报送，已逾期 {} 天）", unit, periods,
-                             oldest.period.due.iso(), oldest.days_overdue)
-               : fmt::format("  unreported: {}{} (the oldest due {}, {} day{} overdue)", unit,
-                             periods, oldest.period.due.iso(), oldest.days_overdue,
-                             oldest.days_overdue == 1 ? "" : "s"));
+  for (const auto& list : owing) {
+    std::string periods;
+    for (std::size_t a = 0; a < list.size();) {
+      std::size_t b = a;  // the run list[a..b] of consecutive periods
+      while (b + 1 < list.size() && list[b + 1]->period.index == list[b]->period.index + 1) ++b;
+      const bool run = b - a >= 2;
+      if (!run) b = a;
+      periods += (periods.empty() ? "" : zh ? "、" : ", ") + period_label(list[a]->period);
+      if (run) periods += (zh ? " 至 " : " to ") + period_label(list[b]->period);
+      a = b + 1;
+    }
+    const OwedReport& oldest = *list.front();
+    const int late = oldest.days_overdue;
+    const std::string who = oldest.reporter.empty() ? "" : sanitize(oldest.reporter) + " ";
+    const std::size_t n = list.size();
+    if (zh)
+      wrapped(fmt::format("  未报送：{}{}（{}{}应于 {} 报送，已逾期 {} 天{}）", who, periods,
+                          n > 1 ? fmt::format("共 {} 期，", n) : "", n > 1 ? "最早一期" : "",
+                          oldest.period.due.iso(), late,
+                          oldest.reporter.empty() ? "；任一单位均可报送" : ""));
+    else
+      wrapped(fmt::format("  unreported: {}{} ({}due {}, {} day{} overdue{})", who, periods,
+                          n > 1 ? fmt::format("{} reports, the oldest ", n) : "",
+                          oldest.period.due.iso(), late, late == 1 ? "" : "s",
+                          oldest.reporter.empty() ? "; any unit may report it" : ""));
   }
 
   if (ind.kind != Kind::milestone) {

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "mini_fixture.h"
+#include "plan_loader.h"
 #include "text.h"
 
 namespace plan {
@@ -136,6 +137,50 @@ TEST_CASE("show: an overdue milestone says by how many days") {
             .find("\n  2020-12-31前完成，已逾期 20 天\n") != std::string::npos);
   // Pending on its due day: no days.
   CHECK(show_text(show(none, "hr.portal", "2020-12-31"), en).find("\n  due 2020-12-31\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("show: a report anyone may file is owed by no one named") {
+  // A monthly schedule and no [[reporter]]: the indicator names no
+  // reporter, and any entry files its month. January's is in; February's,
+  // due 2019-03-10, is 5 days late at 2019-03-15.
+  Diagnostics d;
+  auto p = load_plan_text(R"([plan]
+id = "p"
+title = "t"
+start = 2019-01-01
+end = 2019-12-31
+[schedule]
+frequency = "monthly"
+due_day = 10
+[[area]]
+id = "a"
+name = "a"
+[[area.task]]
+id = "a.t"
+name = "t"
+[[indicator]]
+id = "x"
+name = "x"
+unit = "人"
+kind = "total"
+target = 120
+task = "a.t"
+lead = ["局"]
+)",
+                          "p.toml", d);
+  REQUIRE(p);
+  REQUIRE(p->find("x")->reported_by.empty());
+  Ledger l(*p, day("2019-03-15"));
+  l.add(testing::make_entry("2019-01-31", "x", "10", "", {"f.rec", 1, 1}));
+  ShowReport r = build_show(l, *p->find("x"), {});
+  RenderOptions en, zh;
+  zh.zh = true;
+  CHECK(show_text(r, en).find(
+            "\n  unreported: 2019-02 (due 2019-03-10, 5 days overdue; any unit may report it)\n") !=
+        std::string::npos);
+  CHECK(show_text(r, zh).find(
+            "\n  未报送：2019-02（应于 2019-03-10 报送，已逾期 5 天；任一单位均可报送）\n") !=
         std::string::npos);
 }
 

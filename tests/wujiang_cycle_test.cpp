@@ -190,14 +190,35 @@ TEST_CASE("plan show names who owes an unreported indicator's reports") {
   CHECK(r.status.status == Status::unreported);
   RenderOptions en, zh;
   zh.zh = true;
-  CHECK(show_text(r, en).find(
-            "\n  unreported: 平望镇 2019-06 (the oldest due 2019-07-10, 5 days overdue)\n") !=
-        std::string::npos);
-  CHECK(show_text(r, zh).find("\n  未报送：平望镇 2019-06（最早的应于 2019-07-10 报送，已逾期 5 "
-                              "天）\n") != std::string::npos);
+  CHECK(
+      show_text(r, en).find("\n  unreported: 平望镇 2019-06 (due 2019-07-10, 5 days overdue)\n") !=
+      std::string::npos);
+  CHECK(
+      show_text(r, zh).find("\n  未报送：平望镇 2019-06（应于 2019-07-10 报送，已逾期 5 天）\n") !=
+      std::string::npos);
   const auto doc = nlohmann::json::parse(show_json(r));
   CHECK(doc["missing"] == nlohmann::json::parse(R"([{"reporter": "平望镇", "period": "2019-06",
       "due": "2019-07-10", "days_overdue": 5}])"));
+
+  // 平望镇's figures of January, February, March and May (filed 2019-06-08
+  // within May's window) left out, and 震泽镇's of June: per reporter, in
+  // the order they first owe, a run of three as "first to last", and the
+  // oldest report's lateness: 2019-02-10 to 2019-07-15 is 18 + 31 + 30 +
+  // 31 + 30 + 15 = 155 days.
+  auto skip = [](const Entry& e) {
+    if (e.id != "jobs.reemployed") return false;
+    if (e.tag("by") == "震泽镇") return e.date == day("2019-06-30");
+    return e.tag("by") == "平望镇" && (e.date == day("2019-01-31") || e.date == day("2019-02-28") ||
+                                       e.date == day("2019-03-31") || e.date == day("2019-06-08"));
+  };
+  ShowReport two = build_show(ledger_at("2019-07-15", skip), ind, {});
+  CHECK(
+      show_text(two, en).find("\n  unreported: 平望镇 2019-01 to 2019-03, 2019-05 (4 reports, the "
+                              "oldest due 2019-02-10, 155 days overdue)\n  unreported: 震泽镇 "
+                              "2019-06 (due 2019-07-10, 5 days overdue)\n") != std::string::npos);
+  CHECK(show_text(two, zh).find(
+            "\n  未报送：平望镇 2019-01 至 2019-03、2019-05（共 4 期，最早一期应于 "
+            "2019-02-10 报送，已逾期 155 天）\n") != std::string::npos);
 }
 
 TEST_CASE("plan due at 2019-07-15 when two reporters skip June") {
