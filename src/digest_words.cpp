@@ -322,7 +322,7 @@ std::string heading(const Digest& d, Section s, bool zh) {
       const int rest = unit_reports_only(d);
       if (rest > 0 && !d.units.rows.empty())
         return say(zh, "Responsible units ({} leads or partners {}; the other {} it only reports)",
-                   "责任单位（{} 牵头或参与 {} 项，另 {} 项仅负责填报）", d.unit,
+                   "责任单位（{} 牵头或参与 {} 项，另 {} 项仅负责报送）", d.unit,
                    d.headline.indicators - rest, rest);
       return zh ? "责任单位" : "Responsible units";
     }
@@ -369,7 +369,7 @@ std::string nothing(const Digest& d, Section s, bool zh) {
     case Section::units:
       if (!d.unit.empty())
         return say(zh, "{} leads and partners none of the {} indicators above; it reports them.",
-                   "{} 不牵头、不参与上列 {} 项指标，仅负责填报。", d.unit, d.headline.indicators);
+                   "{} 不牵头、不参与上列 {} 项指标，仅负责报送。", d.unit, d.headline.indicators);
       return zh ? "无责任单位。" : "No responsible unit.";
     case Section::recorded:
     case Section::appendix:

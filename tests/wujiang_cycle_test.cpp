@@ -336,7 +336,7 @@ TEST_CASE("--unit takes in what a unit reports: a town, and the group 各区镇"
   CHECK(digest_words::heading(group, Section::units, false) ==
         "Responsible units (各区镇 leads or partners 17; the other 4 it only reports)");
   CHECK(digest_words::heading(group, Section::units, true) ==
-        "责任单位（各区镇 牵头或参与 17 项，另 4 项仅负责填报）");
+        "责任单位（各区镇 牵头或参与 17 项，另 4 项仅负责报送）");
   Digest town = digest("平望镇");
   CHECK(town.units.rows.empty());
   CHECK(digest_words::nothing(town, Section::units, false) ==
