@@ -310,7 +310,7 @@ std::optional<Diagnostic> unsaved_formula(const Sheet& sheet, const SheetRow& re
     return make_error(
         sheet.at(rec, col),
         (formula.empty() ? std::string("a formula (shared with another cell)")
-                         : "a formula (=" + sanitize(formula) + ")") +
+                         : "a formula (=" + truncate_to_width(sanitize(formula), 40) + ")") +
             " with no saved result, as a program writes one: open the workbook in Excel or WPS "
             "and save it, which stores what its formulas compute" +
             (*h.columns[col] == kValue ? ", or type the figure" : ""));
