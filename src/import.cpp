@@ -200,6 +200,11 @@ std::string normal_unit(std::string_view s) {
   return out;
 }
 
+// "D2": cell `col` (0-based) of `rec` as a spreadsheet names it.
+std::string cell_name(const SheetRow& rec, std::size_t col) {
+  return column_letters(col) + std::to_string(rec.row > 0 ? rec.row : rec.line);
+}
+
 // One row to an EntryInput; an error (at the cell concerned) for a row that
 // is wrong before the record grammar even sees it. `measure_cell` names the
 // first cell found holding a unit of measure in the reporter's column, so
@@ -275,9 +280,7 @@ Expected<EntryInput> read_row(const Sheet& sheet, const SheetRow& rec, const Hea
                                   [&](const Indicator& ind) { return ind.unit == measure; });
     if (is_measure && !plan.knows_unit(in.by)) {
       const bool first = measure_cell.empty();
-      if (first)
-        measure_cell =
-            column_letters(h.index[kBy]) + std::to_string(rec.row > 0 ? rec.row : rec.line);
+      if (first) measure_cell = cell_name(rec, h.index[kBy]);
       Diagnostic d = make_error(
           at(kBy), "'" + sanitize(in.by) + "' is a unit of measure, " +
                        (first ? std::string("in the column of the reporting unit (by: 填报单位, "
@@ -564,8 +567,7 @@ ImportResult import_sheet(const Sheet& sheet, const Plan& plan, Date today, bool
                                "explanation (情况说明) of a report not made");
       } else {
         // The empty value's cell, as a spreadsheet names it.
-        std::string where =
-            column_letters(header.index[kValue]) + std::to_string(rec.row > 0 ? rec.row : rec.line);
+        std::string where = cell_name(rec, header.index[kValue]);
         std::string id(cell(rec, kId).empty() ? cell(rec, kName) : cell(rec, kId));
         skipped.push_back(where + (id.empty() ? "" : " " + sanitize(id)));
       }
