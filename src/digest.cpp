@@ -81,10 +81,14 @@ std::optional<Change> classify_change(Kind k, Status before, Status now) {
   return std::nullopt;  // e.g. pending -> pending cannot differ; nothing else is news
 }
 
-DigestSources::DigestSources(const Plan& plan, const CalendarPeriod& p)
+Date day_after(const CalendarPeriod& p) {
+  return p.last == Date::from_ymd(9999, 12, 31) ? p.last : p.last.add_days(1);
+}
+
+DigestSources::DigestSources(const Plan& plan, const CalendarPeriod& p, Date made)
     : period(p),
-      now(plan, p.last),
-      before(plan, previous_period(p).last),
+      now(plan, p.last, made),
+      before(plan, previous_period(p).last, day_after(previous_period(p))),
       recorded(plan, p.first, p.last) {}
 
 void DigestSources::add(const Entry& e) {
@@ -103,6 +107,7 @@ Digest build_digest(const DigestSources& sources, const DigestOptions& o) {
   d.previous = previous_period(d.period);
   d.next = next_period(d.period);
   d.as_of = now.as_of();
+  d.made = now.known_by();
   d.unit = o.unit;
   d.time_progress = progress(plan.start, plan.end, d.as_of);
 
@@ -148,11 +153,14 @@ Digest build_digest(const DigestSources& sources, const DigestOptions& o) {
     }
     if (ind.scheduled()) {
       d.scheduled = true;
-      // As of E, like every other figure: the ledger at E's filings.
+      // At D: what a reader of the digest has to chase on the day it is made.
       const std::vector<Explanation> explained = now.explanations(ind);
+      // Of the period or before: a digest of June made in August leaves
+      // July's reports to July's.
       for (const OwedReport& r : now.filings().missing(ind))
-        if (owed_by_scope(ind, r)) d.missing.push_back(missing_report(r, explained));
-      for (const OwedReport& r : now.filings().upcoming(ind, d.next.last - d.as_of))
+        if (r.period.end <= d.as_of && owed_by_scope(ind, r))
+          d.missing.push_back(missing_report(r, explained));
+      for (const OwedReport& r : now.filings().upcoming(ind, d.next.last - d.made))
         if (owed_by_scope(ind, r)) d.due_next.push_back(missing_report(r, explained));
     }
     d.now.push_back(s);

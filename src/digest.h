@@ -2,14 +2,16 @@
 // quarter, half-year or year. A Digest is pure data about one calendar
 // period (digest_period.h), computed from the one pass over the records that
 // DigestSources takes: a ledger at the period's last day E (the digest is
-// "as of" E), a ledger at the last day of the period before, and the tally
+// "as of" E) as known on the day D it is made, a ledger at the last day of
+// the period before as its own digest knew it, and the tally
 // of what was recorded in the period (period_records.h).
 // digest_text.cpp, digest_markdown.cpp and digest_html.cpp render it
 // (digest_render.h) in the words of digest_words.h.
 //
 // Contents, in the order every renderer prints them (action first):
 //   1. headline: time progress and how many indicators stand where at E;
-//   2. reports due and missing at E (the plan's reporting schedules);
+//   2. reports due and missing at D, the day the digest is made (the plan's
+//      reporting schedules);
 //   3. what newly needs attention: status changes into trouble between the
 //      end of the previous period and E (newly behind, breached, newly
 //      missed, closed short, newly overdue, newly unreported, no longer achieved);
@@ -90,14 +92,15 @@ struct MilestoneDue {
   std::optional<Explanation> explanation;  // overdue: the latest current one, if any
 };
 
-// A report due by E and not filed (未报送), or falling due in the next period:
-// the ledger at E's Filings (filings.h), the rows `plan due --as-of E` lists.
+// A report due before D and not filed by then (未报送), or falling due from D
+// to the end of the next period: the ledger's Filings at D (filings.h), the
+// rows `plan due --as-of D` lists.
 struct MissingReport {
   const Indicator* ind = nullptr;
   std::string reporter;  // who owes it; "" when any unit may file it
   std::string period;    // the reporting period's label, "2020-06"
   Date due;
-  int days_overdue = 0;                    // at E; negative: days left until due
+  int days_overdue = 0;                    // at D; negative: days left until due
   std::optional<Explanation> explanation;  // the latest of this report (explanation_for)
 };
 
@@ -110,16 +113,28 @@ struct DigestOptions {
   std::size_t top = 5;  // shortfalls listed
 };
 
-// The one pass over the records behind a digest of `period`: feed every
-// entry to add() (or the ledgers and the tally through the record reader),
-// then build_digest(). The plan must outlive it.
+// The day after `p`, when a cron job makes its digest; its last day when
+// that is the last date there is (9999-12-31).
+Date day_after(const CalendarPeriod& p);
+
+// The one pass over the records behind a digest of `period` made on day
+// `made` (D, after the period: a cron job's run day): feed every entry to
+// add() (or the ledgers and the tally through the record reader), then
+// build_digest(). The plan must outlive it. The ledger at E knows what was
+// filed by D (Ledger's known-by date): a report for the period that came
+// in after E and by D counts, and the reports missing are those due before
+// D. The ledger of the period before knows what was filed by the day after
+// it: what that period's digest, made by cron, said; so a report that fell
+// due in between is news ("newly unreported"). REQUIRES: made >= period.last.
 struct DigestSources {
-  DigestSources(const Plan& plan, const CalendarPeriod& period);
+  DigestSources(const Plan& plan, const CalendarPeriod& p, Date made);
+  // Made the day after the period, as a cron job makes it.
+  DigestSources(const Plan& plan, const CalendarPeriod& p) : DigestSources(plan, p, day_after(p)) {}
   void add(const Entry& e);
 
   CalendarPeriod period;
-  Ledger now;              // at period.last: E
-  Ledger before;           // at the last day of the period before
+  Ledger now;              // at period.last: E, known by D
+  Ledger before;           // at the last day of the period before, known the day after
   PeriodRecords recorded;  // entries dated period.first … period.last
 };
 
@@ -134,6 +149,7 @@ struct Digest {
   CalendarPeriod previous;  // `before` statuses are at previous.last
   CalendarPeriod next;      // milestones due by next.last are listed
   Date as_of;               // E = period.last: every figure is as of this day
+  Date made;                // D: reports filed by this day count
   std::string unit;
   std::string reporter;  // DigestOptions::reporter
   double time_progress = 0;
@@ -142,7 +158,7 @@ struct Digest {
   Headline headline;
 
   bool scheduled = false;  // some indicator in scope has a reporting schedule
-  // Due before E and not filed; then falling due from E to next.last. Both
+  // Due before D and not filed; then falling due from D to next.last. Both
   // ordered as `plan due` orders them: reporter ([[reporter]] order, others
   // after), due date, plan order.
   std::vector<MissingReport> missing;

@@ -242,15 +242,18 @@ std::string window(const Digest& d, bool zh) {
   if (!d.reporter.empty())
     return say(zh, "Period {} to {}; reports due and missing at {}, and falling due by {}",
                "本期 {} 至 {}；截至 {} 未报送的，及 {} 前到期的", d.period.first.iso(),
-               d.period.last.iso(), d.as_of.iso(), d.next.last.iso());
+               d.period.last.iso(), d.made.iso(), d.next.last.iso());
   std::string unit = d.unit.empty() ? ""
                                     : say(zh,
                                           "; only indicators {} "
                                           "leads, partners or reports",
                                           "；仅 {} 牵头、参与或报送的指标", d.unit);
-  return say(zh, "Period {} to {}; figures as of {}, status compared with {}{}",
-             "本期 {} 至 {}，数据截至 {}，状态与 {} 比较{}", d.period.first.iso(),
-             d.period.last.iso(), d.as_of.iso(), d.previous.last.iso(), unit);
+  return say(zh,
+             "Period {} to {}; figures as of {} with the reports filed by {}, status compared "
+             "with {}{}",
+             "本期 {} 至 {}，数据截至 {}（计入截至 {} 报送的数据），状态与 {} 比较{}",
+             d.period.first.iso(), d.period.last.iso(), d.as_of.iso(), d.made.iso(),
+             d.previous.last.iso(), unit);
 }
 
 std::string time_line(const Digest& d, bool zh) {
@@ -297,8 +300,8 @@ int unit_reports_only(const Digest& d) {
 std::string heading(const Digest& d, Section s, bool zh) {
   switch (s) {
     case Section::missing:
-      if (!d.scheduled) return say(zh, "Reports missing at {}", "截至 {} 未报送", d.as_of.iso());
-      return say(zh, "Reports missing at {} ({})", "截至 {} 未报送（{} 项）", d.as_of.iso(),
+      if (!d.scheduled) return say(zh, "Reports missing at {}", "截至 {} 未报送", d.made.iso());
+      return say(zh, "Reports missing at {} ({})", "截至 {} 未报送（{} 项）", d.made.iso(),
                  d.missing.size());
     case Section::attention:
       return say(zh, "Newly in trouble since {}", "新出现的问题（与 {} 相比）",
@@ -356,8 +359,8 @@ std::string nothing(const Digest& d, Section s, bool zh) {
                    "Every report {} owes by {} is in; its indicators waiting on other "
                    "reporters: {} (plan due lists them).",
                    "{} 截至 {} 应报送的均已报送；其中 {} 项指标尚待其他单位报送（plan due 列出）。",
-                   d.unit, d.as_of.iso(), d.headline.unreported);
-      return say(zh, "Every report due by {} is in.", "{} 前应报送的均已报送。", d.as_of.iso());
+                   d.unit, d.made.iso(), d.headline.unreported);
+      return say(zh, "Every report due before {} is in.", "{} 前应报送的均已报送。", d.made.iso());
     case Section::attention:
       return zh ? "无新增滞后、未达标或逾期。" : "Nothing fell behind, missed or became overdue.";
     case Section::shortfalls:

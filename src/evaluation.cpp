@@ -54,12 +54,22 @@ Status flow_status(Decimal actual, Decimal target, double expected, bool closed)
   return Status::behind;
 }
 
+// The last reporting period of a scheduled indicator that is due on the day
+// the ledger is known by and ended by its as-of date: the one its figures
+// are judged at.
+std::optional<ReportingPeriod> judged_period(const Ledger& ledger, const Indicator& ind) {
+  auto p = last_due_period(ledger.plan(), ind, ledger.known_by());
+  while (p && p->end > ledger.as_of())
+    p = p->index > 0 ? std::optional(period_at(ledger.plan(), ind, p->index - 1)) : std::nullopt;
+  return p;
+}
+
 // Where a flow's expected line is read at the ledger's date: the end of the
-// last reporting period that is due, for a scheduled indicator (the day
-// before the plan starts when none is due yet); the date itself otherwise.
+// judged period, for a scheduled indicator (the day before the plan starts
+// when none is due yet); the date itself otherwise.
 Date judged_date(const Ledger& ledger, const Indicator& ind) {
   if (!ind.scheduled()) return ledger.as_of();
-  auto p = last_due_period(ledger.plan(), ind, ledger.as_of());
+  auto p = judged_period(ledger, ind);
   return p ? p->end : ledger.plan().start.add_days(-1);
 }
 
@@ -311,12 +321,15 @@ IndicatorStatus evaluate(const Ledger& ledger, const Indicator& ind, std::option
     evaluate_milestone(ledger, ind, s);
   if (ind.kind != Kind::milestone) s.years = year_split(ledger, ind);
   if (ind.scheduled()) {
-    if (auto p = last_due_period(plan, ind, ledger.as_of())) {
+    if (auto p = judged_period(ledger, ind)) {
       s.judged_at = p->end;
       s.judged_period = period_label(*p);
     }
+    // Missing on the day the ledger is known by, of a period ended by its
+    // as-of date (a digest of June made in August does not judge July).
     for (auto& r : ledger.filings().missing(ind))
-      if (!year || r.period.end.year() == *year) s.missing.push_back(std::move(r));
+      if (r.period.end <= ledger.as_of() && (!year || r.period.end.year() == *year))
+        s.missing.push_back(std::move(r));
     // A report due and missing: the figures are incomplete, so neither
     // behind nor on track (nor met or missed) can be told; a flow already
     // achieved stays achieved.

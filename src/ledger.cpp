@@ -15,9 +15,12 @@ int month_key(int year, int month) {
 
 }  // namespace
 
-Ledger::Ledger(const Plan& plan, Date as_of)
+Ledger::Ledger(const Plan& plan, Date as_of) : Ledger(plan, as_of, as_of) {}
+
+Ledger::Ledger(const Plan& plan, Date as_of, Date known_by)
     : plan_(plan),
       as_of_(as_of),
+      known_by_(known_by),
       as_of_month_day_(as_of.month(), as_of.day()),
       period_first_month_(month_key(plan.start.year(), plan.start.month())),
       period_first_year_(plan.start.year()),
@@ -26,8 +29,8 @@ Ledger::Ledger(const Plan& plan, Date as_of)
       first_year_(plan.start.year() - 1),
       last_year_(std::max(plan.end.year(), as_of.year())),
       acc_(plan.indicators.size()),
-      filings_(plan, as_of),
-      explanations_(plan, as_of) {
+      filings_(plan, known_by),
+      explanations_(plan, known_by) {
   const int months = month_key(plan.end.year(), plan.end.month()) - period_first_month_ + 1;
   const int years = plan.end.year() - plan.start.year() + 1;
   for (std::size_t i = 0; i < acc_.size(); ++i) {
@@ -39,10 +42,15 @@ Ledger::Ledger(const Plan& plan, Date as_of)
       acc_[i].latest_by_year.resize(static_cast<std::size_t>(last_year_ - first_year_ + 1));
     }
   }
+  if (known_by_ > as_of_) {
+    late_periods_.reserve(plan.indicators.size());
+    for (const Indicator& ind : plan.indicators)
+      late_periods_.push_back(ind.scheduled() ? PeriodIndex(plan, ind) : PeriodIndex());
+  }
 }
 
 void Ledger::add(const Entry& e) {
-  if (e.date > as_of_) return;
+  if (e.date > known_by_) return;
   if (e.is_explanation) {
     explanations_.add(e);
     return;
@@ -51,9 +59,29 @@ void Ledger::add(const Entry& e) {
 }
 
 void Ledger::add(const EntryView& e) {
-  if (e.date > as_of_) return;
-  const std::size_t index = e.indicator;
+  if (e.date > as_of_) {
+    if (e.date > known_by_) return;
+    filings_.add(e);
+    // Filed after E: a figure of a period that ended by E counts, as of
+    // that period's last day; one of a later period not yet.
+    const Indicator& ind = plan_.indicators[e.indicator];
+    if (!ind.scheduled()) return;
+    std::optional<int> p = late_periods_[e.indicator].of(e.date, e.ymd, e.period);
+    if (!p) return;
+    const Date end = period_at(plan_, ind, *p).end;
+    if (end > as_of_) return;
+    EntryView dated = e;
+    dated.date = end;
+    dated.ymd = end.ymd();
+    count(dated);
+    return;
+  }
   filings_.add(e);
+  count(e);
+}
+
+void Ledger::count(const EntryView& e) {
+  const std::size_t index = e.indicator;
   const Indicator& ind = plan_.indicators[index];
   Acc& a = acc_[index];
   const auto [year, month, day] = e.ymd;

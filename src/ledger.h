@@ -1,5 +1,10 @@
 // Ledger totals: what the records add up to, per indicator, at an as-of
-// date. Fed one entry at a time by the record reader, it keeps a fixed
+// date E, as known on a later day D (by default E itself): a report for a
+// period that ended by E, filed late or in its due window after E and by D,
+// counts as of its period's last day; reports filed by D, and explanations
+// dated by D, are what filings() and explanations() know. The digest of
+// June made on 15 July counts June's reports that came in on 5 July.
+// Fed one entry at a time by the record reader, it keeps a fixed
 // amount of state per indicator (sums per year and month, latest readings),
 // so memory does not grow with the number of records.
 #pragma once
@@ -18,6 +23,7 @@
 #include "filings.h"
 #include "plan.h"
 #include "record.h"
+#include "schedule.h"
 
 namespace plan {
 
@@ -49,29 +55,33 @@ struct IndicatorTotals {
 class Ledger {
  public:
   Ledger(const Plan& plan, Date as_of);
+  // REQUIRES: known_by >= as_of.
+  Ledger(const Plan& plan, Date as_of, Date known_by);
 
   // Takes one entry whose id the plan knows (the reader guarantees it).
-  // Entries after the as-of date are ignored; explanations (`explain`) are
-  // kept apart and count toward no figure and no report. A sum that would overflow is
-  // recorded as an error (see error()) and the entry is not counted.
+  // Entries after the known-by date are ignored, and those after the as-of
+  // date count only as reports (and figures) of a period ended by then; explanations (`explain`)
+  // are kept apart and count toward no figure and no report. A sum that would overflow is recorded
+  // as an error (see error()) and the entry is not counted.
   void add(const Entry& e);
   // The same for a figure: REQUIRES !e.is_explanation.
   void add(const EntryView& e);
 
   Date as_of() const { return as_of_; }
+  Date known_by() const { return known_by_; }
   const Plan& plan() const { return plan_; }
   const IndicatorTotals& totals(std::size_t indicator) const;
   const IndicatorTotals& totals(const Indicator& ind) const;
-  // Which scheduled reports have come in by the as-of date (filings.h).
+  // Which scheduled reports have come in by the known-by date (filings.h).
   const Filings& filings() const { return filings_; }
-  // The indicator's explanations dated by the as-of date, by date; one per
+  // The indicator's explanations dated by the known-by date, by date; one per
   // period and by= (explanation.h).
   std::vector<Explanation> explanations(const Indicator& ind) const;
   // The first overflow met, if any: the figures must not be used then.
   const std::optional<Diagnostic>& error() const { return error_; }
 
-  // Parallel reading (record_reader.h): ledgers of the same plan and as-of
-  // date, each fed some of the files, folded into one. can_merge() says
+  // Parallel reading (record_reader.h): ledgers of the same plan, as-of
+  // and known-by dates, each fed some of the files, folded into one. can_merge() says
   // whether the result is exactly what one ledger fed every entry in read
   // order would hold: it is unless a part met an error, or a flow's entries
   // add up to magnitudes beyond the figure limit (then some order of adding
@@ -112,6 +122,8 @@ class Ledger {
     std::int64_t magnitude = 0;
   };
 
+  // Counts a figure dated by the as-of date.
+  void count(const EntryView& e);
   void take_reading(Acc& a, const EntryView& e, int year, std::int64_t value);
   // Whether `r` of `from` was read after `l` of this ledger.
   bool read_later(const Latest& r, const Ledger& from, const Latest& l) const;
@@ -122,6 +134,7 @@ class Ledger {
 
   const Plan& plan_;
   Date as_of_;
+  Date known_by_;
   std::pair<int, int> as_of_month_day_;
   int period_first_month_;  // year*12 + month-1 of the period's first month
   int period_first_year_;
@@ -133,6 +146,9 @@ class Ledger {
   mutable std::vector<IndicatorTotals> totals_;
   Filings filings_;
   Explanations explanations_;
+  // Per indicator, when known_by_ > as_of_: its reporting periods, to tell
+  // which period a figure filed after the as-of date reports for.
+  std::vector<PeriodIndex> late_periods_;
 };
 
 }  // namespace plan

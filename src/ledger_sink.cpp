@@ -24,7 +24,7 @@ std::unique_ptr<ShardableSink> LedgerSink::make_shard() const {
   std::vector<std::unique_ptr<Ledger>> owned;
   std::vector<Ledger*> ledgers;
   for (const Ledger* l : ledgers_) {
-    owned.push_back(std::make_unique<Ledger>(l->plan(), l->as_of()));
+    owned.push_back(std::make_unique<Ledger>(l->plan(), l->as_of(), l->known_by()));
     ledgers.push_back(owned.back().get());
   }
   std::unique_ptr<PeriodRecords> recorded;

@@ -206,7 +206,7 @@ TEST_CASE("the HTML digest folds the detail away: per-unit records, charts beyon
   Digest d = digest_of(plan, kRecords, testing::period(PeriodKind::month, "2020-11"), "", 1);
   std::string html = digest_html(d, RenderOptions{});
   // The order of the sections: action first, what was recorded last.
-  std::size_t missing = html.find("<h2>Reports missing at 2020-11-30</h2>"),
+  std::size_t missing = html.find("<h2>Reports missing at 2020-12-01</h2>"),
               attention = html.find("<h2>Newly in trouble since 2020-10-31</h2>"),
               behind = html.find("<h2>Furthest behind (1 of 3 behind)"),
               milestones = html.find("<h2>Milestones due by 2020-12-31"),

@@ -21,12 +21,12 @@ TEST_CASE("golden Markdown digest") {
   // skills.leaders has 2 due (its line at 2.915) and is 1 behind.
   const std::string want = R"(# 测试计划 — monthly report, November 2020
 
-Period 2020-11-01 to 2020-11-30; figures as of 2020-11-30, status compared with 2020-10-31
+Period 2020-11-01 to 2020-11-30; figures as of 2020-11-30 with the reports filed by 2020-12-01, status compared with 2020-10-31
 
 - Time progress 97.2% (day 1,065 of 1,096)
 - 7 indicators: 2 achieved, 1 on track, 3 behind, 1 missed, 0 no data
 
-## Reports missing at 2020-11-30
+## Reports missing at 2020-12-01
 
 The plan sets no reporting schedule: nothing is due.
 

@@ -297,8 +297,9 @@ TEST_CASE("headline counts, and --unit restricting every section") {
   CHECK(edu.units.rows[0].unit == "教育局");
   CHECK_FALSE(any_status(edu, {Status::missed, Status::behind}));
   CHECK(digest_words::window(edu, false) ==
-        "Period 2019-07-01 to 2019-07-07; figures as of 2019-07-07, status compared with "
-        "2019-06-30; only indicators 教育局 leads, partners or reports");
+        "Period 2019-07-01 to 2019-07-07; figures as of 2019-07-07 with the reports filed by "
+        "2019-07-08, status compared with 2019-06-30; only indicators 教育局 leads, partners or "
+        "reports");
 }
 
 TEST_CASE("consecutive digests of the shipped project partition its entries exactly") {

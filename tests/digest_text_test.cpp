@@ -50,13 +50,13 @@ TEST_CASE("golden text digest, every figure checked by hand") {
   // "monthly report, November 2020" (29) = 40 columns.
   const std::string want = R"(测试计划 — monthly report, November 2020
 ========================================
-Period 2020-11-01 to 2020-11-30; figures as of 2020-11-30, status compared with
-2020-10-31
+Period 2020-11-01 to 2020-11-30; figures as of 2020-11-30 with the reports filed
+by 2020-12-01, status compared with 2020-10-31
 
 Time progress 97.2% (day 1,065 of 1,096)
 7 indicators: 2 achieved, 1 on track, 3 behind, 1 missed, 0 no data
 
-Reports missing at 2020-11-30
+Reports missing at 2020-12-01
 -----------------------------
   The plan sets no reporting schedule: nothing is due.
 
@@ -153,8 +153,9 @@ TEST_CASE("Chinese wording") {
   std::string text = digest_text(d, zh);
   CHECK(text.starts_with("测试计划 — 2020年11月月报\n"));
   CHECK(
-      text.find("\n本期 2020-11-01 至 2020-11-30，数据截至 2020-11-30，状态与 2020-10-31 比较\n") !=
-      std::string::npos);
+      // 71 columns to the second date; the rest would pass 80.
+      text.find("\n本期 2020-11-01 至 2020-11-30，数据截至 2020-11-30（计入截至 2020-12-01\n"
+                "报送的数据），状态与 2020-10-31 比较\n") != std::string::npos);
   CHECK(text.find("\n指标 7 项：已完成 2，正常 1，滞后 3，未完成 1，无数据 0\n") !=
         std::string::npos);
   CHECK(text.find("\n  突破上限\n") != std::string::npos);
@@ -208,23 +209,24 @@ TEST_CASE("reports missing: the section the reporting schedules fill") {
   CHECK_FALSE(d.scheduled);  // the mini plan sets no schedule
   CHECK(d.missing.empty());
   // Filled as the schedules will fill it: October's report of jobs.urban_new,
-  // due 2020-11-10, is 20 days overdue at E = 2020-11-30; November's, due
-  // 2020-12-10, falls due in 10 days.
+  // due 2020-11-10, is 21 days overdue on the day the digest is made, D =
+  // 2020-12-01 (20 days of November left after the 10th, and 1); November's,
+  // due 2020-12-10, falls due in 9 days.
   const Indicator& jobs = *plan.find("jobs.urban_new");
   d.scheduled = true;
-  d.missing.push_back({&jobs, "人社局", "2020-10", testing::day("2020-11-10"), 20, {}});
-  d.due_next.push_back({&jobs, "", "2020-11", testing::day("2020-12-10"), -10, {}});
+  d.missing.push_back({&jobs, "人社局", "2020-10", testing::day("2020-11-10"), 21, {}});
+  d.due_next.push_back({&jobs, "", "2020-11", testing::day("2020-12-10"), -9, {}});
   std::string text = digest_text(d, RenderOptions{});
-  CHECK(text.find("Reports missing at 2020-11-30 (1)\n"
+  CHECK(text.find("Reports missing at 2020-12-01 (1)\n"
                   "---------------------------------\n"
-                  "  人社局: 2020-10, due 2020-11-10, 20 days overdue\n"
+                  "  人社局: 2020-10, due 2020-11-10, 21 days overdue\n"
                   "    jobs.urban_new  城镇新增就业人数\n"
                   "  Falling due by 2020-12-31, not yet in\n"
-                  "    (any unit): 2020-11, due 2020-12-10, in 10 days\n"
+                  "    (any unit): 2020-11, due 2020-12-10, in 9 days\n"
                   "      jobs.urban_new\n") != std::string::npos);
   RenderOptions zh;
   zh.zh = true;
-  CHECK(digest_text(d, zh).find("  人社局：2020-10，2020-11-10 到期，已逾期 20 天\n"
+  CHECK(digest_text(d, zh).find("  人社局：2020-10，2020-11-10 到期，已逾期 21 天\n"
                                 "    jobs.urban_new  城镇新增就业人数\n") != std::string::npos);
   // Falling due, many: one line per reporter and period, then the ids it
   // owes (the list comes in reporter, due date, plan order).
@@ -268,6 +270,6 @@ TEST_CASE("reports missing: the section the reporting schedules fill") {
   d.due_next.resize(1);
   // Before the first report falls due: nothing missing, and it says so.
   d.missing.clear();
-  CHECK(digest_text(d, RenderOptions{}).find("  Every report due by 2020-11-30 is in.\n") !=
+  CHECK(digest_text(d, RenderOptions{}).find("  Every report due before 2020-12-01 is in.\n") !=
         std::string::npos);
 }

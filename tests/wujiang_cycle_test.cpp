@@ -163,6 +163,52 @@ TEST_CASE("a missing June report: unreported from 2019-07-11, not before") {
   CHECK(evaluate(ledger_at("2019-07-15"), ind).status == Status::on_track);
 }
 
+TEST_CASE("a ledger at 30 June known by a later day counts June's reports filed late") {
+  // 平望镇's June jobs.reemployed (2019-06-30, 34 人) filed on 12 July
+  // instead, after its due day (10 July), or a July figure that day.
+  const Indicator& ind = *shipped().find("jobs.reemployed");
+  auto entry = [](const char* line) {
+    Entry e;
+    auto kind = parse_line(line, shipped(), Location{"late.rec", 1, 0}, &e);
+    REQUIRE(kind);
+    return e;
+  };
+  const Entry june = entry("2019-07-12  jobs.reemployed  34  by=平望镇  period=2019-06");
+  const Entry july = entry("2019-07-12  jobs.reemployed  40  by=平望镇  period=2019-07");
+  auto late = [&](const char* known_by) {
+    Ledger l(shipped(), day("2019-06-30"), day(known_by));
+    Diagnostics d;
+    read_records(PLAN_SOURCE_DIR "/records", shipped(), d, [&](const Entry& e) {
+      if (!is_pingwang_june_reemployed(e)) l.add(e);
+    });
+    l.add(june);
+    l.add(july);
+    return l;
+  };
+  const IndicatorTotals on_time = ledger_at("2019-06-30").totals(ind);
+  const int june_key = 2019 * 12 + 5;
+  // Known by 15 July: June's counts in June, as if on time; July's not.
+  Ledger known = late("2019-07-15");
+  CHECK(known.totals(ind).actual == on_time.actual);
+  CHECK(known.totals(ind).by_month.at(june_key) == on_time.by_month.at(june_key));
+  CHECK(known.totals(ind).by_year.at(2019) == on_time.by_year.at(2019));
+  IndicatorStatus s = evaluate(known, ind);
+  CHECK(s.missing.empty());
+  CHECK(s.judged_period == "2019-06");  // due on 10 July, before the 15th
+  // Known by 11 July: June's is not in yet, a day overdue.
+  Ledger not_yet = late("2019-07-11");
+  CHECK(not_yet.totals(ind).actual == on_time.actual - *Decimal::parse("34"));
+  IndicatorStatus missing = evaluate(not_yet, ind);
+  CHECK(missing.status == Status::unreported);
+  REQUIRE(missing.missing.size() == 1);
+  CHECK(missing.missing[0].reporter == "平望镇");
+  CHECK(missing.missing[0].days_overdue == 1);
+  // A plain ledger at 30 June takes nothing dated after it.
+  Ledger plain(shipped(), day("2019-06-30"));
+  plain.add(june);
+  CHECK(plain.totals(ind).entries == 0);
+}
+
 TEST_CASE("平望镇's May 2019 figure, dated 8 June within May's due window, files May") {
   Ledger l = ledger_at("2019-07-15");
   const Indicator& ind = *shipped().find("jobs.reemployed");
@@ -323,10 +369,10 @@ TEST_CASE("--unit takes in what a unit reports: a town, and the group 各区镇"
   Digest zhenze = digest("震泽镇");
   CHECK(zhenze.headline.unreported == 1);
   CHECK(digest_words::nothing(zhenze, digest_words::Section::missing, false) ==
-        "Every report 震泽镇 owes by 2019-07-31 is in; its indicators waiting on other "
+        "Every report 震泽镇 owes by 2019-08-01 is in; its indicators waiting on other "
         "reporters: 1 (plan due lists them).");
   CHECK(digest_words::nothing(digest("教育局"), digest_words::Section::missing, false) ==
-        "Every report due by 2019-07-31 is in.");
+        "Every report due before 2019-08-01 is in.");
 
   // The units table counts what a unit leads or partners; the headline
   // also what it only reports. 各区镇: 17 of its 21 (3 + 14 above), and the

@@ -41,8 +41,7 @@ void setup_report(CLI::App& sub, Globals& g) {
           ->check(CLI::IsMember({"week", "month", "quarter", "half", "year"}));
   add_as_of_option(sub, o->as_of,
                    "The day the digest is made (default: today); it covers the last period "
-                   "complete before it");
-  CLI::Option* as_of = sub.get_option("--as-of");
+                   "complete before it, or --month etc., with the reports filed by then");
   std::vector<CLI::Option*> explicit_options;
   const struct {
     PeriodKind kind;
@@ -58,8 +57,7 @@ void setup_report(CLI::App& sub, Globals& g) {
     auto* opt = sub.add_option(e.name, o->labels[static_cast<int>(e.kind)], e.help)
                     ->type_name(e.type)
                     ->check(label_validator(e.kind))
-                    ->excludes(period_option)
-                    ->excludes(as_of);
+                    ->excludes(period_option);
     for (CLI::Option* other : explicit_options) opt->excludes(other);
     explicit_options.push_back(opt);
   }
@@ -94,9 +92,11 @@ void setup_report(CLI::App& sub, Globals& g) {
       "The digest a cron job mails, for one calendar period: by default the last\n"
       "complete week (Monday-Sunday), month, quarter, half-year or year before the\n"
       "as-of day (run on 2020-07-01, --period month covers 2020-06-01 to 2020-06-30;\n"
-      "run on 2020-06-30, May). Every figure is as of the period's last day and\n"
-      "compared with the last day of the period before; what was recorded is the\n"
-      "entries dated in the period, so consecutive digests count each entry once.\n"
+      "run on 2020-06-30, May). Every figure is as of the period's last day, with\n"
+      "the reports for it filed by the day the digest is made (--as-of; a named\n"
+      "period is made the day after it unless --as-of says later), and compared\n"
+      "with the last day of the period before; what was recorded is the entries\n"
+      "dated in the period, so consecutive digests count each entry once.\n"
       "Action first: time progress and status counts; reports missing; what fell\n"
       "behind, broke a limit or became overdue; the flows furthest behind with the\n"
       "pace per month now needed; milestones due by the end of the next period or\n"
@@ -115,6 +115,7 @@ void setup_report(CLI::App& sub, Globals& g) {
       "Examples:\n"
       "  plan report --period week\n"
       "  plan report --month 2020-06 --format md --unit 人社局\n"
+      "  plan report --month 2020-06 --as-of 2020-07-15   (June, made on 15 July)\n"
       "  plan report --quarter 2020Q2 --format html -o 2020Q2.html\n"
       "  plan report --format html --output-dir /srv/www/digests --each-unit\n"
       "  plan report --month 2020-06 --format xlsx -o 2020-06.xlsx\n"
@@ -141,8 +142,19 @@ void setup_report(CLI::App& sub, Globals& g) {
     for (int k = 0; k < 5; ++k)
       if (!o->labels[k].empty())
         period = parse_calendar_label(static_cast<PeriodKind>(k), o->labels[k]);
+    // The day the digest is made: reports filed by then count. A period
+    // named without --as-of is made the day after it, as cron makes it.
+    Date made;
     if (!period) {
-      period = last_complete_period(*parse_period_kind(o->period), as_of_date(o->as_of));
+      made = as_of_date(o->as_of);
+      period = last_complete_period(*parse_period_kind(o->period), made);
+    } else if (o->as_of.empty()) {
+      made = day_after(*period);
+    } else if (made = as_of_date(o->as_of); made < day_after(*period)) {
+      fail(g, make_usage_error(
+                  fmt::format("--as-of {}: the digest of {} is made after it ends, from {} on",
+                              made.iso(), calendar_label(*period), day_after(*period).iso())));
+      return;
     }
     // Dates run from 0001-01-01 (Date::is_valid); a digest near it would
     // cover, or compare with, a period that starts in year 0.
@@ -174,7 +186,7 @@ void setup_report(CLI::App& sub, Globals& g) {
                                      "figures are the plan's final ones",
                                      calendar_label(*period), plan.end.iso()));
     // One pass over the records feeds both ledgers and the period's tally.
-    DigestSources sources(plan, *period);
+    DigestSources sources(plan, *period, made);
     if (!read_ledger(g, *project, {&sources.now, &sources.before}, &sources.recorded)) return;
     DigestOptions opt;
     opt.unit = o->unit;

@@ -16,7 +16,9 @@ P=(--plan "$FIX/mini.toml" --records "$FIX/records")
 # the day before: 2019-W26, Monday 2019-06-24 to Sunday 2019-06-30.
 expect_exit 0 -- "$PLAN" "${P[@]}" report --period week --as-of 2019-07-01
 expect_contains "测试计划 — weekly report, week 2019-W26 (2019-06-24 to 2019-06-30)"
-expect_contains "Period 2019-06-24 to 2019-06-30; figures as of 2019-06-30, status compared with"
+expect_contains "Period 2019-06-24 to 2019-06-30; figures as of 2019-06-30 with the reports filed"
+expect_contains "by 2019-07-01, status compared with 2019-06-23"
+expect_contains "Reports missing at 2019-07-01"
 expect_contains "7 indicators: 3 achieved, 2 on track, 2 behind, 0 missed, 0 no data"
 expect_contains "Recorded in the period: 4 entries on 4 indicators"
 expect_contains "Furthest behind (2 of 2 behind), with the pace now needed"
@@ -29,11 +31,15 @@ for line in open(sys.argv[1], encoding="utf-8"):
         print(line)' "$WORK/out")
 if [ -z "$wide" ]; then ok; else fail "txt lines over 80 columns: $wide"; fi
 cp "$WORK/out" "$WORK/w26"
-# The same week named explicitly, and made on any day of the next week.
+# The same week named explicitly is made the day after it, as cron makes
+# it; made on any day of the next week it is the same week, as known that
+# day (no report was filed in between: only the day differs).
 expect_exit 0 -- "$PLAN" "${P[@]}" report --week 2019-W26
 if cmp -s "$WORK/out" "$WORK/w26"; then ok; else fail "--week 2019-W26 differs from the week before 2019-07-01"; fi
 expect_exit 0 -- "$PLAN" "${P[@]}" report --period week --as-of 2019-07-07
-if cmp -s "$WORK/out" "$WORK/w26"; then ok; else fail "on Sunday 2019-07-07 the week is not W26"; fi
+if sed 's/by 2019-07-07, status/by 2019-07-01, status/; s/^Reports missing at 2019-07-07/Reports missing at 2019-07-01/' "$WORK/out" | cmp -s - "$WORK/w26"; then ok; else fail "on Sunday 2019-07-07 the week is not W26"; fi
+expect_exit 0 -- "$PLAN" "${P[@]}" report --week 2019-W26 --as-of 2019-07-07
+if sed 's/by 2019-07-07, status/by 2019-07-01, status/; s/^Reports missing at 2019-07-07/Reports missing at 2019-07-01/' "$WORK/out" | cmp -s - "$WORK/w26"; then ok; else fail "--week 2019-W26 --as-of 2019-07-07 is not W26 made on 07-07"; fi
 
 # A period outside the plan's (2018-01-01 to 2020-12-31) is likelier a
 # mistyped year: the digest is made, with a warning; one inside, none.
@@ -56,12 +62,12 @@ expect_exit 0 -- "$PLAN" "${P[@]}" report
 expect_exit 0 -- "$PLAN" "${P[@]}" report --as-of 2020-06-30
 expect_contains "测试计划 — monthly report, May 2020"
 expect_exit 0 -- "$PLAN" "${P[@]}" report --as-of 2020-07-01
-expect_contains "Period 2020-06-01 to 2020-06-30; figures as of 2020-06-30, status compared with"
-expect_contains "2020-05-31"
+expect_contains "Period 2020-06-01 to 2020-06-30; figures as of 2020-06-30 with the reports filed"
+expect_contains "by 2020-07-01, status compared with 2020-05-31"
 expect_exit 0 -- "$PLAN" "${P[@]}" report --period quarter --as-of 2020-07-01
 expect_contains "测试计划 — quarterly report, 2020 Q2"
 expect_exit 0 -- "$PLAN" "${P[@]}" report --half 2020H1
-expect_contains "Period 2020-01-01 to 2020-06-30; figures as of 2020-06-30, status compared with"
+expect_contains "Period 2020-01-01 to 2020-06-30; figures as of 2020-06-30 with the reports filed"
 expect_exit 0 -- "$PLAN" "${P[@]}" --lang zh report --period year --as-of 2021-01-01
 expect_contains "测试计划 — 2020年年报"
 expect_exit 0 -- "$PLAN" "${P[@]}" --lang zh report --week 2020-W53
@@ -74,7 +80,9 @@ expect_exit 2 -- "$PLAN" "${P[@]}" report --month 2020-13
 expect_err_line "plan: --month: '2020-13' is not a month (YYYY-MM, such as 2020-06) (plan report --help)"
 expect_exit 2 -- "$PLAN" "${P[@]}" report --quarter 2020Q5
 expect_exit 2 -- "$PLAN" "${P[@]}" report --month 2020-06 --quarter 2020Q2
-expect_exit 2 -- "$PLAN" "${P[@]}" report --month 2020-06 --as-of 2020-07-01
+# A named period is made after it ends: --as-of says when.
+expect_exit 2 -- "$PLAN" "${P[@]}" report --month 2020-06 --as-of 2020-06-30
+expect_err_line "plan: --as-of 2020-06-30: the digest of 2020-06 is made after it ends, from 2020-07-01 on"
 expect_exit 2 -- "$PLAN" "${P[@]}" report --month 2020-06 --period week
 expect_exit 2 -- "$PLAN" "${P[@]}" report --period fortnight
 
@@ -117,13 +125,14 @@ grep -q "^masters.studios_district,.*,11,0.7333333333333333,12,4,1,behind," "$WO
   fail "status: masters.studios_district: $(grep ^masters.studios_district "$WORK/out")"
 
 # The reports-missing section: July 2019 of tests/fixtures/cycle (E =
-# 2019-07-31, compared with 2019-06-30). June's reports are due on 10 July,
-# so at E 人社局's jobs.urban_new and 镇乙's jobs.reemployed for 2019-06 are
-# 31 - 10 = 21 days overdue, and both indicators are unreported (2 of 2);
-# at 2019-06-30 both were judged at May's end (day 151 of 365): urban_new
-# 500 >= 1,200 x 151/365 = 496.44 and reemployed 50 + 50 = 100 >= 240 x
-# 151/365 = 99.29, on track, so both are newly unreported. 镇甲's July
-# report falls due on 10 August, in 10 days, within the next period (August).
+# 2019-07-31, compared with 2019-06-30), made the day after, D = 2019-08-01.
+# June's reports are due on 10 July, so at D 人社局's jobs.urban_new and
+# 镇乙's jobs.reemployed for 2019-06 are 31 - 10 + 1 = 22 days overdue, and
+# both indicators are unreported (2 of 2); at 2019-06-30 as June's digest
+# knew it on 1 July, both were judged at May's end (day 151 of 365):
+# urban_new 500 >= 1,200 x 151/365 = 496.44 and reemployed 50 + 50 = 100 >=
+# 240 x 151/365 = 99.29, on track, so both are newly unreported. 镇甲's July
+# report falls due on 10 August, in 9 days, within the next period (August).
 C=(--plan "$FIX/cycle.toml" --records "$FIX/cycle")
 for f in txt md html; do
   expect_exit 0 -- "$PLAN" "${C[@]}" --lang en report --month 2019-07 --format "$f"
@@ -142,9 +151,9 @@ expect_exit 0 -- "$PLAN" "${C[@]}" due --as-of 2019-07-31 --within 0 --format cs
 # unreported indicator in every golden above; it stays owed (2 missing).
 
 # --each-unit also writes one digest per [[reporter]] of what it owes: 人社局
-# and 镇乙 their June reports (21 days overdue at E, 镇乙's with its
+# and 镇乙 their June reports (22 days overdue at D, 镇乙's with its
 # explanation), 镇甲 nothing missing but July falling due on 10 August
-# (in 10 days); 镇乙 filed July on 31 July, so nothing falls due for it.
+# (in 9 days); 镇乙 filed July on 31 July, so nothing falls due for it.
 rm -rf "$WORK/cyc"
 expect_exit 0 -- "$PLAN" "${C[@]}" --lang en report --month 2019-07 --output-dir "$WORK/cyc" --each-unit
 if [ "$(cd "$WORK/cyc" && ls -A | LC_ALL=C sort | tr '\n' ' ')" = "2019-07-人社局.txt 2019-07.due-人社局.txt 2019-07.due-镇乙.txt 2019-07.due-镇甲.txt 2019-07.txt " ]; then ok; else
@@ -153,28 +162,59 @@ fi
 cat >"$WORK/want" <<'TXT'
 报送测试计划 — reports owed by 镇乙, July 2019
 ==============================================
-Period 2019-07-01 to 2019-07-31; reports due and missing at 2019-07-31, and
+Period 2019-07-01 to 2019-07-31; reports due and missing at 2019-08-01, and
 falling due by 2019-08-31
 
-Reports missing at 2019-07-31 (1)
+Reports missing at 2019-08-01 (1)
 ---------------------------------
-  镇乙: 2019-06, due 2019-07-10, 21 days overdue
+  镇乙: 2019-06, due 2019-07-10, 22 days overdue
     jobs.reemployed  城镇失业人员再就业人数
       Explanation by 镇乙 for 2019-06 (2019-07-12): 6月企业用工统计延迟;
         measures: 8月10日前与7月一并补报
 TXT
 if cmp -s "$WORK/cyc/2019-07.due-镇乙.txt" "$WORK/want"; then ok; else fail "2019-07.due-镇乙.txt: $(cat "$WORK/cyc/2019-07.due-镇乙.txt")"; fi
 # A reporter's own digest names what it owes under the period's line.
-if grep -A1 -xF '    镇甲: 2019-07, due 2019-08-10, in 10 days' "$WORK/cyc/2019-07.due-镇甲.txt" |
+if grep -A1 -xF '    镇甲: 2019-07, due 2019-08-10, in 9 days' "$WORK/cyc/2019-07.due-镇甲.txt" |
   grep -qxF '      jobs.reemployed  城镇失业人员再就业人数' &&
-  grep -qxF '  Every report due by 2019-07-31 is in.' "$WORK/cyc/2019-07.due-镇甲.txt"; then ok; else
+  grep -qxF '  Every report due before 2019-08-01 is in.' "$WORK/cyc/2019-07.due-镇甲.txt"; then ok; else
   fail "2019-07.due-镇甲.txt: $(cat "$WORK/cyc/2019-07.due-镇甲.txt")"
 fi
-if grep -qxF '  人社局: 2019-06, due 2019-07-10, 21 days overdue' "$WORK/cyc/2019-07.due-人社局.txt" &&
+if grep -qxF '  人社局: 2019-06, due 2019-07-10, 22 days overdue' "$WORK/cyc/2019-07.due-人社局.txt" &&
   ! grep -q '镇乙\|Explanation' "$WORK/cyc/2019-07.due-人社局.txt"; then ok; else
   fail "2019-07.due-人社局.txt: $(cat "$WORK/cyc/2019-07.due-人社局.txt")"
 fi
 if [ -z "$(find "$WORK/cyc" -name '.*')" ]; then ok; else fail "temporary left in DIR"; fi
+
+# June's digest made late, on 15 July (--month with --as-of): June's reports,
+# due 10 July, are 5 days overdue at D; both indicators were on track at
+# May's end (above) and are newly unreported. Then 镇乙's June report comes
+# in on 14 July (period=2019-06): it counts for June although dated after
+# E, so reemployed is 50 + 50 + 镇甲's 10 + 镇乙's 12 = 122 >= 240 x 181/365
+# = 119.01, on track, judged at June's end now that June is due; only
+# 人社局 is still missing. Made on 1 July, the same report is not yet in.
+rm -rf "$WORK/late" && cp -r "$FIX/cycle" "$WORK/late"
+L=(--plan "$FIX/cycle.toml" --records "$WORK/late")
+expect_exit 0 -- "$PLAN" "${L[@]}" --lang en report --month 2019-06 --as-of 2019-07-15
+expect_contains "by 2019-07-15, status compared with 2019-05-31"
+expect_contains "2 indicators: 0 achieved, 0 on track, 0 behind, 0 missed, 2 unreported,"
+expect_contains "Reports missing at 2019-07-15 (2)"
+expect_contains "  镇乙: 2019-06, due 2019-07-10, 5 days overdue"
+expect_contains "      on track → unreported; 110 of 240 人 (45.8%), expected 119; 1 report"
+echo '2019-07-14  jobs.reemployed  12  by=镇乙  period=2019-06' >>"$WORK/late/towns.rec"
+expect_exit 0 -- "$PLAN" "${L[@]}" --lang en report --month 2019-06 --as-of 2019-07-15
+expect_contains "2 indicators: 0 achieved, 1 on track, 0 behind, 0 missed, 1 unreported,"
+sed -n '/^Reports missing at/,/^$/p' "$WORK/out" >"$WORK/section"
+cat >"$WORK/want" <<'TXT'
+Reports missing at 2019-07-15 (1)
+---------------------------------
+  人社局: 2019-06, due 2019-07-10, 5 days overdue
+    jobs.urban_new  城镇新增就业人数
+
+TXT
+if cmp -s "$WORK/section" "$WORK/want"; then ok; else fail "June made on 15 July: $(cat "$WORK/section")"; fi
+expect_exit 0 -- "$PLAN" "${L[@]}" --lang en report --month 2019-06 --format md
+expect_contains "- 2 indicators: 0 achieved, 2 on track, 0 behind, 0 missed, 0 unreported, 0 no data"
+expect_contains "| jobs.reemployed | 城镇失业人员再就业人数 | 镇乙     | 2019-06 | 2019-07-10 |         9 |"
 
 # --fail-on: the digest is written first, then exit 3.
 mkdir -p "$WORK/www"

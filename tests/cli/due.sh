@@ -45,24 +45,25 @@ expect_exit 3 -- "$PLAN" status --as-of 2019-07-15 --status unreported --fail-on
 expect_exit 0 -- "$PLAN" status --as-of 2019-07-05 --status unreported --fail-on unreported --format csv
 [ "$(wc -l <"$WORK/out")" = 1 ] && ok || fail "status unreported at 07-05: $(cat "$WORK/out")"
 
-# The July 2019 digest (as of E = 2019-07-31) opens with exactly the two
-# reports plan due lists, 31 - 10 = 21 days overdue at E, and counts them.
+# The July 2019 digest (as of E = 2019-07-31, made the day after, D =
+# 2019-08-01) opens with exactly the two reports plan due lists at D,
+# 31 - 10 + 1 = 22 days overdue, and counts them.
 expect_exit 0 -- "$PLAN" --lang en report --month 2019-07 --format txt
 sed -n '/^Reports missing at/,/^$/p' "$WORK/out" >"$WORK/section"
 cat >"$WORK/want" <<'TXT'
-Reports missing at 2019-07-31 (2)
+Reports missing at 2019-08-01 (2)
 ---------------------------------
-  太培中心: 2019-06, due 2019-07-10, 21 days overdue
+  太培中心: 2019-06, due 2019-07-10, 22 days overdue
     training.migrant_workers  新生代农民工技能培训
-  平望镇: 2019-06, due 2019-07-10, 21 days overdue
+  平望镇: 2019-06, due 2019-07-10, 22 days overdue
     jobs.reemployed  城镇失业人员再就业人数
 
 TXT
 if cmp -s "$WORK/section" "$WORK/want"; then ok; else fail "digest's missing reports: $(cat "$WORK/section")"; fi
-expect_exit 0 -- "$PLAN" due --as-of 2019-07-31 --within 0 --format csv
-[ "$(tail -n +2 "$WORK/out" | cut -d, -f1,3,5 | tr -d '\r' | tr '\n' ' ')" = \
-  "太培中心,training.migrant_workers,2019-06 平望镇,jobs.reemployed,2019-06 " ] && ok ||
-  fail "plan due at 2019-07-31: $(cat "$WORK/out")"
+expect_exit 0 -- "$PLAN" due --as-of 2019-08-01 --within 0 --format csv
+[ "$(tail -n +2 "$WORK/out" | cut -d, -f1,3,5,7 | tr -d '\r' | tr '\n' ' ')" = \
+  "太培中心,training.migrant_workers,2019-06,22 平望镇,jobs.reemployed,2019-06,22 " ] && ok ||
+  fail "plan due at 2019-08-01: $(cat "$WORK/out")"
 
 # The shipped project itself owes nothing.
 cd "$SRC" || exit 1
