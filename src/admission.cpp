@@ -5,6 +5,8 @@
 #include <memory>
 
 #include "duplicates.h"
+#include "filings.h"
+#include "late_report.h"
 #include "plausibility.h"
 #include "record_reader.h"
 #include "refiling.h"
@@ -24,7 +26,8 @@ class Judges : public ShardableSink {
         fresh_(fresh),
         duplicates_(plan, fresh),
         ranges_(plan),
-        refilings_(plan, fresh) {}
+        refilings_(plan, fresh),
+        filings_(plan, Date::from_ymd(9999, 12, 31)) {}
 
   void begin_file(std::size_t index, const std::string& name, Diagnostics& diags) override {
     duplicates_.begin_file(index, name, diags);
@@ -34,12 +37,14 @@ class Judges : public ShardableSink {
     duplicates_.add(e);
     ranges_.add(e);
     refilings_.add(e);
+    filings_.add(e);
   }
   bool takes_views() const override { return true; }
   void add_view(const EntryView& e) override {
     duplicates_.add_view(e);
     ranges_.add_view(e);
     refilings_.add_view(e);
+    filings_.add(e);
   }
   std::unique_ptr<ShardableSink> make_shard() const override {
     return std::make_unique<Judges>(plan_, fresh_);
@@ -50,6 +55,7 @@ class Judges : public ShardableSink {
       duplicates_.merge(part.duplicates_);
       ranges_.merge(part.ranges_);
       refilings_.merge(part.refilings_);
+      filings_.merge(part.filings_);
     }
     return true;
   }
@@ -57,6 +63,7 @@ class Judges : public ShardableSink {
   const DuplicateFinder& duplicates() const { return duplicates_; }
   const FigureRanges& ranges() const { return ranges_; }
   const RefilingFinder& refilings() const { return refilings_; }
+  const Filings& filings() const { return filings_; }  // on every date
 
  private:
   const Plan& plan_;
@@ -64,6 +71,7 @@ class Judges : public ShardableSink {
   DuplicateFinder duplicates_;
   FigureRanges ranges_;
   RefilingFinder refilings_;
+  Filings filings_;
 };
 
 std::string where_of(const Location& l) {
@@ -87,6 +95,7 @@ Diagnostics admit(Env& env, const std::filesystem::path& records, const Plan& pl
 
   const auto found = duplicates.found();
   const auto refilings = judges.refilings().found();
+  const auto late = late_reports(plan, judges.filings(), entries, options.period_option);
   std::size_t in_ledger = 0;
   for (std::size_t i = 0; i < batch.size(); ++i)
     in_ledger += found[i] && !duplicates.within_batch(i) ? 1 : 0;
@@ -115,6 +124,7 @@ Diagnostics admit(Env& env, const std::filesystem::path& records, const Plan& pl
                                   "(--allow-duplicates to add it again)",
                                   where_of(*found[i])));
     }
+    if (late[i] && !(found[i] && !options.allow_duplicates)) out.error(batch[i].at, *late[i]);
     if (!options.force)
       if (auto doubt = ranges.judge(e))
         out.error(batch[i].at, *doubt + " (--force if it is right)");

@@ -5,6 +5,7 @@
 //    allow_duplicates; when every new entry is one, a single error says the
 //    whole batch is there already;
 //  - an implausible figure (plausibility.h), unless force;
+//  - a late report about to count for the next period (late_report.h);
 // and warn of a flow figure whose reporter already has one for its period
 // (refiling.h), which would count the period twice unless it is a
 // correction recorded as the difference.
@@ -37,6 +38,8 @@ struct AdmissionOptions {
   std::string batch_name;
   // Workers reading the ledger, as read_records takes them (0: it decides).
   unsigned threads = 0;
+  // How a period is given, in the late-report error: "--period", "报送期".
+  std::string period_option = "--period";
 };
 
 // Errors (ErrorKind::bad_data) for the entries that may not be added, in

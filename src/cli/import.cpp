@@ -83,7 +83,9 @@ void setup_import(CLI::App& sub, Globals& g) {
       "the ledger (or an earlier row; a file imported again is reported in one line)\n"
       "unless --allow-duplicates, and, unless --force, an implausible figure: a\n"
       "percentage outside 0-100, or a value 100 times or more away from the\n"
-      "indicator's other entries (a fraction for a percent, 万 left out). A flow's\n"
+      "indicator's other entries (a fraction for a percent, 万 left out). So is a row\n"
+      "without a period dated before its period's end whose reporter has not\n"
+      "reported the period before (a late report: its 报送期 says which). A flow's\n"
       "row whose reporter already has a figure for its period is imported with a\n"
       "warning that says what the period comes to (figures of a flow add up).\n"
       "Rows go where plan record puts them (the by= reporter's\n"
@@ -146,9 +148,9 @@ void setup_import(CLI::App& sub, Globals& g) {
       // Against the ledger: duplicates and implausible figures.
       std::vector<NewFigure> batch;
       for (const auto& row : result.rows) batch.push_back({&row.entry, row.value_at});
-      Diagnostics judged =
-          admit(Env::posix(), project->paths.records_dir, plan, batch,
-                AdmissionOptions{o->allow_duplicates, o->force, o->csv, reader_threads_wanted()});
+      Diagnostics judged = admit(Env::posix(), project->paths.records_dir, plan, batch,
+                                 AdmissionOptions{o->allow_duplicates, o->force, o->csv,
+                                                  reader_threads_wanted(), "报送期"});
       for (const auto& d : judged.items()) result.diags.add(d);
     }
     // A CSV's problems also name their cell, as a spreadsheet shows it.

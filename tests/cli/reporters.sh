@@ -161,6 +161,30 @@ run --records "$TMP/q/none" import twice.csv --dry-run
 same "a sheet's own repeat" "$(grep -c warning <<<"$ERR")" 1
 same "a sheet's own repeat: named at its row" "$(grep -o '(twice.csv:2: 5)' <<<"$ERR")" "(twice.csv:2: 5)"
 
+# A late report without a period: 平望镇's June jobs.reemployed
+# (records/towns/pingwang/2019.rec, dated 2019-06-30) left out, its figure
+# comes in on 12 July, after June's due day (10 July). Dated that day it
+# would count for July, which is not over: refused, nothing written, and
+# the error says how to name either period. With --period 2019-06 it lands.
+rm -rf records && cp -r "$SRC/records" records
+sed -i '/^2019-06-30  jobs.reemployed  34  by=平望镇/d' records/towns/pingwang/2019.rec
+rm -rf "$TMP/before" && cp -r records "$TMP/before"
+run record jobs.reemployed 34 --date 2019-07-12 --by 平望镇
+same "late June report dated 12 July: exit" "$RC" 1
+same "late June report dated 12 July: message" "$ERR" \
+  "plan: 平望镇 has not reported jobs.reemployed for 2019-06 (due 2019-07-10), and this figure, dated 2019-07-12, would count for 2019-07, which is not over: --period 2019-06 if it is the late 2019-06 report, --period 2019-07 if it is 2019-07's so far"
+unchanged "late June report dated 12 July"
+# A sheet's row says so at its cell, naming the column.
+printf 'date,id,value,by\n2019-07-12,jobs.reemployed,34,平望镇\n' >late.csv
+run import late.csv --dry-run
+same "late June report in a sheet: exit" "$RC" 1
+same "late June report in a sheet: the column" \
+  "$(grep -c "^plan: late.csv:2:[0-9]*: .*: 报送期 2019-06 if it is the late 2019-06 report, 报送期 2019-07 if it is 2019-07's so far$" <<<"$ERR")" 1
+run record jobs.reemployed 34 --date 2019-07-12 --by 平望镇 --period 2019-06
+same "late June report with --period 2019-06: exit" "$RC" 0
+same "late June report with --period 2019-06: the line" "$(tail -1 records/towns/pingwang/2019.rec)" \
+  "2019-07-12  jobs.reemployed  34  by=平望镇  period=2019-06"
+
 # plan check follows the plan's [settings] lang = "zh" as every command does.
 sed -i 's/^# lang = "zh".*/lang = "zh"/' plans/wujiang-2018-2020.toml
 LANG=C.UTF-8 LC_ALL=C.UTF-8 run check

@@ -1,0 +1,75 @@
+#include "late_report.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "schedule.h"
+#include "text.h"
+
+namespace plan {
+
+namespace {
+
+// The reporter slot of `by` for `ind` (Filings' slots): 0 when the
+// indicator names no reporter; nullopt when `by` is not one of them.
+std::optional<std::size_t> slot_of(const Indicator& ind, std::string_view by) {
+  if (ind.reported_by.empty()) return 0;
+  auto it = std::find_if(ind.reported_by.begin(), ind.reported_by.end(),
+                         [&](const std::string& r) { return same_text(r, by); });
+  if (it == ind.reported_by.end()) return std::nullopt;
+  return static_cast<std::size_t>(it - ind.reported_by.begin());
+}
+
+}  // namespace
+
+std::vector<std::optional<std::string>> late_reports(const Plan& plan, const Filings& ledger,
+                                                     const std::vector<const Entry*>& fresh,
+                                                     std::string_view period_option) {
+  std::vector<std::optional<std::string>> out(fresh.size());
+  // Per fresh entry: its indicator, reporter slot and period, when it is a
+  // scheduled figure whose by= is a reporter of it.
+  struct Key {
+    std::size_t indicator, slot;
+    int period;
+  };
+  std::vector<std::optional<Key>> keys(fresh.size());
+  for (std::size_t i = 0; i < fresh.size(); ++i) {
+    const Entry& e = *fresh[i];
+    if (e.is_explanation) continue;
+    auto index = indicator_index(plan, e);
+    if (!index) continue;
+    const Indicator& ind = plan.indicators[*index];
+    if (!ind.scheduled()) continue;
+    auto slot = slot_of(ind, e.tag("by"));
+    if (!slot) continue;
+    auto period = period_of_entry(plan, ind, e.date, e.tag("period"));
+    if (period) keys[i] = Key{*index, *slot, *period};
+  }
+  for (std::size_t i = 0; i < fresh.size(); ++i) {
+    const Entry& e = *fresh[i];
+    if (!keys[i] || !e.tag("period").empty() || keys[i]->period == 0) continue;
+    const auto [index, slot, period] = *keys[i];
+    const Indicator& ind = plan.indicators[index];
+    const ReportingPeriod now = period_at(plan, ind, period);
+    if (e.date >= now.end) continue;  // dated at the period's end, or after
+    if (ledger.filed(index, slot, period - 1)) continue;
+    const bool in_batch = std::any_of(keys.begin(), keys.end(), [&](const auto& k) {
+      return k && k->indicator == index && k->slot == slot && k->period == period - 1;
+    });
+    if (in_batch) continue;
+    const ReportingPeriod before = period_at(plan, ind, period - 1);
+    const std::string late = period_label(before), next = period_label(now);
+    const std::string who = ind.reported_by.empty()
+                                ? "no one has reported"
+                                : fmt::format("{} has not reported", e.tag("by"));
+    out[i] = fmt::format(
+        "{} {} for {} (due {}), and this figure, dated {}, would count for {}, which is not "
+        "over: {} {} if it is the late {} report, {} {} if it is {}'s so far",
+        who, ind.id, late, before.due.iso(), e.date.iso(), next, period_option, late, late,
+        period_option, next, next);
+  }
+  return out;
+}
+
+}  // namespace plan

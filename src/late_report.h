@@ -1,0 +1,33 @@
+// A late report about to be filed as the next period's. Without period=,
+// a figure reports for the period its date falls in, or for the one before
+// while the date is in that one's due window (schedule.h). A town's June
+// report that comes in on 12 July, after its due day (10 July), and is
+// recorded with that date would count for July: July is not over, June
+// stays 未报送, and July's own report later counts twice. `plan record` and
+// `plan import` refuse such a figure and ask which period it is for: a new
+// flow or level figure of a scheduled indicator, without period=, dated
+// before the end of its period, whose reporter (by=) has no figure for the
+// period before, in the ledger or among the new figures.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "filings.h"
+#include "plan.h"
+#include "record.h"
+
+namespace plan {
+
+// Per fresh entry, in order: the sentence that refuses it, or nullopt.
+// `ledger` holds the ledger's filings on every date (Filings at the last
+// date there is). `period_option` names how a period is given: "--period"
+// for plan record, "报送期" for a sheet's column, as in "--period 2019-06 if
+// it is the late 2019-06 report, --period 2019-07 if it is 2019-07's so far".
+std::vector<std::optional<std::string>> late_reports(const Plan& plan, const Filings& ledger,
+                                                     const std::vector<const Entry*>& fresh,
+                                                     std::string_view period_option);
+
+}  // namespace plan

@@ -1,0 +1,91 @@
+#include "late_report.h"
+
+#include <doctest/doctest.h>
+
+#include "mini_fixture.h"
+#include "record_reader.h"
+
+namespace plan {
+namespace {
+
+using testing::cycle_plan;
+using testing::day;
+
+Entry line(const std::string& text) {
+  Entry e;
+  auto r = parse_line(text, cycle_plan(), Location{"new.rec", 1, 0}, &e);
+  REQUIRE_MESSAGE(r.ok(), text);
+  return e;
+}
+
+// The filings of tests/fixtures/cycle on every date: 镇甲 filed January to
+// June 2019, 镇乙 and 人社局 January to May and July, not June.
+const Filings& cycle_filings() {
+  static const Filings f = [] {
+    Filings filings(cycle_plan(), day("9999-12-31"));
+    Diagnostics d;
+    read_records(PLAN_SOURCE_DIR "/tests/fixtures/cycle", cycle_plan(), d,
+                 [&](const Entry& e) { filings.add(e); });
+    REQUIRE_FALSE(d.has_errors());
+    return filings;
+  }();
+  return f;
+}
+
+std::vector<std::optional<std::string>> judge(const std::vector<Entry>& rows,
+                                              const char* option = "--period") {
+  std::vector<const Entry*> fresh;
+  for (const auto& e : rows) fresh.push_back(&e);
+  return late_reports(cycle_plan(), cycle_filings(), fresh, option);
+}
+
+}  // namespace
+
+TEST_CASE("late_reports: 镇乙's June, due 10 July, recorded on 12 July without a period") {
+  auto got = judge({line("2019-07-12  jobs.reemployed  12  by=镇乙")});
+  REQUIRE(got[0]);
+  CHECK(*got[0] ==
+        "镇乙 has not reported jobs.reemployed for 2019-06 (due 2019-07-10), and this figure, "
+        "dated 2019-07-12, would count for 2019-07, which is not over: --period 2019-06 if it "
+        "is the late 2019-06 report, --period 2019-07 if it is 2019-07's so far");
+  // A sheet's rows name the column instead.
+  CHECK(judge({line("2019-07-12  jobs.reemployed  12  by=镇乙")}, "报送期")[0]->ends_with(
+      "报送期 2019-06 if it is the late 2019-06 report, 报送期 2019-07 if it is 2019-07's so far"));
+  // 人社局 skipped June of jobs.urban_new as well.
+  CHECK(judge({line("2019-07-20  jobs.urban_new  100  by=人社局")})[0]);
+}
+
+TEST_CASE("late_reports: what is not a late report filed as the next period's") {
+  std::vector<Entry> rows = {
+      // The period said.
+      line("2019-07-12  jobs.reemployed  12  by=镇乙  period=2019-06"),
+      line("2019-07-12  jobs.reemployed  12  by=镇乙  period=2019-07"),
+      // Dated on July's last day: July's report.
+      line("2019-07-31  jobs.reemployed  12  by=镇乙"),
+      // In June's due window (by 10 July): June's report, on time.
+      line("2019-07-10  jobs.reemployed  12  by=镇乙"),
+      // 镇甲 filed June (30 June): a mid-July figure is July's.
+      line("2019-07-12  jobs.reemployed  12  by=镇甲"),
+      // An explanation is no figure.
+      line("2019-07-12  jobs.reemployed  explain  by=镇乙  note=\"延迟\""),
+      // Not one of the indicator's reporters: nobody's report.
+      line("2019-07-12  jobs.reemployed  12  by=人社局"),
+      line("2019-07-12  jobs.reemployed  12"),
+      // The plan's first period has none before it.
+      line("2019-01-15  jobs.reemployed  12  by=镇乙"),
+  };
+  for (const auto& verdict : judge(rows)) CHECK_FALSE(verdict);
+}
+
+TEST_CASE("late_reports: June's report among the new figures answers for July's") {
+  auto got = judge({line("2019-07-12  jobs.reemployed  12  by=镇乙"),
+                    line("2019-06-30  jobs.reemployed  11  by=镇乙")});
+  CHECK_FALSE(got[0]);
+  CHECK_FALSE(got[1]);
+  // Another reporter's June does not.
+  got = judge({line("2019-07-12  jobs.reemployed  12  by=镇乙"),
+               line("2019-06-30  jobs.urban_new  11  by=人社局")});
+  CHECK(got[0]);
+}
+
+}  // namespace plan
