@@ -80,10 +80,12 @@ std::string where_of(const Location& l) {
 
 }  // namespace
 
-Diagnostics admit(Env& env, const std::filesystem::path& records, const Plan& plan,
-                  const std::vector<NewFigure>& batch, const AdmissionOptions& options) {
-  Diagnostics out;
-  if (batch.empty()) return out;
+Admission admit(Env& env, const std::filesystem::path& records, const Plan& plan,
+                const std::vector<NewFigure>& batch, const AdmissionOptions& options) {
+  Admission result;
+  Diagnostics& out = result.diags;
+  result.replaces.resize(batch.size());
+  if (batch.empty()) return result;
   std::vector<const Entry*> entries;
   entries.reserve(batch.size());
   for (const auto& f : batch) entries.push_back(f.entry);
@@ -96,10 +98,15 @@ Diagnostics admit(Env& env, const std::filesystem::path& records, const Plan& pl
   const auto found = duplicates.found();
   const auto refilings = judges.refilings().found();
   const auto late = late_reports(plan, judges.filings(), entries, options.period_option);
+  // Under --replace a figure equal to what its reporter has for the period
+  // is no duplicate: it replaces them with nothing to record.
+  auto duplicate = [&](std::size_t i) {
+    return found[i] && !options.allow_duplicates && !(options.replace && refilings[i]);
+  };
   std::size_t in_ledger = 0;
   for (std::size_t i = 0; i < batch.size(); ++i)
-    in_ledger += found[i] && !duplicates.within_batch(i) ? 1 : 0;
-  const bool all_there = !options.allow_duplicates && in_ledger == batch.size();
+    in_ledger += duplicate(i) && !duplicates.within_batch(i) ? 1 : 0;
+  const bool all_there = in_ledger == batch.size();
   if (all_there) {
     // A file imported twice: one line, not one per row.
     const std::string what = options.batch_name.empty() ? "the entry" : options.batch_name;
@@ -114,7 +121,7 @@ Diagnostics admit(Env& env, const std::filesystem::path& records, const Plan& pl
   }
   for (std::size_t i = 0; i < batch.size(); ++i) {
     const Entry& e = *batch[i].entry;
-    if (!options.allow_duplicates && !all_there && found[i]) {
+    if (!all_there && duplicate(i)) {
       out.error(batch[i].at,
                 duplicates.within_batch(i)
                     ? fmt::format("same date, id, value and by= as {}: entered twice? "
@@ -124,16 +131,23 @@ Diagnostics admit(Env& env, const std::filesystem::path& records, const Plan& pl
                                   "(--allow-duplicates to add it again)",
                                   where_of(*found[i])));
     }
-    if (late[i] && !(found[i] && !options.allow_duplicates)) out.error(batch[i].at, *late[i]);
+    if (late[i] && !duplicate(i)) out.error(batch[i].at, *late[i]);
     if (!options.force)
       if (auto doubt = ranges.judge(e))
         out.error(batch[i].at, *doubt + " (--force if it is right)");
-    // A figure refused above as a duplicate needs no more; one let in by
-    // --allow-duplicates counts its period twice, which is said.
-    if (refilings[i] && (options.allow_duplicates || !found[i]))
+    // A figure refused above as a duplicate needs no more. One let in by
+    // --allow-duplicates, --add, or a negative one (a correction recorded as
+    // the difference) counts its period twice, which is said; --replace
+    // records the difference; any other is refused.
+    if (!refilings[i] || duplicate(i)) continue;
+    if (options.replace && !refilings[i]->overflowed)
+      result.replaces[i] = Decimal::from_units(refilings[i]->sum);
+    else if (options.add || e.amount < Decimal() || (options.allow_duplicates && found[i]))
       out.warning(batch[i].at, judges.refilings().warning(i));
+    else
+      out.error(batch[i].at, judges.refilings().refusal(i));
   }
-  return out;
+  return result;
 }
 
 }  // namespace plan

@@ -6,9 +6,12 @@
 //    whole batch is there already;
 //  - an implausible figure (plausibility.h), unless force;
 //  - a late report about to count for the next period (late_report.h);
-// and warn of a flow figure whose reporter already has one for its period
-// (refiling.h), which would count the period twice unless it is a
-// correction recorded as the difference.
+//  - a flow figure whose reporter already has one for its period
+//    (refiling.h), which would count the period twice, unless `add` (it
+//    adds to them: written, with a warning that says what the period comes
+//    to) or `replace` (it replaces them: Admission::replaces says what to
+//    record, as_replacement); a negative figure, a correction recorded as
+//    the difference, is written with the warning.
 // One streaming pass over the records (read_records, in parallel where it
 // pays, with the same verdicts as one thread), holding the new
 // entries' fingerprints and one range per indicator: memory follows the
@@ -40,11 +43,22 @@ struct AdmissionOptions {
   unsigned threads = 0;
   // How a period is given, in the late-report error: "--period", "报送期".
   std::string period_option = "--period";
+  // A reporter's second figure for a period adds to the first, or replaces
+  // it (then a figure equal to one already in is no duplicate either).
+  bool add = false, replace = false;
 };
 
-// Errors (ErrorKind::bad_data) for the entries that may not be added, in
-// batch order, none when all may; and warnings, which do not stop them.
-Diagnostics admit(Env& env, const std::filesystem::path& records, const Plan& plan,
-                  const std::vector<NewFigure>& batch, const AdmissionOptions& options);
+struct Admission {
+  // Errors (ErrorKind::bad_data) for the entries that may not be added, in
+  // batch order, none when all may; and warnings, which do not stop them.
+  Diagnostics diags;
+  // Per entry, with `replace`: what its reporter already has in all for its
+  // period, which the entry replaces (as_replacement); nullopt for a first
+  // figure, recorded as it is.
+  std::vector<std::optional<Decimal>> replaces;
+};
+
+Admission admit(Env& env, const std::filesystem::path& records, const Plan& plan,
+                const std::vector<NewFigure>& batch, const AdmissionOptions& options);
 
 }  // namespace plan

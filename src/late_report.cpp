@@ -48,7 +48,9 @@ std::vector<std::optional<std::string>> late_reports(const Plan& plan, const Fil
   }
   for (std::size_t i = 0; i < fresh.size(); ++i) {
     const Entry& e = *fresh[i];
-    if (!keys[i] || !e.tag("period").empty() || keys[i]->period == 0) continue;
+    // A negative figure is a correction, not a report.
+    if (!keys[i] || !e.tag("period").empty() || keys[i]->period == 0 || e.amount < Decimal())
+      continue;
     const auto [index, slot, period] = *keys[i];
     const Indicator& ind = plan.indicators[index];
     const ReportingPeriod now = period_at(plan, ind, period);

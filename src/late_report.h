@@ -5,7 +5,8 @@
 // recorded with that date would count for July: July is not over, June
 // stays 未报送, and July's own report later counts twice. `plan record` and
 // `plan import` refuse such a figure and ask which period it is for: a new
-// flow or level figure of a scheduled indicator, without period=, dated
+// flow or level figure of a scheduled indicator, not negative (a
+// correction, -120 as 更正 of a double count, is no report), without period=, dated
 // before the end of its period, whose reporter (by=) has no figure for the
 // period before, in the ledger or among the new figures.
 #pragma once

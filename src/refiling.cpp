@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <tuple>
 
@@ -135,6 +136,55 @@ std::string RefilingFinder::warning(std::size_t i) const {
       comes_to ? fmt::format(", so {} comes to {}", period,
                              format_amount(Decimal::from_units(total), true))
                : "");
+}
+
+std::string RefilingFinder::refusal(std::size_t i) const {
+  const Earlier f = *earlier(i);
+  const Entry& e = *fresh_[i];
+  const Indicator& ind = plan_.indicators[key_[i]->indicator];
+  const std::string period = period_label(period_at(plan_, ind, key_[i]->period));
+  const std::string first = f.first.to_string();
+  const bool summed = !f.overflowed && within_figure_limit(f.sum);
+  std::int64_t total = 0, difference = 0;
+  const bool sums = summed && !__builtin_add_overflow(f.sum, e.amount.units(), &total) &&
+                    within_figure_limit(total) &&
+                    !__builtin_sub_overflow(e.amount.units(), f.sum, &difference) &&
+                    within_figure_limit(difference);
+  auto amount = [](std::int64_t units) { return format_amount(Decimal::from_units(units), true); };
+  std::string earlier;
+  if (f.count == 1)
+    earlier = summed ? first + ": " + amount(f.sum) : first;
+  else
+    earlier = fmt::format("{} figures, the first at {}{}", f.count, first,
+                          summed ? "; " + amount(f.sum) + " in all" : "");
+  const std::string value = format_amount(e.amount, true);
+  if (!sums)
+    return fmt::format(
+        "{} already reported {} for {} ({}): --replace if {} replaces {}, --add if "
+        "it adds to {}",
+        key_[i]->by, ind.id, period, earlier, value, f.count == 1 ? "it" : "them",
+        f.count == 1 ? "it" : "them");
+  return fmt::format(
+      "{} already reported {} for {} ({}): --replace if {} replaces {} (recorded as the "
+      "difference, {}{}), --add if it adds to {} (then {} comes to {})",
+      key_[i]->by, ind.id, period, earlier, value, f.count == 1 ? "it" : "them",
+      difference > 0 ? "+" : "", amount(difference), f.count == 1 ? "it" : "them", period,
+      amount(total));
+}
+
+std::optional<Entry> as_replacement(const Entry& e, Decimal earlier) {
+  if (e.amount == earlier) return std::nullopt;
+  Entry r = e;
+  r.amount = e.amount - earlier;
+  std::string note = fmt::format("更正：原报 {}，改为 {}", format_amount(earlier, false),
+                                 format_amount(e.amount, false));
+  auto own =
+      std::find_if(r.tags.begin(), r.tags.end(), [](const auto& t) { return t.first == "note"; });
+  if (own == r.tags.end())
+    r.tags.emplace_back("note", note);
+  else
+    own->second = note + "；" + own->second;
+  return r;
 }
 
 }  // namespace plan

@@ -6,8 +6,10 @@
 // in the ledger for the same reporting period (period=, or the period its
 // date reports for: schedule.h), or an earlier one among the new figures (a
 // sheet holding a 月报 and its resent correction), naming the first one and
-// what the period will add up to. A warning, not a refusal: a correction recorded as the
-// difference (-2 for 33 sent as 31) is such a figure too.
+// what the period will add up to. admission.h refuses such a figure unless
+// told that it adds to them (--add) or replaces them (--replace: recorded
+// as the difference, as_replacement); a negative one, a correction
+// recorded as the difference (-2 for 33 sent as 35), only warns.
 //
 // One streaming pass over the records, as the other judges of admission.h:
 // a ledger entry costs a look at its indicator unless a new figure has
@@ -58,6 +60,11 @@ class RefilingFinder : public EntrySink {
   // a flow's figures add up, so 2019-03 comes to 6,152; a figure that
   // replaces another is recorded as the difference".
   std::string warning(std::size_t i) const;
+  // The refusal for fresh entry `i` (found()[i] set): "人社局 already reported
+  // jobs.urban_new for 2019-03 (records/hrss/2019.rec:23: 1,942): --replace
+  // if 2,000 replaces it (recorded as the difference, +58), --add if it adds
+  // to it (then 2019-03 comes to 3,942)".
+  std::string refusal(std::size_t i) const;
 
  private:
   std::optional<Earlier> earlier(std::size_t i) const;  // found()[i]
@@ -76,5 +83,11 @@ class RefilingFinder : public EntrySink {
   std::vector<std::optional<Earlier>> in_batch_;   // per fresh entry: the fresh ones before it
   std::size_t file_ = 0;                           // the file being read
 };
+
+// `e`, a figure of a period for which its reporter already has `earlier` in
+// all, recorded as what replaces them: its value the difference (2 for 33
+// sent after 31) and a note that says so, "更正：原报 31，改为 33", before a
+// note of its own; nullopt when the difference is 0 (nothing to record).
+std::optional<Entry> as_replacement(const Entry& e, Decimal earlier);
 
 }  // namespace plan

@@ -71,6 +71,8 @@ TEST_CASE("late_reports: what is not a late report filed as the next period's") 
       // Not one of the indicator's reporters: nobody's report.
       line("2019-07-12  jobs.reemployed  12  by=人社局"),
       line("2019-07-12  jobs.reemployed  12"),
+      // A correction is no report.
+      line("2019-07-12  jobs.reemployed  -2  by=镇乙  note=更正"),
       // The plan's first period has none before it.
       line("2019-01-15  jobs.reemployed  12  by=镇乙"),
   };

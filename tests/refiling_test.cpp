@@ -69,6 +69,15 @@ TEST_CASE("RefilingFinder: the same reporter, indicator and period already in th
         "人社局 already reported jobs.urban_new for 2019-06 (towns/a/2019.rec:17: 420): a flow's "
         "figures add up, so 2019-06 comes to 520; a figure that replaces another is recorded as "
         "the difference");
+  // The refusal: 33 replacing the 29 in is +4; added, 62. 100 for 420: -320.
+  CHECK(finder.refusal(0) ==
+        "镇甲 already reported jobs.reemployed for 2019-06 (2 figures, the first at "
+        "towns/a/2019.rec:12; 29 in all): --replace if 33 replaces them (recorded as the "
+        "difference, +4), --add if it adds to them (then 2019-06 comes to 62)");
+  CHECK(finder.refusal(4) ==
+        "人社局 already reported jobs.urban_new for 2019-06 (towns/a/2019.rec:17: 420): "
+        "--replace if 100 replaces it (recorded as the difference, -320), --add if it adds to "
+        "it (then 2019-06 comes to 520)");
 }
 
 TEST_CASE("RefilingFinder: a sum past the figure limit is left unsaid") {
@@ -149,6 +158,32 @@ TEST_CASE("RefilingFinder: the new figures before one count too, after the ledge
   CHECK(finder.warning(3).find("(3 figures, the first at a.rec:7; 43 in all)") !=
         std::string::npos);
   CHECK(finder.warning(3).find("so 2019-06 comes to 46;") != std::string::npos);
+}
+
+}  // namespace plan
+
+namespace plan {
+
+TEST_CASE("as_replacement: the difference, with a note that says what it replaces") {
+  auto e = [](const char* text) {
+    Entry entry;
+    REQUIRE(parse_line(text, testing::cycle_plan(), Location{"x.rec", 1, 0}, &entry).ok());
+    return entry;
+  };
+  // 33 sent after 31: +2, the note first, then the reporter's own.
+  auto r = as_replacement(e("2019-07-05  jobs.reemployed  33  by=镇甲  note=重报"),
+                          *Decimal::parse("31"));
+  REQUIRE(r);
+  CHECK(r->amount == *Decimal::parse("2"));
+  CHECK(r->tag("note") == "更正：原报 31，改为 33；重报");
+  CHECK(r->tag("by") == "镇甲");
+  // Lower than what is in: a negative difference; no note of its own.
+  r = as_replacement(e("2019-07-05  jobs.reemployed  1.5万  by=镇甲"), *Decimal::parse("15300"));
+  REQUIRE(r);
+  CHECK(r->amount == *Decimal::parse("-300"));
+  CHECK(r->tag("note") == "更正：原报 15300，改为 15000");
+  // Equal: nothing to record.
+  CHECK_FALSE(as_replacement(e("2019-07-05  jobs.reemployed  31  by=镇甲"), *Decimal::parse("31")));
 }
 
 }  // namespace plan

@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "csv.h"
 #include "record_writer.h"
+#include "refiling.h"
 #include "text.h"
 #include "workbook_reader.h"
 
@@ -16,7 +17,7 @@ namespace plan::cli {
 void setup_import(CLI::App& sub, Globals& g) {
   struct Options {
     std::string csv, file, encoding = "utf-8", sheet;
-    bool dry_run = false, force = false, allow_duplicates = false;
+    bool dry_run = false, force = false, allow_duplicates = false, add = false, replace = false;
   };
   auto o = std::make_shared<Options>();
   // Not CLI::ExistingFile: its "csv: File does not exist" is not plan's one-line error; reading
@@ -44,6 +45,13 @@ void setup_import(CLI::App& sub, Globals& g) {
       "Append rows even when the ledger already holds the same date, id, value, by and period");
   sub.add_flag("--force", o->force,
                "Accept dates outside the plan period or after today, and implausible figures");
+  auto* add = sub.add_flag("--add", o->add,
+                           "A row whose reporter already has a figure for its period adds to it");
+  sub.add_flag("--replace", o->replace,
+               "A row whose reporter already has a figure for its period replaces it (the "
+               "difference is recorded, with a note; an equal one is skipped): a sheet sent again "
+               "with corrections")
+      ->excludes(add);
   sub.footer(
       "The first row names the columns, in any order (case and spaces ignored):\n"
       "  column    use       other names\n"
@@ -85,9 +93,11 @@ void setup_import(CLI::App& sub, Globals& g) {
       "percentage outside 0-100, or a value 100 times or more away from the\n"
       "indicator's other entries (a fraction for a percent, 万 left out). So is a row\n"
       "without a period dated before its period's end whose reporter has not\n"
-      "reported the period before (a late report: its 报送期 says which). A flow's\n"
-      "row whose reporter already has a figure for its period is imported with a\n"
-      "warning that says what the period comes to (figures of a flow add up).\n"
+      "reported the period before (a late report: its 报送期 says which). So is a\n"
+      "flow's row whose reporter already has a figure for its period (figures of a\n"
+      "flow add up) unless --add (imported, with a warning of what the period comes\n"
+      "to) or --replace (its difference is imported, with a note; a row equal to what\n"
+      "is in is skipped: a sheet sent again with corrections).\n"
       "Rows go where plan record puts them (the by= reporter's\n"
       "<records>/<folder>/<year>.rec, else <records>/<year>.rec), or all to --file;\n"
       "the files are locked together and, should a write fail (a full disk), every\n"
@@ -144,14 +154,36 @@ void setup_import(CLI::App& sub, Globals& g) {
       }
       result = import_csv(*text, o->csv, plan, today(), o->force);
     }
+    std::size_t unchanged = 0;  // --replace: rows equal to what is in
     if (!result.diags.has_errors() && !result.rows.empty()) {
       // Against the ledger: duplicates and implausible figures.
       std::vector<NewFigure> batch;
       for (const auto& row : result.rows) batch.push_back({&row.entry, row.value_at});
-      Diagnostics judged = admit(Env::posix(), project->paths.records_dir, plan, batch,
-                                 AdmissionOptions{o->allow_duplicates, o->force, o->csv,
-                                                  reader_threads_wanted(), "报送期"});
-      for (const auto& d : judged.items()) result.diags.add(d);
+      AdmissionOptions options{o->allow_duplicates, o->force, o->csv, reader_threads_wanted(),
+                               "报送期"};
+      options.add = o->add;
+      options.replace = o->replace;
+      Admission admitted = admit(Env::posix(), project->paths.records_dir, plan, batch, options);
+      for (const auto& d : admitted.diags.items()) result.diags.add(d);
+      // --replace: a row whose reporter has figures for its period records
+      // the difference; one equal to them records nothing.
+      if (!admitted.diags.has_errors()) {
+        std::vector<ImportRow> kept;
+        for (std::size_t i = 0; i < result.rows.size(); ++i) {
+          ImportRow& row = result.rows[i];
+          if (const auto& earlier = admitted.replaces[i]) {
+            std::optional<Entry> replacement = as_replacement(row.entry, *earlier);
+            if (!replacement) {
+              ++unchanged;
+              continue;
+            }
+            row.entry = std::move(*replacement);
+            row.line = format_entry(row.entry, plan.indicators[*indicator_index(plan, row.entry)]);
+          }
+          kept.push_back(std::move(row));
+        }
+        result.rows = std::move(kept);
+      }
     }
     // A CSV's problems also name their cell, as a spreadsheet shows it.
     const Diagnostics shown = result.shown(result.diags);
@@ -164,7 +196,16 @@ void setup_import(CLI::App& sub, Globals& g) {
                                               n == 1 ? "" : "s", o->csv)));
       return;
     }
-    if (result.rows.empty()) return;
+    // --replace: the rows that equal what their reporters have, said once.
+    const std::string same =
+        unchanged == 0 ? ""
+        : zh           ? fmt::format("{} 行与已报送的数据相同，未写入\n", unchanged)
+             : fmt::format("{} row{} equal to what {} reporter already has: not written\n",
+                           unchanged, unchanged == 1 ? "" : "s", unchanged == 1 ? "its" : "each");
+    if (result.rows.empty()) {
+      if (!same.empty()) emit(g, same);
+      return;
+    }
 
     // Lines per target file, each file's lines in CSV order.
     std::map<std::filesystem::path, std::vector<std::string>> by_file;
@@ -183,7 +224,7 @@ void setup_import(CLI::App& sub, Globals& g) {
       if (by_file.size() > 1) files += fmt::format(" ({})", lines.size());
       batches.push_back({file, std::move(lines)});
     }
-    std::string out;
+    std::string out = same;
     for (const auto& b : batches)
       for (const auto& line : b.lines)
         out += sanitize(b.file.string()) + ": " + sanitize(line) + "\n";

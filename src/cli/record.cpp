@@ -1,9 +1,14 @@
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "admission.h"
 #include "cli.h"
 #include "new_entry.h"
 #include "record_writer.h"
+#include "refiling.h"
+#include "render.h"
+#include "schedule.h"
 #include "text.h"
 
 namespace plan::cli {
@@ -11,7 +16,7 @@ namespace plan::cli {
 void setup_record(CLI::App& sub, Globals& g) {
   struct Options {
     std::string id, value, date, by, note, src, file, period, measures;
-    bool force = false, allow_duplicates = false;
+    bool force = false, allow_duplicates = false, add = false, replace = false;
   };
   auto o = std::make_shared<Options>();
   sub.add_option("id", o->id,
@@ -44,6 +49,12 @@ void setup_record(CLI::App& sub, Globals& g) {
                "Append even when the ledger already holds the same date, id, value, by and period");
   sub.add_flag("--force", o->force,
                "Accept a date outside the plan period or after today, or an implausible figure");
+  auto* add = sub.add_flag("--add", o->add,
+                           "The reporter already has a figure for the period: this one adds to it");
+  sub.add_flag("--replace", o->replace,
+               "The reporter already has a figure for the period: this one replaces it (the "
+               "difference is recorded, with a note)")
+      ->excludes(add);
   sub.footer(
       "Checks the entry exactly as `plan check` would read it (known id, a value the\n"
       "indicator's kind takes), then appends one line under a lock, so that runs at\n"
@@ -67,7 +78,9 @@ void setup_record(CLI::App& sub, Globals& g) {
       "for 2.6%, 1.2 for 1.2万). Refused until --period says which period it is: a\n"
       "figure dated before its period's end whose reporter has not reported the\n"
       "period before (June's report recorded on 12 July, past its due day, would\n"
-      "count for July).\n"
+      "count for July). Refused unless --add or --replace: a flow's figure whose\n"
+      "reporter already has one for the period (--add: it adds to it; --replace: it\n"
+      "replaces it, and the difference is written, with a note).\n"
       "\n"
       "explain records an explanation (情况说明) of any indicator for a reporting\n"
       "period (--period, else the last one due at --date): --note says why it is\n"
@@ -113,12 +126,30 @@ void setup_record(CLI::App& sub, Globals& g) {
         return;
       }
     }
-    Diagnostics judged =
-        admit(Env::posix(), project->paths.records_dir, plan, {NewFigure{&made->entry, Location{}}},
-              AdmissionOptions{o->allow_duplicates, o->force, "", reader_threads_wanted()});
+    AdmissionOptions options{o->allow_duplicates, o->force, "", reader_threads_wanted()};
+    options.add = o->add;
+    options.replace = o->replace;
+    Admission admitted = admit(Env::posix(), project->paths.records_dir, plan,
+                               {NewFigure{&made->entry, Location{}}}, options);
+    const Diagnostics& judged = admitted.diags;
     if (const Diagnostic* refused = judged.first_error()) {
       fail(g, *refused);
       return;
+    }
+    if (const auto& earlier = admitted.replaces[0]) {
+      std::optional<Entry> replacement = as_replacement(made->entry, *earlier);
+      const Indicator& ind = plan.indicators[*indicator_index(plan, made->entry)];
+      if (!replacement) {
+        // A replacement is of a scheduled flow's period (refiling.h).
+        auto period = period_of_entry(plan, ind, made->entry.date, made->entry.tag("period"));
+        emit(g, fmt::format("nothing written: {} has {} for {} of {} already\n",
+                            sanitize(made->entry.tag("by")), format_amount(*earlier, true),
+                            period ? period_label(period_at(plan, ind, *period)) : "the period",
+                            ind.id));
+        return;
+      }
+      made->entry = std::move(*replacement);
+      made->line = format_entry(made->entry, ind);
     }
     std::filesystem::path file = o->file.empty()
                                      ? project->paths.default_record_file(plan, o->by, date.year())

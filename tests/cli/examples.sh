@@ -7,10 +7,14 @@
 # shipped project (plans/ and records/ of this repository, so commands that
 # write change only the copy), with `plan` on PATH. A command must exit 0,
 # or 0 or 3 when it has --fail-on (3 is its answer, not a failure). The CSV
-# files that import examples read are made first, one valid row each (a
-# different figure each, as an import refuses a row already in the ledger), in
+# files that import examples read are made first, one valid row each, in
 # GB 18030 when the example says --encoding gb18030; the workbooks (.xlsx)
-# likewise, by Debian's python3-openpyxl, with the sheet --sheet names.
+# likewise, by Debian's python3-openpyxl, with the sheet --sheet names. Each
+# row is 人社局's jobs.urban_new for a month of its own (the n-th file made,
+# the n-th month of 2020, dated its last day), and the copy holds none of
+# 人社局's jobs.urban_new figures: a reporter's second figure for a period
+# is refused (--add, --replace), so every example row is a first one, and
+# so is the record example's March 2019.
 # `plan template` examples read an empty records folder (below). Two things stand in for
 # the server the examples assume: `mail` and `mutt` are stubs that keep the
 # message, and /srv/ is a folder of the copy.
@@ -24,6 +28,7 @@ done
 export PATH=$WORK/bin:$PATH
 mkdir -p "$WORK/srv/www"
 cp -r "$SRC/plans" "$SRC/records" "$WORK/project/"
+sed -i '/^[0-9-]*  jobs\.urban_new  .*by=人社局/d' "$WORK/project/records/hrss/"*.rec
 
 perl -CSD -ne '
   if (/^\.EX/) { $in = 1; next }
@@ -51,7 +56,7 @@ for cmd in "${examples[@]}"; do
     case $cmd in *"import $csv"*) ;; *) continue ;; esac
     [ -e "$csv" ] && continue
     made=$((made + 1))
-    row=$'date,id,value,by\n2019-09-30,jobs.urban_new,'$((4200 + made))$',人社局\n'
+    row=$'date,id,value,by\n'$(date -d "2020-01-01 +$made month -1 day" +%F)$',jobs.urban_new,'$((4200 + made))$',人社局\n'
     if [[ $cmd == *gb18030* ]]; then iconv -f UTF-8 -t GB18030 <<<"$row" >"$csv"; else echo "$row" >"$csv"; fi
   done
   for book in $(grep -oE '[^ ]+\.xlsx' <<<"$cmd" | grep -v '>'); do
@@ -59,13 +64,14 @@ for cmd in "${examples[@]}"; do
     [ -e "$book" ] && continue
     made=$((made + 1))
     sheet=$(grep -oP -- '--sheet \K[^ ]+' <<<"$cmd")
-    /usr/bin/python3 - "$book" "${sheet:-Sheet1}" $((4200 + made)) <<'PY'
+    /usr/bin/python3 - "$book" "${sheet:-Sheet1}" $((4200 + made)) \
+      "$(date -d "2020-01-01 +$made month -1 day" +%F)" <<'PY'
 import datetime, sys, openpyxl
 wb = openpyxl.Workbook()
 ws = wb.active
 ws.title = sys.argv[2]
 ws.append(["date", "id", "value", "by"])
-ws.append([datetime.date(2019, 9, 30), "jobs.urban_new", int(sys.argv[3]), "人社局"])
+ws.append([datetime.date.fromisoformat(sys.argv[4]), "jobs.urban_new", int(sys.argv[3]), "人社局"])
 wb.save(sys.argv[1])
 PY
   done

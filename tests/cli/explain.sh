@@ -82,8 +82,9 @@ same "show: records" "$(grep '^Records' <<<"$OUT")" "Records (12):"
 # --- plan check: explanations are valid lines.
 run check
 same "check: exit" "$RC" 0
-# --force lands it; check then warns of it (a warning: exit 0).
-run record jobs.urban_new 100 --date 2019-06-30 --period 2019-07 --by 人社局 --force
+# --force lands it (人社局's July, 2019-07-31, is in: --add); check then
+# warns of it (a warning: exit 0).
+run record jobs.urban_new 100 --date 2019-06-30 --period 2019-07 --by 人社局 --force --add
 same "--period after the date, --force: exit" "$RC" 0
 run check
 same "check, period after the date: exit" "$RC" 0

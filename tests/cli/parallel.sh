@@ -118,11 +118,13 @@ grep -q "^plan: $WORK/q.csv:4:27: cell C4: same date, id, value and by= as $WORK
   { fail "the repeated row is not named"; cat "$WORK/err" >&2; }
 grep -q "^plan: $WORK/q.csv:5:27: cell C5: value 900000000 of jobs.urban_new is .* times the largest" "$WORK/err" && ok ||
   { fail "the implausible figure is not named"; cat "$WORK/err" >&2; }
-# Row 3 is 人社局's July again: the second-figure warning, whose first
-# figure and sum the threads must agree on (same_for_threads above).
-grep -q "^plan: $WORK/q.csv:3:27: warning: cell C3: 人社局 already reported jobs.urban_new for 2019-07 (" "$WORK/err" && ok ||
-  { fail "no second-figure warning for row 3"; cat "$WORK/err" >&2; }
-grep -q "nothing imported: 3 errors" "$WORK/err" && ok || { fail "not 3 errors"; cat "$WORK/err" >&2; }
+# Row 3 is 人社局's July again: refused as a second figure (--add,
+# --replace), naming the first figure and the sum, which the threads must
+# agree on (same_for_threads above); so are rows 5 (August) and 6
+# (September): 6 errors with the three above.
+grep -q "^plan: $WORK/q.csv:3:27: cell C3: 人社局 already reported jobs.urban_new for 2019-07 (" "$WORK/err" && ok ||
+  { fail "no second-figure refusal for row 3"; cat "$WORK/err" >&2; }
+grep -q "nothing imported: 6 errors" "$WORK/err" && ok || { fail "not 6 errors"; cat "$WORK/err" >&2; }
 diff -r "$BIG" "$DUP" | grep -c '^>' | grep -qx 2 && ok || fail "the ledger changed beyond the two lines put in"
 
 echo "$passed passed, $failed failed"

@@ -31,12 +31,18 @@ unchanged "record --by typo"
 
 # --- into the reporter's folder (人社局 has folder = "hrss") -------------------
 LINE='2019-03-31  jobs.urban_new  10  by=人社局'
+# 人社局's March 2019 is in already (records/hrss/2019.rec:23, the only
+# figure of 人社局 for jobs.urban_new dated in March or by 10 April): a
+# second figure is refused until --add (the figures add up, 1,942 + 10 =
+# 1,952) or --replace (10 - 1,942 = -1,932 recorded) says which it is.
 run record jobs.urban_new 10 --date 2019-03-31 --by 人社局
+same "second figure for March: exit" "$RC" 1
+same "second figure for March: refused" "$ERR" \
+  "plan: 人社局 already reported jobs.urban_new for 2019-03 (records/hrss/2019.rec:23: 1,942): --replace if 10 replaces it (recorded as the difference, -1,932), --add if it adds to it (then 2019-03 comes to 1,952)"
+unchanged "second figure for March"
+run record jobs.urban_new 10 --date 2019-03-31 --by 人社局 --add
 same "record by 人社局: exit" "$RC" 0
 same "record by 人社局: where" "$OUT" "records/hrss/2019.rec: $LINE"
-# 人社局's March 2019 is in already (records/hrss/2019.rec:23, the only
-# figure of 人社局 for jobs.urban_new dated in March or by 10 April): the
-# figures add up, 1,942 + 10 = 1,952, which the warning says.
 same "record by 人社局: a second figure for March" "$ERR" \
   "plan: warning: 人社局 already reported jobs.urban_new for 2019-03 (records/hrss/2019.rec:23: 1,942): a flow's figures add up, so 2019-03 comes to 1,952; a figure that replaces another is recorded as the difference"
 # The file is what it was plus the one line; no other file changed.
@@ -76,14 +82,15 @@ unchanged "record without --by: put back"
 # 人社局 -> hrss, 吴江开发区 -> towns/kaifaqu (plans/wujiang-2018-2020.toml);
 # a row without by= goes to the shared records/2019.rec, which does not exist yet.
 printf 'date,id,value,by\n2019-03-31,jobs.urban_new,20,人社局\n2019-04-30,jobs.urban_new,5,吴江开发区\n2019-05-31,jobs.urban_new,7,\n' > good.csv
-run import good.csv --dry-run
+run import good.csv --dry-run --add
 same "import dry run: exit" "$RC" 0
 same "import dry run: files" "$OUT" \
   'records/2019.rec: 2019-05-31  jobs.urban_new  7
 records/hrss/2019.rec: 2019-03-31  jobs.urban_new  20  by=人社局
 records/towns/kaifaqu/2019.rec: 2019-04-30  jobs.urban_new  5  by=吴江开发区
 dry run: 3 entries would be appended to records/2019.rec (1), records/hrss/2019.rec (1), records/towns/kaifaqu/2019.rec (1); nothing written'
-# Row 2 is 人社局's March a third time (1,942 and the 10 above, then 20);
+# Row 2 is 人社局's March a third time (1,942 and the 10 above, then 20),
+# let in by --add;
 # row 3's 吴江开发区 has no April figure of jobs.urban_new in the ledger;
 # row 4 names no reporter: its figure files no report either.
 same "import dry run: warnings" "$ERR" \
@@ -91,11 +98,11 @@ same "import dry run: warnings" "$ERR" \
 plan: good.csv:4:29: warning: cell D4: no reporter named (by=) for jobs.urban_new: the figure counts, but files no report; plan due still asks 人社局
 plan: good.csv:2:27: warning: cell C2: 人社局 already reported jobs.urban_new for 2019-03 (2 figures, the first at records/hrss/2019.rec:23; 1,952 in all): a flow's figures add up, so 2019-03 comes to 1,972; a figure that replaces another is recorded as the difference"
 unchanged "import dry run"
-run --lang zh import good.csv --dry-run
+run --lang zh import good.csv --dry-run --add
 same "import dry run, zh: the summary" "$(tail -n 1 <<<"$OUT")" \
   '试运行：将追加 3 条记录到 records/2019.rec (1), records/hrss/2019.rec (1), records/towns/kaifaqu/2019.rec (1)；未写入'
 unchanged "import dry run, zh"
-run import good.csv
+run import good.csv --add
 same "import: exit" "$RC" 0
 same "import: last line of records/hrss/2019.rec" "$(tail -n 1 records/hrss/2019.rec)" \
   '2019-03-31  jobs.urban_new  20  by=人社局'
@@ -119,7 +126,7 @@ plan: 未导入：typo.csv 有 1 个错误"
 unchanged "import by typo, zh"
 
 # --- --file still wins --------------------------------------------------------
-run record jobs.urban_new 1 --date 2019-03-31 --by 人社局 --file records/elsewhere.rec
+run record jobs.urban_new 1 --date 2019-03-31 --by 人社局 --file records/elsewhere.rec --add
 same "--file wins: exit" "$RC" 0
 same "--file wins: where" "$OUT" "records/elsewhere.rec: 2019-03-31  jobs.urban_new  1  by=人社局"
 same "--file wins: the file" "$(cat records/elsewhere.rec)" "2019-03-31  jobs.urban_new  1  by=人社局"
@@ -152,12 +159,13 @@ rm -rf records && cp -r "$SRC/records" records
 # its due window, by 10 April), so row 3 follows the ledger's 1,942 and
 # row 2's 5: 1,947 before it, 1,954 with it.
 printf 'date,id,value,by\n2019-04-05,jobs.urban_new,5,人社局\n2019-04-08,jobs.urban_new,7,人社局\n' >twice.csv
-run import twice.csv --dry-run
+run import twice.csv --dry-run --add
 same "a sheet's rows count against each other" "$ERR" \
   "plan: twice.csv:2:27: warning: cell C2: 人社局 already reported jobs.urban_new for 2019-03 (records/hrss/2019.rec:23: 1,942): a flow's figures add up, so 2019-03 comes to 1,947; a figure that replaces another is recorded as the difference
 plan: twice.csv:3:27: warning: cell C3: 人社局 already reported jobs.urban_new for 2019-03 (2 figures, the first at records/hrss/2019.rec:23; 1,947 in all): a flow's figures add up, so 2019-03 comes to 1,954; a figure that replaces another is recorded as the difference"
 # With nothing in the ledger for the period, the sheet's first row is named.
-run --records "$TMP/q/none" import twice.csv --dry-run
+# (--add: each row after the first is 人社局's March again.)
+run --records "$TMP/q/none" import twice.csv --dry-run --add
 same "a sheet's own repeat" "$(grep -c warning <<<"$ERR")" 1
 same "a sheet's own repeat: named at its row" "$(grep -o '(twice.csv:2: 5)' <<<"$ERR")" "(twice.csv:2: 5)"
 
@@ -184,6 +192,40 @@ run record jobs.reemployed 34 --date 2019-07-12 --by 平望镇 --period 2019-06
 same "late June report with --period 2019-06: exit" "$RC" 0
 same "late June report with --period 2019-06: the line" "$(tail -1 records/towns/pingwang/2019.rec)" \
   "2019-07-12  jobs.reemployed  34  by=平望镇  period=2019-06"
+
+# --replace: the figure replaces what the reporter has for the period, and
+# the difference is written, with a note: March 2,000 for the 1,942 in is
+# +58. The same again writes nothing. A sheet sent again with corrections:
+# March 2,000 (now in), May 1,623 (records/hrss/2019.rec:45, the same line)
+# are not written; April 1,530 for 1,503 (line 37) is +27.
+rm -rf records && cp -r "$SRC/records" records
+run record jobs.urban_new 2000 --date 2019-04-05 --by 人社局 --replace
+same "--replace: exit" "$RC" 0
+same "--replace: the difference" "$OUT" \
+  'records/hrss/2019.rec: 2019-04-05  jobs.urban_new  58  by=人社局  note="更正：原报 1942，改为 2000"'
+same "--replace: no warning" "$ERR" ""
+run record jobs.urban_new 2000 --date 2019-04-05 --by 人社局 --replace
+same "--replace again: exit" "$RC" 0
+same "--replace again: nothing written" "$OUT" \
+  "nothing written: 人社局 has 2,000 for 2019-03 of jobs.urban_new already"
+same "--replace again: the file" "$(grep -c '原报' records/hrss/2019.rec)" 1
+run record jobs.urban_new 2000 --date 2019-04-05 --by 人社局 --replace --add
+same "--replace with --add: usage" "$RC" 2
+printf 'date,id,value,by\n2019-03-31,jobs.urban_new,2000,人社局\n2019-04-30,jobs.urban_new,1530,人社局\n2019-05-31,jobs.urban_new,1623,人社局\n' >resent.csv
+run import resent.csv
+same "a sheet sent again: refused without --replace" "$RC" 1
+run import resent.csv --replace
+same "a sheet sent again, --replace: exit" "$RC" 0
+same "a sheet sent again, --replace: what was written" "$OUT" \
+  '2 rows equal to what each reporter already has: not written
+records/hrss/2019.rec: 2019-04-30  jobs.urban_new  27  by=人社局  note="更正：原报 1503，改为 1530"
+imported 1 entry from resent.csv into records/hrss/2019.rec'
+same "a sheet sent again, --replace: the file" "$(tail -n 1 records/hrss/2019.rec)" \
+  '2019-04-30  jobs.urban_new  27  by=人社局  note="更正：原报 1503，改为 1530"'
+run import resent.csv --replace
+same "the same sheet a third time: nothing" "$OUT" \
+  '3 rows equal to what each reporter already has: not written'
+rm -rf records && cp -r "$SRC/records" records
 
 # plan check follows the plan's [settings] lang = "zh" as every command does.
 sed -i 's/^# lang = "zh".*/lang = "zh"/' plans/wujiang-2018-2020.toml
