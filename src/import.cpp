@@ -169,6 +169,9 @@ bool read_header(const Sheet& sheet, const SheetRow& rec, Header* h, Diagnostics
     ok = false;
   }
   for (Column required : {kDate, kId, kValue}) {
+    // The indicator may be named by its name alone (指标名称), as a sheet
+    // made for people names it.
+    if (required == kId && h->index[kName] != Header::kNone) continue;
     if (h->index[required] == Header::kNone) {
       diags.error(sheet.at(rec.line, 0), "missing column " + std::string(kColumnNames[required]));
       ok = false;
@@ -238,7 +241,14 @@ Expected<EntryInput> read_row(const Sheet& sheet, const SheetRow& rec, const Hea
   // may an empty id's name column.
   in.id = cells[kId];
   if (in.id.empty() && !cells[kName].empty()) {
-    if (const Indicator* named = plan.find_by_name(cells[kName])) in.id = named->id;
+    const Indicator* named = plan.find_by_name(cells[kName]);
+    if (!named && h.index[kId] == Header::kNone) {
+      Diagnostic d = make_error(at(kName), "unknown indicator name '" + sanitize(cells[kName]) +
+                                               "'" + plan.did_you_mean_name(cells[kName]));
+      d.kind = ErrorKind::usage;
+      return d;
+    }
+    if (named) in.id = named->id;
   }
   if (!in.id.empty() && !plan.find(in.id)) {
     if (const Indicator* named = plan.find_by_name(in.id)) {

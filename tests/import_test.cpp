@@ -525,6 +525,18 @@ TEST_CASE("import: 序号, name and unit columns are informational") {
   CHECK(lines_of(en) == Lines{"2019-03-31  jobs.urban_new  5"});
 }
 
+TEST_CASE("import: without an id column, the name column names the indicator") {
+  // Columns: 日期 A, 指标名称 B, 数值 C; the name starts at column 12.
+  auto r = run("日期,指标名称,数值\n2019-03-31,城镇新增就业人数,5\n2019-03-31,城镇新增就业,6\n");
+  CHECK(problems(r) ==
+        Lines{"x.csv:3:12: unknown indicator name '城镇新增就业'; did you mean 'jobs.urban_new' "
+              "(城镇新增就业人数)?"});
+  CHECK(run("日期,指标名称,数值\n2019-03-31,城镇新增就业人数,5\n").rows.at(0).line ==
+        "2019-03-31  jobs.urban_new  5");
+  // Neither column: the id is missing.
+  CHECK(problems(run("日期,数值\n2019-03-31,5\n")) == Lines{"x.csv:1: missing column id"});
+}
+
 TEST_CASE("import: a name or unit that contradicts the id is an error at its cell") {
   auto r =
       run("指标,指标名称,unit,日期,数值\n"

@@ -32,9 +32,17 @@ void setup_import(CLI::App& sub, Globals& g) {
       ->type_name("FILE");
   sub.add_option(
          "--encoding", o->encoding,
-         "Text encoding of the CSV: utf-8 (with or without BOM) or gb18030 (also gbk; Chinese "
-         "Excel's plain \"CSV\")")
+         "Text encoding of the CSV: utf-8 (with or without BOM) or gb18030 (Chinese Excel's "
+         "plain \"CSV\"; gbk, gb2312 and cp936 name it too)")
       ->type_name("ENCODING")
+      // The names people know a GB 18030 file by (its subsets) are taken as
+      // it; completion offers the two canonical names.
+      ->transform([](std::string name) {
+        const std::string lower = ascii_lower(name);
+        if (lower == "gbk" || lower == "gb2312" || lower == "cp936") return std::string("gb18030");
+        if (lower == "utf8") return std::string("utf-8");
+        return name;
+      })
       ->check(CLI::IsMember({"utf-8", "gb18030"}, CLI::ignore_case))
       ->capture_default_str();
   sub.add_option("--sheet", o->sheet, "The workbook's worksheet to read (default: the first)")
@@ -56,7 +64,8 @@ void setup_import(CLI::App& sub, Globals& g) {
       "The first row names the columns, in any order (case and spaces ignored):\n"
       "  column    use       other names\n"
       "  date      required  日期\n"
-      "  id        required  indicator 指标 指标代码 指标ID (the id, or the name)\n"
+      "  id        required  indicator 指标 指标代码 指标ID (the id, or the name;\n"
+      "                      without it, the name column names the indicator)\n"
       "  value     required  数值 值 完成值 (or explain: an explanation row)\n"
       "  by        optional  填报单位 单位 报送单位\n"
       "  note      optional  备注 说明 情况说明\n"

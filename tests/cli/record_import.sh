@@ -238,6 +238,15 @@ run import gb.csv --encoding gb18030 --file records/imported/gb.rec
 same "gb18030: exit" "$RC" 0
 file_is "gb18030: all rows into --file" records/imported/gb.rec $'2019-06-30  jobs.urban_new  5\n'
 
+# GBK, GB2312 and CP936, the names people know the file by, are subsets
+# of GB 18030 and read as it.
+for enc in gbk GB2312 cp936; do
+  rm -f records/imported/gb.rec
+  run import gb.csv --encoding "$enc" --file records/imported/gb.rec
+  same "--encoding $enc: exit" "$RC" 0
+  file_is "--encoding $enc: read as gb18030" records/imported/gb.rec $'2019-06-30  jobs.urban_new  5\n'
+done
+
 run import good.csv --encoding latin1
 same "unknown encoding: usage exit" "$RC" 2
 
