@@ -26,6 +26,33 @@ ShowReport build_show(const Ledger& ledger, const Indicator& ind, std::vector<En
   std::erase_if(records, [](const Entry& e) { return e.is_explanation; });
   r.records = std::move(records);
   r.months = monthly_series(ledger, ind);
+  if (is_flow(ind.kind)) {
+    std::vector<ReporterShare>& shares = r.by_reporter;
+    for (const std::string& name : ind.reported_by) shares.push_back({name, {}, {}, 0, {}});
+    std::optional<ReporterShare> none;  // figures without by=
+    for (const Entry& e : r.records) {
+      if (!plan.in_period(e.date)) continue;  // the ledger counts them nowhere
+      const std::string_view by = e.tag("by");
+      ReporterShare* share = nullptr;
+      if (by.empty()) {
+        if (!none) none = ReporterShare{};
+        share = &*none;
+      } else {
+        auto it = std::find_if(shares.begin(), shares.end(),
+                               [&](const ReporterShare& s) { return s.by == by; });
+        share = it != shares.end()
+                    ? &*it
+                    : &shares.emplace_back(ReporterShare{std::string(by), {}, {}, 0, {}});
+      }
+      share->total = share->total + e.amount;
+      if (e.date.year() == r.as_of.year()) share->this_year = share->this_year + e.amount;
+      ++share->entries;
+      share->last = e.date;  // records are by date
+    }
+    if (none) shares.push_back(*none);
+    // One source of every figure says nothing the actual does not.
+    if (shares.size() == 1) shares.clear();
+  }
   return r;
 }
 
@@ -190,6 +217,35 @@ std::string show_text(const ShowReport& r, const RenderOptions& o) {
     out += "\n" + render_table(yoy_block(plan, s), o);
   }
 
+  if (!r.by_reporter.empty()) {
+    Table t;
+    t.title = fmt::format("By reporter, to {}:", r.as_of.iso());
+    t.title_zh = fmt::format("分填报单位，截至 {}：", r.as_of.iso());
+    const std::string year = std::to_string(r.as_of.year());
+    t.columns = {{"by", "Reporter", "填报单位", false, true, true, 0, Fit::cut},
+                 {"year", year, year + "年", true},
+                 {"total", "Total", "累计", true},
+                 {"share", "Share", "占比", true},
+                 {"entries", "Entries", "条数", true},
+                 {"last", "Latest", "最近一条", false, true, true, 0, Fit::spare}};
+    for (const ReporterShare& share : r.by_reporter) {
+      Row row;
+      Cell who = Cell::of_text(share.by.empty() ? "(no by=)" : share.by);
+      if (share.by.empty()) who.text_zh = "（未注明）";
+      const bool counted = s.actual && !s.actual->is_zero();
+      row.cells = {
+          std::move(who),
+          Cell::of_amount(share.this_year),
+          Cell::of_amount(share.total),
+          Cell::of_ratio(counted ? std::optional(share.total.to_double() / s.actual->to_double())
+                                 : std::nullopt),
+          Cell::of_count(static_cast<long long>(share.entries)),
+          Cell::of_date(share.last)};
+      t.rows.push_back(std::move(row));
+    }
+    out += "\n" + render_table(t, o);
+  }
+
   if (!r.months.empty()) {
     double scale = std::max(ind.target.to_double(), r.months.back().cumulative.to_double());
     if (scale <= 0) scale = 1;
@@ -262,6 +318,13 @@ std::string show_json(const ShowReport& r) {
                        {"value", entry_value_json(e)},
                        {"tags", entry_tags_json(e)}});
   }
+  json by_reporter = json::array();
+  for (const ReporterShare& share : r.by_reporter)
+    by_reporter.push_back({{"by", share.by.empty() ? json(nullptr) : json(share.by)},
+                           {"this_year", json_number(share.this_year)},
+                           {"total", json_number(share.total)},
+                           {"entries", share.entries},
+                           {"last", share.last ? json(share.last->iso()) : json(nullptr)}});
   std::vector<std::string> children = r.plan->children_of(ind.id);
   json doc = {
       {"plan", plan_json(*r.plan)},
@@ -290,6 +353,7 @@ std::string show_json(const ShowReport& r) {
       {"needed_per_month", json_number(s.needed_per_month)},
       {"years", years_json(s.years)},
       {"months", months},
+      {"by_reporter", by_reporter},
       {"records", records},
       {"explanations", explanations_json(r.explanations)},
   });

@@ -1,8 +1,11 @@
 // The `plan show ID` report: one indicator in full — its definition, the
-// per-year split, the projection, a month-by-month picture of the cumulative
-// actual against the expected line, and the records that made the figure.
+// per-year split, what each reporter contributed (a flow that towns report:
+// the district total is theirs added up), the projection, a month-by-month
+// picture of the cumulative actual against the expected line, and the
+// records that made the figure.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,12 +16,27 @@
 
 namespace plan {
 
+// A flow's figures of one reporter (by=), up to the as-of date: what it
+// contributed to the actual, and how recently.
+struct ReporterShare {
+  std::string by;     // "" for figures without by=
+  Decimal total;      // its figures in the plan period
+  Decimal this_year;  // … dated in the as-of date's year
+  std::size_t entries = 0;
+  std::optional<Date> last;  // its latest figure's date
+};
+
 struct ShowReport {
   const Plan* plan = nullptr;
   Date as_of;
   IndicatorStatus status;
   std::vector<MonthPoint> months;  // flows: period start to the as-of month
   std::vector<Entry> records;      // this indicator's figures <= as-of, by date
+  // Flows: per reporter, the indicator's [[reporter]]s in plan order first
+  // (also those without a figure), then other by= in the order they first
+  // appear, then figures without by=. Empty for levels and milestones, and
+  // when there is one row: one source of every figure.
+  std::vector<ReporterShare> by_reporter;
   // Every explanation of the indicator dated <= as-of, by date (the ledger
   // keeps one per period and by=; `show` lists them all, history included).
   std::vector<Explanation> explanations;

@@ -4,6 +4,7 @@
 // missing. Figures are worked by hand from the record lines (quoted below).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -226,6 +227,40 @@ TEST_CASE("the shipped records owe nothing at the end of every month of the plan
     ++months;
   }
   CHECK(months == 37);  // 2018-01-31 … 2021-01-31
+}
+
+TEST_CASE("plan show breaks a flow the towns report down by reporter") {
+  // jobs.reemployed at 2019-06-30: 6,435 人, the eight towns' figures added
+  // up. 平望镇's 18 lines (towns/pingwang/2018.rec and 2019.rec, January
+  // 2018 to June 2019) add up to 514, 172 of them in 2019 (summed with awk
+  // from the files, not by plan).
+  const Indicator& ind = *shipped().find("jobs.reemployed");
+  std::vector<Entry> records;
+  Diagnostics d;
+  read_records(PLAN_SOURCE_DIR "/records", shipped(), d, [&](const Entry& e) {
+    if (e.id == ind.id) records.push_back(e);
+  });
+  ShowReport r = build_show(ledger_at("2019-06-30"), ind, std::move(records));
+  REQUIRE(r.by_reporter.size() == 8);  // reported_by: the group 各区镇's eight
+  Decimal sum;
+  for (const ReporterShare& s : r.by_reporter) sum = sum + s.total;
+  CHECK(sum == *r.status.actual);
+  auto pingwang = std::find_if(r.by_reporter.begin(), r.by_reporter.end(),
+                               [](const ReporterShare& s) { return s.by == "平望镇"; });
+  REQUIRE(pingwang != r.by_reporter.end());
+  CHECK(pingwang->total == *Decimal::parse("514"));
+  CHECK(pingwang->this_year == *Decimal::parse("172"));
+  CHECK(pingwang->entries == 18);
+  CHECK(pingwang->last == day("2019-06-30"));
+  // In the plan's [[reporter]] order, 吴江开发区 first; 514 / 6,435 = 8.0 %.
+  CHECK(r.by_reporter[0].by == "吴江开发区");
+  RenderOptions en;
+  en.width = 80;
+  CHECK(show_text(r, en).find("\n平望镇       172    514   8.0%       18  2019-06-30\n") !=
+        std::string::npos);
+  // A level has no breakdown.
+  CHECK(build_show(ledger_at("2019-06-30"), *shipped().find("unemployment.rate"), {})
+            .by_reporter.empty());
 }
 
 TEST_CASE("plan show names who owes an unreported indicator's reports") {
