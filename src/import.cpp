@@ -8,6 +8,7 @@
 
 #include "csv.h"
 #include "new_entry.h"
+#include "schedule.h"
 #include "text.h"
 
 namespace plan {
@@ -303,7 +304,7 @@ Expected<EntryInput> read_row(const Sheet& sheet, const SheetRow& rec, const Hea
   }
   in.note = cells[kNote];
   in.src = cells[kSrc];
-  in.period = cells[kPeriod];
+  in.period = period_label_of(cells[kPeriod]);
   in.measures = cells[kMeasures];
   return in;
 }

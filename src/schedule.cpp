@@ -153,6 +153,45 @@ std::optional<std::string> period_date_problem(std::string_view label, Date d, b
                      label, d.iso(), last.iso());
 }
 
+std::string period_label_of(std::string_view written) {
+  const std::string_view s = written;
+  auto year_digits = [&] {
+    if (s.size() < 4) return false;
+    for (int i = 0; i < 4; ++i)
+      if (s[i] < '0' || s[i] > '9') return false;
+    return true;
+  };
+  constexpr std::string_view kYear = "年";
+  if (!year_digits() || s.substr(4, kYear.size()) != kYear) return std::string(written);
+  const std::string year(s.substr(0, 4));
+  std::string_view rest = s.substr(4 + kYear.size());
+  if (rest.empty() || rest == "度") return year;
+  if (rest == "上半年") return year + "H1";
+  if (rest == "下半年") return year + "H2";
+  // A number of one or two digits, or a Chinese numeral 一 to 四, first.
+  auto number = [&](int* n) {
+    static constexpr std::string_view kNumerals[] = {"一", "二", "三", "四"};
+    for (int i = 0; i < 4; ++i)
+      if (rest.starts_with(kNumerals[i])) {
+        rest.remove_prefix(kNumerals[i].size());
+        *n = i + 1;
+        return true;
+      }
+    std::size_t k = 0;
+    *n = 0;
+    while (k < rest.size() && k < 2 && rest[k] >= '0' && rest[k] <= '9')
+      *n = *n * 10 + (rest[k++] - '0');
+    rest.remove_prefix(k);
+    return k > 0;
+  };
+  int n = 0;
+  if (rest.starts_with("第")) rest.remove_prefix(std::string_view("第").size());
+  if (!number(&n)) return std::string(written);
+  if (rest == "月" && n >= 1 && n <= 12) return fmt::format("{}-{:02}", year, n);
+  if (rest == "季度" && n >= 1 && n <= 4) return fmt::format("{}Q{}", year, n);
+  return std::string(written);
+}
+
 std::optional<std::pair<Frequency, Date>> parse_period_label(std::string_view s) {
   if (s.size() < 4) return std::nullopt;
   int year = 0;

@@ -108,3 +108,24 @@ TEST_CASE("period labels parse back") {
 
 }  // namespace
 }  // namespace plan
+
+TEST_CASE("period_label_of: a period as people write it in Chinese, as its label") {
+  CHECK(plan::period_label_of("2019年6月") == "2019-06");
+  CHECK(plan::period_label_of("2019年06月") == "2019-06");
+  CHECK(plan::period_label_of("2019年12月") == "2019-12");
+  CHECK(plan::period_label_of("2019年第2季度") == "2019Q2");
+  CHECK(plan::period_label_of("2019年2季度") == "2019Q2");
+  CHECK(plan::period_label_of("2019年第二季度") == "2019Q2");
+  CHECK(plan::period_label_of("2019年四季度") == "2019Q4");
+  CHECK(plan::period_label_of("2019年上半年") == "2019H1");
+  CHECK(plan::period_label_of("2019年下半年") == "2019H2");
+  CHECK(plan::period_label_of("2019年") == "2019");
+  CHECK(plan::period_label_of("2019年度") == "2019");
+  // Labels, and what is neither, come back as they are.
+  CHECK(plan::period_label_of("2019-06") == "2019-06");
+  CHECK(plan::period_label_of("2019年13月") == "2019年13月");
+  CHECK(plan::period_label_of("2019年第5季度") == "2019年第5季度");
+  CHECK(plan::period_label_of("2019年6") == "2019年6");
+  CHECK(plan::period_label_of("19年6月") == "19年6月");
+  CHECK(plan::period_label_of("") == "");
+}

@@ -110,7 +110,8 @@ void setup_record(CLI::App& sub, Globals& g) {
     if (std::any_of(o->id.begin(), o->id.end(), [](char c) { return (c & 0x80) != 0; }) &&
         !known_id(g, plan, o->id))
       return;
-    EntryInput in{date.iso(), o->id, o->value, o->by, o->note, o->src, o->period, o->measures};
+    EntryInput in{date.iso(), o->id, o->value, o->by, o->note, o->src, period_label_of(o->period),
+                  o->measures};
     auto made = make_new_entry(in, plan, Location{}, now, o->force);
     if (!made) {
       Diagnostic& error = made.error();

@@ -7,6 +7,7 @@
 #include "digest.h"
 #include "digest_render.h"
 #include "file_replace.h"
+#include "schedule.h"
 
 namespace plan::cli {
 namespace {
@@ -15,7 +16,7 @@ namespace {
 CLI::Validator label_validator(PeriodKind k) {
   return CLI::Validator(
       [k](std::string& s) -> std::string {
-        if (parse_calendar_label(k, s)) return "";
+        if (parse_calendar_label(k, period_label_of(s))) return "";
         return "'" + s + "' is not a " + std::string(period_kind_name(k)) + " (" +
                std::string(calendar_label_form(k)) + ")";
       },
@@ -141,7 +142,7 @@ void setup_report(CLI::App& sub, Globals& g) {
     std::optional<CalendarPeriod> period;
     for (int k = 0; k < 5; ++k)
       if (!o->labels[k].empty())
-        period = parse_calendar_label(static_cast<PeriodKind>(k), o->labels[k]);
+        period = parse_calendar_label(static_cast<PeriodKind>(k), period_label_of(o->labels[k]));
     // The day the digest is made: reports filed by then count. A period
     // named without --as-of is made the day after it, as cron makes it.
     Date made;

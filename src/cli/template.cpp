@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "file_replace.h"
 #include "filings.h"
+#include "schedule.h"
 #include "template_sheet.h"
 #include "text.h"
 
@@ -78,7 +79,7 @@ void setup_template(CLI::App& sub, Globals& g) {
     auto project = open_project(g);
     if (!project) return;
     const Plan& plan = project->plan;
-    auto period = named_period(o->period);
+    auto period = named_period(period_label_of(o->period));
     if (!period) {
       fail(g, make_usage_error("--period '" + o->period +
                                "' is not a period: 2020-06, 2020Q2, 2020H1 or 2020"));

@@ -80,6 +80,14 @@ expect_exit 2 -- "$PLAN" "${P[@]}" report --month 2020-13
 expect_err_line "plan: --month: '2020-13' is not a month (YYYY-MM, such as 2020-06) (plan report --help)"
 expect_exit 2 -- "$PLAN" "${P[@]}" report --quarter 2020Q5
 expect_exit 2 -- "$PLAN" "${P[@]}" report --month 2020-06 --quarter 2020Q2
+# A period as people write it in Chinese is its label.
+expect_exit 0 -- "$PLAN" "${P[@]}" report --month 2020-06
+cp "$WORK/out" "$WORK/june"
+expect_exit 0 -- "$PLAN" "${P[@]}" report --month 2020年6月
+cmp -s "$WORK/out" "$WORK/june" && ok || fail "--month 2020年6月 is not --month 2020-06"
+expect_exit 0 -- "$PLAN" "${P[@]}" report --quarter 2020年第二季度
+expect_contains "测试计划 — quarterly report, 2020 Q2"
+expect_exit 2 -- "$PLAN" "${P[@]}" report --month 2020年13月
 # A named period is made after it ends: --as-of says when.
 expect_exit 2 -- "$PLAN" "${P[@]}" report --month 2020-06 --as-of 2020-06-30
 expect_err_line "plan: --as-of 2020-06-30: the digest of 2020-06 is made after it ends, from 2020-07-01 on"

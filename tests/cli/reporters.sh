@@ -173,7 +173,8 @@ same "a sheet's own repeat: named at its row" "$(grep -o '(twice.csv:2: 5)' <<<"
 # (records/towns/pingwang/2019.rec, dated 2019-06-30) left out, its figure
 # comes in on 12 July, after June's due day (10 July). Dated that day it
 # would count for July, which is not over: refused, nothing written, and
-# the error says how to name either period. With --period 2019-06 it lands.
+# the error says how to name either period. With --period 2019年6月 (as
+# people write it; the line holds its label, 2019-06) it lands.
 rm -rf records && cp -r "$SRC/records" records
 sed -i '/^2019-06-30  jobs.reemployed  34  by=平望镇/d' records/towns/pingwang/2019.rec
 rm -rf "$TMP/before" && cp -r records "$TMP/before"
@@ -188,8 +189,8 @@ run import late.csv --dry-run
 same "late June report in a sheet: exit" "$RC" 1
 same "late June report in a sheet: the column" \
   "$(grep -c "^plan: late.csv:2:[0-9]*: .*: 报送期 2019-06 if it is the late 2019-06 report, 报送期 2019-07 if it is 2019-07's so far$" <<<"$ERR")" 1
-run record jobs.reemployed 34 --date 2019-07-12 --by 平望镇 --period 2019-06
-same "late June report with --period 2019-06: exit" "$RC" 0
+run record jobs.reemployed 34 --date 2019-07-12 --by 平望镇 --period 2019年6月
+same "late June report with --period 2019年6月: exit" "$RC" 0
 same "late June report with --period 2019-06: the line" "$(tail -1 records/towns/pingwang/2019.rec)" \
   "2019-07-12  jobs.reemployed  34  by=平望镇  period=2019-06"
 
