@@ -51,16 +51,17 @@ std::vector<std::optional<std::string>> late_reports(const Plan& plan, const Fil
     // A negative figure is a correction, not a report.
     if (!keys[i] || !e.tag("period").empty() || keys[i]->period == 0 || e.amount < Decimal())
       continue;
-    const auto [index, slot, period] = *keys[i];
-    const Indicator& ind = plan.indicators[index];
-    const ReportingPeriod now = period_at(plan, ind, period);
+    const Key key = *keys[i];
+    const Indicator& ind = plan.indicators[key.indicator];
+    const ReportingPeriod now = period_at(plan, ind, key.period);
     if (e.date >= now.end) continue;  // dated at the period's end, or after
-    if (ledger.filed(index, slot, period - 1)) continue;
+    if (ledger.filed(key.indicator, key.slot, key.period - 1)) continue;
     const bool in_batch = std::any_of(keys.begin(), keys.end(), [&](const auto& k) {
-      return k && k->indicator == index && k->slot == slot && k->period == period - 1;
+      return k && k->indicator == key.indicator && k->slot == key.slot &&
+             k->period == key.period - 1;
     });
     if (in_batch) continue;
-    const ReportingPeriod before = period_at(plan, ind, period - 1);
+    const ReportingPeriod before = period_at(plan, ind, key.period - 1);
     const std::string late = period_label(before), next = period_label(now);
     const std::string who = ind.reported_by.empty()
                                 ? "no one has reported"
