@@ -140,6 +140,11 @@ Admission admit(Env& env, const std::filesystem::path& records, const Plan& plan
     // the difference) counts its period twice, which is said; --replace
     // records the difference; any other is refused.
     if (!refilings[i] || duplicate(i)) continue;
+    if (options.replace)
+      if (auto twice = judges.refilings().replaced_twice(i)) {
+        out.error(batch[i].at, *twice);
+        continue;
+      }
     if (options.replace && !refilings[i]->overflowed)
       result.replaces[i] = Decimal::from_units(refilings[i]->sum);
     else if (options.add || e.amount < Decimal() || (options.allow_duplicates && found[i]))

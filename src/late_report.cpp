@@ -66,11 +66,14 @@ std::vector<std::optional<std::string>> late_reports(const Plan& plan, const Fil
     const std::string who = ind.reported_by.empty()
                                 ? "no one has reported"
                                 : fmt::format("{} has not reported", e.tag("by"));
+    // A figure for a period not over is refused unless forced
+    // (period_date_problem): the second way out says so, or it would fail.
+    const std::string force = period_option.starts_with("--") ? " --force" : " and --force";
     out[i] = fmt::format(
         "{} {} for {} (due {}), and this figure, dated {}, would count for {}, which is not "
-        "over: {} {} if it is the late {} report, {} {} if it is {}'s so far",
+        "over: {} {} if it is the late {} report, {} {}{} if it is {}'s so far",
         who, ind.id, late, before.due.iso(), e.date.iso(), next, period_option, late, late,
-        period_option, next, next);
+        period_option, next, force, next);
   }
   return out;
 }

@@ -26,7 +26,8 @@ namespace plan {
 // `ledger` holds the ledger's filings on every date (Filings at the last
 // date there is). `period_option` names how a period is given: "--period"
 // for plan record, "报送期" for a sheet's column, as in "--period 2019-06 if
-// it is the late 2019-06 report, --period 2019-07 if it is 2019-07's so far".
+// it is the late 2019-06 report, --period 2019-07 --force if it is 2019-07's
+// so far" (a figure for a period not over needs --force: new_entry.h).
 std::vector<std::optional<std::string>> late_reports(const Plan& plan, const Filings& ledger,
                                                      const std::vector<const Entry*>& fresh,
                                                      std::string_view period_option);

@@ -172,6 +172,24 @@ std::string RefilingFinder::refusal(std::size_t i) const {
       amount(total));
 }
 
+std::optional<std::string> RefilingFinder::replaced_twice(std::size_t i) const {
+  const auto& before = in_batch_[i];
+  if (!before) return std::nullopt;
+  const Indicator& ind = plan_.indicators[key_[i]->indicator];
+  const std::string period = period_label(period_at(plan_, ind, key_[i]->period));
+  // The first row's own figure: the batch sum before this one, when there
+  // is just one before it.
+  const std::string first =
+      before->count == 1 && !before->overflowed && within_figure_limit(before->sum)
+          ? fmt::format("{}: {}", before->first.to_string(),
+                        format_amount(Decimal::from_units(before->sum), true))
+          : before->first.to_string();
+  return fmt::format(
+      "{} reports {} for {} twice in the batch (first at {}): with --replace a reporter's period "
+      "takes one figure",
+      key_[i]->by, ind.id, period, first);
+}
+
 std::optional<Entry> as_replacement(const Entry& e, Decimal earlier) {
   if (e.amount == earlier) return std::nullopt;
   Entry r = e;

@@ -65,6 +65,13 @@ class RefilingFinder : public EntrySink {
   // if 2,000 replaces it (recorded as the difference, +58), --add if it adds
   // to it (then 2019-03 comes to 3,942)".
   std::string refusal(std::size_t i) const;
+  // Under --replace, for fresh entry `i` whose period has a figure among
+  // the fresh entries before it: "七都镇 reports jobs.reemployed for
+  // 2019-06 twice in the batch (first at r.csv:2: 30): with --replace a
+  // reporter's period takes one figure"; nullopt for the first. Two
+  // replacements of one period in one sheet contradict each other (which
+  // is the figure?), so admission.h refuses the second rather than guess.
+  std::optional<std::string> replaced_twice(std::size_t i) const;
 
  private:
   std::optional<Earlier> earlier(std::size_t i) const;  // found()[i]

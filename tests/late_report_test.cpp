@@ -47,17 +47,20 @@ TEST_CASE("late_reports: 镇乙's June, due 10 July, recorded on 12 July without
   CHECK(*got[0] ==
         "镇乙 has not reported jobs.reemployed for 2019-06 (due 2019-07-10), and this figure, "
         "dated 2019-07-12, would count for 2019-07, which is not over: --period 2019-06 if it "
-        "is the late 2019-06 report, --period 2019-07 if it is 2019-07's so far");
+        "is the late 2019-06 report, --period 2019-07 --force if it is 2019-07's so far");
   // A sheet's rows name the column instead.
   CHECK(judge({line("2019-07-12  jobs.reemployed  12  by=镇乙")}, "报送期")[0]->ends_with(
-      "报送期 2019-06 if it is the late 2019-06 report, 报送期 2019-07 if it is 2019-07's so far"));
+      "报送期 2019-06 if it is the late 2019-06 report, 报送期 2019-07 and --force if it is "
+      "2019-07's so far"));
   // 人社局 skipped June of jobs.urban_new as well.
   CHECK(judge({line("2019-07-20  jobs.urban_new  100  by=人社局")})[0]);
 }
 
 TEST_CASE("late_reports: what is not a late report filed as the next period's") {
   std::vector<Entry> rows = {
-      // The period said.
+      // The period said: the late June report, or July's so far (which
+      // plan record takes only with --force, July not being over:
+      // period_date_problem).
       line("2019-07-12  jobs.reemployed  12  by=镇乙  period=2019-06"),
       line("2019-07-12  jobs.reemployed  12  by=镇乙  period=2019-07"),
       // Dated on July's last day: July's report.

@@ -177,18 +177,26 @@ same "a sheet's own repeat: named at its row" "$(grep -o '(twice.csv:2: 5)' <<<"
 # people write it; the line holds its label, 2019-06) it lands.
 rm -rf records && cp -r "$SRC/records" records
 sed -i '/^2019-06-30  jobs.reemployed  34  by=平望镇/d' records/towns/pingwang/2019.rec
+# (and its July report, so that a figure for July so far is its first)
+sed -i '/^2019-07-31  jobs.reemployed  32  by=平望镇/d' records/towns/pingwang/2019.rec
 rm -rf "$TMP/before" && cp -r records "$TMP/before"
 run record jobs.reemployed 34 --date 2019-07-12 --by 平望镇
 same "late June report dated 12 July: exit" "$RC" 1
 same "late June report dated 12 July: message" "$ERR" \
-  "plan: 平望镇 has not reported jobs.reemployed for 2019-06 (due 2019-07-10), and this figure, dated 2019-07-12, would count for 2019-07, which is not over: --period 2019-06 if it is the late 2019-06 report, --period 2019-07 if it is 2019-07's so far"
+  "plan: 平望镇 has not reported jobs.reemployed for 2019-06 (due 2019-07-10), and this figure, dated 2019-07-12, would count for 2019-07, which is not over: --period 2019-06 if it is the late 2019-06 report, --period 2019-07 --force if it is 2019-07's so far"
 unchanged "late June report dated 12 July"
 # A sheet's row says so at its cell, naming the column.
 printf 'date,id,value,by\n2019-07-12,jobs.reemployed,34,平望镇\n' >late.csv
 run import late.csv --dry-run
 same "late June report in a sheet: exit" "$RC" 1
 same "late June report in a sheet: the column" \
-  "$(grep -c "^plan: late.csv:2:[0-9]*: .*: 报送期 2019-06 if it is the late 2019-06 report, 报送期 2019-07 if it is 2019-07's so far$" <<<"$ERR")" 1
+  "$(grep -c "^plan: late.csv:2:[0-9]*: .*: 报送期 2019-06 if it is the late 2019-06 report, 报送期 2019-07 and --force if it is 2019-07's so far$" <<<"$ERR")" 1
+# Both ways out work as written: July's so far with --force (then taken
+# out again), and June's.
+run record jobs.reemployed 34 --date 2019-07-12 --by 平望镇 --period 2019-07 --force
+same "late June report: the second way out works" "$RC:$(tail -1 records/towns/pingwang/2019.rec)" \
+  "0:2019-07-12  jobs.reemployed  34  by=平望镇  period=2019-07"
+sed -i '$d' records/towns/pingwang/2019.rec
 run record jobs.reemployed 34 --date 2019-07-12 --by 平望镇 --period 2019年6月
 same "late June report with --period 2019年6月: exit" "$RC" 0
 same "late June report with --period 2019-06: the line" "$(tail -1 records/towns/pingwang/2019.rec)" \
@@ -226,6 +234,17 @@ same "a sheet sent again, --replace: the file" "$(tail -n 1 records/hrss/2019.re
 run import resent.csv --replace
 same "the same sheet a third time: nothing" "$OUT" \
   '3 rows equal to what each reporter already has: not written'
+# Two rows replacing one reporter's period contradict each other: 七都镇's
+# June jobs.reemployed sent as 30, then as 35 (both in June's due window).
+# The second is refused, naming the first; nothing is written.
+rm -rf "$TMP/before" && cp -r records "$TMP/before"
+printf 'date,id,value,by\n2019-07-05,jobs.reemployed,30,七都镇\n2019-07-06,jobs.reemployed,35,七都镇\n' >twice-replaced.csv
+run import twice-replaced.csv --replace
+same "one period replaced twice: exit" "$RC" 1
+same "one period replaced twice: the second row, naming the first" "$ERR" \
+  "plan: twice-replaced.csv:3:28: cell C3: 七都镇 reports jobs.reemployed for 2019-06 twice in the batch (first at twice-replaced.csv:2: 30): with --replace a reporter's period takes one figure
+plan: nothing imported: 1 error in twice-replaced.csv"
+unchanged "one period replaced twice"
 rm -rf records && cp -r "$SRC/records" records
 
 # plan check follows the plan's [settings] lang = "zh" as every command does.
