@@ -354,13 +354,17 @@ std::string nothing(const Digest& d, Section s, bool zh) {
                   : "The plan sets no reporting schedule: nothing is due.";
       // A town sees its own reports only: its indicators may wait on another
       // town's, and "every report is in" beside them would say otherwise.
+      // Of the periods to E: a digest made late leaves a later period's
+      // reports, which plan due at D may list, to that period's digest.
       if (!d.unit.empty() && d.headline.unreported > 0)
         return say(zh,
-                   "Every report {} owes by {} is in; its indicators waiting on other "
-                   "reporters: {} (plan due lists them).",
-                   "{} 截至 {} 应报送的均已报送；其中 {} 项指标尚待其他单位报送（plan due 列出）。",
-                   d.unit, d.made.iso(), d.headline.unreported);
-      return say(zh, "Every report due before {} is in.", "{} 前应报送的均已报送。", d.made.iso());
+                   "Every report {} owes by {} for the periods to {} is in; its indicators "
+                   "waiting on other reporters: {} (plan due lists them).",
+                   "截至 {1}，{0} 在 {2} 及以前各期应报送的均已报送；其中 {3} "
+                   "项指标尚待其他单位报送（plan due 列出）。",
+                   d.unit, d.made.iso(), d.as_of.iso(), d.headline.unreported);
+      return say(zh, "Every report due before {} for the periods to {} is in.",
+                 "{0} 前应报送的 {1} 及以前各期报表均已报送。", d.made.iso(), d.as_of.iso());
     case Section::attention:
       return zh ? "无新增滞后、未达标或逾期。" : "Nothing fell behind, missed or became overdue.";
     case Section::shortfalls:

@@ -270,6 +270,7 @@ TEST_CASE("reports missing: the section the reporting schedules fill") {
   d.due_next.resize(1);
   // Before the first report falls due: nothing missing, and it says so.
   d.missing.clear();
-  CHECK(digest_text(d, RenderOptions{}).find("  Every report due before 2020-12-01 is in.\n") !=
+  CHECK(digest_text(d, RenderOptions{})
+            .find("  Every report due before 2020-12-01 for the periods to 2020-11-30 is in.\n") !=
         std::string::npos);
 }

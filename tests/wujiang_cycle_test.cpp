@@ -404,10 +404,10 @@ TEST_CASE("--unit takes in what a unit reports: a town, and the group 各区镇"
   Digest zhenze = digest("震泽镇");
   CHECK(zhenze.headline.unreported == 1);
   CHECK(digest_words::nothing(zhenze, digest_words::Section::missing, false) ==
-        "Every report 震泽镇 owes by 2019-08-01 is in; its indicators waiting on other "
-        "reporters: 1 (plan due lists them).");
+        "Every report 震泽镇 owes by 2019-08-01 for the periods to 2019-07-31 is in; its "
+        "indicators waiting on other reporters: 1 (plan due lists them).");
   CHECK(digest_words::nothing(digest("教育局"), digest_words::Section::missing, false) ==
-        "Every report due before 2019-08-01 is in.");
+        "Every report due before 2019-08-01 for the periods to 2019-07-31 is in.");
 
   // The units table counts what a unit leads or partners; the headline
   // also what it only reports. 各区镇: 17 of its 21 (3 + 14 above), and the

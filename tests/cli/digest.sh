@@ -184,7 +184,7 @@ if cmp -s "$WORK/cyc/2019-07.due-镇乙.txt" "$WORK/want"; then ok; else fail "2
 # A reporter's own digest names what it owes under the period's line.
 if grep -A1 -xF '    镇甲: 2019-07, due 2019-08-10, in 9 days' "$WORK/cyc/2019-07.due-镇甲.txt" |
   grep -qxF '      jobs.reemployed  城镇失业人员再就业人数' &&
-  grep -qxF '  Every report due before 2019-08-01 is in.' "$WORK/cyc/2019-07.due-镇甲.txt"; then ok; else
+  grep -qxF '  Every report due before 2019-08-01 for the periods to 2019-07-31 is in.' "$WORK/cyc/2019-07.due-镇甲.txt"; then ok; else
   fail "2019-07.due-镇甲.txt: $(cat "$WORK/cyc/2019-07.due-镇甲.txt")"
 fi
 if grep -qxF '  人社局: 2019-06, due 2019-07-10, 22 days overdue' "$WORK/cyc/2019-07.due-人社局.txt" &&
