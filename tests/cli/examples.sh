@@ -12,9 +12,9 @@
 # likewise, by Debian's python3-openpyxl, with the sheet --sheet names. Each
 # row is 人社局's jobs.urban_new for a month of its own (the n-th file made,
 # the n-th month of 2020, dated its last day), and the copy holds none of
-# 人社局's jobs.urban_new figures: a reporter's second figure for a period
-# is refused (--add, --replace), so every example row is a first one, and
-# so is the record example's March 2019.
+# 人社局's jobs.urban_new figures for 2020: a reporter's second figure for a
+# period is refused (--add, --replace), so every example row is a first
+# one. The record examples run on the shipped figures as they are.
 # `plan template` examples read an empty records folder (below). Two things stand in for
 # the server the examples assume: `mail` and `mutt` are stubs that keep the
 # message, and /srv/ is a folder of the copy.
@@ -28,7 +28,7 @@ done
 export PATH=$WORK/bin:$PATH
 mkdir -p "$WORK/srv/www"
 cp -r "$SRC/plans" "$SRC/records" "$WORK/project/"
-sed -i '/^[0-9-]*  jobs\.urban_new  .*by=人社局/d' "$WORK/project/records/hrss/"*.rec
+sed -i '/^[0-9-]*  jobs\.urban_new  .*by=人社局/d' "$WORK/project/records/hrss/2020.rec"
 
 perl -CSD -ne '
   if (/^\.EX/) { $in = 1; next }
