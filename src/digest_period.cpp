@@ -167,13 +167,13 @@ std::string_view calendar_label_form(PeriodKind k) {
     case PeriodKind::week:
       return "YYYY-Www, an ISO week such as 2020-W27";
     case PeriodKind::month:
-      return "YYYY-MM, such as 2020-06";
+      return "YYYY-MM, such as 2020-06 or 2020年6月";
     case PeriodKind::quarter:
-      return "YYYYQn, such as 2020Q2";
+      return "YYYYQn, such as 2020Q2 or 2020年第二季度";
     case PeriodKind::half:
-      return "YYYYH1 or YYYYH2";
+      return "YYYYH1 or YYYYH2, or 2020年上半年";
     case PeriodKind::year:
-      return "YYYY, such as 2020";
+      return "YYYY, such as 2020 or 2020年";
   }
   return "?";
 }

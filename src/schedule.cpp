@@ -154,7 +154,21 @@ std::optional<std::string> period_date_problem(std::string_view label, Date d, b
 }
 
 std::string period_label_of(std::string_view written) {
-  const std::string_view s = written;
+  // Full-width digits (２０１９年６月, as a Chinese input method types
+  // them) read as ASCII ones first.
+  std::string s;
+  s.reserve(written.size());
+  for (std::size_t i = 0; i < written.size(); ++i) {
+    // U+FF10..U+FF19 is EF BC 90..99 in UTF-8.
+    if (written.substr(i, 2) == "\xEF\xBC" && i + 2 < written.size() &&
+        static_cast<unsigned char>(written[i + 2]) >= 0x90 &&
+        static_cast<unsigned char>(written[i + 2]) <= 0x99) {
+      s += static_cast<char>('0' + (static_cast<unsigned char>(written[i + 2]) - 0x90));
+      i += 2;
+    } else {
+      s += written[i];
+    }
+  }
   auto year_digits = [&] {
     if (s.size() < 4) return false;
     for (int i = 0; i < 4; ++i)
@@ -162,21 +176,34 @@ std::string period_label_of(std::string_view written) {
     return true;
   };
   constexpr std::string_view kYear = "年";
-  if (!year_digits() || s.substr(4, kYear.size()) != kYear) return std::string(written);
-  const std::string year(s.substr(0, 4));
-  std::string_view rest = s.substr(4 + kYear.size());
+  if (!year_digits() || std::string_view(s).substr(4, kYear.size()) != kYear)
+    return std::string(written);
+  const std::string year = s.substr(0, 4);
+  std::string_view rest = std::string_view(s).substr(4 + kYear.size());
   if (rest.empty() || rest == "度") return year;
   if (rest == "上半年") return year + "H1";
   if (rest == "下半年") return year + "H2";
-  // A number of one or two digits, or a Chinese numeral 一 to 四, first.
+  // A number first: one or two digits, or a Chinese numeral 一 to 十二.
   auto number = [&](int* n) {
-    static constexpr std::string_view kNumerals[] = {"一", "二", "三", "四"};
-    for (int i = 0; i < 4; ++i)
-      if (rest.starts_with(kNumerals[i])) {
-        rest.remove_prefix(kNumerals[i].size());
-        *n = i + 1;
-        return true;
-      }
+    static constexpr std::string_view kNumerals[] = {"一", "二", "三", "四", "五",
+                                                     "六", "七", "八", "九"};
+    auto numeral = [&](int* k) {
+      for (int i = 0; i < 9; ++i)
+        if (rest.starts_with(kNumerals[i])) {
+          rest.remove_prefix(kNumerals[i].size());
+          *k = i + 1;
+          return true;
+        }
+      return false;
+    };
+    constexpr std::string_view kTen = "十";
+    if (rest.starts_with(kTen)) {  // 十, 十一, 十二
+      rest.remove_prefix(kTen.size());
+      int unit = 0;
+      *n = 10 + (numeral(&unit) ? unit : 0);
+      return true;
+    }
+    if (numeral(n)) return true;
     std::size_t k = 0;
     *n = 0;
     while (k < rest.size() && k < 2 && rest[k] >= '0' && rest[k] <= '9')
@@ -185,9 +212,11 @@ std::string period_label_of(std::string_view written) {
     return k > 0;
   };
   int n = 0;
-  if (rest.starts_with("第")) rest.remove_prefix(std::string_view("第").size());
+  // 第 numbers a quarter (第二季度), not a month.
+  const bool ordinal = rest.starts_with("第");
+  if (ordinal) rest.remove_prefix(std::string_view("第").size());
   if (!number(&n)) return std::string(written);
-  if (rest == "月" && n >= 1 && n <= 12) return fmt::format("{}-{:02}", year, n);
+  if (rest == "月" && !ordinal && n >= 1 && n <= 12) return fmt::format("{}-{:02}", year, n);
   if (rest == "季度" && n >= 1 && n <= 4) return fmt::format("{}Q{}", year, n);
   return std::string(written);
 }

@@ -121,6 +121,14 @@ TEST_CASE("period_label_of: a period as people write it in Chinese, as its label
   CHECK(plan::period_label_of("2019年下半年") == "2019H2");
   CHECK(plan::period_label_of("2019年") == "2019");
   CHECK(plan::period_label_of("2019年度") == "2019");
+  // Months in numerals, as 月报 titles write them, and full-width digits.
+  CHECK(plan::period_label_of("2019年五月") == "2019-05");
+  CHECK(plan::period_label_of("2019年九月") == "2019-09");
+  CHECK(plan::period_label_of("2019年十月") == "2019-10");
+  CHECK(plan::period_label_of("2019年十一月") == "2019-11");
+  CHECK(plan::period_label_of("2019年十二月") == "2019-12");
+  CHECK(plan::period_label_of("２０１９年６月") == "2019-06");
+  CHECK(plan::period_label_of("２０１９年第２季度") == "2019Q2");
   // Labels, and what is neither, come back as they are.
   CHECK(plan::period_label_of("2019-06") == "2019-06");
   CHECK(plan::period_label_of("2019年13月") == "2019年13月");
@@ -128,4 +136,9 @@ TEST_CASE("period_label_of: a period as people write it in Chinese, as its label
   CHECK(plan::period_label_of("2019年6") == "2019年6");
   CHECK(plan::period_label_of("19年6月") == "19年6月");
   CHECK(plan::period_label_of("") == "");
+  // 第 numbers quarters; 十三月 and 第五季度 are no periods.
+  CHECK(plan::period_label_of("2019年第6月") == "2019年第6月");
+  CHECK(plan::period_label_of("2019年十三月") == "2019年十三月");
+  CHECK(plan::period_label_of("2019年第五季度") == "2019年第五季度");
+  CHECK(plan::period_label_of("２０１９年１３月") == "２０１９年１３月");
 }

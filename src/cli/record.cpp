@@ -37,7 +37,8 @@ void setup_record(CLI::App& sub, Globals& g) {
       ->type_name("TEXT");
   sub.add_option("--src", o->src, "Where the figure comes from, e.g. 年报")->type_name("REF");
   sub.add_option("--period", o->period,
-                 "The reporting period the entry is for: 2019-06, 2019Q2, 2019H1 or 2019")
+                 "The reporting period the entry is for: 2019-06, 2019Q2, 2019H1 or 2019 "
+                 "(or 2019年6月, 2019年第二季度, 2019年上半年, 2019年)")
       ->type_name("PERIOD");
   sub.add_option("--measures", o->measures,
                  "With explain: the corrective measures (整改措施); escaped as --note")

@@ -49,8 +49,8 @@ void setup_report(CLI::App& sub, Globals& g) {
     const char *name, *type, *help;
   } kExplicit[] = {
       {PeriodKind::week, "--week", "YYYY-Www", "Cover this ISO week (Monday to Sunday)"},
-      {PeriodKind::month, "--month", "YYYY-MM", "Cover this month"},
-      {PeriodKind::quarter, "--quarter", "YYYYQn", "Cover this quarter"},
+      {PeriodKind::month, "--month", "YYYY-MM", "Cover this month (or 2020年6月)"},
+      {PeriodKind::quarter, "--quarter", "YYYYQn", "Cover this quarter (or 2020年第二季度)"},
       {PeriodKind::half, "--half", "YYYYHn", "Cover this half-year (H1: January-June)"},
       {PeriodKind::year, "--year", "YYYY", "Cover this year"},
   };

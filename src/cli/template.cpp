@@ -40,7 +40,8 @@ void setup_template(CLI::App& sub, Globals& g) {
   auto* unit = sub.add_option("--unit,--reporter", o->unit, "The reporter whose sheet to write")
                    ->type_name("REPORTER");
   sub.add_option("--period", o->period,
-                 "The period: a month 2020-06, quarter 2020Q2, half-year 2020H1 or year 2020")
+                 "The period: a month 2020-06, quarter 2020Q2, half-year 2020H1 or year 2020 "
+                 "(or 2020年6月, 2020年第二季度, 2020年上半年, 2020年)")
       ->type_name("PERIOD")
       ->required();
   add_format_option(sub, o->format, "xlsx|csv", &o->file);

@@ -77,7 +77,7 @@ expect_contains "测试计划 — 2020年第53周（2020-12-28 至 2021-01-03）
 expect_exit 2 -- "$PLAN" "${P[@]}" report --week 2019-W53
 expect_err_line "plan: --week: '2019-W53' is not a week (YYYY-Www, an ISO week such as 2020-W27) (plan report --help)"
 expect_exit 2 -- "$PLAN" "${P[@]}" report --month 2020-13
-expect_err_line "plan: --month: '2020-13' is not a month (YYYY-MM, such as 2020-06) (plan report --help)"
+expect_err_line "plan: --month: '2020-13' is not a month (YYYY-MM, such as 2020-06 or 2020年6月) (plan report --help)"
 expect_exit 2 -- "$PLAN" "${P[@]}" report --quarter 2020Q5
 expect_exit 2 -- "$PLAN" "${P[@]}" report --month 2020-06 --quarter 2020Q2
 # A period as people write it in Chinese is its label.
