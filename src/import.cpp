@@ -174,7 +174,9 @@ bool read_header(const Sheet& sheet, const SheetRow& rec, Header* h, Diagnostics
     // made for people names it.
     if (required == kId && h->index[kName] != Header::kNone) continue;
     if (h->index[required] == Header::kNone) {
-      diags.error(sheet.at(rec.line, 0), "missing column " + std::string(kColumnNames[required]));
+      diags.error(sheet.at(rec.line, 0),
+                  "missing column " + std::string(kColumnNames[required]) +
+                      (required == kId ? " (or 指标, or 指标名称 to name the indicators)" : ""));
       ok = false;
     }
   }
@@ -251,6 +253,10 @@ Expected<EntryInput> read_row(const Sheet& sheet, const SheetRow& rec, const Hea
     }
     if (named) in.id = named->id;
   }
+  // A sheet that names its indicators only by 指标名称: an empty one is
+  // a missing name, at its cell.
+  if (in.id.empty() && h.index[kId] == Header::kNone)
+    return make_error(at(kName), "missing indicator name (指标名称)");
   if (!in.id.empty() && !plan.find(in.id)) {
     if (const Indicator* named = plan.find_by_name(in.id)) {
       in.id = named->id;

@@ -88,7 +88,7 @@ TEST_CASE("import: unknown and missing columns are errors") {
       Lines{"x.csv:1:6: unknown column \"indicatr\", \"remark\"; columns are date, id, value, by, "
             "note, src, period, measures (or 日期, 指标, 数值, 填报单位, 备注, 来源, 报送期, "
             "整改措施); informational: 序号, name (指标名称), unit (计量单位)",
-            "x.csv:1: missing column id"});
+            "x.csv:1: missing column id (or 指标, or 指标名称 to name the indicators)"});
   CHECK(r.rows.empty());
 }
 
@@ -533,8 +533,12 @@ TEST_CASE("import: without an id column, the name column names the indicator") {
               "(城镇新增就业人数)?"});
   CHECK(run("日期,指标名称,数值\n2019-03-31,城镇新增就业人数,5\n").rows.at(0).line ==
         "2019-03-31  jobs.urban_new  5");
+  // A name cell left empty is said as the name it is.
+  CHECK(problems(run("日期,指标名称,数值\n2019-03-31,,5\n")) ==
+        Lines{"x.csv:2:12: missing indicator name (指标名称)"});
   // Neither column: the id is missing.
-  CHECK(problems(run("日期,数值\n2019-03-31,5\n")) == Lines{"x.csv:1: missing column id"});
+  CHECK(problems(run("日期,数值\n2019-03-31,5\n")) ==
+        Lines{"x.csv:1: missing column id (or 指标, or 指标名称 to name the indicators)"});
 }
 
 TEST_CASE("import: a name or unit that contradicts the id is an error at its cell") {
