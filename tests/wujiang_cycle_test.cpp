@@ -431,3 +431,42 @@ TEST_CASE("--unit takes in what a unit reports: a town, and the group 各区镇"
   // A unit counted whole by the table: the heading as without --unit.
   CHECK(digest_words::heading(digest("财政局"), Section::units, false) == "Responsible units");
 }
+
+TEST_CASE("the plan's last reports, filed after its end, count for their periods") {
+  // 人社局's December 2020 jobs.urban_new (records/hrss/2020.rec:110, 1,782)
+  // filed on 5 January 2021, in December's due window (by the 10th). The
+  // shipped figures come to 51,930 (awk over the records' 2018-2020 lines),
+  // so without it 50,148.
+  auto december = [](const Entry& e) {
+    return e.id == "jobs.urban_new" && e.date == day("2020-12-31");
+  };
+  auto filed = [&](const char* as_of, const char* date, const char* period) {
+    Ledger l(shipped(), day(as_of));
+    Diagnostics d;
+    read_records(PLAN_SOURCE_DIR "/records", shipped(), d, [&](const Entry& e) {
+      if (!december(e)) l.add(e);
+    });
+    Entry late;
+    late.date = day(date);
+    late.id = "jobs.urban_new";
+    late.amount = Decimal::from_units(1782 * Decimal::kScale);
+    late.tags = {{"by", "人社局"}};
+    if (*period) late.tags.emplace_back("period", period);
+    l.add(late);
+    return l.totals(*shipped().find("jobs.urban_new"));
+  };
+  // Counted for December, as of its last day.
+  IndicatorTotals t = filed("2021-01-20", "2021-01-05", "");
+  CHECK(t.actual.to_string() == "51930");
+  CHECK(t.by_year.at(2020).to_string() ==
+        filed("2021-01-20", "2020-12-31", "").by_year.at(2020).to_string());
+  CHECK(t.by_month.at(2020 * 12 + 11).to_string() == "1782");
+  CHECK(*t.last == day("2020-12-31"));
+  // Not yet filed at 2020-12-31 or on 4 January.
+  CHECK(filed("2020-12-31", "2021-01-05", "").actual.to_string() == "50148");
+  CHECK(filed("2021-01-04", "2021-01-05", "").actual.to_string() == "50148");
+  // After December's due window it is no report of a plan period, unless
+  // period= says which.
+  CHECK(filed("2021-03-01", "2021-02-15", "").actual.to_string() == "50148");
+  CHECK(filed("2021-03-01", "2021-02-15", "2020-12").actual.to_string() == "51930");
+}
