@@ -42,7 +42,7 @@ Ledger::Ledger(const Plan& plan, Date as_of, Date known_by)
       acc_[i].latest_by_year.resize(static_cast<std::size_t>(last_year_ - first_year_ + 1));
     }
   }
-  if (known_by_ > as_of_ || known_by_ > plan.end) {
+  if (known_by_ > as_of_) {
     late_periods_.reserve(plan.indicators.size());
     for (const Indicator& ind : plan.indicators)
       late_periods_.push_back(ind.scheduled() ? PeriodIndex(plan, ind) : PeriodIndex());
@@ -64,35 +64,20 @@ void Ledger::add(const EntryView& e) {
     filings_.add(e);
     // Filed after E: a figure of a period that ended by E counts, as of
     // that period's last day; one of a later period not yet.
-    if (auto end = reported_period_end(e); end && *end <= as_of_) count_as_of(e, *end);
+    const Indicator& ind = plan_.indicators[e.indicator];
+    if (!ind.scheduled()) return;
+    std::optional<int> p = late_periods_[e.indicator].of(e.date, e.ymd, e.period);
+    if (!p) return;
+    const Date end = period_at(plan_, ind, *p).end;
+    if (end > as_of_) return;
+    EntryView dated = e;
+    dated.date = end;
+    dated.ymd = end.ymd();
+    count(dated);
     return;
   }
   filings_.add(e);
-  // Filed after the plan's end: a report of one of its periods (its last
-  // month's, due in the month after; or one with period=) counts for that
-  // period, as of its last day. Else the plan's last figures would miss
-  // the reports that by their nature come in after it.
-  if (e.date > plan_.end)
-    if (auto end = reported_period_end(e)) {
-      count_as_of(e, *end);
-      return;
-    }
   count(e);
-}
-
-std::optional<Date> Ledger::reported_period_end(const EntryView& e) const {
-  const Indicator& ind = plan_.indicators[e.indicator];
-  if (!ind.scheduled()) return std::nullopt;
-  std::optional<int> p = late_periods_[e.indicator].of(e.date, e.ymd, e.period);
-  if (!p) return std::nullopt;
-  return period_at(plan_, ind, *p).end;
-}
-
-void Ledger::count_as_of(const EntryView& e, Date end) {
-  EntryView dated = e;
-  dated.date = end;
-  dated.ymd = end.ymd();
-  count(dated);
 }
 
 void Ledger::count(const EntryView& e) {

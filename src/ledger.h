@@ -60,9 +60,7 @@ class Ledger {
 
   // Takes one entry whose id the plan knows (the reader guarantees it).
   // Entries after the known-by date are ignored, and those after the as-of
-  // date count only as reports (and figures) of a period ended by then; so
-  // do those after the plan's end (December's report filed on 5 January
-  // counts for December, as of 31 December). Explanations (`explain`)
+  // date count only as reports (and figures) of a period ended by then; explanations (`explain`)
   // are kept apart and count toward no figure and no report. A sum that would overflow is recorded
   // as an error (see error()) and the entry is not counted.
   void add(const Entry& e);
@@ -126,12 +124,6 @@ class Ledger {
 
   // Counts a figure dated by the as-of date.
   void count(const EntryView& e);
-  // The last day of the plan period `e` reports for (period=, or the due
-  // window its date is in: schedule.h), or nullopt (not scheduled, or no
-  // plan period). REQUIRES: late_periods_ built.
-  std::optional<Date> reported_period_end(const EntryView& e) const;
-  // Counts `e` as if dated `end`.
-  void count_as_of(const EntryView& e, Date end);
   void take_reading(Acc& a, const EntryView& e, int year, std::int64_t value);
   // Whether `r` of `from` was read after `l` of this ledger.
   bool read_later(const Latest& r, const Ledger& from, const Latest& l) const;

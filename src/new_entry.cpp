@@ -43,10 +43,9 @@ Outcome check_tag(std::string_view key, const std::string& s, const Location& at
 
 }  // namespace
 
-Outcome check_entry_date(const Plan& plan, Date d, Date today, bool force, const Location& where,
-                         bool reports_plan_period) {
+Outcome check_entry_date(const Plan& plan, Date d, Date today, bool force, const Location& where) {
   if (force) return {};
-  if (!plan.in_period(d) && !(d > plan.end && reports_plan_period))
+  if (!plan.in_period(d))
     return make_error(where, "date " + d.iso() + " is outside the plan period (" +
                                  plan.start.iso() + " to " + plan.end.iso() +
                                  "); use --force if it is right");
@@ -138,14 +137,7 @@ Expected<NewEntry> make_new_entry(const EntryInput& in, const Plan& plan, const 
       return d;
     }
   }
-  // December's report, due on 10 January, is filed after the plan's end
-  // and counts for December (ledger.h).
-  const Indicator& entered = *plan.find(out.entry.id);
-  const bool reports_plan_period =
-      out.entry.date > plan.end && entered.scheduled() &&
-      period_of_entry(plan, entered, out.entry.date, out.entry.tag("period")).has_value();
-  if (Outcome date = check_entry_date(plan, out.entry.date, today, force, at, reports_plan_period);
-      !date)
+  if (Outcome date = check_entry_date(plan, out.entry.date, today, force, at); !date)
     return date.error();
   if (auto wrong = period_date_problem(in.period, out.entry.date, !out.entry.is_explanation);
       wrong && !force)
