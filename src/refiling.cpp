@@ -110,84 +110,86 @@ std::vector<std::optional<RefilingFinder::Earlier>> RefilingFinder::found() cons
   return out;
 }
 
+namespace {
+
+std::string amount_text(std::int64_t units) {
+  return format_amount(Decimal::from_units(units), true);
+}
+
+// Whether `f`'s sum can be shown: sums past the figure limit are left
+// unsaid, as the ledger would refuse them (the sum of ... overflows) rather
+// than show them.
+bool summed(const RefilingFinder::Earlier& f) {
+  return !f.overflowed && within_figure_limit(f.sum);
+}
+
+// The figures before, as the messages name them: "records/hrss/2019.rec:23:
+// 1,942", or "2 figures, the first at records/hrss/2019.rec:23; 1,952 in all".
+std::string describe(const RefilingFinder::Earlier& f) {
+  const std::string first = f.first.to_string();  // FILE:LINE: its column is 0
+  if (f.count == 1) return summed(f) ? first + ": " + amount_text(f.sum) : first;
+  return fmt::format("{} figures, the first at {}{}", f.count, first,
+                     summed(f) ? "; " + amount_text(f.sum) + " in all" : "");
+}
+
+}  // namespace
+
+std::string RefilingFinder::period_text(std::size_t i) const {
+  const Indicator& ind = plan_.indicators[key_[i]->indicator];
+  return period_label(period_at(plan_, ind, key_[i]->period));
+}
+
 std::string RefilingFinder::warning(std::size_t i) const {
   const Earlier f = *earlier(i);
   const Entry& e = *fresh_[i];
-  const Indicator& ind = plan_.indicators[key_[i]->indicator];
-  const std::string period = period_label(period_at(plan_, ind, key_[i]->period));
-  const std::string first = f.first.to_string();  // FILE:LINE: its column is 0
-  // Sums past the figure limit are left unsaid, as the ledger would refuse
-  // them (the sum of ... overflows) rather than show them.
+  const std::string period = period_text(i);
   std::int64_t total = 0;
-  const bool summed = !f.overflowed && within_figure_limit(f.sum);
-  const bool comes_to = summed && !__builtin_add_overflow(f.sum, e.amount.units(), &total) &&
+  const bool comes_to = summed(f) && !__builtin_add_overflow(f.sum, e.amount.units(), &total) &&
                         within_figure_limit(total);
-  const std::string sum = summed ? format_amount(Decimal::from_units(f.sum), true) : "";
-  std::string earlier;
-  if (f.count == 1)
-    earlier = summed ? first + ": " + sum : first;
-  else
-    earlier = fmt::format("{} figures, the first at {}{}", f.count, first,
-                          summed ? "; " + sum + " in all" : "");
   return fmt::format(
-      "{} already reported {} for {} ({}): a flow's figures add up{}; a figure that replaces "
-      "another is recorded as the difference",
-      key_[i]->by, ind.id, period, earlier,
-      comes_to ? fmt::format(", so {} comes to {}", period,
-                             format_amount(Decimal::from_units(total), true))
-               : "");
+      "{} already reported {} for {} ({}): a flow's figures add up{}", key_[i]->by,
+      plan_.indicators[key_[i]->indicator].id, period, describe(f),
+      comes_to ? fmt::format(", so {} comes to {}", period, amount_text(total)) : "");
 }
 
 std::string RefilingFinder::refusal(std::size_t i) const {
   const Earlier f = *earlier(i);
   const Entry& e = *fresh_[i];
-  const Indicator& ind = plan_.indicators[key_[i]->indicator];
-  const std::string period = period_label(period_at(plan_, ind, key_[i]->period));
-  const std::string first = f.first.to_string();
-  const bool summed = !f.overflowed && within_figure_limit(f.sum);
+  const std::string id = plan_.indicators[key_[i]->indicator].id, period = period_text(i);
   std::int64_t total = 0, difference = 0;
-  const bool sums = summed && !__builtin_add_overflow(f.sum, e.amount.units(), &total) &&
+  const bool sums = summed(f) && !__builtin_add_overflow(f.sum, e.amount.units(), &total) &&
                     within_figure_limit(total) &&
                     !__builtin_sub_overflow(e.amount.units(), f.sum, &difference) &&
                     within_figure_limit(difference);
-  auto amount = [](std::int64_t units) { return format_amount(Decimal::from_units(units), true); };
-  std::string earlier;
-  if (f.count == 1)
-    earlier = summed ? first + ": " + amount(f.sum) : first;
-  else
-    earlier = fmt::format("{} figures, the first at {}{}", f.count, first,
-                          summed ? "; " + amount(f.sum) + " in all" : "");
   const std::string value = format_amount(e.amount, true);
+  const char* them = f.count == 1 ? "it" : "them";
   if (!sums)
     return fmt::format(
         "{} already reported {} for {} ({}): --replace if {} replaces {}, --add if "
         "it adds to {}",
-        key_[i]->by, ind.id, period, earlier, value, f.count == 1 ? "it" : "them",
-        f.count == 1 ? "it" : "them");
+        key_[i]->by, id, period, describe(f), value, them, them);
   return fmt::format(
       "{} already reported {} for {} ({}): --replace if {} replaces {} (recorded as the "
       "difference, {}{}), --add if it adds to {} (then {} comes to {})",
-      key_[i]->by, ind.id, period, earlier, value, f.count == 1 ? "it" : "them",
-      difference > 0 ? "+" : "", amount(difference), f.count == 1 ? "it" : "them", period,
-      amount(total));
+      key_[i]->by, id, period, describe(f), value, them, difference > 0 ? "+" : "",
+      amount_text(difference), them, period, amount_text(total));
 }
 
 std::optional<std::string> RefilingFinder::replaced_twice(std::size_t i) const {
   const auto& before = in_batch_[i];
   if (!before) return std::nullopt;
-  const Indicator& ind = plan_.indicators[key_[i]->indicator];
-  const std::string period = period_label(period_at(plan_, ind, key_[i]->period));
-  // The first row's own figure: the batch sum before this one, when there
-  // is just one before it.
-  const std::string first =
-      before->count == 1 && !before->overflowed && within_figure_limit(before->sum)
-          ? fmt::format("{}: {}", before->first.to_string(),
-                        format_amount(Decimal::from_units(before->sum), true))
-          : before->first.to_string();
+  const std::string id = plan_.indicators[key_[i]->indicator].id;
+  // The same figure again is a row entered twice, not a second opinion.
+  if (before->count == 1 && !before->overflowed && before->sum == fresh_[i]->amount.units())
+    return fmt::format(
+        "{} reports {} for {} twice in the batch, both {} (first at {}): entered twice? with "
+        "--replace a reporter's period takes one figure",
+        key_[i]->by, id, period_text(i), format_amount(fresh_[i]->amount, true),
+        before->first.to_string());
   return fmt::format(
       "{} reports {} for {} twice in the batch (first at {}): with --replace a reporter's period "
       "takes one figure",
-      key_[i]->by, ind.id, period, first);
+      key_[i]->by, id, period_text(i), describe(*before));
 }
 
 std::optional<Entry> as_replacement(const Entry& e, Decimal earlier) {

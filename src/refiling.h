@@ -57,8 +57,7 @@ class RefilingFinder : public EntrySink {
   std::vector<std::optional<Earlier>> found() const;
   // The warning for fresh entry `i` (found()[i] set): "人社局 already
   // reported jobs.urban_new for 2019-03 (records/hrss/2019.rec:23: 1,942):
-  // a flow's figures add up, so 2019-03 comes to 6,152; a figure that
-  // replaces another is recorded as the difference".
+  // a flow's figures add up, so 2019-03 comes to 6,152".
   std::string warning(std::size_t i) const;
   // The refusal for fresh entry `i` (found()[i] set): "人社局 already reported
   // jobs.urban_new for 2019-03 (records/hrss/2019.rec:23: 1,942): --replace
@@ -68,13 +67,16 @@ class RefilingFinder : public EntrySink {
   // Under --replace, for fresh entry `i` whose period has a figure among
   // the fresh entries before it: "七都镇 reports jobs.reemployed for
   // 2019-06 twice in the batch (first at r.csv:2: 30): with --replace a
-  // reporter's period takes one figure"; nullopt for the first. Two
-  // replacements of one period in one sheet contradict each other (which
-  // is the figure?), so admission.h refuses the second rather than guess.
+  // reporter's period takes one figure" (the same figure twice: "…twice
+  // in the batch, both 30 (first at r.csv:2): entered twice? …"); nullopt
+  // for the first. Two replacements of one period in one sheet contradict
+  // each other (which is the figure?), so admission.h refuses the second
+  // rather than guess.
   std::optional<std::string> replaced_twice(std::size_t i) const;
 
  private:
   std::optional<Earlier> earlier(std::size_t i) const;  // found()[i]
+  std::string period_text(std::size_t i) const;         // "2019-03"
   struct Key {
     std::size_t indicator;
     std::string_view by;  // the fresh entry's by= (a view into it)

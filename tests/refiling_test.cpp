@@ -63,12 +63,10 @@ TEST_CASE("RefilingFinder: the same reporter, indicator and period already in th
   // 29 in, and 33 more: 62.
   CHECK(finder.warning(0) ==
         "镇甲 already reported jobs.reemployed for 2019-06 (2 figures, the first at "
-        "towns/a/2019.rec:12; 29 in all): a flow's figures add up, so 2019-06 comes to 62; a "
-        "figure that replaces another is recorded as the difference");
+        "towns/a/2019.rec:12; 29 in all): a flow's figures add up, so 2019-06 comes to 62");
   CHECK(finder.warning(4) ==
         "人社局 already reported jobs.urban_new for 2019-06 (towns/a/2019.rec:17: 420): a flow's "
-        "figures add up, so 2019-06 comes to 520; a figure that replaces another is recorded as "
-        "the difference");
+        "figures add up, so 2019-06 comes to 520");
   // The refusal: 33 replacing the 29 in is +4; added, 62. 100 for 420: -320.
   CHECK(finder.refusal(0) ==
         "镇甲 already reported jobs.reemployed for 2019-06 (2 figures, the first at "
@@ -78,6 +76,26 @@ TEST_CASE("RefilingFinder: the same reporter, indicator and period already in th
         "人社局 already reported jobs.urban_new for 2019-06 (towns/a/2019.rec:17: 420): "
         "--replace if 100 replaces it (recorded as the difference, -320), --add if it adds to "
         "it (then 2019-06 comes to 520)");
+}
+
+TEST_CASE("RefilingFinder: a period given twice in the batch, and the same figure twice") {
+  std::vector<Entry> rows = {
+      line("2019-06-30  jobs.reemployed  30  by=镇甲", "r.csv", 2),
+      line("2019-06-30  jobs.reemployed  35  by=镇甲", "r.csv", 3),  // another figure
+      line("2019-06-30  jobs.reemployed  40  by=镇乙", "r.csv", 4),
+      line("2019-06-30  jobs.reemployed  40  by=镇乙", "r.csv", 5),  // the same again
+  };
+  std::vector<const Entry*> fresh;
+  for (const auto& e : rows) fresh.push_back(&e);
+  RefilingFinder finder(cycle_plan(), fresh);
+  CHECK_FALSE(finder.replaced_twice(0));
+  CHECK(finder.replaced_twice(1) ==
+        "镇甲 reports jobs.reemployed for 2019-06 twice in the batch (first at r.csv:2: 30): "
+        "with --replace a reporter's period takes one figure");
+  CHECK_FALSE(finder.replaced_twice(2));
+  CHECK(finder.replaced_twice(3) ==
+        "镇乙 reports jobs.reemployed for 2019-06 twice in the batch, both 40 (first at "
+        "r.csv:4): entered twice? with --replace a reporter's period takes one figure");
 }
 
 TEST_CASE("RefilingFinder: a sum past the figure limit is left unsaid") {
@@ -93,13 +111,12 @@ TEST_CASE("RefilingFinder: a sum past the figure limit is left unsaid") {
   for (int n = 1; n <= 4; ++n) finder.add(line(big, "a.rec", n));
   CHECK(finder.warning(0) ==
         "镇甲 already reported jobs.reemployed for 2019-06 (4 figures, the first at a.rec:1; "
-        "3,999,999,999,996 in all): a flow's figures add up; a figure that replaces another is "
-        "recorded as the difference");
+        "3,999,999,999,996 in all): a flow's figures add up");
   // A fifth in the ledger: its sum is past the limit too, and unsaid.
   finder.add(line(big, "a.rec", 5));
   CHECK(finder.warning(0) ==
         "镇甲 already reported jobs.reemployed for 2019-06 (5 figures, the first at a.rec:1): a "
-        "flow's figures add up; a figure that replaces another is recorded as the difference");
+        "flow's figures add up");
 }
 
 TEST_CASE("RefilingFinder: finders over parts of the ledger fold as one over all of it") {
@@ -157,7 +174,7 @@ TEST_CASE("RefilingFinder: the new figures before one count too, after the ledge
   CHECK(found[3]->sum == 43 * Decimal::kScale);  // 10 + 31 + 2
   CHECK(finder.warning(3).find("(3 figures, the first at a.rec:7; 43 in all)") !=
         std::string::npos);
-  CHECK(finder.warning(3).find("so 2019-06 comes to 46;") != std::string::npos);
+  CHECK(finder.warning(3).ends_with("so 2019-06 comes to 46"));
 }
 
 }  // namespace plan
