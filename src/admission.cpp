@@ -10,6 +10,7 @@
 #include "plausibility.h"
 #include "record_reader.h"
 #include "refiling.h"
+#include "render.h"
 
 namespace plan {
 
@@ -132,9 +133,15 @@ Admission admit(Env& env, const std::filesystem::path& records, const Plan& plan
                                   where_of(*found[i])));
     }
     if (late[i] && !duplicate(i)) out.error(batch[i].at, *late[i]);
-    if (!options.force)
-      if (auto doubt = ranges.judge(e))
+    // --force lets a doubtful figure in, and says which: it is one switch
+    // for the whole batch (a period not over, a date after today), so a
+    // typo beside the row it was given for would otherwise go in unseen.
+    if (auto doubt = ranges.judge(e)) {
+      if (options.force)
+        out.warning(batch[i].at, "let in by --force: " + *doubt);
+      else
         out.error(batch[i].at, *doubt + " (--force if it is right)");
+    }
     // A figure refused above as a duplicate needs no more. One let in by
     // --allow-duplicates, --add, or a negative one (a correction recorded as
     // the difference) counts its period twice, which is said; --replace
@@ -145,6 +152,16 @@ Admission admit(Env& env, const std::filesystem::path& records, const Plan& plan
         out.error(batch[i].at, *twice);
         continue;
       }
+    if (options.replace && e.amount < Decimal() && !options.force) {
+      // --replace takes the period's whole figure; a difference is
+      // recorded without it.
+      out.error(batch[i].at,
+                fmt::format("with --replace a figure is what its period comes to, and {} is below "
+                            "zero: a correction by the difference goes without --replace "
+                            "(--force if {} is right)",
+                            format_amount(e.amount, true), format_amount(e.amount, true)));
+      continue;
+    }
     if (options.replace && !refilings[i]->overflowed)
       result.replaces[i] = Decimal::from_units(refilings[i]->sum);
     else if (options.add || e.amount < Decimal() || (options.allow_duplicates && found[i]))

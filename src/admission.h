@@ -4,14 +4,17 @@
 //    ledger, or as an earlier new entry (duplicates.h), unless
 //    allow_duplicates; when every new entry is one, a single error says the
 //    whole batch is there already;
-//  - an implausible figure (plausibility.h), unless force;
+//  - an implausible figure (plausibility.h), unless force: then it is
+//    let in with a warning, as force also lets in figures for periods not
+//    over and dates after today, and a typo must not ride in with them;
 //  - a late report about to count for the next period (late_report.h);
 //  - a flow figure whose reporter already has one for its period
 //    (refiling.h), which would count the period twice, unless `add` (it
 //    adds to them: written, with a warning that says what the period comes
 //    to) or `replace` (it replaces them: Admission::replaces says what to
 //    record, as_replacement); a negative figure, a correction recorded as
-//    the difference, is written with the warning.
+//    the difference, is written with the warning, and is refused under
+//    `replace` unless force (the period would come to less than zero).
 // One streaming pass over the records (read_records, in parallel where it
 // pays, with the same verdicts as one thread), holding the new
 // entries' fingerprints and one range per indicator: memory follows the

@@ -629,9 +629,10 @@ ImportResult import_sheet(const Sheet& sheet, const Plan& plan, Date today, bool
     result.rows.push_back(ImportRow{rec.line, std::move(made->entry), std::move(made->line),
                                     sheet.at(rec, value_col)});
   }
-  if (result.diags.has_errors()) {
-    result.rows.clear();
-  } else if (!skipped.empty()) {
+  // With bad rows the good ones stay, to be judged against the ledger too
+  // (import.h); the notes about the whole sheet wait until it is fixed.
+  if (result.diags.has_errors()) return result;
+  if (!skipped.empty()) {
     constexpr std::size_t kShown = 5;
     std::string list;
     for (std::size_t i = 0; i < skipped.size() && i < kShown; ++i)

@@ -41,8 +41,10 @@
 // skipped (F5 jobs.reemployed, …)"), and their reports stay owed. An empty
 // value beside a note is an error (the note was meant for something: a
 // figure, or an explanation with the value `explain`). Every bad row is reported
-// (CSV_FILE:LINE: message, or BOOK.xlsx:SHEET!B7: message at the cell) and
-// then no row is returned: an import lands whole or not at all.
+// (CSV_FILE:LINE: message, or BOOK.xlsx:SHEET!B7: message at the cell); the
+// good rows are still returned, for the command to judge against the ledger
+// so that every problem shows at once, and it writes none of them: an
+// import lands whole or not at all.
 #pragma once
 
 #include <cstdint>
@@ -108,7 +110,7 @@ struct ImportRow {
 };
 
 struct ImportResult {
-  std::vector<ImportRow> rows;  // in CSV order; empty when diags has errors
+  std::vector<ImportRow> rows;  // the good ones, in CSV order: none written if diags has errors
   Diagnostics diags;            // header and row errors; a warning when no rows
 
   // For a CSV: the spreadsheet cell ("F3") of a location of its text, the

@@ -52,7 +52,8 @@ void setup_import(CLI::App& sub, Globals& g) {
       "--allow-duplicates", o->allow_duplicates,
       "Append rows even when the ledger already holds the same date, id, value, by and period");
   sub.add_flag("--force", o->force,
-               "Accept dates outside the plan period or after today, and implausible figures");
+               "Accept dates outside the plan period or after today, periods not over, and "
+               "implausible figures (each said in a warning)");
   auto* add = sub.add_flag("--add", o->add,
                            "A row whose reporter already has a figure for its period adds to it");
   sub.add_flag("--replace", o->replace,
@@ -95,18 +96,19 @@ void setup_import(CLI::App& sub, Globals& g) {
       "\n"
       "All rows land or none does: every bad row, not only the first, is reported as\n"
       "FILE.csv:LINE:COL: cell C5: message (C5 as a spreadsheet names the cell), and\n"
-      "nothing is written. A by= that names no reporter or unit of the plan is a bad\n"
-      "row. So is a row with the same date, id, value, by and period as an entry of\n"
-      "the ledger (or an earlier row; a file imported again is reported in one line)\n"
-      "unless --allow-duplicates, and, unless --force, an implausible figure: a\n"
-      "percentage outside 0-100, or a value 100 times or more away from the\n"
+      "nothing is written; the good rows are still checked against the ledger, so\n"
+      "every problem shows at once. A by= that names no reporter or unit of the plan\n"
+      "is a bad row. So is a row with the same date, id, value, by and period as an\n"
+      "entry of the ledger (or an earlier row; a file imported again is reported in\n"
+      "one line) unless --allow-duplicates, and, unless --force, an implausible\n"
+      "figure: a percentage outside 0-100, or a value 100 times or more away from the\n"
       "indicator's other entries (a fraction for a percent, 万 left out). So is a row\n"
-      "without a period dated before its period's end whose reporter has not\n"
-      "reported the period before (a late report: its 报送期 says which). So is a\n"
-      "flow's row whose reporter already has a figure for its period (figures of a\n"
-      "flow add up) unless --add (imported, with a warning of what the period comes\n"
-      "to) or --replace (its difference is imported, with a note; a row equal to what\n"
-      "is in is skipped: a sheet sent again with corrections).\n"
+      "without a period dated before its period's end whose reporter has not reported\n"
+      "the period before (a late report: its 报送期 says which). So is a flow's row\n"
+      "whose reporter already has a figure for its period (figures of a flow add up)\n"
+      "unless --add (imported, with a warning of what the period comes to) or\n"
+      "--replace (its difference is imported, with a note; a row equal to what is in\n"
+      "is skipped: a sheet sent again with corrections; a negative row is refused).\n"
       "Rows go where plan record puts them (the by= reporter's\n"
       "<records>/<folder>/<year>.rec, else <records>/<year>.rec), or all to --file;\n"
       "the files are locked together and, should a write fail (a full disk), every\n"
@@ -164,8 +166,11 @@ void setup_import(CLI::App& sub, Globals& g) {
       result = import_csv(*text, o->csv, plan, today(), o->force);
     }
     std::size_t unchanged = 0;  // --replace: rows equal to what is in
-    if (!result.diags.has_errors() && !result.rows.empty()) {
-      // Against the ledger: duplicates and implausible figures.
+    if (!result.rows.empty()) {
+      // Against the ledger: duplicates and implausible figures. The good
+      // rows of a sheet with bad ones too, so that every problem shows at
+      // once: fixing the bad rows (with --force, say) must not let a typo
+      // among the others in unseen.
       std::vector<NewFigure> batch;
       for (const auto& row : result.rows) batch.push_back({&row.entry, row.value_at});
       AdmissionOptions options{o->allow_duplicates, o->force, o->csv, reader_threads_wanted(),
@@ -176,7 +181,7 @@ void setup_import(CLI::App& sub, Globals& g) {
       for (const auto& d : admitted.diags.items()) result.diags.add(d);
       // --replace: a row whose reporter has figures for its period records
       // the difference; one equal to them records nothing.
-      if (!admitted.diags.has_errors()) {
+      if (!result.diags.has_errors()) {
         std::vector<ImportRow> kept;
         for (std::size_t i = 0; i < result.rows.size(); ++i) {
           ImportRow& row = result.rows[i];

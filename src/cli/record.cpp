@@ -49,7 +49,8 @@ void setup_record(CLI::App& sub, Globals& g) {
   sub.add_flag("--allow-duplicates", o->allow_duplicates,
                "Append even when the ledger already holds the same date, id, value, by and period");
   sub.add_flag("--force", o->force,
-               "Accept a date outside the plan period or after today, or an implausible figure");
+               "Accept a date outside the plan period or after today, a period not over, or an "
+               "implausible figure (said in a warning)");
   auto* add = sub.add_flag("--add", o->add,
                            "The reporter already has a figure for the period: this one adds to it");
   sub.add_flag("--replace", o->replace,
@@ -81,7 +82,8 @@ void setup_record(CLI::App& sub, Globals& g) {
       "period before (June's report recorded on 12 July, past its due day, would\n"
       "count for July). Refused unless --add or --replace: a flow's figure whose\n"
       "reporter already has one for the period (--add: it adds to it; --replace: it\n"
-      "replaces it, and the difference is written, with a note).\n"
+      "replaces it, and the difference is written, with a note; a negative figure is\n"
+      "refused, as the figure is what the period comes to).\n"
       "\n"
       "explain records an explanation (情况说明) of any indicator for a reporting\n"
       "period (--period, else the last one due at --date): --note says why it is\n"

@@ -114,15 +114,19 @@ cp -r records "$TMP/before"
 
 # --- import with a typo in by=: a bad row, exit 1, nothing written -----------
 printf 'date,id,value,by\n2019-03-31,jobs.urban_new,20,人社局\n2019-04-30,jobs.urban_new,5,人设局\n' > typo.csv
+# Row 2 is good.csv's row 2, imported above: its good rows are judged
+# against the ledger all the same, so that every problem shows at once.
 run import typo.csv
 same "import by typo: exit" "$RC" 1
 same "import by typo: message" "$ERR" "plan: typo.csv:3:29: cell D3: unknown unit '人设局'; did you mean '人社局'?
-plan: nothing imported: 1 error in typo.csv"
+plan: typo.csv:2:27: cell C2: same date, id, value and by= as records/hrss/2019.rec:128: already in the ledger (--allow-duplicates to add it again)
+plan: nothing imported: 2 errors in typo.csv"
 unchanged "import by typo"
 # Under --lang zh the summary is Chinese (the row's message stays English).
 run --lang zh import typo.csv
 same "import by typo, zh: message" "$ERR" "plan: typo.csv:3:29: cell D3: unknown unit '人设局'; did you mean '人社局'?
-plan: 未导入：typo.csv 有 1 个错误"
+plan: typo.csv:2:27: cell C2: same date, id, value and by= as records/hrss/2019.rec:128: already in the ledger (--allow-duplicates to add it again)
+plan: 未导入：typo.csv 有 2 个错误"
 unchanged "import by typo, zh"
 
 # --- --file still wins --------------------------------------------------------
@@ -246,6 +250,41 @@ same "one period replaced twice: the second row, naming the first" "$ERR" \
 plan: nothing imported: 1 error in twice-replaced.csv"
 unchanged "one period replaced twice"
 rm -rf records && cp -r "$SRC/records" records
+
+# The same row twice under --replace is no second opinion: it says so.
+rm -rf "$TMP/before" && cp -r records "$TMP/before"
+printf 'date,id,value,by\n2019-07-05,jobs.reemployed,30,七都镇\n2019-07-05,jobs.reemployed,30,七都镇\n' >same-twice.csv
+run import same-twice.csv --replace
+same "the same row twice under --replace: exit" "$RC" 1
+same "the same row twice under --replace: entered twice?" "$ERR" \
+  "plan: same-twice.csv:3:28: cell C3: 七都镇 reports jobs.reemployed for 2019-06 twice in the batch, both 30 (first at same-twice.csv:2): entered twice? with --replace a reporter's period takes one figure
+plan: nothing imported: 1 error in same-twice.csv"
+# --replace takes the period's whole figure: -5 would make 人社局's March
+# come to -5, and is refused (a correction by the difference goes without).
+run record jobs.urban_new -5 --date 2019-04-05 --by 人社局 --replace
+same "a negative figure under --replace: exit" "$RC" 1
+same "a negative figure under --replace: refused" "$ERR" \
+  "plan: with --replace a figure is what its period comes to, and -5 is below zero: a correction by the difference goes without --replace (--force if -5 is right)"
+unchanged "a negative figure under --replace"
+
+# Every problem of a sheet at once: row 2 names a period not over (July,
+# dated 20 July), row 3 a figure 2,254 times the largest of jobs.reemployed
+# (230000 / 102; its figures run from 5 to 102). Both are said, so that the
+# --force that row 2 asks for does not let row 3's typo in unseen; under
+# --force the typo is still said, as let in.
+printf 'date,id,value,by,period\n2019-07-20,jobs.reemployed,30,七都镇,2019-07\n2019-07-05,jobs.reemployed,230000,平望镇,\n' >mixed.csv
+run import mixed.csv --add
+same "a sheet's bad row and a typo: exit" "$RC" 1
+same "a sheet's bad row and a typo: both said" "$ERR" \
+  "plan: mixed.csv:2:35: cell E2: period 2019-07 is not over on 2019-07-20 (it ends 2019-07-31); a report is dated after its period; use --force if it is right
+plan: mixed.csv:3:28: cell C3: value 230000 of jobs.reemployed is 2,254 times the largest of its other entries (5 to 102 人); is it in another unit? (--force if it is right)
+plan: mixed.csv:3:28: warning: cell C3: 平望镇 already reported jobs.reemployed for 2019-06 (records/towns/pingwang/2019.rec:40: 34): a flow's figures add up, so 2019-06 comes to 230,034
+plan: nothing imported: 2 errors in mixed.csv"
+unchanged "a sheet's bad row and a typo"
+run import mixed.csv --add --force --dry-run
+same "--force: exit" "$RC" 0
+same "--force: the typo let in is said" "$(grep -c 'warning: cell C3: let in by --force: value 230000 of jobs.reemployed is 2,254 times' <<<"$ERR")" 1
+unchanged "--force --dry-run"
 
 # plan check follows the plan's [settings] lang = "zh" as every command does.
 sed -i 's/^# lang = "zh".*/lang = "zh"/' plans/wujiang-2018-2020.toml
