@@ -56,24 +56,38 @@ std::vector<std::optional<std::string>> late_reports(const Plan& plan, const Fil
     const ReportingPeriod now = period_at(plan, ind, key.period);
     if (e.date >= now.end) continue;  // dated at the period's end, or after
     if (ledger.filed(key.indicator, key.slot, key.period - 1)) continue;
-    const bool in_batch = std::any_of(keys.begin(), keys.end(), [&](const auto& k) {
-      return k && k->indicator == key.indicator && k->slot == key.slot &&
-             k->period == key.period - 1;
-    });
-    if (in_batch) continue;
+    // Whether the reporter has a figure for `period` among the other new ones.
+    auto in_batch = [&](int period) {
+      for (std::size_t j = 0; j < keys.size(); ++j)
+        if (j != i && keys[j] && keys[j]->indicator == key.indicator && keys[j]->slot == key.slot &&
+            keys[j]->period == period)
+          return true;
+      return false;
+    };
+    if (in_batch(key.period - 1)) continue;
     const ReportingPeriod before = period_at(plan, ind, key.period - 1);
     const std::string late = period_label(before), next = period_label(now);
     const std::string who = ind.reported_by.empty()
                                 ? "no one has reported"
                                 : fmt::format("{} has not reported", e.tag("by"));
+    const std::string opening =
+        fmt::format("{} {} for {} (due {}), and this figure, dated {}, would count for {}", who,
+                    ind.id, late, before.due.iso(), e.date.iso(), next);
+    // When the next period has the reporter's figure already, this one is
+    // no "so far" of it (that would count the period twice: refiling.h).
+    if (ledger.filed(key.indicator, key.slot, key.period) || in_batch(key.period)) {
+      out[i] = fmt::format("{}, which has {} already: {} {} if it is the late {} report", opening,
+                           ind.reported_by.empty() ? std::string("a report")
+                                                   : fmt::format("{}'s report", e.tag("by")),
+                           period_option, late, late);
+      continue;
+    }
     // A figure for a period not over is refused unless forced
     // (period_date_problem): the second way out says so, or it would fail.
     const std::string force = period_option.starts_with("--") ? " --force" : " and --force";
     out[i] = fmt::format(
-        "{} {} for {} (due {}), and this figure, dated {}, would count for {}, which is not "
-        "over: {} {} if it is the late {} report, {} {}{} if it is {}'s so far",
-        who, ind.id, late, before.due.iso(), e.date.iso(), next, period_option, late, late,
-        period_option, next, force, next);
+        "{}, which is not over: {} {} if it is the late {} report, {} {}{} if it is {}'s so far",
+        opening, period_option, late, late, period_option, next, force, next);
   }
   return out;
 }

@@ -27,7 +27,11 @@ namespace plan {
 // date there is). `period_option` names how a period is given: "--period"
 // for plan record, "报送期" for a sheet's column, as in "--period 2019-06 if
 // it is the late 2019-06 report, --period 2019-07 --force if it is 2019-07's
-// so far" (a figure for a period not over needs --force: new_entry.h).
+// so far" (a figure for a period not over needs --force: new_entry.h). When
+// the reporter has a figure for 2019-07 already (in the ledger or among the
+// other new figures), only the first way out is offered: "…would count for
+// 2019-07, which has 镇乙's report already: --period 2019-06 if it is the
+// late 2019-06 report".
 std::vector<std::optional<std::string>> late_reports(const Plan& plan, const Filings& ledger,
                                                      const std::vector<const Entry*>& fresh,
                                                      std::string_view period_option);

@@ -41,17 +41,36 @@ std::vector<std::optional<std::string>> judge(const std::vector<Entry>& rows,
 
 }  // namespace
 
-TEST_CASE("late_reports: 镇乙's June, due 10 July, recorded on 12 July without a period") {
+TEST_CASE("late_reports: 镇甲's July, due 10 August, recorded on 12 August without a period") {
+  auto got = judge({line("2019-08-12  jobs.reemployed  12  by=镇甲")});
+  REQUIRE(got[0]);
+  CHECK(*got[0] ==
+        "镇甲 has not reported jobs.reemployed for 2019-07 (due 2019-08-10), and this figure, "
+        "dated 2019-08-12, would count for 2019-08, which is not over: --period 2019-07 if it "
+        "is the late 2019-07 report, --period 2019-08 --force if it is 2019-08's so far");
+  // A sheet's rows name the column instead.
+  CHECK(judge({line("2019-08-12  jobs.reemployed  12  by=镇甲")}, "报送期")[0]->ends_with(
+      "报送期 2019-07 if it is the late 2019-07 report, 报送期 2019-08 and --force if it is "
+      "2019-08's so far"));
+}
+
+TEST_CASE("late_reports: 镇乙's June recorded on 12 July, when its July is in already") {
+  // 镇乙 filed July (31 July) but not June: a figure dated 12 July is no
+  // "July so far", which would count July twice; only June is offered.
   auto got = judge({line("2019-07-12  jobs.reemployed  12  by=镇乙")});
   REQUIRE(got[0]);
   CHECK(*got[0] ==
         "镇乙 has not reported jobs.reemployed for 2019-06 (due 2019-07-10), and this figure, "
-        "dated 2019-07-12, would count for 2019-07, which is not over: --period 2019-06 if it "
-        "is the late 2019-06 report, --period 2019-07 --force if it is 2019-07's so far");
-  // A sheet's rows name the column instead.
-  CHECK(judge({line("2019-07-12  jobs.reemployed  12  by=镇乙")}, "报送期")[0]->ends_with(
-      "报送期 2019-06 if it is the late 2019-06 report, 报送期 2019-07 and --force if it is "
-      "2019-07's so far"));
+        "dated 2019-07-12, would count for 2019-07, which has 镇乙's report already: --period "
+        "2019-06 if it is the late 2019-06 report");
+  // So for 镇甲's August when the batch holds an August figure of 镇甲's too.
+  got = judge({line("2019-08-12  jobs.reemployed  12  by=镇甲"),
+               line("2019-08-31  jobs.reemployed  15  by=镇甲")});
+  REQUIRE(got[0]);
+  CHECK(
+      got[0]->ends_with("would count for 2019-08, which has 镇甲's report already: --period "
+                        "2019-07 if it is the late 2019-07 report"));
+  CHECK_FALSE(got[1]);  // dated on August's last day: August's
   // 人社局 skipped June of jobs.urban_new as well.
   CHECK(judge({line("2019-07-20  jobs.urban_new  100  by=人社局")})[0]);
 }

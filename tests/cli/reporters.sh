@@ -181,7 +181,12 @@ same "a sheet's own repeat: named at its row" "$(grep -o '(twice.csv:2: 5)' <<<"
 # people write it; the line holds its label, 2019-06) it lands.
 rm -rf records && cp -r "$SRC/records" records
 sed -i '/^2019-06-30  jobs.reemployed  34  by=平望镇/d' records/towns/pingwang/2019.rec
-# (and its July report, so that a figure for July so far is its first)
+# While 平望镇's July report (2019-07-31, 32) is in, the figure cannot be
+# July's so far (July would count twice): only June is offered.
+run record jobs.reemployed 34 --date 2019-07-12 --by 平望镇
+same "late June report, July in: message" "$ERR" \
+  "plan: 平望镇 has not reported jobs.reemployed for 2019-06 (due 2019-07-10), and this figure, dated 2019-07-12, would count for 2019-07, which has 平望镇's report already: --period 2019-06 if it is the late 2019-06 report"
+# Without its July report, a figure for July so far would be its first.
 sed -i '/^2019-07-31  jobs.reemployed  32  by=平望镇/d' records/towns/pingwang/2019.rec
 rm -rf "$TMP/before" && cp -r records "$TMP/before"
 run record jobs.reemployed 34 --date 2019-07-12 --by 平望镇
