@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "text.h"
+
 namespace plan {
 
 namespace {
@@ -154,21 +156,10 @@ std::optional<std::string> period_date_problem(std::string_view label, Date d, b
 }
 
 std::string period_label_of(std::string_view written) {
-  // Full-width digits (２０１９年６月, as a Chinese input method types
-  // them) read as ASCII ones first.
-  std::string s;
-  s.reserve(written.size());
-  for (std::size_t i = 0; i < written.size(); ++i) {
-    // U+FF10..U+FF19 is EF BC 90..99 in UTF-8.
-    if (written.substr(i, 2) == "\xEF\xBC" && i + 2 < written.size() &&
-        static_cast<unsigned char>(written[i + 2]) >= 0x90 &&
-        static_cast<unsigned char>(written[i + 2]) <= 0x99) {
-      s += static_cast<char>('0' + (static_cast<unsigned char>(written[i + 2]) - 0x90));
-      i += 2;
-    } else {
-      s += written[i];
-    }
-  }
+  // Full-width digits and letters (２０１９年６月, ２０１９Ｑ２, as a
+  // Chinese input method types them) read as ASCII ones first.
+  const std::string s = halfwidth(written);
+  if (parse_period_label(s)) return s;
   auto year_digits = [&] {
     if (s.size() < 4) return false;
     for (int i = 0; i < 4; ++i)

@@ -73,8 +73,9 @@ std::optional<std::pair<Frequency, Date>> parse_period_label(std::string_view la
 // A period as people write it in Chinese, as its label: "2019年6月" (or
 // 06月) "2019-06", "2019年第2季度" (or 2季度, 第二季度, 二季度) "2019Q2",
 // "2019年上半年" "2019H1", "2019年下半年" "2019H2", "2019年" (or 年度)
-// "2019". Anything else, labels included, is returned as it is: the caller
-// judges it as a label.
+// "2019", in full-width digits too (２０１９年６月); a label in full-width
+// forms (２０１９－０６, ２０１９Ｑ２) as the label. Anything else, labels
+// included, is returned as it is: the caller judges it as a label.
 std::string period_label_of(std::string_view written);
 // What is wrong with an entry of date `d` whose period= is `label`, as the
 // sentence plan record's error and check's warning say; nullopt when

@@ -72,6 +72,34 @@ std::size_t code_points(std::string_view s) {
   return n;
 }
 
+std::string halfwidth(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+    if (i + 2 < s.size() && byte(0) == 0xEF) {
+      // U+FF01..U+FF3F is EF BC 81..BF; U+FF40..U+FF5E is EF BD 80..9E.
+      if (byte(1) == 0xBC && byte(2) >= 0x81 && byte(2) <= 0xBF) {
+        out += static_cast<char>(0x21 + (byte(2) - 0x81));
+        i += 2;
+        continue;
+      }
+      if (byte(1) == 0xBD && byte(2) >= 0x80 && byte(2) <= 0x9E) {
+        out += static_cast<char>(0x60 + (byte(2) - 0x80));
+        i += 2;
+        continue;
+      }
+    }
+    if (i + 2 < s.size() && byte(0) == 0xE3 && byte(1) == 0x80 && byte(2) == 0x80) {  // U+3000
+      out += ' ';
+      i += 2;
+      continue;
+    }
+    out += s[i];
+  }
+  return out;
+}
+
 int display_width(std::string_view s) {
   std::size_t len = 1;
   auto cp = decode(s, &len);

@@ -93,6 +93,11 @@ std::size_t utf8_length(std::string_view s);
 // overlong sequence, surrogate, > U+10FFFF), or nullopt when `s` is valid.
 std::optional<std::size_t> find_invalid_utf8(std::string_view s);
 
+// s with the full-width forms of ASCII (U+FF01 to U+FF5E: ２０１９, Ｑ, －),
+// as a Chinese input method types them, as ASCII, and the ideographic
+// space (U+3000) as a space; everything else as it is.
+std::string halfwidth(std::string_view s);
+
 // Number of code points in s (s assumed valid UTF-8).
 std::size_t code_points(std::string_view s);
 

@@ -129,6 +129,12 @@ TEST_CASE("period_label_of: a period as people write it in Chinese, as its label
   CHECK(plan::period_label_of("2019年十二月") == "2019-12");
   CHECK(plan::period_label_of("２０１９年６月") == "2019-06");
   CHECK(plan::period_label_of("２０１９年第２季度") == "2019Q2");
+  // Labels typed in full-width forms: digits, －, Ｑ, Ｈ (U+FF0D, U+FF31,
+  // U+FF28).
+  CHECK(plan::period_label_of("２０１９－０６") == "2019-06");
+  CHECK(plan::period_label_of("２０１９Ｑ２") == "2019Q2");
+  CHECK(plan::period_label_of("２０１９Ｈ１") == "2019H1");
+  CHECK(plan::period_label_of("２０１９") == "2019");
   // Labels, and what is neither, come back as they are.
   CHECK(plan::period_label_of("2019-06") == "2019-06");
   CHECK(plan::period_label_of("2019年13月") == "2019年13月");

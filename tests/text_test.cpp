@@ -140,6 +140,19 @@ TEST_CASE("code_points") {
   CHECK(code_points("e\xCC\x81") == 2);  // e + combining acute
 }
 
+TEST_CASE("halfwidth: the full-width forms of ASCII as ASCII") {
+  // U+FF01 ！ is the first, U+FF5E ～ the last; U+FF10 ０, U+FF21 Ａ,
+  // U+FF41 ａ; U+3000 the ideographic space.
+  CHECK(halfwidth("！～") == "!~");
+  CHECK(halfwidth("２０１９年Ｑ２ａ") == "2019年Q2a");
+  CHECK(halfwidth("一\xE3\x80\x80二") == "一 二");
+  // Around them: U+FF00 and U+FF5F are no full-width ASCII, and a cut
+  // sequence stays as it is.
+  CHECK(halfwidth("\xEF\xBC\x80\xEF\xBD\x9F") == "\xEF\xBC\x80\xEF\xBD\x9F");
+  CHECK(halfwidth("1\xEF\xBC") == "1\xEF\xBC");
+  CHECK(halfwidth("") == "");
+}
+
 TEST_CASE("display_width of one character") {
   CHECK(display_width("a") == 1);
   CHECK(display_width(" ") == 1);

@@ -83,7 +83,8 @@ void setup_template(CLI::App& sub, Globals& g) {
     auto period = named_period(period_label_of(o->period));
     if (!period) {
       fail(g, make_usage_error("--period '" + o->period +
-                               "' is not a period: 2020-06, 2020Q2, 2020H1 or 2020"));
+                               "' is not a period: 2020-06, 2020Q2, 2020H1 or 2020 (or "
+                               "2020年6月, 2020年第二季度, 2020年上半年, 2020年)"));
       return;
     }
     if (period->last < plan.start || period->first > plan.end) {

@@ -182,8 +182,16 @@ refused "unknown unit" 2 "plan: '镇丙' is not a reporter of the plan; did you 
   template --unit 镇丙 --period 2019-06 --format csv
 refused "group" 2 "plan: '各区镇' is a group of 2 reporters (镇甲、镇乙): a template is one reporter's; name one, or use --each-unit" \
   template --unit 各区镇 --period 2019-06 --format csv
-refused "bad period" 2 "plan: --period '2019-13' is not a period: 2020-06, 2020Q2, 2020H1 or 2020" \
+refused "bad period" 2 "plan: --period '2019-13' is not a period: 2020-06, 2020Q2, 2020H1 or 2020 (or 2020年6月, 2020年第二季度, 2020年上半年, 2020年)" \
   template --unit 镇甲 --period 2019-13 --format csv
+# A period as people type it: in Chinese, in full-width forms.
+run template --unit 镇甲 --period 2019-12 --format csv
+december=$OUT
+run template --unit 镇甲 --period 2019年十二月 --format csv
+same "2019年十二月 is 2019-12" "$OUT" "$december"
+run template --unit 镇甲 --period ２０１９－１２ --format csv
+same "２０１９－１２ is 2019-12" "$OUT" "$december"
+[[ -n $december ]] && passed=$((passed + 1)) || fail "2019-12: no sheet"
 refused "outside the plan" 2 "plan: period 2020-01 is outside the plan (2019-01-01 to 2019-12-31)" \
   template --unit 镇甲 --period 2020-01 --format csv
 refused "xlsx to the terminal" 2 \
