@@ -107,7 +107,7 @@ Admission admit(Env& env, const std::filesystem::path& records, const Plan& plan
   std::size_t in_ledger = 0;
   for (std::size_t i = 0; i < batch.size(); ++i)
     in_ledger += duplicate(i) && !duplicates.within_batch(i) ? 1 : 0;
-  const bool all_there = in_ledger == batch.size();
+  const bool all_there = in_ledger == batch.size() && !options.partial;
   if (all_there) {
     // A file imported twice: one line, not one per row.
     const std::string what = options.batch_name.empty() ? "the entry" : options.batch_name;

@@ -49,6 +49,9 @@ struct AdmissionOptions {
   // A reporter's second figure for a period adds to the first, or replaces
   // it (then a figure equal to one already in is no duplicate either).
   bool add = false, replace = false;
+  // The batch is the good rows of a sheet with bad ones: no one message
+  // says that "every row" is in the ledger.
+  bool partial = false;
 };
 
 struct Admission {

@@ -128,6 +128,14 @@ same "import by typo, zh: message" "$ERR" "plan: typo.csv:3:29: cell D3: unknown
 plan: typo.csv:2:27: cell C2: same date, id, value and by= as records/hrss/2019.rec:128: already in the ledger (--allow-duplicates to add it again)
 plan: 未导入：typo.csv 有 2 个错误"
 unchanged "import by typo, zh"
+# good.csv's three rows, all in the ledger now, and a bad row: each is said
+# at its cell, and no line says the file was imported before (this one has
+# a row that never was).
+{ cat good.csv; printf '2019-06-30,jobs.urban_new,9,人设局\n'; } >edited.csv
+run import edited.csv
+same "an edited sheet: exit" "$RC" 1
+same "an edited sheet: each row in the ledger said" "$(grep -c ': already in the ledger (--allow-duplicates to add it again)$' <<<"$ERR")" 3
+same "an edited sheet: not 'imported before'" "$(grep -c 'imported before' <<<"$ERR")" 0
 
 # --- --file still wins --------------------------------------------------------
 run record jobs.urban_new 1 --date 2019-03-31 --by 人社局 --file records/elsewhere.rec --add
