@@ -98,7 +98,9 @@ Admission admit(Env& env, const std::filesystem::path& records, const Plan& plan
 
   const auto found = duplicates.found();
   const auto refilings = judges.refilings().found();
-  const auto late = late_reports(plan, judges.filings(), entries, options.period_option);
+  const auto late =
+      late_reports(plan, judges.filings(), entries,
+                   {options.period_option, options.add || options.replace, options.partial});
   // Under --replace a figure equal to what its reporter has for the period
   // is no duplicate: it replaces them with nothing to record.
   auto duplicate = [&](std::size_t i) {
@@ -142,26 +144,34 @@ Admission admit(Env& env, const std::filesystem::path& records, const Plan& plan
       else
         out.error(batch[i].at, *doubt + " (--force if it is right)");
     }
-    // A figure refused above as a duplicate needs no more. One let in by
-    // --allow-duplicates, --add, or a negative one (a correction recorded as
-    // the difference) counts its period twice, which is said; --replace
-    // records the difference; any other is refused.
-    if (!refilings[i] || duplicate(i)) continue;
+    if (duplicate(i)) continue;  // refused above: it needs no more
+    // --replace takes the period's whole figure, whether or not one is in
+    // yet; a difference is recorded without it.
+    if (options.replace && e.amount < Decimal()) {
+      const std::string value = format_amount(e.amount, true);
+      if (!options.force) {
+        out.error(batch[i].at,
+                  fmt::format("with --replace a figure is what its period comes to, and {} is "
+                              "below zero: a correction by the difference goes without --replace "
+                              "(--force if {} is right)",
+                              value, value));
+        continue;
+      }
+      out.warning(batch[i].at,
+                  fmt::format("let in by --force: with --replace a figure is what its period "
+                              "comes to, and {} is below zero",
+                              value));
+    }
+    // One let in by --allow-duplicates, --add, or a negative one (a
+    // correction recorded as the difference) counts its period twice,
+    // which is said; --replace records the difference; any other is
+    // refused.
+    if (!refilings[i]) continue;
     if (options.replace)
       if (auto twice = judges.refilings().replaced_twice(i)) {
         out.error(batch[i].at, *twice);
         continue;
       }
-    if (options.replace && e.amount < Decimal() && !options.force) {
-      // --replace takes the period's whole figure; a difference is
-      // recorded without it.
-      out.error(batch[i].at,
-                fmt::format("with --replace a figure is what its period comes to, and {} is below "
-                            "zero: a correction by the difference goes without --replace "
-                            "(--force if {} is right)",
-                            format_amount(e.amount, true), format_amount(e.amount, true)));
-      continue;
-    }
     if (options.replace && !refilings[i]->overflowed)
       result.replaces[i] = Decimal::from_units(refilings[i]->sum);
     else if (options.add || e.amount < Decimal() || (options.allow_duplicates && found[i]))

@@ -25,7 +25,8 @@ std::optional<std::size_t> slot_of(const Indicator& ind, std::string_view by) {
 
 std::vector<std::optional<std::string>> late_reports(const Plan& plan, const Filings& ledger,
                                                      const std::vector<const Entry*>& fresh,
-                                                     std::string_view period_option) {
+                                                     const LateReportWords& words) {
+  const std::string_view period_option = words.period_option;
   std::vector<std::optional<std::string>> out(fresh.size());
   // Per fresh entry: its indicator, reporter slot and period, when it is a
   // scheduled figure whose by= is a reporter of it.
@@ -73,21 +74,26 @@ std::vector<std::optional<std::string>> late_reports(const Plan& plan, const Fil
     const std::string opening =
         fmt::format("{} {} for {} (due {}), and this figure, dated {}, would count for {}", who,
                     ind.id, late, before.due.iso(), e.date.iso(), next);
+    // The period before may be a bad row of the sheet, not among `fresh`.
+    const std::string mend =
+        words.bad_rows ? fmt::format("; or mend the sheet's bad row if it is the {} report", late)
+                       : "";
     // When the next period has the reporter's figure already, this one is
     // no "so far" of it (that would count the period twice: refiling.h).
-    if (ledger.filed(key.indicator, key.slot, key.period) || in_batch(key.period)) {
-      out[i] = fmt::format("{}, which has {} already: {} {} if it is the late {} report", opening,
+    if (!words.joins &&
+        (ledger.filed(key.indicator, key.slot, key.period) || in_batch(key.period))) {
+      out[i] = fmt::format("{}, which has {} already: {} {} if it is the late {} report{}", opening,
                            ind.reported_by.empty() ? std::string("a report")
                                                    : fmt::format("{}'s report", e.tag("by")),
-                           period_option, late, late);
+                           period_option, late, late, mend);
       continue;
     }
     // A figure for a period not over is refused unless forced
     // (period_date_problem): the second way out says so, or it would fail.
     const std::string force = period_option.starts_with("--") ? " --force" : " and --force";
     out[i] = fmt::format(
-        "{}, which is not over: {} {} if it is the late {} report, {} {}{} if it is {}'s so far",
-        opening, period_option, late, late, period_option, next, force, next);
+        "{}, which is not over: {} {} if it is the late {} report, {} {}{} if it is {}'s so far{}",
+        opening, period_option, late, late, period_option, next, force, next, mend);
   }
   return out;
 }

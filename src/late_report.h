@@ -22,18 +22,30 @@
 
 namespace plan {
 
+struct LateReportWords {
+  // How a period is given: "--period" for plan record, "报送期" for a
+  // sheet's column.
+  std::string_view period_option = "--period";
+  // --add or --replace was given: a figure may join the reporter's figure
+  // of the next period, so that way out is offered even when there is one.
+  bool joins = false;
+  // Some rows of the sheet are bad (and not among the fresh entries): one
+  // of them may be the period before, which the sentence then says.
+  bool bad_rows = false;
+};
+
 // Per fresh entry, in order: the sentence that refuses it, or nullopt.
 // `ledger` holds the ledger's filings on every date (Filings at the last
-// date there is). `period_option` names how a period is given: "--period"
-// for plan record, "报送期" for a sheet's column, as in "--period 2019-06 if
-// it is the late 2019-06 report, --period 2019-07 --force if it is 2019-07's
+// date there is). The sentence names the period as `words` says: "--period
+// 2019-06 if it is the late 2019-06 report, --period 2019-07 --force if it is 2019-07's
 // so far" (a figure for a period not over needs --force: new_entry.h). When
 // the reporter has a figure for 2019-07 already (in the ledger or among the
-// other new figures), only the first way out is offered: "…would count for
+// other new figures) and `words.joins` is false, only the first way out is
+// offered: "…would count for
 // 2019-07, which has 镇乙's report already: --period 2019-06 if it is the
 // late 2019-06 report".
 std::vector<std::optional<std::string>> late_reports(const Plan& plan, const Filings& ledger,
                                                      const std::vector<const Entry*>& fresh,
-                                                     std::string_view period_option);
+                                                     const LateReportWords& words);
 
 }  // namespace plan

@@ -19,10 +19,11 @@ RefilingFinder::RefilingFinder(const Plan& plan, const std::vector<const Entry*>
       periods_(plan.indicators.size()),
       in_ledger_(fresh.size()),
       first_file_(fresh.size(), 0),
-      in_batch_(fresh.size()) {
+      in_batch_(fresh.size()),
+      first_in_batch_(fresh.size()) {
   // The batch's own figures, keyed by indicator, by= and period: what the
   // fresh entries before each one add to its period.
-  std::map<std::tuple<std::size_t, std::string_view, int>, Earlier> batch;
+  std::map<std::tuple<std::size_t, std::string_view, int>, std::pair<Earlier, std::size_t>> batch;
   for (std::size_t i = 0; i < fresh.size(); ++i) {
     const Entry& e = *fresh[i];
     if (e.is_explanation || e.is_state || e.tag("by").empty()) continue;
@@ -35,8 +36,9 @@ RefilingFinder::RefilingFinder(const Plan& plan, const std::vector<const Entry*>
     key_[i] = Key{*index, e.tag("by"), *period};
     watched_[*index].push_back(i);
     auto [it, fresh_key] = batch.try_emplace({*index, e.tag("by"), *period},
-                                             Earlier{Location{e.where.file, e.where.line, 0}});
-    Earlier& before = it->second;
+                                             Earlier{Location{e.where.file, e.where.line, 0}}, i);
+    Earlier& before = it->second.first;
+    first_in_batch_[i] = it->second.second;
     if (!fresh_key) in_batch_[i] = before;
     ++before.count;
     before.overflowed =
@@ -179,17 +181,27 @@ std::optional<std::string> RefilingFinder::replaced_twice(std::size_t i) const {
   const auto& before = in_batch_[i];
   if (!before) return std::nullopt;
   const std::string id = plan_.indicators[key_[i]->indicator].id;
-  // The same figure again is a row entered twice, not a second opinion.
-  if (before->count == 1 && !before->overflowed && before->sum == fresh_[i]->amount.units())
+  // Named by the first row alone: the rows replace, not add to, each other.
+  const Entry& first = *fresh_[first_in_batch_[i]];
+  const std::string times =
+      before->count == 1 ? "twice" : fmt::format("{} times", before->count + 1);
+  // The same figure again (as every row before it) is a row entered twice,
+  // not a second opinion.
+  std::int64_t all_first = 0;
+  if (first.amount == fresh_[i]->amount && !before->overflowed &&
+      !__builtin_mul_overflow(first.amount.units(), static_cast<std::int64_t>(before->count),
+                              &all_first) &&
+      all_first == before->sum)
     return fmt::format(
-        "{} reports {} for {} twice in the batch, both {} (first at {}): entered twice? with "
+        "{} reports {} for {} {} in the batch, {} {} (first at {}): entered twice? with "
         "--replace a reporter's period takes one figure",
-        key_[i]->by, id, period_text(i), format_amount(fresh_[i]->amount, true),
-        before->first.to_string());
+        key_[i]->by, id, period_text(i), times, before->count == 1 ? "both" : "each",
+        format_amount(first.amount, true), before->first.to_string());
   return fmt::format(
-      "{} reports {} for {} twice in the batch (first at {}): with --replace a reporter's period "
+      "{} reports {} for {} {} in the batch (first at {}: {}): with --replace a reporter's period "
       "takes one figure",
-      key_[i]->by, id, period_text(i), describe(*before));
+      key_[i]->by, id, period_text(i), times, before->first.to_string(),
+      format_amount(first.amount, true));
 }
 
 std::optional<Entry> as_replacement(const Entry& e, Decimal earlier) {

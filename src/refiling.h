@@ -67,11 +67,11 @@ class RefilingFinder : public EntrySink {
   // Under --replace, for fresh entry `i` whose period has a figure among
   // the fresh entries before it: "七都镇 reports jobs.reemployed for
   // 2019-06 twice in the batch (first at r.csv:2: 30): with --replace a
-  // reporter's period takes one figure" (the same figure twice: "…twice
-  // in the batch, both 30 (first at r.csv:2): entered twice? …"); nullopt
-  // for the first. Two replacements of one period in one sheet contradict
-  // each other (which is the figure?), so admission.h refuses the second
-  // rather than guess.
+  // reporter's period takes one figure" ("3 times" for a third; the same
+  // figure as the first: "…twice in the batch, both 30 (first at
+  // r.csv:2): entered twice? …"); nullopt for the first. Two replacements of one period in one
+  // sheet contradict each other (which is the figure?), so admission.h refuses the second rather
+  // than guess.
   std::optional<std::string> replaced_twice(std::size_t i) const;
 
  private:
@@ -90,6 +90,7 @@ class RefilingFinder : public EntrySink {
   std::vector<std::optional<Earlier>> in_ledger_;  // per fresh entry
   std::vector<std::size_t> first_file_;            // per fresh entry: in_ledger_'s file index
   std::vector<std::optional<Earlier>> in_batch_;   // per fresh entry: the fresh ones before it
+  std::vector<std::size_t> first_in_batch_;        // per fresh entry: the first of its key
   std::size_t file_ = 0;                           // the file being read
 };
 

@@ -475,7 +475,7 @@ TEST_CASE("import: a row whose by names no unit is a bad row") {
           "2019-03-31,jobs.urban_new,5,人社局\n"
           "2019-04-30,jobs.urban_new,6,人设局\n");
   CHECK(problems(r) == Lines{"x.csv:3:29: unknown unit '人设局'; did you mean '人社局'?"});
-  CHECK(r.rows.size() == 1);  // line 2, judged but not written
+  CHECK(r.rows.size() == 1);  // line 2, the good row, returned with the error
   // 单位 read as the reporting unit, holding units of measure (人 is
   // jobs.urban_new's): said so, not "unknown unit '人'".
   // Beside 填报单位, 单位 is two columns for by: the advice is to retitle it.

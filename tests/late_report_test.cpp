@@ -33,10 +33,10 @@ const Filings& cycle_filings() {
 }
 
 std::vector<std::optional<std::string>> judge(const std::vector<Entry>& rows,
-                                              const char* option = "--period") {
+                                              const LateReportWords& words = {}) {
   std::vector<const Entry*> fresh;
   for (const auto& e : rows) fresh.push_back(&e);
-  return late_reports(cycle_plan(), cycle_filings(), fresh, option);
+  return late_reports(cycle_plan(), cycle_filings(), fresh, words);
 }
 
 }  // namespace
@@ -49,7 +49,7 @@ TEST_CASE("late_reports: 镇甲's July, due 10 August, recorded on 12 August wit
         "dated 2019-08-12, would count for 2019-08, which is not over: --period 2019-07 if it "
         "is the late 2019-07 report, --period 2019-08 --force if it is 2019-08's so far");
   // A sheet's rows name the column instead.
-  CHECK(judge({line("2019-08-12  jobs.reemployed  12  by=镇甲")}, "报送期")[0]->ends_with(
+  CHECK(judge({line("2019-08-12  jobs.reemployed  12  by=镇甲")}, {"报送期"})[0]->ends_with(
       "报送期 2019-07 if it is the late 2019-07 report, 报送期 2019-08 and --force if it is "
       "2019-08's so far"));
 }
@@ -71,8 +71,21 @@ TEST_CASE("late_reports: 镇乙's June recorded on 12 July, when its July is in 
       got[0]->ends_with("would count for 2019-08, which has 镇甲's report already: --period "
                         "2019-07 if it is the late 2019-07 report"));
   CHECK_FALSE(got[1]);  // dated on August's last day: August's
-  // 人社局 skipped June of jobs.urban_new as well.
-  CHECK(judge({line("2019-07-20  jobs.urban_new  100  by=人社局")})[0]);
+  // 人社局 skipped June of jobs.urban_new as well, and filed July.
+  CHECK(judge({line("2019-07-20  jobs.urban_new  100  by=人社局")})[0] ==
+        "人社局 has not reported jobs.urban_new for 2019-06 (due 2019-07-10), and this figure, "
+        "dated 2019-07-20, would count for 2019-07, which has 人社局's report already: --period "
+        "2019-06 if it is the late 2019-06 report");
+  // With --add or --replace the figure may join July's: both ways out.
+  CHECK(judge({line("2019-07-12  jobs.reemployed  12  by=镇乙")}, {"--period", true})[0]->ends_with(
+      ", which is not over: --period 2019-06 if it is the late 2019-06 report, --period 2019-07 "
+      "--force if it is 2019-07's so far"));
+}
+
+TEST_CASE("late_reports: a sheet with bad rows may hold the period before among them") {
+  CHECK(judge({line("2019-08-12  jobs.reemployed  12  by=镇甲")}, {"报送期", false, true})[0]
+            ->ends_with("报送期 2019-08 and --force if it is 2019-08's so far; or mend the sheet's "
+                        "bad row if it is the 2019-07 report"));
 }
 
 TEST_CASE("late_reports: what is not a late report filed as the next period's") {

@@ -84,6 +84,8 @@ TEST_CASE("RefilingFinder: a period given twice in the batch, and the same figur
       line("2019-06-30  jobs.reemployed  35  by=镇甲", "r.csv", 3),  // another figure
       line("2019-06-30  jobs.reemployed  40  by=镇乙", "r.csv", 4),
       line("2019-06-30  jobs.reemployed  40  by=镇乙", "r.csv", 5),  // the same again
+      line("2019-06-30  jobs.reemployed  40  by=镇乙", "r.csv", 6),  // and again
+      line("2019-06-30  jobs.reemployed  30  by=镇甲", "r.csv", 7),  // 30, 35, 30
   };
   std::vector<const Entry*> fresh;
   for (const auto& e : rows) fresh.push_back(&e);
@@ -96,6 +98,14 @@ TEST_CASE("RefilingFinder: a period given twice in the batch, and the same figur
   CHECK(finder.replaced_twice(3) ==
         "镇乙 reports jobs.reemployed for 2019-06 twice in the batch, both 40 (first at "
         "r.csv:4): entered twice? with --replace a reporter's period takes one figure");
+  // A third names the first row alone, and is judged against its figure.
+  CHECK(finder.replaced_twice(4) ==
+        "镇乙 reports jobs.reemployed for 2019-06 3 times in the batch, each 40 (first at "
+        "r.csv:4): entered twice? with --replace a reporter's period takes one figure");
+  // 30, 35, 30: not one figure entered again.
+  CHECK(finder.replaced_twice(5) ==
+        "镇甲 reports jobs.reemployed for 2019-06 3 times in the batch (first at r.csv:2: 30): "
+        "with --replace a reporter's period takes one figure");
 }
 
 TEST_CASE("RefilingFinder: a sum past the figure limit is left unsaid") {

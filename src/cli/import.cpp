@@ -53,7 +53,7 @@ void setup_import(CLI::App& sub, Globals& g) {
       "Append rows even when the ledger already holds the same date, id, value, by and period");
   sub.add_flag("--force", o->force,
                "Accept dates outside the plan period or after today, periods not over, and "
-               "implausible figures (each said in a warning)");
+               "implausible figures (a figure let in is said in a warning)");
   auto* add = sub.add_flag("--add", o->add,
                            "A row whose reporter already has a figure for its period adds to it");
   sub.add_flag("--replace", o->replace,

@@ -50,7 +50,7 @@ void setup_record(CLI::App& sub, Globals& g) {
                "Append even when the ledger already holds the same date, id, value, by and period");
   sub.add_flag("--force", o->force,
                "Accept a date outside the plan period or after today, a period not over, or an "
-               "implausible figure (said in a warning)");
+               "implausible figure (the figure is said in a warning)");
   auto* add = sub.add_flag("--add", o->add,
                            "The reporter already has a figure for the period: this one adds to it");
   sub.add_flag("--replace", o->replace,

@@ -279,6 +279,19 @@ same "a negative figure under --replace: exit" "$RC" 1
 same "a negative figure under --replace: refused" "$ERR" \
   "plan: with --replace a figure is what its period comes to, and -5 is below zero: a correction by the difference goes without --replace (--force if -5 is right)"
 unchanged "a negative figure under --replace"
+# So is one for a period with no figure yet (七都镇's June taken out), and
+# --force lets it in with a warning.
+sed -i '/^2019-06-30  jobs.reemployed  24  by=七都镇/d' records/towns/qidu/2019.rec
+rm -rf "$TMP/before" && cp -r records "$TMP/before"
+run record jobs.reemployed -5 --date 2019-07-05 --by 七都镇 --replace
+same "a negative first figure under --replace: exit" "$RC" 1
+unchanged "a negative first figure under --replace"
+run record jobs.reemployed -5 --date 2019-07-05 --by 七都镇 --replace --force
+same "a negative figure under --replace --force: exit" "$RC" 0
+same "a negative figure under --replace --force: said" "$ERR" \
+  "plan: warning: let in by --force: with --replace a figure is what its period comes to, and -5 is below zero"
+rm -rf records && cp -r "$SRC/records" records
+rm -rf "$TMP/before" && cp -r records "$TMP/before"
 
 # Every problem of a sheet at once: row 2 names a period not over (July,
 # dated 20 July), row 3 a figure 2,254 times the largest of jobs.reemployed
