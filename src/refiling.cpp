@@ -20,10 +20,16 @@ RefilingFinder::RefilingFinder(const Plan& plan, const std::vector<const Entry*>
       in_ledger_(fresh.size()),
       first_file_(fresh.size(), 0),
       in_batch_(fresh.size()),
-      first_in_batch_(fresh.size()) {
+      first_in_batch_(fresh.size()),
+      same_as_first_(fresh.size(), true) {
   // The batch's own figures, keyed by indicator, by= and period: what the
   // fresh entries before each one add to its period.
-  std::map<std::tuple<std::size_t, std::string_view, int>, std::pair<Earlier, std::size_t>> batch;
+  struct Before {
+    Earlier earlier;
+    std::size_t first;  // the fresh entry that is the key's first
+    bool same = true;   // every one so far holds the first's figure
+  };
+  std::map<std::tuple<std::size_t, std::string_view, int>, Before> batch;
   for (std::size_t i = 0; i < fresh.size(); ++i) {
     const Entry& e = *fresh[i];
     if (e.is_explanation || e.is_state || e.tag("by").empty()) continue;
@@ -35,11 +41,14 @@ RefilingFinder::RefilingFinder(const Plan& plan, const std::vector<const Entry*>
     if (!period) continue;  // ad hoc, or outside the plan's periods
     key_[i] = Key{*index, e.tag("by"), *period};
     watched_[*index].push_back(i);
-    auto [it, fresh_key] = batch.try_emplace({*index, e.tag("by"), *period},
-                                             Earlier{Location{e.where.file, e.where.line, 0}}, i);
-    Earlier& before = it->second.first;
-    first_in_batch_[i] = it->second.second;
+    auto [it, fresh_key] =
+        batch.try_emplace({*index, e.tag("by"), *period},
+                          Before{Earlier{Location{e.where.file, e.where.line, 0}}, i});
+    Earlier& before = it->second.earlier;
+    first_in_batch_[i] = it->second.first;
+    same_as_first_[i] = it->second.same;
     if (!fresh_key) in_batch_[i] = before;
+    it->second.same = it->second.same && e.amount == fresh[it->second.first]->amount;
     ++before.count;
     before.overflowed =
         before.overflowed || __builtin_add_overflow(before.sum, e.amount.units(), &before.sum);
@@ -187,11 +196,7 @@ std::optional<std::string> RefilingFinder::replaced_twice(std::size_t i) const {
       before->count == 1 ? "twice" : fmt::format("{} times", before->count + 1);
   // The same figure again (as every row before it) is a row entered twice,
   // not a second opinion.
-  std::int64_t all_first = 0;
-  if (first.amount == fresh_[i]->amount && !before->overflowed &&
-      !__builtin_mul_overflow(first.amount.units(), static_cast<std::int64_t>(before->count),
-                              &all_first) &&
-      all_first == before->sum)
+  if (same_as_first_[i] && first.amount == fresh_[i]->amount)
     return fmt::format(
         "{} reports {} for {} {} in the batch, {} {} (first at {}): entered twice? with "
         "--replace a reporter's period takes one figure",

@@ -91,7 +91,8 @@ class RefilingFinder : public EntrySink {
   std::vector<std::size_t> first_file_;            // per fresh entry: in_ledger_'s file index
   std::vector<std::optional<Earlier>> in_batch_;   // per fresh entry: the fresh ones before it
   std::vector<std::size_t> first_in_batch_;        // per fresh entry: the first of its key
-  std::size_t file_ = 0;                           // the file being read
+  std::vector<bool> same_as_first_;  // per fresh entry: those before it all hold the first's figure
+  std::size_t file_ = 0;             // the file being read
 };
 
 // `e`, a figure of a period for which its reporter already has `earlier` in

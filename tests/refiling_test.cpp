@@ -86,6 +86,8 @@ TEST_CASE("RefilingFinder: a period given twice in the batch, and the same figur
       line("2019-06-30  jobs.reemployed  40  by=镇乙", "r.csv", 5),  // the same again
       line("2019-06-30  jobs.reemployed  40  by=镇乙", "r.csv", 6),  // and again
       line("2019-06-30  jobs.reemployed  30  by=镇甲", "r.csv", 7),  // 30, 35, 30
+      line("2019-06-30  jobs.reemployed  25  by=镇甲", "r.csv", 8),  // 30, 35, 30, 25
+      line("2019-06-30  jobs.reemployed  30  by=镇甲", "r.csv", 9),  // … 30: 120 = 4 × 30
   };
   std::vector<const Entry*> fresh;
   for (const auto& e : rows) fresh.push_back(&e);
@@ -105,6 +107,11 @@ TEST_CASE("RefilingFinder: a period given twice in the batch, and the same figur
   // 30, 35, 30: not one figure entered again.
   CHECK(finder.replaced_twice(5) ==
         "镇甲 reports jobs.reemployed for 2019-06 3 times in the batch (first at r.csv:2: 30): "
+        "with --replace a reporter's period takes one figure");
+  // The rows before sum to 4 × the first (30 + 35 + 30 + 25 = 120), yet
+  // they are not one figure entered again.
+  CHECK(finder.replaced_twice(7) ==
+        "镇甲 reports jobs.reemployed for 2019-06 5 times in the batch (first at r.csv:2: 30): "
         "with --replace a reporter's period takes one figure");
 }
 
