@@ -67,6 +67,13 @@ class Ledger {
   // The same for a figure: REQUIRES !e.is_explanation.
   void add(const EntryView& e);
 
+  // From now on, takes only the figures reported by `unit` (by=), or by a
+  // member of the reporter group `unit` (各区镇: Plan::reporter_is): the
+  // unit's own share of each total (plan status --unit). "" takes every
+  // figure, as a new ledger does. REQUIRES: no entry added yet.
+  void only_by(std::string unit) { only_by_ = std::move(unit); }
+  const std::string& only_by() const { return only_by_; }
+
   Date as_of() const { return as_of_; }
   Date known_by() const { return known_by_; }
   const Plan& plan() const { return plan_; }
@@ -135,6 +142,7 @@ class Ledger {
   const Plan& plan_;
   Date as_of_;
   Date known_by_;
+  std::string only_by_;  // only_by(): "" for every figure
   std::pair<int, int> as_of_month_day_;
   int period_first_month_;  // year*12 + month-1 of the period's first month
   int period_first_year_;

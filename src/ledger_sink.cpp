@@ -25,6 +25,7 @@ std::unique_ptr<ShardableSink> LedgerSink::make_shard() const {
   std::vector<Ledger*> ledgers;
   for (const Ledger* l : ledgers_) {
     owned.push_back(std::make_unique<Ledger>(l->plan(), l->as_of(), l->known_by()));
+    owned.back()->only_by(l->only_by());
     ledgers.push_back(owned.back().get());
   }
   std::unique_ptr<PeriodRecords> recorded;

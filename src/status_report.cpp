@@ -13,12 +13,13 @@ namespace plan {
 
 using json = nlohmann::ordered_json;
 
-StatusReport build_status(const Ledger& ledger, const StatusFilter& f) {
+StatusReport build_status(const Ledger& ledger, const StatusFilter& f, const Ledger* own) {
   const Plan& plan = ledger.plan();
   StatusReport r;
   r.plan = &plan;
   r.as_of = ledger.as_of();
   r.year = f.year;
+  if (own) r.by = f.unit;
   r.time_progress = f.year ? progress(std::max(Date::from_ymd(*f.year, 1, 1), plan.start),
                                       std::min(Date::from_ymd(*f.year, 12, 31), plan.end), r.as_of)
                            : progress(plan.start, plan.end, r.as_of);
@@ -31,6 +32,11 @@ StatusReport build_status(const Ledger& ledger, const StatusFilter& f) {
     if (!f.statuses.empty() &&
         std::find(f.statuses.begin(), f.statuses.end(), s.status) == f.statuses.end())
       continue;
+    // Blank, not 0, where the unit reported nothing: it may owe the report.
+    if (own)
+      r.by_actual.push_back(ind.kind == Kind::milestone || own->totals(ind).entries == 0
+                                ? std::nullopt
+                                : evaluate(*own, ind, f.year).actual);
     r.rows.push_back(std::move(s));
   }
   return r;
@@ -68,6 +74,7 @@ Table status_table(const StatusReport& r) {
       {"target_max", "Target max", "目标上限", true, false, true},
       {"actual_shown", "Actual", "完成", true, true, false},
       {"actual", "Actual", "完成", true, false, true},
+      {"by_actual_shown", "By " + r.by, r.by + "报送", true, !r.by.empty(), false},
       {"completion", "Done", "完成率", true},
       {"bar", "Progress", "进度", false, true, false, 0, Fit::drop},
       {"expected", "Expected", "应完成", true, true, true, 0, Fit::spare},
@@ -83,8 +90,22 @@ Table status_table(const StatusReport& r) {
       {"done_date", "Done on", "完成日期", false, false, true},
       {"due", "Due", "完成时限", false, false, true},
   };
-  for (const IndicatorStatus& s : r.rows) {
+  if (!r.by.empty()) {
+    t.columns.push_back({"by", "By", "报送单位", false, false, true});
+    t.columns.push_back({"by_actual", "By actual", "报送数", true, false, true});
+  }
+  // Said under the figures it explains (a footer of no rows would read as
+  // the reason there are none: render_table.cpp).
+  if (!r.by.empty() && !r.rows.empty()) {
+    t.footer.push_back(
+        fmt::format("Actual counts every unit's reports; By {0}, {0}'s own (by={0}).", r.by));
+    t.footer_zh.push_back(
+        fmt::format("“完成”含各单位报送；“{0}报送”只含{0}自己报送的数（by={0}）。", r.by));
+  }
+  for (std::size_t i = 0; i < r.rows.size(); ++i) {
+    const IndicatorStatus& s = r.rows[i];
     const Indicator& ind = *s.ind;
+    const std::optional<Decimal> by_actual = r.by.empty() ? std::nullopt : r.by_actual[i];
     Row row;
     row.group = r.plan->area_of(ind).name;
     // Whole things as whole numbers; other figures keep a decimal below 100.
@@ -108,6 +129,7 @@ Table status_table(const StatusReport& r) {
         // CSV, TSV and workbooks: numbers only; a milestone's done day and
         // due day are in done_date and due, the last columns.
         ind.kind == Kind::milestone ? Cell::none() : Cell::of_amount(actual),
+        Cell::of_measure(by_actual, ind.unit),
         Cell::of_ratio(s.completion),
         s.completion
             ? Cell::of_bar(*s.completion, is_flow(ind.kind) && s.target && !s.target->is_zero()
@@ -125,6 +147,10 @@ Table status_table(const StatusReport& r) {
         ind.kind == Kind::milestone ? Cell::of_date(s.actual_date) : Cell::none(),
         Cell::of_date(ind.due),
     };
+    if (!r.by.empty()) {
+      row.cells.push_back(Cell::of_text(r.by));
+      row.cells.push_back(Cell::of_amount(by_actual));
+    }
     t.rows.push_back(std::move(row));
   }
   return t;
@@ -132,7 +158,8 @@ Table status_table(const StatusReport& r) {
 
 std::string status_json(const StatusReport& r) {
   json inds = json::array();
-  for (const IndicatorStatus& s : r.rows) {
+  for (std::size_t i = 0; i < r.rows.size(); ++i) {
+    const IndicatorStatus& s = r.rows[i];
     const Indicator& ind = *s.ind;
 
     json o = indicator_head(*r.plan, ind);
@@ -156,13 +183,15 @@ std::string status_json(const StatusReport& r) {
     o["lead"] = ind.lead;
     o["partners"] = ind.partners;
     o["years"] = years_json(s.years);
+    if (!r.by.empty()) o["by_actual"] = json_number(r.by_actual[i]);
     inds.push_back(std::move(o));
   }
   json doc = {{"plan", plan_json(*r.plan)},
               {"as_of", r.as_of.iso()},
               {"time_progress", r.time_progress},
-              {"year", r.year ? json(*r.year) : json(nullptr)},
-              {"indicators", std::move(inds)}};
+              {"year", r.year ? json(*r.year) : json(nullptr)}};
+  if (!r.by.empty()) doc["by"] = r.by;
+  doc["indicators"] = std::move(inds);
   return json_text(std::move(doc));
 }
 

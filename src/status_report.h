@@ -25,16 +25,28 @@ struct StatusReport {
   double time_progress = 0;  // of the period, or of the year with a year filter
   std::optional<int> year;
   std::vector<IndicatorStatus> rows;  // plan order (which groups by area)
+  // With a unit filter and its own ledger (build_status): the unit, and per
+  // row what it reported itself (by=): a flow's sum, a level's latest
+  // reading, in the year with a year filter; none for a milestone or where
+  // it reported nothing. The
+  // rows' figures are every unit's: a town that reports for the district
+  // must not take the district's total for its own.
+  std::string by;
+  std::vector<std::optional<Decimal>> by_actual;
 };
 
-StatusReport build_status(const Ledger& ledger, const StatusFilter& filter);
+// `own`, when given: a ledger of the same records that takes only the
+// figures reported by filter.unit (Ledger::only_by).
+StatusReport build_status(const Ledger& ledger, const StatusFilter& filter,
+                          const Ledger* own = nullptr);
 
 // True when any row's status is in `statuses` (for --fail-on).
 bool any_status(const StatusReport& r, const std::vector<Status>& statuses);
 
 // Terminal/CSV/Markdown shape. CSV columns, in order: id, name, area, task,
 // unit, kind, target, target_max, actual, completion, expected, shortfall,
-// behind_by, status (SPEC §6), then time_progress, as_of, lead, partners.
+// behind_by, status (SPEC §6), then time_progress, as_of, lead, partners,
+// done_date, due, and with a unit's own figures by and by_actual.
 Table status_table(const StatusReport& r);
 
 // SPEC §6 JSON.

@@ -133,6 +133,25 @@ TEST_CASE("a ledger of two as-of dates in one parallel pass") {
   CHECK(now.totals(*mini_plan().find("jobs.urban_new")).actual.to_string() == "25090");
 }
 
+TEST_CASE("a ledger of one unit's figures, read in parallel") {
+  TempDir tmp("ledger-sink-by");
+  write_ledger(tmp.path);
+  spit(tmp.path / "k.rec", "2019-08-31  jobs.urban_new  35  by=人社局\n");
+  for (unsigned threads : {1u, 3u}) {
+    CAPTURE(threads);
+    Ledger all(mini_plan(), day("2020-12-31")), own(mini_plan(), day("2020-12-31"));
+    own.only_by("人社局");
+    LedgerSink sink({&all, &own});
+    Diagnostics diags;
+    read_records(Env::posix(), tmp.path, mini_plan(), diags, sink, threads);
+    // a.rec's 4210 and k.rec's 35 are 人社局's; the rest have no by=.
+    CHECK(own.totals(*mini_plan().find("jobs.urban_new")).actual.to_string() == "4245");
+    CHECK(all.totals(*mini_plan().find("jobs.urban_new")).actual.to_string() == "25125");
+    CHECK_FALSE(own.totals(*mini_plan().find("unemployment.rate")).latest);
+    CHECK(own.totals(*mini_plan().find("jobs.urban_new")).entries == 2);
+  }
+}
+
 TEST_CASE("a sum that overflows on the way is found where a sequential read finds it") {
   TempDir tmp("ledger-sink-overflow");
   // 4e12 + 4e12 passes the limit (about 4.61e12) at b.rec, although c.rec

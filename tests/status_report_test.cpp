@@ -127,6 +127,82 @@ TEST_CASE("status --unit keeps lead and partner indicators") {
   CHECK(status_at("2019-06-30", f).rows.empty());
 }
 
+TEST_CASE("status --unit with the unit's own figures beside every unit's") {
+  // 人社局 (lead of every indicator of the mini plan) and a town report
+  // jobs.urban_new and the rate. The rows' figures are theirs together,
+  // 人社局's own figures its alone: 100 + 300 + 50 of 100 + 300 + 50 + 700
+  // + 20 (2019 alone: 350 of 1070); its latest rate 2.5 (2019-06-30) where
+  // the latest of all is 震泽镇's 2.8 (read later, same day).
+  testing::Entries e;
+  e.add("2018-12-31", "jobs.urban_new", "100", "人社局")
+      .add("2019-03-31", "jobs.urban_new", "300", "人社局")
+      .add("2019-03-31", "jobs.urban_new", "700", "震泽镇")
+      .add("2019-06-30", "jobs.urban_new", "50", "人社局")
+      .add("2019-06-30", "jobs.urban_new", "20", "震泽镇")
+      .add("2019-03-31", "unemployment.rate", "2.0", "人社局")
+      .add("2019-06-30", "unemployment.rate", "2.5", "人社局")
+      .add("2019-06-30", "unemployment.rate", "2.8", "震泽镇")
+      .add("2019-05-01", "hr.portal", "done", "人社局")
+      .add("2020-01-31", "jobs.urban_new", "9", "人社局");  // after the as-of date
+  Ledger all = e.ledger("2019-12-31");
+  Ledger own(testing::mini_plan(), day("2019-12-31"));
+  own.only_by("人社局");
+  for (const Entry& x : e.list) own.add(x);
+  StatusFilter f;
+  f.unit = "人社局";
+  StatusReport r = build_status(all, f, &own);
+  CHECK(r.by == "人社局");
+  REQUIRE(r.by_actual.size() == r.rows.size());
+  auto by_actual = [&](const char* id) {
+    for (std::size_t i = 0; i < r.rows.size(); ++i)
+      if (r.rows[i].ind->id == id) return r.by_actual[i];
+    FAIL("no row " << id);
+    return std::optional<Decimal>();
+  };
+  CHECK(*row(r, "jobs.urban_new").actual == dec("1170"));
+  CHECK(*by_actual("jobs.urban_new") == dec("450"));
+  CHECK(*row(r, "unemployment.rate").actual == dec("2.8"));
+  CHECK(*by_actual("unemployment.rate") == dec("2.5"));
+  CHECK(row(r, "hr.portal").status == Status::done);
+  CHECK_FALSE(by_actual("hr.portal"));     // a milestone: no figure of its own
+  CHECK_FALSE(by_actual("skills.total"));  // nothing reported by the unit
+  // --year 2019 too: the year's own figures.
+  f.year = 2019;
+  r = build_status(all, f, &own);
+  CHECK(*row(r, "jobs.urban_new").actual == dec("1070"));
+  CHECK(*by_actual("jobs.urban_new") == dec("350"));
+
+  // The table names the unit over its column and says whose figures are
+  // whose under the rows; CSV ends with by and by_actual.
+  Table t = status_table(r);
+  auto col = std::find_if(t.columns.begin(), t.columns.end(),
+                          [](const Column& c) { return c.key == "by_actual_shown"; });
+  REQUIRE(col != t.columns.end());
+  CHECK(col->en == "By 人社局");
+  CHECK(col->zh == "人社局报送");
+  CHECK(col->table);
+  CHECK(t.columns.back().key == "by_actual");
+  CHECK(t.columns[t.columns.size() - 2].key == "by");
+  REQUIRE(t.footer.size() == 1);
+  CHECK(t.footer[0] == "Actual counts every unit's reports; By 人社局, 人社局's own (by=人社局).");
+  auto json = nlohmann::json::parse(status_json(r));
+  CHECK(json["by"] == "人社局");
+  CHECK(json["indicators"][0]["id"] == "jobs.urban_new");
+  CHECK(json["indicators"][0]["by_actual"] == 350);
+
+  // Without a unit's ledger nothing of the kind.
+  r = build_status(all, f);
+  CHECK(r.by.empty());
+  t = status_table(r);
+  CHECK(t.footer.empty());
+  col = std::find_if(t.columns.begin(), t.columns.end(),
+                     [](const Column& c) { return c.key == "by_actual_shown"; });
+  REQUIRE(col != t.columns.end());
+  CHECK_FALSE(col->table);
+  CHECK(t.columns.back().key == "due");
+  CHECK_FALSE(nlohmann::json::parse(status_json(r)).contains("by"));
+}
+
 TEST_CASE("status filtered by statuses, alone and with an area") {
   StatusFilter f;
   f.statuses = {Status::behind};

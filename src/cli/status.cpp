@@ -33,7 +33,8 @@ void setup_status(CLI::App& sub, Globals& g) {
       "met, missed or no_data by their latest reading; milestones are done,\n"
       "pending or overdue. A scheduled indicator is judged at the end of its last\n"
       "reporting period that is due, and is unreported while a due report is\n"
-      "missing (plan due lists them).\n"
+      "missing (plan due lists them). With --unit the figures stay every unit's,\n"
+      "and a column beside them shows the unit's own (its by= figures).\n"
       "Examples:\n"
       "  plan status\n"
       "  plan status --as-of 2019-06-30 --unit 人社局\n"
@@ -79,9 +80,13 @@ void setup_status(CLI::App& sub, Globals& g) {
       }
     }
     if (!f.unit.empty() && !known_unit(g, plan, f.unit)) return;
-    Ledger ledger(plan, as_of);
-    if (!read_ledger(g, *project, {&ledger})) return;
-    StatusReport report = build_status(ledger, f);
+    Ledger ledger(plan, as_of), own(plan, as_of);
+    // A unit's own figures beside every unit's, in the same pass.
+    own.only_by(f.unit);
+    std::vector<Ledger*> ledgers{&ledger};
+    if (!f.unit.empty()) ledgers.push_back(&own);
+    if (!read_ledger(g, *project, ledgers)) return;
+    StatusReport report = build_status(ledger, f, f.unit.empty() ? nullptr : &own);
     Table table = status_table(report);
     output(
         g, o->format, o->file, table, table, [&] { return status_json(report); }, o->bom,

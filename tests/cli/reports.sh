@@ -107,6 +107,30 @@ expect_exit 0 -- "${P[@]}" status --as-of 2019-06-30 --unit 教育局 --format c
 [ "$(cut -d, -f1 "$WORK/out" | tail -n +2)" = "graduates.rate" ] && ok || fail "--unit 教育局"
 expect_exit 2 -- "${P[@]}" status --unit 人社厅 --fail-on behind
 expect_err_line "plan: no indicator has '人社厅' as lead, partner or reporter; did you mean '人社局'?"
+# A town's own figures beside the district's, on the shipped ledger: at
+# 2019-12-31 jobs.reemployed adds up to 8,545, of which 平望镇 reported 687:
+# awk's sums of $3 over records/ for $2=="jobs.reemployed" dated 2018-01-01
+# to 2019-12-31, all lines and those with by=平望镇.
+S=("$PLAN" --plan plans/wujiang-2018-2020.toml --records records)
+expect_exit 0 -- "${S[@]}" status --as-of 2019-12-31 --unit 平望镇 --format csv
+[ "$(head -1 "$WORK/out" | tr -d '\r' | awk -F, '{print $(NF-1) "," $NF}')" = "by,by_actual" ] && ok ||
+  fail "--unit: CSV ends with by,by_actual"
+[ "$(grep '^jobs.reemployed,' "$WORK/out" | tr -d '\r' | awk -F, '{print $9 "," $(NF-1) "," $NF}')" = \
+  "8545,平望镇,687" ] && ok || fail "--unit 平望镇: jobs.reemployed 8545, its own 687"
+# A reporter group: its members' figures. All eight reporters of
+# jobs.reemployed are of 各区镇 (plans/wujiang-2018-2020.toml), so their own
+# figures are the whole 8,545.
+expect_exit 0 -- "${S[@]}" status --as-of 2019-12-31 --unit 各区镇 --format csv
+[ "$(grep '^jobs.reemployed,' "$WORK/out" | tr -d '\r' | awk -F, '{print $(NF-1) "," $NF}')" = \
+  "各区镇,8545" ] && ok || fail "--unit 各区镇: jobs.reemployed's own 8545"
+expect_exit 0 -- "${S[@]}" --lang zh status --as-of 2019-12-31 --unit 平望镇
+expect_contains "平望镇报送"
+expect_contains "“完成”含各单位报送；“平望镇报送”只含平望镇自己报送的数（by=平望镇）。"
+expect_exit 0 -- "${S[@]}" status --as-of 2019-12-31 --unit 平望镇 --format json
+[ "$(/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))
+r=[i for i in d["indicators"] if i["id"]=="jobs.reemployed"][0]
+print(d["by"], r["actual"], r["by_actual"])' "$WORK/out")" = "平望镇 8545 687" ] && ok ||
+  fail "--unit 平望镇: JSON by and by_actual"
 expect_exit 2 -- "${P[@]}" status --area nowhere
 expect_err_line "plan: unknown area 'nowhere' (areas: jobs 就业, skills 技能)"
 # Part of a name: the areas it could mean, each id with its name.
