@@ -98,9 +98,9 @@ Admission admit(Env& env, const std::filesystem::path& records, const Plan& plan
 
   const auto found = duplicates.found();
   const auto refilings = judges.refilings().found();
-  const auto late =
-      late_reports(plan, judges.filings(), entries,
-                   {options.period_option, options.add || options.replace, options.partial});
+  const auto late = late_reports(plan, judges.filings(), entries,
+                                 {options.period_option, options.add || options.replace,
+                                  options.partial, options.period_is_column});
   // Under --replace a figure equal to what its reporter has for the period
   // is no duplicate: it replaces them with nothing to record.
   auto duplicate = [&](std::size_t i) {

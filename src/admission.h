@@ -52,6 +52,8 @@ struct AdmissionOptions {
   // The batch is the good rows of a sheet with bad ones: no one message
   // says that "every row" is in the ledger.
   bool partial = false;
+  // period_option names a sheet's column (import), not an option.
+  bool period_is_column = false;
 };
 
 struct Admission {

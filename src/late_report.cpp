@@ -90,7 +90,7 @@ std::vector<std::optional<std::string>> late_reports(const Plan& plan, const Fil
     }
     // A figure for a period not over is refused unless forced
     // (period_date_problem): the second way out says so, or it would fail.
-    const std::string force = period_option.starts_with("--") ? " --force" : " and --force";
+    const std::string_view force = words.period_is_column ? " and --force" : " --force";
     out[i] = fmt::format(
         "{}, which is not over: {} {} if it is the late {} report, {} {}{} if it is {}'s so far{}",
         opening, period_option, late, late, period_option, next, force, next, mend);

@@ -32,6 +32,10 @@ struct LateReportWords {
   // Some rows of the sheet are bad (and not among the fresh entries): one
   // of them may be the period before, which the sentence then says.
   bool bad_rows = false;
+  // period_option names a sheet's column, not a command-line option: the
+  // hint then asks for "报送期 2019-07 and --force", not "--period 2019-07
+  // --force".
+  bool period_is_column = false;
 };
 
 // Per fresh entry, in order: the sentence that refuses it, or nullopt.

@@ -49,9 +49,10 @@ TEST_CASE("late_reports: 镇甲's July, due 10 August, recorded on 12 August wit
         "dated 2019-08-12, would count for 2019-08, which is not over: --period 2019-07 if it "
         "is the late 2019-07 report, --period 2019-08 --force if it is 2019-08's so far");
   // A sheet's rows name the column instead.
-  CHECK(judge({line("2019-08-12  jobs.reemployed  12  by=镇甲")}, {"报送期"})[0]->ends_with(
-      "报送期 2019-07 if it is the late 2019-07 report, 报送期 2019-08 and --force if it is "
-      "2019-08's so far"));
+  CHECK(judge({line("2019-08-12  jobs.reemployed  12  by=镇甲")}, {"报送期", false, false, true})[0]
+            ->ends_with("报送期 2019-07 if it is the late 2019-07 report, 报送期 2019-08 and "
+                        "--force if it is "
+                        "2019-08's so far"));
 }
 
 TEST_CASE("late_reports: 镇乙's June recorded on 12 July, when its July is in already") {
@@ -83,7 +84,7 @@ TEST_CASE("late_reports: 镇乙's June recorded on 12 July, when its July is in 
 }
 
 TEST_CASE("late_reports: a sheet with bad rows may hold the period before among them") {
-  CHECK(judge({line("2019-08-12  jobs.reemployed  12  by=镇甲")}, {"报送期", false, true})[0]
+  CHECK(judge({line("2019-08-12  jobs.reemployed  12  by=镇甲")}, {"报送期", false, true, true})[0]
             ->ends_with("报送期 2019-08 and --force if it is 2019-08's so far; or mend the sheet's "
                         "bad row if it is the 2019-07 report"));
 }

@@ -178,6 +178,7 @@ void setup_import(CLI::App& sub, Globals& g) {
       options.add = o->add;
       options.replace = o->replace;
       options.partial = result.diags.has_errors();
+      options.period_is_column = true;
       Admission admitted = admit(Env::posix(), project->paths.records_dir, plan, batch, options);
       for (const auto& d : admitted.diags.items()) result.diags.add(d);
       // --replace: a row whose reporter has figures for its period records

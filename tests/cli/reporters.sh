@@ -194,6 +194,17 @@ sed -i '/^2019-06-30  jobs.reemployed  34  by=平望镇/d' records/towns/pingwan
 run record jobs.reemployed 34 --date 2019-07-12 --by 平望镇
 same "late June report, July in: message" "$ERR" \
   "plan: 平望镇 has not reported jobs.reemployed for 2019-06 (due 2019-07-10), and this figure, dated 2019-07-12, would count for 2019-07, which has 平望镇's report already: --period 2019-06 if it is the late 2019-06 report"
+# With --add a figure may join July's, so July's so far is offered again.
+run record jobs.reemployed 34 --date 2019-07-12 --by 平望镇 --add
+same "late June report, July in, --add: message" "$RC:$ERR" \
+  "1:plan: 平望镇 has not reported jobs.reemployed for 2019-06 (due 2019-07-10), and this figure, dated 2019-07-12, would count for 2019-07, which is not over: --period 2019-06 if it is the late 2019-06 report, --period 2019-07 --force if it is 2019-07's so far"
+# In a sheet with a bad row (an id the plan lacks), that row may be the
+# June report the figure is taken for: the error says to mend it too.
+printf 'date,id,value,by\n2019-07-12,jobs.reemployed,34,平望镇\n2019-07-01,jobs.reemploye,30,平望镇\n' >late-bad.csv
+run import late-bad.csv --dry-run
+same "late June report in a sheet with a bad row: exit" "$RC" 1
+same "late June report in a sheet with a bad row: the ending" \
+  "$(grep -c "^plan: late-bad.csv:2:[0-9]*: .*: 报送期 2019-06 if it is the late 2019-06 report; or mend the sheet's bad row if it is the 2019-06 report$" <<<"$ERR")" 1
 # Without its July report, a figure for July so far would be its first.
 sed -i '/^2019-07-31  jobs.reemployed  32  by=平望镇/d' records/towns/pingwang/2019.rec
 rm -rf "$TMP/before" && cp -r records "$TMP/before"
