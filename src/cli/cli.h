@@ -135,6 +135,12 @@ Date as_of_date(const std::string& as_of);
 // and sets g.exit_code; returns false.
 bool emit(Globals& g, const std::string& text);
 
+// Makes the folder --output-dir names, as `mkdir -p` would (a cron line may
+// name one that is not there yet). Prints the error and sets g.exit_code
+// when it cannot: a file where the folder or one above it should be is
+// named as such ("out is a file, not a folder").
+bool make_output_folder(Globals& g, const std::filesystem::path& dir);
+
 // A records folder named with --records (or PLAN_RECORDS) must exist: a typo
 // would otherwise read as "no records yet". The default records/ may be
 // missing. Prints the error and sets g.exit_code when it is not there.

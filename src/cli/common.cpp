@@ -434,6 +434,24 @@ unsigned reader_threads_wanted() {
   return static_cast<unsigned>(n);
 }
 
+bool make_output_folder(Globals& g, const std::filesystem::path& dir) {
+  std::error_code ec;
+  if (std::filesystem::create_directories(dir, ec) || !ec) return true;
+  // "Not a directory" says too little: which of the names is a file.
+  std::string why = ec.message();
+  for (std::filesystem::path p = dir; !p.empty(); p = p.parent_path()) {
+    std::error_code ignored;
+    const auto st = std::filesystem::status(p, ignored);
+    if (std::filesystem::exists(st)) {
+      if (!std::filesystem::is_directory(st)) why = p.string() + " is a file, not a folder";
+      break;
+    }
+    if (p == p.parent_path()) break;
+  }
+  fail(g, make_io_error({dir.string()}, "cannot make the folder: " + why));
+  return false;
+}
+
 bool records_present(Globals& g, const std::filesystem::path& dir) {
   std::error_code ec;
   if (g.records_dir.empty() || std::filesystem::exists(dir, ec)) return true;

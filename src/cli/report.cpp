@@ -221,12 +221,7 @@ void setup_report(CLI::App& sub, Globals& g) {
     };
     if (!o->output_dir.empty()) {
       std::filesystem::path dir = o->output_dir;
-      // A cron line names a folder that may not exist yet: make it, as
-      // `mkdir -p` would, rather than fail the first run.
-      if (std::error_code ec; !std::filesystem::create_directories(dir, ec) && ec) {
-        fail(g, make_io_error({dir.string()}, "cannot make the folder: " + ec.message()));
-        return;
-      }
+      if (!make_output_folder(g, dir)) return;
       if (!write(dir / digest_file_name(*period, "", ext), render(digest))) return;
       if (o->each_unit) {
         for (const UnitRow& row : digest.units.rows) {

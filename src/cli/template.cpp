@@ -148,12 +148,7 @@ void setup_template(CLI::App& sub, Globals& g) {
     };
     const std::string ext = xlsx ? "xlsx" : "csv";
     std::filesystem::path folder = o->dir;
-    if (!o->dir.empty()) {
-      if (std::error_code ec; !std::filesystem::create_directories(folder, ec) && ec) {
-        fail(g, make_io_error({o->dir}, "cannot make the folder: " + ec.message()));
-        return;
-      }
-    }
+    if (!o->dir.empty() && !make_output_folder(g, folder)) return;
 
     if (!o->each_unit) {
       TemplateSheet s = build_template(plan, filings, o->unit, *period);

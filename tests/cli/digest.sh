@@ -255,12 +255,16 @@ expect_exit 2 -- "$PLAN" "${G[@]}" report --each-unit
 expect_exit 2 -- "$PLAN" "${G[@]}" report --output-dir "$WORK/dir" --each-unit --unit 人社局
 expect_exit 2 -- "$PLAN" "${G[@]}" report --output-dir "$WORK/dir" --output "$WORK/x.txt"
 # A folder that does not exist yet is made (a cron line's first run); one
-# that cannot be made is exit 1 with the folder and the reason.
+# that cannot be made is exit 1 with the folder and the reason: which name
+# is a file.
 expect_exit 0 -- "$PLAN" "${G[@]}" report --month 2020-11 --output-dir "$WORK/new/sub" --each-unit
 if [ -f "$WORK/new/sub/2020-11.txt" ] && [ -f "$WORK/new/sub/2020-11-财政局.txt" ]; then ok; else fail "--output-dir did not make the folder: $(ls -A "$WORK/new/sub" 2>&1)"; fi
 : >"$WORK/plainfile"
 expect_exit 1 -- "$PLAN" "${G[@]}" report --month 2020-11 --output-dir "$WORK/plainfile/sub"
-expect_err_line "plan: $WORK/plainfile/sub: cannot make the folder: Not a directory"
+expect_err_line "plan: $WORK/plainfile/sub: cannot make the folder: $WORK/plainfile is a file, not a folder"
+# The folder itself a file: named as such (not "Not a directory").
+expect_exit 1 -- "$PLAN" "${G[@]}" report --month 2020-11 --output-dir "$WORK/plainfile"
+expect_err_line "plan: $WORK/plainfile: cannot make the folder: $WORK/plainfile is a file, not a folder"
 
 # A failed write is exit 1 with the file and the reason.
 expect_exit 1 -- "$PLAN" "${P[@]}" report --period week --output "$WORK/nowhere/r.txt"
