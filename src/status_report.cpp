@@ -32,11 +32,15 @@ StatusReport build_status(const Ledger& ledger, const StatusFilter& f, const Led
     if (!f.statuses.empty() &&
         std::find(f.statuses.begin(), f.statuses.end(), s.status) == f.statuses.end())
       continue;
-    // Blank, not 0, where the unit reported nothing: it may owe the report.
-    if (own)
-      r.by_actual.push_back(ind.kind == Kind::milestone || own->totals(ind).entries == 0
-                                ? std::nullopt
-                                : evaluate(*own, ind, f.year).actual);
+    // Blank, not 0, where the unit reported nothing (in the year, with a
+    // year filter): a figure it never gave is not a zero.
+    if (own) {
+      const IndicatorTotals& t = own->totals(ind);
+      const bool none = ind.kind == Kind::milestone || t.entries == 0 ||
+                        (f.year && (is_flow(ind.kind) ? !t.by_year.contains(*f.year)
+                                                      : !t.latest_by_year.contains(*f.year)));
+      r.by_actual.push_back(none ? std::nullopt : evaluate(*own, ind, f.year).actual);
+    }
     r.rows.push_back(std::move(s));
   }
   return r;
@@ -97,10 +101,14 @@ Table status_table(const StatusReport& r) {
   // Said under the figures it explains (a footer of no rows would read as
   // the reason there are none: render_table.cpp).
   if (!r.by.empty() && !r.rows.empty()) {
-    t.footer.push_back(
-        fmt::format("Actual counts every unit's reports; By {0}, {0}'s own (by={0}).", r.by));
-    t.footer_zh.push_back(
-        fmt::format("“完成”含各单位报送；“{0}报送”只含{0}自己报送的数（by={0}）。", r.by));
+    // Every figure but the unit's column is the district's (the rate and
+    // status too); a group's own figures are its reporters'.
+    const bool group = std::any_of(r.plan->reporters.begin(), r.plan->reporters.end(),
+                                   [&](const Reporter& rep) { return rep.group == r.by; });
+    t.footer.push_back(fmt::format("Figures are the district's but By {0}: {1}.", r.by,
+                                   group ? "its units' own reports" : "its own reports"));
+    t.footer_zh.push_back(fmt::format("除“{0}报送”外均为全区数；“{0}报送”为{0}{1}。", r.by,
+                                      group ? "所属单位自报数" : "自报数"));
   }
   for (std::size_t i = 0; i < r.rows.size(); ++i) {
     const IndicatorStatus& s = r.rows[i];

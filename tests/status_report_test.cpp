@@ -171,6 +171,13 @@ TEST_CASE("status --unit with the unit's own figures beside every unit's") {
   r = build_status(all, f, &own);
   CHECK(*row(r, "jobs.urban_new").actual == dec("1070"));
   CHECK(*by_actual("jobs.urban_new") == dec("350"));
+  // A year with nothing of the unit's yet: blank, not 0.
+  f.year = 2020;
+  r = build_status(all, f, &own);
+  CHECK_FALSE(by_actual("jobs.urban_new"));
+  CHECK_FALSE(by_actual("unemployment.rate"));
+  f.year = 2019;
+  r = build_status(all, f, &own);
 
   // The table names the unit over its column and says whose figures are
   // whose under the rows; CSV ends with by and by_actual.
@@ -184,7 +191,7 @@ TEST_CASE("status --unit with the unit's own figures beside every unit's") {
   CHECK(t.columns.back().key == "by_actual");
   CHECK(t.columns[t.columns.size() - 2].key == "by");
   REQUIRE(t.footer.size() == 1);
-  CHECK(t.footer[0] == "Actual counts every unit's reports; By 人社局, 人社局's own (by=人社局).");
+  CHECK(t.footer[0] == "Figures are the district's but By 人社局: its own reports.");
   auto json = nlohmann::json::parse(status_json(r));
   CHECK(json["by"] == "人社局");
   CHECK(json["indicators"][0]["id"] == "jobs.urban_new");
