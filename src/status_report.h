@@ -28,9 +28,8 @@ struct StatusReport {
   // With a unit filter and its own ledger (build_status): the unit, and per
   // row what it reported itself (by=): a flow's sum, a level's latest
   // reading, in the year with a year filter; none for a milestone or where
-  // it reported nothing. The
-  // rows' figures are every unit's: a town that reports for the district
-  // must not take the district's total for its own.
+  // it reported nothing. The rows' figures are every unit's: a town that
+  // reports for the district must not take the district's total for its own.
   std::string by;
   std::vector<std::optional<Decimal>> by_actual;
 };

@@ -80,13 +80,18 @@ void setup_status(CLI::App& sub, Globals& g) {
       }
     }
     if (!f.unit.empty() && !known_unit(g, plan, f.unit)) return;
-    Ledger ledger(plan, as_of), own(plan, as_of);
-    // A unit's own figures beside every unit's, in the same pass.
-    own.only_by(f.unit);
+    Ledger ledger(plan, as_of);
     std::vector<Ledger*> ledgers{&ledger};
-    if (!f.unit.empty()) ledgers.push_back(&own);
+    // A unit's own figures beside every unit's, in the same pass; no second
+    // ledger to set up without --unit.
+    std::optional<Ledger> own;
+    if (!f.unit.empty()) {
+      own.emplace(plan, as_of);
+      own->only_by(f.unit);
+      ledgers.push_back(&*own);
+    }
     if (!read_ledger(g, *project, ledgers)) return;
-    StatusReport report = build_status(ledger, f, f.unit.empty() ? nullptr : &own);
+    StatusReport report = build_status(ledger, f, own ? &*own : nullptr);
     Table table = status_table(report);
     output(
         g, o->format, o->file, table, table, [&] { return status_json(report); }, o->bom,
