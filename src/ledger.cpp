@@ -51,7 +51,7 @@ Ledger::Ledger(const Plan& plan, Date as_of, Date known_by)
 
 void Ledger::add(const Entry& e) {
   if (e.date > known_by_) return;
-  if (!only_by_.empty() && !plan_.reporter_is(e.tag("by"), only_by_)) return;
+  if (!takes(e.tag("by"))) return;
   if (e.is_explanation) {
     explanations_.add(e);
     return;
@@ -60,7 +60,7 @@ void Ledger::add(const Entry& e) {
 }
 
 void Ledger::add(const EntryView& e) {
-  if (!only_by_.empty() && !plan_.reporter_is(e.by, only_by_)) return;
+  if (!takes(e.by)) return;
   if (e.date > as_of_) {
     if (e.date > known_by_) return;
     filings_.add(e);

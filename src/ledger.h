@@ -9,10 +9,12 @@
 // so memory does not grow with the number of records.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -71,7 +73,10 @@ class Ledger {
   // member of the reporter group `unit` (各区镇: Plan::reporter_is): the
   // unit's own share of each total (plan status --unit). "" takes every
   // figure, as a new ledger does. REQUIRES: no entry added yet.
-  void only_by(std::string unit) { only_by_ = std::move(unit); }
+  void only_by(std::string unit) {
+    only_names_ = plan_.reporters_as(unit);
+    only_by_ = std::move(unit);
+  }
   const std::string& only_by() const { return only_by_; }
 
   Date as_of() const { return as_of_; }
@@ -143,6 +148,13 @@ class Ledger {
   Date as_of_;
   Date known_by_;
   std::string only_by_;  // only_by(): "" for every figure
+  // The by= names only_by() takes (Plan::reporters_as), found once, not per
+  // entry.
+  std::vector<std::string> only_names_;
+  bool takes(std::string_view by) const {
+    return only_by_.empty() ||
+           std::find(only_names_.begin(), only_names_.end(), by) != only_names_.end();
+  }
   std::pair<int, int> as_of_month_day_;
   int period_first_month_;  // year*12 + month-1 of the period's first month
   int period_first_year_;

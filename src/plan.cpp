@@ -208,6 +208,18 @@ bool Plan::reporter_is(std::string_view reporter, std::string_view name) const {
   return r && !r->group.empty() && r->group == name;
 }
 
+bool Plan::is_group(std::string_view name) const {
+  return !name.empty() && std::any_of(reporters.begin(), reporters.end(),
+                                      [&](const Reporter& r) { return r.group == name; });
+}
+
+std::vector<std::string> Plan::reporters_as(std::string_view name) const {
+  std::vector<std::string> out{std::string(name)};
+  for (const Reporter& r : reporters)
+    if (r.group == name && r.name != name) out.push_back(r.name);
+  return out;
+}
+
 bool Plan::reports(const Indicator& ind, std::string_view name) const {
   for (const auto& r : ind.reported_by)
     if (reporter_is(r, name)) return true;

@@ -158,6 +158,11 @@ struct Plan {
   // True when `reporter` is `name` or belongs to the group `name` (平望镇 and
   // 各区镇): whom plan due --unit and report --unit hold to a report.
   bool reporter_is(std::string_view reporter, std::string_view name) const;
+  // True when `name` is a reporter group (各区镇): some reporter's group.
+  bool is_group(std::string_view name) const;
+  // The names reporter_is(·, name) accepts: `name`, then the reporters of
+  // the group `name` in plan order.
+  std::vector<std::string> reporters_as(std::string_view name) const;
   // True when `name` files reports of `ind`: one of its reporters, or their
   // group.
   bool reports(const Indicator& ind, std::string_view name) const;

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 namespace plan {
 namespace {
 
@@ -217,6 +219,23 @@ TEST_CASE("not_a_reporter names up to three reporters, else two and a count") {
   i.reported_by = {"镇甲", "镇乙", "镇丙", "镇丁"};
   CHECK(not_a_reporter(i, "教\x1b育局").ends_with("still asks 镇甲、镇乙 and 2 more"));
   CHECK(not_a_reporter(i, "教\x1b育局").starts_with("教\\x1b育局 is not"));  // sanitized
+}
+
+TEST_CASE("reporters_as: a reporter is itself, a group is its members") {
+  Plan p;
+  p.reporters = {
+      {"人社局", "hrss", "", {}}, {"镇甲", "a", "各区镇", {}}, {"镇乙", "b", "各区镇", {}}};
+  CHECK(p.is_group("各区镇"));
+  CHECK_FALSE(p.is_group("镇甲"));
+  CHECK_FALSE(p.is_group(""));  // reporters of no group do not make "" one
+  CHECK(p.reporters_as("各区镇") == std::vector<std::string>{"各区镇", "镇甲", "镇乙"});
+  CHECK(p.reporters_as("镇甲") == std::vector<std::string>{"镇甲"});
+  // What reporter_is says, name by name.
+  for (const char* by : {"人社局", "镇甲", "镇乙", "各区镇", "教育局"})
+    for (const char* unit : {"人社局", "镇甲", "各区镇"}) {
+      auto as = p.reporters_as(unit);
+      CHECK(p.reporter_is(by, unit) == (std::find(as.begin(), as.end(), by) != as.end()));
+    }
 }
 
 }  // namespace plan
