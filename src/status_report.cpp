@@ -78,7 +78,7 @@ Table status_table(const StatusReport& r) {
       {"target_max", "Target max", "目标上限", true, false, true},
       {"actual_shown", "Actual", "完成", true, true, false},
       {"actual", "Actual", "完成", true, false, true},
-      {"by_actual_shown", "By " + r.by, r.by + "报送", true, !r.by.empty(), false},
+      {"by_actual_shown", r.by + " own", r.by + "报送", true, r.any_own(), false},
       {"completion", "Done", "完成率", true},
       {"bar", "Progress", "进度", false, true, false, 0, Fit::drop},
       {"expected", "Expected", "应完成", true, true, true, 0, Fit::spare},
@@ -94,26 +94,34 @@ Table status_table(const StatusReport& r) {
       {"done_date", "Done on", "完成日期", false, false, true},
       {"due", "Due", "完成时限", false, false, true},
   };
+  // CSV, TSV and workbooks have no footer: their headings say whose the
+  // figure is (其中本单位报送数 beside the district's 完成).
   if (!r.by.empty()) {
-    t.columns.push_back({"by", "By", "报送单位", false, false, true});
-    t.columns.push_back({"by_actual", "By actual", "报送数", true, false, true});
+    t.columns.push_back({"by", "Reporter", "本单位", false, false, true});
+    t.columns.push_back({"by_actual", "Reporter's own", "其中本单位报送数", true, false, true});
   }
   // Said under the figures it explains (a footer of no rows would read as
   // the reason there are none: render_table.cpp).
   if (!r.by.empty() && !r.rows.empty()) {
-    // Every figure but the unit's column is the district's (the rate and
-    // status too); a group's own figures are its reporters'.
-    const bool group = std::any_of(r.plan->reporters.begin(), r.plan->reporters.end(),
-                                   [&](const Reporter& rep) { return rep.group == r.by; });
-    t.footer.push_back(fmt::format("Figures are the district's but By {0}: {1}.", r.by,
-                                   group ? "its units' own reports" : "its own reports"));
-    t.footer_zh.push_back(fmt::format("除“{0}报送”外均为全区数；“{0}报送”为{0}{1}。", r.by,
-                                      group ? "所属单位自报数" : "自报数"));
+    const bool group = r.plan->is_group(r.by);
+    if (r.any_own()) {
+      // Every figure but the unit's column is the district's (the rate and
+      // status too); a group's own figures are its reporters'.
+      t.footer.push_back(fmt::format("Figures are the district's; {} own: what {}.", r.by,
+                                     group ? "its units reported" : "it reported itself"));
+      t.footer_zh.push_back(fmt::format("除“{0}报送”外均为全区数；“{0}报送”为{1}自报数。", r.by,
+                                        group ? "所属单位" : "其"));
+    } else {
+      // A column of blanks says nothing a line cannot.
+      t.footer.push_back(fmt::format("Figures are the district's; {} reported none {} (by={}).",
+                                     r.by, group ? "through its units" : "itself", r.by));
+      t.footer_zh.push_back(fmt::format("均为全区数；{}无自报数（by={}）。", r.by, r.by));
+    }
   }
   for (std::size_t i = 0; i < r.rows.size(); ++i) {
     const IndicatorStatus& s = r.rows[i];
     const Indicator& ind = *s.ind;
-    const std::optional<Decimal> by_actual = r.by.empty() ? std::nullopt : r.by_actual[i];
+    const std::optional<Decimal> by_actual = r.own_actual(i);
     Row row;
     row.group = r.plan->area_of(ind).name;
     // Whole things as whole numbers; other figures keep a decimal below 100.
@@ -191,7 +199,7 @@ std::string status_json(const StatusReport& r) {
     o["lead"] = ind.lead;
     o["partners"] = ind.partners;
     o["years"] = years_json(s.years);
-    if (!r.by.empty()) o["by_actual"] = json_number(r.by_actual[i]);
+    if (!r.by.empty()) o["by_actual"] = json_number(r.own_actual(i));
     inds.push_back(std::move(o));
   }
   json doc = {{"plan", plan_json(*r.plan)},

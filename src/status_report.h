@@ -2,6 +2,7 @@
 // area, filtered as asked. Data first (StatusReport), then its table and JSON.
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,6 +33,16 @@ struct StatusReport {
   // reports for the district must not take the district's total for its own.
   std::string by;
   std::vector<std::optional<Decimal>> by_actual;
+
+  // Row i's own figure; none without a unit or past by_actual's end.
+  std::optional<Decimal> own_actual(std::size_t i) const {
+    return i < by_actual.size() ? by_actual[i] : std::nullopt;
+  }
+  // True when some row has an own figure.
+  bool any_own() const {
+    return std::any_of(by_actual.begin(), by_actual.end(),
+                       [](const auto& a) { return a.has_value(); });
+  }
 };
 
 // `own`, when given: a ledger of the same records that takes only the

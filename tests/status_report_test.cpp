@@ -185,17 +185,37 @@ TEST_CASE("status --unit with the unit's own figures beside every unit's") {
   auto col = std::find_if(t.columns.begin(), t.columns.end(),
                           [](const Column& c) { return c.key == "by_actual_shown"; });
   REQUIRE(col != t.columns.end());
-  CHECK(col->en == "By 人社局");
+  CHECK(col->en == "人社局 own");
   CHECK(col->zh == "人社局报送");
   CHECK(col->table);
+  // No footer in CSV and workbooks: the heading says the figure is a part.
   CHECK(t.columns.back().key == "by_actual");
+  CHECK(t.columns.back().zh == "其中本单位报送数");
+  CHECK(t.columns.back().en == "Reporter's own");
   CHECK(t.columns[t.columns.size() - 2].key == "by");
   REQUIRE(t.footer.size() == 1);
-  CHECK(t.footer[0] == "Figures are the district's but By 人社局: its own reports.");
+  CHECK(t.footer[0] == "Figures are the district's; 人社局 own: what it reported itself.");
+  CHECK(t.footer_zh[0] == "除“人社局报送”外均为全区数；“人社局报送”为其自报数。");
   auto json = nlohmann::json::parse(status_json(r));
   CHECK(json["by"] == "人社局");
   CHECK(json["indicators"][0]["id"] == "jobs.urban_new");
   CHECK(json["indicators"][0]["by_actual"] == 350);
+
+  // A unit with no figures of its own in the year: no column of blanks in
+  // the terminal, a line instead; CSV keeps its columns (blank).
+  f.year = 2020;
+  r = build_status(all, f, &own);
+  CHECK_FALSE(r.any_own());
+  t = status_table(r);
+  col = std::find_if(t.columns.begin(), t.columns.end(),
+                     [](const Column& c) { return c.key == "by_actual_shown"; });
+  REQUIRE(col != t.columns.end());
+  CHECK_FALSE(col->table);
+  CHECK(t.columns.back().key == "by_actual");
+  REQUIRE(t.footer.size() == 1);
+  CHECK(t.footer[0] == "Figures are the district's; 人社局 reported none itself (by=人社局).");
+  CHECK(t.footer_zh[0] == "均为全区数；人社局无自报数（by=人社局）。");
+  f.year = 2019;
 
   // Without a unit's ledger nothing of the kind.
   r = build_status(all, f);

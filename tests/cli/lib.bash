@@ -44,6 +44,11 @@ expect_contains() {
   if grep -qF -- "$1" "$WORK/out"; then ok; else fail "stdout lacks: $1"; fi
 }
 
+# expect_lacks TEXT: the last command's stdout does not contain TEXT
+expect_lacks() {
+  if grep -qF -- "$1" "$WORK/out"; then fail "stdout has: $1"; else ok; fi
+}
+
 finish() {
   echo "$passed passed, $failed failed"
   [ "$failed" = 0 ]

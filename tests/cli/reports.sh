@@ -124,10 +124,15 @@ expect_exit 0 -- "${S[@]}" status --as-of 2019-12-31 --unit 各区镇 --format c
 [ "$(grep '^jobs.reemployed,' "$WORK/out" | tr -d '\r' | awk -F, '{print $(NF-1) "," $NF}')" = \
   "各区镇,8545" ] && ok || fail "--unit 各区镇: jobs.reemployed's own 8545"
 expect_exit 0 -- "${S[@]}" status --as-of 2019-12-31 --unit 各区镇
-expect_contains "Figures are the district's but By 各区镇: its units' own reports."
+expect_contains "Figures are the district's; 各区镇 own: what its units reported."
 expect_exit 0 -- "${S[@]}" --lang zh status --as-of 2019-12-31 --unit 平望镇
 expect_contains "平望镇报送"
-expect_contains "除“平望镇报送”外均为全区数；“平望镇报送”为平望镇自报数。"
+expect_contains "除“平望镇报送”外均为全区数；“平望镇报送”为其自报数。"
+# A unit that reports nothing itself (财政局 leads and partners, reports
+# none: no by=财政局 in records/): a line, not a column of blanks.
+expect_exit 0 -- "${S[@]}" status --as-of 2019-12-31 --unit 财政局
+expect_contains "Figures are the district's; 财政局 reported none itself (by=财政局)."
+expect_lacks "财政局 own"
 expect_exit 0 -- "${S[@]}" status --as-of 2019-12-31 --unit 平望镇 --format json
 [ "$(/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))
 r=[i for i in d["indicators"] if i["id"]=="jobs.reemployed"][0]
