@@ -166,7 +166,10 @@ Admission admit(Env& env, const std::filesystem::path& records, const Plan& plan
     // correction recorded as the difference) counts its period twice,
     // which is said; --replace records the difference; any other is
     // refused.
-    if (!refilings[i]) continue;
+    // A late report refused above is not yet of the period its date puts
+    // it in: its error names the periods it may be. "Already reported for
+    // July: --add …" beside it would offer to file June's figure as July's.
+    if (!refilings[i] || late[i]) continue;
     if (options.replace)
       if (auto twice = judges.refilings().replaced_twice(i)) {
         out.error(batch[i].at, *twice);

@@ -194,6 +194,13 @@ sed -i '/^2019-06-30  jobs.reemployed  34  by=平望镇/d' records/towns/pingwan
 run record jobs.reemployed 34 --date 2019-07-12 --by 平望镇
 same "late June report, July in: message" "$ERR" \
   "plan: 平望镇 has not reported jobs.reemployed for 2019-06 (due 2019-07-10), and this figure, dated 2019-07-12, would count for 2019-07, which has 平望镇's report already: --period 2019-06 if it is the late 2019-06 report"
+# The same in a sheet: one error at the cell. That July has 平望镇's
+# report is said in it; a second error at the cell offering --add or
+# --replace for July would file June's figure as July's.
+printf 'date,id,value,by\n2019-07-12,jobs.reemployed,34,平望镇\n' >late.csv
+run import late.csv --dry-run
+same "late June report in a sheet, July in: one error" "$RC:$(grep -c '^plan: late.csv:2:' <<<"$ERR")" "1:1"
+same "late June report in a sheet, July in: no --add for July" "$(grep -c -- '--add\|--replace' <<<"$ERR")" 0
 # With --add a figure may join July's, so July's so far is offered again.
 run record jobs.reemployed 34 --date 2019-07-12 --by 平望镇 --add
 same "late June report, July in, --add: message" "$RC:$ERR" \
