@@ -42,11 +42,9 @@ Ledger::Ledger(const Plan& plan, Date as_of, Date known_by)
       acc_[i].latest_by_year.resize(static_cast<std::size_t>(last_year_ - first_year_ + 1));
     }
   }
-  if (known_by_ > as_of_) {
-    late_periods_.reserve(plan.indicators.size());
-    for (const Indicator& ind : plan.indicators)
-      late_periods_.push_back(ind.scheduled() ? PeriodIndex(plan, ind) : PeriodIndex());
-  }
+  periods_.reserve(plan.indicators.size());
+  for (const Indicator& ind : plan.indicators)
+    periods_.push_back(ind.scheduled() ? PeriodIndex(plan, ind) : PeriodIndex());
 }
 
 void Ledger::add(const Entry& e) {
@@ -66,20 +64,32 @@ void Ledger::add(const EntryView& e) {
     filings_.add(e);
     // Filed after E: a figure of a period that ended by E counts, as of
     // that period's last day; one of a later period not yet.
-    const Indicator& ind = plan_.indicators[e.indicator];
-    if (!ind.scheduled()) return;
-    std::optional<int> p = late_periods_[e.indicator].of(e.date, e.ymd, e.period);
-    if (!p) return;
-    const Date end = period_at(plan_, ind, *p).end;
-    if (end > as_of_) return;
-    EntryView dated = e;
-    dated.date = end;
-    dated.ymd = end.ymd();
-    count(dated);
+    if (auto end = reported_period_end(e); end && *end <= as_of_) count_as_of(e, *end);
     return;
   }
   filings_.add(e);
+  // A report filed after its period (December's on 8 January, in its due
+  // window or with period=) counts for that period, as of its last day:
+  // in December and 2019, not January and 2020.
+  if (auto end = reported_period_end(e); end && *end < e.date) {
+    count_as_of(e, *end);
+    return;
+  }
   count(e);
+}
+
+std::optional<Date> Ledger::reported_period_end(const EntryView& e) const {
+  const PeriodIndex& periods = periods_[e.indicator];
+  std::optional<int> p = periods.of(e.date, e.ymd, e.period);
+  if (!p) return std::nullopt;
+  return periods.end(*p);
+}
+
+void Ledger::count_as_of(const EntryView& e, Date end) {
+  EntryView dated = e;
+  dated.date = end;
+  dated.ymd = end.ymd();
+  count(dated);
 }
 
 void Ledger::count(const EntryView& e) {

@@ -61,7 +61,11 @@ class Ledger {
   Ledger(const Plan& plan, Date as_of, Date known_by);
 
   // Takes one entry whose id the plan knows (the reader guarantees it).
-  // Entries after the known-by date are ignored, and those after the as-of
+  // A figure of a scheduled indicator counts for the reporting period it
+  // reports for (period=, or the due window its date is in: schedule.h), as
+  // of the period's last day when filed after it: December's report filed
+  // on 8 January counts in December and in its year. Entries after the
+  // known-by date are ignored, and those after the as-of
   // date count only as reports (and figures) of a period ended by then; explanations (`explain`)
   // are kept apart and count toward no figure and no report. A sum that would overflow is recorded
   // as an error (see error()) and the entry is not counted.
@@ -136,6 +140,12 @@ class Ledger {
 
   // Counts a figure dated by the as-of date.
   void count(const EntryView& e);
+  // The last day of the period `e` reports for (period=, or the due window
+  // its date is in: schedule.h), or nullopt (not scheduled, or no period of
+  // the plan).
+  std::optional<Date> reported_period_end(const EntryView& e) const;
+  // Counts `e` as if dated `end`.
+  void count_as_of(const EntryView& e, Date end);
   void take_reading(Acc& a, const EntryView& e, int year, std::int64_t value);
   // Whether `r` of `from` was read after `l` of this ledger.
   bool read_later(const Latest& r, const Ledger& from, const Latest& l) const;
@@ -166,9 +176,9 @@ class Ledger {
   mutable std::vector<IndicatorTotals> totals_;
   Filings filings_;
   Explanations explanations_;
-  // Per indicator, when known_by_ > as_of_: its reporting periods, to tell
-  // which period a figure filed after the as-of date reports for.
-  std::vector<PeriodIndex> late_periods_;
+  // Per indicator: its reporting periods, to tell which period a figure
+  // reports for (none for an indicator with no schedule).
+  std::vector<PeriodIndex> periods_;
 };
 
 }  // namespace plan

@@ -43,9 +43,10 @@ Outcome check_tag(std::string_view key, const std::string& s, const Location& at
 
 }  // namespace
 
-Outcome check_entry_date(const Plan& plan, Date d, Date today, bool force, const Location& where) {
+Outcome check_entry_date(const Plan& plan, Date d, Date today, bool force, const Location& where,
+                         bool reports_plan_period) {
   if (force) return {};
-  if (!plan.in_period(d))
+  if (!plan.in_period(d) && !(d > plan.end && reports_plan_period))
     return make_error(where, "date " + d.iso() + " is outside the plan period (" +
                                  plan.start.iso() + " to " + plan.end.iso() +
                                  "); use --force if it is right");
@@ -137,7 +138,14 @@ Expected<NewEntry> make_new_entry(const EntryInput& in, const Plan& plan, const 
       return d;
     }
   }
-  if (Outcome date = check_entry_date(plan, out.entry.date, today, force, at); !date)
+  // December's report, due on 10 January, is filed after the plan's end
+  // and counts for December (ledger.h).
+  const Indicator& entered = *plan.find(out.entry.id);
+  const bool reports_plan_period =
+      out.entry.date > plan.end && entered.scheduled() &&
+      period_of_entry(plan, entered, out.entry.date, out.entry.tag("period")).has_value();
+  if (Outcome date = check_entry_date(plan, out.entry.date, today, force, at, reports_plan_period);
+      !date)
     return date.error();
   if (auto wrong = period_date_problem(in.period, out.entry.date, !out.entry.is_explanation);
       wrong && !force)

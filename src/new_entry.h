@@ -36,8 +36,11 @@ struct NewEntry {
 // Whether `d` may be recorded; the error (at `where`) says why not. Dates
 // outside the plan period or after `today` are refused unless `force` (a
 // late correction for an earlier period is still dated in it; a date in the
-// future is almost always a typo).
-Outcome check_entry_date(const Plan& plan, Date d, Date today, bool force, const Location& where);
+// future is almost always a typo), except a date after the plan's end of a
+// report for one of its periods (`reports_plan_period`: the last month's,
+// filed in its due window, or one with period=), which counts for it.
+Outcome check_entry_date(const Plan& plan, Date d, Date today, bool force, const Location& where,
+                         bool reports_plan_period = false);
 
 // Validates `in` by writing it as a record line and parsing that with
 // parse_line, checks that a by= names a reporter or unit of the plan

@@ -54,6 +54,12 @@ void RecordChecker::add_view(const EntryView& e) {
 void RecordChecker::check(const EntryView& e, std::optional<std::size_t> index,
                           std::string_view id) {
   const Indicator* ind = index ? &plan_.indicators[*index] : nullptr;
+  // Dated in the plan period, or after it as a report of one of its
+  // periods (December's, filed in January), which the ledger counts for
+  // that period (ledger.h).
+  const bool counted =
+      plan_.in_period(e.date) || (e.date > plan_.end && ind && ind->scheduled() &&
+                                  period_of_entry(plan_, *ind, e.date, e.period).has_value());
   // What makes two entries the same figure, with the indicator and by= as
   // small numbers where they can be.
   const std::uint64_t by = by_key(e.by);
@@ -69,7 +75,7 @@ void RecordChecker::check(const EntryView& e, std::optional<std::size_t> index,
         diags_->error(e.where(), fmt::format("the reading of {} is too large (at most "
                                              "4,611,686,018,427.387903)",
                                              id));
-    } else if (m >= 0 && plan_.in_period(e.date)) {
+    } else if (m >= 0 && counted) {
       const std::int64_t abs = v < 0 ? -v : v;  // never INT64_MIN: values are parsed symmetric
       if (__builtin_add_overflow(m, abs, &m) || !within_figure_limit(m)) {
         diags_->error(e.where(), fmt::format("the sum of {} may overflow: its entries add up to "
@@ -82,7 +88,7 @@ void RecordChecker::check(const EntryView& e, std::optional<std::size_t> index,
   if (index)
     if (auto doubt = ranges_.judge_and_add(e, *index))
       diags_->warning(e.at(e.value_column), *doubt);
-  if (!plan_.in_period(e.date)) {
+  if (!counted) {
     // Only flows are cut to the period; a level reading or a milestone state
     // of any date can be the latest entry, which is what counts (SPEC §5).
     bool flow = !ind || is_flow(ind->kind);

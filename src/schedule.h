@@ -56,6 +56,8 @@ class PeriodIndex {
   int count() const { return static_cast<int>(end_due_.size()); }
   // period_of_entry(plan, ind, date, period_tag); `fields` are date's.
   std::optional<int> of(Date date, Ymd fields, std::string_view period_tag) const;
+  // The last day of period `i`. REQUIRES: 0 <= i < count().
+  Date end(int i) const { return Date::from_days(end_due_[static_cast<std::size_t>(i)].first); }
 
  private:
   Frequency frequency_ = Frequency::ad_hoc;

@@ -210,6 +210,57 @@ TEST_CASE("a ledger at 30 June known by a later day counts June's reports filed 
   CHECK(plain.totals(ind).entries == 0);
 }
 
+TEST_CASE("a report filed after its period counts for it: December's in December and 2019") {
+  // 平望镇's December 2019 jobs.reemployed (records/towns/pingwang/2019.rec:81,
+  // 2019-12-31, 29 人) filed in January instead: on the 8th, in December's
+  // due window (to 10 January), or on the 20th with period=2019-12. And
+  // 人社局's 2019Q4 unemployment.rate (records/hrss/2019.rec:122, 1.88) on
+  // 8 January. awk over records/: jobs.reemployed comes to 4,235 dated in
+  // 2019 and 352 in December 2019.
+  const Indicator& reemployed = *shipped().find("jobs.reemployed");
+  const Indicator& rate = *shipped().find("unemployment.rate");
+  auto entry = [](const char* line) {
+    Entry e;
+    auto kind = parse_line(line, shipped(), Location{"late.rec", 1, 0}, &e);
+    REQUIRE(kind);
+    return e;
+  };
+  auto moved = [&](const char* as_of, const char* reemployed_line) {
+    Ledger l(shipped(), day(as_of));
+    Diagnostics d;
+    read_records(PLAN_SOURCE_DIR "/records", shipped(), d, [&](const Entry& e) {
+      const bool december =
+          e.date == day("2019-12-31") &&
+          ((e.id == "jobs.reemployed" && e.tag("by") == "平望镇") || e.id == "unemployment.rate");
+      if (!december) l.add(e);
+    });
+    l.add(entry(reemployed_line));
+    l.add(entry("2020-01-08  unemployment.rate  1.88%  by=人社局"));
+    return l;
+  };
+  const int december = 2019 * 12 + 11;
+  const Decimal in_2020 = ledger_at("2020-06-30").totals(reemployed).by_year.at(2020);
+  for (const char* line : {"2020-01-08  jobs.reemployed  29  by=平望镇",
+                           "2020-01-20  jobs.reemployed  29  by=平望镇  period=2019-12"}) {
+    CAPTURE(line);
+    Ledger l = moved("2020-06-30", line);
+    const IndicatorTotals& t = l.totals(reemployed);
+    CHECK(t.by_year.at(2019) == *Decimal::parse("4235"));
+    CHECK(t.by_month.at(december) == *Decimal::parse("352"));
+    CHECK(t.by_year.at(2020) == in_2020);
+  }
+  // Not before it came in: at 2020-01-07 December is 29 short.
+  Ledger early = moved("2020-01-07", "2020-01-08  jobs.reemployed  29  by=平望镇");
+  CHECK(early.totals(reemployed).by_year.at(2019) == *Decimal::parse("4206"));
+  // A reading of 2019Q4 is 2019's year-end reading, not 2020's first.
+  Ledger l = moved("2020-01-09", "2020-01-08  jobs.reemployed  29  by=平望镇");
+  const IndicatorTotals& r = l.totals(rate);
+  CHECK(r.latest_by_year.at(2019).value == *Decimal::parse("1.88"));
+  CHECK_FALSE(r.latest_by_year.contains(2020));
+  REQUIRE(r.latest);
+  CHECK(r.latest->value == *Decimal::parse("1.88"));
+}
+
 TEST_CASE("平望镇's May 2019 figure, dated 8 June within May's due window, files May") {
   Ledger l = ledger_at("2019-07-15");
   const Indicator& ind = *shipped().find("jobs.reemployed");
@@ -430,4 +481,43 @@ TEST_CASE("--unit takes in what a unit reports: a town, and the group 各区镇"
                   "  0 no data\n") != std::string::npos);
   // A unit counted whole by the table: the heading as without --unit.
   CHECK(digest_words::heading(digest("财政局"), Section::units, false) == "Responsible units");
+}
+
+TEST_CASE("the plan's last reports, filed after its end, count for their periods") {
+  // 人社局's December 2020 jobs.urban_new (records/hrss/2020.rec:110, 1,782)
+  // filed on 5 January 2021, in December's due window (by the 10th). The
+  // shipped figures come to 51,930 (awk over the records' 2018-2020 lines),
+  // so without it 50,148.
+  auto december = [](const Entry& e) {
+    return e.id == "jobs.urban_new" && e.date == day("2020-12-31");
+  };
+  auto filed = [&](const char* as_of, const char* date, const char* period) {
+    Ledger l(shipped(), day(as_of));
+    Diagnostics d;
+    read_records(PLAN_SOURCE_DIR "/records", shipped(), d, [&](const Entry& e) {
+      if (!december(e)) l.add(e);
+    });
+    Entry late;
+    late.date = day(date);
+    late.id = "jobs.urban_new";
+    late.amount = Decimal::from_units(1782 * Decimal::kScale);
+    late.tags = {{"by", "人社局"}};
+    if (*period) late.tags.emplace_back("period", period);
+    l.add(late);
+    return l.totals(*shipped().find("jobs.urban_new"));
+  };
+  // Counted for December, as of its last day.
+  IndicatorTotals t = filed("2021-01-20", "2021-01-05", "");
+  CHECK(t.actual.to_string() == "51930");
+  CHECK(t.by_year.at(2020).to_string() ==
+        filed("2021-01-20", "2020-12-31", "").by_year.at(2020).to_string());
+  CHECK(t.by_month.at(2020 * 12 + 11).to_string() == "1782");
+  CHECK(*t.last == day("2020-12-31"));
+  // Not yet filed at 2020-12-31 or on 4 January.
+  CHECK(filed("2020-12-31", "2021-01-05", "").actual.to_string() == "50148");
+  CHECK(filed("2021-01-04", "2021-01-05", "").actual.to_string() == "50148");
+  // After December's due window it is no report of a plan period, unless
+  // period= says which.
+  CHECK(filed("2021-03-01", "2021-02-15", "").actual.to_string() == "50148");
+  CHECK(filed("2021-03-01", "2021-02-15", "2020-12").actual.to_string() == "51930");
 }

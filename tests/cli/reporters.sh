@@ -330,6 +330,27 @@ same "--force: exit" "$RC" 0
 same "--force: the typo let in is said" "$(grep -c 'warning: cell C3: let in by --force: value 230000 of jobs.reemployed is 2,254 times' <<<"$ERR")" 1
 unchanged "--force --dry-run"
 
+# The plan's last month is reported after its end: 人社局's December 2020
+# jobs.urban_new (records/hrss/2020.rec:110, 1,782) comes in on 5 January
+# 2021. It is taken (it was refused as outside the plan period), check does
+# not warn, and it counts for December from that day: the shipped 51,930
+# (awk over the 2018-2020 lines), less 1,782 = 50,148 before. Long after
+# December's due window it needs --period.
+sed -i '/^2020-12-31  jobs.urban_new  1782/d' records/hrss/2020.rec
+run record jobs.urban_new 1782 --date 2021-01-05 --by 人社局
+same "December's report after the plan's end: taken" "$RC:$OUT" \
+  "0:records/hrss/2021.rec: 2021-01-05  jobs.urban_new  1782  by=人社局"
+run check
+same "December's report after the plan's end: check is content" "$RC:${ERR##*; }" "0:0 errors, 0 warnings"
+actual() { "$PLAN" status --as-of "$1" --format csv | awk -F, '$1 == "jobs.urban_new" { print $9 }'; }
+same "December's report: not in before it came" "$(actual 2021-01-04)" 50148
+same "December's report: in once it came" "$(actual 2021-01-05)" 51930
+run record jobs.urban_new 5 --date 2021-02-15 --by 人社局
+same "after December's due window: refused" "$RC" 1
+run record jobs.urban_new 5 --date 2021-02-15 --by 人社局 --period 2020-12 --add
+same "after December's due window, with --period: taken" "$RC" 0
+rm -rf records && cp -r "$SRC/records" records
+
 # plan check follows the plan's [settings] lang = "zh" as every command does.
 sed -i 's/^# lang = "zh".*/lang = "zh"/' plans/wujiang-2018-2020.toml
 LANG=C.UTF-8 LC_ALL=C.UTF-8 run check
