@@ -77,7 +77,9 @@ Table status_table(const StatusReport& r) {
       {"target", "Target", "目标", true, false, true},
       {"target_max", "Target max", "目标上限", true, false, true},
       {"actual_shown", "Actual", "完成", true, true, false},
-      {"actual", "Actual", "完成", true, false, true},
+      // With a unit's own figures beside it, workbooks (no footer) say whose.
+      {"actual", r.by.empty() ? "Actual" : "District actual", r.by.empty() ? "完成" : "全区完成",
+       true, false, true},
       {"by_actual_shown", r.by + " own", r.by + "报送", true, r.any_own(), false},
       {"completion", "Done", "完成率", true},
       {"bar", "Progress", "进度", false, true, false, 0, Fit::drop},
@@ -97,8 +99,8 @@ Table status_table(const StatusReport& r) {
   // CSV, TSV and workbooks have no footer: their headings say whose the
   // figure is (其中本单位报送数 beside the district's 完成).
   if (!r.by.empty()) {
-    t.columns.push_back({"by", "Reporter", "本单位", false, false, true});
-    t.columns.push_back({"by_actual", "Reporter's own", "其中本单位报送数", true, false, true});
+    t.columns.push_back({"by", "Own figures of", "本单位", false, false, true});
+    t.columns.push_back({"by_actual", "Own figure", "本单位自报数", true, false, true});
   }
   // Said under the figures it explains (a footer of no rows would read as
   // the reason there are none: render_table.cpp).
@@ -112,10 +114,15 @@ Table status_table(const StatusReport& r) {
       t.footer_zh.push_back(fmt::format("除“{0}报送”外均为全区数；“{0}报送”为{1}自报数。", r.by,
                                         group ? "所属单位" : "其"));
     } else {
-      // A column of blanks says nothing a line cannot.
-      t.footer.push_back(fmt::format("Figures are the district's; {} reported none {} (by={}).",
-                                     r.by, group ? "through its units" : "itself", r.by));
-      t.footer_zh.push_back(fmt::format("均为全区数；{}无自报数（by={}）。", r.by, r.by));
+      // A column of blanks says nothing a line cannot. Of the rows shown
+      // only (--status, --area), and of the year with --year; a milestone's
+      // done is no figure.
+      const std::string year = r.year ? fmt::format(" in {}", *r.year) : "";
+      const std::string year_zh = r.year ? fmt::format("{}年", *r.year) : "";
+      t.footer.push_back(fmt::format("Figures are the district's; {} reported none of these{}{}.",
+                                     r.by, year, group ? " through its units" : " itself"));
+      t.footer_zh.push_back(fmt::format("均为全区数；表中指标{}无{}{}自报数。", year_zh, r.by,
+                                        group ? "所属单位" : ""));
     }
   }
   for (std::size_t i = 0; i < r.rows.size(); ++i) {

@@ -190,8 +190,12 @@ TEST_CASE("status --unit with the unit's own figures beside every unit's") {
   CHECK(col->table);
   // No footer in CSV and workbooks: the heading says the figure is a part.
   CHECK(t.columns.back().key == "by_actual");
-  CHECK(t.columns.back().zh == "其中本单位报送数");
-  CHECK(t.columns.back().en == "Reporter's own");
+  CHECK(t.columns.back().zh == "本单位自报数");
+  CHECK(t.columns.back().en == "Own figure");
+  auto actual = std::find_if(t.columns.begin(), t.columns.end(),
+                             [](const Column& c) { return c.key == "actual"; });
+  REQUIRE(actual != t.columns.end());
+  CHECK(actual->zh == "全区完成");
   CHECK(t.columns[t.columns.size() - 2].key == "by");
   REQUIRE(t.footer.size() == 1);
   CHECK(t.footer[0] == "Figures are the district's; 人社局 own: what it reported itself.");
@@ -213,8 +217,8 @@ TEST_CASE("status --unit with the unit's own figures beside every unit's") {
   CHECK_FALSE(col->table);
   CHECK(t.columns.back().key == "by_actual");
   REQUIRE(t.footer.size() == 1);
-  CHECK(t.footer[0] == "Figures are the district's; 人社局 reported none itself (by=人社局).");
-  CHECK(t.footer_zh[0] == "均为全区数；人社局无自报数（by=人社局）。");
+  CHECK(t.footer[0] == "Figures are the district's; 人社局 reported none of these in 2020 itself.");
+  CHECK(t.footer_zh[0] == "均为全区数；表中指标2020年无人社局自报数。");
   f.year = 2019;
 
   // Without a unit's ledger nothing of the kind.

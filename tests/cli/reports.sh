@@ -131,7 +131,7 @@ expect_contains "除“平望镇报送”外均为全区数；“平望镇报送
 # A unit that reports nothing itself (财政局 leads and partners, reports
 # none: no by=财政局 in records/): a line, not a column of blanks.
 expect_exit 0 -- "${S[@]}" status --as-of 2019-12-31 --unit 财政局
-expect_contains "Figures are the district's; 财政局 reported none itself (by=财政局)."
+expect_contains "Figures are the district's; 财政局 reported none of these itself."
 expect_lacks "财政局 own"
 expect_exit 0 -- "${S[@]}" status --as-of 2019-12-31 --unit 平望镇 --format json
 [ "$(/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))
