@@ -64,6 +64,7 @@ class Judges : public ShardableSink {
   const DuplicateFinder& duplicates() const { return duplicates_; }
   const FigureRanges& ranges() const { return ranges_; }
   const RefilingFinder& refilings() const { return refilings_; }
+  void leave_out(const std::vector<bool>& refused) { refilings_.leave_out(refused); }
   const Filings& filings() const { return filings_; }  // on every date
 
  private:
@@ -97,10 +98,16 @@ Admission admit(Env& env, const std::filesystem::path& records, const Plan& plan
   const FigureRanges& ranges = judges.ranges();
 
   const auto found = duplicates.found();
-  const auto refilings = judges.refilings().found();
   const auto late = late_reports(plan, judges.filings(), entries,
                                  {options.period_option, options.add || options.replace,
                                   options.partial, options.period_is_column});
+  // A late report is refused below, whatever else: it is no figure of the
+  // period its date gives for the rows after it (July's 32, not 32 + a late
+  // June 34).
+  std::vector<bool> refused_late(batch.size());
+  for (std::size_t i = 0; i < batch.size(); ++i) refused_late[i] = late[i].has_value();
+  judges.leave_out(refused_late);
+  const auto refilings = judges.refilings().found();
   // Under --replace a figure equal to what its reporter has for the period
   // is no duplicate: it replaces them with nothing to record.
   auto duplicate = [&](std::size_t i) {

@@ -22,14 +22,6 @@ RefilingFinder::RefilingFinder(const Plan& plan, const std::vector<const Entry*>
       in_batch_(fresh.size()),
       first_in_batch_(fresh.size()),
       same_as_first_(fresh.size(), true) {
-  // The batch's own figures, keyed by indicator, by= and period: what the
-  // fresh entries before each one add to its period.
-  struct Before {
-    Earlier earlier;
-    std::size_t first;  // the fresh entry that is the key's first
-    bool same = true;   // every one so far holds the first's figure
-  };
-  std::map<std::tuple<std::size_t, std::string_view, int>, Before> batch;
   for (std::size_t i = 0; i < fresh.size(); ++i) {
     const Entry& e = *fresh[i];
     if (e.is_explanation || e.is_state || e.tag("by").empty()) continue;
@@ -41,14 +33,37 @@ RefilingFinder::RefilingFinder(const Plan& plan, const std::vector<const Entry*>
     if (!period) continue;  // ad hoc, or outside the plan's periods
     key_[i] = Key{*index, e.tag("by"), *period};
     watched_[*index].push_back(i);
-    auto [it, fresh_key] =
-        batch.try_emplace({*index, e.tag("by"), *period},
-                          Before{Earlier{Location{e.where.file, e.where.line, 0}}, i});
+  }
+  count_batch({});
+}
+
+void RefilingFinder::leave_out(const std::vector<bool>& refused) {
+  count_batch(refused);
+}
+
+void RefilingFinder::count_batch(const std::vector<bool>& skip) {
+  // The batch's own figures, keyed by indicator, by= and period: what the
+  // fresh entries before each one add to its period.
+  struct Before {
+    Earlier earlier;
+    std::size_t first;  // the fresh entry that is the key's first
+    bool same = true;   // every one so far holds the first's figure
+  };
+  std::fill(in_batch_.begin(), in_batch_.end(), std::nullopt);
+  std::fill(same_as_first_.begin(), same_as_first_.end(), true);
+  std::map<std::tuple<std::size_t, std::string_view, int>, Before> batch;
+  for (std::size_t i = 0; i < fresh_.size(); ++i) {
+    first_in_batch_[i] = 0;
+    if (!key_[i] || (i < skip.size() && skip[i])) continue;
+    const Entry& e = *fresh_[i];
+    const Key& k = *key_[i];
+    auto [it, fresh_key] = batch.try_emplace(
+        {k.indicator, k.by, k.period}, Before{Earlier{Location{e.where.file, e.where.line, 0}}, i});
     Earlier& before = it->second.earlier;
     first_in_batch_[i] = it->second.first;
     same_as_first_[i] = it->second.same;
     if (!fresh_key) in_batch_[i] = before;
-    it->second.same = it->second.same && e.amount == fresh[it->second.first]->amount;
+    it->second.same = it->second.same && e.amount == fresh_[it->second.first]->amount;
     ++before.count;
     before.overflowed =
         before.overflowed || __builtin_add_overflow(before.sum, e.amount.units(), &before.sum);

@@ -73,8 +73,15 @@ class RefilingFinder : public EntrySink {
   // sheet contradict each other (which is the figure?), so admission.h refuses the second rather
   // than guess.
   std::optional<std::string> replaced_twice(std::size_t i) const;
+  // From now on the fresh entries `refused` marks (refused for another
+  // reason: a late report) count for no other fresh entry's period: a late
+  // June row is not July's figure to its July neighbour.
+  void leave_out(const std::vector<bool>& refused);
 
  private:
+  // Works out in_batch_, first_in_batch_ and same_as_first_, skipping the
+  // fresh entries `skip` marks.
+  void count_batch(const std::vector<bool>& skip);
   std::optional<Earlier> earlier(std::size_t i) const;  // found()[i]
   std::string period_text(std::size_t i) const;         // "2019-03"
   struct Key {

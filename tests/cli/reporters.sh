@@ -201,6 +201,16 @@ printf 'date,id,value,by\n2019-07-12,jobs.reemployed,34,平望镇\n' >late.csv
 run import late.csv --dry-run
 same "late June report in a sheet, July in: one error" "$RC:$(grep -c '^plan: late.csv:2:' <<<"$ERR")" "1:1"
 same "late June report in a sheet, July in: no --add for July" "$(grep -c -- '--add\|--replace' <<<"$ERR")" 0
+# A July row after it: July is 平望镇's 32 (records/towns/pingwang/2019.rec,
+# 2019-07-31), not 32 + the refused 34. 40 replaces it by +8, or with
+# --add makes 72; under --replace it is July's one figure of the sheet.
+printf 'date,id,value,by\n2019-07-12,jobs.reemployed,34,平望镇\n2019-07-31,jobs.reemployed,40,平望镇\n' >two.csv
+run import two.csv --dry-run
+same "late June row, then July's: July's refusal" "$(grep '^plan: two.csv:3:' <<<"$ERR" | grep -o '2019-07 comes to [0-9]*\|difference, +[0-9]*')" \
+  "difference, +8
+2019-07 comes to 72"
+run import two.csv --dry-run --replace
+same "late June row, then July's, --replace: the late row alone" "$RC:$(grep -c '^plan: two.csv:' <<<"$ERR")" "1:1"
 # With --add a figure may join July's, so July's so far is offered again.
 run record jobs.reemployed 34 --date 2019-07-12 --by 平望镇 --add
 same "late June report, July in, --add: message" "$RC:$ERR" \
