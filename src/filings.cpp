@@ -27,6 +27,12 @@ void Filings::add(const Entry& e) {
 void Filings::add(const EntryView& e) {
   const std::size_t i = e.indicator;
   if (e.date > as_of_ || periods(i) == 0) return;
+  add(e, period_index_[i].of(e.date, e.ymd, e.period));
+}
+
+void Filings::add(const EntryView& e, std::optional<int> period) {
+  const std::size_t i = e.indicator;
+  if (!period || e.date > as_of_ || periods(i) == 0) return;
   const Indicator& ind = plan_.indicators[i];
   std::size_t slot = 0;
   if (!ind.reported_by.empty()) {
@@ -42,8 +48,6 @@ void Filings::add(const EntryView& e) {
     if (last.slot < 0) return;
     slot = static_cast<std::size_t>(last.slot);
   }
-  auto period = period_index_[i].of(e.date, e.ymd, e.period);
-  if (!period) return;
   filed_[i][slot * static_cast<std::size_t>(periods(i)) + static_cast<std::size_t>(*period)] = 1;
 }
 

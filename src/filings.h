@@ -36,6 +36,9 @@ class Filings {
   void add(const Entry& e);
   // The same for a figure: REQUIRES !e.is_explanation.
   void add(const EntryView& e);
+  // The same with the period the entry reports for worked out already
+  // (PeriodIndex::of for its indicator: the ledger's, not worked out twice).
+  void add(const EntryView& e, std::optional<int> period);
 
   // Adds the reports `other` (same plan and as-of date) has seen come in.
   void merge(const Filings& other);

@@ -61,28 +61,28 @@ void Ledger::add(const EntryView& e) {
   if (!takes(e.by)) return;
   if (e.date > as_of_) {
     if (e.date > known_by_) return;
-    filings_.add(e);
     // Filed after E: a figure of a period that ended by E counts, as of
     // that period's last day; one of a later period not yet.
-    if (auto end = reported_period_end(e); end && *end <= as_of_) count_as_of(e, *end);
+    const std::optional<int> p = periods_[e.indicator].of(e.date, e.ymd, e.period);
+    filings_.add(e, p);
+    if (!p) return;
+    const Date end = periods_[e.indicator].end(*p);
+    if (end <= as_of_) count_as_of(e, end);
     return;
   }
-  filings_.add(e);
   // A report filed after its period (December's on 8 January, in its due
   // window or with period=) counts for that period, as of its last day:
   // in December and 2019, not January and 2020.
-  if (auto end = reported_period_end(e); end && *end < e.date) {
-    count_as_of(e, *end);
-    return;
+  const std::optional<int> p = periods_[e.indicator].of(e.date, e.ymd, e.period);
+  filings_.add(e, p);
+  if (p) {
+    const Date end = periods_[e.indicator].end(*p);
+    if (end < e.date) {
+      count_as_of(e, end);
+      return;
+    }
   }
   count(e);
-}
-
-std::optional<Date> Ledger::reported_period_end(const EntryView& e) const {
-  const PeriodIndex& periods = periods_[e.indicator];
-  std::optional<int> p = periods.of(e.date, e.ymd, e.period);
-  if (!p) return std::nullopt;
-  return periods.end(*p);
 }
 
 void Ledger::count_as_of(const EntryView& e, Date end) {

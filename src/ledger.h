@@ -140,10 +140,6 @@ class Ledger {
 
   // Counts a figure dated by the as-of date.
   void count(const EntryView& e);
-  // The last day of the period `e` reports for (period=, or the due window
-  // its date is in: schedule.h), or nullopt (not scheduled, or no period of
-  // the plan).
-  std::optional<Date> reported_period_end(const EntryView& e) const;
   // Counts `e` as if dated `end`.
   void count_as_of(const EntryView& e, Date end);
   void take_reading(Acc& a, const EntryView& e, int year, std::int64_t value);
