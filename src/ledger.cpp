@@ -82,17 +82,17 @@ void Ledger::add(const EntryView& e) {
       return;
     }
   }
-  count(e);
+  count(e, e.date.days_since_epoch());
 }
 
 void Ledger::count_as_of(const EntryView& e, Date end) {
   EntryView dated = e;
   dated.date = end;
   dated.ymd = end.ymd();
-  count(dated);
+  count(dated, e.date.days_since_epoch());
 }
 
-void Ledger::count(const EntryView& e) {
+void Ledger::count(const EntryView& e, std::int32_t filed) {
   const std::size_t index = e.indicator;
   const Indicator& ind = plan_.indicators[index];
   Acc& a = acc_[index];
@@ -147,7 +147,7 @@ void Ledger::count(const EntryView& e) {
         error_ = make_error(e.where(), fmt::format("the reading of {} is too large", ind.id));
       return;
     }
-    take_reading(a, e, year, e.is_state ? (e.done ? Decimal::kScale : 0) : e.amount.units());
+    take_reading(a, e, year, e.is_state ? (e.done ? Decimal::kScale : 0) : e.amount.units(), filed);
   }
   const std::int32_t d = e.date.days_since_epoch();
   if (a.entries == 0 || d < a.first) a.first = d;
@@ -160,19 +160,25 @@ std::vector<Explanation> Ledger::explanations(const Indicator& ind) const {
   return explanations_.of(static_cast<std::size_t>(&ind - plan_.indicators.data()));
 }
 
-void Ledger::take_reading(Acc& a, const EntryView& e, int year, std::int64_t value) {
+void Ledger::take_reading(Acc& a, const EntryView& e, int year, std::int64_t value,
+                          std::int32_t filed) {
   const std::int32_t d = e.date.days_since_epoch();
   Latest* in_year;
   if (year >= first_year_ && year <= last_year_)
     in_year = &a.latest_by_year[static_cast<std::size_t>(year - first_year_)];
   else
     in_year = &a.latest_elsewhen[year];
-  // Equal dates: the entry read last wins, so >=.
-  bool overall = !a.latest.set || d >= a.latest.date;
-  bool yearly = !in_year->set || d >= in_year->date;
+  // Equal dates: the one filed later (two late readings of one period,
+  // both counted as of its last day: the correction wins), then the entry
+  // read last, so >=.
+  auto later = [&](const Latest& l) {
+    return !l.set || d > l.date || (d == l.date && filed >= l.filed);
+  };
+  bool overall = later(a.latest);
+  bool yearly = later(*in_year);
   if (!overall && !yearly) return;
   if (files_.empty() || files_.back() != *e.file) files_.push_back(*e.file);
-  Latest r{d, value, static_cast<std::uint32_t>(files_.size() - 1), e.line, e.column, true};
+  Latest r{d, filed, value, static_cast<std::uint32_t>(files_.size() - 1), e.line, e.column, true};
   if (overall) a.latest = r;
   if (yearly) *in_year = r;
 }
@@ -193,6 +199,7 @@ bool Ledger::can_merge(const std::vector<const Ledger*>& parts) {
 
 bool Ledger::read_later(const Latest& r, const Ledger& from, const Latest& l) const {
   if (r.date != l.date) return r.date > l.date;
+  if (r.filed != l.filed) return r.filed > l.filed;
   const std::string& rf = from.files_[r.file];
   const std::string& lf = files_[l.file];
   if (rf != lf) return rf > lf;

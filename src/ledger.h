@@ -117,7 +117,8 @@ class Ledger {
     bool touched = false;  // IndicatorTotals lists only sums that were added to
   };
   struct Latest {
-    std::int32_t date = 0;
+    std::int32_t date = 0;   // counted as of (a late report: its period's last day)
+    std::int32_t filed = 0;  // the entry's own date: of two for one day, the later filed wins
     std::int64_t value = 0;
     std::uint32_t file = 0;  // index into files_
     int line = 0, column = 0;
@@ -139,10 +140,11 @@ class Ledger {
   };
 
   // Counts a figure dated by the as-of date.
-  void count(const EntryView& e);
+  // `filed`: the entry's own date in days (count_as_of changes e.date).
+  void count(const EntryView& e, std::int32_t filed);
   // Counts `e` as if dated `end`.
   void count_as_of(const EntryView& e, Date end);
-  void take_reading(Acc& a, const EntryView& e, int year, std::int64_t value);
+  void take_reading(Acc& a, const EntryView& e, int year, std::int64_t value, std::int32_t filed);
   // Whether `r` of `from` was read after `l` of this ledger.
   bool read_later(const Latest& r, const Ledger& from, const Latest& l) const;
   // `r` of `from`, its file interned in files_.

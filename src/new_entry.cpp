@@ -46,7 +46,14 @@ Outcome check_tag(std::string_view key, const std::string& s, const Location& at
 Outcome check_entry_date(const Plan& plan, Date d, Date today, bool force, const Location& where,
                          bool reports_plan_period) {
   if (force) return {};
-  if (!plan.in_period(d) && !(d > plan.end && reports_plan_period))
+  if (d > plan.end && !reports_plan_period)
+    // Forced as it is, it counts toward no flow: a late report of the
+    // plan's last period wants its period named instead.
+    return make_error(where, "date " + d.iso() + " is outside the plan period (" +
+                                 plan.start.iso() + " to " + plan.end.iso() +
+                                 "); --period if it reports for one of the plan's periods (it "
+                                 "then counts for it), --force if the date is right as it is");
+  if (d < plan.start)
     return make_error(where, "date " + d.iso() + " is outside the plan period (" +
                                  plan.start.iso() + " to " + plan.end.iso() +
                                  "); use --force if it is right");

@@ -359,8 +359,9 @@ TEST_CASE("check_entry_date: the period and today bound an entry's date") {
       check_entry_date(p, Date::from_ymd(2021, 1, 1), Date::from_ymd(2022, 1, 1), false, at);
   REQUIRE_FALSE(outside);
   CHECK(outside.error().headline() ==
-        "x.csv:2: date 2021-01-01 is outside the plan period (2018-01-01 to 2020-12-31); use "
-        "--force if it is right");
+        "x.csv:2: date 2021-01-01 is outside the plan period (2018-01-01 to 2020-12-31); "
+        "--period if it reports for one of the plan's periods (it then counts for it), --force if "
+        "the date is right as it is");
   CHECK(outside.error().kind == ErrorKind::bad_data);
   CHECK(check_entry_date(p, Date::from_ymd(2030, 1, 1), kToday, true, at));
 }

@@ -259,6 +259,15 @@ TEST_CASE("a report filed after its period counts for it: December's in December
   CHECK_FALSE(r.latest_by_year.contains(2020));
   REQUIRE(r.latest);
   CHECK(r.latest->value == *Decimal::parse("1.88"));
+  // Corrected on 1 February (period=2019Q4), read before the original (an
+  // earlier file): both count as of 2019-12-31, and the one filed later
+  // wins, as it did when each counted on its own date.
+  Ledger c(shipped(), day("2020-02-05"));
+  c.add(entry("2020-02-01  unemployment.rate  1.9%  by=人社局  period=2019Q4"));
+  c.add(entry("2020-01-08  unemployment.rate  1.88%  by=人社局"));
+  REQUIRE(c.totals(rate).latest);
+  CHECK(c.totals(rate).latest->value == *Decimal::parse("1.9"));
+  CHECK(c.totals(rate).latest_by_year.at(2019).value == *Decimal::parse("1.9"));
 }
 
 TEST_CASE("平望镇's May 2019 figure, dated 8 June within May's due window, files May") {

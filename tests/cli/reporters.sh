@@ -356,7 +356,8 @@ actual() { "$PLAN" status --as-of "$1" --format csv | awk -F, '$1 == "jobs.urban
 same "December's report: not in before it came" "$(actual 2021-01-04)" 50148
 same "December's report: in once it came" "$(actual 2021-01-05)" 51930
 run record jobs.urban_new 5 --date 2021-02-15 --by 人社局
-same "after December's due window: refused" "$RC" 1
+same "after December's due window: refused, --period offered" "$RC:$ERR" \
+  "1:plan: date 2021-02-15 is outside the plan period (2018-01-01 to 2020-12-31); --period if it reports for one of the plan's periods (it then counts for it), --force if the date is right as it is"
 run record jobs.urban_new 5 --date 2021-02-15 --by 人社局 --period 2020-12 --add
 same "after December's due window, with --period: taken" "$RC" 0
 rm -rf records && cp -r "$SRC/records" records
