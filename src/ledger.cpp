@@ -58,31 +58,21 @@ void Ledger::add(const Entry& e) {
 }
 
 void Ledger::add(const EntryView& e) {
-  if (!takes(e.by)) return;
-  if (e.date > as_of_) {
-    if (e.date > known_by_) return;
-    // Filed after E: a figure of a period that ended by E counts, as of
-    // that period's last day; one of a later period not yet.
-    const std::optional<int> p = periods_[e.indicator].of(e.date, e.ymd, e.period);
-    filings_.add(e, p);
-    if (!p) return;
-    const Date end = periods_[e.indicator].end(*p);
-    if (end <= as_of_) count_as_of(e, end);
-    return;
-  }
-  // A report filed after its period (December's on 8 January, in its due
-  // window or with period=) counts for that period, as of its last day:
-  // in December and 2019, not January and 2020.
+  if (!takes(e.by) || e.date > known_by_) return;
   const std::optional<int> p = periods_[e.indicator].of(e.date, e.ymd, e.period);
   filings_.add(e, p);
+  // A report filed after its period (December's on 8 January, in its due
+  // window or with period=) counts for that period, as of its last day: in
+  // December and 2019, not January and 2020. Filed after E too, it counts
+  // when its period ended by E; one of a later period not yet.
   if (p) {
     const Date end = periods_[e.indicator].end(*p);
     if (end < e.date) {
-      count_as_of(e, end);
+      if (end <= as_of_) count_as_of(e, end);
       return;
     }
   }
-  count(e, e.date.days_since_epoch());
+  if (e.date <= as_of_) count(e, e.date.days_since_epoch());
 }
 
 void Ledger::count_as_of(const EntryView& e, Date end) {

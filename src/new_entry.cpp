@@ -147,10 +147,8 @@ Expected<NewEntry> make_new_entry(const EntryInput& in, const Plan& plan, const 
   }
   // December's report, due on 10 January, is filed after the plan's end
   // and counts for December (ledger.h).
-  const Indicator& entered = *plan.find(out.entry.id);
   const bool reports_plan_period =
-      out.entry.date > plan.end && entered.scheduled() &&
-      period_of_entry(plan, entered, out.entry.date, out.entry.tag("period")).has_value();
+      reports_after_end(plan, *plan.find(out.entry.id), out.entry.date, out.entry.tag("period"));
   if (Outcome date = check_entry_date(plan, out.entry.date, today, force, at, reports_plan_period);
       !date)
     return date.error();

@@ -58,8 +58,7 @@ void RecordChecker::check(const EntryView& e, std::optional<std::size_t> index,
   // periods (December's, filed in January), which the ledger counts for
   // that period (ledger.h).
   const bool counted =
-      plan_.in_period(e.date) || (e.date > plan_.end && ind && ind->scheduled() &&
-                                  period_of_entry(plan_, *ind, e.date, e.period).has_value());
+      plan_.in_period(e.date) || (ind && reports_after_end(plan_, *ind, e.date, e.period));
   // What makes two entries the same figure, with the indicator and by= as
   // small numbers where they can be.
   const std::uint64_t by = by_key(e.by);

@@ -34,14 +34,10 @@ RefilingFinder::RefilingFinder(const Plan& plan, const std::vector<const Entry*>
     key_[i] = Key{*index, e.tag("by"), *period};
     watched_[*index].push_back(i);
   }
-  count_batch({});
+  leave_out({});
 }
 
-void RefilingFinder::leave_out(const std::vector<bool>& refused) {
-  count_batch(refused);
-}
-
-void RefilingFinder::count_batch(const std::vector<bool>& skip) {
+void RefilingFinder::leave_out(const std::vector<bool>& skip) {
   // The batch's own figures, keyed by indicator, by= and period: what the
   // fresh entries before each one add to its period.
   struct Before {

@@ -76,12 +76,10 @@ class RefilingFinder : public EntrySink {
   // From now on the fresh entries `refused` marks (refused for another
   // reason: a late report) count for no other fresh entry's period: a late
   // June row is not July's figure to its July neighbour.
+  // (Works out in_batch_, first_in_batch_ and same_as_first_ again.)
   void leave_out(const std::vector<bool>& refused);
 
  private:
-  // Works out in_batch_, first_in_batch_ and same_as_first_, skipping the
-  // fresh entries `skip` marks.
-  void count_batch(const std::vector<bool>& skip);
   std::optional<Earlier> earlier(std::size_t i) const;  // found()[i]
   std::string period_text(std::size_t i) const;         // "2019-03"
   struct Key {

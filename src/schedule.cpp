@@ -123,6 +123,12 @@ std::optional<int> PeriodIndex::of(Date date, Ymd fields, std::string_view perio
   return i;
 }
 
+bool reports_after_end(const Plan& plan, const Indicator& ind, Date date,
+                       std::string_view period_tag) {
+  return date > plan.end && ind.scheduled() &&
+         period_of_entry(plan, ind, date, period_tag).has_value();
+}
+
 std::string period_label(const ReportingPeriod& p) {
   // The calendar period's first day, not the clipped start.
   int key = calendar_key(p.frequency, p.end);

@@ -45,6 +45,12 @@ std::optional<ReportingPeriod> last_due_period(const Plan& plan, const Indicator
 std::optional<int> period_of_entry(const Plan& plan, const Indicator& ind, Date date,
                                    std::string_view period_tag);
 
+// True when an entry dated `date`, after the plan's end, is a report of one
+// of its periods (period_of_entry has one: December's filed in January),
+// which counts for it (ledger.h); false for any date within the plan.
+bool reports_after_end(const Plan& plan, const Indicator& ind, Date date,
+                       std::string_view period_tag);
+
 // period_of_entry for one indicator and many entries: the periods' bounds
 // worked out once, so that each entry costs a division and a comparison
 // (the reader asks for every record line).

@@ -52,6 +52,14 @@ Ledger ledger_at(const char* as_of, const std::function<bool(const Entry&)>& ski
   return l;
 }
 
+// A record line of late.rec, read as the ledger reads it.
+Entry entry(const char* line) {
+  Entry e;
+  auto kind = parse_line(line, shipped(), Location{"late.rec", 1, 0}, &e);
+  REQUIRE(kind);
+  return e;
+}
+
 bool is_pingwang_june_reemployed(const Entry& e) {
   return e.id == "jobs.reemployed" && e.tag("by") == "平望镇" && e.date == day("2019-06-30");
 }
@@ -168,12 +176,6 @@ TEST_CASE("a ledger at 30 June known by a later day counts June's reports filed 
   // 平望镇's June jobs.reemployed (2019-06-30, 34 人) filed on 12 July
   // instead, after its due day (10 July), or a July figure that day.
   const Indicator& ind = *shipped().find("jobs.reemployed");
-  auto entry = [](const char* line) {
-    Entry e;
-    auto kind = parse_line(line, shipped(), Location{"late.rec", 1, 0}, &e);
-    REQUIRE(kind);
-    return e;
-  };
   const Entry june = entry("2019-07-12  jobs.reemployed  34  by=平望镇  period=2019-06");
   const Entry july = entry("2019-07-12  jobs.reemployed  40  by=平望镇  period=2019-07");
   auto late = [&](const char* known_by) {
@@ -219,12 +221,6 @@ TEST_CASE("a report filed after its period counts for it: December's in December
   // 2019 and 352 in December 2019.
   const Indicator& reemployed = *shipped().find("jobs.reemployed");
   const Indicator& rate = *shipped().find("unemployment.rate");
-  auto entry = [](const char* line) {
-    Entry e;
-    auto kind = parse_line(line, shipped(), Location{"late.rec", 1, 0}, &e);
-    REQUIRE(kind);
-    return e;
-  };
   auto moved = [&](const char* as_of, const char* reemployed_line) {
     Ledger l(shipped(), day(as_of));
     Diagnostics d;
