@@ -30,7 +30,8 @@ Ledger::Ledger(const Plan& plan, Date as_of, Date known_by)
       last_year_(std::max(plan.end.year(), as_of.year())),
       acc_(plan.indicators.size()),
       filings_(plan, known_by),
-      explanations_(plan, known_by) {
+      explanations_(plan, known_by),
+      count_dates_(plan) {
   const int months = month_key(plan.end.year(), plan.end.month()) - period_first_month_ + 1;
   const int years = plan.end.year() - plan.start.year() + 1;
   for (std::size_t i = 0; i < acc_.size(); ++i) {
@@ -42,9 +43,6 @@ Ledger::Ledger(const Plan& plan, Date as_of, Date known_by)
       acc_[i].latest_by_year.resize(static_cast<std::size_t>(last_year_ - first_year_ + 1));
     }
   }
-  periods_.reserve(plan.indicators.size());
-  for (const Indicator& ind : plan.indicators)
-    periods_.push_back(ind.scheduled() ? PeriodIndex(plan, ind) : PeriodIndex());
 }
 
 void Ledger::add(const Entry& e) {
@@ -59,20 +57,17 @@ void Ledger::add(const Entry& e) {
 
 void Ledger::add(const EntryView& e) {
   if (!takes(e.by) || e.date > known_by_) return;
-  const std::optional<int> p = periods_[e.indicator].of(e.date, e.ymd, e.period);
-  filings_.add(e, p);
+  const CountDate when = count_dates_.of(e);
+  filings_.add(e, when.period);
   // A report filed after its period (December's on 8 January, in its due
   // window or with period=) counts for that period, as of its last day: in
   // December and 2019, not January and 2020. Filed after E too, it counts
   // when its period ended by E; one of a later period not yet.
-  if (p) {
-    const Date end = periods_[e.indicator].end(*p);
-    if (end < e.date) {
-      if (end <= as_of_) count_as_of(e, end);
-      return;
-    }
-  }
-  if (e.date <= as_of_) count(e, e.date.days_since_epoch());
+  if (when.on > as_of_) return;
+  if (when.on < e.date)
+    count_as_of(e, when.on);
+  else
+    count(e, e.date.days_since_epoch());
 }
 
 void Ledger::count_as_of(const EntryView& e, Date end) {

@@ -18,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "count_date.h"
 #include "date.h"
 #include "decimal.h"
 #include "diagnostic.h"
@@ -90,6 +91,8 @@ class Ledger {
   const IndicatorTotals& totals(const Indicator& ind) const;
   // Which scheduled reports have come in by the known-by date (filings.h).
   const Filings& filings() const { return filings_; }
+  // When each figure counts (count_date.h): the rule add() follows.
+  const CountDates& count_dates() const { return count_dates_; }
   // The indicator's explanations dated by the known-by date, by date; one per
   // period and by= (explanation.h).
   std::vector<Explanation> explanations(const Indicator& ind) const;
@@ -174,9 +177,7 @@ class Ledger {
   mutable std::vector<IndicatorTotals> totals_;
   Filings filings_;
   Explanations explanations_;
-  // Per indicator: its reporting periods, to tell which period a figure
-  // reports for (none for an indicator with no schedule).
-  std::vector<PeriodIndex> periods_;
+  CountDates count_dates_;
 };
 
 }  // namespace plan

@@ -30,8 +30,13 @@ ShowReport build_show(const Ledger& ledger, const Indicator& ind, std::vector<En
     std::vector<ReporterShare>& shares = r.by_reporter;
     for (const std::string& name : ind.reported_by) shares.push_back({name, {}, {}, 0, {}});
     std::optional<ReporterShare> none;  // figures without by=
+    const std::size_t index = static_cast<std::size_t>(&ind - plan.indicators.data());
+    r.share_year = std::min(r.as_of.year(), plan.end.year());
     for (const Entry& e : r.records) {
-      if (!plan.in_period(e.date)) continue;  // the ledger counts them nowhere
+      // A report counts for its period, as the ledger counts it: December's
+      // filed in January is December's and its year's (count_date.h).
+      const Date on = ledger.count_dates().of(e, index).on;
+      if (!plan.in_period(on)) continue;  // the ledger counts them nowhere
       const std::string_view by = e.tag("by");
       ReporterShare* share = nullptr;
       if (by.empty()) {
@@ -45,7 +50,7 @@ ShowReport build_show(const Ledger& ledger, const Indicator& ind, std::vector<En
                     : &shares.emplace_back(ReporterShare{std::string(by), {}, {}, 0, {}});
       }
       share->total = share->total + e.amount;
-      if (e.date.year() == r.as_of.year()) share->this_year = share->this_year + e.amount;
+      if (on.year() == r.share_year) share->this_year = share->this_year + e.amount;
       ++share->entries;
       share->last = e.date;  // records are by date
     }
@@ -221,7 +226,7 @@ std::string show_text(const ShowReport& r, const RenderOptions& o) {
     Table t;
     t.title = fmt::format("By reporter, to {}:", r.as_of.iso());
     t.title_zh = fmt::format("分填报单位，截至 {}：", r.as_of.iso());
-    const std::string year = std::to_string(r.as_of.year());
+    const std::string year = std::to_string(r.share_year);
     t.columns = {{"by", "Reporter", "填报单位", false, true, true, 0, Fit::cut},
                  {"year", year, year + "年", true},
                  {"total", "Total", "累计", true},
@@ -321,6 +326,7 @@ std::string show_json(const ShowReport& r) {
   json by_reporter = json::array();
   for (const ReporterShare& share : r.by_reporter)
     by_reporter.push_back({{"by", share.by.empty() ? json(nullptr) : json(share.by)},
+                           {"year", r.share_year},
                            {"this_year", json_number(share.this_year)},
                            {"total", json_number(share.total)},
                            {"entries", share.entries},

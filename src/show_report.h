@@ -20,8 +20,8 @@ namespace plan {
 // contributed to the actual, and how recently.
 struct ReporterShare {
   std::string by;     // "" for figures without by=
-  Decimal total;      // its figures in the plan period
-  Decimal this_year;  // … dated in the as-of date's year
+  Decimal total;      // its figures counted in the plan period (count_date.h)
+  Decimal this_year;  // … counted in ShowReport::share_year
   std::size_t entries = 0;
   std::optional<Date> last;  // its latest figure's date
 };
@@ -37,6 +37,9 @@ struct ShowReport {
   // appear, then figures without by=. Empty for levels and milestones, and
   // when there is one row: one source of every figure.
   std::vector<ReporterShare> by_reporter;
+  // The year of ReporterShare::this_year: the as-of date's, or the plan's
+  // last after its end (its last reports are filed after it).
+  int share_year = 0;
   // Every explanation of the indicator dated <= as-of, by date (the ledger
   // keeps one per period and by=; `show` lists them all, history included).
   std::vector<Explanation> explanations;

@@ -319,6 +319,54 @@ TEST_CASE("plan show breaks a flow the towns report down by reporter") {
             .by_reporter.empty());
 }
 
+TEST_CASE("plan show's per-reporter table counts a late report for its period") {
+  // 平望镇's jobs.reemployed by awk over towns/pingwang/*.rec: 816 in 30
+  // lines to 2020-06-30, 129 of them in 2020; 987 in 36 lines in all, 300
+  // of them in 2020. Its December reports (2019.rec:81, 29; 2020.rec:83,
+  // 30) are filed in January instead, in December's due window.
+  const Indicator& ind = *shipped().find("jobs.reemployed");
+  auto pingwang = [&](const char* as_of, const char* moved_from, const char* late_line) {
+    std::vector<Entry> records;
+    Ledger l(shipped(), day(as_of));
+    Diagnostics d;
+    read_records(PLAN_SOURCE_DIR "/records", shipped(), d, [&](const Entry& e) {
+      if (e.id == ind.id && e.tag("by") == "平望镇" && e.date == day(moved_from)) return;
+      l.add(e);
+      if (e.id == ind.id) records.push_back(e);
+    });
+    const Entry late = entry(late_line);
+    l.add(late);
+    records.push_back(late);
+    ShowReport r = build_show(l, ind, std::move(records));
+    auto it = std::find_if(r.by_reporter.begin(), r.by_reporter.end(),
+                           [](const ReporterShare& s) { return s.by == "平望镇"; });
+    REQUIRE(it != r.by_reporter.end());
+    return std::pair(r, *it);
+  };
+  // December 2019's 29 is 2019's: 2020 comes to 129, not 158.
+  auto [june, p] =
+      pingwang("2020-06-30", "2019-12-31", "2020-01-08  jobs.reemployed  29  by=平望镇");
+  CHECK(june.share_year == 2020);
+  CHECK(p.this_year == *Decimal::parse("129"));
+  CHECK(p.total == *Decimal::parse("816"));
+  CHECK(p.entries == 30);
+  CHECK(p.last == day("2020-06-30"));
+  // After the plan's end, December 2020's 30 filed on 5 January 2021 is in
+  // the total and in 2020, the year the table shows then (not 2021).
+  auto [after, q] =
+      pingwang("2021-01-20", "2020-12-31", "2021-01-05  jobs.reemployed  30  by=平望镇");
+  CHECK(after.share_year == 2020);
+  CHECK(q.this_year == *Decimal::parse("300"));
+  CHECK(q.total == *Decimal::parse("987"));
+  CHECK(q.entries == 36);
+  CHECK(q.last == day("2021-01-05"));
+  RenderOptions en;
+  en.width = 80;
+  const std::string text = show_text(after, en);
+  CHECK(text.find("Reporter    2020  Total") != std::string::npos);
+  CHECK(text.find("\n平望镇       300    987") != std::string::npos);
+}
+
 TEST_CASE("plan show names who owes an unreported indicator's reports") {
   // 平望镇's June figure left out: its report, due 2019-07-10, is 5 days
   // late at 2019-07-15; the other towns' are in.
