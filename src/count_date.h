@@ -2,7 +2,9 @@
 // reporting period it reports for (its period= tag, or else the due window
 // its date is in: schedule.h), as of the period's last day when it was
 // filed after it: December's 月报 filed on 8 January counts in December
-// and in its year. Any other figure counts on its own date. The ledger,
+// and in its year. A figure whose period= names a period outside the
+// plan's (2017Q4) is that period's too, and counts as of its last day when
+// filed after it. Any other figure counts on its own date. The ledger,
 // show's per-reporter table and the digest's "recorded in the period" all
 // ask here, so that they agree.
 #pragma once

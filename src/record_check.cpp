@@ -57,8 +57,15 @@ void RecordChecker::check(const EntryView& e, std::optional<std::size_t> index,
   // Dated in the plan period, or after it as a report of one of its
   // periods (December's, filed in January), which the ledger counts for
   // that period (ledger.h).
-  const bool counted =
+  bool counted =
       plan_.in_period(e.date) || (ind && reports_after_end(plan_, *ind, e.date, e.period));
+  // A figure of a period before the plan's (period=2017Q4, dated in
+  // January 2018) counts as of that period's end (count_date.h).
+  std::optional<Date> period_last;
+  if (counted && !e.period.empty() && !e.is_explanation) {
+    period_last = period_last_day(e.period);
+    if (period_last && *period_last < plan_.start) counted = false;
+  }
   // What makes two entries the same figure, with the indicator and by= as
   // small numbers where they can be.
   const std::uint64_t by = by_key(e.by);
@@ -91,11 +98,14 @@ void RecordChecker::check(const EntryView& e, std::optional<std::size_t> index,
     // Only flows are cut to the period; a level reading or a milestone state
     // of any date can be the latest entry, which is what counts (SPEC §5).
     bool flow = !ind || is_flow(ind->kind);
-    diags_->warning(e.where(), fmt::format("{} is outside the plan period {} … {}; {} {}",
-                                           e.date.iso(), plan_.start.iso(), plan_.end.iso(),
-                                           flow ? "it counts toward no figure of"
-                                                : "it still counts while it is the latest entry of",
-                                           id));
+    const std::string outside = period_last
+                                    ? fmt::format("period {} is before the plan period", e.period)
+                                    : fmt::format("{} is outside the plan period", e.date.iso());
+    diags_->warning(e.where(),
+                    fmt::format("{} {} … {}; {} {}", outside, plan_.start.iso(), plan_.end.iso(),
+                                flow ? "it counts toward no figure of"
+                                     : "it still counts while it is the latest entry of",
+                                id));
   }
   if (e.date > today_)
     diags_->warning(e.where(),

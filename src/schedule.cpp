@@ -148,6 +148,12 @@ std::string period_label(const ReportingPeriod& p) {
   return "";
 }
 
+std::optional<Date> period_last_day(std::string_view label) {
+  auto period = parse_period_label(label);
+  if (!period) return std::nullopt;
+  return period->second.add_months(months_per_period(period->first)).add_days(-1);
+}
+
 std::optional<std::string> period_date_problem(std::string_view label, Date d, bool figure) {
   auto period = parse_period_label(label);
   if (!period) return std::nullopt;
@@ -155,7 +161,7 @@ std::optional<std::string> period_date_problem(std::string_view label, Date d, b
   if (period->second > d)
     return fmt::format("period {} begins after the date {} (a figure is dated the day it came in)",
                        label, d.iso());
-  const Date last = period->second.add_months(months_per_period(period->first)).add_days(-1);
+  const Date last = *period_last_day(label);
   if (!figure || last <= d) return std::nullopt;
   return fmt::format("period {} is not over on {} (it ends {}); a report is dated after its period",
                      label, d.iso(), last.iso());

@@ -78,6 +78,9 @@ std::string period_label(const ReportingPeriod& p);
 // The calendar period a label names: its frequency and first day. Accepts
 // every label period_label writes; nullopt otherwise.
 std::optional<std::pair<Frequency, Date>> parse_period_label(std::string_view label);
+// The last day of the calendar period a label names (2017Q4: 2017-12-31);
+// nullopt for what parse_period_label does not accept.
+std::optional<Date> period_last_day(std::string_view label);
 // A period as people write it in Chinese, as its label: "2019年6月" (or
 // 06月) "2019-06", "2019年第2季度" (or 2季度, 第二季度, 二季度) "2019Q2",
 // "2019年上半年" "2019H1", "2019年下半年" "2019H2", "2019年" (or 年度)

@@ -203,6 +203,26 @@ TEST_CASE("a flow outside the plan period counts toward no figure") {
               "2020-12-31; it counts toward no figure of skills.leaders"});
 }
 
+TEST_CASE("a figure for a period before the plan's counts toward no figure") {
+  // period=2017Q4 dated 8 January 2018: Q4 2017's report, filed late; the
+  // ledger counts it as of 2017-12-31 (count_date.h). 2018Q1 dated in April
+  // is the plan's; an explanation of 2017Q4 is no figure.
+  Checker c("2021-06-30");
+  const auto add = [&](int line, const char* date, const char* period, bool explanation) {
+    Entry e =
+        make_entry(date, "jobs.urban_new", std::to_string(line).c_str(), "", {"r.rec", line, 1});
+    e.tags.emplace_back("period", period);
+    e.is_explanation = explanation;
+    c.check.add(e);
+  };
+  add(1, "2018-01-08", "2017Q4", false);
+  add(2, "2018-04-08", "2018Q1", false);
+  add(3, "2018-01-09", "2017Q4", true);
+  CHECK(c.headlines() ==
+        Lines{"r.rec:1:1: warning: period 2017Q4 is before the plan period 2018-01-01 … "
+              "2020-12-31; it counts toward no figure of jobs.urban_new"});
+}
+
 TEST_CASE("a level or milestone outside the period still counts as the latest entry") {
   // The ledger keeps readings of any date: the latest counts (SPEC §5), and
   // the year before the period is the first year's baseline. Saying "counts

@@ -266,6 +266,22 @@ TEST_CASE("a report filed after its period counts for it: December's in December
   CHECK(c.totals(rate).latest_by_year.at(2019).value == *Decimal::parse("1.9"));
 }
 
+TEST_CASE("a figure for a period before the plan's counts toward none of its flows") {
+  // jobs.public_welfare_posts (季报) at 2018-03-31: the eight towns' 2018Q1
+  // lines add up to 212 (awk over records/). 吴江开发区's 500 for 2017Q4,
+  // filed on 8 January 2018, counts as of 2017-12-31: before the plan. A
+  // level's 2017Q4 reading is 2017's, the baseline year's.
+  Ledger l = ledger_at("2018-03-31");
+  l.add(entry("2018-01-08  jobs.public_welfare_posts  500  by=吴江开发区  period=2017Q4"));
+  l.add(entry("2018-01-08  unemployment.rate  2.1%  by=人社局  period=2017Q4"));
+  const IndicatorTotals& posts = l.totals(*shipped().find("jobs.public_welfare_posts"));
+  CHECK(posts.actual == *Decimal::parse("212"));
+  CHECK(posts.by_year.at(2018) == *Decimal::parse("212"));
+  const IndicatorTotals& rate = l.totals(*shipped().find("unemployment.rate"));
+  REQUIRE(rate.latest_by_year.contains(2017));
+  CHECK(rate.latest_by_year.at(2017).value == *Decimal::parse("2.1"));
+}
+
 TEST_CASE("平望镇's May 2019 figure, dated 8 June within May's due window, files May") {
   Ledger l = ledger_at("2019-07-15");
   const Indicator& ind = *shipped().find("jobs.reemployed");
