@@ -40,6 +40,15 @@ StatusReport build_status(const Ledger& ledger, const StatusFilter& f, const Led
                         (f.year && (is_flow(ind.kind) ? !t.by_year.contains(*f.year)
                                                       : !t.latest_by_year.contains(*f.year)));
       r.by_actual.push_back(none ? std::nullopt : evaluate(*own, ind, f.year).actual);
+      // A milestone's own "figure" is the day the unit marked it done.
+      std::optional<Date> done;
+      if (ind.kind == Kind::milestone && t.entries > 0) {
+        const IndicatorStatus m = evaluate(*own, ind, f.year);
+        if (m.status == Status::done && m.actual_date &&
+            (!f.year || m.actual_date->year() == *f.year))
+          done = m.actual_date;
+      }
+      r.by_done.push_back(done);
     }
     r.rows.push_back(std::move(s));
   }
@@ -115,8 +124,7 @@ Table status_table(const StatusReport& r) {
                                         group ? "所属单位" : "其"));
     } else {
       // A column of blanks says nothing a line cannot. Of the rows shown
-      // only (--status, --area), and of the year with --year; a milestone's
-      // done is no figure.
+      // only (--status, --area), and of the year with --year.
       const std::string year = r.year ? fmt::format(" in {}", *r.year) : "";
       const std::string year_zh = r.year ? fmt::format("{}年", *r.year) : "";
       t.footer.push_back(fmt::format("Figures are the district's; {} reported none of these{}{}.",
@@ -152,7 +160,8 @@ Table status_table(const StatusReport& r) {
         // CSV, TSV and workbooks: numbers only; a milestone's done day and
         // due day are in done_date and due, the last columns.
         ind.kind == Kind::milestone ? Cell::none() : Cell::of_amount(actual),
-        Cell::of_measure(by_actual, ind.unit),
+        ind.kind == Kind::milestone ? Cell::of_date(r.own_done(i))
+                                    : Cell::of_measure(by_actual, ind.unit),
         Cell::of_ratio(s.completion),
         s.completion
             ? Cell::of_bar(*s.completion, is_flow(ind.kind) && s.target && !s.target->is_zero()
@@ -206,7 +215,13 @@ std::string status_json(const StatusReport& r) {
     o["lead"] = ind.lead;
     o["partners"] = ind.partners;
     o["years"] = years_json(s.years);
-    if (!r.by.empty()) o["by_actual"] = json_number(r.own_actual(i));
+    if (!r.by.empty()) {
+      o["by_actual"] = json_number(r.own_actual(i));
+      if (s.ind->kind == Kind::milestone) {
+        const std::optional<Date> done = r.own_done(i);
+        o["by_done_date"] = done ? json(done->iso()) : json(nullptr);
+      }
+    }
     inds.push_back(std::move(o));
   }
   json doc = {{"plan", plan_json(*r.plan)},

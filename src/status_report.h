@@ -33,15 +33,23 @@ struct StatusReport {
   // reports for the district must not take the district's total for its own.
   std::string by;
   std::vector<std::optional<Decimal>> by_actual;
+  // … and per row the day a milestone was done when the unit itself marked
+  // it done (its latest state, by the as-of date; in the year with a year
+  // filter); none otherwise.
+  std::vector<std::optional<Date>> by_done;
 
   // Row i's own figure; none without a unit or past by_actual's end.
   std::optional<Decimal> own_actual(std::size_t i) const {
     return i < by_actual.size() ? by_actual[i] : std::nullopt;
   }
-  // True when some row has an own figure.
+  std::optional<Date> own_done(std::size_t i) const {
+    return i < by_done.size() ? by_done[i] : std::nullopt;
+  }
+  // True when some row has an own figure or a milestone the unit did.
   bool any_own() const {
-    return std::any_of(by_actual.begin(), by_actual.end(),
-                       [](const auto& a) { return a.has_value(); });
+    auto some = [](const auto& v) { return v.has_value(); };
+    return std::any_of(by_actual.begin(), by_actual.end(), some) ||
+           std::any_of(by_done.begin(), by_done.end(), some);
   }
 };
 

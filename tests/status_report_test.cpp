@@ -234,6 +234,56 @@ TEST_CASE("status --unit with the unit's own figures beside every unit's") {
   CHECK_FALSE(nlohmann::json::parse(status_json(r)).contains("by"));
 }
 
+TEST_CASE("status --unit: a milestone the unit marked done is its own, by its day") {
+  // 人社局's only entries are hr.portal's: done on 2019-05-01, undone on
+  // 2019-06-01 (a mistake found), done again on 2020-02-01.
+  testing::Entries e;
+  e.add("2019-05-01", "hr.portal", "done", "人社局")
+      .add("2019-06-01", "hr.portal", "undone", "人社局")
+      .add("2020-02-01", "hr.portal", "done", "人社局")
+      .add("2019-03-31", "jobs.urban_new", "700", "震泽镇");
+  auto at = [&](const char* as_of, std::optional<int> year = std::nullopt) {
+    Ledger all = e.ledger(as_of);
+    Ledger own(testing::mini_plan(), day(as_of));
+    own.only_by("人社局");
+    for (const Entry& x : e.list) own.add(x);
+    StatusFilter f;
+    f.unit = "人社局";
+    f.year = year;
+    StatusReport r = build_status(all, f, &own);
+    for (std::size_t i = 0; i < r.rows.size(); ++i)
+      if (r.rows[i].ind->id == "hr.portal") return std::pair(r, r.own_done(i));
+    FAIL("no row hr.portal");
+    return std::pair(r, std::optional<Date>());
+  };
+  auto [r, done] = at("2019-05-15");
+  CHECK(done == day("2019-05-01"));
+  CHECK(r.any_own());
+  Table t = status_table(r);
+  REQUIRE(t.footer.size() == 1);
+  CHECK(t.footer[0] == "Figures are the district's; 人社局 own: what it reported itself.");
+  auto json = nlohmann::json::parse(status_json(r));
+  bool found = false;
+  for (const auto& ind : json["indicators"])
+    if (ind["id"] == "hr.portal") {
+      found = true;
+      CHECK(ind["by_done_date"] == "2019-05-01");
+      CHECK(ind["by_actual"].is_null());
+    }
+  CHECK(found);
+  // Undone: nothing done of its own, so the one line.
+  auto [r2, done2] = at("2019-06-15");
+  CHECK_FALSE(done2);
+  CHECK_FALSE(r2.any_own());
+  REQUIRE(status_table(r2).footer.size() == 1);
+  CHECK(status_table(r2).footer[0] ==
+        "Figures are the district's; 人社局 reported none of these itself.");
+  // With --year, a done of that year only.
+  CHECK(at("2020-06-30").second == day("2020-02-01"));
+  CHECK(at("2020-06-30", 2020).second == day("2020-02-01"));
+  CHECK_FALSE(at("2019-05-15", 2018).second);
+}
+
 TEST_CASE("status filtered by statuses, alone and with an area") {
   StatusFilter f;
   f.statuses = {Status::behind};
