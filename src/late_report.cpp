@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
+#include <tuple>
 
 #include "schedule.h"
 #include "text.h"
@@ -47,6 +49,11 @@ std::vector<std::optional<std::string>> late_reports(const Plan& plan, const Fil
     auto period = period_of_entry(plan, ind, e.date, e.tag("period"));
     if (period) keys[i] = Key{*index, *slot, *period};
   }
+  // How many of the new figures each (indicator, reporter, period) has:
+  // counted once, so that a sheet of many late rows stays linear.
+  std::map<std::tuple<std::size_t, std::size_t, int>, int> batch;
+  for (const auto& k : keys)
+    if (k) ++batch[{k->indicator, k->slot, k->period}];
   for (std::size_t i = 0; i < fresh.size(); ++i) {
     const Entry& e = *fresh[i];
     // A negative figure is a correction, not a report.
@@ -57,13 +64,11 @@ std::vector<std::optional<std::string>> late_reports(const Plan& plan, const Fil
     const ReportingPeriod now = period_at(plan, ind, key.period);
     if (e.date >= now.end) continue;  // dated at the period's end, or after
     if (ledger.filed(key.indicator, key.slot, key.period - 1)) continue;
-    // Whether the reporter has a figure for `period` among the other new ones.
+    // Whether the reporter has a figure for `period` among the other new
+    // ones (this one is among those of its own period).
     auto in_batch = [&](int period) {
-      for (std::size_t j = 0; j < keys.size(); ++j)
-        if (j != i && keys[j] && keys[j]->indicator == key.indicator && keys[j]->slot == key.slot &&
-            keys[j]->period == period)
-          return true;
-      return false;
+      auto it = batch.find({key.indicator, key.slot, period});
+      return it != batch.end() && it->second > (period == key.period ? 1 : 0);
     };
     if (in_batch(key.period - 1)) continue;
     const ReportingPeriod before = period_at(plan, ind, key.period - 1);
