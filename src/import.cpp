@@ -554,6 +554,13 @@ ImportResult import_sheet(const Sheet& sheet, const Plan& plan, Date today, bool
   }
   Header header;
   if (!read_header(sheet, sheet.rows[r], &header, result.diags)) return result;
+  if (const std::size_t p = header.index[kPeriod]; p != Header::kNone) {
+    result.period_column = sanitize(trim(sheet.rows[r].cells[p]));
+  } else {
+    const std::string_view date = trim(sheet.rows[r].cells[header.index[kDate]]);
+    if (std::all_of(date.begin(), date.end(), [](char c) { return (c & 0x80) == 0; }))
+      result.period_column = "period";
+  }
 
   // Rows whose value is empty (a report not filled in): skipped, and named
   // in one warning; "where id" each.

@@ -130,7 +130,12 @@ struct ImportResult {
     int row;            // its spreadsheet row
     std::size_t index;  // its 0-based column
   };
-  std::string file;                // the CSV or workbook read, as named in diags
+  std::string file;  // the CSV or workbook read, as named in diags
+  // What the sheet calls the period column, for messages that ask for a
+  // period there: its header as written (所属期, period), or when it has
+  // none the name its other headers' language suggests: period beside
+  // English headers (date, id), else 报送期.
+  std::string period_column = "报送期";
   std::vector<CsvCell> csv_cells;  // a CSV's, in text order (none for a workbook)
 };
 

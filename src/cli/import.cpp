@@ -174,7 +174,7 @@ void setup_import(CLI::App& sub, Globals& g) {
       std::vector<NewFigure> batch;
       for (const auto& row : result.rows) batch.push_back({&row.entry, row.value_at});
       AdmissionOptions options{o->allow_duplicates, o->force, o->csv, reader_threads_wanted(),
-                               "报送期"};
+                               result.period_column};
       options.add = o->add;
       options.replace = o->replace;
       options.partial = result.diags.has_errors();

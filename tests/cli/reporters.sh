@@ -221,7 +221,7 @@ printf 'date,id,value,by\n2019-07-12,jobs.reemployed,34,平望镇\n2019-07-01,jo
 run import late-bad.csv --dry-run
 same "late June report in a sheet with a bad row: exit" "$RC" 1
 same "late June report in a sheet with a bad row: the ending" \
-  "$(grep -c "^plan: late-bad.csv:2:[0-9]*: .*: 报送期 2019-06 if it is the late 2019-06 report; or mend the sheet's bad row if it is the 2019-06 report$" <<<"$ERR")" 1
+  "$(grep -c "^plan: late-bad.csv:2:[0-9]*: .*: period 2019-06 if it is the late 2019-06 report; or mend the sheet's bad row if it is the 2019-06 report$" <<<"$ERR")" 1
 # Without its July report, a figure for July so far would be its first.
 sed -i '/^2019-07-31  jobs.reemployed  32  by=平望镇/d' records/towns/pingwang/2019.rec
 rm -rf "$TMP/before" && cp -r records "$TMP/before"
@@ -230,12 +230,21 @@ same "late June report dated 12 July: exit" "$RC" 1
 same "late June report dated 12 July: message" "$ERR" \
   "plan: 平望镇 has not reported jobs.reemployed for 2019-06 (due 2019-07-10), and this figure, dated 2019-07-12, would count for 2019-07, which is not over: --period 2019-06 if it is the late 2019-06 report, --period 2019-07 --force if it is 2019-07's so far"
 unchanged "late June report dated 12 July"
-# A sheet's row says so at its cell, naming the column.
+# A sheet's row says so at its cell, naming the column: as the sheet
+# titles it, or when it has none, in the language of its other headers.
 printf 'date,id,value,by\n2019-07-12,jobs.reemployed,34,平望镇\n' >late.csv
 run import late.csv --dry-run
 same "late June report in a sheet: exit" "$RC" 1
 same "late June report in a sheet: the column" \
-  "$(grep -c "^plan: late.csv:2:[0-9]*: .*: 报送期 2019-06 if it is the late 2019-06 report, 报送期 2019-07 and --force if it is 2019-07's so far$" <<<"$ERR")" 1
+  "$(grep -c "^plan: late.csv:2:[0-9]*: .*: period 2019-06 if it is the late 2019-06 report, period 2019-07 and --force if it is 2019-07's so far$" <<<"$ERR")" 1
+printf '日期,指标,数值,填报单位\n2019-07-12,jobs.reemployed,34,平望镇\n' >late-zh.csv
+run import late-zh.csv --dry-run
+same "late June report in a Chinese sheet: the column" \
+  "$(grep -c "^plan: late-zh.csv:2:[0-9]*: .*: 报送期 2019-06 if it is the late 2019-06 report, 报送期 2019-07 and --force if it is 2019-07's so far$" <<<"$ERR")" 1
+printf '日期,指标,数值,填报单位,所属期\n2019-07-12,jobs.reemployed,34,平望镇,\n' >late-own.csv
+run import late-own.csv --dry-run
+same "late June report in a sheet with 所属期: the column" \
+  "$(grep -c "^plan: late-own.csv:2:[0-9]*: .*: 所属期 2019-06 if it is the late 2019-06 report, 所属期 2019-07 and --force if it is 2019-07's so far$" <<<"$ERR")" 1
 # Both ways out work as written: July's so far with --force (then taken
 # out again), and June's.
 run record jobs.reemployed 34 --date 2019-07-12 --by 平望镇 --period 2019-07 --force
