@@ -2,13 +2,15 @@
 // reporting period it reports for (its period= tag, or else the due window
 // its date is in: schedule.h), as of the period's last day when it was
 // filed after it: December's 月报 filed on 8 January counts in December
-// and in its year. A figure whose period= names a period outside the
-// plan's (2017Q4) is that period's too, and counts as of its last day when
-// filed after it. Any other figure counts on its own date. The ledger,
-// show's per-reporter table and the digest's "recorded in the period" all
-// ask here, so that they agree.
+// and in its year. A figure whose period= names a period of the
+// indicator's frequency outside the plan's (2017Q4) is that period's too,
+// and counts as of its last day when filed after it. Any other figure
+// counts on its own date. The ledger, show's per-reporter table and plan
+// check ask here, so that they agree. (A digest's "recorded in the period"
+// goes by the entries' own dates: digest.h.)
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <vector>
 
@@ -27,11 +29,21 @@ struct CountDate {
 class CountDates {
  public:
   explicit CountDates(const Plan& plan);
-  CountDate of(const EntryView& e) const;
+  // Inline: the reader asks for every record line.
+  CountDate of(const EntryView& e) const {
+    const PeriodIndex& periods = periods_[e.indicator];
+    const std::optional<int> p = periods.of(e.date, e.ymd, e.period);
+    if (p) return {p, std::min(periods.end(*p), e.date)};
+    if (e.period.empty()) return {p, e.date};
+    return outside_plan(e);
+  }
   // The same for an entry of the plan's indicator `indicator`.
   CountDate of(const Entry& e, std::size_t indicator) const { return of(view_of(e, indicator)); }
 
  private:
+  // of() for a period= that names none of the indicator's periods.
+  CountDate outside_plan(const EntryView& e) const;
+
   // Per indicator: its reporting periods (none for an indicator with no
   // schedule).
   std::vector<PeriodIndex> periods_;

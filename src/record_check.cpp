@@ -29,7 +29,8 @@ RecordChecker::RecordChecker(const Plan& plan, Date today, Diagnostics& diags)
       diags_(&diags),
       reports_(plan.indicators.size()),
       magnitude_(plan.indicators.size(), 0),
-      ranges_(plan, "its entries before it in this file") {}
+      ranges_(plan, "its entries before it in this file"),
+      count_dates_(plan) {}
 
 void RecordChecker::start_file(const std::string& name) {
   file_ = name;
@@ -61,10 +62,11 @@ void RecordChecker::check(const EntryView& e, std::optional<std::size_t> index,
       plan_.in_period(e.date) || (ind && reports_after_end(plan_, *ind, e.date, e.period));
   // A figure of a period before the plan's (period=2017Q4, dated in
   // January 2018) counts as of that period's end (count_date.h).
-  std::optional<Date> period_last;
-  if (counted && !e.period.empty() && !e.is_explanation) {
-    period_last = period_last_day(e.period);
-    if (period_last && *period_last < plan_.start) counted = false;
+  bool period_before = false;
+  if (counted && ind && !e.period.empty() && !e.is_explanation &&
+      count_dates_.of(e).on < plan_.start) {
+    counted = false;
+    period_before = true;
   }
   // What makes two entries the same figure, with the indicator and by= as
   // small numbers where they can be.
@@ -98,7 +100,7 @@ void RecordChecker::check(const EntryView& e, std::optional<std::size_t> index,
     // Only flows are cut to the period; a level reading or a milestone state
     // of any date can be the latest entry, which is what counts (SPEC §5).
     bool flow = !ind || is_flow(ind->kind);
-    const std::string outside = period_last
+    const std::string outside = period_before
                                     ? fmt::format("period {} is before the plan period", e.period)
                                     : fmt::format("{} is outside the plan period", e.date.iso());
     diags_->warning(e.where(),
@@ -110,9 +112,17 @@ void RecordChecker::check(const EntryView& e, std::optional<std::size_t> index,
   if (e.date > today_)
     diags_->warning(e.where(),
                     fmt::format("{} is in the future (today is {})", e.date.iso(), today_.iso()));
-  if (!e.period.empty())
+  if (!e.period.empty()) {
     if (auto wrong = period_date_problem(e.period, e.date, !e.is_explanation))
       diags_->warning(e.where(), *wrong);
+    // plan record and import refuse such a label; by hand it files nothing.
+    auto label = parse_period_label(e.period);
+    if (label && ind && ind->scheduled() && label->first != ind->schedule.frequency)
+      diags_->warning(e.where(),
+                      fmt::format("period {} is not a {} reporting period of {}: it files no "
+                                  "report, and the figure counts on its date",
+                                  e.period, frequency_name(ind->schedule.frequency), id));
+  }
   if (by & kText) {
     warn_unknown_unit(e);
   } else if (by != 0 && ind && reporter_state(*index, by - 1) == kNotReporter) {

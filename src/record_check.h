@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "count_date.h"
 #include "date.h"
 #include "diagnostic.h"
 #include "fingerprint.h"
@@ -106,7 +107,8 @@ class RecordChecker : public ShardableSink {
   // Per indicator: the sum of |amount| of its flow entries in the period
   // (-1 once reported).
   std::vector<std::int64_t> magnitude_;
-  FigureRanges ranges_;  // of the entries read so far, doubtful ones left out
+  FigureRanges ranges_;     // of the entries read so far, doubtful ones left out
+  CountDates count_dates_;  // when a figure counts: for plan check's "outside the plan"
 };
 
 }  // namespace plan

@@ -60,6 +60,7 @@ class PeriodIndex {
   PeriodIndex(const Plan& plan, const Indicator& ind);
 
   int count() const { return static_cast<int>(end_due_.size()); }
+  Frequency frequency() const { return frequency_; }
   // period_of_entry(plan, ind, date, period_tag); `fields` are date's.
   std::optional<int> of(Date date, Ymd fields, std::string_view period_tag) const;
   // The last day of period `i`. REQUIRES: 0 <= i < count().

@@ -31,7 +31,7 @@ ShowReport build_show(const Ledger& ledger, const Indicator& ind, std::vector<En
     for (const std::string& name : ind.reported_by) shares.push_back({name, {}, {}, 0, {}});
     std::optional<ReporterShare> none;  // figures without by=
     const std::size_t index = static_cast<std::size_t>(&ind - plan.indicators.data());
-    r.share_year = std::min(r.as_of.year(), plan.end.year());
+    r.share_year = std::clamp(r.as_of.year(), plan.start.year(), plan.end.year());
     for (const Entry& e : r.records) {
       // A report counts for its period, as the ledger counts it: December's
       // filed in January is December's and its year's (count_date.h).

@@ -38,7 +38,8 @@ struct ShowReport {
   // when there is one row: one source of every figure.
   std::vector<ReporterShare> by_reporter;
   // The year of ReporterShare::this_year: the as-of date's, or the plan's
-  // last after its end (its last reports are filed after it).
+  // last after its end (its last reports are filed after it), its first
+  // before its start.
   int share_year = 0;
   // Every explanation of the indicator dated <= as-of, by date (the ledger
   // keeps one per period and by=; `show` lists them all, history included).

@@ -21,7 +21,8 @@ namespace {
 struct Checker {
   Diagnostics diags;
   RecordChecker check;
-  explicit Checker(const char* today = "2020-06-30") : check(mini_plan(), day(today), diags) {}
+  explicit Checker(const char* today = "2020-06-30", const Plan& plan = mini_plan())
+      : check(plan, day(today), diags) {}
   void add(const char* file, int line, const char* date, const char* id, const char* value,
            const char* by = "") {
     check.add(make_entry(date, id, value, by, {file, line, 1}));
@@ -204,10 +205,14 @@ TEST_CASE("a flow outside the plan period counts toward no figure") {
 }
 
 TEST_CASE("a figure for a period before the plan's counts toward no figure") {
-  // period=2017Q4 dated 8 January 2018: Q4 2017's report, filed late; the
-  // ledger counts it as of 2017-12-31 (count_date.h). 2018Q1 dated in April
-  // is the plan's; an explanation of 2017Q4 is no figure.
-  Checker c("2021-06-30");
+  // The cycle plan (tests/fixtures/cycle.toml) runs through 2019 and its
+  // indicators report monthly. period=2018-12 dated 8 January 2019:
+  // December 2018's report, filed late; the ledger counts it as of
+  // 2018-12-31 (count_date.h). 2019-01 dated in February is the plan's; an
+  // explanation of 2018-12 is no figure. A label of another frequency
+  // (2018Q4, 2019H1) names no period of the schedule: warned of, and the
+  // figure counts on its date (so 2018Q4's is no "before the plan").
+  Checker c("2021-06-30", testing::cycle_plan());
   const auto add = [&](int line, const char* date, const char* period, bool explanation) {
     Entry e =
         make_entry(date, "jobs.urban_new", std::to_string(line).c_str(), "", {"r.rec", line, 1});
@@ -215,12 +220,24 @@ TEST_CASE("a figure for a period before the plan's counts toward no figure") {
     e.is_explanation = explanation;
     c.check.add(e);
   };
-  add(1, "2018-01-08", "2017Q4", false);
-  add(2, "2018-04-08", "2018Q1", false);
-  add(3, "2018-01-09", "2017Q4", true);
+  add(1, "2019-01-08", "2018-12", false);
+  add(2, "2019-02-08", "2019-01", false);
+  add(3, "2019-01-09", "2018-12", true);
+  add(4, "2019-01-10", "2018Q4", false);
+  add(5, "2019-07-05", "2019H1", false);
   CHECK(c.headlines() ==
-        Lines{"r.rec:1:1: warning: period 2017Q4 is before the plan period 2018-01-01 … "
-              "2020-12-31; it counts toward no figure of jobs.urban_new"});
+        Lines{"r.rec:1:1: warning: period 2018-12 is before the plan period 2019-01-01 … "
+              "2019-12-31; it counts toward no figure of jobs.urban_new",
+              "r.rec:4:1: warning: period 2018Q4 is not a monthly reporting period of "
+              "jobs.urban_new: it files no report, and the figure counts on its date",
+              "r.rec:5:1: warning: period 2019H1 is not a monthly reporting period of "
+              "jobs.urban_new: it files no report, and the figure counts on its date"});
+  // The mini plan's indicators have no schedule: a label is theirs to use.
+  Checker m("2021-06-30");
+  Entry e = make_entry("2018-01-08", "jobs.urban_new", "5", "", {"m.rec", 1, 1});
+  e.tags.emplace_back("period", "2017Q4");
+  m.check.add(e);
+  CHECK(m.headlines().empty());
 }
 
 TEST_CASE("a level or milestone outside the period still counts as the latest entry") {

@@ -282,6 +282,30 @@ TEST_CASE("a figure for a period before the plan's counts toward none of its flo
   CHECK(rate.latest_by_year.at(2017).value == *Decimal::parse("2.1"));
 }
 
+TEST_CASE("period= moves no figure of another frequency, nor an unscheduled one") {
+  // Only a label of the indicator's own frequency says which period a
+  // figure is for. jobs.reemployed (月报) with period=2019H1, dated
+  // 2019-07-05, counts in July; masters.contests (ad hoc; 2019 by date: 12,
+  // awk over records/) with period=2019Q4 dated 2020-01-08 counts in 2020;
+  // skills.shortage_list_2020 (a milestone due 2020-03-31, done 2020-04-24
+  // in records/hrss/2020.rec) marked done with period=2020Q1 is done on
+  // the day it says, not at the quarter's end.
+  Ledger l =
+      ledger_at("2020-12-31", [](const Entry& e) { return e.id == "skills.shortage_list_2020"; });
+  const Decimal july = l.totals(*shipped().find("jobs.reemployed")).by_month.at(2019 * 12 + 6);
+  const Decimal contests_2019 = l.totals(*shipped().find("masters.contests")).by_year.at(2019);
+  CHECK(contests_2019 == *Decimal::parse("12"));
+  l.add(entry("2019-07-05  jobs.reemployed  1000  by=平望镇  period=2019H1"));
+  l.add(entry("2020-01-08  masters.contests  5  by=人社局  period=2019Q4"));
+  l.add(entry("2020-04-24  skills.shortage_list_2020  done  by=人社局  period=2020Q1"));
+  CHECK(l.totals(*shipped().find("jobs.reemployed")).by_month.at(2019 * 12 + 6) ==
+        july + *Decimal::parse("1000"));
+  CHECK(l.totals(*shipped().find("masters.contests")).by_year.at(2019) == contests_2019);
+  const IndicatorStatus list = evaluate(l, *shipped().find("skills.shortage_list_2020"));
+  REQUIRE(list.actual_date);
+  CHECK(*list.actual_date == day("2020-04-24"));
+}
+
 TEST_CASE("平望镇's May 2019 figure, dated 8 June within May's due window, files May") {
   Ledger l = ledger_at("2019-07-15");
   const Indicator& ind = *shipped().find("jobs.reemployed");
