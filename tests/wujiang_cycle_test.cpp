@@ -383,23 +383,23 @@ TEST_CASE("plan show's per-reporter table counts a late report for its period") 
     REQUIRE(it != r.by_reporter.end());
     return std::pair(r, *it);
   };
+  auto expect = [](const ShowReport& r, const ReporterShare& s, const char* this_year,
+                   const char* total, std::size_t entries, const char* last) {
+    CHECK(r.share_year == 2020);
+    CHECK(s.this_year == *Decimal::parse(this_year));
+    CHECK(s.total == *Decimal::parse(total));
+    CHECK(s.entries == entries);
+    CHECK(s.last == day(last));
+  };
   // December 2019's 29 is 2019's: 2020 comes to 129, not 158.
   auto [june, p] =
       pingwang("2020-06-30", "2019-12-31", "2020-01-08  jobs.reemployed  29  by=平望镇");
-  CHECK(june.share_year == 2020);
-  CHECK(p.this_year == *Decimal::parse("129"));
-  CHECK(p.total == *Decimal::parse("816"));
-  CHECK(p.entries == 30);
-  CHECK(p.last == day("2020-06-30"));
+  expect(june, p, "129", "816", 30, "2020-06-30");
   // After the plan's end, December 2020's 30 filed on 5 January 2021 is in
   // the total and in 2020, the year the table shows then (not 2021).
   auto [after, q] =
       pingwang("2021-01-20", "2020-12-31", "2021-01-05  jobs.reemployed  30  by=平望镇");
-  CHECK(after.share_year == 2020);
-  CHECK(q.this_year == *Decimal::parse("300"));
-  CHECK(q.total == *Decimal::parse("987"));
-  CHECK(q.entries == 36);
-  CHECK(q.last == day("2021-01-05"));
+  expect(after, q, "300", "987", 36, "2021-01-05");
   RenderOptions en;
   en.width = 80;
   const std::string text = show_text(after, en);
