@@ -120,26 +120,44 @@ Admission admit(Env& env, const std::filesystem::path& records, const Plan& plan
   if (all_there) {
     // A file imported twice: one line, not one per row.
     const std::string what = options.batch_name.empty() ? "the entry" : options.batch_name;
-    out.error(batch.size() == 1 ? batch[0].at : Location{options.batch_name},
-              batch.size() == 1
-                  ? fmt::format("same date, id, value and by= as {}: already in the ledger "
-                                "(--allow-duplicates to add it again)",
-                                where_of(*found[0]))
-                  : fmt::format("every row ({}) is already in the ledger, the first at {}: "
-                                "{} was imported before? (--allow-duplicates to add them again)",
-                                batch.size(), where_of(*found[0]), what));
+    const std::string first = where_of(*found[0]);
+    out.error(
+        batch.size() == 1 ? batch[0].at : Location{options.batch_name},
+        batch.size() == 1
+            ? Message{fmt::format("same date, id, value and by= as {}: already in the ledger "
+                                  "(--allow-duplicates to add it again)",
+                                  first),
+                      fmt::format("日期、指标、数值和 by= 与 {} 相同：账中已有（如要再记一次，"
+                                  "用 --allow-duplicates）",
+                                  first)}
+            : Message{
+                  fmt::format("every row ({}) is already in the ledger, the first at {}: "
+                              "{} was imported before? (--allow-duplicates to add them "
+                              "again)",
+                              batch.size(), first, what),
+                  fmt::format("全部 {} 行账中都已有，第一行在 {}：{}已导入过？（如要再记"
+                              "一次，用 --allow-duplicates）",
+                              batch.size(), first,
+                              options.batch_name.empty() ? "这批数据" : options.batch_name + " ")});
   }
   for (std::size_t i = 0; i < batch.size(); ++i) {
     const Entry& e = *batch[i].entry;
     if (!all_there && duplicate(i)) {
+      const std::string first = where_of(*found[i]);
       out.error(batch[i].at,
                 duplicates.within_batch(i)
-                    ? fmt::format("same date, id, value and by= as {}: entered twice? "
-                                  "(--allow-duplicates to add both)",
-                                  where_of(*found[i]))
-                    : fmt::format("same date, id, value and by= as {}: already in the ledger "
-                                  "(--allow-duplicates to add it again)",
-                                  where_of(*found[i])));
+                    ? Message{fmt::format("same date, id, value and by= as {}: entered twice? "
+                                          "(--allow-duplicates to add both)",
+                                          first),
+                              fmt::format("日期、指标、数值和 by= 与 {} 相同：重复录入？（如两条都"
+                                          "要记，用 --allow-duplicates）",
+                                          first)}
+                    : Message{fmt::format("same date, id, value and by= as {}: already in the "
+                                          "ledger (--allow-duplicates to add it again)",
+                                          first),
+                              fmt::format("日期、指标、数值和 by= 与 {} 相同：账中已有（如要再记一"
+                                          "次，用 --allow-duplicates）",
+                                          first)});
     }
     if (late[i] && !duplicate(i)) out.error(batch[i].at, *late[i]);
     // --force lets a doubtful figure in, and says which: it is one switch
@@ -147,9 +165,11 @@ Admission admit(Env& env, const std::filesystem::path& records, const Plan& plan
     // typo beside the row it was given for would otherwise go in unseen.
     if (auto doubt = ranges.judge(e)) {
       if (options.force)
-        out.warning(batch[i].at, "let in by --force: " + *doubt);
+        out.warning(batch[i].at,
+                    Message{"let in by --force: " + doubt->en, "经 --force 记入：" + doubt->zh});
       else
-        out.error(batch[i].at, *doubt + " (--force if it is right)");
+        out.error(batch[i].at, Message{doubt->en + " (--force if it is right)",
+                                       doubt->zh + "（如无误，用 --force）"});
     }
     if (duplicate(i)) continue;  // refused above: it needs no more
     // --replace takes the period's whole figure, whether or not one is in
@@ -158,16 +178,22 @@ Admission admit(Env& env, const std::filesystem::path& records, const Plan& plan
       const std::string value = format_amount(e.amount, true);
       if (!options.force) {
         out.error(batch[i].at,
-                  fmt::format("with --replace a figure is what its period comes to, and {} is "
-                              "below zero: a correction by the difference goes without --replace "
-                              "(--force if {} is right)",
-                              value, value));
+                  Message{fmt::format("with --replace a figure is what its period comes to, and {} "
+                                      "is below zero: a correction by the difference goes without "
+                                      "--replace (--force if {} is right)",
+                                      value, value),
+                          fmt::format("用 --replace 时数值是该期的总数，而 {} 小于零：按差额更正"
+                                      "不用 --replace（如 {} 无误，用 --force）",
+                                      value, value)});
         continue;
       }
       out.warning(batch[i].at,
-                  fmt::format("let in by --force: with --replace a figure is what its period "
-                              "comes to, and {} is below zero",
-                              value));
+                  Message{fmt::format("let in by --force: with --replace a figure is what its "
+                                      "period comes to, and {} is below zero",
+                                      value),
+                          fmt::format("经 --force 记入：用 --replace 时数值是该期的总数，而 {} "
+                                      "小于零",
+                                      value)});
     }
     // One let in by --allow-duplicates, --add, or a negative one (a
     // correction recorded as the difference) counts its period twice,

@@ -15,17 +15,18 @@ std::string Location::to_string() const {
   return s;
 }
 
-std::string Diagnostic::headline() const {
+std::string Diagnostic::headline(bool chinese) const {
   // A problem with no place (no project found) is just its message. File
   // names and messages quote what they were given (a GBK file name, a
   // value from the command line): sanitized like all terminal text.
   std::string s = where.file.empty() ? "" : where.to_string() + ": ";
-  if (severity == Severity::warning) s += "warning: ";
-  return sanitize(s + message);
+  chinese = chinese && !message_zh.empty();
+  if (severity == Severity::warning) s += chinese ? "警告：" : "warning: ";
+  return sanitize(s + (chinese ? message_zh : message));
 }
 
-std::string Diagnostic::to_string() const {
-  std::string s = headline();
+std::string Diagnostic::to_string(bool chinese) const {
+  std::string s = headline(chinese);
   if (source_line.empty()) return s;
   // The caret sits under the column on screen: wide characters before it
   // count twice, tabs are kept so the terminal expands them the same way.
@@ -51,12 +52,29 @@ std::string Diagnostic::to_string() const {
 }
 
 Diagnostic make_error(Location where, std::string message, std::string source_line) {
-  return Diagnostic{Severity::error, std::move(where), std::move(message), std::move(source_line)};
+  Diagnostic d;
+  d.where = std::move(where);
+  d.message = std::move(message);
+  d.source_line = std::move(source_line);
+  return d;
 }
 
 Diagnostic make_warning(Location where, std::string message, std::string source_line) {
-  return Diagnostic{Severity::warning, std::move(where), std::move(message),
-                    std::move(source_line)};
+  Diagnostic d = make_error(std::move(where), std::move(message), std::move(source_line));
+  d.severity = Severity::warning;
+  return d;
+}
+
+Diagnostic make_error(Location where, Message message, std::string source_line) {
+  Diagnostic d = make_error(std::move(where), std::move(message.en), std::move(source_line));
+  d.message_zh = std::move(message.zh);
+  return d;
+}
+
+Diagnostic make_warning(Location where, Message message, std::string source_line) {
+  Diagnostic d = make_warning(std::move(where), std::move(message.en), std::move(source_line));
+  d.message_zh = std::move(message.zh);
+  return d;
 }
 
 Diagnostic make_io_error(Location where, std::string message) {

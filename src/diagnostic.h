@@ -37,6 +37,14 @@ enum class ErrorKind {
   not_found,  // a file or folder the command needs is not there
 };
 
+// What a message says, in English and, where it has been put into Chinese,
+// in Chinese: made together where the problem is found, so that the words
+// of both are the same facts. An empty zh has no Chinese yet.
+struct Message {
+  std::string en;
+  std::string zh;
+};
+
 struct Diagnostic {
   Severity severity = Severity::error;
   Location where;
@@ -45,18 +53,24 @@ struct Diagnostic {
   // with a caret under `where.column`.
   std::string source_line;
   ErrorKind kind = ErrorKind::bad_data;
+  // The message in Chinese, or empty when it has none (then `message` is
+  // shown in either language).
+  std::string message_zh;
 
   // One line: "FILE:LINE:COL: message" for errors,
   // "FILE:LINE:COL: warning: message" for warnings; without a file, the
-  // message alone.
-  std::string headline() const;
+  // message alone. In Chinese (`chinese`): the Chinese message when there is
+  // one, and a warning's word as 警告：.
+  std::string headline(bool chinese = false) const;
   // The headline, then (when source_line is set) the line and a caret.
-  std::string to_string() const;
+  std::string to_string(bool chinese = false) const;
 };
 
 // An error in the data (ErrorKind::bad_data), a warning, and the other kinds.
 Diagnostic make_error(Location where, std::string message, std::string source_line = {});
 Diagnostic make_warning(Location where, std::string message, std::string source_line = {});
+Diagnostic make_error(Location where, Message message, std::string source_line = {});
+Diagnostic make_warning(Location where, Message message, std::string source_line = {});
 Diagnostic make_io_error(Location where, std::string message);
 Diagnostic make_not_found(Location where, std::string message);
 // Usage errors concern the command line, which has no file: the message alone.
@@ -70,6 +84,12 @@ class Diagnostics {
     add(make_error(std::move(where), std::move(message), std::move(source_line)));
   }
   void warning(Location where, std::string message, std::string source_line = {}) {
+    add(make_warning(std::move(where), std::move(message), std::move(source_line)));
+  }
+  void error(Location where, Message message, std::string source_line = {}) {
+    add(make_error(std::move(where), std::move(message), std::move(source_line)));
+  }
+  void warning(Location where, Message message, std::string source_line = {}) {
     add(make_warning(std::move(where), std::move(message), std::move(source_line)));
   }
   const std::vector<Diagnostic>& items() const { return items_; }

@@ -223,14 +223,16 @@ Expected<EntryInput> read_row(const Sheet& sheet, const SheetRow& rec, const Hea
     std::string_view cell = trim(rec.cells[i]);
     if (i >= h.columns.size()) {
       if (cell.empty()) continue;  // trailing empty cells, as some exports add
-      return make_error(sheet.at(rec, i), "row has " + std::to_string(rec.cells.size()) +
-                                              " fields, the header " +
-                                              std::to_string(h.columns.size()));
+      const std::string n = std::to_string(rec.cells.size()), m = std::to_string(h.columns.size());
+      return make_error(sheet.at(rec, i),
+                        Message{"row has " + n + " fields, the header " + m,
+                                "这一行有 " + n + " 个字段，表头只有 " + m + " 个"});
     }
     if (!h.columns[i]) {
       if (cell.empty()) continue;
       return make_error(sheet.at(rec, i),
-                        "column " + std::to_string(i + 1) + " has a value but no header");
+                        Message{"column " + std::to_string(i + 1) + " has a value but no header",
+                                "第 " + std::to_string(i + 1) + " 列有值但没有表头"});
     }
     cells[*h.columns[i]] = cell;
   }
@@ -246,8 +248,11 @@ Expected<EntryInput> read_row(const Sheet& sheet, const SheetRow& rec, const Hea
   if (in.id.empty() && !cells[kName].empty()) {
     const Indicator* named = plan.find_by_name(cells[kName]);
     if (!named && h.index[kId] == Header::kNone) {
-      Diagnostic d = make_error(at(kName), "unknown indicator name '" + sanitize(cells[kName]) +
-                                               "'" + plan.did_you_mean_name(cells[kName]));
+      Diagnostic d =
+          make_error(at(kName), Message{"unknown indicator name '" + sanitize(cells[kName]) + "'" +
+                                            plan.did_you_mean_name(cells[kName]),
+                                        "未知指标名称“" + sanitize(cells[kName]) + "”" +
+                                            plan.did_you_mean_name(cells[kName], true)});
       d.kind = ErrorKind::usage;
       return d;
     }
@@ -256,34 +261,43 @@ Expected<EntryInput> read_row(const Sheet& sheet, const SheetRow& rec, const Hea
   // A sheet that names its indicators only by 指标名称: an empty one is
   // a missing name, at its cell.
   if (in.id.empty() && h.index[kId] == Header::kNone)
-    return make_error(at(kName), "missing indicator name (指标名称)");
+    return make_error(at(kName), Message{"missing indicator name (指标名称)", "缺少指标名称"});
   if (!in.id.empty() && !plan.find(in.id)) {
     if (const Indicator* named = plan.find_by_name(in.id)) {
       in.id = named->id;
     } else if (std::any_of(in.id.begin(), in.id.end(),
                            [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
-      Diagnostic d = make_error(at(kId), "unknown indicator name '" + sanitize(in.id) + "'" +
-                                             plan.did_you_mean_name(in.id));
+      Diagnostic d = make_error(at(kId), Message{"unknown indicator name '" + sanitize(in.id) +
+                                                     "'" + plan.did_you_mean_name(in.id),
+                                                 "未知指标名称“" + sanitize(in.id) + "”" +
+                                                     plan.did_you_mean_name(in.id, true)});
       d.kind = ErrorKind::usage;
       return d;
     }
   }
   if (const Indicator* ind = plan.find(in.id)) {
     if (!cells[kName].empty() && cells[kName] != ind->name)
-      return make_error(at(kName), "name '" + sanitize(cells[kName]) + "' is not the name of " +
-                                       ind->id + " (" + ind->name +
-                                       "); correct the id or the name");
+      return make_error(
+          at(kName), Message{"name '" + sanitize(cells[kName]) + "' is not the name of " + ind->id +
+                                 " (" + ind->name + "); correct the id or the name",
+                             "名称“" + sanitize(cells[kName]) + "”不是 " + ind->id + " 的名称（" +
+                                 ind->name + "）；请改正指标代码或名称"});
     if (!cells[kUnit].empty() && normal_unit(cells[kUnit]) != ind->unit)
-      return make_error(at(kUnit), "unit '" + sanitize(cells[kUnit]) + "' is not the unit of " +
-                                       ind->id + " (" + ind->unit + "); give the value in " +
-                                       ind->unit);
+      return make_error(
+          at(kUnit),
+          Message{"unit '" + sanitize(cells[kUnit]) + "' is not the unit of " + ind->id + " (" +
+                      ind->unit + "); give the value in " + ind->unit,
+                  "计量单位“" + sanitize(cells[kUnit]) + "”不是 " + ind->id + " 的计量单位（" +
+                      ind->unit + "）；请以" + ind->unit + "为单位填写数值"});
   }
   in.value = cells[kValue];
   if (in.value.find(',') != std::string::npos) {
     auto stripped = strip_thousands(in.value);
     if (!stripped)
-      return make_error(at(kValue), "value \"" + sanitize(in.value) +
-                                        "\" has a comma that is not a thousands separator");
+      return make_error(at(kValue),
+                        Message{"value \"" + sanitize(in.value) +
+                                    "\" has a comma that is not a thousands separator",
+                                "数值“" + sanitize(in.value) + "”中的逗号不是千位分隔符"});
     in.value = *stripped;
   }
   in.by = cells[kBy];
@@ -299,11 +313,16 @@ Expected<EntryInput> read_row(const Sheet& sheet, const SheetRow& rec, const Hea
       const bool first = measure_cell.empty();
       if (first) measure_cell = cell_name(rec, h.index[kBy]);
       Diagnostic d = make_error(
-          at(kBy), "'" + sanitize(in.by) + "' is a unit of measure, " +
-                       (first ? std::string("in the column of the reporting unit (by: 填报单位, "
-                                            "单位); title a column of units of measure 计量单位 "
-                                            "or unit")
-                              : "not a reporting unit (see " + measure_cell + ")"));
+          at(kBy),
+          Message{"'" + sanitize(in.by) + "' is a unit of measure, " +
+                      (first ? std::string("in the column of the reporting unit (by: 填报单位, "
+                                           "单位); title a column of units of measure 计量单位 "
+                                           "or unit")
+                             : "not a reporting unit (see " + measure_cell + ")"),
+                  "“" + sanitize(in.by) + "”是计量单位，" +
+                      (first ? std::string("却在报送单位一列（by：填报单位、单位）；计量单位一列"
+                                           "的表头请写“计量单位”或 unit")
+                             : "不是报送单位（见 " + measure_cell + "）")});
       d.kind = ErrorKind::usage;
       return d;
     }
@@ -531,7 +550,10 @@ Diagnostics ImportResult::shown(const Diagnostics& found) const {
   };
   for (Diagnostic d : found.items()) {
     if (whole_file(d)) continue;
-    if (auto cell = cell_at(d.where)) d.message = "cell " + *cell + ": " + d.message;
+    if (auto cell = cell_at(d.where)) {
+      d.message = "cell " + *cell + ": " + d.message;
+      if (!d.message_zh.empty()) d.message_zh = "单元格 " + *cell + "：" + d.message_zh;
+    }
     out.add(std::move(d));
   }
   for (const Diagnostic& d : found.items())
@@ -613,7 +635,7 @@ ImportResult import_sheet(const Sheet& sheet, const Plan& plan, Date today, bool
     }
     // Once a sheet for each indicator and unit, at the by= cell: a unit that
     // files what it does not report does so on many rows.
-    if (!made->warning.empty() &&
+    if (!made->warning.en.empty() &&
         not_reporters.emplace(made->entry.id, made->entry.tag("by")).second)
       result.diags.warning(cell_or_row(sheet, rec, header.index[kBy]), made->warning);
     const std::size_t value_col = header.index[kValue];

@@ -25,11 +25,11 @@ std::optional<std::size_t> slot_of(const Indicator& ind, std::string_view by) {
 
 }  // namespace
 
-std::vector<std::optional<std::string>> late_reports(const Plan& plan, const Filings& ledger,
-                                                     const std::vector<const Entry*>& fresh,
-                                                     const LateReportWords& words) {
+std::vector<std::optional<Message>> late_reports(const Plan& plan, const Filings& ledger,
+                                                 const std::vector<const Entry*>& fresh,
+                                                 const LateReportWords& words) {
   const std::string_view period_option = words.period_option;
-  std::vector<std::optional<std::string>> out(fresh.size());
+  std::vector<std::optional<Message>> out(fresh.size());
   // Per fresh entry: its indicator, reporter slot and period, when it is a
   // scheduled figure whose by= is a reporter of it.
   struct Key {
@@ -76,29 +76,47 @@ std::vector<std::optional<std::string>> late_reports(const Plan& plan, const Fil
     const std::string who = ind.reported_by.empty()
                                 ? "no one has reported"
                                 : fmt::format("{} has not reported", e.tag("by"));
+    const std::string who_zh =
+        ind.reported_by.empty() ? "尚无人报送" : fmt::format("{} 尚未报送", e.tag("by"));
     const std::string opening =
         fmt::format("{} {} for {} (due {}), and this figure, dated {}, would count for {}", who,
                     ind.id, late, before.due.iso(), e.date.iso(), next);
+    const std::string opening_zh =
+        fmt::format("{} {} 的 {}（{} 截止），这个数据的日期是 {}，将计入 {}", who_zh, ind.id, late,
+                    before.due.iso(), e.date.iso(), next);
     // The period before may be a bad row of the sheet, not among `fresh`.
     const std::string mend =
         words.bad_rows ? fmt::format("; or mend the sheet's bad row if it is the {} report", late)
                        : "";
+    const std::string mend_zh =
+        words.bad_rows ? fmt::format("；如是 {} 的报送，也可改好表中的错行", late) : "";
     // When the next period has the reporter's figure already, this one is
     // no "so far" of it (that would count the period twice: refiling.h).
     if (!words.joins &&
         (ledger.filed(key.indicator, key.slot, key.period) || in_batch(key.period))) {
-      out[i] = fmt::format("{}, which has {} already: {} {} if it is the late {} report{}", opening,
-                           ind.reported_by.empty() ? std::string("a report")
-                                                   : fmt::format("{}'s report", e.tag("by")),
-                           period_option, late, late, mend);
+      out[i] = Message{
+          fmt::format("{}, which has {} already: {} {} if it is the late {} report{}", opening,
+                      ind.reported_by.empty() ? std::string("a report")
+                                              : fmt::format("{}'s report", e.tag("by")),
+                      period_option, late, late, mend),
+          fmt::format("{}，而 {} 已有{}报送：如是迟报的 {} 报送，{} {}{}", opening_zh, next,
+                      ind.reported_by.empty() ? std::string() : fmt::format(" {} 的", e.tag("by")),
+                      late, period_option, late, mend_zh)};
       continue;
     }
     // A figure for a period not over is refused unless forced
     // (period_date_problem): the second way out says so, or it would fail.
     const std::string_view force = words.period_is_column ? " and --force" : " --force";
-    out[i] = fmt::format(
-        "{}, which is not over: {} {} if it is the late {} report, {} {}{} if it is {}'s so far{}",
-        opening, period_option, late, late, period_option, next, force, next, mend);
+    const std::string_view force_zh = words.period_is_column ? " 并加 --force" : " --force";
+    out[i] = Message{
+        fmt::format(
+            "{}, which is not over: {} {} if it is the late {} report, {} {}{} if it is {}'s so "
+            "far{}",
+            opening, period_option, late, late, period_option, next, force, next, mend),
+        fmt::format("{}，而 {} 尚未结束：如是迟报的 {} 报送，{} {}；如是 {} 截至目前的数，{} "
+                    "{}{}{}",
+                    opening_zh, next, late, period_option, late, next, period_option, next,
+                    force_zh, mend_zh)};
   }
   return out;
 }

@@ -48,8 +48,8 @@ struct LateReportWords {
 // offered: "…would count for
 // 2019-07, which has 镇乙's report already: --period 2019-06 if it is the
 // late 2019-06 report".
-std::vector<std::optional<std::string>> late_reports(const Plan& plan, const Filings& ledger,
-                                                     const std::vector<const Entry*>& fresh,
-                                                     const LateReportWords& words);
+std::vector<std::optional<Message>> late_reports(const Plan& plan, const Filings& ledger,
+                                                 const std::vector<const Entry*>& fresh,
+                                                 const LateReportWords& words);
 
 }  // namespace plan

@@ -30,7 +30,7 @@ struct NewEntry {
   std::string line;  // canonical record line (format_entry), no newline
   // Why the entry, valid, is likely not what was meant, or "": a by= that is
   // not a reporter of its scheduled indicator (not_a_reporter, plan.h).
-  std::string warning;
+  Message warning;
 };
 
 // Whether `d` may be recorded; the error (at `where`) says why not. Dates

@@ -29,6 +29,22 @@ std::optional<Kind> parse_kind(std::string_view s) {
   return std::nullopt;
 }
 
+std::string_view frequency_name_zh(Frequency f) {
+  switch (f) {
+    case Frequency::ad_hoc:
+      return "不定期";
+    case Frequency::monthly:
+      return "月度";
+    case Frequency::quarterly:
+      return "季度";
+    case Frequency::half_yearly:
+      return "半年度";
+    case Frequency::yearly:
+      return "年度";
+  }
+  return "?";
+}
+
 std::string_view frequency_name(Frequency f) {
   switch (f) {
     case Frequency::ad_hoc:
@@ -121,20 +137,28 @@ bool files_report(const Indicator& ind, std::string_view unit) {
   return !ind.scheduled() || by.empty() || std::find(by.begin(), by.end(), unit) != by.end();
 }
 
-std::string not_a_reporter(const Indicator& ind, std::string_view unit, bool explanation) {
+Message not_a_reporter(const Indicator& ind, std::string_view unit, bool explanation) {
   // Two names are read at a glance; a group's eight towns are not.
   constexpr std::size_t kNamed = 2;
   const auto& by = ind.reported_by;
   std::vector<std::string> named(by.begin(), by.begin() + std::min(by.size(), kNamed + 1));
   if (by.size() > kNamed + 1) named.resize(kNamed);
-  std::string who = join_names(named);
-  if (by.size() > kNamed + 1) who += " and " + std::to_string(by.size() - kNamed) + " more";
+  std::string who = join_names(named), who_zh = who;
+  if (by.size() > kNamed + 1) {
+    who += " and " + std::to_string(by.size() - kNamed) + " more";
+    who_zh += " 等 " + std::to_string(by.size()) + " 个单位";
+  }
   std::string head = unit.empty() ? "no reporter named (by=) for " + ind.id
                                   : sanitize(unit) + " is not a reporter of " + ind.id;
-  return head +
-         (explanation ? ": the explanation is kept, but answers for no report"
-                      : ": the figure counts, but files no report") +
-         "; plan due still asks " + who;
+  std::string head_zh = unit.empty() ? "未注明 " + ind.id + " 的报送单位（by=）"
+                                     : sanitize(unit) + " 不是 " + ind.id + " 的报送单位";
+  return {head +
+              (explanation ? ": the explanation is kept, but answers for no report"
+                           : ": the figure counts, but files no report") +
+              "; plan due still asks " + who,
+          head_zh +
+              (explanation ? "：说明已记下，但不算任何一期的报送" : "：数据计入，但不算报送") +
+              "；plan due 仍向 " + who_zh + " 催报"};
 }
 
 namespace {
@@ -157,14 +181,20 @@ std::size_t levenshtein(const Seq& a, const Seq& b) {
   return row[b.size()];
 }
 
-// "; did you mean 'a'?" / "'a' or 'b'?" / "'a', 'b' or 'c'?", or "" for none.
-std::string did_you_mean_tail(const std::vector<std::string>& near) {
+// "; did you mean 'a'?" / "'a' or 'b'?" / "'a', 'b' or 'c'?", or "" for none;
+// in Chinese "；是否是“a”、“b”或“c”？".
+std::string did_you_mean_tail(const std::vector<std::string>& near, bool zh = false) {
   std::string out;
   for (std::size_t i = 0; i < near.size(); ++i) {
-    out += i == 0 ? "; did you mean " : i + 1 == near.size() ? " or " : ", ";
-    out += "'" + near[i] + "'";
+    if (zh) {
+      out += i == 0 ? "；是否是" : i + 1 == near.size() ? "或" : "、";
+      out += "“" + near[i] + "”";
+    } else {
+      out += i == 0 ? "; did you mean " : i + 1 == near.size() ? " or " : ", ";
+      out += "'" + near[i] + "'";
+    }
   }
-  return near.empty() ? out : out + "?";
+  return near.empty() ? out : out + (zh ? "？" : "?");
 }
 
 }  // namespace
@@ -248,7 +278,7 @@ bool Plan::knows_unit(std::string_view name) const {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-std::string Plan::did_you_mean_unit(std::string_view name) const {
+std::string Plan::did_you_mean_unit(std::string_view name, bool zh) const {
   // Unit names are a few Chinese characters: one wrong character is a typo.
   std::u32string typed = to_u32(name);
   std::size_t limit = std::max<std::size_t>(1, typed.size() / 3);
@@ -262,7 +292,7 @@ std::string Plan::did_you_mean_unit(std::string_view name) const {
                    [](const auto& x, const auto& y) { return x.first < y.first; });
   std::vector<std::string> near;
   for (std::size_t i = 0; i < scored.size() && i < 3; ++i) near.emplace_back(scored[i].second);
-  return did_you_mean_tail(near);
+  return did_you_mean_tail(near, zh);
 }
 
 const Indicator* Plan::find_by_name(std::string_view name) const {
@@ -275,7 +305,7 @@ const Indicator* Plan::find_by_name(std::string_view name) const {
   return found;
 }
 
-std::string Plan::did_you_mean_name(std::string_view name) const {
+std::string Plan::did_you_mean_name(std::string_view name, bool zh) const {
   std::u32string typed = to_u32(name);
   std::size_t limit = std::max<std::size_t>(1, typed.size() / 3);
   std::vector<std::pair<std::size_t, const Indicator*>> scored;
@@ -293,10 +323,16 @@ std::string Plan::did_you_mean_name(std::string_view name) const {
   std::string out;
   std::size_t n = std::min<std::size_t>(scored.size(), 3);
   for (std::size_t i = 0; i < n; ++i) {
-    out += i == 0 ? "; did you mean " : i + 1 == n ? " or " : ", ";
-    out += "'" + scored[i].second->id + "' (" + scored[i].second->name + ")";
+    const Indicator& ind = *scored[i].second;
+    if (zh) {
+      out += i == 0 ? "；是否是" : i + 1 == n ? "或" : "、";
+      out += "“" + ind.id + "”（" + ind.name + "）";
+    } else {
+      out += i == 0 ? "; did you mean " : i + 1 == n ? " or " : ", ";
+      out += "'" + ind.id + "' (" + ind.name + ")";
+    }
   }
-  return n == 0 ? out : out + "?";
+  return n == 0 ? out : out + (zh ? "？" : "?");
 }
 
 std::vector<std::string> Plan::suggest(std::string_view indicator_id, std::size_t max) const {
@@ -317,8 +353,8 @@ std::vector<std::string> Plan::suggest(std::string_view indicator_id, std::size_
   return out;
 }
 
-std::string Plan::did_you_mean(std::string_view indicator_id, std::size_t max) const {
-  return did_you_mean_tail(suggest(indicator_id, max));
+std::string Plan::did_you_mean(std::string_view indicator_id, std::size_t max, bool zh) const {
+  return did_you_mean_tail(suggest(indicator_id, max), zh);
 }
 
 }  // namespace plan

@@ -35,7 +35,8 @@ inline bool is_level(Kind k) {
 // ever due.
 enum class Frequency { ad_hoc, monthly, quarterly, half_yearly, yearly };
 
-std::string_view frequency_name(Frequency f);  // "monthly", "half-yearly", "ad-hoc", …
+std::string_view frequency_name(Frequency f);     // "monthly", "half-yearly", "ad-hoc", …
+std::string_view frequency_name_zh(Frequency f);  // "月度", "半年度", "不定期", …
 std::optional<Frequency> parse_frequency(std::string_view s);
 
 // When reports fall due: each period's report is due on `due_day` of the
@@ -142,8 +143,9 @@ struct Plan {
   // Up to `max` ids closest to `id` by edit distance (for "did you mean").
   std::vector<std::string> suggest(std::string_view id, std::size_t max = 3) const;
   // "; did you mean 'a'?" / "'a' or 'b'?" / "'a', 'b' or 'c'?" from suggest(),
-  // or "" when nothing is close: the tail of every unknown-id message.
-  std::string did_you_mean(std::string_view id, std::size_t max = 3) const;
+  // or "" when nothing is close: the tail of every unknown-id message. `zh`:
+  // in Chinese ("；是否是“a”或“b”？").
+  std::string did_you_mean(std::string_view id, std::size_t max = 3, bool zh = false) const;
 
   // The indicator whose name is exactly `name` (as a spreadsheet's 指标 column
   // may give it), or nullptr; nullptr too when two indicators share it.
@@ -151,7 +153,8 @@ struct Plan {
   // "; did you mean 'jobs.urban_new' (城镇新增就业人数)?" for up to three
   // indicators whose names are closest to `name` (by code points: within a
   // third of its length, at least one; or holding it, or held by it), or "".
-  std::string did_you_mean_name(std::string_view name) const;
+  // `zh`: in Chinese, as did_you_mean.
+  std::string did_you_mean_name(std::string_view name, bool zh = false) const;
 
   // The reporter named `name`, or nullptr.
   const Reporter* find_reporter(std::string_view name) const;
@@ -180,8 +183,8 @@ struct Plan {
   // reporters and their groups.
   std::vector<std::string_view> unit_names() const;
   // "; did you mean '人社局'?" for the closest known unit names (by code
-  // points), or "".
-  std::string did_you_mean_unit(std::string_view name) const;
+  // points), or "". `zh`: in Chinese, as did_you_mean.
+  std::string did_you_mean_unit(std::string_view name, bool zh = false) const;
 
   // Must be called after indicators change; find() depends on it.
   void build_index();
@@ -208,8 +211,8 @@ bool files_report(const Indicator& ind, std::string_view unit);
 // the figure counts, but files no report; plan due still asks 平望镇、盛泽镇
 // and 6 more" (for an explanation: "the explanation is kept, but answers
 // for no report"); for `unit` "", "no reporter named (by=) for jobs.towns:
-// …". REQUIRES: !files_report(ind, unit).
-std::string not_a_reporter(const Indicator& ind, std::string_view unit, bool explanation = false);
+// …". In Chinese too. REQUIRES: !files_report(ind, unit).
+Message not_a_reporter(const Indicator& ind, std::string_view unit, bool explanation = false);
 
 // Units of indicators counted in whole things: 人 人次 家 个 项 所 名 户 次 件 场 处 座 本.
 extern const std::vector<std::string_view> kWholeUnits;

@@ -19,24 +19,26 @@ bool beyond_percent(std::int64_t units, bool flow) {
 
 // For an Entry or an EntryView: both have is_state, is_explanation, amount.
 template <class E>
-std::optional<std::string> percent_doubt_of(const E& e, const Indicator& ind) {
+std::optional<Message> percent_doubt_of(const E& e, const Indicator& ind) {
   if (!ind.is_percent() || e.is_state || e.is_explanation || ind.kind == Kind::milestone)
     return std::nullopt;
   if (!beyond_percent(e.amount.units(), is_flow(ind.kind))) return std::nullopt;
+  const std::string v = e.amount.to_string();
   if (is_flow(ind.kind))
-    return "value " + e.amount.to_string() + " of " + ind.id +
-           " is a change of more than 100 percentage points; is it a percentage?";
-  return "value " + e.amount.to_string() + " of " + ind.id +
-         " is outside 0 to 100 and it is a percentage";
+    return Message{"value " + v + " of " + ind.id +
+                       " is a change of more than 100 percentage points; is it a percentage?",
+                   ind.id + " 的数值 " + v + " 变化超过 100 个百分点；它是百分数吗？"};
+  return Message{"value " + v + " of " + ind.id + " is outside 0 to 100 and it is a percentage",
+                 ind.id + " 的数值 " + v + " 不在 0 到 100 之间，而它是百分数"};
 }
 
 }  // namespace
 
-std::optional<std::string> percent_doubt(const Entry& e, const Indicator& ind) {
+std::optional<Message> percent_doubt(const Entry& e, const Indicator& ind) {
   return percent_doubt_of(e, ind);
 }
 
-FigureRanges::FigureRanges(const Plan& plan, std::string others)
+FigureRanges::FigureRanges(const Plan& plan, Message others)
     : plan_(plan),
       others_(std::move(others)),
       rules_(plan.indicators.size()),
@@ -96,7 +98,7 @@ void FigureRanges::merge(const FigureRanges& other) {
 }
 
 template <class E>
-std::string FigureRanges::outside(const E& e, std::size_t index, std::int64_t m) const {
+Message FigureRanges::outside(const E& e, std::size_t index, std::int64_t m) const {
   const Indicator& ind = plan_.indicators[index];
   const Range& r = ranges_[index];
   // In 128 bits: |v| and the range fit 64 bits, F times them may not.
@@ -104,43 +106,50 @@ std::string FigureRanges::outside(const E& e, std::size_t index, std::int64_t m)
   const int f = rules_[index].factor;
   // Grouped as the reports show figures: 1,942, not 1942. The value
   // itself stays as it was written, so that it can be found.
-  const std::string range =
-      (r.lo == r.hi ? format_amount(r.lo, true)
-                    : format_amount(r.lo, true) + " to " + format_amount(r.hi, true)) +
-      (ind.unit.empty() ? "" : " " + ind.unit);
+  const auto range = [&](std::string_view to) {
+    return (r.lo == r.hi
+                ? format_amount(r.lo, true)
+                : format_amount(r.lo, true) + std::string(to) + format_amount(r.hi, true)) +
+           (ind.unit.empty() ? "" : " " + ind.unit);
+  };
   const auto times = [](__int128 ratio) {
     return group_thousands(std::to_string(static_cast<long long>(ratio)));
   };
+  const std::string value = e.amount.to_string();
   if (v >= f * hi)
-    return "value " + e.amount.to_string() + " of " + ind.id + " is " + times(v / hi) +
-           " times the largest of " + others_ + " (" + range + "); is it in another unit?";
-  return "value " + e.amount.to_string() + " of " + ind.id + " is " + times(lo / v) +
-         " times smaller than the smallest of " + others_ + " (" + range +
-         "); is it in another unit (a fraction for a percent, 万 left out)?";
+    return {"value " + value + " of " + ind.id + " is " + times(v / hi) + " times the largest of " +
+                others_.en + " (" + range(" to ") + "); is it in another unit?",
+            ind.id + " 的数值 " + value + " 是" + others_.zh + "中最大值的 " + times(v / hi) +
+                " 倍（" + range(" 至 ") + "）；是不是用了别的单位？"};
+  return {"value " + value + " of " + ind.id + " is " + times(lo / v) +
+              " times smaller than the smallest of " + others_.en + " (" + range(" to ") +
+              "); is it in another unit (a fraction for a percent, 万 left out)?",
+          ind.id + " 的数值 " + value + " 只有" + others_.zh + "中最小值的 " + times(lo / v) +
+              " 分之一（" + range(" 至 ") +
+              "）；是不是用了别的单位（百分数写成了小数，或漏了“万”）？"};
 }
 
 template <class E>
-std::optional<std::string> FigureRanges::doubt(const E& e, std::size_t index,
-                                               std::int64_t m) const {
+std::optional<Message> FigureRanges::doubt(const E& e, std::size_t index, std::int64_t m) const {
   const Range& r = ranges_[index];
   if (m == 0 || (m > r.below && m < r.above)) return std::nullopt;
   return outside(e, index, m);
 }
 
-std::optional<std::string> FigureRanges::doubt(const Entry& e) const {
+std::optional<Message> FigureRanges::doubt(const Entry& e) const {
   auto i = indicator_index(plan_, e);
   if (!i) return std::nullopt;
   return doubt(e, *i, magnitude(e, rules_[*i]));
 }
 
-std::optional<std::string> FigureRanges::judge(const Entry& e) const {
+std::optional<Message> FigureRanges::judge(const Entry& e) const {
   auto i = indicator_index(plan_, e);
   if (!i) return std::nullopt;
   return judge(e, *i);
 }
 
 template <class E>
-std::optional<std::string> FigureRanges::judge(const E& e, std::size_t index) const {
+std::optional<Message> FigureRanges::judge(const E& e, std::size_t index) const {
   const Rule& rule = rules_[index];
   if (e.is_state || e.is_explanation || !rule.counts) return std::nullopt;
   // percent_doubt's test, asked here so that its words are built only for
@@ -150,7 +159,7 @@ std::optional<std::string> FigureRanges::judge(const E& e, std::size_t index) co
   return doubt(e, index, magnitude(e, rule));
 }
 
-std::optional<std::string> FigureRanges::judge_and_add(const EntryView& e, std::size_t index) {
+std::optional<Message> FigureRanges::judge_and_add(const EntryView& e, std::size_t index) {
   auto found = judge(e, index);
   if (!found)
     if (std::int64_t m = magnitude(e, rules_[index])) widen(index, m);

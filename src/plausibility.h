@@ -38,7 +38,7 @@
 namespace plan {
 
 // Why a % indicator cannot have this figure (the percent rule), or nullopt.
-std::optional<std::string> percent_doubt(const Entry& e, const Indicator& ind);
+std::optional<Message> percent_doubt(const Entry& e, const Indicator& ind);
 
 // The factor F above for an indicator of kind `k`.
 int implausible_factor(Kind k);
@@ -48,7 +48,7 @@ class FigureRanges : public EntrySink {
   // `others` names, in the messages, the entries a figure is judged
   // against: the ledger's for import and record, the file's so far for
   // check.
-  explicit FigureRanges(const Plan& plan, std::string others = "its other entries");
+  explicit FigureRanges(const Plan& plan, Message others = {"its other entries", "其他数据"});
 
   // An entry of the ledger: widens its indicator's range.
   void add(const Entry& e) override;
@@ -64,15 +64,15 @@ class FigureRanges : public EntrySink {
 
   // Why `e` is implausible against the entries added so far (the magnitude
   // rule), or nullopt. `e` itself is not added.
-  std::optional<std::string> doubt(const Entry& e) const;
+  std::optional<Message> doubt(const Entry& e) const;
   // Both rules, as import, record and check apply them: percent_doubt,
   // then doubt(). nullopt for an entry of an id the plan lacks.
-  std::optional<std::string> judge(const Entry& e) const;
+  std::optional<Message> judge(const Entry& e) const;
 
   // judge(e), then add(e) when it finds nothing: what check does for each
   // entry, with its indicator found once. `index` is the entry's indicator
   // (indicator_index in record.h).
-  std::optional<std::string> judge_and_add(const EntryView& e, std::size_t index);
+  std::optional<Message> judge_and_add(const EntryView& e, std::size_t index);
 
  private:
   // What the rules ask of an indicator's entries, worked out once.
@@ -98,17 +98,17 @@ class FigureRanges : public EntrySink {
   static std::int64_t magnitude(const E& e, const Rule& rule);
   // judge(e) for an entry of indicator `index`.
   template <class E>
-  std::optional<std::string> judge(const E& e, std::size_t index) const;
+  std::optional<Message> judge(const E& e, std::size_t index) const;
   // The magnitude rule's verdict on `m`, for an entry of indicator `index`.
   template <class E>
-  std::optional<std::string> doubt(const E& e, std::size_t index, std::int64_t m) const;
+  std::optional<Message> doubt(const E& e, std::size_t index, std::int64_t m) const;
   // Why `m` is outside the bounds of indicator `index`'s range.
   template <class E>
-  std::string outside(const E& e, std::size_t index, std::int64_t m) const;
+  Message outside(const E& e, std::size_t index, std::int64_t m) const;
   void widen(std::size_t index, std::int64_t m);
 
   const Plan& plan_;
-  std::string others_;         // what the range is of, in messages
+  Message others_;             // what the range is of, in messages
   std::vector<Rule> rules_;    // per indicator, in plan order
   std::vector<Range> ranges_;  // per indicator, in plan order
 };

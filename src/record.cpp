@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "text.h"
+#include "words.h"
 
 namespace plan {
 
@@ -28,6 +29,22 @@ bool is_key_char(char c) {
   return (c >= 'a' && c <= 'z') || c == '_';
 }
 
+constexpr const char* kBomEn = "byte order mark (U+FEFF) not at the start of the file";
+constexpr const char* kBomZh = "字节顺序标记（U+FEFF）不在文件开头";
+constexpr const char* kFullwidthSpaceEn =
+    "full-width space (U+3000); separate fields with spaces or tabs";
+constexpr const char* kFullwidthSpaceZh = "全角空格（U+3000）；字段之间用半角空格或制表符分隔";
+
+// Decimal::parse's reasons (decimal.cpp) in Chinese.
+std::string decimal_problem_zh(std::string_view why) {
+  if (why.starts_with("too many decimal places")) return "小数位数过多（最多 6 位）";
+  if (why == "number too large") return "数值过大";
+  if (why == "expected digits after the decimal point") return "小数点后应有数字";
+  if (why == "expected a number") return "此处应为数字";
+  if (why == "unexpected character in number") return "数字中有多余的字符";
+  return {};  // none yet: shown in English
+}
+
 std::string hex2(unsigned v) {
   static const char* hex = "0123456789ABCDEF";
   return {hex[(v >> 4) & 0xF], hex[v & 0xF]};
@@ -44,10 +61,11 @@ class LineParser {
   Expected<LineKind> parse(Entry* entry);
 
  private:
-  Diagnostic fail(std::size_t pos, std::string message) const {
+  // The message in English and in Chinese (diagnostic.h).
+  Diagnostic fail(std::size_t pos, std::string en, std::string zh) const {
     int column = static_cast<int>(code_points(s_.substr(0, pos))) + 1;
-    return make_error(Location{where_.file, where_.line, column}, std::move(message),
-                      std::string(s_));
+    return make_error(Location{where_.file, where_.line, column},
+                      Message{std::move(en), std::move(zh)}, std::string(s_));
   }
   // The character (whole code point) at pos, for messages.
   std::string_view char_at(std::size_t pos) const {
@@ -90,18 +108,23 @@ std::optional<Diagnostic> LineParser::check_bytes() const {
       ++i;
       continue;
     }
-    if (c == 0) return fail(i, "NUL byte");
+    if (c == 0) return fail(i, "NUL byte", "空字节（NUL）");
     if (c == '\r' && i + 1 == n)
-      return fail(i, "carriage return (CRLF line ending); record files use LF");
-    if (c < 0x20 || c == 0x7F) return fail(i, "control character U+00" + hex2(c));
+      return fail(i, "carriage return (CRLF line ending); record files use LF",
+                  "回车符（CRLF 换行）；记录文件用 LF 换行");
+    if (c < 0x20 || c == 0x7F)
+      return fail(i, "control character U+00" + hex2(c), "控制字符 U+00" + hex2(c));
     std::size_t len = utf8_sequence(s_, i);
-    if (len == 0) return fail(i, "invalid UTF-8 (byte 0x" + hex2(c) + ")");
+    if (len == 0)
+      return fail(i, "invalid UTF-8 (byte 0x" + hex2(c) + ")",
+                  "不是有效的 UTF-8（字节 0x" + hex2(c) + "）");
     // The reader skips a mark at the very start of a file; anywhere else,
     // a tag value included, it is an error (plan-records(5), ENCODING).
-    if (at(i, kUtf8Bom)) return fail(i, "byte order mark (U+FEFF) not at the start of the file");
+    if (at(i, kUtf8Bom)) return fail(i, kBomEn, kBomZh);
     // C1 controls (U+0080..U+009F) act as terminal escapes in some terminals.
     if (c == 0xC2 && static_cast<unsigned char>(p[i + 1]) < 0xA0)
-      return fail(i, "control character U+00" + hex2(static_cast<unsigned char>(p[i + 1])));
+      return fail(i, "control character U+00" + hex2(static_cast<unsigned char>(p[i + 1])),
+                  "控制字符 U+00" + hex2(static_cast<unsigned char>(p[i + 1])));
     i += len;
   }
 }
@@ -112,8 +135,7 @@ bool LineParser::fullwidth_space_at(std::size_t pos) const {
 
 std::optional<Diagnostic> LineParser::skip_seps(std::size_t* pos) const {
   while (*pos < s_.size() && is_sep(s_[*pos])) ++*pos;
-  if (fullwidth_space_at(*pos))
-    return fail(*pos, "full-width space (U+3000); separate fields with spaces or tabs");
+  if (fullwidth_space_at(*pos)) return fail(*pos, kFullwidthSpaceEn, kFullwidthSpaceZh);
   return std::nullopt;
 }
 
@@ -127,38 +149,44 @@ Expected<LineKind> LineParser::parse(Entry* entry) {
   std::size_t pos = 0;
   if (auto d = skip_seps(&pos)) return *d;
   if (pos == s_.size() || s_[pos] == '#') return LineKind::blank;
-  if (at(pos, kUtf8Bom)) return fail(pos, "byte order mark (U+FEFF) not at the start of the file");
+  if (at(pos, kUtf8Bom)) return fail(pos, kBomEn, kBomZh);
 
   // DATE
   std::size_t end = field_end(pos);
   std::string_view date_text = s_.substr(pos, end - pos);
   bool shaped = date_text.size() == 10 && date_text[4] == '-' && date_text[7] == '-';
   for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) shaped = shaped && is_digit(date_text[i]);
-  if (!shaped) return fail(pos, "expected a date (YYYY-MM-DD)");
+  if (!shaped) return fail(pos, "expected a date (YYYY-MM-DD)", "此处应为日期（YYYY-MM-DD）");
   auto date = Date::parse(date_text);
-  if (!date) return fail(pos, std::string(date_text) + " is not a calendar date");
+  if (!date)
+    return fail(pos, std::string(date_text) + " is not a calendar date",
+                std::string(date_text) + " 不是日历上的日期");
   pos = end;
   if (auto d = skip_seps(&pos)) return *d;
 
   // ID
   if (pos == s_.size() || s_[pos] == '#')
-    return fail(pos, "expected an indicator id after the date");
+    return fail(pos, "expected an indicator id after the date", "日期后应为指标代码");
   end = field_end(pos);
   for (std::size_t i = pos; i < end; ++i)
     if (!is_id_char(s_[i]))
-      return fail(i, "invalid character '" + std::string(char_at(i)) +
-                         "' in indicator id; ids use A-Z a-z 0-9 _ . -");
+      return fail(
+          i,
+          "invalid character '" + std::string(char_at(i)) +
+              "' in indicator id; ids use A-Z a-z 0-9 _ . -",
+          "指标代码中有无效字符“" + std::string(char_at(i)) + "”；指标代码只用 A-Z a-z 0-9 _ . -");
   std::string_view id = s_.substr(pos, end - pos);
   const Indicator* ind = plan_.find(id);
   if (!ind) {
-    return fail(pos, "unknown indicator '" + std::string(id) + "'" + plan_.did_you_mean(id));
+    return fail(pos, "unknown indicator '" + std::string(id) + "'" + plan_.did_you_mean(id),
+                "未知指标“" + std::string(id) + "”" + plan_.did_you_mean(id, 3, true));
   }
   pos = end;
   if (auto d = skip_seps(&pos)) return *d;
 
   // VALUE
   if (pos == s_.size() || s_[pos] == '#')
-    return fail(pos, "expected a value after the indicator id");
+    return fail(pos, "expected a value after the indicator id", "指标代码后应为数值");
   end = field_end(pos);
   if (auto d = parse_value(pos, end, *ind, entry)) return *d;
   entry->value_column = static_cast<int>(code_points(s_.substr(0, pos))) + 1;
@@ -179,7 +207,9 @@ Expected<LineKind> LineParser::parse(Entry* entry) {
     bool noted = false;
     for (std::size_t t = 0; t < ntags; ++t)
       noted = noted || (entry->tags[t].first == "note" && !entry->tags[t].second.empty());
-    if (!noted) return fail(value_pos, "an explanation needs its text in a note= tag");
+    if (!noted)
+      return fail(value_pos, "an explanation needs its text in a note= tag",
+                  "情况说明（explain）须把内容写在 note= 标签中");
   }
   // Tags are assigned in place so that a reused Entry keeps its strings'
   // memory: the reader calls this millions of times.
@@ -206,15 +236,20 @@ std::optional<Diagnostic> LineParser::parse_value(std::size_t pos, std::size_t e
   }
   bool is_state = v == "done" || v == "undone";
   if (ind.kind == Kind::milestone) {
-    if (!is_state) return fail(pos, "expected done or undone; " + ind.id + " is a milestone");
+    if (!is_state)
+      return fail(pos, "expected done or undone; " + ind.id + " is a milestone",
+                  "此处应为 done 或 undone；" + ind.id + " 是节点任务");
     entry->is_state = true;
     entry->done = v == "done";
     entry->amount = Decimal();
     return std::nullopt;
   }
   if (is_state)
-    return fail(pos, "'" + std::string(v) + "' is only for milestones; " + ind.id + " is a " +
-                         std::string(kind_name(ind.kind)));
+    return fail(pos,
+                "'" + std::string(v) + "' is only for milestones; " + ind.id + " is a " +
+                    std::string(kind_name(ind.kind)),
+                "“" + std::string(v) + "”只用于节点任务；" + ind.id + " 是" +
+                    kind_word(ind.kind, true) + "指标");
 
   // [+-]digits[.digits][%|万], checked here rather than by Decimal::parse so
   // that each mistake is reported at its own column.
@@ -223,13 +258,14 @@ std::optional<Diagnostic> LineParser::parse_value(std::size_t pos, std::size_t e
   std::size_t digits = i;
   while (i < end && is_digit(s_[i])) ++i;
   if (i == digits) {
-    if (i < end && s_[i] == '.') return fail(i, "expected digits before the decimal point");
-    return fail(pos, "expected a number");
+    if (i < end && s_[i] == '.')
+      return fail(i, "expected digits before the decimal point", "小数点前应有数字");
+    return fail(pos, "expected a number", "此处应为数字");
   }
   if (i < end && s_[i] == '.') {
     std::size_t frac = ++i;
     while (i < end && is_digit(s_[i])) ++i;
-    if (i == frac) return fail(i, "expected digits after the decimal point");
+    if (i == frac) return fail(i, "expected digits after the decimal point", "小数点后应有数字");
   }
   std::string_view number = s_.substr(pos, i - pos);
   bool percent = false, wan = false;
@@ -242,22 +278,29 @@ std::optional<Diagnostic> LineParser::parse_value(std::size_t pos, std::size_t e
     i += kWan.size();
   }
   if (i < end) {
-    if (s_[i] == ',') return fail(i, "thousands separators are not allowed in numbers");
-    return fail(i, "unexpected character '" + std::string(char_at(i)) + "' in value");
+    if (s_[i] == ',')
+      return fail(i, "thousands separators are not allowed in numbers", "数字中不能用千位分隔符");
+    return fail(i, "unexpected character '" + std::string(char_at(i)) + "' in value",
+                "数值中有多余的字符“" + std::string(char_at(i)) + "”");
   }
   if (percent && !ind.is_percent()) {
     std::string unit =
         ind.unit.empty() ? ind.id + " has no unit" : ind.id + " is measured in " + ind.unit;
-    return fail(suffix, "'%' is only for indicators measured in %; " + unit);
+    std::string unit_zh =
+        ind.unit.empty() ? ind.id + " 没有计量单位" : ind.id + " 的计量单位是" + ind.unit;
+    return fail(suffix, "'%' is only for indicators measured in %; " + unit,
+                "“%”只用于以 % 计量的指标；" + unit_zh);
   }
   std::string why;
   auto amount = Decimal::parse(number, wan ? 4 : 0, &why);
   if (!amount) {
     if (wan && why.starts_with("too many decimal places"))
-      why = "too many decimal places (at most 10 before 万)";
-    return fail(pos, why);
+      return fail(pos, "too many decimal places (at most 10 before 万)",
+                  "小数位数过多（万之前最多 10 位）");
+    return fail(pos, why, decimal_problem_zh(why));
   }
-  if (is_level(ind.kind) && amount->is_negative()) return fail(pos, "a reading cannot be negative");
+  if (is_level(ind.kind) && amount->is_negative())
+    return fail(pos, "a reading cannot be negative", "读数不能为负");
   entry->is_state = false;
   entry->done = false;
   entry->amount = *amount;
@@ -272,13 +315,17 @@ std::optional<Diagnostic> LineParser::parse_tag(std::size_t* pos_io, std::size_t
   if (i == pos || i == s_.size() || s_[i] != '=') {
     std::size_t end = field_end(pos);
     std::size_t eq = s_.substr(pos, end - pos).find('=');
-    if (eq == std::string_view::npos || eq == 0) return fail(pos, "expected key=value");
+    if (eq == std::string_view::npos || eq == 0)
+      return fail(pos, "expected key=value", "此处应为 键=值（key=value）");
     return fail(pos,
-                "invalid tag key '" + std::string(s_.substr(pos, eq)) + "'; keys use a-z and _");
+                "invalid tag key '" + std::string(s_.substr(pos, eq)) + "'; keys use a-z and _",
+                "无效的标签键“" + std::string(s_.substr(pos, eq)) + "”；键只用 a-z 和 _");
   }
   std::string_view key = s_.substr(pos, i - pos);
   for (std::size_t t = 0; t < ntags; ++t)
-    if (entry->tags[t].first == key) return fail(pos, "duplicate tag '" + std::string(key) + "'");
+    if (entry->tags[t].first == key)
+      return fail(pos, "duplicate tag '" + std::string(key) + "'",
+                  "标签“" + std::string(key) + "”重复");
   if (ntags == entry->tags.size()) entry->tags.emplace_back();
   auto& [k, value] = entry->tags[ntags];
   k.assign(key);
@@ -290,7 +337,7 @@ std::optional<Diagnostic> LineParser::parse_tag(std::size_t* pos_io, std::size_t
   if (i < s_.size() && s_[i] == '"') {
     std::size_t open = i++;
     for (;;) {
-      if (i == s_.size()) return fail(open, "unterminated quoted value");
+      if (i == s_.size()) return fail(open, "unterminated quoted value", "引号内的值缺少结束引号");
       char c = s_[i];
       if (c == '"') break;
       if (c != '\\') {
@@ -300,31 +347,36 @@ std::optional<Diagnostic> LineParser::parse_tag(std::size_t* pos_io, std::size_t
         value.append(s_.substr(run, i - run));
         continue;
       }
-      if (i + 1 == s_.size()) return fail(open, "unterminated quoted value");
+      if (i + 1 == s_.size())
+        return fail(open, "unterminated quoted value", "引号内的值缺少结束引号");
       const char decoded = unescaped(s_[i + 1]);
       if (decoded == 0)
-        return fail(i, "unknown escape '\\" + std::string(char_at(i + 1)) +
-                           "'; write \\\\ for a backslash");
+        return fail(
+            i, "unknown escape '\\" + std::string(char_at(i + 1)) + "'; write \\\\ for a backslash",
+            "未知的转义“\\" + std::string(char_at(i + 1)) + "”；反斜杠写作 \\\\");
       value += decoded;
       i += 2;
     }
     ++i;  // closing quote
     if (i < s_.size() && !is_sep(s_[i]) && !fullwidth_space_at(i))
-      return fail(i, "expected a space after the closing quote");
+      return fail(i, "expected a space after the closing quote", "结束引号后应有空格");
     *pos_io = i;
     return std::nullopt;
   }
 
   std::size_t end = field_end(i);
   if (end == i) {
-    if (fullwidth_space_at(i))
-      return fail(i, "full-width space (U+3000); separate fields with spaces or tabs");
-    return fail(i, "empty value for tag '" + std::string(key) + "'");
+    if (fullwidth_space_at(i)) return fail(i, kFullwidthSpaceEn, kFullwidthSpaceZh);
+    return fail(i, "empty value for tag '" + std::string(key) + "'",
+                "标签“" + std::string(key) + "”的值为空");
   }
   for (std::size_t j = i; j < end; ++j) {
-    if (s_[j] == '"') return fail(j, "unexpected '\"' in an unquoted value; quote the whole value");
+    if (s_[j] == '"')
+      return fail(j, "unexpected '\"' in an unquoted value; quote the whole value",
+                  "未加引号的值中有“\"”；请给整个值加上引号");
     if (s_[j] == '#')
-      return fail(j, "unexpected '#' in an unquoted value; a comment needs a space before it");
+      return fail(j, "unexpected '#' in an unquoted value; a comment needs a space before it",
+                  "未加引号的值中有“#”；注释前须有空格");
   }
   value.assign(s_.substr(i, end - i));
   *pos_io = end;

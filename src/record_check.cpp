@@ -29,7 +29,7 @@ RecordChecker::RecordChecker(const Plan& plan, Date today, Diagnostics& diags)
       diags_(&diags),
       reports_(plan.indicators.size()),
       magnitude_(plan.indicators.size(), 0),
-      ranges_(plan, "its entries before it in this file"),
+      ranges_(plan, {"its entries before it in this file", "本文件在它之前的数据"}),
       count_dates_(plan) {}
 
 void RecordChecker::start_file(const std::string& name) {
@@ -80,15 +80,21 @@ void RecordChecker::check(const EntryView& e, std::optional<std::size_t> index,
     const std::int64_t v = e.amount.units();
     if (!is_flow(ind->kind)) {
       if (!within_figure_limit(v))
-        diags_->error(e.where(), fmt::format("the reading of {} is too large (at most "
-                                             "4,611,686,018,427.387903)",
-                                             id));
+        diags_->error(e.where(),
+                      Message{fmt::format("the reading of {} is too large (at most "
+                                          "4,611,686,018,427.387903)",
+                                          id),
+                              fmt::format("{} 的读数过大（最大 4,611,686,018,427.387903）", id)});
     } else if (m >= 0 && counted) {
       const std::int64_t abs = v < 0 ? -v : v;  // never INT64_MIN: values are parsed symmetric
       if (__builtin_add_overflow(m, abs, &m) || !within_figure_limit(m)) {
-        diags_->error(e.where(), fmt::format("the sum of {} may overflow: its entries add up to "
-                                             "more than 4,611,686,018,427.387903",
-                                             id));
+        diags_->error(e.where(),
+                      Message{fmt::format("the sum of {} may overflow: its entries add up to "
+                                          "more than 4,611,686,018,427.387903",
+                                          id),
+                              fmt::format("{} 的合计可能溢出：各条数据加起来超过 "
+                                          "4,611,686,018,427.387903",
+                                          id)});
         m = -1;
       }
     }
@@ -103,25 +109,37 @@ void RecordChecker::check(const EntryView& e, std::optional<std::size_t> index,
     const std::string outside = period_before
                                     ? fmt::format("period {} is before the plan period", e.period)
                                     : fmt::format("{} is outside the plan period", e.date.iso());
-    diags_->warning(e.where(),
-                    fmt::format("{} {} … {}; {} {}", outside, plan_.start.iso(), plan_.end.iso(),
-                                flow ? "it counts toward no figure of"
-                                     : "it still counts while it is the latest entry of",
-                                id));
+    const std::string outside_zh = period_before ? fmt::format("报送期 {} 在规划期", e.period)
+                                                 : fmt::format("{} 不在规划期", e.date.iso());
+    diags_->warning(
+        e.where(),
+        Message{fmt::format("{} {} … {}; {} {}", outside, plan_.start.iso(), plan_.end.iso(),
+                            flow ? "it counts toward no figure of"
+                                 : "it still counts while it is the latest entry of",
+                            id),
+                fmt::format("{} {} … {} {}；{}", outside_zh, plan_.start.iso(), plan_.end.iso(),
+                            period_before ? "之前" : "内",
+                            flow ? fmt::format("不计入 {} 的任何数", id)
+                                 : fmt::format("在它仍是 {} 最新一条时照样计入", id))});
   }
   if (e.date > today_)
-    diags_->warning(e.where(),
-                    fmt::format("{} is in the future (today is {})", e.date.iso(), today_.iso()));
+    diags_->warning(
+        e.where(),
+        Message{fmt::format("{} is in the future (today is {})", e.date.iso(), today_.iso()),
+                fmt::format("{} 晚于今天（今天是 {}）", e.date.iso(), today_.iso())});
   if (!e.period.empty()) {
     if (auto wrong = period_date_problem(e.period, e.date, !e.is_explanation))
       diags_->warning(e.where(), *wrong);
     // plan record and import refuse such a label; by hand it files nothing.
     auto label = parse_period_label(e.period);
     if (label && ind && ind->scheduled() && label->first != ind->schedule.frequency)
-      diags_->warning(e.where(),
-                      fmt::format("period {} is not a {} reporting period of {}: it files no "
-                                  "report, and the figure counts on its date",
-                                  e.period, frequency_name(ind->schedule.frequency), id));
+      diags_->warning(
+          e.where(),
+          Message{fmt::format("period {} is not a {} reporting period of {}: it files no "
+                              "report, and the figure counts on its date",
+                              e.period, frequency_name(ind->schedule.frequency), id),
+                  fmt::format("报送期 {} 不是 {} 的{}报送期：不算报送，数据按它的日期计入",
+                              e.period, id, frequency_name_zh(ind->schedule.frequency))});
   }
   if (by & kText) {
     warn_unknown_unit(e);
@@ -129,14 +147,17 @@ void RecordChecker::check(const EntryView& e, std::optional<std::size_t> index,
     // Named once a file for each indicator and unit: a unit that files an
     // indicator it does not report does so on many lines.
     reports_[*index][by - 1] = kNamed;
+    Message why = not_a_reporter(*ind, e.by, e.is_explanation);
     diags_->warning(e.at(e.by_column),
-                    not_a_reporter(*ind, e.by, e.is_explanation) + "; named once a file");
+                    Message{why.en + "; named once a file", why.zh + "（每个文件只提示一次）"});
   }
   // A fingerprint is enough to raise a suspicion: a collision costs a false
   // warning, never a wrong figure.
   if (auto first = seen_.find_or_add(fingerprint, e.line))
-    diags_->warning(e.where(),
-                    fmt::format("same date, id, value and by= as line {}: entered twice?", *first));
+    diags_->warning(
+        e.where(),
+        Message{fmt::format("same date, id, value and by= as line {}: entered twice?", *first),
+                fmt::format("日期、指标、数值和 by= 与第 {} 行相同：重复录入？", *first)});
 }
 
 std::uint64_t RecordChecker::by_key(std::string_view by) {
@@ -165,8 +186,10 @@ std::int8_t RecordChecker::reporter_state(std::size_t indicator, std::size_t uni
 }
 
 void RecordChecker::warn_unknown_unit(const EntryView& e) {
-  diags_->warning(e.at(e.by_column), fmt::format("unknown unit '{}'{}", sanitize(e.by),
-                                                 plan_.did_you_mean_unit(e.by)));
+  diags_->warning(
+      e.at(e.by_column),
+      Message{fmt::format("unknown unit '{}'{}", sanitize(e.by), plan_.did_you_mean_unit(e.by)),
+              fmt::format("未知单位“{}”{}", sanitize(e.by), plan_.did_you_mean_unit(e.by, true))});
 }
 
 void RecordChecker::begin_file(std::size_t /*index*/, const std::string& name, Diagnostics& diags) {

@@ -147,11 +147,15 @@ bool summed(const RefilingFinder::Earlier& f) {
 
 // The figures before, as the messages name them: "records/hrss/2019.rec:23:
 // 1,942", or "2 figures, the first at records/hrss/2019.rec:23; 1,952 in all".
-std::string describe(const RefilingFinder::Earlier& f) {
+Message describe(const RefilingFinder::Earlier& f) {
   const std::string first = f.first.to_string();  // FILE:LINE: its column is 0
-  if (f.count == 1) return summed(f) ? first + ": " + amount_text(f.sum) : first;
-  return fmt::format("{} figures, the first at {}{}", f.count, first,
-                     summed(f) ? "; " + amount_text(f.sum) + " in all" : "");
+  if (f.count == 1)
+    return summed(f) ? Message{first + ": " + amount_text(f.sum), first + "：" + amount_text(f.sum)}
+                     : Message{first, first};
+  return {fmt::format("{} figures, the first at {}{}", f.count, first,
+                      summed(f) ? "; " + amount_text(f.sum) + " in all" : ""),
+          fmt::format("{} 个数据，第一个在 {}{}", f.count, first,
+                      summed(f) ? "；合计 " + amount_text(f.sum) : "")};
 }
 
 }  // namespace
@@ -161,20 +165,25 @@ std::string RefilingFinder::period_text(std::size_t i) const {
   return period_label(period_at(plan_, ind, key_[i]->period));
 }
 
-std::string RefilingFinder::warning(std::size_t i) const {
+Message RefilingFinder::warning(std::size_t i) const {
   const Earlier f = *earlier(i);
   const Entry& e = *fresh_[i];
   const std::string period = period_text(i);
   std::int64_t total = 0;
   const bool comes_to = summed(f) && !__builtin_add_overflow(f.sum, e.amount.units(), &total) &&
                         within_figure_limit(total);
-  return fmt::format(
-      "{} already reported {} for {} ({}): a flow's figures add up{}", key_[i]->by,
-      plan_.indicators[key_[i]->indicator].id, period, describe(f),
-      comes_to ? fmt::format(", so {} comes to {}", period, amount_text(total)) : "");
+  const std::string& id = plan_.indicators[key_[i]->indicator].id;
+  const Message before = describe(f);
+  return {
+      fmt::format("{} already reported {} for {} ({}): a flow's figures add up{}", key_[i]->by, id,
+                  period, before.en,
+                  comes_to ? fmt::format(", so {} comes to {}", period, amount_text(total)) : ""),
+      fmt::format("{} 已报过 {} 的 {}（{}）：流量数据逐笔相加{}", key_[i]->by, id, period,
+                  before.zh,
+                  comes_to ? fmt::format("，{} 合计为 {}", period, amount_text(total)) : "")};
 }
 
-std::string RefilingFinder::refusal(std::size_t i) const {
+Message RefilingFinder::refusal(std::size_t i) const {
   const Earlier f = *earlier(i);
   const Entry& e = *fresh_[i];
   const std::string id = plan_.indicators[key_[i]->indicator].id, period = period_text(i);
@@ -185,19 +194,28 @@ std::string RefilingFinder::refusal(std::size_t i) const {
                     within_figure_limit(difference);
   const std::string value = format_amount(e.amount, true);
   const char* them = f.count == 1 ? "it" : "them";
+  const char* them_zh = f.count == 1 ? "原数" : "原有各数";
+  const Message before = describe(f);
   if (!sums)
-    return fmt::format(
-        "{} already reported {} for {} ({}): --replace if {} replaces {}, --add if "
-        "it adds to {}",
-        key_[i]->by, id, period, describe(f), value, them, them);
-  return fmt::format(
-      "{} already reported {} for {} ({}): --replace if {} replaces {} (recorded as the "
-      "difference, {}{}), --add if it adds to {} (then {} comes to {})",
-      key_[i]->by, id, period, describe(f), value, them, difference > 0 ? "+" : "",
-      amount_text(difference), them, period, amount_text(total));
+    return {
+        fmt::format("{} already reported {} for {} ({}): --replace if {} replaces {}, --add if "
+                    "it adds to {}",
+                    key_[i]->by, id, period, before.en, value, them, them),
+        fmt::format("{} 已报过 {} 的 {}（{}）：如 {} 是替换{}，用 --replace；如是追加，用 --add",
+                    key_[i]->by, id, period, before.zh, value, them_zh)};
+  const std::string sign = difference > 0 ? "+" : "";
+  return {
+      fmt::format("{} already reported {} for {} ({}): --replace if {} replaces {} (recorded as "
+                  "the difference, {}{}), --add if it adds to {} (then {} comes to {})",
+                  key_[i]->by, id, period, before.en, value, them, sign, amount_text(difference),
+                  them, period, amount_text(total)),
+      fmt::format("{} 已报过 {} 的 {}（{}）：如 {} 是替换{}，用 --replace（按差额 {}{} "
+                  "记入）；如是追加，用 --add（{} 合计为 {}）",
+                  key_[i]->by, id, period, before.zh, value, them_zh, sign, amount_text(difference),
+                  period, amount_text(total))};
 }
 
-std::optional<std::string> RefilingFinder::replaced_twice(std::size_t i) const {
+std::optional<Message> RefilingFinder::replaced_twice(std::size_t i) const {
   const auto& before = in_batch_[i];
   if (!before) return std::nullopt;
   const std::string id = plan_.indicators[key_[i]->indicator].id;
@@ -205,19 +223,29 @@ std::optional<std::string> RefilingFinder::replaced_twice(std::size_t i) const {
   const Entry& first = *fresh_[first_in_batch_[i]];
   const std::string times =
       before->count == 1 ? "twice" : fmt::format("{} times", before->count + 1);
+  const std::string times_zh =
+      before->count == 1 ? "两次" : fmt::format("{} 次", before->count + 1);
+  const std::string period = period_text(i), value = format_amount(first.amount, true),
+                    at = before->first.to_string();
   // The same figure again (as every row before it) is a row entered twice,
   // not a second opinion.
   if (same_as_first_[i] && first.amount == fresh_[i]->amount)
-    return fmt::format(
-        "{} reports {} for {} {} in the batch, {} {} (first at {}): entered twice? with "
-        "--replace a reporter's period takes one figure",
-        key_[i]->by, id, period_text(i), times, before->count == 1 ? "both" : "each",
-        format_amount(first.amount, true), before->first.to_string());
-  return fmt::format(
-      "{} reports {} for {} {} in the batch (first at {}: {}): with --replace a reporter's period "
-      "takes one figure",
-      key_[i]->by, id, period_text(i), times, before->first.to_string(),
-      format_amount(first.amount, true));
+    return Message{
+        fmt::format("{} reports {} for {} {} in the batch, {} {} (first at {}): entered twice? "
+                    "with --replace a reporter's period takes one figure",
+                    key_[i]->by, id, period, times, before->count == 1 ? "both" : "each", value,
+                    at),
+        fmt::format("{} 在这批数据中{}报送 {} 的 {}，{}是 {}（第一次在 {}）：重复录入？用 "
+                    "--replace 时每个单位每期只取一个数",
+                    key_[i]->by, times_zh, id, period, before->count == 1 ? "两次都" : "每次都",
+                    value, at)};
+  return Message{
+      fmt::format("{} reports {} for {} {} in the batch (first at {}: {}): with --replace a "
+                  "reporter's period takes one figure",
+                  key_[i]->by, id, period, times, at, value),
+      fmt::format("{} 在这批数据中{}报送 {} 的 {}（第一次在 {}：{}）：用 --replace "
+                  "时每个单位每期只取一个数",
+                  key_[i]->by, times_zh, id, period, at, value)};
 }
 
 std::optional<Entry> as_replacement(const Entry& e, Decimal earlier) {

@@ -58,12 +58,12 @@ class RefilingFinder : public EntrySink {
   // The warning for fresh entry `i` (found()[i] set): "人社局 already
   // reported jobs.urban_new for 2019-03 (records/hrss/2019.rec:23: 1,942):
   // a flow's figures add up, so 2019-03 comes to 6,152".
-  std::string warning(std::size_t i) const;
+  Message warning(std::size_t i) const;
   // The refusal for fresh entry `i` (found()[i] set): "人社局 already reported
   // jobs.urban_new for 2019-03 (records/hrss/2019.rec:23: 1,942): --replace
   // if 2,000 replaces it (recorded as the difference, +58), --add if it adds
   // to it (then 2019-03 comes to 3,942)".
-  std::string refusal(std::size_t i) const;
+  Message refusal(std::size_t i) const;
   // Under --replace, for fresh entry `i` whose period has a figure among
   // the fresh entries before it: "七都镇 reports jobs.reemployed for
   // 2019-06 twice in the batch (first at r.csv:2: 30): with --replace a
@@ -72,7 +72,7 @@ class RefilingFinder : public EntrySink {
   // r.csv:2): entered twice? …"); nullopt for the first. Two replacements of one period in one
   // sheet contradict each other (which is the figure?), so admission.h refuses the second rather
   // than guess.
-  std::optional<std::string> replaced_twice(std::size_t i) const;
+  std::optional<Message> replaced_twice(std::size_t i) const;
   // From now on the fresh entries `refused` marks (refused for another
   // reason: a late report) count for no other fresh entry's period: a late
   // June row is not July's figure to its July neighbour.

@@ -154,17 +154,23 @@ std::optional<Date> period_last_day(std::string_view label) {
   return period->second.add_months(months_per_period(period->first)).add_days(-1);
 }
 
-std::optional<std::string> period_date_problem(std::string_view label, Date d, bool figure) {
+std::optional<Message> period_date_problem(std::string_view label, Date d, bool figure) {
   auto period = parse_period_label(label);
   if (!period) return std::nullopt;
   // A label that parses is ASCII: nothing to sanitize.
   if (period->second > d)
-    return fmt::format("period {} begins after the date {} (a figure is dated the day it came in)",
-                       label, d.iso());
+    return Message{
+        fmt::format("period {} begins after the date {} (a figure is dated the day it came in)",
+                    label, d.iso()),
+        fmt::format("报送期 {} 在日期 {} 之后才开始（数据的日期是它报来的那一天）", label,
+                    d.iso())};
   const Date last = *period_last_day(label);
   if (!figure || last <= d) return std::nullopt;
-  return fmt::format("period {} is not over on {} (it ends {}); a report is dated after its period",
-                     label, d.iso(), last.iso());
+  return Message{
+      fmt::format("period {} is not over on {} (it ends {}); a report is dated after its period",
+                  label, d.iso(), last.iso()),
+      fmt::format("报送期 {} 到 {} 尚未结束（止于 {}）；报送的日期在报送期之后", label, d.iso(),
+                  last.iso())};
 }
 
 std::string period_label_of(std::string_view written) {

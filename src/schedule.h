@@ -100,6 +100,7 @@ std::string period_label_of(std::string_view written);
 //    period not over on `d`: "period 2019-07 is not over on 2019-07-03 (it
 //    ends 2019-07-31); a report is dated after its period" — it would mark
 //    the period's report in before the period is.
-std::optional<std::string> period_date_problem(std::string_view label, Date d, bool figure);
+// In Chinese too.
+std::optional<Message> period_date_problem(std::string_view label, Date d, bool figure);
 
 }  // namespace plan

@@ -24,6 +24,25 @@ TEST_CASE("headline for errors and warnings") {
   CHECK(make_warning({}, "odd").headline() == "warning: odd");
 }
 
+TEST_CASE("headline in Chinese: the Chinese message, else the English one") {
+  Location at{"f.rec", 3, 13};
+  const Diagnostic e = make_error(at, Message{"unknown unit 'x'", "未知单位“x”"});
+  CHECK(e.headline() == "f.rec:3:13: unknown unit 'x'");
+  CHECK(e.headline(true) == "f.rec:3:13: 未知单位“x”");
+  const Diagnostic w = make_warning(at, Message{"entered twice?", "重复录入？"});
+  CHECK(w.headline() == "f.rec:3:13: warning: entered twice?");
+  CHECK(w.headline(true) == "f.rec:3:13: 警告：重复录入？");
+  CHECK(make_warning({}, Message{"odd", "奇怪"}).headline(true) == "警告：奇怪");
+  // A message with no Chinese yet is shown in English, its warning word too.
+  CHECK(make_warning(at, "odd").headline(true) == "f.rec:3:13: warning: odd");
+  CHECK(make_error(at, Message{"bad", ""}).headline(true) == "f.rec:3:13: bad");
+  // Sanitized as the English is.
+  CHECK(make_error(at, Message{"x", "坏\x1b"}).headline(true) == "f.rec:3:13: 坏\\x1b");
+  // The caret stays under the column: the source line is the same.
+  const Diagnostic c = make_error({"f.rec", 1, 13}, Message{"bad", "坏"}, "2019-01-01  x  5");
+  CHECK(c.to_string(true) == "f.rec:1:13: 坏\n  2019-01-01  x  5\n" + std::string(14, ' ') + "^");
+}
+
 TEST_CASE("to_string without a source line is the headline") {
   Diagnostic d = make_error({"f.rec", 2, 4}, "bad");
   CHECK(d.to_string() == "f.rec:2:4: bad");

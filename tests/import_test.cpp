@@ -435,7 +435,7 @@ TEST_CASE("a by= that does not report a scheduled indicator is written with a wa
     if (std::string_view(value) == "explain") in.period = "2019-06", in.note = "晚报";
     auto made = make_new_entry(in, *plan, at, kToday, false);
     REQUIRE(made.ok());
-    return made->warning;
+    return made->warning.en;
   };
   CHECK(warning("jobs.towns", "5", "教育局") ==
         "教育局 is not a reporter of jobs.towns: the figure counts, but files no report; plan due "

@@ -129,6 +129,10 @@ TEST_CASE("did_you_mean words the suggestions") {
   CHECK(p.did_you_mean("rate.x", 1) == "; did you mean 'rate.b'?");
   CHECK(p.did_you_mean("rate.x", 2) == "; did you mean 'rate.b' or 'rate.a'?");
   CHECK(p.did_you_mean("rate.x") == "; did you mean 'rate.b', 'rate.a' or 'rate.c'?");
+  CHECK(p.did_you_mean("zzzzzzzz", 3, true) == "");
+  CHECK(p.did_you_mean("rate.x", 1, true) == "；是否是“rate.b”？");
+  CHECK(p.did_you_mean("rate.x", 2, true) == "；是否是“rate.b”或“rate.a”？");
+  CHECK(p.did_you_mean("rate.x", 3, true) == "；是否是“rate.b”、“rate.a”或“rate.c”？");
 }
 
 TEST_CASE("children_of lists direct children in file order") {
@@ -209,16 +213,34 @@ TEST_CASE("not_a_reporter names up to three reporters, else two and a count") {
   Indicator i = ind("jobs.towns", 0);
   i.schedule.frequency = Frequency::monthly;
   i.reported_by = {"人社局"};
-  CHECK(not_a_reporter(i, "教育局") ==
+  CHECK(not_a_reporter(i, "教育局").en ==
         "教育局 is not a reporter of jobs.towns: the figure counts, but files no report; plan due "
         "still asks 人社局");
   i.reported_by = {"镇甲", "镇乙", "镇丙"};
-  CHECK(not_a_reporter(i, "各区镇", true) ==
+  CHECK(not_a_reporter(i, "各区镇", true).en ==
         "各区镇 is not a reporter of jobs.towns: the explanation is kept, but answers for no "
         "report; plan due still asks 镇甲、镇乙、镇丙");
   i.reported_by = {"镇甲", "镇乙", "镇丙", "镇丁"};
-  CHECK(not_a_reporter(i, "教\x1b育局").ends_with("still asks 镇甲、镇乙 and 2 more"));
-  CHECK(not_a_reporter(i, "教\x1b育局").starts_with("教\\x1b育局 is not"));  // sanitized
+  CHECK(not_a_reporter(i, "教\x1b育局").en.ends_with("still asks 镇甲、镇乙 and 2 more"));
+  CHECK(not_a_reporter(i, "教\x1b育局").en.starts_with("教\\x1b育局 is not"));  // sanitized
+}
+
+TEST_CASE("not_a_reporter in Chinese says the same") {
+  Indicator i = ind("jobs.towns", 0);
+  i.schedule.frequency = Frequency::monthly;
+  i.reported_by = {"人社局"};
+  CHECK(not_a_reporter(i, "教育局").zh ==
+        "教育局 不是 jobs.towns 的报送单位：数据计入，但不算报送；plan due 仍向 人社局 催报");
+  CHECK(not_a_reporter(i, "").zh ==
+        "未注明 jobs.towns 的报送单位（by=）：数据计入，但不算报送；plan due 仍向 人社局 催报");
+  i.reported_by = {"镇甲", "镇乙", "镇丙"};
+  CHECK(not_a_reporter(i, "各区镇", true).zh ==
+        "各区镇 不是 jobs.towns 的报送单位：说明已记下，但不算任何一期的报送；plan due 仍向 "
+        "镇甲、镇乙、镇丙 催报");
+  // Four: two named, and the whole count (English says "and 2 more").
+  i.reported_by = {"镇甲", "镇乙", "镇丙", "镇丁"};
+  CHECK(not_a_reporter(i, "教育局").zh.ends_with("仍向 镇甲、镇乙 等 4 个单位 催报"));
+  CHECK(not_a_reporter(i, "教\x1b育局").zh.starts_with("教\\x1b育局 不是"));  // sanitized
 }
 
 TEST_CASE("reporters_as: a reporter is itself, a group is its members") {

@@ -11,9 +11,14 @@ using testing::mini_plan;
 
 namespace {
 
+// The English words of a verdict (the Chinese are checked apart).
+std::optional<std::string> en(const std::optional<Message>& m) {
+  return m ? std::optional(m->en) : std::nullopt;
+}
+
 // make_entry leaves the indicator index unset; the ranges look the id up.
 std::optional<std::string> doubt(const FigureRanges& r, const char* id, const char* value) {
-  return r.doubt(make_entry("2019-06-30", id, value));
+  return en(r.doubt(make_entry("2019-06-30", id, value)));
 }
 
 }  // namespace
@@ -23,8 +28,10 @@ TEST_CASE("percent_doubt: a % reading outside 0 to 100") {
   const Indicator& rate = *p.find("unemployment.rate");
   CHECK_FALSE(percent_doubt(make_entry("2019-06-30", "unemployment.rate", "0"), rate));
   CHECK_FALSE(percent_doubt(make_entry("2019-06-30", "unemployment.rate", "100"), rate));
-  CHECK(percent_doubt(make_entry("2019-06-30", "unemployment.rate", "100.5"), rate) ==
+  CHECK(en(percent_doubt(make_entry("2019-06-30", "unemployment.rate", "100.5"), rate)) ==
         "value 100.5 of unemployment.rate is outside 0 to 100 and it is a percentage");
+  CHECK(percent_doubt(make_entry("2019-06-30", "unemployment.rate", "100.5"), rate)->zh ==
+        "unemployment.rate 的数值 100.5 不在 0 到 100 之间，而它是百分数");
   CHECK(percent_doubt(make_entry("2019-06-30", "unemployment.rate", "-1"), rate));
   // Not a percentage: anything.
   const Indicator& jobs = *p.find("jobs.urban_new");
@@ -72,6 +79,19 @@ TEST_CASE("FigureRanges: a flow 100 times outside its positive increments") {
         "to 4,210 人); is it in another unit?");
   CHECK_FALSE(doubt(r, "jobs.urban_new", "420999"));
   CHECK_FALSE(doubt(r, "hr.portal", "done"));  // milestones carry no figure
+  // The same in Chinese: "to" is 至, 250 times smaller is 250 分之一.
+  CHECK(r.doubt(make_entry("2019-06-30", "jobs.urban_new", "52630000"))->zh ==
+        "jobs.urban_new 的数值 52630000 是其他数据中最大值的 12,501 倍（300 至 4,210 人）；"
+        "是不是用了别的单位？");
+  CHECK(r.doubt(make_entry("2019-06-30", "jobs.urban_new", "1.2"))->zh ==
+        "jobs.urban_new 的数值 1.2 只有其他数据中最小值的 250 分之一（300 至 4,210 人）；"
+        "是不是用了别的单位（百分数写成了小数，或漏了“万”）？");
+  // check judges against the file's entries so far, and says so.
+  FigureRanges file(mini_plan(), {"its entries before it in this file", "本文件在它之前的数据"});
+  file.add(make_entry("2019-03-31", "jobs.urban_new", "4210"));
+  CHECK(file.doubt(make_entry("2019-06-30", "jobs.urban_new", "421000"))->zh ==
+        "jobs.urban_new 的数值 421000 是本文件在它之前的数据中最大值的 100 倍（4,210 人）；"
+        "是不是用了别的单位？");
 }
 
 }  // namespace plan
@@ -90,8 +110,9 @@ std::optional<std::string> after_one(const char* id, const char* first, const ch
   auto index = mini_plan().index_of(id);
   REQUIRE(index);
   auto got = r.judge_and_add(view_of(e, *index), *index);
-  CHECK(got == judged);
-  return got;
+  CHECK(en(got) == en(judged));
+  CHECK((got ? got->zh : "") == (judged ? judged->zh : ""));
+  return en(got);
 }
 
 }  // namespace
@@ -229,7 +250,8 @@ TEST_CASE("FigureRanges::merge: ranges folded from parts judge as one range fed 
       const auto got = folded.judge(e);
       REQUIRE(got.has_value() == want.has_value());
       if (want) {
-        CHECK(*got == *want);  // the same range in the words
+        CHECK(got->en == want->en);  // the same range in the words
+        CHECK(got->zh == want->zh);
         ++doubts;
       }
     }

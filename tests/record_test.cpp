@@ -239,6 +239,23 @@ TEST_CASE("id errors") {
         "r.rec:7:26: invalid character '#' in indicator id; ids use A-Z a-z 0-9 _ . -");
 }
 
+TEST_CASE("parse_line's messages in Chinese, at the same column") {
+  auto zh = [](std::string_view line) {
+    Entry e;
+    auto r = parse_line(line, test_plan(), kWhere, &e);
+    REQUIRE(!r.ok());
+    return r.error().headline(true);
+  };
+  CHECK(zh("2019-03-31 jobs.urban_nwe 5") ==
+        "r.rec:7:12: 未知指标“jobs.urban_nwe”；是否是“jobs.urban_new”？");
+  CHECK(zh("2019-03-31 zzz 5") == "r.rec:7:12: 未知指标“zzz”");
+  CHECK(zh(tagged("note=\"abc")) == "r.rec:7:34: 引号内的值缺少结束引号");
+  CHECK(zh("2019-02-30 jobs.urban_new 5") == "r.rec:7:1: 2019-02-30 不是日历上的日期");
+  CHECK(zh(std::string(kJobs) + "1,000") == "r.rec:7:28: 数字中不能用千位分隔符");
+  CHECK(zh(std::string(kJobs) + "1.1234567") == "r.rec:7:27: 小数位数过多（最多 6 位）");
+  CHECK(zh(tagged("by=a by=b")) == "r.rec:7:34: 标签“by”重复");
+}
+
 TEST_CASE("unknown ids name the nearest known ones") {
   CHECK(error_of("2019-03-31 jobs.urban_nwe 5") ==
         "r.rec:7:12: unknown indicator 'jobs.urban_nwe'; did you mean 'jobs.urban_new'?");

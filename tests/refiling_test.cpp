@@ -61,21 +61,32 @@ TEST_CASE("RefilingFinder: the same reporter, indicator and period already in th
   CHECK(found[4]->count == 1);
   CHECK(found[4]->sum == 420 * Decimal::kScale);
   // 29 in, and 33 more: 62.
-  CHECK(finder.warning(0) ==
+  CHECK(finder.warning(0).en ==
         "镇甲 already reported jobs.reemployed for 2019-06 (2 figures, the first at "
         "towns/a/2019.rec:12; 29 in all): a flow's figures add up, so 2019-06 comes to 62");
-  CHECK(finder.warning(4) ==
+  CHECK(finder.warning(4).en ==
         "人社局 already reported jobs.urban_new for 2019-06 (towns/a/2019.rec:17: 420): a flow's "
         "figures add up, so 2019-06 comes to 520");
   // The refusal: 33 replacing the 29 in is +4; added, 62. 100 for 420: -320.
-  CHECK(finder.refusal(0) ==
+  CHECK(finder.refusal(0).en ==
         "镇甲 already reported jobs.reemployed for 2019-06 (2 figures, the first at "
         "towns/a/2019.rec:12; 29 in all): --replace if 33 replaces them (recorded as the "
         "difference, +4), --add if it adds to them (then 2019-06 comes to 62)");
-  CHECK(finder.refusal(4) ==
+  CHECK(finder.refusal(4).en ==
         "人社局 already reported jobs.urban_new for 2019-06 (towns/a/2019.rec:17: 420): "
         "--replace if 100 replaces it (recorded as the difference, -320), --add if it adds to "
         "it (then 2019-06 comes to 520)");
+  // The same facts in Chinese.
+  CHECK(finder.warning(0).zh ==
+        "镇甲 已报过 jobs.reemployed 的 2019-06（2 个数据，第一个在 towns/a/2019.rec:12；合计 "
+        "29）：流量数据逐笔相加，2019-06 合计为 62");
+  CHECK(finder.refusal(0).zh ==
+        "镇甲 已报过 jobs.reemployed 的 2019-06（2 个数据，第一个在 towns/a/2019.rec:12；合计 "
+        "29）：如 33 是替换原有各数，用 --replace（按差额 +4 记入）；如是追加，用 --add（2019-06 "
+        "合计为 62）");
+  CHECK(finder.refusal(4).zh ==
+        "人社局 已报过 jobs.urban_new 的 2019-06（towns/a/2019.rec:17：420）：如 100 是替换原数，"
+        "用 --replace（按差额 -320 记入）；如是追加，用 --add（2019-06 合计为 520）");
 }
 
 TEST_CASE("RefilingFinder: a period given twice in the batch, and the same figure twice") {
@@ -93,24 +104,24 @@ TEST_CASE("RefilingFinder: a period given twice in the batch, and the same figur
   for (const auto& e : rows) fresh.push_back(&e);
   RefilingFinder finder(cycle_plan(), fresh);
   CHECK_FALSE(finder.replaced_twice(0));
-  CHECK(finder.replaced_twice(1) ==
+  CHECK(finder.replaced_twice(1)->en ==
         "镇甲 reports jobs.reemployed for 2019-06 twice in the batch (first at r.csv:2: 30): "
         "with --replace a reporter's period takes one figure");
   CHECK_FALSE(finder.replaced_twice(2));
-  CHECK(finder.replaced_twice(3) ==
+  CHECK(finder.replaced_twice(3)->en ==
         "镇乙 reports jobs.reemployed for 2019-06 twice in the batch, both 40 (first at "
         "r.csv:4): entered twice? with --replace a reporter's period takes one figure");
   // A third names the first row alone, and is judged against its figure.
-  CHECK(finder.replaced_twice(4) ==
+  CHECK(finder.replaced_twice(4)->en ==
         "镇乙 reports jobs.reemployed for 2019-06 3 times in the batch, each 40 (first at "
         "r.csv:4): entered twice? with --replace a reporter's period takes one figure");
   // 30, 35, 30: not one figure entered again.
-  CHECK(finder.replaced_twice(5) ==
+  CHECK(finder.replaced_twice(5)->en ==
         "镇甲 reports jobs.reemployed for 2019-06 3 times in the batch (first at r.csv:2: 30): "
         "with --replace a reporter's period takes one figure");
   // The rows before sum to 4 × the first (30 + 35 + 30 + 25 = 120), yet
   // they are not one figure entered again.
-  CHECK(finder.replaced_twice(7) ==
+  CHECK(finder.replaced_twice(7)->en ==
         "镇甲 reports jobs.reemployed for 2019-06 5 times in the batch (first at r.csv:2: 30): "
         "with --replace a reporter's period takes one figure");
 }
@@ -126,12 +137,12 @@ TEST_CASE("RefilingFinder: a sum past the figure limit is left unsaid") {
   Diagnostics d;
   finder.begin_file(0, "a.rec", d);
   for (int n = 1; n <= 4; ++n) finder.add(line(big, "a.rec", n));
-  CHECK(finder.warning(0) ==
+  CHECK(finder.warning(0).en ==
         "镇甲 already reported jobs.reemployed for 2019-06 (4 figures, the first at a.rec:1; "
         "3,999,999,999,996 in all): a flow's figures add up");
   // A fifth in the ledger: its sum is past the limit too, and unsaid.
   finder.add(line(big, "a.rec", 5));
-  CHECK(finder.warning(0) ==
+  CHECK(finder.warning(0).en ==
         "镇甲 already reported jobs.reemployed for 2019-06 (5 figures, the first at a.rec:1): a "
         "flow's figures add up");
 }
@@ -189,9 +200,9 @@ TEST_CASE("RefilingFinder: the new figures before one count too, after the ledge
   CHECK(found[3]->first.to_string() == "a.rec:7");
   CHECK(found[3]->count == 3);
   CHECK(found[3]->sum == 43 * Decimal::kScale);  // 10 + 31 + 2
-  CHECK(finder.warning(3).find("(3 figures, the first at a.rec:7; 43 in all)") !=
+  CHECK(finder.warning(3).en.find("(3 figures, the first at a.rec:7; 43 in all)") !=
         std::string::npos);
-  CHECK(finder.warning(3).ends_with("so 2019-06 comes to 46"));
+  CHECK(finder.warning(3).en.ends_with("so 2019-06 comes to 46"));
 }
 
 }  // namespace plan

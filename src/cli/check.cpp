@@ -42,7 +42,7 @@ void setup_check(CLI::App& sub, Globals& g) {
       stats = read_records(Env::posix(), paths->records_dir, *plan, diags, checker,
                            reader_threads_wanted());
     }
-    for (const auto& d : diags.items()) print_diagnostic(d);
+    for (const auto& d : diags.items()) print_diagnostic(g, d);
     std::size_t errors = diags.error_count(), warnings = diags.warning_count();
     auto plural = [](std::size_t n, const char* one, const char* many) {
       return fmt::format("{} {}", n, n == 1 ? one : many);

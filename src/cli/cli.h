@@ -90,7 +90,7 @@ std::shared_ptr<CLI::Formatter> help_formatter();
 constexpr int kHelpColumns = 80;
 
 // Prints a diagnostic (with its source line and caret) to stderr.
-void print_diagnostic(const Diagnostic& d);
+void print_diagnostic(const Globals& g, const Diagnostic& d);
 
 // Prints an error and sets g.exit_code from its kind.
 void fail(Globals& g, const Diagnostic& d);

@@ -129,12 +129,12 @@ std::shared_ptr<CLI::Formatter> help_formatter() {
   return std::make_shared<HelpFormatter>();
 }
 
-void print_diagnostic(const Diagnostic& d) {
-  print_message(d.to_string());
+void print_diagnostic(const Globals& g, const Diagnostic& d) {
+  print_message(d.to_string(use_chinese(g)));
 }
 
 void fail(Globals& g, const Diagnostic& d) {
-  print_diagnostic(d);
+  print_diagnostic(g, d);
   g.exit_code = exit_code_for(d.kind);
 }
 
@@ -484,7 +484,7 @@ bool read_figures(Globals& g, const Project& p, const std::vector<Ledger*>& ledg
   // back is being left out.
   for (const auto& d : diags.items())
     if (d.severity == Severity::warning && d.where.file.ends_with(kJournalFileName))
-      print_diagnostic(d);
+      print_diagnostic(g, d);
   const Diagnostic* bad = diags.first_error();
   for (Ledger* l : ledgers)
     if (!bad && l->error()) bad = &*l->error();
@@ -493,11 +493,14 @@ bool read_figures(Globals& g, const Project& p, const std::vector<Ledger*>& ledg
   Diagnostic shown = *bad;
   shown.source_line.clear();
   std::size_t n = diags.error_count();
-  shown.message += use_chinese(g)
-                       ? fmt::format("（记录中共 {} 个错误，`plan check` 逐一列出）",
-                                     std::max<std::size_t>(n, 1))
-                       : fmt::format(" ({} error{} in the records; `plan check` lists them)",
-                                     std::max<std::size_t>(n, 1), n > 1 ? "s" : "");
+  // In Chinese the count goes after the Chinese message, or after the
+  // English one when the message has none.
+  if (use_chinese(g))
+    (shown.message_zh.empty() ? shown.message : shown.message_zh) +=
+        fmt::format("（记录中共 {} 个错误，`plan check` 逐一列出）", std::max<std::size_t>(n, 1));
+  else
+    shown.message += fmt::format(" ({} error{} in the records; `plan check` lists them)",
+                                 std::max<std::size_t>(n, 1), n > 1 ? "s" : "");
   fail(g, shown);
   return false;
 }

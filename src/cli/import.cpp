@@ -203,7 +203,7 @@ void setup_import(CLI::App& sub, Globals& g) {
     }
     // A CSV's problems also name their cell, as a spreadsheet shows it.
     const Diagnostics shown = result.shown(result.diags);
-    for (const auto& d : shown.items()) print_diagnostic(d);
+    for (const auto& d : shown.items()) print_diagnostic(g, d);
     const bool zh = use_chinese(g);
     if (result.diags.has_errors()) {
       std::size_t n = result.diags.error_count();

@@ -165,9 +165,9 @@ void setup_record(CLI::App& sub, Globals& g) {
       return;
     }
     emit(g, sanitize(file.string()) + ": " + sanitize(made->line) + "\n");
-    if (!made->warning.empty()) print_message("warning: " + made->warning);
+    if (!made->warning.en.empty()) print_diagnostic(g, make_warning({}, made->warning));
     for (const auto& d : judged.items())
-      if (d.severity == Severity::warning) print_diagnostic(d);
+      if (d.severity == Severity::warning) print_diagnostic(g, d);
   });
 }
 

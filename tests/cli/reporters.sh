@@ -40,6 +40,23 @@ same "second figure for March: exit" "$RC" 1
 same "second figure for March: refused" "$ERR" \
   "plan: 人社局 already reported jobs.urban_new for 2019-03 (records/hrss/2019.rec:23: 1,942): --replace if 10 replaces it (recorded as the difference, -1,932), --add if it adds to it (then 2019-03 comes to 1,952)"
 unchanged "second figure for March"
+# Under --lang zh the refusals say the same in Chinese; nothing is written.
+run --lang zh record jobs.urban_new 10 --date 2019-03-31 --by 人社局
+same "second figure for March, zh" "$RC:$ERR" \
+  "1:plan: 人社局 已报过 jobs.urban_new 的 2019-03（records/hrss/2019.rec:23：1,942）：如 10 是替换原数，用 --replace（按差额 -1,932 记入）；如是追加，用 --add（2019-03 合计为 1,952）"
+run --lang zh record jobs.urban_new 10 --date 2019-03-31 --by 人设局
+same "record --by typo, zh" "$RC:$ERR" "2:plan: 未知单位“人设局”；是否是“人社局”？"
+run --lang zh record jobs.urban_nwe 10 --date 2019-03-31 --by 人社局
+same "record an id typo, zh" "$RC:$ERR" "2:plan: 未知指标“jobs.urban_nwe”；是否是“jobs.urban_new”？"
+run --lang zh record jobs.urban_new 10x --date 2019-03-31 --by 人社局
+same "record a bad value, zh" "$RC:$ERR" "1:plan: 数值“10x”：数值中有多余的字符“x”"
+run --lang zh record jobs.urban_new 10 --date 2021-02-15 --by 人社局
+same "record after the plan, zh" "$RC:$ERR" \
+  "1:plan: 日期 2021-02-15 不在规划期（2018-01-01 至 2020-12-31）内；如是规划期内某一期的报送，用 --period 指明（即计入该期）；如日期无误，用 --force"
+run --lang zh record jobs.urban_new 10 --date 2019-03-31 --by 人社局 --period 2019Q1
+same "record a period of another frequency, zh" "$RC:$ERR" \
+  "2:plan: 报送期“2019Q1”不是 jobs.urban_new 的月度报送期（如 2018-01）"
+unchanged "refusals in Chinese"
 run record jobs.urban_new 10 --date 2019-03-31 --by 人社局 --add
 same "record by 人社局: exit" "$RC" 0
 same "record by 人社局: where" "$OUT" "records/hrss/2019.rec: $LINE"
@@ -122,12 +139,25 @@ same "import by typo: message" "$ERR" "plan: typo.csv:3:29: cell D3: unknown uni
 plan: typo.csv:2:27: cell C2: same date, id, value and by= as records/hrss/2019.rec:128: already in the ledger (--allow-duplicates to add it again)
 plan: nothing imported: 2 errors in typo.csv"
 unchanged "import by typo"
-# Under --lang zh the summary is Chinese (the row's message stays English).
+# Under --lang zh the rows' messages and the summary are Chinese, at the
+# same places.
 run --lang zh import typo.csv
-same "import by typo, zh: message" "$ERR" "plan: typo.csv:3:29: cell D3: unknown unit '人设局'; did you mean '人社局'?
-plan: typo.csv:2:27: cell C2: same date, id, value and by= as records/hrss/2019.rec:128: already in the ledger (--allow-duplicates to add it again)
+same "import by typo, zh: message" "$ERR" "plan: typo.csv:3:29: 单元格 D3：未知单位“人设局”；是否是“人社局”？
+plan: typo.csv:2:27: 单元格 C2：日期、指标、数值和 by= 与 records/hrss/2019.rec:128 相同：账中已有（如要再记一次，用 --allow-duplicates）
 plan: 未导入：typo.csv 有 2 个错误"
 unchanged "import by typo, zh"
+# A sheet's own cells, in Chinese: columns by hand ("2019-04-30,jobs.urban_new,"
+# is 26 characters: C2 is column 27; E3 is 30 after it, column 31).
+printf '日期,指标代码,指标名称,数值,计量单位,填报单位\n2019-04-30,jobs.urban_new,城镇新增就业,20,人,人社局\n2019-04-30,jobs.urban_new,,20,个,人社局\n' > cells.csv
+run --lang zh import cells.csv
+same "import a sheet's cells, zh" "$RC:$ERR" "1:plan: cells.csv:2:27: 单元格 C2：名称“城镇新增就业”不是 jobs.urban_new 的名称（城镇新增就业人数）；请改正指标代码或名称
+plan: cells.csv:3:31: 单元格 E3：计量单位“个”不是 jobs.urban_new 的计量单位（人）；请以人为单位填写数值
+plan: 未导入：cells.csv 有 2 个错误"
+unchanged "import a sheet's cells, zh"
+printf '日期,指标名称,数值,填报单位\n2019-04-30,城镇新增就业,20,人社局\n' > names.csv
+run --lang zh import names.csv
+same "import a name cut short, zh" "$RC:$ERR" "1:plan: names.csv:2:12: 单元格 B2：未知指标名称“城镇新增就业”；是否是“jobs.urban_new”（城镇新增就业人数）？
+plan: 未导入：names.csv 有 1 个错误"
 # good.csv's three rows, all in the ledger now, and a bad row: each is said
 # at its cell, and no line says the file was imported before (this one has
 # a row that never was).
@@ -154,6 +184,9 @@ same "check: exit (a warning)" "$RC" 0
 same "check: the warning" "$(grep -F 'records/typo.rec' <<<"$ERR" | head -n 1)" \
   "plan: records/typo.rec:1:36: warning: unknown unit '人设局'; did you mean '人社局'?"
 same "check: the shipped records have no unknown by=" "$(grep -c 'unknown unit' <<<"$ERR")" 1
+run --lang zh check
+same "check, zh: the warning at the same place" "$(grep -F 'records/typo.rec' <<<"$ERR" | head -n 1)" \
+  "plan: records/typo.rec:1:36: 警告：未知单位“人设局”；是否是“人社局”？"
 
 # --- a second figure for a period, on a fresh copy ---------------------------
 # 人社局's March 2019 of jobs.urban_new is records/hrss/2019.rec:23 (1,942)

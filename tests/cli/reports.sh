@@ -225,7 +225,7 @@ printf '2019-07-01  jobs.urban_nwe  5\n' >>"$WORK/records/hrss/2019.rec"
 expect_exit 1 -- "$PLAN" --plan tests/fixtures/mini.toml --records "$WORK/records" status
 expect_err_line "plan: $WORK/records/hrss/2019.rec:9:13: unknown indicator 'jobs.urban_nwe'; did you mean 'jobs.urban_new'? (1 error in the records; \`plan check\` lists them)"
 expect_exit 1 -- "$PLAN" --lang zh --plan tests/fixtures/mini.toml --records "$WORK/records" status
-expect_err_line "plan: $WORK/records/hrss/2019.rec:9:13: unknown indicator 'jobs.urban_nwe'; did you mean 'jobs.urban_new'?（记录中共 1 个错误，\`plan check\` 逐一列出）"
+expect_err_line "plan: $WORK/records/hrss/2019.rec:9:13: 未知指标“jobs.urban_nwe”；是否是“jobs.urban_new”？（记录中共 1 个错误，\`plan check\` 逐一列出）"
 expect_exit 1 -- "$PLAN" --plan tests/fixtures/mini.toml --records "$WORK/records" check
 expect_exit 0 -- "${P[@]}" check
 expect_exit 0 -- "${P[@]}" check --strict
