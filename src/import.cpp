@@ -423,13 +423,17 @@ Expected<Date> spreadsheet_date(std::string_view s, const Location& where) {
       std::int64_t serial = 0;
       for (char c : whole) serial = serial * 10 + (c - '0');
       if (frac.find_first_not_of('0') != std::string_view::npos)
-        return make_error(where, "date \"" + sanitize(s) +
-                                     "\" is a serial date with a time of day; figures are "
-                                     "dated by the day");
+        return make_error(where,
+                          Message{"date \"" + sanitize(s) +
+                                      "\" is a serial date with a time of day; figures "
+                                      "are dated by the day",
+                                  "日期“" + sanitize(s) + "”是带时刻的日期序号；数据的日期只到日"});
       if (auto d = excel_serial_date(serial, false)) return *d;
-      return make_error(where, "date \"" + sanitize(s) +
-                                   "\" is not a date (as a serial day "
-                                   "number it names no day)");
+      return make_error(
+          where, Message{"date \"" + sanitize(s) +
+                             "\" is not a date (as a serial day "
+                             "number it names no day)",
+                         "日期“" + sanitize(s) + "”不是日期（作为日期序号，它对不上任何一天）"});
     }
   }
   std::string_view rest = s;
@@ -455,18 +459,24 @@ Expected<Date> spreadsheet_date(std::string_view s, const Location& where) {
     std::string_view t = trim(rest.substr(1));
     if (!t.empty() && time_shaped(t)) {
       if (!midnight(t))
-        return make_error(where, "date \"" + sanitize(s) +
-                                     "\" has a time of day; figures are dated by the day (a "
-                                     "time of 0:00 is taken)");
+        return make_error(where, Message{"date \"" + sanitize(s) +
+                                             "\" has a time of day; figures are dated by the "
+                                             "day (a time of 0:00 is taken)",
+                                         "日期“" + sanitize(s) +
+                                             "”带有时刻；数据的日期只到日（时刻为 0:00 的可以）"});
       rest = {};
     }
   }
   if (!shaped || !rest.empty())
-    return make_error(where, "date \"" + sanitize(s) +
-                                 "\" is not a date (YYYY-MM-DD; YYYY/M/D and YYYY年M月D日 "
-                                 "are taken too)");
+    return make_error(where, Message{"date \"" + sanitize(s) +
+                                         "\" is not a date (YYYY-MM-DD; YYYY/M/D and "
+                                         "YYYY年M月D日 are taken too)",
+                                     "日期“" + sanitize(s) +
+                                         "”不是日期（应为 YYYY-MM-DD，也可写 YYYY/M/D 或 "
+                                         "YYYY年M月D日）"});
   if (!Date::is_valid(y, m, d))
-    return make_error(where, "date \"" + sanitize(s) + "\" is not a real calendar date");
+    return make_error(where, Message{"date \"" + sanitize(s) + "\" is not a real calendar date",
+                                     "日期“" + sanitize(s) + "”不是日历上的日期"});
   return Date::from_ymd(y, m, d);
 }
 

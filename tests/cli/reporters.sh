@@ -154,6 +154,11 @@ same "import a sheet's cells, zh" "$RC:$ERR" "1:plan: cells.csv:2:27: 单元格 
 plan: cells.csv:3:31: 单元格 E3：计量单位“个”不是 jobs.urban_new 的计量单位（人）；请以人为单位填写数值
 plan: 未导入：cells.csv 有 2 个错误"
 unchanged "import a sheet's cells, zh"
+printf 'date,id,value,by\n2019/2/30,jobs.urban_new,20,人社局\n2019-04-30 9:00,jobs.urban_new,20,人社局\n' > dates.csv
+run --lang zh import dates.csv
+same "import dates, zh" "$RC:$ERR" "1:plan: dates.csv:2:1: 单元格 A2：日期“2019/2/30”不是日历上的日期
+plan: dates.csv:3:1: 单元格 A3：日期“2019-04-30 9:00”带有时刻；数据的日期只到日（时刻为 0:00 的可以）
+plan: 未导入：dates.csv 有 2 个错误"
 printf '日期,指标名称,数值,填报单位\n2019-04-30,城镇新增就业,20,人社局\n' > names.csv
 run --lang zh import names.csv
 same "import a name cut short, zh" "$RC:$ERR" "1:plan: names.csv:2:12: 单元格 B2：未知指标名称“城镇新增就业”；是否是“jobs.urban_new”（城镇新增就业人数）？
