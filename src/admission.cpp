@@ -135,7 +135,7 @@ Admission admit(Env& env, const std::filesystem::path& records, const Plan& plan
                               "{} was imported before? (--allow-duplicates to add them "
                               "again)",
                               batch.size(), first, what),
-                  fmt::format("全部 {} 行账中都已有，第一行在 {}：{}已导入过？（如要再记"
+                  fmt::format("全部 {} 行在账中都已有，第一行在 {}：{}已导入过？（如要再记"
                               "一次，用 --allow-duplicates）",
                               batch.size(), first,
                               options.batch_name.empty() ? "这批数据" : options.batch_name + " ")});

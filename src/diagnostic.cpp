@@ -89,6 +89,12 @@ Diagnostic make_not_found(Location where, std::string message) {
   return d;
 }
 
+Diagnostic make_usage_error(Message message) {
+  Diagnostic d = make_usage_error(std::move(message.en));
+  d.message_zh = std::move(message.zh);
+  return d;
+}
+
 Diagnostic make_usage_error(std::string message) {
   Diagnostic d = make_error({}, std::move(message));
   d.kind = ErrorKind::usage;

@@ -75,6 +75,7 @@ Diagnostic make_io_error(Location where, std::string message);
 Diagnostic make_not_found(Location where, std::string message);
 // Usage errors concern the command line, which has no file: the message alone.
 Diagnostic make_usage_error(std::string message);
+Diagnostic make_usage_error(Message message);
 
 // A collector for passes that report every problem, not only the first.
 class Diagnostics {

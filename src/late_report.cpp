@@ -77,7 +77,12 @@ std::vector<std::optional<Message>> late_reports(const Plan& plan, const Filings
                                 ? "no one has reported"
                                 : fmt::format("{} has not reported", e.tag("by"));
     const std::string who_zh =
-        ind.reported_by.empty() ? "尚无人报送" : fmt::format("{} 尚未报送", e.tag("by"));
+        ind.reported_by.empty() ? "尚无人报送" : fmt::format("{}尚未报送", e.tag("by"));
+    // How to name a period: "用 --period 2019-07", or for a sheet "在报送期一列填 2019-07".
+    const auto name_zh = [&](const std::string& label) {
+      return words.period_is_column ? fmt::format("在{}一列填 {}", period_option, label)
+                                    : fmt::format("用 {} {}", period_option, label);
+    };
     const std::string opening =
         fmt::format("{} {} for {} (due {}), and this figure, dated {}, would count for {}", who,
                     ind.id, late, before.due.iso(), e.date.iso(), next);
@@ -99,9 +104,9 @@ std::vector<std::optional<Message>> late_reports(const Plan& plan, const Filings
                       ind.reported_by.empty() ? std::string("a report")
                                               : fmt::format("{}'s report", e.tag("by")),
                       period_option, late, late, mend),
-          fmt::format("{}，而 {} 已有{}报送：如是迟报的 {} 报送，{} {}{}", opening_zh, next,
-                      ind.reported_by.empty() ? std::string() : fmt::format(" {} 的", e.tag("by")),
-                      late, period_option, late, mend_zh)};
+          fmt::format("{}，而 {} 已有{}报送：如是迟报的 {} 报送，{}{}", opening_zh, next,
+                      ind.reported_by.empty() ? std::string() : fmt::format("{}的", e.tag("by")),
+                      late, name_zh(late), mend_zh)};
       continue;
     }
     // A figure for a period not over is refused unless forced
@@ -113,10 +118,8 @@ std::vector<std::optional<Message>> late_reports(const Plan& plan, const Filings
             "{}, which is not over: {} {} if it is the late {} report, {} {}{} if it is {}'s so "
             "far{}",
             opening, period_option, late, late, period_option, next, force, next, mend),
-        fmt::format("{}，而 {} 尚未结束：如是迟报的 {} 报送，{} {}；如是 {} 截至目前的数，{} "
-                    "{}{}{}",
-                    opening_zh, next, late, period_option, late, next, period_option, next,
-                    force_zh, mend_zh)};
+        fmt::format("{}，而 {} 尚未结束：如是迟报的 {} 报送，{}；如是 {} 截至目前的数，{}{}{}",
+                    opening_zh, next, late, name_zh(late), next, name_zh(next), force_zh, mend_zh)};
   }
   return out;
 }

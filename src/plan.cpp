@@ -146,19 +146,19 @@ Message not_a_reporter(const Indicator& ind, std::string_view unit, bool explana
   std::string who = join_names(named), who_zh = who;
   if (by.size() > kNamed + 1) {
     who += " and " + std::to_string(by.size() - kNamed) + " more";
-    who_zh += " 等 " + std::to_string(by.size()) + " 个单位";
+    who_zh += "等 " + std::to_string(by.size()) + " 个单位";
   }
   std::string head = unit.empty() ? "no reporter named (by=) for " + ind.id
                                   : sanitize(unit) + " is not a reporter of " + ind.id;
   std::string head_zh = unit.empty() ? "未注明 " + ind.id + " 的报送单位（by=）"
-                                     : sanitize(unit) + " 不是 " + ind.id + " 的报送单位";
+                                     : sanitize(unit) + "不是 " + ind.id + " 的报送单位";
   return {head +
               (explanation ? ": the explanation is kept, but answers for no report"
                            : ": the figure counts, but files no report") +
               "; plan due still asks " + who,
           head_zh +
               (explanation ? "：说明已记下，但不算任何一期的报送" : "：数据计入，但不算报送") +
-              "；plan due 仍向 " + who_zh + " 催报"};
+              "；plan due 仍向" + who_zh + "催报"};
 }
 
 namespace {

@@ -5,7 +5,6 @@
 #include <cstring>
 
 #include "text.h"
-#include "words.h"
 
 namespace plan {
 
@@ -248,8 +247,7 @@ std::optional<Diagnostic> LineParser::parse_value(std::size_t pos, std::size_t e
     return fail(pos,
                 "'" + std::string(v) + "' is only for milestones; " + ind.id + " is a " +
                     std::string(kind_name(ind.kind)),
-                "“" + std::string(v) + "”只用于节点任务；" + ind.id + " 是" +
-                    kind_word(ind.kind, true) + "指标");
+                "“" + std::string(v) + "”只用于节点任务，而 " + ind.id + " 不是节点任务");
 
   // [+-]digits[.digits][%|万], checked here rather than by Decimal::parse so
   // that each mistake is reported at its own column.

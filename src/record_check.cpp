@@ -119,8 +119,8 @@ void RecordChecker::check(const EntryView& e, std::optional<std::size_t> index,
                             id),
                 fmt::format("{} {} … {} {}；{}", outside_zh, plan_.start.iso(), plan_.end.iso(),
                             period_before ? "之前" : "内",
-                            flow ? fmt::format("不计入 {} 的任何数", id)
-                                 : fmt::format("在它仍是 {} 最新一条时照样计入", id))});
+                            flow ? fmt::format("不计入 {} 的任何合计", id)
+                                 : fmt::format("在它仍是 {} 的最新一条时照样计入", id))});
   }
   if (e.date > today_)
     diags_->warning(

@@ -178,8 +178,7 @@ Message RefilingFinder::warning(std::size_t i) const {
       fmt::format("{} already reported {} for {} ({}): a flow's figures add up{}", key_[i]->by, id,
                   period, before.en,
                   comes_to ? fmt::format(", so {} comes to {}", period, amount_text(total)) : ""),
-      fmt::format("{} 已报过 {} 的 {}（{}）：流量数据逐笔相加{}", key_[i]->by, id, period,
-                  before.zh,
+      fmt::format("{}已报过 {} 的 {}（{}）：流量数据逐笔相加{}", key_[i]->by, id, period, before.zh,
                   comes_to ? fmt::format("，{} 合计为 {}", period, amount_text(total)) : "")};
 }
 
@@ -197,20 +196,19 @@ Message RefilingFinder::refusal(std::size_t i) const {
   const char* them_zh = f.count == 1 ? "原数" : "原有各数";
   const Message before = describe(f);
   if (!sums)
-    return {
-        fmt::format("{} already reported {} for {} ({}): --replace if {} replaces {}, --add if "
-                    "it adds to {}",
-                    key_[i]->by, id, period, before.en, value, them, them),
-        fmt::format("{} 已报过 {} 的 {}（{}）：如 {} 是替换{}，用 --replace；如是追加，用 --add",
-                    key_[i]->by, id, period, before.zh, value, them_zh)};
+    return {fmt::format("{} already reported {} for {} ({}): --replace if {} replaces {}, --add if "
+                        "it adds to {}",
+                        key_[i]->by, id, period, before.en, value, them, them),
+            fmt::format("{}已报过 {} 的 {}（{}）：如 {} 是替换{}，用 --replace；如是追加，用 --add",
+                        key_[i]->by, id, period, before.zh, value, them_zh)};
   const std::string sign = difference > 0 ? "+" : "";
   return {
       fmt::format("{} already reported {} for {} ({}): --replace if {} replaces {} (recorded as "
                   "the difference, {}{}), --add if it adds to {} (then {} comes to {})",
                   key_[i]->by, id, period, before.en, value, them, sign, amount_text(difference),
                   them, period, amount_text(total)),
-      fmt::format("{} 已报过 {} 的 {}（{}）：如 {} 是替换{}，用 --replace（按差额 {}{} "
-                  "记入）；如是追加，用 --add（{} 合计为 {}）",
+      fmt::format("{}已报过 {} 的 {}（{}）：如 {} 是替换{}，用 --replace（按差额 {}{} "
+                  "记入）；如是追加，用 --add（则 {} 合计为 {}）",
                   key_[i]->by, id, period, before.zh, value, them_zh, sign, amount_text(difference),
                   period, amount_text(total))};
 }
@@ -224,7 +222,7 @@ std::optional<Message> RefilingFinder::replaced_twice(std::size_t i) const {
   const std::string times =
       before->count == 1 ? "twice" : fmt::format("{} times", before->count + 1);
   const std::string times_zh =
-      before->count == 1 ? "两次" : fmt::format("{} 次", before->count + 1);
+      before->count == 1 ? "两次" : fmt::format(" {} 次", before->count + 1);
   const std::string period = period_text(i), value = format_amount(first.amount, true),
                     at = before->first.to_string();
   // The same figure again (as every row before it) is a row entered twice,
@@ -235,7 +233,7 @@ std::optional<Message> RefilingFinder::replaced_twice(std::size_t i) const {
                     "with --replace a reporter's period takes one figure",
                     key_[i]->by, id, period, times, before->count == 1 ? "both" : "each", value,
                     at),
-        fmt::format("{} 在这批数据中{}报送 {} 的 {}，{}是 {}（第一次在 {}）：重复录入？用 "
+        fmt::format("{}在这批数据中{}报送 {} 的 {}，{}是 {}（第一次在 {}）：重复录入？用 "
                     "--replace 时每个单位每期只取一个数",
                     key_[i]->by, times_zh, id, period, before->count == 1 ? "两次都" : "每次都",
                     value, at)};
@@ -243,7 +241,7 @@ std::optional<Message> RefilingFinder::replaced_twice(std::size_t i) const {
       fmt::format("{} reports {} for {} {} in the batch (first at {}: {}): with --replace a "
                   "reporter's period takes one figure",
                   key_[i]->by, id, period, times, at, value),
-      fmt::format("{} 在这批数据中{}报送 {} 的 {}（第一次在 {}：{}）：用 --replace "
+      fmt::format("{}在这批数据中{}报送 {} 的 {}（第一次在 {}：{}）：用 --replace "
                   "时每个单位每期只取一个数",
                   key_[i]->by, times_zh, id, period, at, value)};
 }

@@ -169,8 +169,8 @@ std::optional<Message> period_date_problem(std::string_view label, Date d, bool 
   return Message{
       fmt::format("period {} is not over on {} (it ends {}); a report is dated after its period",
                   label, d.iso(), last.iso()),
-      fmt::format("报送期 {} 到 {} 尚未结束（止于 {}）；报送的日期在报送期之后", label, d.iso(),
-                  last.iso())};
+      fmt::format("报送期 {} 截至 {} 尚未结束（止于 {}）；报送日期应在报送期结束之后", label,
+                  d.iso(), last.iso())};
 }
 
 std::string period_label_of(std::string_view written) {

@@ -53,15 +53,18 @@ std::optional<std::string> judge_zh(const Entry& row, const LateReportWords& wor
 
 TEST_CASE("late_reports: the sentences in Chinese") {
   CHECK(judge_zh(line("2019-08-12  jobs.reemployed  12  by=镇甲")) ==
-        "镇甲 尚未报送 jobs.reemployed 的 2019-07（2019-08-10 截止），这个数据的日期是 "
-        "2019-08-12，将计入 2019-08，而 2019-08 尚未结束：如是迟报的 2019-07 报送，--period "
-        "2019-07；如是 2019-08 截至目前的数，--period 2019-08 --force");
-  CHECK(judge_zh(line("2019-08-12  jobs.reemployed  12  by=镇甲"), {"报送期", false, true, true})
-            ->ends_with("报送期 2019-08 并加 --force；如是 2019-07 的报送，也可改好表中的错行"));
+        "镇甲尚未报送 jobs.reemployed 的 2019-07（2019-08-10 截止），这个数据的日期是 "
+        "2019-08-12，将计入 2019-08，而 2019-08 尚未结束：如是迟报的 2019-07 报送，用 "
+        "--period 2019-07；如是 2019-08 截至目前的数，用 --period 2019-08 --force");
+  CHECK(
+      judge_zh(line("2019-08-12  jobs.reemployed  12  by=镇甲"), {"报送期", false, true, true})
+          ->ends_with("如是迟报的 2019-07 报送，在报送期一列填 2019-07；如是 2019-08 截至目前的数，"
+                      "在报送期一列填 2019-08 并加 --force；如是 2019-07 的报送，也可改好表中的"
+                      "错行"));
   CHECK(judge_zh(line("2019-07-12  jobs.reemployed  12  by=镇乙")) ==
-        "镇乙 尚未报送 jobs.reemployed 的 2019-06（2019-07-10 截止），这个数据的日期是 "
-        "2019-07-12，将计入 2019-07，而 2019-07 已有 镇乙 的报送：如是迟报的 2019-06 报送，"
-        "--period 2019-06");
+        "镇乙尚未报送 jobs.reemployed 的 2019-06（2019-07-10 截止），这个数据的日期是 "
+        "2019-07-12，将计入 2019-07，而 2019-07 已有镇乙的报送：如是迟报的 2019-06 报送，"
+        "用 --period 2019-06");
 }
 
 TEST_CASE("late_reports: 镇甲's July, due 10 August, recorded on 12 August without a period") {

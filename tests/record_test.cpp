@@ -254,6 +254,8 @@ TEST_CASE("parse_line's messages in Chinese, at the same column") {
   CHECK(zh(std::string(kJobs) + "1,000") == "r.rec:7:28: 数字中不能用千位分隔符");
   CHECK(zh(std::string(kJobs) + "1.1234567") == "r.rec:7:27: 小数位数过多（最多 6 位）");
   CHECK(zh(tagged("by=a by=b")) == "r.rec:7:34: 标签“by”重复");
+  CHECK(zh(std::string(kJobs) + "done") ==
+        "r.rec:7:27: “done”只用于节点任务，而 jobs.urban_new 不是节点任务");
 }
 
 TEST_CASE("unknown ids name the nearest known ones") {

@@ -78,15 +78,15 @@ TEST_CASE("RefilingFinder: the same reporter, indicator and period already in th
         "it (then 2019-06 comes to 520)");
   // The same facts in Chinese.
   CHECK(finder.warning(0).zh ==
-        "镇甲 已报过 jobs.reemployed 的 2019-06（2 个数据，第一个在 towns/a/2019.rec:12；合计 "
+        "镇甲已报过 jobs.reemployed 的 2019-06（2 个数据，第一个在 towns/a/2019.rec:12；合计 "
         "29）：流量数据逐笔相加，2019-06 合计为 62");
   CHECK(finder.refusal(0).zh ==
-        "镇甲 已报过 jobs.reemployed 的 2019-06（2 个数据，第一个在 towns/a/2019.rec:12；合计 "
-        "29）：如 33 是替换原有各数，用 --replace（按差额 +4 记入）；如是追加，用 --add（2019-06 "
-        "合计为 62）");
+        "镇甲已报过 jobs.reemployed 的 2019-06（2 个数据，第一个在 towns/a/2019.rec:12；合计 "
+        "29）：如 33 是替换原有各数，用 --replace（按差额 +4 记入）；如是追加，用 --add（则 "
+        "2019-06 合计为 62）");
   CHECK(finder.refusal(4).zh ==
-        "人社局 已报过 jobs.urban_new 的 2019-06（towns/a/2019.rec:17：420）：如 100 是替换原数，"
-        "用 --replace（按差额 -320 记入）；如是追加，用 --add（2019-06 合计为 520）");
+        "人社局已报过 jobs.urban_new 的 2019-06（towns/a/2019.rec:17：420）：如 100 是替换原数，"
+        "用 --replace（按差额 -320 记入）；如是追加，用 --add（则 2019-06 合计为 520）");
 }
 
 TEST_CASE("RefilingFinder: a period given twice in the batch, and the same figure twice") {
@@ -124,6 +124,16 @@ TEST_CASE("RefilingFinder: a period given twice in the batch, and the same figur
   CHECK(finder.replaced_twice(7)->en ==
         "镇甲 reports jobs.reemployed for 2019-06 5 times in the batch (first at r.csv:2: 30): "
         "with --replace a reporter's period takes one figure");
+  // In Chinese: the count with a space before it, 两次 without.
+  CHECK(finder.replaced_twice(3)->zh ==
+        "镇乙在这批数据中两次报送 jobs.reemployed 的 2019-06，两次都是 40（第一次在 r.csv:4）："
+        "重复录入？用 --replace 时每个单位每期只取一个数");
+  CHECK(finder.replaced_twice(4)->zh ==
+        "镇乙在这批数据中 3 次报送 jobs.reemployed 的 2019-06，每次都是 40（第一次在 r.csv:4）："
+        "重复录入？用 --replace 时每个单位每期只取一个数");
+  CHECK(finder.replaced_twice(7)->zh ==
+        "镇甲在这批数据中 5 次报送 jobs.reemployed 的 2019-06（第一次在 r.csv:2：30）：用 "
+        "--replace 时每个单位每期只取一个数");
 }
 
 TEST_CASE("RefilingFinder: a sum past the figure limit is left unsaid") {

@@ -316,9 +316,13 @@ bool known_id(Globals& g, const Plan& plan, std::string& id) {
   }
   // Ids are ASCII: anything else was meant as a name.
   bool ascii = std::all_of(id.begin(), id.end(), [](char c) { return (c & 0x80) == 0; });
-  fail(g, make_usage_error("unknown indicator '" + sanitize(id) + "'" +
-                           (ascii ? plan.did_you_mean(id) : plan.did_you_mean_name(id)) +
-                           " (plan list shows them all)"));
+  fail(g, make_usage_error(Message{
+              "unknown indicator '" + sanitize(id) + "'" +
+                  (ascii ? plan.did_you_mean(id) : plan.did_you_mean_name(id)) +
+                  " (plan list shows them all)",
+              "未知指标“" + sanitize(id) + "”" +
+                  (ascii ? plan.did_you_mean(id, 3, true) : plan.did_you_mean_name(id, true)) +
+                  "（plan list 列出全部指标）"}));
   return false;
 }
 
@@ -331,9 +335,13 @@ bool known_ids(Globals& g, const Plan& plan, std::vector<std::string>& ids) {
 bool known_unit(Globals& g, const Plan& plan, const std::string& unit) {
   for (const auto& ind : plan.indicators)
     if (plan.concerns(ind, unit)) return true;
-  std::string hint = plan.did_you_mean_unit(unit);
-  fail(g, make_usage_error("no indicator has '" + unit + "' as lead, partner or reporter" +
-                           (hint.empty() ? " (plan units lists them)" : hint)));
+  const std::string hint = plan.did_you_mean_unit(unit),
+                    hint_zh = plan.did_you_mean_unit(unit, true);
+  fail(g,
+       make_usage_error(Message{"no indicator has '" + unit + "' as lead, partner or reporter" +
+                                    (hint.empty() ? " (plan units lists them)" : hint),
+                                "没有哪个指标以“" + unit + "”为牵头、参与或报送单位" +
+                                    (hint_zh.empty() ? "（plan units 列出全部单位）" : hint_zh)}));
   return false;
 }
 

@@ -42,9 +42,11 @@ void setup_due(CLI::App& sub, Globals& g) {
       bool group = false;
       for (const auto& r : plan.reporters) group = group || r.group == o->unit;
       if (!group) {
-        std::fprintf(stderr, "plan: '%s' is not a reporter of the plan%s\n", o->unit.c_str(),
-                     plan.did_you_mean_unit(o->unit).c_str());
-        g.exit_code = kExitUsage;
+        fail(
+            g,
+            make_usage_error(Message{
+                "'" + o->unit + "' is not a reporter of the plan" + plan.did_you_mean_unit(o->unit),
+                "“" + o->unit + "”不是本规划的报送单位" + plan.did_you_mean_unit(o->unit, true)}));
         return;
       }
     }

@@ -119,8 +119,10 @@ void setup_record(CLI::App& sub, Globals& g) {
     if (!made) {
       Diagnostic& error = made.error();
       // The date the user did not type is the likeliest surprise.
-      if (o->date.empty() && error.message.starts_with("date "))
+      if (o->date.empty() && error.message.starts_with("date ")) {
         error.message += " (no --date given: today's date was used)";
+        if (!error.message_zh.empty()) error.message_zh += "（未给 --date：用的是今天的日期）";
+      }
       fail(g, error);
       return;
     }

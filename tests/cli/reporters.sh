@@ -43,7 +43,7 @@ unchanged "second figure for March"
 # Under --lang zh the refusals say the same in Chinese; nothing is written.
 run --lang zh record jobs.urban_new 10 --date 2019-03-31 --by 人社局
 same "second figure for March, zh" "$RC:$ERR" \
-  "1:plan: 人社局 已报过 jobs.urban_new 的 2019-03（records/hrss/2019.rec:23：1,942）：如 10 是替换原数，用 --replace（按差额 -1,932 记入）；如是追加，用 --add（2019-03 合计为 1,952）"
+  "1:plan: 人社局已报过 jobs.urban_new 的 2019-03（records/hrss/2019.rec:23：1,942）：如 10 是替换原数，用 --replace（按差额 -1,932 记入）；如是追加，用 --add（则 2019-03 合计为 1,952）"
 run --lang zh record jobs.urban_new 10 --date 2019-03-31 --by 人设局
 same "record --by typo, zh" "$RC:$ERR" "2:plan: 未知单位“人设局”；是否是“人社局”？"
 run --lang zh record jobs.urban_nwe 10 --date 2019-03-31 --by 人社局
@@ -56,7 +56,25 @@ same "record after the plan, zh" "$RC:$ERR" \
 run --lang zh record jobs.urban_new 10 --date 2019-03-31 --by 人社局 --period 2019Q1
 same "record a period of another frequency, zh" "$RC:$ERR" \
   "2:plan: 报送期“2019Q1”不是 jobs.urban_new 的月度报送期（如 2018-01）"
+# No --date: today (after the plan) was used, which the Chinese says too.
+run --lang zh record jobs.urban_new 10 --by 人社局
+same "record with no --date, zh" "$RC:${ERR##*；}" "1:如日期无误，用 --force（未给 --date：用的是今天的日期）"
+run --lang zh record jobs.urban_new 10 --date 2019-07-03 --by 人社局 --period 2019-07
+same "record a period not over, zh" "$RC:$ERR" \
+  "1:plan: 报送期 2019-07 截至 2019-07-03 尚未结束（止于 2019-07-31）；报送日期应在报送期结束之后；如无误，用 --force"
+printf '日期,指标代码,数值,填报单位,备注\n2019-04-30,jobs.urban_new,,人社局,停电\n' > note.csv
+run --lang zh import note.csv
+same "import a note with no value, zh" "$RC:${ERR%%$'\n'*}" \
+  "1:plan: note.csv:2:27: 单元格 C2：没有数值，却有备注：请填上数值；如是未报送的情况说明，数值填 explain"
 unchanged "refusals in Chinese"
+run --lang zh show jobs.urban_nwe
+same "show an id typo, zh" "$RC:$ERR" "2:plan: 未知指标“jobs.urban_nwe”；是否是“jobs.urban_new”？（plan list 列出全部指标）"
+run --lang zh status --unit 人设局
+same "status --unit typo, zh" "$RC:$ERR" "2:plan: 没有哪个指标以“人设局”为牵头、参与或报送单位；是否是“人社局”？"
+run --lang zh due --unit 平旺镇
+same "due --unit typo, zh" "$RC:$ERR" "2:plan: “平旺镇”不是本规划的报送单位；是否是“平望镇”？"
+run due --unit 平旺镇
+same "due --unit typo" "$RC:$ERR" "2:plan: '平旺镇' is not a reporter of the plan; did you mean '平望镇'?"
 run record jobs.urban_new 10 --date 2019-03-31 --by 人社局 --add
 same "record by 人社局: exit" "$RC" 0
 same "record by 人社局: where" "$OUT" "records/hrss/2019.rec: $LINE"
