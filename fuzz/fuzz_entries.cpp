@@ -295,7 +295,7 @@ void scalars(std::string_view data) {
     case 1:
     case 2: {
       int shift = which % 8 == 2 ? 4 : 0;
-      std::string why;
+      Message why;
       if (auto d = Decimal::parse(s, shift, &why)) {
         auto back = Decimal::parse(d->to_string());
         expect(back && *back == *d,
@@ -303,7 +303,8 @@ void scalars(std::string_view data) {
         Decimal sum = *d;
         if (sum.add(*d)) expect(sum.units() == 2 * d->units(), "decimal add is wrong");
       } else {
-        expect(!why.empty(), "decimal refused without a reason: " + std::string(s));
+        expect(!why.en.empty() && !why.zh.empty(),
+               "decimal refused without a reason: " + std::string(s));
       }
       break;
     }

@@ -80,6 +80,16 @@ std::string where_of(const Location& l) {
   return Location{l.file, l.line, 0}.to_string();
 }
 
+// The refusal of a figure the ledger has already, at `first`.
+Message already_in_ledger(const std::string& first) {
+  return {fmt::format("same date, id, value and by= as {}: already in the ledger "
+                      "(--allow-duplicates to add it again)",
+                      first),
+          fmt::format("日期、指标、数值和 by= 与 {} 相同：账中已有（如要再记一次，用 "
+                      "--allow-duplicates）",
+                      first)};
+}
+
 }  // namespace
 
 Admission admit(Env& env, const std::filesystem::path& records, const Plan& plan,
@@ -124,12 +134,7 @@ Admission admit(Env& env, const std::filesystem::path& records, const Plan& plan
     out.error(
         batch.size() == 1 ? batch[0].at : Location{options.batch_name},
         batch.size() == 1
-            ? Message{fmt::format("same date, id, value and by= as {}: already in the ledger "
-                                  "(--allow-duplicates to add it again)",
-                                  first),
-                      fmt::format("日期、指标、数值和 by= 与 {} 相同：账中已有（如要再记一次，"
-                                  "用 --allow-duplicates）",
-                                  first)}
+            ? already_in_ledger(first)
             : Message{
                   fmt::format("every row ({}) is already in the ledger, the first at {}: "
                               "{} was imported before? (--allow-duplicates to add them "
@@ -152,12 +157,7 @@ Admission admit(Env& env, const std::filesystem::path& records, const Plan& plan
                               fmt::format("日期、指标、数值和 by= 与 {} 相同：重复录入？（如两条都"
                                           "要记，用 --allow-duplicates）",
                                           first)}
-                    : Message{fmt::format("same date, id, value and by= as {}: already in the "
-                                          "ledger (--allow-duplicates to add it again)",
-                                          first),
-                              fmt::format("日期、指标、数值和 by= 与 {} 相同：账中已有（如要再记一"
-                                          "次，用 --allow-duplicates）",
-                                          first)});
+                    : already_in_ledger(first));
     }
     if (late[i] && !duplicate(i)) out.error(batch[i].at, *late[i]);
     // --force lets a doubtful figure in, and says which: it is one switch

@@ -23,9 +23,9 @@ std::optional<Decimal> Decimal::from_double(double v) {
   return from_units(static_cast<std::int64_t>(scaled));
 }
 
-std::optional<Decimal> Decimal::parse(std::string_view s, int shift, std::string* why) {
-  auto fail = [&](const char* msg) -> std::optional<Decimal> {
-    if (why) *why = msg;
+std::optional<Decimal> Decimal::parse(std::string_view s, int shift, Message* why) {
+  auto fail = [&](const char* en, const char* zh) -> std::optional<Decimal> {
+    if (why) *why = {en, zh};
     return std::nullopt;
   };
   bool negative = false;
@@ -39,25 +39,26 @@ std::optional<Decimal> Decimal::parse(std::string_view s, int shift, std::string
     std::size_t f = ++i;
     while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
     frac_part = s.substr(f, i - f);
-    if (frac_part.empty()) return fail("expected digits after the decimal point");
+    if (frac_part.empty())
+      return fail("expected digits after the decimal point", "小数点后应有数字");
   }
-  if (int_part.empty()) return fail("expected a number");
-  if (i != s.size()) return fail("unexpected character in number");
+  if (int_part.empty()) return fail("expected a number", "此处应为数字");
+  if (i != s.size()) return fail("unexpected character in number", "数字中有多余的字符");
   // Trailing zeros carry no value; dropping them first lets "1.50000000" pass.
   while (!frac_part.empty() && frac_part.back() == '0') frac_part.remove_suffix(1);
   int places = kPlaces + shift;
   if (static_cast<int>(frac_part.size()) > places)
-    return fail("too many decimal places (at most 6)");
+    return fail("too many decimal places (at most 6)", "小数位数过多（最多 6 位）");
   std::int64_t v = 0;
   auto push = [&](char c) {
     return !__builtin_mul_overflow(v, 10, &v) && !__builtin_add_overflow(v, c - '0', &v);
   };
   for (char c : int_part)
-    if (!push(c)) return fail("number too large");
+    if (!push(c)) return fail("number too large", "数值过大");
   for (char c : frac_part)
-    if (!push(c)) return fail("number too large");
+    if (!push(c)) return fail("number too large", "数值过大");
   for (int k = static_cast<int>(frac_part.size()); k < places; ++k)
-    if (!push('0')) return fail("number too large");
+    if (!push('0')) return fail("number too large", "数值过大");
   return from_units(negative ? -v : v);
 }
 

@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "diagnostic.h"
+
 namespace plan {
 
 class Decimal {
@@ -29,9 +31,9 @@ class Decimal {
   static std::optional<Decimal> from_double(double v);
 
   // Parses "[+-]digits[.digits]" exactly, scaled by 10^shift (shift 4 reads
-  // "1.2" as 12000, for 万). Errors: why, in a few words, in *why.
-  static std::optional<Decimal> parse(std::string_view s, int shift = 0,
-                                      std::string* why = nullptr);
+  // "1.2" as 12000, for 万). Errors: why, in a few words (and in Chinese),
+  // in *why.
+  static std::optional<Decimal> parse(std::string_view s, int shift = 0, Message* why = nullptr);
 
   std::int64_t units() const { return micros_; }
   double to_double() const { return static_cast<double>(micros_) / kScale; }

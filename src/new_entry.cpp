@@ -150,9 +150,7 @@ Expected<NewEntry> make_new_entry(const EntryInput& in, const Plan& plan, const 
   // by= names who filed the figure and picks its file (default_record_file):
   // a typo would file it under nobody. A usage error, as an unknown id.
   if (!in.by.empty() && !plan.knows_unit(in.by)) {
-    Diagnostic d = make_error(
-        at, Message{"unknown unit '" + sanitize(in.by) + "'" + plan.did_you_mean_unit(in.by),
-                    "未知单位“" + sanitize(in.by) + "”" + plan.did_you_mean_unit(in.by, true)});
+    Diagnostic d = make_error(at, plan.unknown_unit(in.by));
     d.kind = ErrorKind::usage;
     return d;
   }

@@ -181,23 +181,22 @@ std::size_t levenshtein(const Seq& a, const Seq& b) {
   return row[b.size()];
 }
 
-// "; did you mean 'a'?" / "'a' or 'b'?" / "'a', 'b' or 'c'?", or "" for none;
-// in Chinese "；是否是“a”、“b”或“c”？".
-std::string did_you_mean_tail(const std::vector<std::string>& near, bool zh = false) {
+}  // namespace
+
+std::string did_you_mean_tail(const std::vector<std::string>& near, bool zh,
+                              const std::vector<std::string>* notes) {
   std::string out;
   for (std::size_t i = 0; i < near.size(); ++i) {
     if (zh) {
       out += i == 0 ? "；是否是" : i + 1 == near.size() ? "或" : "、";
-      out += "“" + near[i] + "”";
+      out += "“" + near[i] + "”" + (notes ? "（" + (*notes)[i] + "）" : "");
     } else {
       out += i == 0 ? "; did you mean " : i + 1 == near.size() ? " or " : ", ";
-      out += "'" + near[i] + "'";
+      out += "'" + near[i] + "'" + (notes ? " (" + (*notes)[i] + ")" : "");
     }
   }
   return near.empty() ? out : out + (zh ? "？" : "?");
 }
-
-}  // namespace
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   return levenshtein(a, b);
@@ -278,7 +277,7 @@ bool Plan::knows_unit(std::string_view name) const {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-std::string Plan::did_you_mean_unit(std::string_view name, bool zh) const {
+std::vector<std::string> Plan::suggest_units(std::string_view name) const {
   // Unit names are a few Chinese characters: one wrong character is a typo.
   std::u32string typed = to_u32(name);
   std::size_t limit = std::max<std::size_t>(1, typed.size() / 3);
@@ -292,7 +291,18 @@ std::string Plan::did_you_mean_unit(std::string_view name, bool zh) const {
                    [](const auto& x, const auto& y) { return x.first < y.first; });
   std::vector<std::string> near;
   for (std::size_t i = 0; i < scored.size() && i < 3; ++i) near.emplace_back(scored[i].second);
-  return did_you_mean_tail(near, zh);
+  return near;
+}
+
+std::string Plan::did_you_mean_unit(std::string_view name, bool zh) const {
+  return did_you_mean_tail(suggest_units(name), zh);
+}
+
+Message Plan::unknown_unit(std::string_view name) const {
+  const std::vector<std::string> near = suggest_units(name);
+  const std::string shown = sanitize(name);
+  return {"unknown unit '" + shown + "'" + did_you_mean_tail(near, false),
+          "未知单位“" + shown + "”" + did_you_mean_tail(near, true)};
 }
 
 const Indicator* Plan::find_by_name(std::string_view name) const {
@@ -320,19 +330,12 @@ std::string Plan::did_you_mean_name(std::string_view name, bool zh) const {
   }
   std::stable_sort(scored.begin(), scored.end(),
                    [](const auto& x, const auto& y) { return x.first < y.first; });
-  std::string out;
-  std::size_t n = std::min<std::size_t>(scored.size(), 3);
-  for (std::size_t i = 0; i < n; ++i) {
-    const Indicator& ind = *scored[i].second;
-    if (zh) {
-      out += i == 0 ? "；是否是" : i + 1 == n ? "或" : "、";
-      out += "“" + ind.id + "”（" + ind.name + "）";
-    } else {
-      out += i == 0 ? "; did you mean " : i + 1 == n ? " or " : ", ";
-      out += "'" + ind.id + "' (" + ind.name + ")";
-    }
+  std::vector<std::string> ids, names;
+  for (std::size_t i = 0; i < scored.size() && i < 3; ++i) {
+    ids.push_back(scored[i].second->id);
+    names.push_back(scored[i].second->name);
   }
-  return n == 0 ? out : out + (zh ? "？" : "?");
+  return did_you_mean_tail(ids, zh, &names);
 }
 
 std::vector<std::string> Plan::suggest(std::string_view indicator_id, std::size_t max) const {

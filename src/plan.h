@@ -185,6 +185,11 @@ struct Plan {
   // "; did you mean '人社局'?" for the closest known unit names (by code
   // points), or "". `zh`: in Chinese, as did_you_mean.
   std::string did_you_mean_unit(std::string_view name, bool zh = false) const;
+  // Up to three known unit names closest to `name`, for did_you_mean_unit.
+  std::vector<std::string> suggest_units(std::string_view name) const;
+  // "unknown unit '人设局'; did you mean '人社局'?", in Chinese too: what
+  // record refuses and check warns of.
+  Message unknown_unit(std::string_view name) const;
 
   // Must be called after indicators change; find() depends on it.
   void build_index();
@@ -213,6 +218,13 @@ bool files_report(const Indicator& ind, std::string_view unit);
 // for no report"); for `unit` "", "no reporter named (by=) for jobs.towns:
 // …". In Chinese too. REQUIRES: !files_report(ind, unit).
 Message not_a_reporter(const Indicator& ind, std::string_view unit, bool explanation = false);
+
+// The tail of a "did you mean" message for the names `near`: "; did you
+// mean 'a'?" / "'a' or 'b'?" / "'a', 'b' or 'c'?", or "" for none; in
+// Chinese (`zh`) "；是否是“a”、“b”或“c”？". `notes`, when given, has a
+// note for each name, said after it: "'a' (城镇新增就业人数)".
+std::string did_you_mean_tail(const std::vector<std::string>& near, bool zh,
+                              const std::vector<std::string>* notes = nullptr);
 
 // Units of indicators counted in whole things: 人 人次 家 个 项 所 名 户 次 件 场 处 座 本.
 extern const std::vector<std::string_view> kWholeUnits;

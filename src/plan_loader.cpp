@@ -169,10 +169,10 @@ std::optional<Decimal> Loader::to_decimal(const toml::node& n, std::string_view 
     // six decimal places is refused here too instead of rounded to 0.
     char buf[400];
     auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
-    std::string why;
+    Message why;
     if (ec == std::errc()) d = Decimal::parse(std::string_view(buf, end - buf), 0, &why);
-    if (!d && !why.empty() && why != "number too large") {
-      error(n, fmt::format("{} {}: {}", what, std::string_view(buf, end - buf), why));
+    if (!d && !why.en.empty() && why.en != "number too large") {
+      error(n, fmt::format("{} {}: {}", what, std::string_view(buf, end - buf), why.en));
       return std::nullopt;
     }
   } else {

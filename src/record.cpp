@@ -34,16 +34,6 @@ constexpr const char* kFullwidthSpaceEn =
     "full-width space (U+3000); separate fields with spaces or tabs";
 constexpr const char* kFullwidthSpaceZh = "全角空格（U+3000）；字段之间用半角空格或制表符分隔";
 
-// Decimal::parse's reasons (decimal.cpp) in Chinese.
-std::string decimal_problem_zh(std::string_view why) {
-  if (why.starts_with("too many decimal places")) return "小数位数过多（最多 6 位）";
-  if (why == "number too large") return "数值过大";
-  if (why == "expected digits after the decimal point") return "小数点后应有数字";
-  if (why == "expected a number") return "此处应为数字";
-  if (why == "unexpected character in number") return "数字中有多余的字符";
-  return {};  // none yet: shown in English
-}
-
 std::string hex2(unsigned v) {
   static const char* hex = "0123456789ABCDEF";
   return {hex[(v >> 4) & 0xF], hex[v & 0xF]};
@@ -177,8 +167,9 @@ Expected<LineKind> LineParser::parse(Entry* entry) {
   std::string_view id = s_.substr(pos, end - pos);
   const Indicator* ind = plan_.find(id);
   if (!ind) {
-    return fail(pos, "unknown indicator '" + std::string(id) + "'" + plan_.did_you_mean(id),
-                "未知指标“" + std::string(id) + "”" + plan_.did_you_mean(id, 3, true));
+    const std::vector<std::string> near = plan_.suggest(id);
+    return fail(pos, "unknown indicator '" + std::string(id) + "'" + did_you_mean_tail(near, false),
+                "未知指标“" + std::string(id) + "”" + did_you_mean_tail(near, true));
   }
   pos = end;
   if (auto d = skip_seps(&pos)) return *d;
@@ -289,13 +280,13 @@ std::optional<Diagnostic> LineParser::parse_value(std::size_t pos, std::size_t e
     return fail(suffix, "'%' is only for indicators measured in %; " + unit,
                 "“%”只用于以 % 计量的指标；" + unit_zh);
   }
-  std::string why;
+  Message why;
   auto amount = Decimal::parse(number, wan ? 4 : 0, &why);
   if (!amount) {
-    if (wan && why.starts_with("too many decimal places"))
+    if (wan && why.en.starts_with("too many decimal places"))
       return fail(pos, "too many decimal places (at most 10 before 万)",
                   "小数位数过多（万之前最多 10 位）");
-    return fail(pos, why, decimal_problem_zh(why));
+    return fail(pos, std::move(why.en), std::move(why.zh));
   }
   if (is_level(ind.kind) && amount->is_negative())
     return fail(pos, "a reading cannot be negative", "读数不能为负");

@@ -186,10 +186,7 @@ std::int8_t RecordChecker::reporter_state(std::size_t indicator, std::size_t uni
 }
 
 void RecordChecker::warn_unknown_unit(const EntryView& e) {
-  diags_->warning(
-      e.at(e.by_column),
-      Message{fmt::format("unknown unit '{}'{}", sanitize(e.by), plan_.did_you_mean_unit(e.by)),
-              fmt::format("未知单位“{}”{}", sanitize(e.by), plan_.did_you_mean_unit(e.by, true))});
+  diags_->warning(e.at(e.by_column), plan_.unknown_unit(e.by));
 }
 
 void RecordChecker::begin_file(std::size_t /*index*/, const std::string& name, Diagnostics& diags) {

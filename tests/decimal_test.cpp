@@ -21,9 +21,9 @@ Decimal dec(const char* s, int shift = 0) {
 
 // The message parse gives for `s`, or "ok" when it parses.
 std::string why(const char* s, int shift = 0) {
-  std::string w = "(not set)";
+  Message w{"(not set)", ""};
   if (Decimal::parse(s, shift, &w)) return "ok";
-  return w;
+  return w.en;
 }
 
 }  // namespace
