@@ -7,12 +7,18 @@
 namespace plan {
 
 Filings::Filings(const Plan& plan, Date as_of)
-    : plan_(plan), as_of_(as_of), filed_(plan.indicators.size()), last_by_(filed_.size()) {
+    : plan_(plan), as_of_(as_of), flags_(plan.indicators.size()) {
   period_index_.reserve(plan.indicators.size());
+  std::size_t size = 0;
   for (std::size_t i = 0; i < plan.indicators.size(); ++i) {
     period_index_.emplace_back(plan, plan.indicators[i]);
-    filed_[i].assign(slots(i) * static_cast<std::size_t>(periods(i)), 0);
+    Flags& f = flags_[i];
+    f.offset = size;
+    f.periods = period_index_[i].count();
+    f.by_reporter = !plan.indicators[i].reported_by.empty();
+    size += slots(i) * static_cast<std::size_t>(f.periods);
   }
+  filed_.assign(size, 0);
 }
 
 std::size_t Filings::slots(std::size_t indicator) const {
@@ -25,41 +31,27 @@ void Filings::add(const Entry& e) {
 }
 
 void Filings::add(const EntryView& e) {
-  const std::size_t i = e.indicator;
-  if (e.date > as_of_ || periods(i) == 0) return;
-  add(e, period_index_[i].of(e.date, e.ymd, e.period));
+  add(e, period_index_[e.indicator].of(e.date, e.ymd, e.period));
 }
 
-void Filings::add(const EntryView& e, std::optional<int> period) {
-  const std::size_t i = e.indicator;
-  if (!period || e.date > as_of_ || periods(i) == 0) return;
-  const Indicator& ind = plan_.indicators[i];
-  std::size_t slot = 0;
-  if (!ind.reported_by.empty()) {
-    // A file is mostly one unit's: what its by= was found to be last time
-    // (a reporter's slot, or none) is asked first.
-    LastBy& last = last_by_[i];
-    if (last.slot == LastBy::kUnknown || !same_text(last.by, e.by)) {
-      auto it = std::find_if(ind.reported_by.begin(), ind.reported_by.end(),
-                             [&](const std::string& r) { return same_text(r, e.by); });
-      last.by.assign(e.by);
-      last.slot = it == ind.reported_by.end() ? LastBy::kNone : it - ind.reported_by.begin();
-    }
-    if (last.slot < 0) return;
-    slot = static_cast<std::size_t>(last.slot);
-  }
-  filed_[i][slot * static_cast<std::size_t>(periods(i)) + static_cast<std::size_t>(*period)] = 1;
+void Filings::find_slot(std::size_t indicator, std::string_view by) {
+  const std::vector<std::string>& reporters = plan_.indicators[indicator].reported_by;
+  auto it = std::find_if(reporters.begin(), reporters.end(),
+                         [&](const std::string& r) { return same_text(r, by); });
+  Flags& f = flags_[indicator];
+  f.last_by.assign(by);
+  f.last_slot = it == reporters.end() ? kNone : it - reporters.begin();
 }
 
 void Filings::merge(const Filings& other) {
-  for (std::size_t i = 0; i < filed_.size() && i < other.filed_.size(); ++i)
-    for (std::size_t k = 0; k < filed_[i].size() && k < other.filed_[i].size(); ++k)
-      filed_[i][k] |= other.filed_[i][k];
+  for (std::size_t k = 0; k < filed_.size() && k < other.filed_.size(); ++k)
+    filed_[k] |= other.filed_[k];
 }
 
 bool Filings::filed(std::size_t indicator, std::size_t slot, int period) const {
-  return filed_[indicator][slot * static_cast<std::size_t>(periods(indicator)) +
-                           static_cast<std::size_t>(period)] != 0;
+  const Flags& f = flags_[indicator];
+  return filed_[f.offset + slot * static_cast<std::size_t>(f.periods) +
+                static_cast<std::size_t>(period)] != 0;
 }
 
 std::vector<OwedReport> Filings::owed(const Indicator& ind, Date from, Date to) const {

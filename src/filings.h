@@ -14,6 +14,7 @@
 #include "plan.h"
 #include "record.h"
 #include "schedule.h"
+#include "text.h"
 
 namespace plan {
 
@@ -38,7 +39,21 @@ class Filings {
   void add(const EntryView& e);
   // The same with the period the entry reports for worked out already
   // (PeriodIndex::of for its indicator: the ledger's, not worked out twice).
-  void add(const EntryView& e, std::optional<int> period);
+  // Inline: the reader's ledger calls it for every record line.
+  void add(const EntryView& e, std::optional<int> period) {
+    if (!period || e.date > as_of_) return;  // a period: the indicator has periods
+    Flags& f = flags_[e.indicator];
+    std::size_t slot = 0;
+    if (f.by_reporter) {
+      // A file is mostly one unit's: what its by= was found to be last time
+      // (a reporter's slot, or none) is asked first.
+      if (f.last_slot == kUnknown || !same_text(f.last_by, e.by)) find_slot(e.indicator, e.by);
+      if (f.last_slot < 0) return;
+      slot = static_cast<std::size_t>(f.last_slot);
+    }
+    filed_[f.offset + slot * static_cast<std::size_t>(f.periods) +
+           static_cast<std::size_t>(*period)] = 1;
+  }
 
   // Adds the reports `other` (same plan and as-of date) has seen come in.
   void merge(const Filings& other);
@@ -55,21 +70,26 @@ class Filings {
 
  private:
   std::size_t slots(std::size_t indicator) const;
-  int periods(std::size_t indicator) const { return period_index_[indicator].count(); }
+  int periods(std::size_t indicator) const { return flags_[indicator].periods; }
   std::vector<OwedReport> owed(const Indicator& ind, Date from, Date to) const;
+  // Sets flags_[indicator]'s last_by and last_slot to `by` and its slot.
+  void find_slot(std::size_t indicator, std::string_view by);
 
   const Plan& plan_;
   Date as_of_;
-  // Per indicator: slots x periods flags, slot-major.
-  std::vector<std::vector<std::uint8_t>> filed_;
   std::vector<PeriodIndex> period_index_;  // per indicator
-  // Per indicator: the by= last seen and the reporter slot it names.
-  struct LastBy {
-    static constexpr std::ptrdiff_t kUnknown = -2, kNone = -1;  // nothing seen; no reporter
-    std::string by;
-    std::ptrdiff_t slot = kUnknown;
+  // Per indicator: where its flags are in filed_ (slots x periods, slot-
+  // major), and the by= last seen and the reporter slot it names.
+  static constexpr std::ptrdiff_t kUnknown = -2, kNone = -1;  // nothing seen; no reporter
+  struct Flags {
+    std::size_t offset = 0;
+    int periods = 0;
+    bool by_reporter = false;  // the indicator names its reporters
+    std::string last_by;
+    std::ptrdiff_t last_slot = kUnknown;
   };
-  std::vector<LastBy> last_by_;
+  std::vector<Flags> flags_;
+  std::vector<std::uint8_t> filed_;  // every indicator's flags, one after another
 };
 
 }  // namespace plan

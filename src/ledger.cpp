@@ -24,6 +24,8 @@ Ledger::Ledger(const Plan& plan, Date as_of, Date known_by)
       as_of_month_day_(as_of.month(), as_of.day()),
       period_first_month_(month_key(plan.start.year(), plan.start.month())),
       period_first_year_(plan.start.year()),
+      period_first_day_(plan.start.days_since_epoch()),
+      period_last_day_(plan.end.days_since_epoch()),
       // Readings of the year before the period are the baseline of year-on-
       // year changes; later than the period, readings count up to as-of.
       first_year_(plan.start.year() - 1),
@@ -36,6 +38,7 @@ Ledger::Ledger(const Plan& plan, Date as_of, Date known_by)
   const int years = plan.end.year() - plan.start.year() + 1;
   for (std::size_t i = 0; i < acc_.size(); ++i) {
     if (is_flow(plan.indicators[i].kind)) {
+      acc_[i].flow = true;
       acc_[i].by_month.resize(static_cast<std::size_t>(std::max(months, 0)));
       acc_[i].by_year.resize(static_cast<std::size_t>(std::max(years, 0)));
       acc_[i].same_period.resize(static_cast<std::size_t>(std::max(years, 0)));
@@ -55,21 +58,6 @@ void Ledger::add(const Entry& e) {
   if (auto found = indicator_index(plan_, e)) add(view_of(e, *found));
 }
 
-void Ledger::add(const EntryView& e) {
-  if (!takes(e.by) || e.date > known_by_) return;
-  const CountDate when = count_dates_.of(e);
-  filings_.add(e, when.period);
-  // A report filed after its period (December's on 8 January, in its due
-  // window or with period=) counts for that period, as of its last day: in
-  // December and 2019, not January and 2020. Filed after E too, it counts
-  // when its period ended by E; one of a later period not yet.
-  if (when.on > as_of_) return;
-  if (when.on < e.date)
-    count_as_of(e, when.on);
-  else
-    count(e, e.date.days_since_epoch());
-}
-
 void Ledger::count_as_of(const EntryView& e, Date end) {
   EntryView dated = e;
   dated.date = end;
@@ -82,49 +70,36 @@ void Ledger::count(const EntryView& e, std::int32_t filed) {
   const Indicator& ind = plan_.indicators[index];
   Acc& a = acc_[index];
   const auto [year, month, day] = e.ymd;
-  if (is_flow(ind.kind)) {
+  if (a.flow) {
     // Increments outside the period are still entries (check warns about
     // them), but they count toward no figure.
     if (plan_.in_period(e.date)) {
+      if (count_in_period(a, e)) return;
+      // Near the figure limit: sums are worked out first and stored only
+      // when all of them fit, so a refused entry leaves no trace (not even
+      // an empty year or month).
       Sum& m = a.by_month[static_cast<std::size_t>(month_key(year, month) - period_first_month_)];
       Sum& y = a.by_year[static_cast<std::size_t>(year - period_first_year_)];
       Sum& same = a.same_period[static_cast<std::size_t>(year - period_first_year_)];
       const std::int64_t v = e.amount.units();
-      // Up to the as-of date's day of the year: the 同比 base of later years.
       const bool same_period = std::pair(month, day) <= as_of_month_day_;
-      // The magnitudes counted, this one's included, saturating (v is never
-      // INT64_MIN: values are parsed symmetric).
       std::int64_t magnitude;
       if (__builtin_add_overflow(a.magnitude, v < 0 ? -v : v, &magnitude)) magnitude = INT64_MAX;
-      // Each sum adds up some of the entries counted so far and this one,
-      // so while their magnitudes together stay within the figure limit no
-      // sum can overflow or pass it, and none need be checked: nearly always.
-      if (within_figure_limit(magnitude)) {
-        a.magnitude = magnitude;
-        a.actual += v;
-        y = {y.micros + v, true};
-        m = {m.micros + v, true};
-        if (same_period) same = {same.micros + v, true};
-      } else {
-        // Sums are worked out first and stored only when all of them fit,
-        // so a refused entry leaves no trace (not even an empty year or month).
-        std::int64_t total, year_sum, month_sum, same_sum;
-        if (__builtin_add_overflow(a.actual, v, &total) ||
-            __builtin_add_overflow(y.micros, v, &year_sum) ||
-            __builtin_add_overflow(m.micros, v, &month_sum) ||
-            __builtin_add_overflow(same.micros, v, &same_sum) || !within_figure_limit(total) ||
-            !within_figure_limit(year_sum) || !within_figure_limit(month_sum) ||
-            !within_figure_limit(same_sum)) {
-          if (!error_)
-            error_ = make_error(e.where(), fmt::format("the sum of {} overflows", ind.id));
-          return;
-        }
-        a.actual = total;
-        a.magnitude = magnitude;
-        y = {year_sum, true};
-        m = {month_sum, true};
-        if (same_period) same = {same_sum, true};
+      std::int64_t total, year_sum, month_sum, same_sum;
+      if (__builtin_add_overflow(a.actual, v, &total) ||
+          __builtin_add_overflow(y.micros, v, &year_sum) ||
+          __builtin_add_overflow(m.micros, v, &month_sum) ||
+          __builtin_add_overflow(same.micros, v, &same_sum) || !within_figure_limit(total) ||
+          !within_figure_limit(year_sum) || !within_figure_limit(month_sum) ||
+          !within_figure_limit(same_sum)) {
+        if (!error_) error_ = make_error(e.where(), fmt::format("the sum of {} overflows", ind.id));
+        return;
       }
+      a.actual = total;
+      a.magnitude = magnitude;
+      y = {year_sum, true};
+      m = {month_sum, true};
+      if (same_period) same = {same_sum, true};
     }
   } else {
     if (!e.is_state && !within_figure_limit(e.amount.units())) {
@@ -134,11 +109,7 @@ void Ledger::count(const EntryView& e, std::int32_t filed) {
     }
     take_reading(a, e, year, e.is_state ? (e.done ? Decimal::kScale : 0) : e.amount.units(), filed);
   }
-  const std::int32_t d = e.date.days_since_epoch();
-  if (a.entries == 0 || d < a.first) a.first = d;
-  if (a.entries == 0 || d > a.last) a.last = d;
-  ++a.entries;
-  stale_ = true;
+  counted(a, e.date.days_since_epoch());
 }
 
 std::vector<Explanation> Ledger::explanations(const Indicator& ind) const {
@@ -215,8 +186,8 @@ void Ledger::merge(const std::vector<const Ledger*>& parts) {
       Acc& a = acc_[i];
       const Acc& b = p->acc_[i];
       if (b.entries == 0) continue;
-      a.first = a.entries == 0 ? b.first : std::min(a.first, b.first);
-      a.last = a.entries == 0 ? b.last : std::max(a.last, b.last);
+      a.first = std::min(a.first, b.first);
+      a.last = std::max(a.last, b.last);
       a.entries += b.entries;
       a.actual += b.actual;
       a.magnitude += b.magnitude;

@@ -128,6 +128,7 @@ class Ledger {
     bool set = false;
   };
   struct Acc {
+    bool flow = false;  // the indicator is a flow (is_flow): sums, not readings
     std::size_t entries = 0;
     std::int64_t actual = 0;
     std::vector<Sum> by_month;     // months of the period, first to last
@@ -136,7 +137,9 @@ class Ledger {
     Latest latest;
     std::vector<Latest> latest_by_year;     // years first_year_ .. last_year_
     std::map<int, Latest> latest_elsewhen;  // readings of other years (rare)
-    std::int32_t first = 0, last = 0;
+    // The first and last days of the entries counted (no entry: an empty
+    // range, so that min and max need no test).
+    std::int32_t first = INT32_MAX, last = INT32_MIN;
     // The sum of the magnitudes of the flow entries counted, saturating:
     // while it is within the figure limit no order of adding them overflows.
     std::int64_t magnitude = 0;
@@ -145,6 +148,39 @@ class Ledger {
   // Counts a figure dated by the as-of date.
   // `filed`: the entry's own date in days (count_as_of changes e.date).
   void count(const EntryView& e, std::int32_t filed);
+  // Counts the increment `e` of the flow `a`, dated in the plan period, when
+  // the magnitudes counted stay within the figure limit with it, so that no
+  // sum can overflow and none need be checked: nearly always. False, with
+  // nothing counted, otherwise.
+  bool count_in_period(Acc& a, const EntryView& e) {
+    const std::int64_t v = e.amount.units();
+    // v is never INT64_MIN: values are parsed symmetric.
+    std::int64_t magnitude;
+    if (__builtin_add_overflow(a.magnitude, v < 0 ? -v : v, &magnitude) ||
+        !within_figure_limit(magnitude))
+      return false;
+    const auto [year, month, day] = e.ymd;
+    Sum& y = a.by_year[static_cast<std::size_t>(year - period_first_year_)];
+    Sum& m = a.by_month[static_cast<std::size_t>(year * 12 + month - 1 - period_first_month_)];
+    a.magnitude = magnitude;
+    a.actual += v;
+    y = {y.micros + v, true};
+    m = {m.micros + v, true};
+    // Up to the as-of date's day of the year: the 同比 base of later years.
+    if (std::pair(month, day) <= as_of_month_day_) {
+      Sum& same = a.same_period[static_cast<std::size_t>(year - period_first_year_)];
+      same = {same.micros + v, true};
+    }
+    counted(a, e.date.days_since_epoch());
+    return true;
+  }
+  // Notes an entry of day `d` counted in `a`.
+  void counted(Acc& a, std::int32_t d) {
+    a.first = std::min(a.first, d);
+    a.last = std::max(a.last, d);
+    ++a.entries;
+    stale_ = true;
+  }
   // Counts `e` as if dated `end`.
   void count_as_of(const EntryView& e, Date end);
   void take_reading(Acc& a, const EntryView& e, int year, std::int64_t value, std::int32_t filed);
@@ -169,7 +205,8 @@ class Ledger {
   std::pair<int, int> as_of_month_day_;
   int period_first_month_;  // year*12 + month-1 of the period's first month
   int period_first_year_;
-  int first_year_, last_year_;  // the years latest_by_year covers densely
+  std::int32_t period_first_day_, period_last_day_;  // the plan's, in days since the epoch
+  int first_year_, last_year_;                       // the years latest_by_year covers densely
   std::vector<Acc> acc_;
   std::vector<std::string> files_;  // file names of readings, by index
   std::optional<Diagnostic> error_;
@@ -179,5 +216,26 @@ class Ledger {
   Explanations explanations_;
   CountDates count_dates_;
 };
+
+// Inline: the record reader's sink calls it for every line (ledger_sink.h).
+inline void Ledger::add(const EntryView& e) {
+  if (!takes(e.by) || e.date > known_by_) return;
+  const CountDate when = count_dates_.of(e);
+  filings_.add(e, when.period);
+  // A report filed after its period (December's on 8 January, in its due
+  // window or with period=) counts for that period, as of its last day: in
+  // December and 2019, not January and 2020. Filed after E too, it counts
+  // when its period ended by E; one of a later period not yet.
+  if (when.on > as_of_) return;
+  if (when.on < e.date) {
+    count_as_of(e, when.on);
+    return;
+  }
+  // The common figure first: a flow's increment dated in the plan period.
+  Acc& a = acc_[e.indicator];
+  const std::int32_t d = e.date.days_since_epoch();
+  if (a.flow && d >= period_first_day_ && d <= period_last_day_ && count_in_period(a, e)) return;
+  count(e, d);
+}
 
 }  // namespace plan

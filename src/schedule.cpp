@@ -100,26 +100,17 @@ PeriodIndex::PeriodIndex(const Plan& plan, const Indicator& ind) {
     ReportingPeriod p = period_at(plan, ind, i);
     end_due_.emplace_back(p.end.days_since_epoch(), p.due.days_since_epoch());
   }
+  const int months = months_per_period(frequency_);
+  first_month_ = static_cast<std::size_t>(first_key_) * static_cast<std::size_t>(months);
+  for (int i = 0; i <= n; ++i) period_of_month_.insert(period_of_month_.end(), months, i);
 }
 
-std::optional<int> PeriodIndex::of(Date date, Ymd fields, std::string_view period_tag) const {
-  const int n = count();
-  if (n == 0) return std::nullopt;
-  int i;
-  if (!period_tag.empty()) {
-    auto label = parse_period_label(period_tag);
-    if (!label || label->first != frequency_) return std::nullopt;
-    i = calendar_key(frequency_, label->second) - first_key_;
-  } else {
-    i = calendar_key(frequency_, fields) - first_key_;
-    if (i >= 1 && i <= n) {
-      // A report filed in the previous period's due window is for it.
-      auto [prev_end, prev_due] = end_due_[static_cast<std::size_t>(i - 1)];
-      const std::int32_t d = date.days_since_epoch();
-      if (d > prev_end && d <= prev_due) i -= 1;
-    }
-  }
-  if (i < 0 || i >= n) return std::nullopt;
+std::optional<int> PeriodIndex::of_label(std::string_view period_tag) const {
+  if (count() == 0) return std::nullopt;
+  auto label = parse_period_label(period_tag);
+  if (!label || label->first != frequency_) return std::nullopt;
+  const int i = calendar_key(frequency_, label->second) - first_key_;
+  if (i < 0 || i >= count()) return std::nullopt;
   return i;
 }
 

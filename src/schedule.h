@@ -3,6 +3,8 @@
 // (plan-file(5), [schedule]). Pure date arithmetic on the plan model.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -52,8 +54,8 @@ bool reports_after_end(const Plan& plan, const Indicator& ind, Date date,
                        std::string_view period_tag);
 
 // period_of_entry for one indicator and many entries: the periods' bounds
-// worked out once, so that each entry costs a division and a comparison
-// (the reader asks for every record line).
+// worked out once, so that an entry with no period= costs a table lookup
+// and a comparison (the reader asks for every record line: inline).
 class PeriodIndex {
  public:
   PeriodIndex() = default;  // no periods: ad hoc
@@ -62,13 +64,37 @@ class PeriodIndex {
   int count() const { return static_cast<int>(end_due_.size()); }
   Frequency frequency() const { return frequency_; }
   // period_of_entry(plan, ind, date, period_tag); `fields` are date's.
-  std::optional<int> of(Date date, Ymd fields, std::string_view period_tag) const;
+  std::optional<int> of(Date date, Ymd fields, std::string_view period_tag) const {
+    if (!period_tag.empty()) return of_label(period_tag);
+    // Months before the first period or after the one past the last are
+    // outside the table (an ad hoc indicator's is empty).
+    const auto k = static_cast<std::size_t>(fields.year * 12 + fields.month - 1) - first_month_;
+    if (k >= period_of_month_.size()) return std::nullopt;
+    const int i = period_of_month_[k];
+    if (i >= 1) {
+      // A report filed in the previous period's due window is for it.
+      const auto [prev_end, prev_due] = end_due_[static_cast<std::size_t>(i - 1)];
+      const std::int32_t d = date.days_since_epoch();
+      if (d > prev_end && d <= prev_due) return i - 1;
+    }
+    if (i == count()) return std::nullopt;  // the month after the last period
+    return i;
+  }
   // The last day of period `i`. REQUIRES: 0 <= i < count().
   Date end(int i) const { return Date::from_days(end_due_[static_cast<std::size_t>(i)].first); }
 
  private:
+  // of() for an entry with a period= tag.
+  std::optional<int> of_label(std::string_view period_tag) const;
+
   Frequency frequency_ = Frequency::ad_hoc;
   int first_key_ = 0;  // calendar key of the plan's first period
+  // year*12 + month-1 of the first period's calendar start, and per month
+  // from there the period it is in: count() + 1 periods, the last being
+  // the one after the plan's, whose first days may be the due window of
+  // its last period.
+  std::size_t first_month_ = 0;
+  std::vector<std::int32_t> period_of_month_;
   // Per period: its last day and its due date, in days since the epoch.
   std::vector<std::pair<std::int32_t, std::int32_t>> end_due_;
 };
