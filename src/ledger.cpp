@@ -7,14 +7,6 @@
 
 namespace plan {
 
-namespace {
-
-int month_key(int year, int month) {
-  return year * 12 + month - 1;
-}
-
-}  // namespace
-
 Ledger::Ledger(const Plan& plan, Date as_of) : Ledger(plan, as_of, as_of) {}
 
 Ledger::Ledger(const Plan& plan, Date as_of, Date known_by)
@@ -24,8 +16,6 @@ Ledger::Ledger(const Plan& plan, Date as_of, Date known_by)
       as_of_month_day_(as_of.month(), as_of.day()),
       period_first_month_(month_key(plan.start.year(), plan.start.month())),
       period_first_year_(plan.start.year()),
-      period_first_day_(plan.start.days_since_epoch()),
-      period_last_day_(plan.end.days_since_epoch()),
       // Readings of the year before the period are the baseline of year-on-
       // year changes; later than the period, readings count up to as-of.
       first_year_(plan.start.year() - 1),
@@ -69,7 +59,7 @@ void Ledger::count(const EntryView& e, std::int32_t filed) {
   const std::size_t index = e.indicator;
   const Indicator& ind = plan_.indicators[index];
   Acc& a = acc_[index];
-  const auto [year, month, day] = e.ymd;
+  const int year = e.ymd.year;
   if (a.flow) {
     // Increments outside the period are still entries (check warns about
     // them), but they count toward no figure.
@@ -78,18 +68,15 @@ void Ledger::count(const EntryView& e, std::int32_t filed) {
       // Near the figure limit: sums are worked out first and stored only
       // when all of them fit, so a refused entry leaves no trace (not even
       // an empty year or month).
-      Sum& m = a.by_month[static_cast<std::size_t>(month_key(year, month) - period_first_month_)];
-      Sum& y = a.by_year[static_cast<std::size_t>(year - period_first_year_)];
-      Sum& same = a.same_period[static_cast<std::size_t>(year - period_first_year_)];
+      const FlowSums sums = flow_sums(a, e.ymd);
       const std::int64_t v = e.amount.units();
-      const bool same_period = std::pair(month, day) <= as_of_month_day_;
       std::int64_t magnitude;
       if (__builtin_add_overflow(a.magnitude, v < 0 ? -v : v, &magnitude)) magnitude = INT64_MAX;
       std::int64_t total, year_sum, month_sum, same_sum;
       if (__builtin_add_overflow(a.actual, v, &total) ||
-          __builtin_add_overflow(y.micros, v, &year_sum) ||
-          __builtin_add_overflow(m.micros, v, &month_sum) ||
-          __builtin_add_overflow(same.micros, v, &same_sum) || !within_figure_limit(total) ||
+          __builtin_add_overflow(sums.year.micros, v, &year_sum) ||
+          __builtin_add_overflow(sums.month.micros, v, &month_sum) ||
+          __builtin_add_overflow(sums.same.micros, v, &same_sum) || !within_figure_limit(total) ||
           !within_figure_limit(year_sum) || !within_figure_limit(month_sum) ||
           !within_figure_limit(same_sum)) {
         if (!error_) error_ = make_error(e.where(), fmt::format("the sum of {} overflows", ind.id));
@@ -97,9 +84,9 @@ void Ledger::count(const EntryView& e, std::int32_t filed) {
       }
       a.actual = total;
       a.magnitude = magnitude;
-      y = {year_sum, true};
-      m = {month_sum, true};
-      if (same_period) same = {same_sum, true};
+      sums.year = {year_sum, true};
+      sums.month = {month_sum, true};
+      if (sums.same_period) sums.same = {same_sum, true};
     }
   } else {
     if (!e.is_state && !within_figure_limit(e.amount.units())) {

@@ -148,6 +148,20 @@ class Ledger {
   // Counts a figure dated by the as-of date.
   // `filed`: the entry's own date in days (count_as_of changes e.date).
   void count(const EntryView& e, std::int32_t filed);
+  // The sums of the flow `a` that an increment of day `d` in the plan
+  // period adds to.
+  struct FlowSums {
+    Sum &year, &month, &same;
+    bool same_period;  // up to the as-of date's day of the year: the 同比 base of later years
+  };
+  FlowSums flow_sums(Acc& a, Ymd d) {
+    const auto y = static_cast<std::size_t>(d.year - period_first_year_);
+    return {a.by_year[y],
+            a.by_month[static_cast<std::size_t>(month_key(d.year, d.month) - period_first_month_)],
+            a.same_period[y], std::pair(d.month, d.day) <= as_of_month_day_};
+  }
+  // year*12 + month-1: months counted from year 0.
+  static int month_key(int year, int month) { return year * 12 + month - 1; }
   // Counts the increment `e` of the flow `a`, dated in the plan period, when
   // the magnitudes counted stay within the figure limit with it, so that no
   // sum can overflow and none need be checked: nearly always. False, with
@@ -159,18 +173,12 @@ class Ledger {
     if (__builtin_add_overflow(a.magnitude, v < 0 ? -v : v, &magnitude) ||
         !within_figure_limit(magnitude))
       return false;
-    const auto [year, month, day] = e.ymd;
-    Sum& y = a.by_year[static_cast<std::size_t>(year - period_first_year_)];
-    Sum& m = a.by_month[static_cast<std::size_t>(year * 12 + month - 1 - period_first_month_)];
+    const FlowSums sums = flow_sums(a, e.ymd);
     a.magnitude = magnitude;
     a.actual += v;
-    y = {y.micros + v, true};
-    m = {m.micros + v, true};
-    // Up to the as-of date's day of the year: the 同比 base of later years.
-    if (std::pair(month, day) <= as_of_month_day_) {
-      Sum& same = a.same_period[static_cast<std::size_t>(year - period_first_year_)];
-      same = {same.micros + v, true};
-    }
+    sums.year = {sums.year.micros + v, true};
+    sums.month = {sums.month.micros + v, true};
+    if (sums.same_period) sums.same = {sums.same.micros + v, true};
     counted(a, e.date.days_since_epoch());
     return true;
   }
@@ -205,8 +213,7 @@ class Ledger {
   std::pair<int, int> as_of_month_day_;
   int period_first_month_;  // year*12 + month-1 of the period's first month
   int period_first_year_;
-  std::int32_t period_first_day_, period_last_day_;  // the plan's, in days since the epoch
-  int first_year_, last_year_;                       // the years latest_by_year covers densely
+  int first_year_, last_year_;  // the years latest_by_year covers densely
   std::vector<Acc> acc_;
   std::vector<std::string> files_;  // file names of readings, by index
   std::optional<Diagnostic> error_;
@@ -233,9 +240,8 @@ inline void Ledger::add(const EntryView& e) {
   }
   // The common figure first: a flow's increment dated in the plan period.
   Acc& a = acc_[e.indicator];
-  const std::int32_t d = e.date.days_since_epoch();
-  if (a.flow && d >= period_first_day_ && d <= period_last_day_ && count_in_period(a, e)) return;
-  count(e, d);
+  if (a.flow && plan_.in_period(e.date) && count_in_period(a, e)) return;
+  count(e, e.date.days_since_epoch());
 }
 
 }  // namespace plan
