@@ -598,6 +598,7 @@ ImportResult import_sheet(const Sheet& sheet, const Plan& plan, Date today, bool
   // in one warning; "where id" each.
   std::vector<std::string> skipped;
   std::set<std::pair<std::string, std::string>> not_reporters;  // (id, by) warned about
+  std::set<std::string> period_unscheduled;  // ids whose period cell files nothing, warned about
   std::string measure_cell;  // where a unit of measure was first found as a reporter
   auto cell = [&](const SheetRow& rec, Column c) {
     std::size_t i = header.index[c];
@@ -653,6 +654,9 @@ ImportResult import_sheet(const Sheet& sheet, const Plan& plan, Date today, bool
     if (!made->warning.en.empty() &&
         not_reporters.emplace(made->entry.id, made->entry.tag("by")).second)
       result.diags.warning(cell_or_row(sheet, rec, header.index[kBy]), made->warning);
+    // Once a sheet for each indicator, at the period cell.
+    if (!made->period_warning.en.empty() && period_unscheduled.insert(made->entry.id).second)
+      result.diags.warning(cell_or_row(sheet, rec, header.index[kPeriod]), made->period_warning);
     const std::size_t value_col = header.index[kValue];
     if (sheet.percent_unknown && !force && !made->entry.is_state && !made->entry.is_explanation) {
       auto i = indicator_index(plan, made->entry);

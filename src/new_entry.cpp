@@ -192,6 +192,11 @@ Expected<NewEntry> make_new_entry(const EntryInput& in, const Plan& plan, const 
   // Without by= too: a scheduled figure that names no reporter files no
   // report, and plan due would go on asking for it with no word why.
   if (!files_report(ind, in.by)) out.warning = not_a_reporter(ind, in.by, out.entry.is_explanation);
+  // A label on a figure of an indicator without a schedule tells two equal
+  // figures apart, and nothing else: it is written, with the word that it
+  // files nothing (plan check says the same of the line).
+  if (!in.period.empty() && !ind.scheduled() && !out.entry.is_explanation)
+    out.period_warning = period_of_unscheduled(in.period, ind.id);
   return out;
 }
 

@@ -31,6 +31,9 @@ struct NewEntry {
   // Why the entry, valid, is likely not what was meant, or "": a by= that is
   // not a reporter of its scheduled indicator (not_a_reporter, plan.h).
   Message warning;
+  // The same for a period on a figure of an indicator without a schedule,
+  // which files nothing (period_of_unscheduled, schedule.h), or "".
+  Message period_warning;
 };
 
 // Whether `d` may be recorded; the error (at `where`) says why not. Dates
@@ -51,7 +54,9 @@ Outcome check_entry_date(const Plan& plan, Date d, Date today, bool force, const
 // schedule, any period label), then applies check_entry_date and, unless
 // `force`, refuses a period that begins after the date or, for a figure, is
 // not over on it (period_date_problem). A by= that is not one of the
-// indicator's reporters is no error: NewEntry::warning says so.
+// indicator's reporters is no error: NewEntry::warning says so; nor is a
+// period on a figure of an indicator without a schedule, which files
+// nothing: NewEntry::period_warning says so.
 // Tags are written in the order by, period, note, measures, src. On error the Diagnostic is at
 // `where` (its column is dropped: the user never saw the assembled line)
 // and carries no source line. The entry's `where` is `where`.

@@ -130,9 +130,13 @@ void RecordChecker::check(const EntryView& e, std::optional<std::size_t> index,
   if (!e.period.empty()) {
     if (auto wrong = period_date_problem(e.period, e.date, !e.is_explanation))
       diags_->warning(e.where(), *wrong);
-    // plan record and import refuse such a label; by hand it files nothing.
+    // plan record and import refuse such labels; by hand they file nothing.
     auto label = parse_period_label(e.period);
-    if (label && ind && ind->scheduled() && label->first != ind->schedule.frequency)
+    if (!label)
+      diags_->warning(e.where(), not_a_period_label(e.period, e.is_explanation));
+    else if (ind && !ind->scheduled() && !e.is_explanation)
+      diags_->warning(e.where(), period_of_unscheduled(e.period, id));
+    else if (ind && ind->scheduled() && label->first != ind->schedule.frequency)
       diags_->warning(
           e.where(),
           Message{fmt::format("period {} is not a {} reporting period of {}: it files no "

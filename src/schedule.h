@@ -99,6 +99,15 @@ class PeriodIndex {
   std::vector<std::pair<std::int32_t, std::int32_t>> end_due_;
 };
 
+// A period= that is no label (2019-6, foo) names no period: what check
+// says of it, for a figure (it files no report, and counts on its date) or
+// an explanation (it explains no period plan knows).
+Message not_a_period_label(std::string_view written, bool explanation);
+// A period= on a figure of indicator `id`, which has no reporting
+// schedule: it files nothing, and the figure counts on its date. What
+// check warns and plan record and import refuse.
+Message period_of_unscheduled(std::string_view label, std::string_view id);
+
 // "2019-06", "2019Q2", "2019H1", "2019": the label of the calendar period
 // `p` stands for (also the value of a period= tag).
 std::string period_label(const ReportingPeriod& p);

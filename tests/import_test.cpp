@@ -470,6 +470,23 @@ TEST_CASE("a by= that does not report a scheduled indicator is written with a wa
   CHECK(r.rows.size() == 4);  // all written
 }
 
+TEST_CASE("import: a period on an indicator without a schedule files nothing: a warning") {
+  // The mini plan has no schedule: a period cell of its figures is written
+  // as asked, and said once a sheet for each indicator, at the cell, to
+  // file nothing; an explanation's period says what it explains.
+  auto r =
+      run("date,id,value,period,note\n"
+          "2019-07-03,jobs.urban_new,5,2019-06,\n"
+          "2019-07-04,jobs.urban_new,6,2019-06,\n"
+          "2019-07-05,jobs.urban_new,explain,2019-06,晚报\n");
+  // Columns: "2019-07-03," 1-11, "jobs.urban_new," 12-26, "5," 27-28: period at 29.
+  CHECK(problems(r) ==
+        Lines{"x.csv:2:29: warning: period 2019-06 files nothing: jobs.urban_new has no reporting "
+              "schedule, and its figure counts on its date"});
+  REQUIRE(r.rows.size() == 3);
+  CHECK(r.rows[1].entry.tag("period") == "2019-06");
+}
+
 TEST_CASE("import: a row whose by names no unit is a bad row") {
   auto r =
       run("date,id,value,by\n"

@@ -24,7 +24,8 @@ void setup_check(CLI::App& sub, Globals& g) {
       "targets that do not add up, an \"of which\" child above its parent, a unit\n"
       "not in [plan].units, suspected double entries, implausible figures (a % outside\n"
       "0-100, a value 20 or 100 times away from earlier entries in its file),\n"
-      "dates outside the period or in the future, a last line without its newline)\n"
+      "dates outside the period or in the future, a period= that files nothing, a\n"
+      "last line without its newline)\n"
       "exit 0 unless --strict.");
   sub.callback([o, &g] {
     // Not open_project(): check reports the plan's warnings too, and goes on

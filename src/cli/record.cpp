@@ -168,6 +168,8 @@ void setup_record(CLI::App& sub, Globals& g) {
     }
     emit(g, sanitize(file.string()) + ": " + sanitize(made->line) + "\n");
     if (!made->warning.en.empty()) print_diagnostic(g, make_warning({}, made->warning));
+    if (!made->period_warning.en.empty())
+      print_diagnostic(g, make_warning({}, made->period_warning));
     for (const auto& d : judged.items())
       if (d.severity == Severity::warning) print_diagnostic(g, d);
   });

@@ -62,6 +62,15 @@ run record hr.portal 1 --date 2019-08-01
 same "milestone number: exit" "$RC" 1
 same "milestone number: message" "$ERR" \
   'plan: value "1": expected done or undone; hr.portal is a milestone'
+file_is "refused values: nothing written" records/2019.rec "$(cat "$TMP/before.rec")"$'\n'
+# hr.portal has no reporting schedule: its period files nothing, which a
+# warning says; the line is written as asked.
+run record hr.portal undone --date 2019-08-01 --period 2019-07 --file records/p.rec
+same "--period without a schedule: exit" "$RC" 0
+same "--period without a schedule: warning" "$ERR" \
+  'plan: warning: period 2019-07 files nothing: hr.portal has no reporting schedule, and its figure counts on its date'
+file_is "--period without a schedule: written" records/p.rec $'2019-08-01  hr.portal  undone  period=2019-07\n'
+rm records/p.rec
 run record unemployment.rate 2 --date 2017-12-31
 same "before the period: exit" "$RC" 1
 same "before the period: message" "$ERR" \
@@ -152,6 +161,15 @@ same "check reads what record wrote: exit" "$RC" 0
 # q1/extra.rec 1.
 same "check counts every recorded entry" "$(grep -o 'records: .* errors' <<<"$ERR")" \
   "records: 7 entries in 5 files; 0 errors"
+# Written by hand, a period that files nothing is warned of: one that is no
+# label (2019-6 for 2019-06), and one on the unscheduled milestone.
+printf '2019-08-02  jobs.urban_new  5  period=2019-6\n2019-08-02  hr.portal  undone  period=2019-07\n' >records/hand.rec
+run check
+same "check: periods that file nothing: exit" "$RC" 0
+same "check: periods that file nothing: warnings" "$(grep '^plan: records/hand' <<<"$ERR")" \
+  "plan: records/hand.rec:1:1: warning: period 2019-6 names no reporting period (2019-06, 2019Q2, 2019H1 or 2019): it files no report, and the figure counts on its date
+plan: records/hand.rec:2:1: warning: period 2019-07 files nothing: hr.portal has no reporting schedule, and its figure counts on its date"
+rm records/hand.rec
 
 # Several `plan record` at once: every line lands whole, none is lost.
 new_project concurrent
