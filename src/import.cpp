@@ -32,6 +32,10 @@ enum Column {
 
 constexpr std::array<std::string_view, kColumns> kColumnNames = {
     "date", "id", "value", "by", "note", "src", "period", "measures", "序号", "name", "unit"};
+// The same in Chinese, as a sheet made for people titles them.
+constexpr std::array<std::string_view, kColumns> kColumnNamesZh = {
+    "日期",   "指标",     "数值", "填报单位", "备注",    "来源",
+    "报送期", "整改措施", "序号", "指标名称", "计量单位"};
 
 // The columns that say something about a row besides its value.
 constexpr Column kNoteColumns[] = {kNote, kMeasures, kSrc};
@@ -130,6 +134,7 @@ bool read_header(const Sheet& sheet, const SheetRow& rec, Header* h, Diagnostics
   h->line = rec.line;
   h->index.fill(Header::kNone);
   std::string unknown;
+  std::string unknown_zh;
   Location unknown_at;
   bool ok = true;
   for (std::size_t i = 0; i < rec.cells.size(); ++i) {
@@ -142,6 +147,7 @@ bool read_header(const Sheet& sheet, const SheetRow& rec, Header* h, Diagnostics
     if (!col) {
       if (unknown.empty()) unknown_at = sheet.at(rec, i);
       unknown += (unknown.empty() ? "\"" : ", \"") + sanitize(name) + "\"";
+      unknown_zh += (unknown_zh.empty() ? "“" : "、“") + sanitize(name) + "”";
       h->columns.push_back(std::nullopt);
       continue;
     }
@@ -150,23 +156,31 @@ bool read_header(const Sheet& sheet, const SheetRow& rec, Header* h, Diagnostics
       // 单位 beside 填报单位 is the unit of measure (计量单位): keeping one
       // would lose the other's column.
       bool measure = *col == kBy && (name == "单位" || other == "单位");
-      diags.error(sheet.at(rec, i),
-                  "column \"" + sanitize(name) + "\" means " + std::string(kColumnNames[*col]) +
+      diags.error(
+          sheet.at(rec, i),
+          Message{"column \"" + sanitize(name) + "\" means " + std::string(kColumnNames[*col]) +
                       ", as \"" + sanitize(other) + "\" in column " + column_letters(first) +
                       (measure ? " does; if 单位 holds units of measure (人, 个), title it 计量单位"
-                               : " does; keep one of them"));
+                               : " does; keep one of them"),
+                  "列“" + sanitize(name) + "”与 " + column_letters(first) + " 列的“" +
+                      sanitize(other) + "”都是" + std::string(kColumnNamesZh[*col]) +
+                      (measure ? "；如“单位”列填的是计量单位（人、个），请把列名改为“计量单位”"
+                               : "；只保留其中一列")});
       ok = false;
     }
     h->index[*col] = i;
     h->columns.push_back(col);
   }
   if (!unknown.empty()) {
-    diags.error(
-        unknown_at,
-        "unknown column " + unknown +
-            "; columns are date, id, value, by, note, src, period, measures (or "
-            "日期, 指标, 数值, 填报单位, 备注, 来源, 报送期, 整改措施); informational: 序号, "
-            "name (指标名称), unit (计量单位)");
+    diags.error(unknown_at,
+                Message{"unknown column " + unknown +
+                            "; columns are date, id, value, by, note, src, period, measures (or "
+                            "日期, 指标, 数值, 填报单位, 备注, 来源, 报送期, 整改措施); "
+                            "informational: 序号, name (指标名称), unit (计量单位)",
+                        "无法识别的列" + unknown_zh +
+                            "；可用的列：日期、指标、数值、填报单位、备注、来源、报送期、整改措施"
+                            "（或 date、id、value、by、note、src、period、measures）；"
+                            "仅供核对的列：序号、指标名称（name）、计量单位（unit）"});
     ok = false;
   }
   for (Column required : {kDate, kId, kValue}) {
@@ -174,9 +188,13 @@ bool read_header(const Sheet& sheet, const SheetRow& rec, Header* h, Diagnostics
     // made for people names it.
     if (required == kId && h->index[kName] != Header::kNone) continue;
     if (h->index[required] == Header::kNone) {
-      diags.error(sheet.at(rec.line, 0),
-                  "missing column " + std::string(kColumnNames[required]) +
-                      (required == kId ? " (or 指标, or 指标名称 to name the indicators)" : ""));
+      diags.error(
+          sheet.at(rec.line, 0),
+          Message{"missing column " + std::string(kColumnNames[required]) +
+                      (required == kId ? " (or 指标, or 指标名称 to name the indicators)" : ""),
+                  "缺少“" + std::string(kColumnNamesZh[required]) + "”列（或 " +
+                      std::string(kColumnNames[required]) + "）" +
+                      (required == kId ? "；也可用“指标名称”列按名称指明指标" : "")});
       ok = false;
     }
   }
@@ -346,13 +364,21 @@ std::optional<Diagnostic> unsaved_formula(const Sheet& sheet, const SheetRow& re
                                           const Header& h) {
   for (const auto& [col, formula] : rec.unsaved_formulas) {
     if (col >= h.columns.size() || !h.columns[col] || *h.columns[col] == kSeq) continue;
+    const std::string shown =
+        formula.empty() ? std::string() : "=" + truncate_to_width(sanitize(formula), 40);
+    const bool value = *h.columns[col] == kValue;
     return make_error(
         sheet.at(rec, col),
-        (formula.empty() ? std::string("a formula (shared with another cell)")
-                         : "a formula (=" + truncate_to_width(sanitize(formula), 40) + ")") +
-            " with no saved result, as a program writes one: open the workbook in Excel or WPS "
-            "and save it, which stores what its formulas compute" +
-            (*h.columns[col] == kValue ? ", or type the figure" : ""));
+        Message{
+            (shown.empty() ? std::string("a formula (shared with another cell)")
+                           : "a formula (" + shown + ")") +
+                " with no saved result, as a program writes one: open the workbook in Excel "
+                "or WPS and save it, which stores what its formulas compute" +
+                (value ? ", or type the figure" : ""),
+            (shown.empty() ? std::string("公式（与其他单元格共用）") : "公式（" + shown + "）") +
+                "没有保存计算结果（程序生成的工作簿常常如此）：请用 Excel 或 WPS "
+                "打开并保存一次，公式的结果就会存下来" +
+                (value ? "；或者直接填上数值" : "")});
   }
   return std::nullopt;
 }
@@ -578,10 +604,12 @@ ImportResult import_sheet(const Sheet& sheet, const Plan& plan, Date today, bool
   std::size_t r = 0;
   while (r < sheet.rows.size() && (blank_row(sheet.rows[r]) || title_row(sheet.rows[r]))) ++r;
   if (r == sheet.rows.size()) {
-    result.diags.error(Location{name}, !sheet.rows.empty() ? "no header row"
-                                       : sheet.cell_prefix.empty()
-                                           ? "no header row (the file is empty)"
-                                           : "no header row (the sheet is empty)");
+    result.diags.error(
+        Location{name},
+        !sheet.rows.empty() ? Message{"no header row", "没有表头行"}
+        : sheet.cell_prefix.empty()
+            ? Message{"no header row (the file is empty)", "没有表头行（文件是空的）"}
+            : Message{"no header row (the sheet is empty)", "没有表头行（工作表是空的）"});
     return result;
   }
   Header header;
@@ -667,10 +695,15 @@ ImportResult import_sheet(const Sheet& sheet, const Plan& plan, Date today, bool
         std::string text = made->entry.amount.to_string();
         result.diags.error(
             sheet.at(rec, value_col),
-            "value " + text + " of " + ind->id + " (%) in an .xls workbook: a cell formatted as " +
-                "a percentage reads as its fraction from .xls (95.2% as 0.952); write the " +
-                "figure in percent, save the workbook as .xlsx, or --force if " + text +
-                " % is right");
+            Message{"value " + text + " of " + ind->id +
+                        " (%) in an .xls workbook: a cell formatted as a percentage reads as its "
+                        "fraction from .xls (95.2% as 0.952); write the figure in percent, save "
+                        "the workbook as .xlsx, or --force if " +
+                        text + " % is right",
+                    ind->id + " 的数值 " + text +
+                        "（%）来自 .xls 工作簿：设为百分比格式的单元格从 .xls 读出的是小数"
+                        "（95.2% 读作 0.952）；请按百分数填写，或把工作簿另存为 .xlsx；如 " +
+                        text + " % 无误，用 --force"});
         continue;
       }
     }
@@ -685,16 +718,22 @@ ImportResult import_sheet(const Sheet& sheet, const Plan& plan, Date today, bool
     std::string list;
     for (std::size_t i = 0; i < skipped.size() && i < kShown; ++i)
       list += (i ? ", " : "") + skipped[i];
-    if (skipped.size() > kShown)
+    std::string list_zh = list;
+    if (skipped.size() > kShown) {
       list += ", … (" + std::to_string(skipped.size() - kShown) + " more)";
+      list_zh += ", …（另有 " + std::to_string(skipped.size() - kShown) + " 行）";
+    }
     std::size_t n = skipped.size();
-    result.diags.warning(Location{name},
-                         (result.rows.empty() ? "no row has a value, nothing to import: " : "") +
-                             std::to_string(n) + (n == 1 ? " row" : " rows") +
-                             " without a value skipped (" + list +
-                             "); a report left empty is still owed (plan due)");
+    result.diags.warning(
+        Location{name},
+        Message{(result.rows.empty() ? "no row has a value, nothing to import: " : "") +
+                    std::to_string(n) + (n == 1 ? " row" : " rows") + " without a value skipped (" +
+                    list + "); a report left empty is still owed (plan due)",
+                (result.rows.empty() ? "没有一行填了数值，无可导入：" : "") + std::to_string(n) +
+                    " 行没有数值，已跳过（" + list_zh + "）；空着的报送仍算未报送（plan due）"});
   } else if (result.rows.empty()) {
-    result.diags.warning(Location{name}, "no rows to import below the header");
+    result.diags.warning(Location{name},
+                         Message{"no rows to import below the header", "表头下没有可导入的行"});
   }
   return result;
 }

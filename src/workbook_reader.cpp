@@ -198,7 +198,7 @@ class Xlsx {
     zip_error_init_with_code(&err, code);
     std::string why = zip_error_strerror(&err);
     zip_error_fini(&err);
-    return fail("not a workbook (" + why + ")");
+    return fail(Message{"not a workbook (" + why + ")", "不是工作簿（" + why + "）"});
   }
 
   bool has(const std::string& part) { return zip_name_locate(zip_, part.c_str(), 0) >= 0; }
@@ -249,6 +249,7 @@ class Xlsx {
   Diagnostic fail(std::string message) const {
     return make_error(Location{path_}, std::move(message));
   }
+  Diagnostic fail(Message message) const { return make_error(Location{path_}, std::move(message)); }
 
  private:
   struct Context {
@@ -494,6 +495,16 @@ struct SheetPart : PartReader {
   }
 };
 
+// What the two readers say of a workbook without sheets, and of a --sheet
+// it lacks (`names`: its sheets, quoted).
+Message no_worksheet() {
+  return {"the workbook has no worksheet", "工作簿里没有工作表"};
+}
+Message no_such_sheet(const std::string& sheet_name, const std::string& names) {
+  return {"no worksheet '" + sanitize(sheet_name) + "' (the sheets: " + sanitize(names) + ")",
+          "没有名为“" + sanitize(sheet_name) + "”的工作表（有：" + sanitize(names) + "）"};
+}
+
 Expected<Sheet> read_xlsx(const std::string& path, const std::string& sheet_name) {
   Xlsx book(path);
   if (Outcome opened = book.open(); !opened) return opened.error();
@@ -501,7 +512,7 @@ Expected<Sheet> read_xlsx(const std::string& path, const std::string& sheet_name
   if (Outcome read = book.parse("xl/workbook.xml", workbook); !read) return read.error();
   RelsPart rels;
   if (Outcome read = book.parse("xl/_rels/workbook.xml.rels", rels); !read) return read.error();
-  if (workbook.sheets.empty()) return book.fail("the workbook has no worksheet");
+  if (workbook.sheets.empty()) return book.fail(no_worksheet());
   const WorkbookPart::SheetRef* chosen = &workbook.sheets.front();
   if (!sheet_name.empty()) {
     chosen = nullptr;
@@ -510,9 +521,7 @@ Expected<Sheet> read_xlsx(const std::string& path, const std::string& sheet_name
       if (s.name == sheet_name) chosen = &s;
       names += (names.empty() ? "'" : ", '") + s.name + "'";
     }
-    if (!chosen)
-      return book.fail("no worksheet '" + sanitize(sheet_name) +
-                       "' (the sheets: " + sanitize(names) + ")");
+    if (!chosen) return book.fail(no_such_sheet(sheet_name, names));
   }
   auto target = rels.targets.find(chosen->rel);
   if (target == rels.targets.end())
@@ -544,19 +553,21 @@ Expected<Sheet> read_xlsx(const std::string& path, const std::string& sheet_name
 // .xls through freexl.
 
 Expected<Sheet> read_xls_here(const std::string& path, const std::string& sheet_name) {
-  auto fail = [&](std::string message) { return make_error(Location{path}, std::move(message)); };
+  auto fail = [&](Message message) { return make_error(Location{path}, std::move(message)); };
   std::error_code ec;
   if (std::filesystem::file_size(path, ec) > kMaxXlsBytes && !ec)
-    return fail("larger than " + std::to_string(kMaxXlsBytes >> 20) +
-                " MiB; not a sheet of figures");
+    return fail(Message{
+        "larger than " + std::to_string(kMaxXlsBytes >> 20) + " MiB; not a sheet of figures",
+        "大于 " + std::to_string(kMaxXlsBytes >> 20) + " MiB，不像一张数据表"});
   const void* handle = nullptr;
   int rc = freexl_open(path.c_str(), &handle);
   std::unique_ptr<const void, int (*)(const void*)> closer(handle, freexl_close);
   if (rc != FREEXL_OK || !handle)
-    return fail("not an Excel 97-2003 workbook (freexl error " + std::to_string(rc) + ")");
+    return fail(Message{"not an Excel 97-2003 workbook (freexl error " + std::to_string(rc) + ")",
+                        "不是 Excel 97-2003 工作簿（freexl 错误 " + std::to_string(rc) + "）"});
   unsigned int count = 0;
   if (freexl_get_info(handle, FREEXL_BIFF_SHEET_COUNT, &count) != FREEXL_OK || count == 0)
-    return fail("the workbook has no worksheet");
+    return fail(no_worksheet());
   std::optional<unsigned short> chosen;
   std::string chosen_name, names;
   for (unsigned short i = 0; i < count && i < 0xFFFF; ++i) {
@@ -568,16 +579,16 @@ Expected<Sheet> read_xls_here(const std::string& path, const std::string& sheet_
       chosen_name = name;
     }
   }
-  if (!chosen)
-    return fail("no worksheet '" + sanitize(sheet_name) + "' (the sheets: " + sanitize(names) +
-                ")");
+  if (!chosen) return fail(no_such_sheet(sheet_name, names));
   unsigned int nrows = 0;
   unsigned short ncols = 0;
   if (freexl_select_active_worksheet(handle, *chosen) != FREEXL_OK ||
       freexl_worksheet_dimensions(handle, &nrows, &ncols) != FREEXL_OK)
-    return fail("damaged workbook: cannot read sheet '" + sanitize(chosen_name) + "'");
+    return fail(Message{"damaged workbook: cannot read sheet '" + sanitize(chosen_name) + "'",
+                        "工作簿已损坏：无法读取工作表“" + sanitize(chosen_name) + "”"});
   if (static_cast<std::size_t>(nrows) * ncols > kMaxCells)
-    return fail("more than " + std::to_string(kMaxCells) + " cells; not a sheet of figures");
+    return fail(Message{"more than " + std::to_string(kMaxCells) + " cells; not a sheet of figures",
+                        "超过 " + std::to_string(kMaxCells) + " 个单元格，不像一张数据表"});
   Sheet sheet;
   sheet.file = path;
   sheet.cell_prefix = path + ":" + chosen_name + "!";
@@ -587,8 +598,9 @@ Expected<Sheet> read_xls_here(const std::string& path, const std::string& sheet_
     for (unsigned short c = 0; c < ncols; ++c) {
       FreeXL_CellValue v;
       if (freexl_get_cell_value(handle, r, c, &v) != FREEXL_OK)
-        return fail("damaged workbook: cannot read cell " + column_letters(c) +
-                    std::to_string(r + 1));
+        return fail(Message{
+            "damaged workbook: cannot read cell " + column_letters(c) + std::to_string(r + 1),
+            "工作簿已损坏：无法读取单元格 " + column_letters(c) + std::to_string(r + 1)});
       std::string shown;
       switch (v.type) {
         case FREEXL_CELL_INT:
@@ -616,7 +628,8 @@ Expected<Sheet> read_xls_here(const std::string& path, const std::string& sheet_
   return sheet;
 }
 
-// The child's answer on the pipe: 'E' and the message, or 'S', the sheet's
+// The child's answer on the pipe: 'E' and the message (in English, then in
+// Chinese, empty when it has none), or 'S', the sheet's
 // cell prefix and its rows, each string as a 4-byte length and its bytes.
 void put_u32(std::string& out, std::size_t n) {
   auto v = static_cast<std::uint32_t>(n);
@@ -631,6 +644,7 @@ std::string encode(const Expected<Sheet>& sheet) {
   if (!sheet) {
     out += 'E';
     put_string(out, sheet.error().message);
+    put_string(out, sheet.error().message_zh);
     return out;
   }
   out += 'S';
@@ -709,16 +723,20 @@ Expected<Sheet> read_xls(const std::string& path, const std::string& sheet_name)
   auto failed = [&] {
     std::string how =
         WIFSIGNALED(status) ? " (signal " + std::to_string(WTERMSIG(status)) + ")" : "";
-    return make_error(Location{path}, "damaged workbook: the .xls reader (freexl) failed on it" +
-                                          how + "; save it from the spreadsheet as .xlsx");
+    return make_error(Location{path},
+                      Message{"damaged workbook: the .xls reader (freexl) failed on it" + how +
+                                  "; save it from the spreadsheet as .xlsx",
+                              "工作簿已损坏：.xls 读取程序（freexl）读它时出错" + how +
+                                  "；请在表格软件里另存为 .xlsx"});
   };
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || answer.empty()) return failed();
   Decoder d{answer};
   d.in.remove_prefix(1);
   if (answer[0] == 'E') {
     std::string message = d.string();
-    if (!d.ok) return failed();
-    return make_error(Location{path}, std::move(message));
+    std::string message_zh = d.string();
+    if (!d.ok || !d.in.empty()) return failed();
+    return make_error(Location{path}, Message{std::move(message), std::move(message_zh)});
   }
   Sheet sheet;
   sheet.file = path;
@@ -750,9 +768,11 @@ Expected<Sheet> read_workbook(const std::string& path, const std::string& sheet_
   // By content, not name: a .xls saved by WPS may be an .xlsx inside.
   char magic[4] = {};
   auto cannot_read = [&path](int err) {
-    return make_io_error(
-        Location{path},
-        "cannot read the file: " + std::error_code(err, std::generic_category()).message());
+    const std::string why = std::error_code(err, std::generic_category()).message();
+    Diagnostic d =
+        make_error(Location{path}, Message{"cannot read the file: " + why, "无法读取文件：" + why});
+    d.kind = ErrorKind::io;
+    return d;
   };
   if (FILE* f = std::fopen(path.c_str(), "rb")) {
     std::size_t n = std::fread(magic, 1, sizeof magic, f);
@@ -764,8 +784,10 @@ Expected<Sheet> read_workbook(const std::string& path, const std::string& sheet_
         static_cast<unsigned char>(magic[1]) == 0xCF)
       return read_xls(path, sheet_name);
     return make_error(Location{path},
-                      "not an Excel workbook (neither .xlsx nor .xls inside); save it from the "
-                      "spreadsheet as .xlsx, or as CSV");
+                      Message{"not an Excel workbook (neither .xlsx nor .xls inside); save it from "
+                              "the spreadsheet as .xlsx, or as CSV",
+                              "不是 Excel 工作簿（里面既不是 .xlsx 也不是 .xls）；请在表格软件里"
+                              "另存为 .xlsx 或 CSV"});
   }
   return cannot_read(errno);
 }

@@ -90,12 +90,20 @@ TEST_CASE("import: unknown and missing columns are errors") {
             "整改措施); informational: 序号, name (指标名称), unit (计量单位)",
             "x.csv:1: missing column id (or 指标, or 指标名称 to name the indicators)"});
   CHECK(r.rows.empty());
+  // In Chinese too (--lang zh), with the columns' Chinese names.
+  REQUIRE(r.diags.items().size() == 2);
+  CHECK(r.diags.items()[0].message_zh ==
+        "无法识别的列“indicatr”、“remark”；可用的列：日期、指标、数值、填报单位、备注、来源、"
+        "报送期、整改措施（或 date、id、value、by、note、src、period、measures）；仅供核对的列："
+        "序号、指标名称（name）、计量单位（unit）");
+  CHECK(r.diags.items()[1].message_zh == "缺少“指标”列（或 id）；也可用“指标名称”列按名称指明指标");
 }
 
 TEST_CASE("import: empty file and header only") {
   CHECK(problems(run("")) == Lines{"x.csv: no header row (the file is empty)"});
   auto r = run("date,id,value\r\n\r\n");
   CHECK(problems(r) == Lines{"x.csv: warning: no rows to import below the header"});
+  CHECK(r.diags.items()[0].message_zh == "表头下没有可导入的行");
   CHECK_FALSE(r.diags.has_errors());
 }
 

@@ -187,6 +187,12 @@ plan: nothing imported: 1 error in q.xlsx'
 run import q.xlsx --sheet 二季度
 same "no such sheet: exit" "$RC" 1
 same "no such sheet: lists the sheets" "$ERR" "plan: q.xlsx: no worksheet '二季度' (the sheets: '一季度', '空白')"
+# In Chinese, the sheet's problems too.
+run --lang zh import q.xlsx --sheet 空白
+same "empty sheet, zh: message" "$ERR" 'plan: q.xlsx: 没有表头行（工作表是空的）
+plan: 未导入：q.xlsx 有 1 个错误'
+run --lang zh import q.xlsx --sheet 二季度
+same "no such sheet, zh" "$ERR" "plan: q.xlsx: 没有名为“二季度”的工作表（有：'一季度', '空白'）"
 
 run import bad.xlsx
 same "bad cells: exit" "$RC" 1
@@ -318,6 +324,9 @@ file_is "xls: rows in sheet order" records/2019.rec \
 file_is "xls: 2020 row" records/2020.rec $'2020-05-31  hr.portal  done  by=人社局\n'
 run import q.xls --sheet 二季度
 same "xls, no such sheet" "$ERR" "plan: q.xls: no worksheet '二季度' (the sheets: '一季度', '空白')"
+# The .xls reader runs in a child process: its Chinese comes across too.
+run --lang zh import q.xls --sheet 二季度
+same "xls, no such sheet, zh" "$ERR" "plan: q.xls: 没有名为“二季度”的工作表（有：'一季度', '空白'）"
 
 cp records/2019.rec "$TMP/2019.xls.before"
 run import bad.xls
