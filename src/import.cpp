@@ -162,8 +162,8 @@ bool read_header(const Sheet& sheet, const SheetRow& rec, Header* h, Diagnostics
                       ", as \"" + sanitize(other) + "\" in column " + column_letters(first) +
                       (measure ? " does; if 单位 holds units of measure (人, 个), title it 计量单位"
                                : " does; keep one of them"),
-                  "列“" + sanitize(name) + "”与 " + column_letters(first) + " 列的“" +
-                      sanitize(other) + "”都是" + std::string(kColumnNamesZh[*col]) +
+                  "列“" + sanitize(name) + "”与 " + column_letters(first) + " 列“" +
+                      sanitize(other) + "”重复，都表示" + std::string(kColumnNamesZh[*col]) +
                       (measure ? "；如“单位”列填的是计量单位（人、个），请把列名改为“计量单位”"
                                : "；只保留其中一列")});
       ok = false;
@@ -730,7 +730,8 @@ ImportResult import_sheet(const Sheet& sheet, const Plan& plan, Date today, bool
                     std::to_string(n) + (n == 1 ? " row" : " rows") + " without a value skipped (" +
                     list + "); a report left empty is still owed (plan due)",
                 (result.rows.empty() ? "没有一行填了数值，无可导入：" : "") + std::to_string(n) +
-                    " 行没有数值，已跳过（" + list_zh + "）；空着的报送仍算未报送（plan due）"});
+                    " 行没有数值，已跳过（" + list_zh +
+                    "）；未填数值的报表仍计为未报送（plan due）"});
   } else if (result.rows.empty()) {
     result.diags.warning(Location{name},
                          Message{"no rows to import below the header", "表头下没有可导入的行"});

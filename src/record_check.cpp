@@ -142,8 +142,8 @@ void RecordChecker::check(const EntryView& e, std::optional<std::size_t> index,
           Message{fmt::format("period {} is not a {} reporting period of {}: it files no "
                               "report, and the figure counts on its date",
                               e.period, frequency_name(ind->schedule.frequency), id),
-                  fmt::format("报送期 {} 不是 {} 的{}报送期：不算报送，数据按它的日期计入",
-                              e.period, id, frequency_name_zh(ind->schedule.frequency))});
+                  fmt::format("报送期 {} 不是 {} 的{}报送期：不计为报送，按填报日期计入", e.period,
+                              id, frequency_name_zh(ind->schedule.frequency))});
   }
   if (by & kText) {
     warn_unknown_unit(e);

@@ -165,22 +165,24 @@ std::optional<Message> period_date_problem(std::string_view label, Date d, bool 
 }
 
 Message not_a_period_label(std::string_view written, bool explanation) {
-  const std::string shown = sanitize(written);
+  // Any text: cut short, as a formula in a message is.
+  const std::string shown = truncate_to_width(sanitize(written), 40);
   return Message{
-      fmt::format("period {} names no reporting period (2019-06, 2019Q2, 2019H1 or 2019): {}",
+      fmt::format("period '{}' names no reporting period (2019-06, 2019Q2, 2019H1 or 2019): {}",
                   shown,
                   explanation ? "the explanation is of no period"
                               : "it files no report, and the figure counts on its date"),
       fmt::format("报送期“{}”写法不对（应如 2019-06、2019Q2、2019H1 或 2019）：{}", shown,
-                  explanation ? "这条情况说明对不上任何报送期" : "不算报送，数据按它的日期计入")};
+                  explanation ? "该情况说明不对应任何报送期" : "不计为报送，按填报日期计入")};
 }
 
 Message period_of_unscheduled(std::string_view label, std::string_view id) {
   const std::string shown = sanitize(label);
-  return Message{fmt::format("period {} files nothing: {} has no reporting schedule, and its "
-                             "figure counts on its date",
-                             shown, id),
-                 fmt::format("报送期 {} 不起作用：{} 没有报送安排，数据按它的日期计入", shown, id)};
+  return Message{
+      fmt::format("period {} files nothing: {} has no reporting schedule, and its "
+                  "figure counts on its date",
+                  shown, id),
+      fmt::format("报送期 {} 不计为报送：{} 为不定期报送指标，按填报日期计入", shown, id)};
 }
 
 std::string period_label_of(std::string_view written) {

@@ -254,13 +254,13 @@ TEST_CASE("a period= that names no period, or is on an indicator without a sched
   add(c, 2, "foo", true);
   add(c, 3, "2019-06", false);  // the label it meant: nothing to say
   CHECK(c.headlines() ==
-        Lines{"r.rec:1:1: warning: period 2019-6 names no reporting period (2019-06, 2019Q2, "
+        Lines{"r.rec:1:1: warning: period '2019-6' names no reporting period (2019-06, 2019Q2, "
               "2019H1 or 2019): it files no report, and the figure counts on its date",
-              "r.rec:2:1: warning: period foo names no reporting period (2019-06, 2019Q2, "
+              "r.rec:2:1: warning: period 'foo' names no reporting period (2019-06, 2019Q2, "
               "2019H1 or 2019): the explanation is of no period"});
   CHECK(c.diags.items()[0].message_zh ==
         "报送期“2019-6”写法不对（应如 2019-06、2019Q2、2019H1 或 "
-        "2019）：不算报送，数据按它的日期计入");
+        "2019）：不计为报送，按填报日期计入");
 
   Checker m("2021-06-30");
   Entry e = make_entry("2018-01-08", "jobs.urban_new", "5", "", {"m.rec", 1, 1});
@@ -271,7 +271,7 @@ TEST_CASE("a period= that names no period, or is on an indicator without a sched
   CHECK(m.headlines() ==
         Lines{"m.rec:1:1: warning: period 2017Q4 files nothing: jobs.urban_new has no reporting "
               "schedule, and its figure counts on its date",
-              "r.rec:3:1: warning: period bar names no reporting period (2019-06, 2019Q2, "
+              "r.rec:3:1: warning: period 'bar' names no reporting period (2019-06, 2019Q2, "
               "2019H1 or 2019): the explanation is of no period"});
 }
 
@@ -330,7 +330,7 @@ TEST_CASE("a period= that begins after the entry's date, or is not over on it") 
               "is dated the day it came in)",
               "r.rec:5:1: warning: period 2020 begins after the date 2019-12-31 (a figure is "
               "dated the day it came in)",
-              "r.rec:6:1: warning: period July names no reporting period (2019-06, 2019Q2, "
+              "r.rec:6:1: warning: period 'July' names no reporting period (2019-06, 2019Q2, "
               "2019H1 or 2019): it files no report, and the figure counts on its date"});
 }
 

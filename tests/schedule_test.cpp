@@ -97,6 +97,22 @@ TEST_CASE("the period an entry files") {
   CHECK_FALSE(period_of_entry(m.plan, m.ind, day("2021-01-11"), ""));
 }
 
+TEST_CASE("not_a_period_label: the text as written, quoted, cut short and made safe") {
+  // 2019 06 is not 2019-06; a pasted paragraph is cut to 40 columns; a
+  // line break is shown, not made.
+  CHECK(not_a_period_label("2019 06", false).en ==
+        "period '2019 06' names no reporting period (2019-06, 2019Q2, 2019H1 or 2019): it files no "
+        "report, and the figure counts on its date");
+  const Message long_text = not_a_period_label(std::string(100, 'x'), true);
+  CHECK(long_text.en == "period '" + std::string(39, 'x') +
+                            "…' names no reporting period (2019-06, 2019Q2, 2019H1 or 2019): the "
+                            "explanation is of no period");
+  CHECK(long_text.zh ==
+        "报送期“" + std::string(39, 'x') +
+            "…”写法不对（应如 2019-06、2019Q2、2019H1 或 2019）：该情况说明不对应任何报送期");
+  CHECK(not_a_period_label("a\nb", false).en.find('\n') == std::string::npos);
+}
+
 TEST_CASE("period labels parse back") {
   CHECK(parse_period_label("2019-06") == std::pair(Frequency::monthly, day("2019-06-01")));
   CHECK(parse_period_label("2019Q3") == std::pair(Frequency::quarterly, day("2019-07-01")));

@@ -101,7 +101,8 @@ void setup_record(CLI::App& sub, Globals& g) {
       "      --note 6月企业用工统计延迟 --measures 7月15日前补报\n"
       "  plan record jobs.urban_new 300 --by 人社局 --file records/2019/q1.rec\n"
       "A figure of a scheduled indicator without --by, or by a unit that is not\n"
-      "its reporter, counts but files no report: it is written, with a warning.");
+      "its reporter, counts but files no report: it is written, with a warning;\n"
+      "so is a --period on an indicator without a schedule, which files nothing.");
   sub.callback([o, &g] {
     auto project = open_project(g);
     if (!project) return;

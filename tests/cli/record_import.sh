@@ -167,7 +167,7 @@ printf '2019-08-02  jobs.urban_new  5  period=2019-6\n2019-08-02  hr.portal  und
 run check
 same "check: periods that file nothing: exit" "$RC" 0
 same "check: periods that file nothing: warnings" "$(grep '^plan: records/hand' <<<"$ERR")" \
-  "plan: records/hand.rec:1:1: warning: period 2019-6 names no reporting period (2019-06, 2019Q2, 2019H1 or 2019): it files no report, and the figure counts on its date
+  "plan: records/hand.rec:1:1: warning: period '2019-6' names no reporting period (2019-06, 2019Q2, 2019H1 or 2019): it files no report, and the figure counts on its date
 plan: records/hand.rec:2:1: warning: period 2019-07 files nothing: hr.portal has no reporting schedule, and its figure counts on its date"
 rm records/hand.rec
 
