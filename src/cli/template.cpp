@@ -12,21 +12,27 @@ namespace plan::cli {
 namespace {
 
 // Why `name` cannot have a template: not a reporter (with "did you mean"),
-// a group of them, or a unit that files nothing. "" when it is a reporter.
-std::string not_a_reporter(const Plan& plan, const std::string& name) {
-  if (plan.find_reporter(name)) return "";
+// a group of them, or a unit that files nothing. Empty when it is a reporter.
+Message not_a_reporter(const Plan& plan, const std::string& name) {
+  if (plan.find_reporter(name)) return {};
+  const std::string shown = sanitize(name);
   std::vector<std::string> members;
   for (const Reporter& r : plan.reporters)
     if (r.group == name) members.push_back(r.name);
   if (!members.empty())
-    return fmt::format(
-        "'{}' is a group of {} reporters ({}): a template is one reporter's; name "
-        "one, or use --each-unit",
-        name, members.size(), join_names(members));
+    return {fmt::format("'{}' is a group of {} reporters ({}): a template is one reporter's; "
+                        "name one, or use --each-unit",
+                        shown, members.size(), join_names(members)),
+            fmt::format("“{}”是 {} 个报送单位的统称（{}）：报表模板按单个报送单位生成；请指明其中"
+                        "一个，或用 --each-unit",
+                        shown, members.size(), join_names(members))};
   if (plan.knows_unit(name))
-    return "'" + name + "' files no reports: it is not a [[reporter]] of the plan (plan due " +
-           "lists who reports what)";
-  return "'" + name + "' is not a reporter of the plan" + plan.did_you_mean_unit(name);
+    return {"'" + shown + "' files no reports: it is not a [[reporter]] of the plan (plan due " +
+                "lists who reports what)",
+            "“" + shown + "”不报送任何数据：它不是规划的报送单位（[[reporter]]；plan due " +
+                "列出谁报送什么）"};
+  return {"'" + shown + "' is not a reporter of the plan" + plan.did_you_mean_unit(name),
+          "“" + shown + "”不是规划的报送单位" + plan.did_you_mean_unit(name, true)};
 }
 
 }  // namespace
@@ -98,7 +104,7 @@ void setup_template(CLI::App& sub, Globals& g) {
       return;
     }
     if (!o->unit.empty()) {
-      if (std::string why = not_a_reporter(plan, o->unit); !why.empty()) {
+      if (Message why = not_a_reporter(plan, o->unit); !why.en.empty()) {
         fail(g, make_usage_error(why));
         return;
       }

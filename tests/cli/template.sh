@@ -182,6 +182,10 @@ refused "unknown unit" 2 "plan: '镇丙' is not a reporter of the plan; did you 
   template --unit 镇丙 --period 2019-06 --format csv
 refused "group" 2 "plan: '各区镇' is a group of 2 reporters (镇甲、镇乙): a template is one reporter's; name one, or use --each-unit" \
   template --unit 各区镇 --period 2019-06 --format csv
+refused "unknown unit, zh" 2 "plan: “镇丙”不是规划的报送单位；是否是“镇甲”或“镇乙”？" \
+  --lang zh template --unit 镇丙 --period 2019-06 --format csv
+refused "group, zh" 2 "plan: “各区镇”是 2 个报送单位的统称（镇甲、镇乙）：报表模板按单个报送单位生成；请指明其中一个，或用 --each-unit" \
+  --lang zh template --unit 各区镇 --period 2019-06 --format csv
 refused "bad period" 2 "plan: --period '2019-13' is not a period: 2020-06, 2020Q2, 2020H1 or 2020 (or 2020年6月, 2020年第二季度, 2020年上半年, 2020年)" \
   template --unit 镇甲 --period 2019-13 --format csv
 # A period as people type it: in Chinese, in full-width forms.
