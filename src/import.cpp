@@ -646,14 +646,12 @@ ImportResult import_sheet(const Sheet& sheet, const Plan& plan, Date today, bool
       auto filled = std::find_if(std::begin(kNoteColumns), std::end(kNoteColumns),
                                  [&](Column c) { return !cell(rec, c).empty(); });
       if (filled != std::end(kNoteColumns)) {
-        static constexpr std::string_view kNoteNamesZh[] = {"备注", "整改措施", "来源"};
         result.diags.error(
             sheet.at(rec, header.index[kValue]),
             Message{"no value, but a " + std::string(kColumnNames[*filled]) +
                         ": give the figure, or the value explain to file the note as the "
                         "explanation (情况说明) of a report not made",
-                    "没有数值，却有" +
-                        std::string(kNoteNamesZh[filled - std::begin(kNoteColumns)]) +
+                    "没有数值，却有" + std::string(kColumnNamesZh[*filled]) +
                         "：请填上数值；如是未报送的情况说明，数值填 explain"});
       } else {
         // The empty value's cell, as a spreadsheet names it.

@@ -130,20 +130,15 @@ void RecordChecker::check(const EntryView& e, std::optional<std::size_t> index,
   if (!e.period.empty()) {
     if (auto wrong = period_date_problem(e.period, e.date, !e.is_explanation))
       diags_->warning(e.where(), *wrong);
-    // plan record and import refuse such labels; by hand they file nothing.
+    // What files nothing: plan record and import refuse the first and the
+    // last, and write the second with the same warning.
     auto label = parse_period_label(e.period);
     if (!label)
       diags_->warning(e.where(), not_a_period_label(e.period, e.is_explanation));
     else if (ind && !ind->scheduled() && !e.is_explanation)
       diags_->warning(e.where(), period_of_unscheduled(e.period, id));
     else if (ind && ind->scheduled() && label->first != ind->schedule.frequency)
-      diags_->warning(
-          e.where(),
-          Message{fmt::format("period {} is not a {} reporting period of {}: it files no "
-                              "report, and the figure counts on its date",
-                              e.period, frequency_name(ind->schedule.frequency), id),
-                  fmt::format("报送期 {} 不是 {} 的{}报送期：不计为报送，按填报日期计入", e.period,
-                              id, frequency_name_zh(ind->schedule.frequency))});
+      diags_->warning(e.where(), period_of_other_frequency(e.period, *ind));
   }
   if (by & kText) {
     warn_unknown_unit(e);

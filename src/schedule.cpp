@@ -185,6 +185,15 @@ Message period_of_unscheduled(std::string_view label, std::string_view id) {
       fmt::format("报送期 {} 不计为报送：{} 为不定期报送指标，按填报日期计入", shown, id)};
 }
 
+Message period_of_other_frequency(std::string_view label, const Indicator& ind) {
+  const std::string shown = sanitize(label);
+  return Message{fmt::format("period {} is not a {} reporting period of {}: it files no report, "
+                             "and the figure counts on its date",
+                             shown, frequency_name(ind.schedule.frequency), ind.id),
+                 fmt::format("报送期 {} 不是 {} 的{}报送期：不计为报送，按填报日期计入", shown,
+                             ind.id, frequency_name_zh(ind.schedule.frequency))};
+}
+
 std::string period_label_of(std::string_view written) {
   // Full-width digits and letters (２０１９年６月, ２０１９Ｑ２, as a
   // Chinese input method types them) read as ASCII ones first.

@@ -105,8 +105,12 @@ class PeriodIndex {
 Message not_a_period_label(std::string_view written, bool explanation);
 // A period= on a figure of indicator `id`, which has no reporting
 // schedule: it files nothing, and the figure counts on its date. What
-// check warns and plan record and import refuse.
+// check, plan record and plan import warn.
 Message period_of_unscheduled(std::string_view label, std::string_view id);
+// A label of another frequency than the scheduled `ind`'s (2019Q2 for a
+// monthly indicator): it files nothing either. What check warns of a line
+// written by hand (record and import refuse it).
+Message period_of_other_frequency(std::string_view label, const Indicator& ind);
 
 // "2019-06", "2019Q2", "2019H1", "2019": the label of the calendar period
 // `p` stands for (also the value of a period= tag).
