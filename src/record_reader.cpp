@@ -14,6 +14,10 @@
 #include <thread>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "record_journal.h"
 #include "text.h"
 
@@ -274,8 +278,61 @@ void RecordStream::too_long() {
   carry_.clear();
 }
 
+namespace {
+
+// The newlines among the 64 bytes at p + at, as bits (bit i: byte at + i),
+// none past n. Four 16-byte compares where the block lies within n, else
+// byte by byte (the last block of a piece, once per piece).
+[[gnu::always_inline]] inline std::uint64_t newline_bits(const char* p, std::size_t at,
+                                                         std::size_t n) {
+#if defined(__SSE2__)
+  if (at + 64 <= n) {
+    const __m128i nl = _mm_set1_epi8('\n');
+    std::uint64_t bits = 0;
+    for (int k = 0; k < 4; ++k) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at + 16 * k));
+      bits |= static_cast<std::uint64_t>(
+                  static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, nl))))
+              << (16 * k);
+    }
+    return bits;
+  }
+#endif
+  std::uint64_t bits = 0;
+  for (std::size_t i = 0; i < 64 && at + i < n; ++i)
+    bits |= static_cast<std::uint64_t>(p[at + i] == '\n') << i;
+  return bits;
+}
+
+}  // namespace
+
+std::size_t RecordStream::feed_lines(std::string_view data) {
+  const char* p = data.data();
+  const std::size_t n = data.size();
+  std::size_t start = 0, block = 0;
+  std::uint64_t bits = newline_bits(p, 0, n);
+  for (;;) {
+    while (bits == 0) {
+      block += 64;
+      if (block >= n) return start;
+      bits = newline_bits(p, block, n);
+    }
+    const std::size_t nl = block + static_cast<std::size_t>(__builtin_ctzll(bits));
+    bits &= bits - 1;
+    if (nl - start > kMaxLineBytes) return start;  // feed's slow path says so
+    line(std::string_view(p + start, nl - start), n - start);
+    start = nl + 1;
+  }
+}
+
 void RecordStream::feed(std::string_view data) {
   while (!data.empty()) {
+    // The common case: whole lines, none carried over from the last piece,
+    // found a block of bytes at a time rather than by a memchr call a line.
+    if (!skipping_ && carry_.empty()) {
+      data.remove_prefix(feed_lines(data));
+      if (data.empty()) return;
+    }
     std::size_t nl = data.find('\n');
     if (skipping_) {
       if (nl == std::string_view::npos) return;

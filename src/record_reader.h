@@ -140,6 +140,10 @@ class RecordStream {
 
   // `readable`: bytes that may be read from text.data(), at least its size.
   void line(std::string_view text, std::size_t readable);
+  // Reads the whole lines at the front of `data` while none is carried over
+  // or being skipped, up to a line longer than kMaxLineBytes; returns the
+  // bytes it read.
+  std::size_t feed_lines(std::string_view data);
   void too_long();
 
   const Plan& plan_;

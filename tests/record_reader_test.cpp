@@ -289,6 +289,34 @@ TEST_CASE("feeding a stream in pieces of any size reads the same as all at once"
   }
 }
 
+// The reader finds newlines 64 bytes at a time: a newline at every offset of
+// a block (first, last, and none in a block) must end exactly one line.
+TEST_CASE("lines of every length end where their newline is, across 64-byte blocks") {
+  std::string text;
+  std::vector<std::string> expected;
+  std::size_t line = 0;
+  for (std::size_t len = 0; len <= 200; ++len) {
+    // A comment of `len` bytes (a blank line for 0), then an entry whose
+    // value is its line number, so that a line found twice or missed shows.
+    text += len == 0 ? "" : "#" + std::string(len - 1, 'c');
+    text += '\n';
+    ++line;
+    const std::string value = std::to_string(++line);
+    text += "2019-03-31  jobs.urban_new  " + value + "\n";
+    expected.push_back("f.rec:" + value + ":1 2019-03-31 jobs.urban_new " + value);
+  }
+  Result r = read_text(text);
+  CHECK(r.diags.items().empty());
+  CHECK(r.entries == expected);
+  CHECK(r.stats.lines == line);
+  for (std::size_t piece : {63, 64, 65, 127, 128}) {
+    INFO("piece size ", piece);
+    Result pieces = read_in_pieces(text, piece);
+    CHECK(pieces.diags.items().empty());
+    CHECK(pieces.entries == expected);
+  }
+}
+
 // ninja's build-log test, for records: whatever length a file is cut to, the
 // complete lines before the cut read exactly as before, nothing crashes, and
 // any complaint is about the last, partial line.
