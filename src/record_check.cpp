@@ -128,7 +128,11 @@ void RecordChecker::check(const EntryView& e, std::optional<std::size_t> index,
         Message{fmt::format("{} is in the future (today is {})", e.date.iso(), today_.iso()),
                 fmt::format("{} 晚于今天（今天是 {}）", e.date.iso(), today_.iso())});
   if (!e.period.empty()) {
-    if (auto wrong = period_date_problem(e.period, e.date, !e.is_explanation))
+    // A period not over matters for a report; the label of an indicator
+    // without a schedule files none (said below), so only a label that
+    // begins after the date, a typo, is said of it.
+    const bool report = !e.is_explanation && (!ind || ind->scheduled());
+    if (auto wrong = period_date_problem(e.period, e.date, report))
       diags_->warning(e.where(), *wrong);
     // What files nothing: plan record and import refuse the first and the
     // last, and write the second with the same warning.

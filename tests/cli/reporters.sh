@@ -62,6 +62,11 @@ same "record with no --date, zh" "$RC:${ERR##*；}" "1:如日期无误，用 --f
 run --lang zh record jobs.urban_new 10 --date 2019-07-03 --by 人社局 --period 2019-07
 same "record a period not over, zh" "$RC:$ERR" \
   "1:plan: 报送期 2019-07 截至 2019-07-03 尚未结束（止于 2019-07-31）；报送日期应在报送期结束之后；如无误，用 --force"
+# In English: it would mark July's report in before July is over (nothing
+# written: "refusals in Chinese" below).
+run record jobs.urban_new 10 --date 2019-07-03 --by 人社局 --period 2019-07
+same "record a period not over" "$RC:$ERR" \
+  '1:plan: period 2019-07 is not over on 2019-07-03 (it ends 2019-07-31); a report is dated after its period; use --force if it is right'
 printf '日期,指标代码,数值,填报单位,备注\n2019-04-30,jobs.urban_new,,人社局,停电\n' > note.csv
 run --lang zh import note.csv
 same "import a note with no value, zh" "$RC:${ERR%%$'\n'*}" \
