@@ -52,14 +52,13 @@ Outcome check_entry_date(const Plan& plan, Date d, Date today, bool force, const
 // indicator's frequency ("period '2019Q2' is not a monthly reporting period
 // of ID (such as 2019-01)", of ErrorKind::usage; for an indicator without a
 // schedule, any period label), then applies check_entry_date and, unless
-// `force`, refuses a period that begins after the date or, for a figure, is
-// not over on it (period_date_problem). A by= that is not one of the
-// indicator's reporters is no error: NewEntry::warning says so; nor is a
-// period on a figure of an indicator without a schedule, which files
-// nothing: NewEntry::period_warning says so.
-// Tags are written in the order by, period, note, measures, src. On error the Diagnostic is at
-// `where` (its column is dropped: the user never saw the assembled line)
-// and carries no source line. The entry's `where` is `where`.
+// `force`, refuses a period that begins after the date or, for a figure of a
+// scheduled indicator (a report), is not over on it (period_date_problem). A by= that is not one of
+// the indicator's reporters is no error: NewEntry::warning says so; nor is a period on a figure of
+// an indicator without a schedule, which files nothing: NewEntry::period_warning says so. Tags are
+// written in the order by, period, note, measures, src. On error the Diagnostic is at `where` (its
+// column is dropped: the user never saw the assembled line) and carries no source line. The entry's
+// `where` is `where`.
 Expected<NewEntry> make_new_entry(const EntryInput& in, const Plan& plan, const Location& where,
                                   Date today, bool force);
 

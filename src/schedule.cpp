@@ -145,7 +145,7 @@ std::optional<Date> period_last_day(std::string_view label) {
   return period->second.add_months(months_per_period(period->first)).add_days(-1);
 }
 
-std::optional<Message> period_date_problem(std::string_view label, Date d, bool figure) {
+std::optional<Message> period_date_problem(std::string_view label, Date d, bool report) {
   auto period = parse_period_label(label);
   if (!period) return std::nullopt;
   // A label that parses is ASCII: nothing to sanitize.
@@ -156,7 +156,7 @@ std::optional<Message> period_date_problem(std::string_view label, Date d, bool 
         fmt::format("报送期 {} 在日期 {} 之后才开始（数据的日期是它报来的那一天）", label,
                     d.iso())};
   const Date last = *period_last_day(label);
-  if (!figure || last <= d) return std::nullopt;
+  if (!report || last <= d) return std::nullopt;
   return Message{
       fmt::format("period {} is not over on {} (it ends {}); a report is dated after its period",
                   label, d.iso(), last.iso()),

@@ -135,11 +135,12 @@ std::string period_label_of(std::string_view written);
 //  - a period that begins after `d`: "period 2019-07 begins after the date
 //    2019-06-30 (a figure is dated the day it came in)" — the date or the
 //    period is a typo;
-//  - for a figure (not an explanation, which may announce a delay), a
-//    period not over on `d`: "period 2019-07 is not over on 2019-07-03 (it
+//  - for a report (`report`: a figure of a scheduled indicator; not an
+//    explanation, which may announce a delay, nor a figure whose label
+//    files nothing), a period not over on `d`: "period 2019-07 is not over on 2019-07-03 (it
 //    ends 2019-07-31); a report is dated after its period" — it would mark
 //    the period's report in before the period is.
 // In Chinese too.
-std::optional<Message> period_date_problem(std::string_view label, Date d, bool figure);
+std::optional<Message> period_date_problem(std::string_view label, Date d, bool report);
 
 }  // namespace plan
