@@ -675,14 +675,6 @@ ImportResult import_sheet(const Sheet& sheet, const Plan& plan, Date today, bool
       result.diags.add(std::move(d));
       continue;
     }
-    // Once a sheet for each indicator and unit, at the by= cell: a unit that
-    // files what it does not report does so on many rows.
-    if (!made->warning.en.empty() &&
-        not_reporters.emplace(made->entry.id, made->entry.tag("by")).second)
-      result.diags.warning(cell_or_row(sheet, rec, header.index[kBy]), made->warning);
-    // Once a sheet for each indicator, at the period cell.
-    if (!made->period_warning.en.empty() && period_unscheduled.insert(made->entry.id).second)
-      result.diags.warning(cell_or_row(sheet, rec, header.index[kPeriod]), made->period_warning);
     const std::size_t value_col = header.index[kValue];
     if (sheet.percent_unknown && !force && !made->entry.is_state && !made->entry.is_explanation) {
       auto i = indicator_index(plan, made->entry);
@@ -705,6 +697,14 @@ ImportResult import_sheet(const Sheet& sheet, const Plan& plan, Date today, bool
         continue;
       }
     }
+    // The row is taken: what is said of it, once a sheet for each indicator
+    // and unit at the by= cell (a unit that files what it does not report
+    // does so on many rows), once for each indicator at the period cell.
+    if (!made->warning.en.empty() &&
+        not_reporters.emplace(made->entry.id, made->entry.tag("by")).second)
+      result.diags.warning(cell_or_row(sheet, rec, header.index[kBy]), made->warning);
+    if (!made->period_warning.en.empty() && period_unscheduled.insert(made->entry.id).second)
+      result.diags.warning(cell_or_row(sheet, rec, header.index[kPeriod]), made->period_warning);
     result.rows.push_back(ImportRow{rec.line, std::move(made->entry), std::move(made->line),
                                     sheet.at(rec, value_col)});
   }

@@ -182,14 +182,14 @@ Expected<NewEntry> make_new_entry(const EntryInput& in, const Plan& plan, const 
   if (Outcome date = check_entry_date(plan, out.entry.date, today, force, at, reports_plan_period);
       !date)
     return date.error();
+  const Indicator& ind = *plan.find(out.entry.id);
   // A period not over is refused for a report only: the label of an
   // indicator without a schedule files none (period_warning, below).
-  const bool report = !out.entry.is_explanation && plan.find(out.entry.id)->scheduled();
+  const bool report = period_files_report(ind, in.period, out.entry.is_explanation);
   if (auto wrong = period_date_problem(in.period, out.entry.date, report); wrong && !force)
     return make_error(at, Message{wrong->en + "; use --force if it is right",
                                   wrong->zh + "；如无误，用 --force"});
   out.entry.where = where;
-  const Indicator& ind = *plan.find(out.entry.id);
   out.line = format_entry(out.entry, ind);
   // Without by= too: a scheduled figure that names no reporter files no
   // report, and plan due would go on asking for it with no word why.

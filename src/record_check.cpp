@@ -128,10 +128,9 @@ void RecordChecker::check(const EntryView& e, std::optional<std::size_t> index,
         Message{fmt::format("{} is in the future (today is {})", e.date.iso(), today_.iso()),
                 fmt::format("{} 晚于今天（今天是 {}）", e.date.iso(), today_.iso())});
   if (!e.period.empty()) {
-    // A period not over matters for a report; the label of an indicator
-    // without a schedule files none (said below), so only a label that
-    // begins after the date, a typo, is said of it.
-    const bool report = !e.is_explanation && (!ind || ind->scheduled());
+    // A period not over matters for a report; a label that files none
+    // (said below) is only said of when it begins after the date, a typo.
+    const bool report = !ind || period_files_report(*ind, e.period, e.is_explanation);
     if (auto wrong = period_date_problem(e.period, e.date, report))
       diags_->warning(e.where(), *wrong);
     // What files nothing: plan record and import refuse the first and the

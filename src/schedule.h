@@ -107,6 +107,12 @@ Message not_a_period_label(std::string_view written, bool explanation);
 // schedule: it files nothing, and the figure counts on its date. What
 // check, plan record and plan import warn.
 Message period_of_unscheduled(std::string_view label, std::string_view id);
+// Whether an entry of `ind` with period= `label` files a report, so that
+// a period not over matters (period_date_problem): a figure, not an
+// explanation, of a scheduled indicator, with a label of its frequency.
+// The label of an indicator without a schedule, or of another frequency,
+// files nothing (the two messages below).
+bool period_files_report(const Indicator& ind, std::string_view label, bool explanation);
 // A label of another frequency than the scheduled `ind`'s (2019Q2 for a
 // monthly indicator): it files nothing either. What check warns of a line
 // written by hand (record and import refuse it).
@@ -135,9 +141,9 @@ std::string period_label_of(std::string_view written);
 //  - a period that begins after `d`: "period 2019-07 begins after the date
 //    2019-06-30 (a figure is dated the day it came in)" — the date or the
 //    period is a typo;
-//  - for a report (`report`: a figure of a scheduled indicator; not an
-//    explanation, which may announce a delay, nor a figure whose label
-//    files nothing), a period not over on `d`: "period 2019-07 is not over on 2019-07-03 (it
+//  - for a report (`report`: period_files_report; not an explanation, which
+//    may announce a delay, nor a figure whose label files nothing), a
+//    period not over on `d`: "period 2019-07 is not over on 2019-07-03 (it
 //    ends 2019-07-31); a report is dated after its period" — it would mark
 //    the period's report in before the period is.
 // In Chinese too.

@@ -669,4 +669,19 @@ TEST_CASE("import: from an .xls, a fraction for a % indicator may be a percent c
   CHECK(import_sheet(s, mini(), kToday, true).rows.size() == 6);
   s.percent_unknown = false;  // .xlsx and CSV: the reader knows
   CHECK(import_sheet(s, mini(), kToday, false).rows.size() == 6);
+
+  // What is said of a row is said of a row taken: the period that files
+  // nothing (graduates.rate has no schedule) at row 3's cell, not row 2's,
+  // which is refused.
+  s.percent_unknown = true;
+  s.rows = {{1, {"date", "id", "value", "period"}},
+            {2, {"2020-01-08", "graduates.rate", "0.952", "2019"}},
+            {3, {"2020-01-09", "graduates.rate", "95.2", "2019"}}};
+  auto taken = import_sheet(s, mini(), kToday, false);
+  p = problems(taken);
+  REQUIRE(p.size() == 2);
+  CHECK(p[0].starts_with("b.xls:Sheet1!C2: value 0.952 of graduates.rate (%)"));
+  CHECK(p[1] ==
+        "b.xls:Sheet1!D3: warning: period 2019 files nothing: graduates.rate has no "
+        "reporting schedule, and its figure counts on its date");
 }

@@ -301,8 +301,16 @@ TEST_CASE("a period= that begins after the entry's date, or is not over on it") 
     Entry e = make_entry("2019-07-01", "jobs.urban_new", "1", "", {"r.rec", 2, 1});
     e.tags.emplace_back("period", "2019-07");
     r.check.add(e);
-    CHECK(r.headlines() == Lines{"r.rec:2:1: warning: period 2019-07 is not over on 2019-07-01 "
-                                 "(it ends 2019-07-31); a report is dated after its period"});
+    // 2019Q3 is no monthly period: it files nothing, so that it is not over
+    // on 1 August is no matter either, and only that is said.
+    Entry q = make_entry("2019-08-01", "jobs.urban_new", "2", "", {"r.rec", 3, 1});
+    q.tags.emplace_back("period", "2019Q3");
+    r.check.add(q);
+    CHECK(r.headlines() ==
+          Lines{"r.rec:2:1: warning: period 2019-07 is not over on 2019-07-01 "
+                "(it ends 2019-07-31); a report is dated after its period",
+                "r.rec:3:1: warning: period 2019Q3 is not a monthly reporting period of "
+                "jobs.urban_new: it files no report, and the figure counts on its date"});
   }
   // The mini plan's jobs.urban_new has no schedule: its label files no
   // report, so a period not over is no matter (line 2), while one that

@@ -97,6 +97,24 @@ TEST_CASE("the period an entry files") {
   CHECK_FALSE(period_of_entry(m.plan, m.ind, day("2021-01-11"), ""));
 }
 
+TEST_CASE("period_files_report: a figure of a scheduled indicator, with a label of its frequency") {
+  Sched m(Frequency::monthly);
+  CHECK(period_files_report(m.ind, "2019-07", false));
+  // An explanation files no report; nor does a label of another frequency,
+  // or one that is no label.
+  CHECK_FALSE(period_files_report(m.ind, "2019-07", true));
+  CHECK_FALSE(period_files_report(m.ind, "2019Q3", false));
+  CHECK_FALSE(period_files_report(m.ind, "2019-7", false));
+  Sched q(Frequency::quarterly);
+  CHECK(period_files_report(q.ind, "2019Q3", false));
+  CHECK_FALSE(period_files_report(q.ind, "2019-07", false));
+  // Without a schedule nothing is filed.
+  Indicator plain;
+  plain.id = "hr.portal";
+  CHECK_FALSE(plain.scheduled());
+  CHECK_FALSE(period_files_report(plain, "2019-07", false));
+}
+
 TEST_CASE("not_a_period_label: the text as written, quoted, cut short and made safe") {
   // 2019 06 is not 2019-06; a pasted paragraph is cut to 40 columns; a
   // line break is shown, not made.
