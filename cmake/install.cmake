@@ -1,6 +1,8 @@
 # What `cmake --install build --prefix P` puts where, as a Debian package
 # lays it out (the .deb below installs the same files under /usr):
 #   bin/plan
+#   lib/x86_64-linux-gnu/plan/plan-workbook.so (workbooks in and out,
+#     loaded when needed)
 #   share/man/man1/plan.1.gz, share/man/man5/plan-{file,records}.5.gz
 #   share/bash-completion/completions/plan
 #   share/zsh/vendor-completions/_plan
@@ -27,6 +29,9 @@ plan_gzip(${CMAKE_SOURCE_DIR}/packaging/changelog ${gz}/changelog.gz)
 add_custom_target(plan_compressed ALL DEPENDS ${PLAN_COMPRESSED})
 
 install(TARGETS plan RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# The workbook module, where plan looks for it (workbook_module.h): a
+# private library's folder, lib/x86_64-linux-gnu/plan/ (PLAN_MODULE_DIR).
+install(TARGETS plan_workbook LIBRARY DESTINATION ${PLAN_MODULE_DIR})
 install(FILES ${gz}/plan.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 install(FILES ${gz}/plan-file.5.gz ${gz}/plan-records.5.gz
         DESTINATION ${CMAKE_INSTALL_MANDIR}/man5)

@@ -7,6 +7,13 @@
 #include <string_view>
 
 #include "fuzz_entries.h"
+#include "workbook_module.h"
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  // The workbook code is linked in: no module to load (workbook_module.h).
+  plan::use_workbook_module(*plan_workbook_module());
+  return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   plan::fuzz::PLAN_FUZZ_TARGET(std::string_view(reinterpret_cast<const char*>(data), size));

@@ -10,8 +10,8 @@
 
 #include "digest_render.h"
 #include "digest_words.h"
-#include "render_xlsx.h"
 #include "words.h"
+#include "workbook_module.h"
 
 namespace plan {
 namespace {
@@ -312,7 +312,7 @@ Expected<std::string> digest_xlsx(const Digest& d, const RenderOptions& o) {
     t.title = w::title(d, false);
     t.title_zh = w::title(d, true);
     sheet(0, std::move(t), "Reports missing", "未报送");
-    return render_xlsx(book);
+    return workbook_module().render_xlsx(book);
   }
   sheet(0, summary_table(d), "Summary", "概况");
   sheet(1, missing_table(d), "Reports missing", "未报送");
@@ -325,7 +325,7 @@ Expected<std::string> digest_xlsx(const Digest& d, const RenderOptions& o) {
   sheet(5, units_sheet(d), "Units", "责任单位");
   sheet(6, recorded_table(d), "Recorded", "本期填报");
   sheet(7, appendix_table(d), "By reporter", "分单位填报");
-  return render_xlsx(book);
+  return workbook_module().render_xlsx(book);
 }
 
 }  // namespace plan

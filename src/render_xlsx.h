@@ -47,7 +47,8 @@ struct XlsxBook {
 // The workbook's bytes. libxlsxwriter writes only to a named file: the
 // workbook is assembled in a private temporary file (under TMPDIR) that is
 // read back and removed. Errors: the temporary cannot be written (io), a
-// sheet has more rows than Excel's 1,048,576.
+// sheet has more rows than Excel's 1,048,576. Part of plan-workbook.so: the
+// executable calls it through workbook_module() (workbook_module.h).
 Expected<std::string> render_xlsx(const XlsxBook& book);
 
 }  // namespace plan

@@ -754,15 +754,7 @@ Expected<Sheet> read_xls(const std::string& path, const std::string& sheet_name)
   return sheet;
 }
 
-bool ends_with_ci(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && ascii_lower(s.substr(s.size() - suffix.size())) == suffix;
-}
-
 }  // namespace
-
-bool is_workbook_name(std::string_view path) {
-  return ends_with_ci(path, ".xlsx") || ends_with_ci(path, ".xlsm") || ends_with_ci(path, ".xls");
-}
 
 Expected<Sheet> read_workbook(const std::string& path, const std::string& sheet_name) {
   // By content, not name: a .xls saved by WPS may be an .xlsx inside.

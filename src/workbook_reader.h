@@ -21,7 +21,8 @@
 // child process, as it reads past its buffers on some malformed files, so
 // that its failure is an error and not plan's crash. A file that is not a workbook, a damaged
 // one, a part that unpacks to more than kMaxPartBytes or a sheet of more than kMaxCells cells is
-// one error naming the file: nothing is half-read.
+// one error naming the file: nothing is half-read. Part of plan-workbook.so:
+// the executable calls it through workbook_module() (workbook_module.h).
 #pragma once
 
 #include <cstddef>
@@ -36,9 +37,6 @@ namespace plan {
 // Bounds on what a workbook may unpack to, against zip bombs.
 inline constexpr std::size_t kMaxPartBytes = 64u << 20;  // one XML part
 inline constexpr std::size_t kMaxCells = 4'000'000;      // cells kept, blanks included
-
-// True for names ending in .xlsx, .xlsm or .xls (any case).
-bool is_workbook_name(std::string_view path);
 
 // Reads worksheet `sheet_name` (the first when empty) of the workbook at
 // `path`. Errors: the file cannot be read or is no workbook (at the file),

@@ -2,8 +2,8 @@
 # Builds plan's Debian package the way Debian builds packages (the compiler
 # and linker flags of dpkg-buildflags, hardening on), checks it with lintian
 # (any error fails; warnings and infos are printed), and, as root, installs
-# it with dpkg -i, runs plan --version, man plan, the bash completion and
-# plan status on this project, removes it with dpkg -r and checks that no
+# it with dpkg -i, runs plan --version, man plan, the bash completion, plan
+# status and an .xlsx of it on this project, removes it with dpkg -r and checks that no
 # file of it is left.
 #
 #   tools/deb-check.sh [BUILD_DIR]      (default: build-deb)
@@ -25,6 +25,7 @@ command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 cmake -S . -B "$B" -G Ninja "${launcher[@]}" -DCMAKE_BUILD_TYPE=None \
   -DCMAKE_CXX_FLAGS="$(dpkg-buildflags --get CXXFLAGS) $(dpkg-buildflags --get CPPFLAGS)" \
   -DCMAKE_EXE_LINKER_FLAGS="$(dpkg-buildflags --get LDFLAGS)" \
+  -DCMAKE_MODULE_LINKER_FLAGS="$(dpkg-buildflags --get LDFLAGS)" \
   -DCMAKE_SKIP_INSTALL_ALL_DEPENDENCY=ON -DPLAN_WERROR=OFF >/dev/null
 cmake --build "$B" --target plan plan_compressed
 rm -f "$B"/package/plan_*.deb
@@ -62,9 +63,14 @@ got=$(bash -c 'source /usr/share/bash-completion/completions/plan
   COMP_WORDS=(plan show jobs.urban_n); COMP_CWORD=2; _plan; echo "${COMPREPLY[*]}"')
 [ "$got" = jobs.urban_new ] || fail "bash completion of 'plan show jobs.urban_n': '$got'"
 /usr/bin/plan status >/dev/null || fail "plan status exited $?"
+# A workbook: the module, /usr/lib/<multiarch>/plan/plan-workbook.so, loads.
+xlsx=$(mktemp --suffix=.xlsx)
+/usr/bin/plan status --format xlsx -o "$xlsx" || fail "plan status --format xlsx exited $?"
+[ "$(head -c 2 "$xlsx")" = PK ] || fail "plan status --format xlsx wrote no workbook"
+rm -f "$xlsx"
 files=$(dpkg -L plan | while read -r f; do [ -f "$f" ] && echo "$f"; done)
 dpkg -r plan >/dev/null
 trap - EXIT
 dpkg-query -W -f '${Status}' plan 2>/dev/null | grep -q ' installed' && fail "still installed"
 for f in $files; do [ ! -e "$f" ] || fail "left behind: $f"; done
-echo "dpkg -i, plan --version, man plan, completion, dpkg -r: fine ($(wc -w <<<"$files") files removed)"
+echo "dpkg -i, plan --version, man plan, completion, a workbook, dpkg -r: fine ($(wc -w <<<"$files") files removed)"

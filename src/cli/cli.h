@@ -19,8 +19,8 @@
 #include "project.h"
 #include "record_reader.h"
 #include "render.h"
-#include "render_xlsx.h"
 #include "table.h"
+#include "workbook_module.h"
 
 namespace plan::cli {
 

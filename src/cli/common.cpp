@@ -416,7 +416,7 @@ void output(Globals& g, const std::string& format, const std::string& file, cons
       book.zh = o.zh;
       for (XlsxSheet& s : book.sheets)
         if (!s.table) s.table = &flat;
-      Expected<std::string> bytes = render_xlsx(book);
+      Expected<std::string> bytes = workbook_module().render_xlsx(book);
       if (!bytes) {
         fail(g, bytes.error());
         return;

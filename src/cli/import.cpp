@@ -10,7 +10,7 @@
 #include "record_writer.h"
 #include "refiling.h"
 #include "text.h"
-#include "workbook_reader.h"
+#include "workbook_module.h"
 
 namespace plan::cli {
 
@@ -141,7 +141,7 @@ void setup_import(CLI::App& sub, Globals& g) {
     }
     ImportResult result;
     if (is_workbook_name(o->csv)) {
-      auto sheet = read_workbook(o->csv, o->sheet);
+      auto sheet = workbook_module().read_workbook(o->csv, o->sheet);
       if (!sheet) {
         fail(g, sheet.error());
         return;

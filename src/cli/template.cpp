@@ -133,7 +133,7 @@ void setup_template(CLI::App& sub, Globals& g) {
       book.show_as_of = false;  // a row of two cells above the header would read as one
       book.zh = zh;
       book.sheets[0].table = &t;
-      Expected<std::string> bytes = render_xlsx(book);
+      Expected<std::string> bytes = workbook_module().render_xlsx(book);
       if (!bytes) {
         fail(g, bytes.error());
         return std::nullopt;

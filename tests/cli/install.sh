@@ -10,7 +10,12 @@ P=$WORK/prefix
 cmake --install "$BUILD" --prefix "$P" >"$WORK/install.log" 2>&1 && ok ||
   fail "cmake --install: $(tail -3 "$WORK/install.log")"
 
+# The workbook module's folder: lib/plan/ under multiarch's, as CMake
+# finds it from the compiler (x86_64-linux-gnu on amd64).
+ma=$(c++ -print-multiarch 2>/dev/null)
+module_dir=lib/${ma:+$ma/}plan
 want="bin/plan
+$module_dir/plan-workbook.so
 share/bash-completion/completions/plan
 share/doc/plan/README.md
 share/doc/plan/changelog.gz
@@ -45,6 +50,30 @@ grep -qE '^plan [0-9.]+ \(' "$WORK/out" && ok || fail "installed --version: $(ca
 expect_exit 0 -- "$P/bin/plan" --plan tests/fixtures/mini.toml --records tests/fixtures/records \
   status --as-of 2019-06-30 --format csv
 expect_out "$GOLDEN/status-2019-06-30.csv"
+# Workbooks through the installed module.
+expect_exit 0 -- "$P/bin/plan" --plan tests/fixtures/mini.toml --records tests/fixtures/records \
+  status --as-of 2019-06-30 --format xlsx -o "$WORK/s.xlsx"
+[ "$(head -c 2 "$WORK/s.xlsx")" = PK ] && ok || fail "installed plan wrote no workbook"
+# Read back: a status sheet is no import, and that it is says the module
+# read its cells.
+expect_exit 1 -- "$P/bin/plan" --plan tests/fixtures/mini.toml --records tests/fixtures/records \
+  import "$WORK/s.xlsx" --dry-run
+grep -qF "$WORK/s.xlsx:Status!A2: unknown column \"As of\"" "$WORK/err" && ok ||
+  fail "installed plan did not read the workbook: $(head -1 "$WORK/err")"
+# Without the module, what needs no workbook works, and what does says why
+# in one line and writes nothing.
+mkdir -p "$WORK/alone/bin"
+cp "$P/bin/plan" "$WORK/alone/bin/"
+expect_exit 0 -- "$WORK/alone/bin/plan" --plan tests/fixtures/mini.toml \
+  --records tests/fixtures/records status --as-of 2019-06-30 --format csv
+expect_out "$GOLDEN/status-2019-06-30.csv"
+expect_exit 1 -- "$WORK/alone/bin/plan" --plan tests/fixtures/mini.toml \
+  --records tests/fixtures/records status --as-of 2019-06-30 --format xlsx -o "$WORK/t.xlsx"
+expect_err_line "plan: $WORK/alone/$module_dir/plan-workbook.so: cannot load plan's workbook module, \
+which reads and writes Excel workbooks: cannot open shared object file: No such file or \
+directory; reinstall plan"
+[ "$(wc -l <"$WORK/err")" = 1 ] && ok || fail "more than the one line: $(cat "$WORK/err")"
+[ ! -e "$WORK/t.xlsx" ] && ok || fail "a workbook written without the module"
 
 # The installed pages: man finds them under the prefix and renders them
 # without a warning.
