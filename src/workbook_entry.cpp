@@ -4,6 +4,7 @@
 #include "workbook_reader.h"
 
 extern "C" const plan::WorkbookModule* plan_workbook_module() {
-  static const plan::WorkbookModule m{PLAN_VERSION, &plan::render_xlsx, &plan::read_workbook};
+  static const plan::WorkbookModule m{PLAN_VERSION, plan::kWorkbookLayout, &plan::render_xlsx,
+                                      &plan::read_workbook};
   return &m;
 }

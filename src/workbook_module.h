@@ -7,9 +7,11 @@
 // (an install: the .deb's /usr/lib/x86_64-linux-gnu/plan/plan-workbook.so;
 // lib/plan/ where CMake knows no multiarch folder). It holds render_xlsx.cpp,
 // workbook_reader.cpp and workbook_entry.cpp, and takes what else it needs
-// from the executable, which exports it.
+// from the executable, which exports it (the tests that write and read a
+// workbook with the executable find a symbol it lacks: dlopen names it).
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -19,8 +21,16 @@
 
 namespace plan {
 
+// The sizes of what passes between the executable and the module: with
+// PLAN_VERSION, what tells a module of another build that would read them
+// otherwise.
+inline constexpr std::size_t kWorkbookLayout =
+    sizeof(XlsxBook) ^ (sizeof(XlsxSheet) << 10) ^ (sizeof(Table) << 20) ^ (sizeof(Sheet) << 30) ^
+    (sizeof(SheetRow) << 40) ^ (sizeof(Diagnostic) << 50);
+
 struct WorkbookModule {
   const char* version;  // PLAN_VERSION of the build: a module of another is refused
+  std::size_t layout;   // kWorkbookLayout of the build, likewise
   Expected<std::string> (*render_xlsx)(const XlsxBook& book);  // render_xlsx.h
   Expected<Sheet> (*read_workbook)(const std::string& path,
                                    const std::string& sheet_name);  // workbook_reader.h

@@ -74,6 +74,15 @@ which reads and writes Excel workbooks: cannot open shared object file: No such 
 directory; reinstall plan"
 [ "$(wc -l <"$WORK/err")" = 1 ] && ok || fail "more than the one line: $(cat "$WORK/err")"
 [ ! -e "$WORK/t.xlsx" ] && ok || fail "a workbook written without the module"
+# Another library in its place is refused, not called (zlib's, found as the
+# dynamic linker finds it).
+zlib=$(ldconfig -p | awk '$1 == "libz.so.1" { print $NF; exit }')
+cp "$zlib" "$WORK/alone/bin/plan-workbook.so"
+expect_exit 1 -- "$WORK/alone/bin/plan" --plan tests/fixtures/mini.toml \
+  --records tests/fixtures/records --lang zh status --format xlsx -o "$WORK/t.xlsx"
+expect_err_line "plan: $WORK/alone/bin/plan-workbook.so: 无法加载 plan 读写 Excel 工作簿的模块：\
+它不是 plan 的模块；请重新安装 plan"
+[ ! -e "$WORK/t.xlsx" ] && ok || fail "a workbook written with another library as the module"
 
 # The installed pages: man finds them under the prefix and renders them
 # without a warning.
