@@ -110,6 +110,8 @@ Table status_table(const StatusReport& r) {
   if (!r.by.empty()) {
     t.columns.push_back({"by", "Own figures of", "本单位", false, false, true});
     t.columns.push_back({"by_actual", "Own figure", "本单位自报数", true, false, true});
+    // A milestone's own "figure": the day the unit marked it done itself.
+    t.columns.push_back({"by_done_date", "Own done on", "本单位完成日期", false, false, true});
   }
   // Said under the figures it explains (a footer of no rows would read as
   // the reason there are none: render_table.cpp).
@@ -182,6 +184,7 @@ Table status_table(const StatusReport& r) {
     if (!r.by.empty()) {
       row.cells.push_back(Cell::of_text(r.by));
       row.cells.push_back(Cell::of_amount(by_actual));
+      row.cells.push_back(Cell::of_date(r.own_done(i)));
     }
     t.rows.push_back(std::move(row));
   }

@@ -188,15 +188,27 @@ TEST_CASE("status --unit with the unit's own figures beside every unit's") {
   CHECK(col->en == "人社局 own");
   CHECK(col->zh == "人社局报送");
   CHECK(col->table);
-  // No footer in CSV and workbooks: the heading says the figure is a part.
-  CHECK(t.columns.back().key == "by_actual");
-  CHECK(t.columns.back().zh == "本单位自报数");
-  CHECK(t.columns.back().en == "Own figure");
+  // No footer in CSV and workbooks: the heading says the figure is a part;
+  // a milestone's own figure is the day the unit marked it done, its last
+  // column (人社局's hr.portal: 2019-05-01).
+  const std::size_t n = t.columns.size();
+  CHECK(t.columns[n - 2].key == "by_actual");
+  CHECK(t.columns[n - 2].zh == "本单位自报数");
+  CHECK(t.columns[n - 2].en == "Own figure");
+  CHECK(t.columns.back().key == "by_done_date");
+  CHECK(t.columns.back().zh == "本单位完成日期");
+  for (std::size_t i = 0; i < r.rows.size(); ++i) {
+    const Cell& done = t.rows[i].cells.back();
+    if (r.rows[i].ind->id == "hr.portal")
+      CHECK((done.type == CellType::date && done.date == day("2019-05-01")));
+    else
+      CHECK(done.type == CellType::empty);
+  }
   auto actual = std::find_if(t.columns.begin(), t.columns.end(),
                              [](const Column& c) { return c.key == "actual"; });
   REQUIRE(actual != t.columns.end());
   CHECK(actual->zh == "全区完成");
-  CHECK(t.columns[t.columns.size() - 2].key == "by");
+  CHECK(t.columns[t.columns.size() - 3].key == "by");
   REQUIRE(t.footer.size() == 1);
   CHECK(t.footer[0] == "Figures are the district's; 人社局 own: what it reported itself.");
   CHECK(t.footer_zh[0] == "除“人社局报送”外均为全区数；“人社局报送”为其自报数。");
@@ -215,7 +227,7 @@ TEST_CASE("status --unit with the unit's own figures beside every unit's") {
                      [](const Column& c) { return c.key == "by_actual_shown"; });
   REQUIRE(col != t.columns.end());
   CHECK_FALSE(col->table);
-  CHECK(t.columns.back().key == "by_actual");
+  CHECK(t.columns.back().key == "by_done_date");
   REQUIRE(t.footer.size() == 1);
   CHECK(t.footer[0] == "Figures are the district's; 人社局 reported none of these in 2020 itself.");
   CHECK(t.footer_zh[0] == "均为全区数；表中指标2020年无人社局自报数。");

@@ -113,15 +113,21 @@ expect_err_line "plan: no indicator has '人社厅' as lead, partner or reporter
 # to 2019-12-31, all lines and those with by=平望镇.
 S=("$PLAN" --plan plans/wujiang-2018-2020.toml --records records)
 expect_exit 0 -- "${S[@]}" status --as-of 2019-12-31 --unit 平望镇 --format csv
-[ "$(head -1 "$WORK/out" | tr -d '\r' | awk -F, '{print $(NF-1) "," $NF}')" = "by,by_actual" ] && ok ||
-  fail "--unit: CSV ends with by,by_actual"
-[ "$(grep '^jobs.reemployed,' "$WORK/out" | tr -d '\r' | awk -F, '{print $9 "," $(NF-1) "," $NF}')" = \
-  "8545,平望镇,687" ] && ok || fail "--unit 平望镇: jobs.reemployed 8545, its own 687"
+[ "$(head -1 "$WORK/out" | tr -d '\r' | awk -F, '{print $(NF-2) "," $(NF-1) "," $NF}')" = \
+  "by,by_actual,by_done_date" ] && ok || fail "--unit: CSV ends with by,by_actual,by_done_date"
+[ "$(grep '^jobs.reemployed,' "$WORK/out" | tr -d '\r' | awk -F, '{print $9 "," $(NF-2) "," $(NF-1) "," $NF}')" = \
+  "8545,平望镇,687," ] && ok || fail "--unit 平望镇: jobs.reemployed 8545, its own 687"
+# A milestone's own figure is the day the unit marked it done:
+# records/gov_office/2020.rec:10, policy.aligned_suzhou done by=政府办 on
+# 2020-12-18.
+expect_exit 0 -- "${S[@]}" status --as-of 2020-12-31 --unit 政府办 --format csv
+[ "$(grep '^policy.aligned_suzhou,' "$WORK/out" | tr -d '\r' | awk -F, '{print $(NF-2) "," $(NF-1) "," $NF}')" = \
+  "政府办,,2020-12-18" ] && ok || fail "--unit 政府办: policy.aligned_suzhou done on 2020-12-18"
 # A reporter group: its members' figures. All eight reporters of
 # jobs.reemployed are of 各区镇 (plans/wujiang-2018-2020.toml), so their own
 # figures are the whole 8,545.
 expect_exit 0 -- "${S[@]}" status --as-of 2019-12-31 --unit 各区镇 --format csv
-[ "$(grep '^jobs.reemployed,' "$WORK/out" | tr -d '\r' | awk -F, '{print $(NF-1) "," $NF}')" = \
+[ "$(grep '^jobs.reemployed,' "$WORK/out" | tr -d '\r' | awk -F, '{print $(NF-2) "," $(NF-1)}')" = \
   "各区镇,8545" ] && ok || fail "--unit 各区镇: jobs.reemployed's own 8545"
 expect_exit 0 -- "${S[@]}" status --as-of 2019-12-31 --unit 各区镇
 expect_contains "Figures are the district's; 各区镇 own: what its units reported."
