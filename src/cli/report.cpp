@@ -221,8 +221,11 @@ void setup_report(CLI::App& sub, Globals& g) {
     };
     if (!o->output_dir.empty()) {
       std::filesystem::path dir = o->output_dir;
-      if (!make_output_folder(g, dir)) return;
-      if (!write(dir / digest_file_name(*period, "", ext), render(digest))) return;
+      // The folder once the first file is made: a digest that cannot be
+      // rendered (no workbook module) leaves no empty folder.
+      std::optional<std::string> first = render(digest);
+      if (!first || !make_output_folder(g, dir)) return;
+      if (!write(dir / digest_file_name(*period, "", ext), first)) return;
       if (o->each_unit) {
         for (const UnitRow& row : digest.units.rows) {
           opt.unit = row.unit;

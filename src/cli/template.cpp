@@ -153,8 +153,13 @@ void setup_template(CLI::App& sub, Globals& g) {
                                         s.filed == 1 ? "report is already" : "reports are all");
     };
     const std::string ext = xlsx ? "xlsx" : "csv";
-    std::filesystem::path folder = o->dir;
-    if (!o->dir.empty() && !make_output_folder(g, folder)) return;
+    // Made before the first file is written, not before: a run that writes
+    // none (nothing owed, no workbook module) leaves no empty folder.
+    const std::filesystem::path folder = o->dir;
+    bool folder_made = false;
+    auto folder_ready = [&] {
+      return folder_made || (folder_made = make_output_folder(g, folder));
+    };
 
     if (!o->each_unit) {
       TemplateSheet s = build_template(plan, filings, o->unit, *period);
@@ -164,9 +169,11 @@ void setup_template(CLI::App& sub, Globals& g) {
       }
       auto bytes = render(s);
       if (!bytes) return;
-      if (!o->dir.empty())
-        write_output_file(g, (folder / template_file_name(*period, o->unit, ext)).string(), *bytes);
-      else if (!o->file.empty())
+      if (!o->dir.empty()) {
+        if (folder_ready())
+          write_output_file(g, (folder / template_file_name(*period, o->unit, ext)).string(),
+                            *bytes);
+      } else if (!o->file.empty())
         write_output_file(g, o->file, *bytes);
       else
         emit(g, *bytes);
@@ -183,7 +190,7 @@ void setup_template(CLI::App& sub, Globals& g) {
       auto bytes = render(s);
       if (!bytes) return;
       std::filesystem::path file = folder / template_file_name(*period, r.name, ext);
-      if (!write_output_file(g, file.string(), *bytes)) return;
+      if (!folder_ready() || !write_output_file(g, file.string(), *bytes)) return;
       written += fmt::format("{} ({} report{})\n", sanitize(file.string()), s.rows.size(),
                              s.rows.size() == 1 ? "" : "s");
       ++files;

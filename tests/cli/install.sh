@@ -74,6 +74,10 @@ which reads and writes Excel workbooks: cannot open shared object file: No such 
 directory; reinstall plan"
 [ "$(wc -l <"$WORK/err")" = 1 ] && ok || fail "more than the one line: $(cat "$WORK/err")"
 [ ! -e "$WORK/t.xlsx" ] && ok || fail "a workbook written without the module"
+# Nor a folder made for workbooks none of which can be written.
+expect_exit 1 -- "$WORK/alone/bin/plan" --plan tests/fixtures/mini.toml \
+  --records tests/fixtures/records report --month 2019-06 --format xlsx --output-dir "$WORK/dir"
+[ ! -e "$WORK/dir" ] && ok || fail "report --output-dir: a folder made without the module"
 # Another library in its place is refused, not called (zlib's, found as the
 # dynamic linker finds it).
 zlib=$(ldconfig -p | awk '$1 == "libz.so.1" { print $NF; exit }')

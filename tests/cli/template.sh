@@ -172,6 +172,10 @@ refused "all filed" 1 'plan: 镇甲 owes no report for 2019-06: its 3 reports ar
 [[ -e none.xlsx ]] && fail "all filed: a file was written" || passed=$((passed + 1))
 refused "owes nothing" 1 'plan: 教育局 owes no report for 2019-06: none of its reports ends in it' \
   template --unit 教育局 --period 2019-06 --format csv
+# Into a folder: a run that writes nothing makes no empty folder either.
+refused "owes nothing, a folder" 1 'plan: 教育局 owes no report for 2019-06: none of its reports ends in it' \
+  template --unit 教育局 --period 2019-06 --output-dir none-dir
+[[ -e none-dir ]] && fail "owes nothing: an empty folder was made" || passed=$((passed + 1))
 refused "all filed, zh" 1 'plan: 镇甲 在 2019-06 无须报送：3 份报告均已入账' \
   --lang zh template --unit 镇甲 --period 2019-06 -o none.xlsx
 refused "owes nothing, zh" 1 'plan: 教育局 在 2019-06 无须报送：其报告的报送期都不在此期结束' \
