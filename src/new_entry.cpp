@@ -154,9 +154,9 @@ Expected<NewEntry> make_new_entry(const EntryInput& in, const Plan& plan, const 
     d.kind = ErrorKind::usage;
     return d;
   }
+  const Indicator& ind = *plan.find(out.entry.id);
+  const auto label = parse_period_label(in.period);
   if (!in.period.empty()) {
-    const Indicator& ind = *plan.find(out.entry.id);
-    auto label = parse_period_label(in.period);
     bool fits = ind.scheduled() ? period_of_entry(plan, ind, out.entry.date, in.period).has_value()
                                 : label.has_value();
     if (!fits) {
@@ -182,10 +182,9 @@ Expected<NewEntry> make_new_entry(const EntryInput& in, const Plan& plan, const 
   if (Outcome date = check_entry_date(plan, out.entry.date, today, force, at, reports_plan_period);
       !date)
     return date.error();
-  const Indicator& ind = *plan.find(out.entry.id);
   // A period not over is refused for a report only: the label of an
   // indicator without a schedule files none (period_warning, below).
-  const bool report = period_files_report(ind, in.period, out.entry.is_explanation);
+  const bool report = period_files_report(ind, label, out.entry.is_explanation);
   if (auto wrong = period_date_problem(in.period, out.entry.date, report); wrong && !force)
     return make_error(at, Message{wrong->en + "; use --force if it is right",
                                   wrong->zh + "；如无误，用 --force"});

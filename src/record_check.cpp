@@ -130,12 +130,12 @@ void RecordChecker::check(const EntryView& e, std::optional<std::size_t> index,
   if (!e.period.empty()) {
     // A period not over matters for a report; a label that files none
     // (said below) is only said of when it begins after the date, a typo.
-    const bool report = !ind || period_files_report(*ind, e.period, e.is_explanation);
+    const auto label = parse_period_label(e.period);
+    const bool report = !ind || period_files_report(*ind, label, e.is_explanation);
     if (auto wrong = period_date_problem(e.period, e.date, report))
       diags_->warning(e.where(), *wrong);
     // What files nothing: plan record and import refuse the first and the
     // last, and write the second with the same warning.
-    auto label = parse_period_label(e.period);
     if (!label)
       diags_->warning(e.where(), not_a_period_label(e.period, e.is_explanation));
     else if (ind && !ind->scheduled() && !e.is_explanation)

@@ -185,10 +185,9 @@ Message period_of_unscheduled(std::string_view label, std::string_view id) {
       fmt::format("报送期 {} 不计为报送：{} 为不定期报送指标，按填报日期计入", shown, id)};
 }
 
-bool period_files_report(const Indicator& ind, std::string_view label, bool explanation) {
-  if (explanation || !ind.scheduled()) return false;
-  auto period = parse_period_label(label);
-  return period && period->first == ind.schedule.frequency;
+bool period_files_report(const Indicator& ind,
+                         const std::optional<std::pair<Frequency, Date>>& label, bool explanation) {
+  return !explanation && ind.scheduled() && label && label->first == ind.schedule.frequency;
 }
 
 Message period_of_other_frequency(std::string_view label, const Indicator& ind) {

@@ -107,12 +107,14 @@ Message not_a_period_label(std::string_view written, bool explanation);
 // schedule: it files nothing, and the figure counts on its date. What
 // check, plan record and plan import warn.
 Message period_of_unscheduled(std::string_view label, std::string_view id);
-// Whether an entry of `ind` with period= `label` files a report, so that
-// a period not over matters (period_date_problem): a figure, not an
-// explanation, of a scheduled indicator, with a label of its frequency.
-// The label of an indicator without a schedule, or of another frequency,
-// files nothing (the two messages below).
-bool period_files_report(const Indicator& ind, std::string_view label, bool explanation);
+// Whether an entry of `ind` whose period= parsed as `label`
+// (parse_period_label, below) files a report, so that a period not over
+// matters (period_date_problem): a figure, not an explanation, of a
+// scheduled indicator, with a label of its frequency. The label of an
+// indicator without a schedule, or of another frequency, files nothing (the
+// two messages below).
+bool period_files_report(const Indicator& ind,
+                         const std::optional<std::pair<Frequency, Date>>& label, bool explanation);
 // A label of another frequency than the scheduled `ind`'s (2019Q2 for a
 // monthly indicator): it files nothing either. What check warns of a line
 // written by hand (record and import refuse it).

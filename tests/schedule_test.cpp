@@ -99,20 +99,20 @@ TEST_CASE("the period an entry files") {
 
 TEST_CASE("period_files_report: a figure of a scheduled indicator, with a label of its frequency") {
   Sched m(Frequency::monthly);
-  CHECK(period_files_report(m.ind, "2019-07", false));
+  CHECK(period_files_report(m.ind, parse_period_label("2019-07"), false));
   // An explanation files no report; nor does a label of another frequency,
   // or one that is no label.
-  CHECK_FALSE(period_files_report(m.ind, "2019-07", true));
-  CHECK_FALSE(period_files_report(m.ind, "2019Q3", false));
-  CHECK_FALSE(period_files_report(m.ind, "2019-7", false));
+  CHECK_FALSE(period_files_report(m.ind, parse_period_label("2019-07"), true));
+  CHECK_FALSE(period_files_report(m.ind, parse_period_label("2019Q3"), false));
+  CHECK_FALSE(period_files_report(m.ind, parse_period_label("2019-7"), false));
   Sched q(Frequency::quarterly);
-  CHECK(period_files_report(q.ind, "2019Q3", false));
-  CHECK_FALSE(period_files_report(q.ind, "2019-07", false));
+  CHECK(period_files_report(q.ind, parse_period_label("2019Q3"), false));
+  CHECK_FALSE(period_files_report(q.ind, parse_period_label("2019-07"), false));
   // Without a schedule nothing is filed.
   Indicator plain;
   plain.id = "hr.portal";
   CHECK_FALSE(plain.scheduled());
-  CHECK_FALSE(period_files_report(plain, "2019-07", false));
+  CHECK_FALSE(period_files_report(plain, parse_period_label("2019-07"), false));
 }
 
 TEST_CASE("not_a_period_label: the text as written, quoted, cut short and made safe") {
