@@ -83,6 +83,12 @@ Diagnostic make_io_error(Location where, std::string message) {
   return d;
 }
 
+Diagnostic make_io_error(Location where, Message message) {
+  Diagnostic d = make_error(std::move(where), std::move(message));
+  d.kind = ErrorKind::io;
+  return d;
+}
+
 Diagnostic make_not_found(Location where, std::string message) {
   Diagnostic d = make_error(std::move(where), std::move(message));
   d.kind = ErrorKind::not_found;

@@ -72,6 +72,7 @@ Diagnostic make_warning(Location where, std::string message, std::string source_
 Diagnostic make_error(Location where, Message message, std::string source_line = {});
 Diagnostic make_warning(Location where, Message message, std::string source_line = {});
 Diagnostic make_io_error(Location where, std::string message);
+Diagnostic make_io_error(Location where, Message message);
 Diagnostic make_not_found(Location where, std::string message);
 // Usage errors concern the command line, which has no file: the message alone.
 Diagnostic make_usage_error(std::string message);

@@ -30,24 +30,29 @@ class Loader {
     return {path_, static_cast<int>(n.source().begin.line),
             static_cast<int>(n.source().begin.column)};
   }
-  void error(const toml::node& n, std::string msg) { diags_.error(at(n), std::move(msg)); }
+  // Every message in English and Chinese (diagnostic.h): a section chief
+  // who edits the plan reads it in the language of the rest of plan.
+  void error(const toml::node& n, Message msg) { diags_.error(at(n), std::move(msg)); }
 
   // Keys a table may have; anything else is a typo worth stopping for, since
   // a misspelt `partner` would otherwise drop data silently.
+  // `where` names the table, as "[plan]" or "indicator 'x'" (指标“x”).
   void check_keys(const toml::table& t, std::initializer_list<std::string_view> allowed,
-                  std::string_view where);
+                  const Message& where);
+  void missing_key(const toml::table& t, std::string_view key, const Message& where);
 
   std::optional<std::string> get_string(const toml::table& t, std::string_view key,
-                                        std::string_view where, bool required);
-  std::optional<Date> get_date(const toml::table& t, std::string_view key, std::string_view where,
+                                        const Message& where, bool required);
+  std::optional<Date> get_date(const toml::table& t, std::string_view key, const Message& where,
                                bool required);
   std::optional<Decimal> get_number(const toml::table& t, std::string_view key,
-                                    std::string_view where, bool required);
-  std::optional<Decimal> to_decimal(const toml::node& n, std::string_view what);
+                                    const Message& where, bool required);
+  // `what` names the number, as "'target'" (“target”).
+  std::optional<Decimal> to_decimal(const toml::node& n, const Message& what);
   // The strings of an array; `places` (when given) gets where each one is.
   std::vector<std::string> get_strings(const toml::table& t, std::string_view key,
                                        std::vector<Location>* places = nullptr);
-  bool valid_id(const toml::node& n, const std::string& id, std::string_view what);
+  bool valid_id(const toml::node& n, const std::string& id, const Message& what);
 
   void load_plan_table(const toml::table& root, Plan& plan);
   void load_areas(const toml::table& root, Plan& plan);
@@ -56,7 +61,7 @@ class Loader {
   void load_settings(const toml::table& root, Plan& plan);
   void load_reporters(const toml::table& root, Plan& plan);
   // frequency and due_day of [schedule] or of an [[indicator]], onto `s`.
-  void load_schedule_keys(const toml::table& t, std::string_view where, Schedule& s);
+  void load_schedule_keys(const toml::table& t, const Message& where, Schedule& s);
   void resolve_reporters(Plan& plan);
 
   Schedule default_schedule_;
@@ -71,97 +76,127 @@ class Loader {
   std::vector<const toml::node*> parent_nodes_;  // per indicator, for locations
 };
 
-std::string type_name(const toml::node& n) {
+Message type_name(const toml::node& n) {
   switch (n.type()) {
     case toml::node_type::string:
-      return "a string";
+      return {"a string", "字符串"};
     case toml::node_type::integer:
-      return "an integer";
+      return {"an integer", "整数"};
     case toml::node_type::floating_point:
-      return "a number";
+      return {"a number", "小数"};
     case toml::node_type::boolean:
-      return "a boolean";
+      return {"a boolean", "布尔值"};
     case toml::node_type::date:
-      return "a date";
+      return {"a date", "日期"};
     case toml::node_type::time:
-      return "a time";
+      return {"a time", "时间"};
     case toml::node_type::date_time:
-      return "a date-time";
+      return {"a date-time", "日期时间"};
     case toml::node_type::array:
-      return "an array";
+      return {"an array", "数组"};
     case toml::node_type::table:
-      return "a table";
+      return {"a table", "表"};
     default:
-      return "nothing";
+      return {"nothing", "空"};
   }
 }
 
+// A table's name, the same in both languages ("[plan]", "[[indicator]]").
+Message table_name(std::string_view name) {
+  return {std::string(name), std::string(name)};
+}
+
+// A flow's target (or a year's) below zero: it could never be short.
+Message negative_target(Kind kind, const Decimal& value) {
+  return {fmt::format("a {} target cannot be negative ({})", kind_name(kind), value.to_string()),
+          fmt::format("{} 类指标的目标不能为负（{}）", kind_name(kind), value.to_string())};
+}
+
+// A key of the plan file, quoted as each language quotes.
+Message key_name(std::string_view key) {
+  return {fmt::format("'{}'", key), fmt::format("“{}”", key)};
+}
+
 void Loader::check_keys(const toml::table& t, std::initializer_list<std::string_view> allowed,
-                        std::string_view where) {
+                        const Message& where) {
   for (const auto& [key, node] : t) {
     bool ok = false;
     for (auto a : allowed) ok = ok || key.str() == a;
     if (!ok) {
-      std::string list;
-      for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+      std::string list, list_zh;
+      for (auto a : allowed) {
+        list += (list.empty() ? "" : ", ") + std::string(a);
+        list_zh += (list_zh.empty() ? "" : "、") + std::string(a);
+      }
       error(node,
-            fmt::format("unknown key '{}' in {} (expected one of: {})", key.str(), where, list));
+            {fmt::format("unknown key '{}' in {} (expected one of: {})", key.str(), where.en, list),
+             fmt::format("{}中有未知的键“{}”（应为以下之一：{}）", where.zh, key.str(), list_zh)});
     }
   }
 }
 
+void Loader::missing_key(const toml::table& t, std::string_view key, const Message& where) {
+  error(t, {fmt::format("{} is missing required key '{}'", where.en, key),
+            fmt::format("{}缺少必填的键“{}”", where.zh, key)});
+}
+
 std::optional<std::string> Loader::get_string(const toml::table& t, std::string_view key,
-                                              std::string_view where, bool required) {
+                                              const Message& where, bool required) {
   const toml::node* n = t.get(key);
   if (!n) {
-    if (required) error(t, fmt::format("{} is missing required key '{}'", where, key));
+    if (required) missing_key(t, key, where);
     return std::nullopt;
   }
   if (!n->is_string()) {
-    error(*n, fmt::format("'{}' must be a string, not {}", key, type_name(*n)));
+    const Message type = type_name(*n);
+    error(*n, {fmt::format("'{}' must be a string, not {}", key, type.en),
+               fmt::format("“{}”应为字符串，而不是{}", key, type.zh)});
     return std::nullopt;
   }
   std::string s = n->as_string()->get();
   if (s.empty()) {
-    error(*n, fmt::format("'{}' must not be empty", key));
+    error(*n, {fmt::format("'{}' must not be empty", key), fmt::format("“{}”不能为空", key)});
     return std::nullopt;
   }
   return s;
 }
 
 std::optional<Date> Loader::get_date(const toml::table& t, std::string_view key,
-                                     std::string_view where, bool required) {
+                                     const Message& where, bool required) {
   const toml::node* n = t.get(key);
   if (!n) {
-    if (required) error(t, fmt::format("{} is missing required key '{}'", where, key));
+    if (required) missing_key(t, key, where);
     return std::nullopt;
   }
   if (!n->is_date()) {
-    error(*n,
-          fmt::format("'{}' must be a date (YYYY-MM-DD, unquoted), not {}", key, type_name(*n)));
+    const Message type = type_name(*n);
+    error(*n, {fmt::format("'{}' must be a date (YYYY-MM-DD, unquoted), not {}", key, type.en),
+               fmt::format("“{}”应为日期（YYYY-MM-DD，不加引号），而不是{}", key, type.zh)});
     return std::nullopt;
   }
   toml::date d = n->as_date()->get();
   if (!Date::is_valid(d.year, d.month, d.day)) {  // TOML takes year 0000
-    error(*n, fmt::format("'{}' {:04}-{:02}-{:02} is outside the years 0001 to 9999", key, d.year,
-                          d.month, d.day));
+    const std::string date = fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day);
+    error(*n, {fmt::format("'{}' {} is outside the years 0001 to 9999", key, date),
+               fmt::format("“{}”{} 不在 0001 至 9999 年之内", key, date)});
     return std::nullopt;
   }
   return Date::from_ymd(d.year, d.month, d.day);
 }
 
-std::optional<Decimal> Loader::to_decimal(const toml::node& n, std::string_view what) {
+std::optional<Decimal> Loader::to_decimal(const toml::node& n, const Message& what) {
   std::optional<Decimal> d;
   if (n.is_integer()) {
     d = Decimal::from_int(n.as_integer()->get());
   } else if (n.is_floating_point()) {
     double v = n.as_floating_point()->get();
     if (std::isnan(v)) {
-      error(n, fmt::format("{} is not a number (nan)", what));
+      error(n, {fmt::format("{} is not a number (nan)", what.en),
+                fmt::format("{}不是数（nan）", what.zh)});
       return std::nullopt;
     }
     if (std::isinf(v)) {
-      error(n, fmt::format("{} is infinite", what));
+      error(n, {fmt::format("{} is infinite", what.en), fmt::format("{}为无穷大", what.zh)});
       return std::nullopt;
     }
     // The shortest fixed notation that reads back as v is what was written
@@ -172,28 +207,33 @@ std::optional<Decimal> Loader::to_decimal(const toml::node& n, std::string_view 
     Message why;
     if (ec == std::errc()) d = Decimal::parse(std::string_view(buf, end - buf), 0, &why);
     if (!d && !why.en.empty() && why.en != "number too large") {
-      error(n, fmt::format("{} {}: {}", what, std::string_view(buf, end - buf), why.en));
+      const std::string_view written(buf, end - buf);
+      error(n, {fmt::format("{} {}: {}", what.en, written, why.en),
+                fmt::format("{} {}：{}", what.zh, written, why.zh)});
       return std::nullopt;
     }
   } else {
-    error(n, fmt::format("{} must be a number, not {}", what, type_name(n)));
+    const Message type = type_name(n);
+    error(n, {fmt::format("{} must be a number, not {}", what.en, type.en),
+              fmt::format("{}应为数，而不是{}", what.zh, type.zh)});
     return std::nullopt;
   }
   if (!d || !within_figure_limit(d->units())) {
-    error(n, fmt::format("{} is too large (at most 4,611,686,018,427.387903)", what));
+    error(n, {fmt::format("{} is too large (at most 4,611,686,018,427.387903)", what.en),
+              fmt::format("{}过大（至多 4,611,686,018,427.387903）", what.zh)});
     return std::nullopt;
   }
   return d;
 }
 
 std::optional<Decimal> Loader::get_number(const toml::table& t, std::string_view key,
-                                          std::string_view where, bool required) {
+                                          const Message& where, bool required) {
   const toml::node* n = t.get(key);
   if (!n) {
-    if (required) error(t, fmt::format("{} is missing required key '{}'", where, key));
+    if (required) missing_key(t, key, where);
     return std::nullopt;
   }
-  return to_decimal(*n, fmt::format("'{}'", key));
+  return to_decimal(*n, key_name(key));
 }
 
 std::vector<std::string> Loader::get_strings(const toml::table& t, std::string_view key,
@@ -203,12 +243,16 @@ std::vector<std::string> Loader::get_strings(const toml::table& t, std::string_v
   if (!n) return out;
   const toml::array* arr = n->as_array();
   if (!arr) {
-    error(*n, fmt::format("'{}' must be an array of strings, not {}", key, type_name(*n)));
+    const Message type = type_name(*n);
+    error(*n, {fmt::format("'{}' must be an array of strings, not {}", key, type.en),
+               fmt::format("“{}”应为字符串数组，而不是{}", key, type.zh)});
     return out;
   }
   for (const auto& item : *arr) {
     if (!item.is_string() || item.as_string()->get().empty()) {
-      error(item, fmt::format("'{}' must hold non-empty strings, not {}", key, type_name(item)));
+      const Message type = type_name(item);
+      error(item, {fmt::format("'{}' must hold non-empty strings, not {}", key, type.en),
+                   fmt::format("“{}”的各项应为非空字符串，而不是{}", key, type.zh)});
       continue;
     }
     out.push_back(item.as_string()->get());
@@ -217,12 +261,13 @@ std::vector<std::string> Loader::get_strings(const toml::table& t, std::string_v
   return out;
 }
 
-bool Loader::valid_id(const toml::node& n, const std::string& id, std::string_view what) {
+bool Loader::valid_id(const toml::node& n, const std::string& id, const Message& what) {
   for (char c : id) {
     bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
               c == '_' || c == '.' || c == '-';
     if (!ok) {
-      error(n, fmt::format("{} '{}' may only use A-Z a-z 0-9 _ . -", what, id));
+      error(n, {fmt::format("{} '{}' may only use A-Z a-z 0-9 _ . -", what.en, id),
+                fmt::format("{}“{}”只能使用 A-Z a-z 0-9 _ . -", what.zh, id)});
       return false;
     }
   }
@@ -232,22 +277,26 @@ bool Loader::valid_id(const toml::node& n, const std::string& id, std::string_vi
 void Loader::load_plan_table(const toml::table& root, Plan& plan) {
   const toml::node* n = root.get("plan");
   if (!n || !n->is_table()) {
-    diags_.error({path_, 1, 1}, "missing [plan] table (id, title, issuer, issued, start, end)");
+    diags_.error({path_, 1, 1},
+                 Message{"missing [plan] table (id, title, issuer, issued, start, end)",
+                         "缺少 [plan] 表（id、title、issuer、issued、start、end）"});
     return;
   }
   const toml::table& t = *n->as_table();
-  check_keys(t, {"id", "title", "issuer", "issued", "start", "end", "units"}, "[plan]");
-  plan.id = get_string(t, "id", "[plan]", true).value_or("");
-  plan.title = get_string(t, "title", "[plan]", true).value_or("");
-  plan.issuer = get_string(t, "issuer", "[plan]", false).value_or("");
-  plan.issued = get_date(t, "issued", "[plan]", false);
-  auto start = get_date(t, "start", "[plan]", true);
-  auto end = get_date(t, "end", "[plan]", true);
+  const Message where = table_name("[plan]");
+  check_keys(t, {"id", "title", "issuer", "issued", "start", "end", "units"}, where);
+  plan.id = get_string(t, "id", where, true).value_or("");
+  plan.title = get_string(t, "title", where, true).value_or("");
+  plan.issuer = get_string(t, "issuer", where, false).value_or("");
+  plan.issued = get_date(t, "issued", where, false);
+  auto start = get_date(t, "start", where, true);
+  auto end = get_date(t, "end", where, true);
   if (start) plan.start = *start;
   if (end) plan.end = *end;
   if (start && end && *end < *start)
     error(*t.get("end"),
-          fmt::format("the plan ends ({}) before it starts ({})", end->iso(), start->iso()));
+          {fmt::format("the plan ends ({}) before it starts ({})", end->iso(), start->iso()),
+           fmt::format("计划的结束日期（{}）早于开始日期（{}）", end->iso(), start->iso())});
   plan.units = get_strings(t, "units");
 }
 
@@ -256,19 +305,21 @@ void Loader::load_areas(const toml::table& root, Plan& plan) {
   if (!n) return;
   const toml::array* areas = n->as_array();
   if (!areas || !areas->is_array_of_tables()) {
-    error(*n, "'area' must be an array of tables ([[area]])");
+    error(*n, {"'area' must be an array of tables ([[area]])", "“area”应为表数组（[[area]]）"});
     return;
   }
   std::set<std::string> area_ids;
   for (const auto& an : *areas) {
     const toml::table& at = *an.as_table();
-    check_keys(at, {"id", "name", "task"}, "[[area]]");
-    auto id = get_string(at, "id", "[[area]]", true);
-    auto name = get_string(at, "name", "[[area]]", true);
+    const Message where = table_name("[[area]]");
+    check_keys(at, {"id", "name", "task"}, where);
+    auto id = get_string(at, "id", where, true);
+    auto name = get_string(at, "name", where, true);
     if (!id) continue;
-    if (!valid_id(*at.get("id"), *id, "area id")) continue;
+    if (!valid_id(*at.get("id"), *id, {"area id", "主要任务代码"})) continue;
     if (!area_ids.insert(*id).second) {
-      error(*at.get("id"), fmt::format("duplicate area id '{}'", *id));
+      error(*at.get("id"),
+            {fmt::format("duplicate area id '{}'", *id), fmt::format("主要任务代码“{}”重复", *id)});
       continue;
     }
     std::size_t area_index = plan.areas.size();
@@ -277,17 +328,20 @@ void Loader::load_areas(const toml::table& root, Plan& plan) {
     if (!tn) continue;
     const toml::array* tasks = tn->as_array();
     if (!tasks || !tasks->is_array_of_tables()) {
-      error(*tn, "'task' must be an array of tables ([[area.task]])");
+      error(*tn, {"'task' must be an array of tables ([[area.task]])",
+                  "“task”应为表数组（[[area.task]]）"});
       continue;
     }
     for (const auto& tk : *tasks) {
       const toml::table& tt = *tk.as_table();
-      check_keys(tt, {"id", "name"}, "[[area.task]]");
-      auto tid = get_string(tt, "id", "[[area.task]]", true);
-      auto tname = get_string(tt, "name", "[[area.task]]", true);
-      if (!tid || !valid_id(*tt.get("id"), *tid, "task id")) continue;
+      const Message task_where = table_name("[[area.task]]");
+      check_keys(tt, {"id", "name"}, task_where);
+      auto tid = get_string(tt, "id", task_where, true);
+      auto tname = get_string(tt, "name", task_where, true);
+      if (!tid || !valid_id(*tt.get("id"), *tid, {"task id", "重点任务代码"})) continue;
       if (!task_index_.emplace(*tid, plan.tasks.size()).second) {
-        error(*tt.get("id"), fmt::format("duplicate task id '{}'", *tid));
+        error(*tt.get("id"), {fmt::format("duplicate task id '{}'", *tid),
+                              fmt::format("重点任务代码“{}”重复", *tid)});
         continue;
       }
       plan.tasks.push_back({*tid, tname.value_or(*tid), area_index});
@@ -299,15 +353,16 @@ void Loader::load_indicator(const toml::table& t, Plan& plan) {
   check_keys(t,
              {"id", "name", "unit", "kind", "target", "target_max", "years", "due", "task", "lead",
               "partners", "parent", "note", "frequency", "due_day", "reported_by"},
-             "[[indicator]]");
+             table_name("[[indicator]]"));
   Indicator ind;
   ind.where = at(t);
-  auto id = get_string(t, "id", "[[indicator]]", true);
-  if (!id || !valid_id(*t.get("id"), *id, "indicator id")) return;
+  auto id = get_string(t, "id", table_name("[[indicator]]"), true);
+  if (!id || !valid_id(*t.get("id"), *id, {"indicator id", "指标代码"})) return;
   ind.id = *id;
-  std::string where = fmt::format("indicator '{}'", ind.id);
+  const Message where{fmt::format("indicator '{}'", ind.id), fmt::format("指标“{}”", ind.id)};
   if (!indicator_ids_.insert(ind.id).second) {
-    error(*t.get("id"), fmt::format("duplicate indicator id '{}'", ind.id));
+    error(*t.get("id"), {fmt::format("duplicate indicator id '{}'", ind.id),
+                         fmt::format("指标代码“{}”重复", ind.id)});
     return;
   }
   ind.name = get_string(t, "name", where, true).value_or("");
@@ -321,9 +376,10 @@ void Loader::load_indicator(const toml::table& t, Plan& plan) {
   if (kind_s) {
     kind = parse_kind(*kind_s);
     if (!kind)
-      error(*t.get("kind"), fmt::format("unknown kind '{}' (expected total, range, floor, cap or "
-                                        "milestone)",
-                                        *kind_s));
+      error(*t.get("kind"),
+            {fmt::format("unknown kind '{}' (expected total, range, floor, cap or milestone)",
+                         *kind_s),
+             fmt::format("未知的类型“{}”（应为 total、range、floor、cap 或 milestone）", *kind_s)});
   }
   if (kind) ind.kind = *kind;
 
@@ -331,7 +387,8 @@ void Loader::load_indicator(const toml::table& t, Plan& plan) {
     auto it = task_index_.find(*task);
     if (it == task_index_.end())
       error(*t.get("task"),
-            fmt::format("unknown task '{}' (tasks are declared under [[area.task]])", *task));
+            {fmt::format("unknown task '{}' (tasks are declared under [[area.task]])", *task),
+             fmt::format("未知的重点任务“{}”（任务在 [[area.task]] 下声明）", *task)});
     else
       ind.task = it->second;
   }
@@ -340,13 +397,17 @@ void Loader::load_indicator(const toml::table& t, Plan& plan) {
   if (is_milestone) {
     ind.due = get_date(t, "due", where, false);
     if (!ind.due && !t.get("due"))
-      error(t, fmt::format("{} is a milestone but has no 'due' date", where));
+      error(t, {fmt::format("{} is a milestone but has no 'due' date", where.en),
+                fmt::format("{}是节点任务，但没有“due”日期", where.zh)});
     if (ind.due && !plan.in_period(*ind.due))
-      error(*t.get("due"), fmt::format("due date {} is outside the plan period {} … {}",
-                                       ind.due->iso(), plan.start.iso(), plan.end.iso()));
+      error(*t.get("due"), {fmt::format("due date {} is outside the plan period {} … {}",
+                                        ind.due->iso(), plan.start.iso(), plan.end.iso()),
+                            fmt::format("完成期限 {} 不在计划期 {} … {} 之内", ind.due->iso(),
+                                        plan.start.iso(), plan.end.iso())});
     for (auto key : {"target", "target_max", "years"})
       if (const toml::node* n = t.get(key))
-        error(*n, fmt::format("a milestone has no '{}'; it is done or not by its due date", key));
+        error(*n, {fmt::format("a milestone has no '{}'; it is done or not by its due date", key),
+                   fmt::format("节点任务没有“{}”：它只看到期前是否完成", key)});
   } else if (kind) {
     if (auto target = get_number(t, "target", where, true)) {
       ind.target = *target;
@@ -355,24 +416,29 @@ void Loader::load_indicator(const toml::table& t, Plan& plan) {
       // be short, and its completion would have the wrong sign. A level's
       // threshold may be below zero (a growth rate of at least -2 %).
       if (is_flow(*kind) && target->is_negative())
-        error(*t.get("target"), fmt::format("a {} target cannot be negative ({})", kind_name(*kind),
-                                            target->to_string()));
+        error(*t.get("target"), negative_target(*kind, *target));
     }
-    if (const toml::node* n = t.get("due")) error(*n, "'due' is only for milestones");
+    if (const toml::node* n = t.get("due"))
+      error(*n, {"'due' is only for milestones", "“due”只用于节点任务（kind = \"milestone\"）"});
     if (kind == Kind::range) {
       ind.target_max = get_number(t, "target_max", where, true);
       if (ind.target_max && *ind.target_max < ind.target)
         error(*t.get("target_max"),
-              fmt::format("range upper bound {} is below its lower bound {}",
-                          ind.target_max->to_string(), ind.target.to_string()));
+              {fmt::format("range upper bound {} is below its lower bound {}",
+                           ind.target_max->to_string(), ind.target.to_string()),
+               fmt::format("区间上限 {} 低于下限 {}", ind.target_max->to_string(),
+                           ind.target.to_string())});
     } else if (const toml::node* n = t.get("target_max")) {
-      error(*n, "'target_max' is only for kind = \"range\"");
+      error(*n,
+            {"'target_max' is only for kind = \"range\"", "“target_max”只用于 kind = \"range\""});
     }
     if (const toml::node* yn = t.get("years")) {
       ind.years_where = at(*yn);
       if (!yn->is_table()) {
-        error(*yn, fmt::format("'years' must be a table such as {{ 2018 = 100 }}, not {}",
-                               type_name(*yn)));
+        const Message type = type_name(*yn);
+        error(*yn,
+              {fmt::format("'years' must be a table such as {{ 2018 = 100 }}, not {}", type.en),
+               fmt::format("“years”应为表，如 {{ 2018 = 100 }}，而不是{}", type.zh)});
       } else {
         for (const auto& [key, val] : *yn->as_table()) {
           std::string_view ks = key.str();
@@ -385,18 +451,20 @@ void Loader::load_indicator(const toml::table& t, Plan& plan) {
             year = year * 10 + (ks[i] - '0');
           }
           if (!digits) {
-            error(val, fmt::format("'years' keys must be four-digit years, not '{}'", ks));
+            error(val, {fmt::format("'years' keys must be four-digit years, not '{}'", ks),
+                        fmt::format("“years”的键应为四位数的年份，而不是“{}”", ks)});
             continue;
           }
           if (year < plan.start.year() || year > plan.end.year()) {
-            error(val, fmt::format("year {} is outside the plan period {} … {}", year,
-                                   plan.start.iso(), plan.end.iso()));
+            error(val, {fmt::format("year {} is outside the plan period {} … {}", year,
+                                    plan.start.iso(), plan.end.iso()),
+                        fmt::format("{} 年不在计划期 {} … {} 之内", year, plan.start.iso(),
+                                    plan.end.iso())});
             continue;
           }
-          if (auto v = to_decimal(val, fmt::format("the target for {}", year))) {
-            if (is_flow(*kind) && v->is_negative())
-              error(val, fmt::format("a {} target cannot be negative ({})", kind_name(*kind),
-                                     v->to_string()));
+          if (auto v = to_decimal(val, {fmt::format("the target for {}", year),
+                                        fmt::format("{} 年的目标", year)})) {
+            if (is_flow(*kind) && v->is_negative()) error(val, negative_target(*kind, *v));
             ind.years.emplace(year, *v);
           }
         }
@@ -410,7 +478,8 @@ void Loader::load_indicator(const toml::table& t, Plan& plan) {
     // A milestone's one date is `due`: it is reported when done.
     if (const toml::node* f = t.get("frequency");
         f && f->is_string() && f->as_string()->get() != "ad-hoc")
-      error(*f, "a milestone is reported when done: its frequency can only be \"ad-hoc\"");
+      error(*f, {"a milestone is reported when done: its frequency can only be \"ad-hoc\"",
+                 "节点任务在完成时报送：其 frequency 只能是 \"ad-hoc\""});
     ind.schedule.frequency = Frequency::ad_hoc;
   }
   ind.reported_by = get_strings(t, "reported_by");
@@ -430,15 +499,18 @@ void Loader::check_parents(const Plan& plan) {
     if (ind.parent.empty()) continue;
     const Indicator* parent = plan.find(ind.parent);
     if (!parent) {
-      error(*parent_nodes_[i], fmt::format("parent '{}' is not an indicator of this plan{}",
-                                           ind.parent, plan.did_you_mean(ind.parent, 1)));
+      error(*parent_nodes_[i], {fmt::format("parent '{}' is not an indicator of this plan{}",
+                                            ind.parent, plan.did_you_mean(ind.parent, 1)),
+                                fmt::format("parent“{}”不是本计划的指标{}", ind.parent,
+                                            plan.did_you_mean(ind.parent, 1, true))});
       continue;
     }
     // Walk up; more steps than indicators means a cycle.
     const Indicator* p = parent;
     for (std::size_t steps = 0; p && steps <= plan.indicators.size(); ++steps) {
       if (p == &ind) {
-        error(*parent_nodes_[i], fmt::format("parent chain of '{}' loops back to itself", ind.id));
+        error(*parent_nodes_[i], {fmt::format("parent chain of '{}' loops back to itself", ind.id),
+                                  fmt::format("“{}”的 parent 链绕回了它自己", ind.id)});
         break;
       }
       p = p->parent.empty() ? nullptr : plan.find(p->parent);
@@ -446,19 +518,23 @@ void Loader::check_parents(const Plan& plan) {
   }
 }
 
-void Loader::load_schedule_keys(const toml::table& t, std::string_view where, Schedule& s) {
+void Loader::load_schedule_keys(const toml::table& t, const Message& where, Schedule& s) {
   if (auto f = get_string(t, "frequency", where, false)) {
     if (auto freq = parse_frequency(*f))
       s.frequency = *freq;
     else
       error(*t.get("frequency"),
-            fmt::format("unknown frequency '{}' (expected monthly, quarterly, half-yearly, yearly "
-                        "or ad-hoc)",
-                        *f));
+            {fmt::format("unknown frequency '{}' (expected monthly, quarterly, half-yearly, "
+                         "yearly or ad-hoc)",
+                         *f),
+             fmt::format("未知的报送频次“{}”（应为 monthly、quarterly、half-yearly、yearly 或 "
+                         "ad-hoc）",
+                         *f)});
   }
   if (const toml::node* n = t.get("due_day")) {
     if (!n->is_integer() || n->as_integer()->get() < 1 || n->as_integer()->get() > 31)
-      error(*n, "'due_day' must be a day of the month, 1 to 31");
+      error(*n, {"'due_day' must be a day of the month, 1 to 31",
+                 "“due_day”应为每月中的一天，1 至 31"});
     else
       s.due_day = static_cast<int>(n->as_integer()->get());
   }
@@ -467,25 +543,26 @@ void Loader::load_schedule_keys(const toml::table& t, std::string_view where, Sc
 void Loader::load_settings(const toml::table& root, Plan& plan) {
   if (const toml::node* n = root.get("settings")) {
     if (!n->is_table()) {
-      error(*n, "'settings' must be a table ([settings])");
+      error(*n, {"'settings' must be a table ([settings])", "“settings”应为表（[settings]）"});
     } else {
       const toml::table& t = *n->as_table();
-      check_keys(t, {"lang"}, "[settings]");
-      if (auto lang = get_string(t, "lang", "[settings]", false)) {
+      check_keys(t, {"lang"}, table_name("[settings]"));
+      if (auto lang = get_string(t, "lang", table_name("[settings]"), false)) {
         if (*lang == "en" || *lang == "zh")
           plan.settings.lang = *lang;
         else
-          error(*t.get("lang"), fmt::format("unknown lang '{}' (expected en or zh)", *lang));
+          error(*t.get("lang"), {fmt::format("unknown lang '{}' (expected en or zh)", *lang),
+                                 fmt::format("未知的语言“{}”（应为 en 或 zh）", *lang)});
       }
     }
   }
   if (const toml::node* n = root.get("schedule")) {
     if (!n->is_table()) {
-      error(*n, "'schedule' must be a table ([schedule])");
+      error(*n, {"'schedule' must be a table ([schedule])", "“schedule”应为表（[schedule]）"});
     } else {
       const toml::table& t = *n->as_table();
-      check_keys(t, {"frequency", "due_day"}, "[schedule]");
-      load_schedule_keys(t, "[schedule]", default_schedule_);
+      check_keys(t, {"frequency", "due_day"}, table_name("[schedule]"));
+      load_schedule_keys(t, table_name("[schedule]"), default_schedule_);
     }
   }
 }
@@ -494,19 +571,21 @@ void Loader::load_reporters(const toml::table& root, Plan& plan) {
   const toml::node* n = root.get("reporter");
   if (!n) return;
   if (!n->is_array_of_tables()) {
-    error(*n, "'reporter' must be an array of tables ([[reporter]])");
+    error(*n, {"'reporter' must be an array of tables ([[reporter]])",
+               "“reporter”应为表数组（[[reporter]]）"});
     return;
   }
   for (const auto& item : *n->as_array()) {
     const toml::table& t = *item.as_table();
-    check_keys(t, {"name", "folder", "group"}, "[[reporter]]");
+    const Message where = table_name("[[reporter]]");
+    check_keys(t, {"name", "folder", "group"}, where);
     Reporter r;
     r.where = at(t);
-    auto name = get_string(t, "name", "[[reporter]]", true);
+    auto name = get_string(t, "name", where, true);
     if (!name) continue;
     r.name = *name;
-    r.group = get_string(t, "group", "[[reporter]]", false).value_or("");
-    if (auto folder = get_string(t, "folder", "[[reporter]]", false)) {
+    r.group = get_string(t, "group", where, false).value_or("");
+    if (auto folder = get_string(t, "folder", where, false)) {
       // A path below the records folder: relative, no "..", "/" separators.
       bool ok = folder->front() != '/' && folder->find('\\') == std::string::npos;
       std::size_t pos = 0;
@@ -521,12 +600,14 @@ void Loader::load_reporters(const toml::table& root, Plan& plan) {
         r.folder = *folder;
       else
         error(*t.get("folder"),
-              fmt::format("folder '{}' must be a relative path below the records folder, "
-                          "without . or .. parts",
-                          *folder));
+              {fmt::format("folder '{}' must be a relative path below the records folder, "
+                           "without . or .. parts",
+                           *folder),
+               fmt::format("folder“{}”应为记录文件夹下的相对路径，不含 . 或 .. 部分", *folder)});
     }
     if (plan.find_reporter(r.name)) {
-      error(*t.get("name"), fmt::format("duplicate reporter '{}'", r.name));
+      error(*t.get("name"), {fmt::format("duplicate reporter '{}'", r.name),
+                             fmt::format("报送单位“{}”重复", r.name)});
       continue;
     }
     plan.reporters.push_back(std::move(r));
@@ -535,7 +616,8 @@ void Loader::load_reporters(const toml::table& root, Plan& plan) {
   for (const auto& item : *n->as_array()) {
     const toml::node* g = item.as_table()->get("group");
     if (g && g->is_string() && plan.find_reporter(g->as_string()->get()))
-      error(*g, fmt::format("group '{}' is also the name of a reporter", g->as_string()->get()));
+      error(*g, {fmt::format("group '{}' is also the name of a reporter", g->as_string()->get()),
+                 fmt::format("分组“{}”与一个报送单位同名", g->as_string()->get())});
   }
 }
 
@@ -558,8 +640,10 @@ void Loader::resolve_reporters(Plan& plan) {
         if (!found)
           error(
               at_node,
-              fmt::format("'{}' is not a reporter or reporter group of this plan ([[reporter]]){}",
-                          n, plan.did_you_mean_unit(n)));
+              {fmt::format("'{}' is not a reporter or reporter group of this plan ([[reporter]]){}",
+                           n, plan.did_you_mean_unit(n)),
+               fmt::format("“{}”不是本计划的报送单位或报送单位分组（[[reporter]]）{}", n,
+                           plan.did_you_mean_unit(n, true))});
       }
     } else {
       // By default the lead units file their own figures, when they report.
@@ -579,18 +663,21 @@ std::optional<Plan> Loader::load(const toml::table& root) {
   Plan plan;
   plan.source = path_;
   check_keys(root, {"plan", "settings", "schedule", "reporter", "area", "indicator"},
-             "the plan file");
+             {"the plan file", "计划文件"});
   load_plan_table(root, plan);
   load_settings(root, plan);
   load_reporters(root, plan);
   load_areas(root, plan);
   if (plan.areas.empty() || plan.tasks.empty())
-    diags_.error({path_, 1, 1}, "the plan declares no [[area]] with [[area.task]] entries");
+    diags_.error({path_, 1, 1}, Message{"the plan declares no [[area]] with [[area.task]] entries",
+                                        "计划没有声明含 [[area.task]] 的 [[area]]"});
   const toml::node* n = root.get("indicator");
   if (!n) {
-    diags_.error({path_, 1, 1}, "the plan has no [[indicator]] tables");
+    diags_.error({path_, 1, 1},
+                 Message{"the plan has no [[indicator]] tables", "计划没有 [[indicator]] 表"});
   } else if (!n->is_array_of_tables()) {
-    error(*n, "'indicator' must be an array of tables ([[indicator]])");
+    error(*n, {"'indicator' must be an array of tables ([[indicator]])",
+               "“indicator”应为表数组（[[indicator]]）"});
   } else {
     for (const auto& item : *n->as_array()) load_indicator(*item.as_table(), plan);
   }
@@ -625,7 +712,7 @@ char32_t code_point_at(std::string_view s, std::size_t i) {
 
 struct TextProblem {
   std::size_t offset;
-  std::string message;
+  Message message;
 };
 
 bool toml_space(char c) {
@@ -643,7 +730,7 @@ bool toml_space(char c) {
 // column we can trust). A small lexer follows TOML's strings and comments
 // for this; everything else is left to toml++.
 std::optional<TextProblem> check_toml_text(std::string_view s) {
-  if (auto bad = find_invalid_utf8(s)) return TextProblem{*bad, "invalid UTF-8"};
+  if (auto bad = find_invalid_utf8(s)) return TextProblem{*bad, {"invalid UTF-8", "无效的 UTF-8"}};
   auto starts = [&](std::size_t i, std::string_view t) { return s.substr(i, t.size()) == t; };
   auto non_ascii = [&](std::size_t i) {
     return i < s.size() && static_cast<unsigned char>(s[i]) >= 0x80;
@@ -652,7 +739,9 @@ std::optional<TextProblem> check_toml_text(std::string_view s) {
     return fmt::format("'{}' (U+{:04X})", sanitize(s.substr(i, utf8_length(s.substr(i)))),
                        static_cast<std::uint32_t>(code_point_at(s, i)));
   };
-  auto bad_escape = [&](std::size_t i) { return TextProblem{i, "invalid escape \\" + name(i)}; };
+  auto bad_escape = [&](std::size_t i) {
+    return TextProblem{i, {"invalid escape \\" + name(i), "无效的转义 \\" + name(i)}};
+  };
   std::size_t i = 0;
   while (i < s.size()) {
     const char c = s[i];
@@ -669,9 +758,11 @@ std::optional<TextProblem> check_toml_text(std::string_view s) {
             while (i < s.size() && toml_space(s[i])) ++i;
             if (non_ascii(i) && toml_whitespace_trap(code_point_at(s, i)))
               return TextProblem{
-                  i, name(i) +
-                         " after a line-ending backslash: the TOML reader (toml++ 3.3.0) "
-                         "cannot read it there; start the line with another character"};
+                  i,
+                  {name(i) + " after a line-ending backslash: the TOML reader (toml++ 3.3.0) "
+                             "cannot read it there; start the line with another character",
+                   "行尾反斜杠之后的 " + name(i) +
+                       "：TOML 读取器（toml++ 3.3.0）在此处读不了它；请换一个字符作为该行开头"}};
             continue;
           }
         }
@@ -688,9 +779,12 @@ std::optional<TextProblem> check_toml_text(std::string_view s) {
       }
       if (i < s.size() && s[i] == c) ++i;
     } else if (non_ascii(i)) {
-      return TextProblem{i, "unexpected character " + name(i) +
-                                "; outside strings and comments TOML is ASCII (text goes in "
-                                "quotes)"};
+      return TextProblem{i,
+                         {"unexpected character " + name(i) +
+                              "; outside strings and comments TOML is ASCII (text goes in "
+                              "quotes)",
+                          "意外的字符 " + name(i) +
+                              "；在字符串和注释之外，TOML 只用 ASCII 字符（文字要放在引号内）"}};
     } else {
       ++i;
     }
@@ -717,9 +811,12 @@ std::optional<Plan> load_plan_text(std::string_view text, const std::string& pat
   try {
     root = toml::parse(text, path);
   } catch (const toml::parse_error& e) {
+    // toml++'s own words, in English; in Chinese after a word that says
+    // what they are about.
+    std::string what(e.description());
     diags.error(
         {path, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column)},
-        std::string(e.description()));
+        Message{what, "TOML 语法错误：" + what});
     return std::nullopt;
   }
   return Loader(path, diags).load(root);
@@ -731,16 +828,19 @@ std::optional<Plan> load_plan(Env& env, const std::string& path, Diagnostics& di
   std::error_code status_error;
   auto st = std::filesystem::status(path, status_error);
   if (std::filesystem::is_directory(st)) {
-    diags.add(make_io_error({path}, "is a folder, not a plan file; give the .toml file in it"));
+    diags.add(
+        make_io_error({path}, Message{"is a folder, not a plan file; give the .toml file in it",
+                                      "是文件夹，不是计划文件；请给出其中的 .toml 文件"}));
     return std::nullopt;
   }
   if (std::filesystem::exists(st) && !std::filesystem::is_regular_file(st)) {
-    diags.add(make_io_error({path}, "not a regular file"));
+    diags.add(make_io_error({path}, Message{"not a regular file", "不是普通文件"}));
     return std::nullopt;
   }
   std::string text;
   if (auto ec = env.read_file(path, &text)) {
-    diags.add(make_io_error({path}, "cannot read the plan: " + ec.message()));
+    diags.add(make_io_error(
+        {path}, Message{"cannot read the plan: " + ec.message(), "无法读取计划：" + ec.message()}));
     return std::nullopt;
   }
   return load_plan_text(text, path, diags);

@@ -33,6 +33,15 @@ std::vector<std::string> problems(const std::string& body, bool with_head = true
   return out;
 }
 
+// The same in Chinese (headline(true)).
+std::vector<std::string> problems_zh(const std::string& body, bool with_head = true) {
+  Diagnostics d;
+  load_plan_text((with_head ? std::string(kHead) : "") + body, "p.toml", d);
+  std::vector<std::string> out;
+  for (const auto& x : d.items()) out.push_back(x.headline(true));
+  return out;
+}
+
 std::string ind(const std::string& extra) {
   return "[[indicator]]\nid = \"x.y\"\nname = \"X\"\nunit = \"人\"\ntask = \"a.t\"\n" + extra;
 }
@@ -401,4 +410,41 @@ TEST_CASE("a years key of many digits is refused, not added up (once a signed ov
   // `years = { ` is 10 characters: the value 5 is at column 28 (10 + 14
   // digits + " = " 3 + 1) of line 20 (kHead 12 lines, ind()'s 5, kind, target).
   CHECK(v[0] == "p.toml:20:28: 'years' keys must be four-digit years, not '12345678901234'");
+}
+
+TEST_CASE("plan file messages read in Chinese, at the same place") {
+  using V = std::vector<std::string>;
+  // A mistyped key, kind and frequency: each names the table or the value
+  // and what was expected.
+  CHECK(problems_zh("[settings]\ncolour = 1\n" + ind("kind = \"total\"\ntarget = 1\n")) ==
+        V{"p.toml:14:10: [settings]中有未知的键“colour”（应为以下之一：lang）"});
+  CHECK(problems_zh(ind("kind = \"totl\"\ntarget = 1\n")) ==
+        V{"p.toml:18:8: 未知的类型“totl”（应为 total、range、floor、cap 或 milestone）"});
+  CHECK(
+      problems_zh("[schedule]\nfrequency = \"weekly\"\n" + ind("kind = \"total\"\ntarget = 1\n")) ==
+      V{"p.toml:14:13: 未知的报送频次“weekly”（应为 monthly、quarterly、half-yearly、yearly 或 "
+        "ad-hoc）"});
+  // A missing key names the indicator; a wrong type says what it is.
+  CHECK(problems_zh(ind("kind = \"total\"\n")) == V{"p.toml:13:1: 指标“x.y”缺少必填的键“target”"});
+  CHECK(problems_zh(ind("kind = \"total\"\ntarget = \"12\"\n")) ==
+        V{"p.toml:19:10: “target”应为数，而不是字符串"});
+  CHECK(problems_zh(ind("kind = \"total\"\ntarget = -5\n")) ==
+        V{"p.toml:19:10: total 类指标的目标不能为负（-5）"});
+  CHECK(problems_zh(ind("kind = \"total\"\ntarget = 1\nyears = { 2017 = 1 }\n")) ==
+        V{"p.toml:20:18: 2017 年不在计划期 2018-01-01 … 2020-12-31 之内"});
+  CHECK(problems_zh(ind("kind = \"total\"\ntarget = 1\nparent = \"x.z\"\n")) ==
+        V{"p.toml:20:10: parent“x.z”不是本计划的指标；是否是“x.y”？"});
+  // Before toml++ reads the text, and toml++'s own words after a Chinese
+  // lead.
+  CHECK(
+      problems_zh("title = 标题\n", false) ==
+      V{"p.toml:1:9: 意外的字符 '标' (U+6807)；在字符串和注释之外，TOML 只用 ASCII 字符（文字要放在"
+        "引号内）"});
+  const V syntax = problems_zh("[plan\n", false);
+  REQUIRE(syntax.size() == 1);
+  CHECK(syntax[0].starts_with("p.toml:1:"));
+  CHECK(syntax[0].find(": TOML 语法错误：") != std::string::npos);
+  // English stays as it was.
+  CHECK(problems(ind("kind = \"total\"\n")) ==
+        V{"p.toml:13:1: indicator 'x.y' is missing required key 'target'"});
 }
