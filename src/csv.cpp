@@ -185,12 +185,15 @@ Expected<std::string> to_utf8(std::string_view bytes, std::string_view encoding,
   // names people know their files by.
   if (enc != "gb18030" && enc != "gbk" && enc != "gb2312" && enc != "cp936")
     return make_error(Location{file_name},
-                      "unknown encoding '" + std::string(encoding) +
-                          "' (use utf-8 or gb18030, which also reads gbk and gb2312)");
+                      Message{"unknown encoding '" + std::string(encoding) +
+                                  "' (use utf-8 or gb18030, which also reads gbk and gb2312)",
+                              "未知的编码“" + std::string(encoding) +
+                                  "”（请用 utf-8 或 gb18030；gb18030 也能读 gbk 和 gb2312）"});
 
   iconv_t cd = ::iconv_open("UTF-8", "GB18030");
   if (cd == reinterpret_cast<iconv_t>(-1))
-    return make_error(Location{file_name}, "this system cannot convert from GB18030");
+    return make_error(Location{file_name}, Message{"this system cannot convert from GB18030",
+                                                   "本系统无法从 GB18030 转换"});
   std::string out(bytes.size() * 2 + 16, '\0');
   char* in = const_cast<char*>(bytes.data());  // iconv's signature; it does not write
   std::size_t in_left = bytes.size();
@@ -213,10 +216,12 @@ Expected<std::string> to_utf8(std::string_view bytes, std::string_view encoding,
   out.resize(done);
   if (err == 0) return out;
   std::size_t offset = bytes.size() - in_left;
-  std::string what =
-      err == EINVAL ? "incomplete GB18030 character at the end" : "not valid GB18030";
-  return make_error(locate(file_name, out), what + " (byte " + std::to_string(offset) + ": " +
-                                                hex_bytes(bytes.substr(offset, 1)) + ")");
+  const Message what = err == EINVAL ? Message{"incomplete GB18030 character at the end",
+                                               "末尾的 GB18030 字符不完整"}
+                                     : Message{"not valid GB18030", "不是有效的 GB18030"};
+  const std::string at = std::to_string(offset), hex = hex_bytes(bytes.substr(offset, 1));
+  return make_error(locate(file_name, out), what + Message{" (byte " + at + ": " + hex + ")",
+                                                           "（字节 " + at + "：" + hex + "）"});
 }
 
 }  // namespace plan

@@ -1,6 +1,7 @@
 #include "diagnostic.h"
 
 #include <algorithm>
+#include <cerrno>
 
 #include "text.h"
 
@@ -65,6 +66,68 @@ Diagnostic make_warning(Location where, std::string message, std::string source_
   return d;
 }
 
+Message operator+(const Message& a, const Message& b) {
+  // An empty part (both empty) is no part.
+  const auto untranslated = [](const Message& m) { return m.zh.empty() && !m.en.empty(); };
+  if (untranslated(a) || untranslated(b)) return {a.en + b.en, ""};
+  return {a.en + b.en, a.zh + b.zh};
+}
+
+void append(Diagnostic& d, const Message& more) {
+  d.message += more.en;
+  if (!d.message_zh.empty()) d.message_zh += more.zh;
+}
+
+Message system_reason(const std::error_code& ec) {
+  std::string en = ec.message();
+  if (ec.category() != std::generic_category() && ec.category() != std::system_category())
+    return {en, en};
+  const char* zh = nullptr;
+  switch (ec.value()) {
+    case ENOENT:
+      zh = "没有该文件或文件夹";
+      break;
+    case EACCES:
+    case EPERM:
+      zh = "没有权限";
+      break;
+    case ENOSPC:
+      zh = "磁盘已满";
+      break;
+    case EDQUOT:
+      zh = "超出磁盘配额";
+      break;
+    case EFBIG:
+      zh = "文件过大";
+      break;
+    case EROFS:
+      zh = "只读的文件系统";
+      break;
+    case EISDIR:
+      zh = "是文件夹";
+      break;
+    case ENOTDIR:
+      zh = "路径中有一项不是文件夹";
+      break;
+    case EIO:
+      zh = "输入/输出错误";
+      break;
+    case ENAMETOOLONG:
+      zh = "文件名过长";
+      break;
+    case ELOOP:
+      zh = "符号链接层数过多";
+      break;
+    case EMFILE:
+    case ENFILE:
+      zh = "打开的文件过多";
+      break;
+    default:
+      break;
+  }
+  return {en, zh ? zh : en};
+}
+
 Diagnostic make_error(Location where, Message message, std::string source_line) {
   Diagnostic d = make_error(std::move(where), std::move(message.en), std::move(source_line));
   d.message_zh = std::move(message.zh);
@@ -86,6 +149,12 @@ Diagnostic make_io_error(Location where, std::string message) {
 Diagnostic make_io_error(Location where, Message message) {
   Diagnostic d = make_error(std::move(where), std::move(message));
   d.kind = ErrorKind::io;
+  return d;
+}
+
+Diagnostic make_not_found(Location where, Message message) {
+  Diagnostic d = make_error(std::move(where), std::move(message));
+  d.kind = ErrorKind::not_found;
   return d;
 }
 

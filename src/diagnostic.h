@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <system_error>
 #include <variant>
 #include <vector>
 
@@ -45,6 +46,22 @@ struct Message {
   std::string zh;
 };
 
+// Both languages joined: a message built from parts, each in both. A part
+// with no Chinese (English only) leaves the whole without.
+Message operator+(const Message& a, const Message& b);
+
+// The system's reason for a failed call, an errno value or an error_code
+// (ec.message()'s words): in English as the system gives it, and in Chinese
+// for the reasons a person meets -- no such file, no permission, a full
+// disk, a read-only disk, a folder where a file belongs -- or the English
+// words again.
+Message system_reason(const std::error_code& ec);
+
+struct Diagnostic;
+// Adds `more` to the end of d's message, in both languages (d keeps no
+// Chinese when it had none).
+void append(Diagnostic& d, const Message& more);
+
 struct Diagnostic {
   Severity severity = Severity::error;
   Location where;
@@ -74,6 +91,7 @@ Diagnostic make_warning(Location where, Message message, std::string source_line
 Diagnostic make_io_error(Location where, std::string message);
 Diagnostic make_io_error(Location where, Message message);
 Diagnostic make_not_found(Location where, std::string message);
+Diagnostic make_not_found(Location where, Message message);
 // Usage errors concern the command line, which has no file: the message alone.
 Diagnostic make_usage_error(std::string message);
 Diagnostic make_usage_error(Message message);

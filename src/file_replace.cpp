@@ -39,15 +39,18 @@ fs::path temp_name(const fs::path& file) {
 
 Outcome replace_file(Env& env, const fs::path& file, std::string_view contents) {
   auto failure = [&](const std::error_code& ec) {
-    return make_io_error(Location{file.generic_string()}, "cannot write: " + ec.message());
+    return make_io_error(Location{file.generic_string()},
+                         Message{"cannot write: ", "无法写入："} + system_reason(ec));
   };
   // Only a regular file is replaced: a rename over a device (/dev/full, as
   // root), a FIFO or a folder would put a plain file in its place.
   FileInfo old;
   bool exists = !env.stat(file, &old) && old.type != FileType::none;
   if (exists && old.type != FileType::regular)
-    return make_io_error(Location{file.generic_string()},
-                         "cannot write: not a regular file (only a regular file is replaced)");
+    return make_io_error(
+        Location{file.generic_string()},
+        Message{"cannot write: not a regular file (only a regular file is replaced)",
+                "无法写入：不是普通文件（只替换普通文件）"});
   // Preferably a file without a name, which a killed process cannot leave
   // behind; it gets one only once its contents are on disk.
   std::unique_ptr<File> tmp;

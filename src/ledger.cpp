@@ -79,7 +79,9 @@ void Ledger::count(const EntryView& e, std::int32_t filed) {
           __builtin_add_overflow(sums.same.micros, v, &same_sum) || !within_figure_limit(total) ||
           !within_figure_limit(year_sum) || !within_figure_limit(month_sum) ||
           !within_figure_limit(same_sum)) {
-        if (!error_) error_ = make_error(e.where(), fmt::format("the sum of {} overflows", ind.id));
+        if (!error_)
+          error_ = make_error(e.where(), Message{fmt::format("the sum of {} overflows", ind.id),
+                                                 fmt::format("{} 的合计溢出", ind.id)});
         return;
       }
       a.actual = total;
@@ -91,7 +93,9 @@ void Ledger::count(const EntryView& e, std::int32_t filed) {
   } else {
     if (!e.is_state && !within_figure_limit(e.amount.units())) {
       if (!error_)
-        error_ = make_error(e.where(), fmt::format("the reading of {} is too large", ind.id));
+        error_ =
+            make_error(e.where(), Message{fmt::format("the reading of {} is too large", ind.id),
+                                          fmt::format("{} 的读数过大", ind.id)});
       return;
     }
     take_reading(a, e, year, e.is_state ? (e.done ? Decimal::kScale : 0) : e.amount.units(), filed);

@@ -32,15 +32,20 @@ namespace {
 constexpr std::size_t kChunkBytes = 256 * 1024;
 
 // Messages start in lower case; strerror's start in upper case.
-std::string reason(int err) {
-  std::string s = std::strerror(err);
+Message reason(int err) {
+  Message m = system_reason(std::error_code(err, std::generic_category()));
+  std::string& s = m.en;
   if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z' && !(s.size() > 1 && s[1] >= 'A' && s[1] <= 'Z'))
     s[0] = static_cast<char>(s[0] - 'A' + 'a');
-  return s;
+  return m;
 }
-std::string reason(const std::error_code& ec) {
+Message reason(const std::error_code& ec) {
   return reason(ec.value());
 }
+
+const Message kCannotList{"cannot list folder: ", "无法列出文件夹："};
+const Message kCannotRead{"cannot read: ", "无法读取："};
+const Message kNotRegular{"not a regular file", "不是普通文件"};
 
 // Collects *.rec files below `dir`. Folders are recursed into only when they
 // are real folders, not symbolic links, so a link cannot make a loop.
@@ -48,7 +53,7 @@ void collect(const fs::path& dir, std::vector<std::string>* files, Diagnostics& 
   std::error_code ec;
   fs::directory_iterator it(dir, ec);
   if (ec) {
-    diags.error({dir.generic_string()}, "cannot list folder: " + reason(ec));
+    diags.error({dir.generic_string()}, kCannotList + reason(ec));
     return;
   }
   for (fs::directory_iterator end; it != end; it.increment(ec)) {
@@ -62,7 +67,8 @@ void collect(const fs::path& dir, std::vector<std::string>* files, Diagnostics& 
     }
     fs::file_status target = fs::is_symlink(link) ? fs::status(p, sec) : link;
     if (fs::is_directory(target)) {
-      diags.warning({p.generic_string()}, "symbolic link to a folder; not followed");
+      diags.warning({p.generic_string()}, Message{"symbolic link to a folder; not followed",
+                                                  "指向文件夹的符号链接；不读其中的文件"});
       continue;
     }
     if (!p.filename().string().ends_with(".rec")) continue;
@@ -70,17 +76,17 @@ void collect(const fs::path& dir, std::vector<std::string>* files, Diagnostics& 
       files->push_back(p.generic_string());  // a dangling link: opening it says why
     } else {
       // A FIFO would block the reader forever; a device is not a record file.
-      diags.error({p.generic_string()}, "not a regular file");
+      diags.error({p.generic_string()}, kNotRegular);
     }
   }
-  if (ec) diags.error({dir.generic_string()}, "cannot list folder: " + reason(ec));
+  if (ec) diags.error({dir.generic_string()}, kCannotList + reason(ec));
 }
 
 void read_file(std::size_t index, const std::string& name, std::vector<char>& buf, const Plan& plan,
                const ReadGuard& guard, Diagnostics& diags, EntrySink& sink, ReadStats* total) {
   int fd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    diags.error({name}, "cannot open: " + reason(errno));
+    diags.error({name}, Message{"cannot open: ", "无法打开："} + reason(errno));
     return;
   }
   sink.begin_file(index, name, diags);
@@ -99,7 +105,7 @@ void read_file(std::size_t index, const std::string& name, std::vector<char>& bu
         ::read(fd, buf.data(), static_cast<std::size_t>(std::min<std::uint64_t>(buf.size(), left)));
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
-      diags.error({name}, "cannot read: " + reason(errno));
+      diags.error({name}, kCannotRead + reason(errno));
       break;
     }
     if (n == 0) break;
@@ -171,7 +177,8 @@ bool list_records(const fs::path& dir, const fs::file_status& st, Diagnostics& d
   }
   // As in the folder scan: a FIFO would block the reader forever and
   // /dev/zero would feed it forever.
-  diags.error({dir.generic_string()}, "not a folder or a regular file");
+  diags.error({dir.generic_string()},
+              Message{"not a folder or a regular file", "既不是文件夹，也不是普通文件"});
   return false;
 }
 
@@ -183,7 +190,7 @@ ReadStats read_all(Env& env, const fs::path& dir, const Plan& plan, Diagnostics&
   if (!fs::exists(st)) {
     // No folder yet means no records yet; anything else is worth a word.
     if (ec && ec != std::errc::no_such_file_or_directory)
-      diags.error({dir.generic_string()}, "cannot read: " + reason(ec));
+      diags.error({dir.generic_string()}, kCannotRead + reason(ec));
     return stats;
   }
   // Held until every file is read: no write lands half-seen.
@@ -273,7 +280,8 @@ void RecordStream::too_long() {
   ++stats_.lines;
   // No source line: printing 64 KiB under the message helps nobody.
   diags_.error({where_.file, where_.line, 1},
-               "line too long (more than " + std::to_string(kMaxLineBytes) + " bytes)");
+               Message{"line too long (more than " + std::to_string(kMaxLineBytes) + " bytes)",
+                       "行太长（超过 " + std::to_string(kMaxLineBytes) + " 字节）"});
   skipping_ = true;
   carry_.clear();
 }
@@ -363,11 +371,16 @@ void RecordStream::feed(std::string_view data) {
   }
 }
 
+namespace {
+const Message kNoNewline{"last line has no newline (cut short?)",
+                         "最后一行没有换行符（是否被截断？）"};
+}  // namespace
+
 ReadStats RecordStream::finish() {
   if (finished_) return stats_;
   finished_ = true;
   if (skipping_) {
-    diags_.warning({where_.file, where_.line}, "last line has no newline (cut short?)");
+    diags_.warning({where_.file, where_.line}, kNoNewline);
   } else if (!carry_.empty()) {
     // Strip the mark here too, so the warning's column matches the line's;
     // a file of nothing but the mark is empty.
@@ -377,8 +390,7 @@ ReadStats RecordStream::finish() {
     last.swap(carry_);
     line(last, last.size());
     int column = static_cast<int>(code_points(last)) + 1;
-    diags_.warning({where_.file, where_.line, column}, "last line has no newline (cut short?)",
-                   std::move(last));
+    diags_.warning({where_.file, where_.line, column}, kNoNewline, std::move(last));
   }
   return stats_;
 }

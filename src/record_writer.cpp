@@ -22,7 +22,14 @@ struct Target {
   bool written = false;    // bytes may have been added: undo must cut back
 };
 
-Diagnostic error_for(const Target& t, std::string message) {
+const Message kCannotOpen{"cannot open for appending: ", "无法打开以追加："};
+const Message kCannotAppend{"cannot append: ", "无法追加："};
+
+Message cannot_create(const fs::path& dir) {
+  return {"cannot create folder " + dir.string() + ": ", "无法创建文件夹 " + dir.string() + "："};
+}
+
+Diagnostic error_for(const Target& t, Message message) {
   return make_io_error(Location{t.file.string()}, std::move(message));
 }
 
@@ -58,29 +65,31 @@ std::error_code make_parents(Env& env, const fs::path& parent, fs::path* failed_
 Outcome open_and_lock(Env& env, Target* t, const Target* locked, std::size_t n_locked) {
   fs::path failed_dir;
   if (auto ec = make_parents(env, t->file.parent_path(), &failed_dir))
-    return error_for(*t, "cannot create folder " + failed_dir.string() + ": " + ec.message());
+    return error_for(*t, cannot_create(failed_dir) + system_reason(ec));
   if (auto ec = env.open_append(t->file, &t->handle))
-    return error_for(*t, "cannot open for appending: " + ec.message());
-  if (auto ec = t->handle->stat(&t->info))
-    return error_for(*t, "cannot open for appending: " + ec.message());
+    return error_for(*t, kCannotOpen + system_reason(ec));
+  if (auto ec = t->handle->stat(&t->info)) return error_for(*t, kCannotOpen + system_reason(ec));
   for (std::size_t i = 0; i < n_locked; ++i) {
     if (locked[i].info.device == t->info.device && locked[i].info.inode == t->info.inode)
-      return error_for(*t, "is the same file as " + locked[i].file.string());
+      return error_for(*t, {"is the same file as " + locked[i].file.string(),
+                            "与 " + locked[i].file.string() + " 是同一个文件"});
   }
-  if (auto ec = t->handle->lock()) return error_for(*t, "cannot lock: " + ec.message());
+  if (auto ec = t->handle->lock())
+    return error_for(*t, Message{"cannot lock: ", "无法锁定："} + system_reason(ec));
   return {};
 }
 
 // Appends t->body under the lock; t->size is its length, as journaled.
 Outcome write_locked(Env& env, Target* t) {
-  auto failed = [&](const std::error_code& ec, const char* step) {
-    return error_for(*t, "cannot append: " + ec.message() + step);
+  auto failed = [&](const std::error_code& ec, const Message& step) {
+    return error_for(*t, kCannotAppend + system_reason(ec) + step);
   };
   // An empty file may be one that was just created, by this call or by one
   // that has not written yet: its folder entry must be durable before any
   // data is, or a crash could lose the file with the lines we report written.
   if (t->size == 0) {
-    if (auto ec = env.sync_dir(t->file.parent_path())) return failed(ec, " (syncing its folder)");
+    if (auto ec = env.sync_dir(t->file.parent_path()))
+      return failed(ec, {" (syncing its folder)", "（同步其所在文件夹时）"});
   }
   // A file cut mid-line (a crash, an editor that drops the final newline)
   // must not swallow the new entry into its last line: start a fresh line.
@@ -90,13 +99,13 @@ Outcome write_locked(Env& env, Target* t) {
     std::size_t got = 0;
     auto ec = t->handle->read_at(t->size - 1, &last, 1, &got);
     if (!ec && got != 1) ec = std::make_error_code(std::errc::io_error);
-    if (ec) return failed(ec, " (reading its last byte)");
+    if (ec) return failed(ec, {" (reading its last byte)", "（读其最后一个字节时）"});
     if (last != '\n') payload = "\n";
   }
   payload += t->body;
   t->written = true;
-  if (auto ec = write_all(*t->handle, payload)) return failed(ec, "");
-  if (auto ec = t->handle->sync()) return failed(ec, "");
+  if (auto ec = write_all(*t->handle, payload)) return failed(ec, {"", ""});
+  if (auto ec = t->handle->sync()) return failed(ec, {"", ""});
   return {};
 }
 
@@ -124,7 +133,8 @@ Outcome append_batches(Env& env, const fs::path& records, const std::vector<Appe
       // rather than tear the record.
       if (line.find_first_of("\n\r") != std::string::npos)
         return make_error(Location{t.file.string()},
-                          "cannot append: an entry contains a line break");
+                          Message{"cannot append: an entry contains a line break",
+                                  "无法追加：一条记录中有换行符"});
       t.body += line;
       t.body += '\n';
     }
@@ -141,8 +151,8 @@ Outcome append_batches(Env& env, const fs::path& records, const std::vector<Appe
   {
     fs::path failed_dir;
     if (auto ec = make_parents(env, folder, &failed_dir))
-      outcome = make_io_error(Location{folder.string()},
-                              "cannot create folder " + failed_dir.string() + ": " + ec.message());
+      outcome =
+          make_io_error(Location{folder.string()}, cannot_create(failed_dir) + system_reason(ec));
   }
   if (outcome) {
     auto locked = lock_records(env, folder);
@@ -159,7 +169,7 @@ Outcome append_batches(Env& env, const fs::path& records, const std::vector<Appe
   for (std::size_t i = 0; i < targets.size() && outcome; ++i) {
     FileInfo info;
     if (auto ec = targets[i].handle->stat(&info))
-      outcome = error_for(targets[i], "cannot append: " + ec.message());
+      outcome = error_for(targets[i], kCannotAppend + system_reason(ec));
     targets[i].size = info.size;
     journal.push_back({targets[i].file, info.size});
   }
@@ -177,23 +187,31 @@ Outcome append_batches(Env& env, const fs::path& records, const std::vector<Appe
   if (!outcome) {
     // Undo while still holding every lock, so no other writer's line can
     // have landed behind ours and be cut with it.
-    std::string undo_failed;
+    std::string undo_failed, undo_failed_zh;
     for (auto& t : targets) {
       if (!t.handle) continue;
-      if (auto ec = undo(t))
-        undo_failed +=
-            (undo_failed.empty() ? "" : ", ") + t.file.string() + " (" + ec.message() + ")";
+      if (auto ec = undo(t)) {
+        const Message why = system_reason(ec);
+        undo_failed += (undo_failed.empty() ? "" : ", ") + t.file.string() + " (" + why.en + ")";
+        undo_failed_zh +=
+            (undo_failed_zh.empty() ? "" : "、") + t.file.string() + "（" + why.zh + "）";
+      }
     }
     // Cut back, the files match the journal's lengths: it has done its work.
     // Not cut back, it stays, and the next command to open the records
     // finishes the job.
     if (journaled && undo_failed.empty()) (void)remove_journal(env, folder);
-    outcome.error().message +=
-        undo_failed.empty() ? "; nothing was written"
-                            : "; cutting back what was written also failed for " + undo_failed +
-                                  (journaled ? ": the next plan command cuts it back (see " +
-                                                   (folder / kJournalFileName).string() + ")"
-                                             : ": check the last line");
+    const std::string journal_name = (folder / kJournalFileName).string();
+    append(outcome.error(),
+           undo_failed.empty()
+               ? Message{"; nothing was written", "；什么也没有写入"}
+               : Message{"; cutting back what was written also failed for " + undo_failed +
+                             (journaled ? ": the next plan command cuts it back (see " +
+                                              journal_name + ")"
+                                        : ": check the last line"),
+                         "；撤回已写入的内容也失败了：" + undo_failed_zh +
+                             (journaled ? "；下一个 plan 命令会撤回它（见 " + journal_name + "）"
+                                        : "；请检查最后一行")});
   }
   // Closing releases the locks, the records' lock last; a close that fails
   // after a good fsync loses nothing, so it is not an error.

@@ -760,9 +760,9 @@ Expected<Sheet> read_workbook(const std::string& path, const std::string& sheet_
   // By content, not name: a .xls saved by WPS may be an .xlsx inside.
   char magic[4] = {};
   auto cannot_read = [&path](int err) {
-    return make_io_error(
-        Location{path},
-        "cannot read the file: " + std::error_code(err, std::generic_category()).message());
+    return make_io_error(Location{path},
+                         Message{"cannot read the file: ", "无法读取文件："} +
+                             system_reason(std::error_code(err, std::generic_category())));
   };
   if (FILE* f = std::fopen(path.c_str(), "rb")) {
     std::size_t n = std::fread(magic, 1, sizeof magic, f);

@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <cerrno>
+#include <system_error>
+
 namespace plan {
 
 TEST_CASE("Location::to_string shows what is known") {
@@ -138,6 +141,42 @@ TEST_CASE("each kind of error keeps its kind and prints alike") {
   CHECK(usage.severity == Severity::error);
   CHECK(usage.headline() == "unknown indicator 'x'");  // the command line has no file
   CHECK(make_io_error({"a"}, "m").headline() == "a: m");
+}
+
+TEST_CASE("messages joined from parts keep both languages, or neither's Chinese") {
+  const Message a{"cannot write: ", "无法写入："}, b{"Disk quota exceeded", "超出磁盘配额"};
+  const Message ab = a + b;
+  CHECK(ab.en == "cannot write: Disk quota exceeded");
+  CHECK(ab.zh == "无法写入：超出磁盘配额");
+  // A part with no Chinese: the whole has none, rather than half of it.
+  const Message half = a + Message{"Disk quota exceeded", ""};
+  CHECK(half.en == "cannot write: Disk quota exceeded");
+  CHECK(half.zh.empty());
+  // An empty part is no part.
+  CHECK((a + Message{}).zh == "无法写入：");
+
+  Diagnostic d = make_io_error({"f.rec"}, ab);
+  append(d, {"; nothing was written", "；什么也没有写入"});
+  CHECK(d.headline() == "f.rec: cannot write: Disk quota exceeded; nothing was written");
+  CHECK(d.headline(true) == "f.rec: 无法写入：超出磁盘配额；什么也没有写入");
+  Diagnostic en_only = make_io_error({"f.rec"}, std::string("cannot write"));
+  append(en_only, {"; nothing was written", "；什么也没有写入"});
+  CHECK(en_only.headline(true) == "f.rec: cannot write; nothing was written");
+}
+
+TEST_CASE("the system's reasons a person meets are in Chinese; the rest as the system says") {
+  auto of = [](std::errc e) { return system_reason(std::make_error_code(e)); };
+  CHECK(of(std::errc::no_space_on_device).en == "No space left on device");
+  CHECK(of(std::errc::no_space_on_device).zh == "磁盘已满");
+  CHECK(of(std::errc::permission_denied).zh == "没有权限");
+  CHECK(of(std::errc::operation_not_permitted).zh == "没有权限");
+  CHECK(of(std::errc::no_such_file_or_directory).zh == "没有该文件或文件夹");
+  CHECK(of(std::errc::read_only_file_system).zh == "只读的文件系统");
+  CHECK(of(std::errc::is_a_directory).zh == "是文件夹");
+  // An error a person seldom meets keeps the system's words in both.
+  CHECK(of(std::errc::broken_pipe).zh == "Broken pipe");
+  // The system category speaks the same errno values.
+  CHECK(system_reason(std::error_code(ENOSPC, std::system_category())).zh == "磁盘已满");
 }
 
 }  // namespace plan

@@ -185,6 +185,8 @@ TEST_CASE("a last line without newline is read, with a warning") {
   r = read_text("# just a comment");
   CHECK(r.headlines() ==
         std::vector<std::string>{"f.rec:1:17: warning: last line has no newline (cut short?)"});
+  CHECK(r.diags.items()[0].headline(true) ==
+        "f.rec:1:17: 警告：最后一行没有换行符（是否被截断？）");
 }
 
 TEST_CASE("empty files and files of newlines read cleanly") {
@@ -230,6 +232,7 @@ TEST_CASE("a line longer than 64 KiB is an error and is skipped") {
                              "f.rec:4: warning: last line has no newline (cut short?)",
                          });
   CHECK(r.diags.items()[0].source_line.empty());
+  CHECK(r.diags.items()[0].headline(true) == "f.rec:2:1: 行太长（超过 65536 字节）");
   CHECK(r.entries == std::vector<std::string>{"f.rec:3:1 2019-03-31 jobs.urban_new 1"});
   CHECK(r.stats.lines == 4);
 }

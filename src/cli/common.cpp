@@ -25,7 +25,8 @@ std::optional<ProjectPaths> locate(Globals& g) {
   std::error_code ec;
   std::filesystem::path cwd = std::filesystem::current_path(ec);
   if (ec) {
-    fail(g, make_io_error({}, "cannot find the current folder: " + ec.message()));
+    fail(g, make_io_error({}, Message{"cannot find the current folder: ", "找不到当前文件夹："} +
+                                  system_reason(ec)));
     return std::nullopt;
   }
   auto paths = locate_project(Env::posix(), cwd, g.plan_file, g.records_dir);
@@ -299,7 +300,7 @@ Date parse_date_arg(const std::string& s) {
 bool emit(Globals& g, const std::string& text) {
   std::fwrite(text.data(), 1, text.size(), stdout);
   if (std::fflush(stdout) == 0 && !std::ferror(stdout)) return true;
-  fail(g, make_io_error({}, "cannot write the output"));
+  fail(g, make_io_error({}, Message{"cannot write the output", "无法写出结果"}));
   return false;
 }
 
@@ -446,24 +447,26 @@ bool make_output_folder(Globals& g, const std::filesystem::path& dir) {
   std::error_code ec;
   if (std::filesystem::create_directories(dir, ec) || !ec) return true;
   // "Not a directory" says too little: which of the names is a file.
-  std::string why = ec.message();
+  Message why = system_reason(ec);
   for (std::filesystem::path p = dir; !p.empty(); p = p.parent_path()) {
     std::error_code ignored;
     const auto st = std::filesystem::status(p, ignored);
     if (std::filesystem::exists(st)) {
-      if (!std::filesystem::is_directory(st)) why = p.string() + " is a file, not a folder";
+      if (!std::filesystem::is_directory(st))
+        why = {p.string() + " is a file, not a folder", p.string() + " 是文件，不是文件夹"};
       break;
     }
     if (p == p.parent_path()) break;
   }
-  fail(g, make_io_error({dir.string()}, "cannot make the folder: " + why));
+  fail(g, make_io_error({dir.string()},
+                        Message{"cannot make the folder: ", "无法创建文件夹："} + why));
   return false;
 }
 
 bool records_present(Globals& g, const std::filesystem::path& dir) {
   std::error_code ec;
   if (g.records_dir.empty() || std::filesystem::exists(dir, ec)) return true;
-  fail(g, make_not_found({dir.string()}, "no such records folder"));
+  fail(g, make_not_found({dir.string()}, Message{"no such records folder", "没有这个记录文件夹"}));
   return false;
 }
 

@@ -136,7 +136,7 @@ void setup_import(CLI::App& sub, Globals& g) {
     if (auto st = std::filesystem::status(o->csv, status_ec);
         std::filesystem::exists(st) && !std::filesystem::is_regular_file(st) &&
         !std::filesystem::is_directory(st)) {  // which reading says it is
-      fail(g, make_io_error(Location{o->csv}, "not a regular file"));
+      fail(g, make_io_error(Location{o->csv}, Message{"not a regular file", "不是普通文件"}));
       return;
     }
     ImportResult result;
@@ -155,7 +155,9 @@ void setup_import(CLI::App& sub, Globals& g) {
       }
       std::string bytes;
       if (auto ec = Env::posix().read_file(o->csv, &bytes)) {
-        fail(g, make_io_error(Location{o->csv}, "cannot read the file: " + ec.message()));
+        fail(g,
+             make_io_error(Location{o->csv}, Message{"cannot read the file: ", "无法读取文件："} +
+                                                 system_reason(ec)));
         return;
       }
       auto text = to_utf8(bytes, o->encoding, o->csv);

@@ -230,14 +230,21 @@ fresh
 ln -s loop.rec records/loop.rec
 expect "fs: a link to itself inside records" 1 \
   "plan: records/loop.rec: cannot open: too many levels of symbolic links" -- check
+# In Chinese: the action and the reason a person meets both.
+expect "fs: a link to itself inside records, in Chinese" 1 \
+  "plan: records/loop.rec: 无法打开：符号链接层数过多" -- --lang zh check
 fresh
 ln -s "$TMP/loopdir" "$TMP/loopdir"
 expect "fs: --records is a link loop" 1 "" -- check --records "$TMP/loopdir"
 same "fs: link loop message" "${ERR%%$'\n'*}" \
   "plan: $TMP/loopdir: no such records folder"
+expect "fs: --records is a link loop, in Chinese" 1 "" -- --lang zh check --records "$TMP/loopdir"
+same "fs: link loop message in Chinese" "${ERR%%$'\n'*}" "plan: $TMP/loopdir: 没有这个记录文件夹"
 fresh
 ln -s /dev/zero records/zero.rec
 expect "fs: a link to /dev/zero inside records" 1 "plan: records/zero.rec: not a regular file" -- check
+expect "fs: a link to /dev/zero inside records, in Chinese" 1 \
+  "plan: records/zero.rec: 不是普通文件" -- --lang zh check
 fresh
 # The digest is renamed over --output: a device would be replaced (as root)
 # by a regular file. Refused instead.
