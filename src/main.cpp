@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "cli/cli.h"
+#include "parser_words.h"
 
 namespace {
 
@@ -42,18 +43,24 @@ int main(int argc, char** argv) {
   // One line, as plan's own errors read ("plan: ..."), naming the help that
   // says more: not CLI11's two lines "input is required / Run with --help".
   // Set before the commands are added: they inherit it.
-  app.failure_message([](const CLI::App* top, const CLI::Error& e) {
+  // In Chinese as the rest of plan is: --lang as typed (the parse that
+  // failed may not have read it), else the locale.
+  plan::cli::Globals words = g;
+  words.lang = plan::cli::lang_argument(argc, argv);
+  app.failure_message([&words](const CLI::App* top, const CLI::Error& e) {
     std::string help = "plan";
     for (const CLI::App* sub = top; sub && !sub->get_subcommands().empty();) {
       sub = sub->get_subcommands().front();
       help += " " + sub->get_name();
     }
-    std::string what = e.what();
-    if (top->get_subcommands().empty() && what == "A subcommand is required") {
-      what = "a command is required:";
-      for (const auto& c : kCommands) what += std::string(" ") + c.name;
+    plan::Message what = plan::parser_message(e.what());
+    if (top->get_subcommands().empty() && what.en == "A subcommand is required") {
+      std::string names;
+      for (const auto& c : kCommands) names += (names.empty() ? "" : " ") + std::string(c.name);
+      what = {"a command is required: " + names, "需要一个命令：" + names};
     }
-    return "plan: " + what + " (" + help + " --help)\n";
+    if (plan::cli::use_chinese(words)) return "plan: " + what.zh + "（见 " + help + " --help）\n";
+    return "plan: " + what.en + " (" + help + " --help)\n";
   });
   app.fallthrough();  // global options may follow the command name
   app.add_option("--plan", g.plan_file, "Plan file (default: the one .toml in plans/)")
@@ -96,12 +103,18 @@ int main(int argc, char** argv) {
     bool known = arg == "complete";
     for (const auto& c : kCommands) known = known || arg == c.name;
     if (known) break;
-    std::string hint;
-    for (const auto& c : kCommands)
-      if (plan::edit_distance(arg, c.name) <= 2)
+    std::string hint, hint_zh;
+    for (const auto& c : kCommands) {
+      if (plan::edit_distance(arg, c.name) <= 2) {
         hint = std::string("; did you mean '") + c.name + "'?";
-    plan::cli::fail(g, plan::make_usage_error("unknown command '" + std::string(arg) + "'" + hint +
-                                              " (plan --help lists them)"));
+        hint_zh = std::string("；是否是“") + c.name + "”？";
+      }
+    }
+    g.lang = words.lang;
+    plan::cli::fail(
+        g, plan::make_usage_error(plan::Message{
+               "unknown command '" + std::string(arg) + "'" + hint + " (plan --help lists them)",
+               "未知的命令“" + std::string(arg) + "”" + hint_zh + "（plan --help 列出全部命令）"}));
     return g.exit_code;
   }
   try {

@@ -99,6 +99,9 @@ void fail(Globals& g, const Diagnostic& d);
 // under NO_COLOR; Chinese headers under a zh locale or --lang zh.
 bool use_color(const Globals& g);
 bool use_chinese(const Globals& g);
+// The value of --lang on the command line (--lang zh, --lang=zh), or "":
+// for the messages of a command line that does not parse.
+std::string lang_argument(int argc, char** argv);
 
 // The width terminal tables are fitted to (RenderOptions::width): --wide
 // gives 0 (never cut), --columns N gives N; otherwise the terminal's width

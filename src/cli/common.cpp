@@ -159,6 +159,19 @@ bool use_chinese(const Globals& g) {
   return false;
 }
 
+std::string lang_argument(int argc, char** argv) {
+  std::string lang;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--") break;
+    if (arg == "--lang" && i + 1 < argc)
+      lang = argv[++i];
+    else if (arg.starts_with("--lang="))
+      lang = arg.substr(7);
+  }
+  return lang == "en" || lang == "zh" ? lang : "";
+}
+
 int table_width(const Globals& g) {
   if (g.wide) return 0;
   if (g.columns > 0) return g.columns;
@@ -359,8 +372,10 @@ bool write_output_file(Globals& g, const std::string& file, const std::string& b
   std::error_code ec;
   auto st = std::filesystem::symlink_status(file, ec);
   if (std::filesystem::exists(st) && !std::filesystem::is_regular_file(st)) {
-    fail(g, make_usage_error("--output " + file + ": not a regular file; the " + std::string(what) +
-                             " replaces the file it names"));
+    fail(g,
+         make_usage_error(Message{"--output " + file + ": not a regular file; the " +
+                                      std::string(what) + " replaces the file it names",
+                                  "--output " + file + "：不是普通文件；结果会替换它所指的文件"}));
     return false;
   }
   if (Outcome written = replace_file(Env::posix(), file, bytes); !written) {
@@ -385,7 +400,8 @@ void output(Globals& g, const std::string& format, const std::string& file, cons
             const Table& flat, const std::function<std::string()>& json, bool bom, XlsxBook book) {
   const Format f = *parse_format(format);
   if (f == Format::xlsx && file.empty()) {
-    fail(g, make_usage_error("--format xlsx writes a workbook: give --output FILE.xlsx"));
+    fail(g, make_usage_error(Message{"--format xlsx writes a workbook: give --output FILE.xlsx",
+                                     "--format xlsx 写出工作簿：请给出 --output FILE.xlsx"}));
     return;
   }
   RenderOptions o;

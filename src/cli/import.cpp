@@ -149,8 +149,9 @@ void setup_import(CLI::App& sub, Globals& g) {
       result = import_sheet(*sheet, plan, today(), o->force);
     } else {
       if (!o->sheet.empty()) {
-        fail(g, make_usage_error("--sheet is for workbooks (.xlsx, .xls); " + o->csv +
-                                 " is read as CSV"));
+        fail(g, make_usage_error(
+                    Message{"--sheet is for workbooks (.xlsx, .xls); " + o->csv + " is read as CSV",
+                            "--sheet 只用于工作簿（.xlsx、.xls）；" + o->csv + " 按 CSV 读取"}));
         return;
       }
       std::string bytes;

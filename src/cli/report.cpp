@@ -131,8 +131,10 @@ void setup_report(CLI::App& sub, Globals& g) {
   sub.callback([o, &g] {
     // A workbook is not for a terminal or a pipe.
     if (o->format == "xlsx" && o->output.empty() && o->output_dir.empty()) {
-      fail(g, make_usage_error("--format xlsx writes a workbook: give --output FILE.xlsx or "
-                               "--output-dir DIR"));
+      fail(g, make_usage_error(Message{
+                  "--format xlsx writes a workbook: give --output FILE.xlsx or "
+                  "--output-dir DIR",
+                  "--format xlsx 写出工作簿：请给出 --output FILE.xlsx 或 --output-dir DIR"}));
       return;
     }
     auto project = open_project(g);
@@ -152,19 +154,23 @@ void setup_report(CLI::App& sub, Globals& g) {
     } else if (o->as_of.empty()) {
       made = day_after(*period);
     } else if (made = as_of_date(o->as_of); made < day_after(*period)) {
-      fail(g, make_usage_error(
+      fail(g, make_usage_error(Message{
                   fmt::format("--as-of {}: the digest of {} is made after it ends, from {} on",
-                              made.iso(), calendar_label(*period), day_after(*period).iso())));
+                              made.iso(), calendar_label(*period), day_after(*period).iso()),
+                  fmt::format("--as-of {}：{} 的通报在它结束之后才能生成，即 {} 起", made.iso(),
+                              calendar_label(*period), day_after(*period).iso())}));
       return;
     }
     // Dates run from 0001-01-01 (Date::is_valid); a digest near it would
     // cover, or compare with, a period that starts in year 0.
     const Date earliest = Date::from_ymd(1, 1, 1);
     if (period->first < earliest || previous_period(*period).first < earliest) {
-      fail(g, make_usage_error(
-                  fmt::format("the {} digest at this date would cover or compare with days before "
-                              "0001-01-01; give a later --as-of or period",
-                              period_kind_name(period->kind))));
+      fail(g,
+           make_usage_error(Message{
+               fmt::format("the {} digest at this date would cover or compare with days before "
+                           "0001-01-01; give a later --as-of or period",
+                           period_kind_name(period->kind)),
+               "这个日期的通报会涵盖或比较 0001-01-01 之前的日子；请给出更晚的 --as-of 或报告期"}));
       return;
     }
     // A period outside the plan's, asked for (a label or --as-of), is

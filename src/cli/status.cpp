@@ -49,8 +49,10 @@ void setup_status(CLI::App& sub, Globals& g) {
     StatusFilter f;
     if (sub.count("--year")) {
       if (o->year < plan.start.year() || o->year > plan.end.year()) {
-        fail(g, make_usage_error(fmt::format("--year {} is outside the plan period {}–{}", o->year,
-                                             plan.start.year(), plan.end.year())));
+        fail(g, make_usage_error(Message{fmt::format("--year {} is outside the plan period {}–{}",
+                                                     o->year, plan.start.year(), plan.end.year()),
+                                         fmt::format("--year {} 不在计划期 {}–{} 年之内", o->year,
+                                                     plan.start.year(), plan.end.year())}));
         return;
       }
       f.year = o->year;
@@ -71,11 +73,17 @@ void setup_status(CLI::App& sub, Globals& g) {
             like.push_back(&a);
         if (like.empty())
           for (const auto& a : plan.areas) like.push_back(&a);
-        std::string names;
-        for (const Area* a : like) names += (names.empty() ? "" : ", ") + a->id + " " + a->name;
-        fail(g, make_usage_error("unknown area '" + f.area + "' (" +
-                                 (like.size() < plan.areas.size() ? "did you mean: " : "areas: ") +
-                                 names + ")"));
+        std::string names, names_zh;
+        for (const Area* a : like) {
+          names += (names.empty() ? "" : ", ") + a->id + " " + a->name;
+          names_zh += (names_zh.empty() ? "" : "、") + a->id + " " + a->name;
+        }
+        const bool some = like.size() < plan.areas.size();
+        fail(g, make_usage_error(Message{"unknown area '" + f.area + "' (" +
+                                             (some ? "did you mean: " : "areas: ") + names + ")",
+                                         "未知的主要任务“" + f.area + "”（" +
+                                             (some ? "是否是：" : "全部主要任务：") + names_zh +
+                                             "）"}));
         return;
       }
     }

@@ -80,7 +80,8 @@ void setup_template(CLI::App& sub, Globals& g) {
       "  plan template --unit 人社局 --period 2020 --format csv --bom > 人社局.csv");
   sub.callback([o, &g] {
     if (o->unit.empty() && !o->each_unit) {
-      fail(g, make_usage_error("name the reporter: --unit REPORTER, or --each-unit"));
+      fail(g, make_usage_error(Message{"name the reporter: --unit REPORTER, or --each-unit",
+                                       "请指明报送单位：--unit REPORTER，或 --each-unit"}));
       return;
     }
     auto project = open_project(g);
@@ -88,19 +89,27 @@ void setup_template(CLI::App& sub, Globals& g) {
     const Plan& plan = project->plan;
     auto period = named_period(period_label_of(o->period));
     if (!period) {
-      fail(g, make_usage_error("--period '" + o->period +
-                               "' is not a period: 2020-06, 2020Q2, 2020H1 or 2020 (or "
-                               "2020年6月, 2020年第二季度, 2020年上半年, 2020年)"));
+      fail(g, make_usage_error(Message{"--period '" + o->period +
+                                           "' is not a period: 2020-06, 2020Q2, 2020H1 or 2020 (or "
+                                           "2020年6月, 2020年第二季度, 2020年上半年, 2020年)",
+                                       "--period“" + o->period +
+                                           "”不是报告期：应为 2020-06、2020Q2、2020H1 或 2020（或 "
+                                           "2020年6月、2020年第二季度、2020年上半年、2020年）"}));
       return;
     }
     if (period->last < plan.start || period->first > plan.end) {
-      fail(g, make_usage_error(fmt::format("period {} is outside the plan ({} to {})",
-                                           period->label, plan.start.iso(), plan.end.iso())));
+      fail(g,
+           make_usage_error(Message{fmt::format("period {} is outside the plan ({} to {})",
+                                                period->label, plan.start.iso(), plan.end.iso()),
+                                    fmt::format("报告期 {} 不在计划期（{} 至 {}）之内",
+                                                period->label, plan.start.iso(), plan.end.iso())}));
       return;
     }
     if (plan.reporters.empty()) {
-      fail(g, make_usage_error("the plan names no [[reporter]]: a template follows who reports "
-                               "what (plan-file(5))"));
+      fail(g, make_usage_error(Message{
+                  "the plan names no [[reporter]]: a template follows who reports "
+                  "what (plan-file(5))",
+                  "计划没有列出 [[reporter]]：填报模板按谁报送什么生成（见 plan-file(5)）"}));
       return;
     }
     if (!o->unit.empty()) {
@@ -111,8 +120,9 @@ void setup_template(CLI::App& sub, Globals& g) {
     }
     const bool xlsx = o->format == "xlsx";
     if (xlsx && o->file.empty() && o->dir.empty()) {
-      fail(g, make_usage_error("--format xlsx writes a workbook: give --output FILE.xlsx (or "
-                               "--output-dir DIR)"));
+      fail(g, make_usage_error(Message{
+                  "--format xlsx writes a workbook: give --output FILE.xlsx (or --output-dir DIR)",
+                  "--format xlsx 写出工作簿：请给出 --output FILE.xlsx（或 --output-dir DIR）"}));
       return;
     }
     // Every entry counts as filed, whatever its date: the as-of date is past

@@ -39,8 +39,9 @@ void setup_yoy(CLI::App& sub, Globals& g) {
     // it (a shell alias, say) it is left to the formats it serves.
     const Format f = *parse_format(o->format);
     if (o->wide && f != Format::table && f != Format::csv && f != Format::tsv) {
-      fail(g,
-           make_usage_error("--wide is for the table, --format csv or tsv (xlsx is always wide)"));
+      fail(g, make_usage_error(
+                  Message{"--wide is for the table, --format csv or tsv (xlsx is always wide)",
+                          "--wide 只用于表格和 --format csv、tsv（xlsx 总是完整的）"}));
       return;
     }
     if (o->wide && f == Format::table) g.wide = true;

@@ -240,8 +240,10 @@ expect_exit 0 -- "${P[@]}" check --strict
 expect_exit 2 -- "$PLAN"
 expect_exit 2 -- "$PLAN" frobnicate
 expect_err_line "plan: unknown command 'frobnicate' (plan --help lists them)"
-expect_exit 2 -- "$PLAN" --lang zh stauts
+expect_exit 2 -- "$PLAN" stauts
 expect_err_line "plan: unknown command 'stauts'; did you mean 'status'? (plan --help lists them)"
+expect_exit 2 -- "$PLAN" --lang zh stauts
+expect_err_line "plan: 未知的命令“stauts”；是否是“status”？（plan --help 列出全部命令）"
 expect_exit 0 -- "$PLAN" --help
 expect_exit 0 -- "$PLAN" status --help
 expect_contains "--fail-on"
