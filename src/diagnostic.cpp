@@ -104,7 +104,7 @@ Message system_reason(const std::error_code& ec) {
       zh = "只读的文件系统";
       break;
     case EISDIR:
-      zh = "是文件夹";
+      zh = "这是文件夹，不是文件";
       break;
     case ENOTDIR:
       zh = "路径中有一项不是文件夹";

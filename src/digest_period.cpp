@@ -178,4 +178,36 @@ std::string_view calendar_label_form(PeriodKind k) {
   return "?";
 }
 
+std::string_view calendar_label_form_zh(PeriodKind k) {
+  switch (k) {
+    case PeriodKind::week:
+      return "YYYY-Www，ISO 周，如 2020-W27";
+    case PeriodKind::month:
+      return "YYYY-MM，如 2020-06 或 2020年6月";
+    case PeriodKind::quarter:
+      return "YYYYQn，如 2020Q2 或 2020年第二季度";
+    case PeriodKind::half:
+      return "YYYYH1 或 YYYYH2，或 2020年上半年";
+    case PeriodKind::year:
+      return "YYYY，如 2020 或 2020年";
+  }
+  return "?";
+}
+
+std::string_view period_kind_word_zh(PeriodKind k) {
+  switch (k) {
+    case PeriodKind::week:
+      return "周";
+    case PeriodKind::month:
+      return "月份";
+    case PeriodKind::quarter:
+      return "季度";
+    case PeriodKind::half:
+      return "半年";
+    case PeriodKind::year:
+      return "年份";
+  }
+  return "?";
+}
+
 }  // namespace plan

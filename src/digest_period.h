@@ -57,5 +57,9 @@ std::string calendar_label(const CalendarPeriod& p);
 std::optional<CalendarPeriod> parse_calendar_label(PeriodKind k, std::string_view label);
 // The form parse_calendar_label expects, for error messages: "YYYY-MM" …
 std::string_view calendar_label_form(PeriodKind k);
+// The same in Chinese ("YYYY-MM，如 2020-06 或 2020年6月"), and the kind's
+// word ("月份").
+std::string_view calendar_label_form_zh(PeriodKind k);
+std::string_view period_kind_word_zh(PeriodKind k);
 
 }  // namespace plan

@@ -59,7 +59,7 @@ int main(int argc, char** argv) {
       for (const auto& c : kCommands) names += (names.empty() ? "" : " ") + std::string(c.name);
       what = {"a command is required: " + names, "需要一个命令：" + names};
     }
-    if (plan::cli::use_chinese(words)) return "plan: " + what.zh + "（见 " + help + " --help）\n";
+    if (plan::cli::use_chinese(words)) return "plan: " + what.zh + "；见 " + help + " --help\n";
     return "plan: " + what.en + " (" + help + " --help)\n";
   });
   app.fallthrough();  // global options may follow the command name

@@ -67,14 +67,14 @@ Outcome check_entry_date(const Plan& plan, Date d, Date today, bool force, const
                     plan.end.iso() +
                     "); --period if it reports for one of the plan's periods (it "
                     "then counts for it), --force if the date is right as it is",
-                "日期 " + d.iso() + " 不在规划期（" + plan.start.iso() + " 至 " + plan.end.iso() +
-                    "）内；如是规划期内某一期的报送，用 --period 指明（即计入该期）；"
+                "日期 " + d.iso() + " 不在计划期（" + plan.start.iso() + " 至 " + plan.end.iso() +
+                    "）内；如是计划期内某一期的报送，用 --period 指明（即计入该期）；"
                     "如日期无误，用 --force"});
   if (d < plan.start)
     return make_error(
         where, Message{"date " + d.iso() + " is outside the plan period (" + plan.start.iso() +
                            " to " + plan.end.iso() + "); use --force if it is right",
-                       "日期 " + d.iso() + " 不在规划期（" + plan.start.iso() + " 至 " +
+                       "日期 " + d.iso() + " 不在计划期（" + plan.start.iso() + " 至 " +
                            plan.end.iso() + "）内；如无误，用 --force"});
   if (d > today)
     return make_error(

@@ -1,49 +1,109 @@
 #include "parser_words.h"
 
-#include <regex>
 #include <string>
+
+#include "digest_period.h"
 
 namespace plan {
 
 namespace {
 
-// A shape of CLI11's (or a validator's) English and its Chinese, as an
-// ECMAScript pattern over the whole message and a format with $1, $2 ...
-struct Shape {
-  const char* en;
-  const char* zh;
-};
+// Matched by hand, not with std::regex: libstdc++'s regex recurses once
+// per character, and a value of 100,000 characters on the command line
+// overflowed the stack.
 
-// Most specific first: the first whose pattern matches the whole message
-// gives the Chinese. OPTION is an option's name as CLI11 gives it
-// (--as-of, or an argument's name: id).
-constexpr Shape kShapes[] = {
-    // plan's validators (cli/common.cpp), after CLI11's "OPTION: ".
-    {R"((\S+): '(.*)' is not a date \(YYYY-MM-DD\))", "$1：“$2”不是日期（YYYY-MM-DD）"},
-    {R"((\S+): '(.*)' is not a status \((.*)\))", "$1：“$2”不是状态（可选：$3）"},
-    // CLI::IsMember and CLI::Range.
-    {R"((\S+): (.*) not in \{(.*)\})", "$1：“$2”不是可选的值（可选：$3）"},
-    {R"((\S+): Value (.*) not in range (\S+) to (\S+))", "$1：“$2”不在 $3 至 $4 之间"},
-    // A value missing after an option, or an argument missing.
-    {R"((\S+): (\d+) required (\S+) missing)", "$1 后缺少 $3"},
-    {R"((\S+) is required)", "缺少 $1"},
-    {R"((\S+) requires (\S+))", "$1 需要同时给出 $2"},
-    {R"((\S+) excludes (\S+))", "$1 与 $2 不能同时使用"},
-    {R"(Could not convert: (\S+) = (.*))", "$1 的值“$2”无法识别"},
-    // Words left over.
-    {R"(The following arguments? (?:was|were) not expected: (.*))", "多余的参数：$1"},
-};
+bool has_space(std::string_view s) {
+  return s.find_first_of(" \t\n") != std::string_view::npos;
+}
+
+// "OPTION: rest" with OPTION one word: true, and the two parts.
+bool option_and_rest(std::string_view what, std::string_view* option, std::string_view* rest) {
+  const std::size_t colon = what.find(": ");
+  if (colon == std::string_view::npos || colon == 0 || has_space(what.substr(0, colon)))
+    return false;
+  *option = what.substr(0, colon);
+  *rest = what.substr(colon + 2);
+  return true;
+}
+
+// `s` is HEAD + middle + TAIL: true, and the middle.
+bool between(std::string_view s, std::string_view head, std::string_view tail,
+             std::string_view* middle) {
+  if (s.size() < head.size() + tail.size() || !s.starts_with(head) || !s.ends_with(tail))
+    return false;
+  *middle = s.substr(head.size(), s.size() - head.size() - tail.size());
+  return true;
+}
+
+// `s` is A + SEP + B, split at the last SEP: true, and the two sides.
+bool split_last(std::string_view s, std::string_view sep, std::string_view* a,
+                std::string_view* b) {
+  const std::size_t at = s.rfind(sep);
+  if (at == std::string_view::npos) return false;
+  *a = s.substr(0, at);
+  *b = s.substr(at + sep.size());
+  return true;
+}
+
+// The Chinese of `what`, or "" when its shape is not one plan knows.
+std::string chinese(std::string_view what) {
+  const auto str = [](std::string_view v) { return std::string(v); };
+  std::string_view option, rest, a, b, c;
+  if (option_and_rest(what, &option, &rest)) {
+    // plan's own validators (cli/common.cpp).
+    if (between(rest, "'", "' is not a date (YYYY-MM-DD)", &a))
+      return str(option) + "：“" + str(a) + "”不是日期（YYYY-MM-DD）";
+    // A period's label (--month 2020-13): "'X' is not a month (FORM)".
+    for (PeriodKind k : {PeriodKind::week, PeriodKind::month, PeriodKind::quarter, PeriodKind::half,
+                         PeriodKind::year}) {
+      const std::string tail = "' is not a " + std::string(period_kind_name(k)) + " (" +
+                               std::string(calendar_label_form(k)) + ")";
+      if (between(rest, "'", tail, &a))
+        return str(option) + "：“" + str(a) + "”不是" + str(period_kind_word_zh(k)) + "（" +
+               str(calendar_label_form_zh(k)) + "）";
+    }
+    // -o y.html for a command with no HTML (cli/common.cpp).
+    if (split_last(rest, "; --format chooses one of ", &c, &b) &&
+        split_last(c, " format for ", &c, &a) && split_last(c, " has no ", &c, &rest) &&
+        !has_space(c) && !has_space(rest))
+      return str(option) + "：" + str(c) + " 没有 " + str(rest) + " 格式（" + str(a) +
+             "）；--format 可选：" + str(b);
+    // An option given more often than it may be.
+    if (between(rest, "At Most ", "", &c) && split_last(c, " required but received ", &a, &b))
+      return str(option) + " 最多只能给 " + str(a) + " 个值，收到了 " + str(b) + " 个";
+    if (between(rest, "'", ")", &c) && split_last(c, "' is not a status (", &a, &b))
+      return str(option) + "：“" + str(a) + "”不是状态（可选：" + str(b) + "）";
+    // CLI::Range, then CLI::IsMember.
+    if (rest.starts_with("Value ") && split_last(rest.substr(6), " not in range ", &a, &c) &&
+        split_last(c, " to ", &b, &c))
+      return str(option) + "：“" + str(a) + "”不在 " + str(b) + " 至 " + str(c) + " 之间";
+    if (between(rest, "", "}", &c) && split_last(c, " not in {", &a, &b))
+      return str(option) + "：“" + str(a) + "”无效（可选值：" + str(b) + "）";
+    // A value missing after an option: "1 required DATE missing".
+    if (between(rest, "", " missing", &c) && split_last(c, " required ", &a, &b) && !a.empty() &&
+        a.find_first_not_of("0123456789") == std::string_view::npos && !has_space(b))
+      return str(option) + " 后缺少 " + str(b);
+  }
+  if (between(what, "", " is required", &a) && !a.empty() && !has_space(a)) return "缺少 " + str(a);
+  for (const auto& [sep, zh] :
+       {std::pair{" requires ", " 需要同时给出 "}, std::pair{" excludes ", " 与 "}}) {
+    if (split_last(what, sep, &a, &b) && !a.empty() && !b.empty() && !has_space(a) && !has_space(b))
+      return str(a) + zh + str(b) + (sep == std::string_view(" excludes ") ? " 不能同时使用" : "");
+  }
+  if (between(what, "Could not convert: ", "", &c) && split_last(c, " = ", &a, &b) && !has_space(a))
+    return str(a) + " 的值“" + str(b) + "”无法识别";
+  for (std::string_view head :
+       {"The following argument was not expected: ", "The following arguments were not expected: "})
+    if (between(what, head, "", &a)) return "未知的选项或多余的参数：" + str(a);
+  return "";
+}
 
 }  // namespace
 
 Message parser_message(std::string_view what) {
-  const std::string en(what);
-  for (const Shape& s : kShapes) {
-    const std::regex pattern(s.en);
-    std::smatch m;
-    if (std::regex_match(en, m, pattern)) return {en, m.format(s.zh)};
-  }
-  return {en, en};
+  std::string zh = chinese(what);
+  if (zh.empty()) zh = what;
+  return {std::string(what), std::move(zh)};
 }
 
 }  // namespace plan

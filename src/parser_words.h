@@ -3,7 +3,8 @@
 // argument was not expected: x"); plan's own validators word theirs the
 // same way ("'2020-13-01' is not a date (YYYY-MM-DD)"). parser_message()
 // knows the shapes of those that a person meets and gives each in both
-// languages; a message of any other shape keeps its English in both.
+// languages; a message of any other shape keeps its English in both. Any
+// text is taken: a value typed on the command line may be of any length.
 #pragma once
 
 #include <string_view>

@@ -103,7 +103,7 @@ Message type_name(const toml::node& n) {
 
 // A table's name, the same in both languages ("[plan]", "[[indicator]]").
 Message table_name(std::string_view name) {
-  return {std::string(name), std::string(name)};
+  return {std::string(name), std::string(name) + " 表"};
 }
 
 // A flow's target (or a year's) below zero: it could never be short.
@@ -137,7 +137,7 @@ void Loader::check_keys(const toml::table& t, std::initializer_list<std::string_
 
 void Loader::missing_key(const toml::table& t, std::string_view key, const Message& where) {
   error(t, {fmt::format("{} is missing required key '{}'", where.en, key),
-            fmt::format("{}缺少必填的键“{}”", where.zh, key)});
+            fmt::format("{}缺少必填键“{}”", where.zh, key)});
 }
 
 std::optional<std::string> Loader::get_string(const toml::table& t, std::string_view key,
@@ -192,7 +192,7 @@ std::optional<Decimal> Loader::to_decimal(const toml::node& n, const Message& wh
     double v = n.as_floating_point()->get();
     if (std::isnan(v)) {
       error(n, {fmt::format("{} is not a number (nan)", what.en),
-                fmt::format("{}不是数（nan）", what.zh)});
+                fmt::format("{}不是有效数值（nan）", what.zh)});
       return std::nullopt;
     }
     if (std::isinf(v)) {
@@ -215,7 +215,7 @@ std::optional<Decimal> Loader::to_decimal(const toml::node& n, const Message& wh
   } else {
     const Message type = type_name(n);
     error(n, {fmt::format("{} must be a number, not {}", what.en, type.en),
-              fmt::format("{}应为数，而不是{}", what.zh, type.zh)});
+              fmt::format("{}应为数值，而不是{}", what.zh, type.zh)});
     return std::nullopt;
   }
   if (!d || !within_figure_limit(d->units())) {
@@ -402,12 +402,12 @@ void Loader::load_indicator(const toml::table& t, Plan& plan) {
     if (ind.due && !plan.in_period(*ind.due))
       error(*t.get("due"), {fmt::format("due date {} is outside the plan period {} … {}",
                                         ind.due->iso(), plan.start.iso(), plan.end.iso()),
-                            fmt::format("完成期限 {} 不在计划期 {} … {} 之内", ind.due->iso(),
+                            fmt::format("完成期限 {} 不在计划期 {} 至 {} 之内", ind.due->iso(),
                                         plan.start.iso(), plan.end.iso())});
     for (auto key : {"target", "target_max", "years"})
       if (const toml::node* n = t.get(key))
         error(*n, {fmt::format("a milestone has no '{}'; it is done or not by its due date", key),
-                   fmt::format("节点任务没有“{}”：它只看到期前是否完成", key)});
+                   fmt::format("节点任务不设“{}”：只看到期前是否完成", key)});
   } else if (kind) {
     if (auto target = get_number(t, "target", where, true)) {
       ind.target = *target;
@@ -458,7 +458,7 @@ void Loader::load_indicator(const toml::table& t, Plan& plan) {
           if (year < plan.start.year() || year > plan.end.year()) {
             error(val, {fmt::format("year {} is outside the plan period {} … {}", year,
                                     plan.start.iso(), plan.end.iso()),
-                        fmt::format("{} 年不在计划期 {} … {} 之内", year, plan.start.iso(),
+                        fmt::format("{} 年不在计划期 {} 至 {} 之内", year, plan.start.iso(),
                                     plan.end.iso())});
             continue;
           }
@@ -510,7 +510,7 @@ void Loader::check_parents(const Plan& plan) {
     for (std::size_t steps = 0; p && steps <= plan.indicators.size(); ++steps) {
       if (p == &ind) {
         error(*parent_nodes_[i], {fmt::format("parent chain of '{}' loops back to itself", ind.id),
-                                  fmt::format("“{}”的 parent 链绕回了它自己", ind.id)});
+                                  fmt::format("“{}”的 parent 链形成循环", ind.id)});
         break;
       }
       p = p->parent.empty() ? nullptr : plan.find(p->parent);
@@ -617,7 +617,7 @@ void Loader::load_reporters(const toml::table& root, Plan& plan) {
     const toml::node* g = item.as_table()->get("group");
     if (g && g->is_string() && plan.find_reporter(g->as_string()->get()))
       error(*g, {fmt::format("group '{}' is also the name of a reporter", g->as_string()->get()),
-                 fmt::format("分组“{}”与一个报送单位同名", g->as_string()->get())});
+                 fmt::format("报送单位分组“{}”与某报送单位同名", g->as_string()->get())});
   }
 }
 
@@ -840,7 +840,7 @@ std::optional<Plan> load_plan(Env& env, const std::string& path, Diagnostics& di
   std::string text;
   if (auto ec = env.read_file(path, &text)) {
     diags.add(make_io_error(
-        {path}, Message{"cannot read the plan: " + ec.message(), "无法读取计划：" + ec.message()}));
+        {path}, Message{"cannot read the plan: ", "无法读取计划："} + system_reason(ec)));
     return std::nullopt;
   }
   return load_plan_text(text, path, diags);

@@ -38,7 +38,7 @@ std::optional<Diagnostic> ProjectPaths::check_record_file(const fs::path& file) 
   return make_usage_error(
       Message{"--file " + file.generic_string() + ": ", "--file " + file.generic_string() + "："} +
       why +
-      Message{", so it would never be read as a record file", "，它永远不会被当作记录文件读取"});
+      Message{", so it would never be read as a record file", "，因此不会被当作记录文件读取"});
 }
 
 Expected<ProjectPaths> locate_project(Env& env, const fs::path& cwd,

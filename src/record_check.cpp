@@ -109,8 +109,8 @@ void RecordChecker::check(const EntryView& e, std::optional<std::size_t> index,
     const std::string outside = period_before
                                     ? fmt::format("period {} is before the plan period", e.period)
                                     : fmt::format("{} is outside the plan period", e.date.iso());
-    const std::string outside_zh = period_before ? fmt::format("报送期 {} 在规划期", e.period)
-                                                 : fmt::format("{} 不在规划期", e.date.iso());
+    const std::string outside_zh = period_before ? fmt::format("报送期 {} 在计划期", e.period)
+                                                 : fmt::format("{} 不在计划期", e.date.iso());
     diags_->warning(
         e.where(),
         Message{fmt::format("{} {} … {}; {} {}", outside, plan_.start.iso(), plan_.end.iso(),

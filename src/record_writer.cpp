@@ -22,7 +22,7 @@ struct Target {
   bool written = false;    // bytes may have been added: undo must cut back
 };
 
-const Message kCannotOpen{"cannot open for appending: ", "无法打开以追加："};
+const Message kCannotOpen{"cannot open for appending: ", "无法以追加方式打开："};
 const Message kCannotAppend{"cannot append: ", "无法追加："};
 
 Message cannot_create(const fs::path& dir) {
@@ -204,7 +204,7 @@ Outcome append_batches(Env& env, const fs::path& records, const std::vector<Appe
     const std::string journal_name = (folder / kJournalFileName).string();
     append(outcome.error(),
            undo_failed.empty()
-               ? Message{"; nothing was written", "；什么也没有写入"}
+               ? Message{"; nothing was written", "；未写入任何内容"}
                : Message{"; cutting back what was written also failed for " + undo_failed +
                              (journaled ? ": the next plan command cuts it back (see " +
                                               journal_name + ")"

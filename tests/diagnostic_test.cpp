@@ -172,7 +172,7 @@ TEST_CASE("the system's reasons a person meets are in Chinese; the rest as the s
   CHECK(of(std::errc::operation_not_permitted).zh == "没有权限");
   CHECK(of(std::errc::no_such_file_or_directory).zh == "没有该文件或文件夹");
   CHECK(of(std::errc::read_only_file_system).zh == "只读的文件系统");
-  CHECK(of(std::errc::is_a_directory).zh == "是文件夹");
+  CHECK(of(std::errc::is_a_directory).zh == "这是文件夹，不是文件");
   // An error a person seldom meets keeps the system's words in both.
   CHECK(of(std::errc::broken_pipe).zh == "Broken pipe");
   // The system category speaks the same errno values.

@@ -417,7 +417,7 @@ TEST_CASE("plan file messages read in Chinese, at the same place") {
   // A mistyped key, kind and frequency: each names the table or the value
   // and what was expected.
   CHECK(problems_zh("[settings]\ncolour = 1\n" + ind("kind = \"total\"\ntarget = 1\n")) ==
-        V{"p.toml:14:10: [settings]中有未知的键“colour”（应为以下之一：lang）"});
+        V{"p.toml:14:10: [settings] 表中有未知的键“colour”（应为以下之一：lang）"});
   CHECK(problems_zh(ind("kind = \"totl\"\ntarget = 1\n")) ==
         V{"p.toml:18:8: 未知的类型“totl”（应为 total、range、floor、cap 或 milestone）"});
   CHECK(
@@ -425,13 +425,13 @@ TEST_CASE("plan file messages read in Chinese, at the same place") {
       V{"p.toml:14:13: 未知的报送频次“weekly”（应为 monthly、quarterly、half-yearly、yearly 或 "
         "ad-hoc）"});
   // A missing key names the indicator; a wrong type says what it is.
-  CHECK(problems_zh(ind("kind = \"total\"\n")) == V{"p.toml:13:1: 指标“x.y”缺少必填的键“target”"});
+  CHECK(problems_zh(ind("kind = \"total\"\n")) == V{"p.toml:13:1: 指标“x.y”缺少必填键“target”"});
   CHECK(problems_zh(ind("kind = \"total\"\ntarget = \"12\"\n")) ==
-        V{"p.toml:19:10: “target”应为数，而不是字符串"});
+        V{"p.toml:19:10: “target”应为数值，而不是字符串"});
   CHECK(problems_zh(ind("kind = \"total\"\ntarget = -5\n")) ==
         V{"p.toml:19:10: total 类指标的目标不能为负（-5）"});
   CHECK(problems_zh(ind("kind = \"total\"\ntarget = 1\nyears = { 2017 = 1 }\n")) ==
-        V{"p.toml:20:18: 2017 年不在计划期 2018-01-01 … 2020-12-31 之内"});
+        V{"p.toml:20:18: 2017 年不在计划期 2018-01-01 至 2020-12-31 之内"});
   CHECK(problems_zh(ind("kind = \"total\"\ntarget = 1\nparent = \"x.z\"\n")) ==
         V{"p.toml:20:10: parent“x.z”不是本计划的指标；是否是“x.y”？"});
   // Before toml++ reads the text, and toml++'s own words after a Chinese

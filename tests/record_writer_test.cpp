@@ -192,7 +192,7 @@ TEST_CASE("append: a full disk leaves the file as it was") {
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().headline() ==
         file.string() + ": cannot append: No space left on device; nothing was written");
-  CHECK(r.error().headline(true) == file.string() + ": 无法追加：磁盘已满；什么也没有写入");
+  CHECK(r.error().headline(true) == file.string() + ": 无法追加：磁盘已满；未写入任何内容");
   CHECK(r.error().kind == ErrorKind::io);
   CHECK(env.space == 0);  // the fault did strike after a partial write
   CHECK(slurp(file) == before);

@@ -46,7 +46,7 @@ void setup_due(CLI::App& sub, Globals& g) {
             g,
             make_usage_error(Message{
                 "'" + o->unit + "' is not a reporter of the plan" + plan.did_you_mean_unit(o->unit),
-                "“" + o->unit + "”不是本规划的报送单位" + plan.did_you_mean_unit(o->unit, true)}));
+                "“" + o->unit + "”不是本计划的报送单位" + plan.did_you_mean_unit(o->unit, true)}));
         return;
       }
     }

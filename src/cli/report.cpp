@@ -157,7 +157,7 @@ void setup_report(CLI::App& sub, Globals& g) {
       fail(g, make_usage_error(Message{
                   fmt::format("--as-of {}: the digest of {} is made after it ends, from {} on",
                               made.iso(), calendar_label(*period), day_after(*period).iso()),
-                  fmt::format("--as-of {}：{} 的通报在它结束之后才能生成，即 {} 起", made.iso(),
+                  fmt::format("--as-of {}：{} 的报告须在该期结束后生成（{} 起）", made.iso(),
                               calendar_label(*period), day_after(*period).iso())}));
       return;
     }
@@ -170,7 +170,7 @@ void setup_report(CLI::App& sub, Globals& g) {
                fmt::format("the {} digest at this date would cover or compare with days before "
                            "0001-01-01; give a later --as-of or period",
                            period_kind_name(period->kind)),
-               "这个日期的通报会涵盖或比较 0001-01-01 之前的日子；请给出更晚的 --as-of 或报告期"}));
+               "这个日期的报告会涵盖或比较 0001-01-01 之前的日子；请给出更晚的 --as-of 或报送期"}));
       return;
     }
     // A period outside the plan's, asked for (a label or --as-of), is

@@ -29,10 +29,10 @@ Message not_a_reporter(const Plan& plan, const std::string& name) {
   if (plan.knows_unit(name))
     return {"'" + shown + "' files no reports: it is not a [[reporter]] of the plan (plan due " +
                 "lists who reports what)",
-            "“" + shown + "”不报送任何数据：它不是规划的报送单位（[[reporter]]；plan due " +
+            "“" + shown + "”不报送任何数据：它不是本计划的报送单位（[[reporter]]；plan due " +
                 "列出谁报送什么）"};
   return {"'" + shown + "' is not a reporter of the plan" + plan.did_you_mean_unit(name),
-          "“" + shown + "”不是规划的报送单位" + plan.did_you_mean_unit(name, true)};
+          "“" + shown + "”不是本计划的报送单位" + plan.did_you_mean_unit(name, true)};
 }
 
 }  // namespace
@@ -93,7 +93,7 @@ void setup_template(CLI::App& sub, Globals& g) {
                                            "' is not a period: 2020-06, 2020Q2, 2020H1 or 2020 (or "
                                            "2020年6月, 2020年第二季度, 2020年上半年, 2020年)",
                                        "--period“" + o->period +
-                                           "”不是报告期：应为 2020-06、2020Q2、2020H1 或 2020（或 "
+                                           "”不是报送期：应为 2020-06、2020Q2、2020H1 或 2020（或 "
                                            "2020年6月、2020年第二季度、2020年上半年、2020年）"}));
       return;
     }
@@ -101,7 +101,7 @@ void setup_template(CLI::App& sub, Globals& g) {
       fail(g,
            make_usage_error(Message{fmt::format("period {} is outside the plan ({} to {})",
                                                 period->label, plan.start.iso(), plan.end.iso()),
-                                    fmt::format("报告期 {} 不在计划期（{} 至 {}）之内",
+                                    fmt::format("报送期 {} 不在计划期（{} 至 {}）之内",
                                                 period->label, plan.start.iso(), plan.end.iso())}));
       return;
     }

@@ -129,22 +129,28 @@ expect_err_line "plan: $WORK/bad.toml:27:8: 未知的类型“ceiling”（应�
 expect_exit 1 -- "$PLAN" --lang zh --plan "$WORK/syntax.toml" check
 grep -q "^plan: $WORK/syntax.toml:1:[0-9]*: TOML 语法错误：" "$WORK/err" && ok || fail "syntax error not in Chinese"
 expect_exit 1 -- "$PLAN" --lang zh --plan "$WORK/missing.toml" list
-expect_err_line "plan: $WORK/missing.toml: 无法读取计划：No such file or directory"
+expect_err_line "plan: $WORK/missing.toml: 无法读取计划：没有该文件或文件夹"
 cd "$SRC" || exit 1
 expect_exit 2 -- "$PLAN" --lang zh status --as-of 2019-13-01
-expect_err_line "plan: --as-of：“2019-13-01”不是日期（YYYY-MM-DD）（见 plan status --help）"
+expect_err_line "plan: --as-of：“2019-13-01”不是日期（YYYY-MM-DD）；见 plan status --help"
 LANG=zh_CN.UTF-8 LC_ALL= expect_exit 2 -- "$PLAN" status --format xyz
-expect_err_line "plan: --format：“xyz”不是可选的值（可选：table,csv,tsv,json,md,xlsx）（见 plan status --help）"
+expect_err_line "plan: --format：“xyz”无效（可选值：table,csv,tsv,json,md,xlsx）；见 plan status --help"
 expect_exit 2 -- "$PLAN" status --lang=zh --as-of
-expect_err_line "plan: --as-of 后缺少 DATE（见 plan status --help）"
+expect_err_line "plan: --as-of 后缺少 DATE；见 plan status --help"
 expect_exit 2 -- "$PLAN" --lang zh status extra
-expect_err_line "plan: 多余的参数：extra（见 plan status --help）"
+expect_err_line "plan: 未知的选项或多余的参数：extra；见 plan status --help"
 expect_exit 2 -- "$PLAN" --lang zh
-expect_err_line "plan: 需要一个命令：status show yoy units record import list report due template log check（见 plan --help）"
+expect_err_line "plan: 需要一个命令：status show yoy units record import list report due template log check；见 plan --help"
 expect_exit 2 -- "$PLAN" --lang zh stauts
 expect_err_line "plan: 未知的命令“stauts”；是否是“status”？（plan --help 列出全部命令）"
 expect_exit 2 -- "$PLAN" --lang zh status --year 2031
 expect_err_line "plan: --year 2031 不在计划期 2018–2020 年之内"
+expect_exit 2 -- "$PLAN" --lang zh report --month 2020-13
+expect_err_line "plan: --month：“2020-13”不是月份（YYYY-MM，如 2020-06 或 2020年6月）；见 plan report --help"
+expect_exit 2 -- "$PLAN" --lang zh status -o y.html
+expect_err_line "plan: --output：status 没有 html 格式（y.html）；--format 可选：table, csv, tsv, json, md, xlsx；见 plan status --help"
+expect_exit 2 -- "$PLAN" --lang zh log --since 2020-01-01 --since 2020-02-01
+expect_err_line "plan: --since 最多只能给 1 个值，收到了 2 个；见 plan log --help"
 # --lang en wins over a Chinese locale.
 LANG=zh_CN.UTF-8 LC_ALL= expect_exit 2 -- "$PLAN" --lang en status --as-of 2019-13-01
 expect_err_line "plan: --as-of: '2019-13-01' is not a date (YYYY-MM-DD) (plan status --help)"

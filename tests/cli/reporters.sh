@@ -52,7 +52,7 @@ run --lang zh record jobs.urban_new 10x --date 2019-03-31 --by 人社局
 same "record a bad value, zh" "$RC:$ERR" "1:plan: 数值“10x”：数值中有多余的字符“x”"
 run --lang zh record jobs.urban_new 10 --date 2021-02-15 --by 人社局
 same "record after the plan, zh" "$RC:$ERR" \
-  "1:plan: 日期 2021-02-15 不在规划期（2018-01-01 至 2020-12-31）内；如是规划期内某一期的报送，用 --period 指明（即计入该期）；如日期无误，用 --force"
+  "1:plan: 日期 2021-02-15 不在计划期（2018-01-01 至 2020-12-31）内；如是计划期内某一期的报送，用 --period 指明（即计入该期）；如日期无误，用 --force"
 run --lang zh record jobs.urban_new 10 --date 2019-03-31 --by 人社局 --period 2019Q1
 same "record a period of another frequency, zh" "$RC:$ERR" \
   "2:plan: 报送期“2019Q1”不是 jobs.urban_new 的月度报送期（如 2018-01）"
@@ -77,7 +77,7 @@ same "show an id typo, zh" "$RC:$ERR" "2:plan: 未知指标“jobs.urban_nwe”�
 run --lang zh status --unit 人设局
 same "status --unit typo, zh" "$RC:$ERR" "2:plan: 没有哪个指标以“人设局”为牵头、参与或报送单位；是否是“人社局”？"
 run --lang zh due --unit 平旺镇
-same "due --unit typo, zh" "$RC:$ERR" "2:plan: “平旺镇”不是本规划的报送单位；是否是“平望镇”？"
+same "due --unit typo, zh" "$RC:$ERR" "2:plan: “平旺镇”不是本计划的报送单位；是否是“平望镇”？"
 run due --unit 平旺镇
 same "due --unit typo" "$RC:$ERR" "2:plan: '平旺镇' is not a reporter of the plan; did you mean '平望镇'?"
 run record jobs.urban_new 10 --date 2019-03-31 --by 人社局 --add

@@ -186,7 +186,7 @@ refused "unknown unit" 2 "plan: '镇丙' is not a reporter of the plan; did you 
   template --unit 镇丙 --period 2019-06 --format csv
 refused "group" 2 "plan: '各区镇' is a group of 2 reporters (镇甲、镇乙): a template is one reporter's; name one, or use --each-unit" \
   template --unit 各区镇 --period 2019-06 --format csv
-refused "unknown unit, zh" 2 "plan: “镇丙”不是规划的报送单位；是否是“镇甲”或“镇乙”？" \
+refused "unknown unit, zh" 2 "plan: “镇丙”不是本计划的报送单位；是否是“镇甲”或“镇乙”？" \
   --lang zh template --unit 镇丙 --period 2019-06 --format csv
 refused "group, zh" 2 "plan: “各区镇”是 2 个报送单位的统称（镇甲、镇乙）：报表模板按单个报送单位生成；请指明其中一个，或用 --each-unit" \
   --lang zh template --unit 各区镇 --period 2019-06 --format csv
