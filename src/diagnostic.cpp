@@ -141,9 +141,7 @@ Diagnostic make_warning(Location where, Message message, std::string source_line
 }
 
 Diagnostic make_io_error(Location where, std::string message) {
-  Diagnostic d = make_error(std::move(where), std::move(message));
-  d.kind = ErrorKind::io;
-  return d;
+  return make_io_error(std::move(where), Message{std::move(message), ""});
 }
 
 Diagnostic make_io_error(Location where, Message message) {
@@ -159,9 +157,7 @@ Diagnostic make_not_found(Location where, Message message) {
 }
 
 Diagnostic make_not_found(Location where, std::string message) {
-  Diagnostic d = make_error(std::move(where), std::move(message));
-  d.kind = ErrorKind::not_found;
-  return d;
+  return make_not_found(std::move(where), Message{std::move(message), ""});
 }
 
 Diagnostic make_usage_error(Message message) {

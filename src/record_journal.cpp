@@ -11,8 +11,12 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view kHeader = "plan-journal 1";
-const Message kCannotRead{"cannot read: ", "无法读取："};
-const Message kCannotRemove{"cannot remove: ", "无法删除："};
+Message cannot_read() {
+  return {"cannot read: ", "无法读取："};
+}
+Message cannot_remove() {
+  return {"cannot remove: ", "无法删除："};
+}
 constexpr std::string_view kHeaderWord = "plan-journal ";
 
 fs::path in_folder(const fs::path& folder, std::string_view name) {
@@ -132,9 +136,9 @@ Outcome write_journal(Env& env, const fs::path& folder, const std::vector<Journa
 Outcome remove_journal(Env& env, const fs::path& folder) {
   fs::path journal = in_folder(folder, kJournalFileName);
   if (auto ec = env.remove(journal))
-    return make_io_error(Location{journal.string()}, kCannotRemove + system_reason(ec));
+    return make_io_error(Location{journal.string()}, cannot_remove() + system_reason(ec));
   if (auto ec = env.sync_dir(folder.empty() ? fs::path(".") : folder))
-    return make_io_error(Location{journal.string()}, kCannotRemove + system_reason(ec));
+    return make_io_error(Location{journal.string()}, cannot_remove() + system_reason(ec));
   return {};
 }
 
@@ -143,11 +147,11 @@ Outcome roll_back(Env& env, const fs::path& folder, bool* rolled_back) {
   fs::path journal = in_folder(folder, kJournalFileName);
   FileInfo info;
   if (auto ec = env.stat(journal, &info))
-    return make_io_error(Location{journal.string()}, kCannotRead + system_reason(ec));
+    return make_io_error(Location{journal.string()}, cannot_read() + system_reason(ec));
   if (info.type == FileType::none) return {};
   std::string text;
   if (auto ec = env.read_file(journal, &text))
-    return make_io_error(Location{journal.string()}, kCannotRead + system_reason(ec));
+    return make_io_error(Location{journal.string()}, cannot_read() + system_reason(ec));
   auto entries = parse_journal(text, folder, journal.string());
   if (!entries) return entries.error();
   for (const auto& e : *entries) {
@@ -225,7 +229,7 @@ ReadGuard::ReadGuard(Env& env, const fs::path& records, Diagnostics& diags) {
   if (env.stat(journal, &info) || info.type == FileType::none) return;
   std::string text;
   if (auto ec = env.read_file(journal, &text)) {
-    diags.error({journal.string()}, kCannotRead + system_reason(ec));
+    diags.error({journal.string()}, cannot_read() + system_reason(ec));
     return;
   }
   auto entries = parse_journal(text, folder, journal.string());

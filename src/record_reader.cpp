@@ -43,9 +43,15 @@ Message reason(const std::error_code& ec) {
   return reason(ec.value());
 }
 
-const Message kCannotList{"cannot list folder: ", "无法列出文件夹："};
-const Message kCannotRead{"cannot read: ", "无法读取："};
-const Message kNotRegular{"not a regular file", "不是普通文件"};
+Message cannot_list() {
+  return {"cannot list folder: ", "无法列出文件夹："};
+}
+Message cannot_read() {
+  return {"cannot read: ", "无法读取："};
+}
+Message not_regular() {
+  return {"not a regular file", "不是普通文件"};
+}
 
 // Collects *.rec files below `dir`. Folders are recursed into only when they
 // are real folders, not symbolic links, so a link cannot make a loop.
@@ -53,7 +59,7 @@ void collect(const fs::path& dir, std::vector<std::string>* files, Diagnostics& 
   std::error_code ec;
   fs::directory_iterator it(dir, ec);
   if (ec) {
-    diags.error({dir.generic_string()}, kCannotList + reason(ec));
+    diags.error({dir.generic_string()}, cannot_list() + reason(ec));
     return;
   }
   for (fs::directory_iterator end; it != end; it.increment(ec)) {
@@ -76,10 +82,10 @@ void collect(const fs::path& dir, std::vector<std::string>* files, Diagnostics& 
       files->push_back(p.generic_string());  // a dangling link: opening it says why
     } else {
       // A FIFO would block the reader forever; a device is not a record file.
-      diags.error({p.generic_string()}, kNotRegular);
+      diags.error({p.generic_string()}, not_regular());
     }
   }
-  if (ec) diags.error({dir.generic_string()}, kCannotList + reason(ec));
+  if (ec) diags.error({dir.generic_string()}, cannot_list() + reason(ec));
 }
 
 void read_file(std::size_t index, const std::string& name, std::vector<char>& buf, const Plan& plan,
@@ -105,7 +111,7 @@ void read_file(std::size_t index, const std::string& name, std::vector<char>& bu
         ::read(fd, buf.data(), static_cast<std::size_t>(std::min<std::uint64_t>(buf.size(), left)));
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
-      diags.error({name}, kCannotRead + reason(errno));
+      diags.error({name}, cannot_read() + reason(errno));
       break;
     }
     if (n == 0) break;
@@ -190,7 +196,7 @@ ReadStats read_all(Env& env, const fs::path& dir, const Plan& plan, Diagnostics&
   if (!fs::exists(st)) {
     // No folder yet means no records yet; anything else is worth a word.
     if (ec && ec != std::errc::no_such_file_or_directory)
-      diags.error({dir.generic_string()}, kCannotRead + reason(ec));
+      diags.error({dir.generic_string()}, cannot_read() + reason(ec));
     return stats;
   }
   // Held until every file is read: no write lands half-seen.
@@ -372,15 +378,16 @@ void RecordStream::feed(std::string_view data) {
 }
 
 namespace {
-const Message kNoNewline{"last line has no newline (cut short?)",
-                         "最后一行没有换行符（是否被截断？）"};
+Message no_newline() {
+  return {"last line has no newline (cut short?)", "最后一行没有换行符（是否被截断？）"};
+}
 }  // namespace
 
 ReadStats RecordStream::finish() {
   if (finished_) return stats_;
   finished_ = true;
   if (skipping_) {
-    diags_.warning({where_.file, where_.line}, kNoNewline);
+    diags_.warning({where_.file, where_.line}, no_newline());
   } else if (!carry_.empty()) {
     // Strip the mark here too, so the warning's column matches the line's;
     // a file of nothing but the mark is empty.
@@ -390,7 +397,7 @@ ReadStats RecordStream::finish() {
     last.swap(carry_);
     line(last, last.size());
     int column = static_cast<int>(code_points(last)) + 1;
-    diags_.warning({where_.file, where_.line, column}, kNoNewline, std::move(last));
+    diags_.warning({where_.file, where_.line, column}, no_newline(), std::move(last));
   }
   return stats_;
 }

@@ -22,8 +22,12 @@ struct Target {
   bool written = false;    // bytes may have been added: undo must cut back
 };
 
-const Message kCannotOpen{"cannot open for appending: ", "无法以追加方式打开："};
-const Message kCannotAppend{"cannot append: ", "无法追加："};
+Message cannot_open() {
+  return {"cannot open for appending: ", "无法以追加方式打开："};
+}
+Message cannot_append() {
+  return {"cannot append: ", "无法追加："};
+}
 
 Message cannot_create(const fs::path& dir) {
   return {"cannot create folder " + dir.string() + ": ", "无法创建文件夹 " + dir.string() + "："};
@@ -67,8 +71,8 @@ Outcome open_and_lock(Env& env, Target* t, const Target* locked, std::size_t n_l
   if (auto ec = make_parents(env, t->file.parent_path(), &failed_dir))
     return error_for(*t, cannot_create(failed_dir) + system_reason(ec));
   if (auto ec = env.open_append(t->file, &t->handle))
-    return error_for(*t, kCannotOpen + system_reason(ec));
-  if (auto ec = t->handle->stat(&t->info)) return error_for(*t, kCannotOpen + system_reason(ec));
+    return error_for(*t, cannot_open() + system_reason(ec));
+  if (auto ec = t->handle->stat(&t->info)) return error_for(*t, cannot_open() + system_reason(ec));
   for (std::size_t i = 0; i < n_locked; ++i) {
     if (locked[i].info.device == t->info.device && locked[i].info.inode == t->info.inode)
       return error_for(*t, {"is the same file as " + locked[i].file.string(),
@@ -82,7 +86,7 @@ Outcome open_and_lock(Env& env, Target* t, const Target* locked, std::size_t n_l
 // Appends t->body under the lock; t->size is its length, as journaled.
 Outcome write_locked(Env& env, Target* t) {
   auto failed = [&](const std::error_code& ec, const Message& step) {
-    return error_for(*t, kCannotAppend + system_reason(ec) + step);
+    return error_for(*t, cannot_append() + system_reason(ec) + step);
   };
   // An empty file may be one that was just created, by this call or by one
   // that has not written yet: its folder entry must be durable before any
@@ -169,7 +173,7 @@ Outcome append_batches(Env& env, const fs::path& records, const std::vector<Appe
   for (std::size_t i = 0; i < targets.size() && outcome; ++i) {
     FileInfo info;
     if (auto ec = targets[i].handle->stat(&info))
-      outcome = error_for(targets[i], kCannotAppend + system_reason(ec));
+      outcome = error_for(targets[i], cannot_append() + system_reason(ec));
     targets[i].size = info.size;
     journal.push_back({targets[i].file, info.size});
   }
