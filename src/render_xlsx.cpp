@@ -5,6 +5,7 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstdlib>
 #include <ctime>
@@ -155,11 +156,15 @@ double column_width(const Table& t, std::size_t i, const std::string& header, bo
 Outcome write_sheet(lxw_workbook* wb, Writer& fmt, const XlsxBook& book, const XlsxSheet& s) {
   const Table& t = *s.table;
   if (t.rows.size() + kHeaderRow + 1 > kMaxRows)
-    return make_error({}, "too many rows for an Excel sheet (" + std::to_string(t.rows.size()) +
-                              "; at most 1,048,573)");
+    return make_error({}, Message{"too many rows for an Excel sheet (" +
+                                      std::to_string(t.rows.size()) + "; at most 1,048,573)",
+                                  "Excel 工作表容纳不下这么多行（" + std::to_string(t.rows.size()) +
+                                      " 行；最多 1,048,573 行）"});
   const std::string& name = book.zh && !s.name_zh.empty() ? s.name_zh : s.name;
   lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
-  if (!ws) return make_error({}, "cannot name an Excel sheet '" + name + "'");
+  if (!ws)
+    return make_error({}, Message{"cannot name an Excel sheet '" + name + "'",
+                                  "Excel 工作表不能以“" + name + "”为名"});
 
   std::vector<std::size_t> cols;
   for (std::size_t i = 0; i < t.columns.size(); ++i)
@@ -197,7 +202,7 @@ Outcome write_sheet(lxw_workbook* wb, Writer& fmt, const XlsxBook& book, const X
       const std::string& key = column.key;
       std::string num = c.type == CellType::empty ? column.xlsx_blank : number_format(c, key);
       if (!write_cell(ws, xr, static_cast<lxw_col_t>(k), c, key, book.zh, fmt.format(num, fill)))
-        return make_error({}, "cannot write an Excel cell");
+        return make_error({}, Message{"cannot write an Excel cell", "无法写入 Excel 单元格"});
     }
   }
   worksheet_freeze_panes(ws, kHeaderRow + 1, 0);
@@ -235,13 +240,40 @@ Outcome write_sheet(lxw_workbook* wb, Writer& fmt, const XlsxBook& book, const X
 
 }  // namespace
 
+Message xlsx_reason(int err) {
+  const std::string en = lxw_strerror(static_cast<lxw_error>(err));
+  // The reasons closing a workbook meets: its temporary files and the zip
+  // archive (a full or unwritable temporary folder, mostly). Others keep
+  // libxlsxwriter's English in both languages, as system_reason does.
+  switch (err) {
+    case LXW_ERROR_MEMORY_MALLOC_FAILED:
+      return {en, "内存不足"};
+    case LXW_ERROR_CREATING_XLSX_FILE:
+      return {en, "无法创建 xlsx 文件，通常是没有权限"};
+    case LXW_ERROR_CREATING_TMPFILE:
+      return {en, "组装文件时无法创建临时文件"};
+    case LXW_ERROR_READING_TMPFILE:
+      return {en, "无法读取临时文件"};
+    case LXW_ERROR_ZIP_FILE_OPERATION:
+    case LXW_ERROR_ZIP_FILE_ADD:
+    case LXW_ERROR_ZIP_CLOSE:
+      return {en, "写 xlsx 压缩包时出错"};
+    default:
+      return {en, en};
+  }
+}
+
 Expected<std::string> render_xlsx(const XlsxBook& book) {
   std::error_code ec;
   std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
   if (ec) dir = "/tmp";
   std::string path = (dir / "plan-xlsx.XXXXXX").string();
   int fd = mkstemp(path.data());
-  if (fd < 0) return make_io_error({path}, "cannot make a temporary file for the workbook");
+  if (fd < 0)
+    return make_io_error(
+        {dir.string()},
+        Message{"cannot make a temporary file for the workbook: ", "无法为工作簿创建临时文件："} +
+            system_reason(std::error_code(errno, std::generic_category())));
   ::close(fd);
   struct Remove {
     std::string p;
@@ -249,7 +281,7 @@ Expected<std::string> render_xlsx(const XlsxBook& book) {
   } remove{path};
 
   lxw_workbook* wb = workbook_new(path.c_str());
-  if (!wb) return make_io_error({path}, "cannot start the workbook");
+  if (!wb) return make_io_error({path}, Message{"cannot start the workbook", "无法创建工作簿"});
   // The creation time is the as-of day at midnight UTC: the same inputs give
   // the same bytes, whenever they are written.
   std::tm tm = {};
@@ -270,11 +302,12 @@ Expected<std::string> render_xlsx(const XlsxBook& book) {
     }
   }
   if (lxw_error err = workbook_close(wb); err != LXW_NO_ERROR)
-    return make_io_error({path}, std::string("cannot write the workbook: ") + lxw_strerror(err));
+    return make_io_error(
+        {path}, Message{"cannot write the workbook: ", "无法写出工作簿："} + xlsx_reason(err));
   std::ifstream in(path, std::ios::binary);
   std::ostringstream bytes;
   bytes << in.rdbuf();
-  if (!in) return make_io_error({path}, "cannot read the workbook back");
+  if (!in) return make_io_error({path}, Message{"cannot read the workbook back", "无法读回工作簿"});
   return bytes.str();
 }
 

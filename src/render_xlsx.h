@@ -51,4 +51,8 @@ struct XlsxBook {
 // executable calls it through workbook_module() (workbook_module.h).
 Expected<std::string> render_xlsx(const XlsxBook& book);
 
+// Why libxlsxwriter failed (its lxw_error, an int here so that this header
+// needs not its own), in English and Chinese.
+Message xlsx_reason(int lxw_error);
+
 }  // namespace plan

@@ -4,6 +4,7 @@
 #include "render_xlsx.h"
 
 #include <doctest/doctest.h>
+#include <xlsxwriter.h>
 
 #include <string>
 
@@ -53,6 +54,18 @@ TEST_CASE("render_xlsx: a sheet name Excel refuses is an error, not a crash") {
   auto bytes = render_xlsx(b);
   REQUIRE_FALSE(bytes.ok());
   CHECK(bytes.error().message == "cannot name an Excel sheet 'a/b'");
+  CHECK(bytes.error().message_zh == "Excel 工作表不能以“a/b”为名");
+}
+
+TEST_CASE("xlsx_reason: libxlsxwriter's reasons in both languages") {
+  const Message tmp = xlsx_reason(LXW_ERROR_CREATING_TMPFILE);
+  CHECK(tmp.en == "Error encountered when creating a tmpfile during file assembly.");
+  CHECK(tmp.zh == "组装文件时无法创建临时文件");
+  CHECK(xlsx_reason(LXW_ERROR_ZIP_CLOSE).zh == "写 xlsx 压缩包时出错");
+  // A reason a person does not meet keeps its English in both.
+  const Message other = xlsx_reason(LXW_ERROR_IMAGE_DIMENSIONS);
+  CHECK(!other.en.empty());
+  CHECK(other.zh == other.en);
 }
 
 }  // namespace

@@ -68,6 +68,15 @@ sleep 1
 expect_exit 0 -- "${P[@]}" status --as-of 2019-06-30 --format xlsx --output "$WORK/status2.xlsx"
 if cmp -s "$WORK/status.xlsx" "$WORK/status2.xlsx"; then ok; else fail "two runs differ"; fi
 
+# A temporary folder where no file can be made (the workbook is assembled
+# there): a one-line error naming the folder, in either language, exit 1,
+# and no output file.
+TMPDIR=/proc expect_exit 1 -- "${P[@]}" status --as-of 2019-06-30 --format xlsx -o "$WORK/no.xlsx"
+if grep -q '^plan: /proc: cannot make a temporary file for the workbook: ' "$WORK/err" &&
+  [ "$(wc -l < "$WORK/err")" = 1 ] && [ ! -e "$WORK/no.xlsx" ]; then ok; else fail "TMPDIR=/proc: $(cat "$WORK/err")"; fi
+TMPDIR=/proc expect_exit 1 -- "${P[@]}" --lang zh status --as-of 2019-06-30 --format xlsx -o "$WORK/no.xlsx"
+if grep -q '^plan: /proc: 无法为工作簿创建临时文件：' "$WORK/err"; then ok; else fail "TMPDIR=/proc, zh: $(cat "$WORK/err")"; fi
+
 # --lang zh: Chinese sheet name, headers and status words.
 expect_exit 0 -- "${P[@]}" --lang zh status --as-of 2019-06-30 --format xlsx -o "$WORK/zh.xlsx"
 check "$WORK/zh.xlsx" '
