@@ -172,13 +172,18 @@ const char* attr(const XML_Char** attrs, std::string_view name) {
 }
 
 // What an XML part's reader does with its elements.
+Message too_many_cells() {
+  return {"more than " + std::to_string(kMaxCells) + " cells; not a sheet of figures",
+          "超过 " + std::to_string(kMaxCells) + " 个单元格，不像一张数据表"};
+}
+
 class PartReader {
  public:
   virtual ~PartReader() = default;
   virtual void start(std::string_view name, const XML_Char** attrs) = 0;
   virtual void end(std::string_view /*name*/) {}
   virtual void text(std::string_view /*s*/) {}
-  std::string error;  // set to stop the parse
+  Message error;  // set to stop the parse
 };
 
 class Xlsx {
@@ -206,14 +211,14 @@ class Xlsx {
   // Streams `part` through expat into `reader`. A missing part is an error.
   Outcome parse(const std::string& part, PartReader& reader) {
     zip_int64_t index = zip_name_locate(zip_, part.c_str(), 0);
-    if (index < 0) return fail("damaged workbook: no " + part);
+    if (index < 0)
+      return fail(Message{"damaged workbook: no " + part, "工作簿已损坏：缺少 " + part});
     std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(
         zip_fopen_index(zip_, static_cast<zip_uint64_t>(index), 0), zip_fclose);
-    if (!file)
-      return fail("damaged workbook: cannot unpack " + part + " (" + zip_strerror(zip_) + ")");
+    if (!file) return fail(cannot_unpack(part, zip_strerror(zip_)));
     std::unique_ptr<XML_ParserStruct, void (*)(XML_Parser)> parser(XML_ParserCreateNS(nullptr, '|'),
                                                                    XML_ParserFree);
-    if (!parser) return fail("out of memory");
+    if (!parser) return fail(Message{"out of memory", "内存不足"});
     XML_Parser p = parser.get();
     Context ctx{&reader, p, false};
     XML_SetUserData(p, &ctx);
@@ -226,28 +231,34 @@ class Xlsx {
     char buf[64 * 1024];
     for (;;) {
       zip_int64_t n = zip_fread(file.get(), buf, sizeof buf);
-      if (n < 0)
-        return fail("damaged workbook: cannot unpack " + part + " (" +
-                    zip_file_strerror(file.get()) + ")");
+      if (n < 0) return fail(cannot_unpack(part, zip_file_strerror(file.get())));
       total += static_cast<std::size_t>(n);
       if (total > kMaxPartBytes)
-        return fail(part + " unpacks to more than " + std::to_string(kMaxPartBytes >> 20) +
-                    " MiB; not a sheet of figures");
+        return fail(Message{
+            part + " unpacks to more than " + std::to_string(kMaxPartBytes >> 20) +
+                " MiB; not a sheet of figures",
+            part + " 解压后超过 " + std::to_string(kMaxPartBytes >> 20) + " MiB，不像一张数据表"});
       bool last = n == 0;
       if (XML_Parse(p, buf, static_cast<int>(n), last) == XML_STATUS_ERROR) {
-        if (!reader.error.empty()) return fail(part + ": " + reader.error);
-        if (ctx.doctype) return fail(part + ": a document type declaration is not allowed");
-        return fail("damaged workbook: " + part + " line " +
-                    std::to_string(XML_GetCurrentLineNumber(p)) + ": " +
-                    XML_ErrorString(XML_GetErrorCode(p)));
+        if (!reader.error.en.empty()) return fail(Message{part + ": ", part + "："} + reader.error);
+        if (ctx.doctype)
+          return fail(Message{part + ": a document type declaration is not allowed",
+                              part + "：不允许文档类型声明"});
+        // expat's reason has no Chinese: kept in English in both.
+        const std::string line = std::to_string(XML_GetCurrentLineNumber(p));
+        const std::string why = XML_ErrorString(XML_GetErrorCode(p));
+        return fail(Message{"damaged workbook: " + part + " line " + line + ": " + why,
+                            "工作簿已损坏：" + part + " 第 " + line + " 行：" + why});
       }
       if (last) break;
     }
     return {};
   }
 
-  Diagnostic fail(std::string message) const {
-    return make_error(Location{path_}, std::move(message));
+  // libzip's reason has no Chinese: kept in English in both.
+  static Message cannot_unpack(const std::string& part, const std::string& why) {
+    return {"damaged workbook: cannot unpack " + part + " (" + why + ")",
+            "工作簿已损坏：无法解压 " + part + "（" + why + "）"};
   }
   Diagnostic fail(Message message) const { return make_error(Location{path_}, std::move(message)); }
 
@@ -260,17 +271,17 @@ class Xlsx {
   static void on_start(void* data, const XML_Char* name, const XML_Char** attrs) {
     auto* c = static_cast<Context*>(data);
     c->reader->start(local(name), attrs);
-    if (!c->reader->error.empty()) XML_StopParser(c->parser, XML_FALSE);
+    if (!c->reader->error.en.empty()) XML_StopParser(c->parser, XML_FALSE);
   }
   static void on_end(void* data, const XML_Char* name) {
     auto* c = static_cast<Context*>(data);
     c->reader->end(local(name));
-    if (!c->reader->error.empty()) XML_StopParser(c->parser, XML_FALSE);
+    if (!c->reader->error.en.empty()) XML_StopParser(c->parser, XML_FALSE);
   }
   static void on_text(void* data, const XML_Char* s, int len) {
     auto* c = static_cast<Context*>(data);
     c->reader->text(std::string_view(s, static_cast<std::size_t>(len)));
-    if (!c->reader->error.empty()) XML_StopParser(c->parser, XML_FALSE);
+    if (!c->reader->error.en.empty()) XML_StopParser(c->parser, XML_FALSE);
   }
   static void on_doctype(void* data, const XML_Char*, const XML_Char*, const XML_Char*, int) {
     auto* c = static_cast<Context*>(data);
@@ -390,7 +401,7 @@ struct SheetPart : PartReader {
       const char* r = attr(attrs, "r");
       int n = r ? std::atoi(r) : row + 1;
       if (n < 1 || n > kMaxRow) {
-        error = "row number out of range";
+        error = {"row number out of range", "行号超出范围"};
         return;
       }
       row = n;
@@ -404,13 +415,14 @@ struct SheetPart : PartReader {
       if (r) {
         auto ref = parse_ref(r);
         if (!ref) {
-          error = "bad cell reference \"" + sanitize(r) + "\"";
+          error = {"bad cell reference \"" + sanitize(r) + "\"",
+                   "错误的单元格引用“" + sanitize(r) + "”"};
           return;
         }
         cell_col = ref->first;
       }
       if (cell_col >= kMaxColumn) {
-        error = "column out of range";
+        error = {"column out of range", "列号超出范围"};
         return;
       }
       col = cell_col + 1;
@@ -440,7 +452,7 @@ struct SheetPart : PartReader {
     if (in_is && in_t) inline_text += s;
     if (in_f) formula += s;
     if (value.size() + inline_text.size() + formula.size() > kMaxPartBytes)
-      error = "a cell too long";
+      error = {"a cell too long", "单元格内容过长"};
   }
 
   void end(std::string_view name) override {
@@ -456,7 +468,7 @@ struct SheetPart : PartReader {
     // says so where it needs the cell rather than read it as empty.
     if (has_formula && value.empty() && type != "inlineStr" && !(type == "str" && has_value)) {
       if (++cells_kept > kMaxCells) {
-        error = "more than " + std::to_string(kMaxCells) + " cells; not a sheet of figures";
+        error = too_many_cells();
         return;
       }
       rows->back().unsaved_formulas.emplace_back(cell_col, formula);
@@ -467,8 +479,9 @@ struct SheetPart : PartReader {
       std::size_t i = 0;
       auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), i);
       if (ec != std::errc() || end != value.data() + value.size() || i >= strings->size()) {
-        error =
-            "cell " + column_letters(cell_col) + std::to_string(row) + " names no shared string";
+        const std::string cell = column_letters(cell_col) + std::to_string(row);
+        error = {"cell " + cell + " names no shared string",
+                 "单元格 " + cell + " 所指的共享字符串不存在"};
         return;
       }
       shown = (*strings)[i];
@@ -486,7 +499,7 @@ struct SheetPart : PartReader {
     if (cell_col >= cells.size()) {
       cells_kept += cell_col + 1 - cells.size();
       if (cells_kept > kMaxCells) {
-        error = "more than " + std::to_string(kMaxCells) + " cells; not a sheet of figures";
+        error = too_many_cells();
         return;
       }
       cells.resize(cell_col + 1);
@@ -525,7 +538,8 @@ Expected<Sheet> read_xlsx(const std::string& path, const std::string& sheet_name
   }
   auto target = rels.targets.find(chosen->rel);
   if (target == rels.targets.end())
-    return book.fail("damaged workbook: sheet '" + sanitize(chosen->name) + "' has no part");
+    return book.fail(Message{"damaged workbook: sheet '" + sanitize(chosen->name) + "' has no part",
+                             "工作簿已损坏：工作表“" + sanitize(chosen->name) + "”没有内容部件"});
   std::string part = target->second;
   part = part.starts_with('/') ? part.substr(1) : "xl/" + part;
 
@@ -586,9 +600,7 @@ Expected<Sheet> read_xls_here(const std::string& path, const std::string& sheet_
       freexl_worksheet_dimensions(handle, &nrows, &ncols) != FREEXL_OK)
     return fail(Message{"damaged workbook: cannot read sheet '" + sanitize(chosen_name) + "'",
                         "工作簿已损坏：无法读取工作表“" + sanitize(chosen_name) + "”"});
-  if (static_cast<std::size_t>(nrows) * ncols > kMaxCells)
-    return fail(Message{"more than " + std::to_string(kMaxCells) + " cells; not a sheet of figures",
-                        "超过 " + std::to_string(kMaxCells) + " 个单元格，不像一张数据表"});
+  if (static_cast<std::size_t>(nrows) * ncols > kMaxCells) return fail(too_many_cells());
   Sheet sheet;
   sheet.file = path;
   sheet.cell_prefix = path + ":" + chosen_name + "!";

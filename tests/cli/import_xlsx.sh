@@ -157,6 +157,11 @@ with zipfile.ZipFile("bomb.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
 with zipfile.ZipFile("laughs.xlsx", "w") as z:
     z.writestr("xl/workbook.xml", '<!DOCTYPE w [<!ENTITY a "aaaa">]>' + wb)
     z.writestr("xl/_rels/workbook.xml.rels", rels)
+# A row numbered 0: no row of Excel's.
+with zipfile.ZipFile("row0.xlsx", "w") as z:
+    z.writestr("xl/workbook.xml", wb)
+    z.writestr("xl/_rels/workbook.xml.rels", rels)
+    z.writestr("xl/worksheets/sheet1.xml", '<worksheet><sheetData><row r="0"/></sheetData></worksheet>')
 EOF
 
 run import q.xlsx
@@ -252,6 +257,15 @@ same "zip bomb: message" "$ERR" 'plan: bomb.xlsx: xl/worksheets/sheet1.xml unpac
 run import laughs.xlsx
 same "doctype: exit" "$RC" 1
 same "doctype: message" "$ERR" 'plan: laughs.xlsx: xl/workbook.xml: a document type declaration is not allowed'
+# The same in Chinese.
+run --lang zh import bomb.xlsx
+same "zip bomb: message in Chinese" "$ERR" 'plan: bomb.xlsx: xl/worksheets/sheet1.xml 解压后超过 64 MiB，不像一张数据表'
+run --lang zh import laughs.xlsx
+same "doctype: message in Chinese" "$ERR" 'plan: laughs.xlsx: xl/workbook.xml：不允许文档类型声明'
+run import row0.xlsx
+same "row 0: message" "$ERR" 'plan: row0.xlsx: xl/worksheets/sheet1.xml: row number out of range'
+run --lang zh import row0.xlsx
+same "row 0: message in Chinese" "$ERR" 'plan: row0.xlsx: xl/worksheets/sheet1.xml：行号超出范围'
 printf 'PK\003\004 not really a zip' > cut.xlsx
 run import cut.xlsx
 same "not a zip: exit" "$RC" 1
