@@ -3,30 +3,56 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <iterator>
 
 namespace plan {
 
+namespace {
+
+// What each kind of period is, in PeriodKind's order: one row a kind
+// rather than a switch a fact.
+struct KindFacts {
+  PeriodKind kind;
+  std::string_view name;     // as --period takes it
+  int months;                // the months it spans (0: a week)
+  std::string_view form;     // the label's form, for error messages
+  std::string_view form_zh;  // … in Chinese
+  std::string_view word_zh;  // the kind's word: 月份
+};
+constexpr KindFacts kKinds[] = {
+    {PeriodKind::week, "week", 0, "YYYY-Www, an ISO week such as 2020-W27",
+     "YYYY-Www，ISO 周，如 2020-W27", "周"},
+    {PeriodKind::month, "month", 1, "YYYY-MM, such as 2020-06 or 2020年6月",
+     "YYYY-MM，如 2020-06 或 2020年6月", "月份"},
+    {PeriodKind::quarter, "quarter", 3, "YYYYQn, such as 2020Q2 or 2020年第二季度",
+     "YYYYQn，如 2020Q2 或 2020年第二季度", "季度"},
+    {PeriodKind::half, "half", 6, "YYYYH1 or YYYYH2, or 2020年上半年",
+     "YYYYH1 或 YYYYH2，或 2020年上半年", "半年"},
+    {PeriodKind::year, "year", 12, "YYYY, such as 2020 or 2020年", "YYYY，如 2020 或 2020年",
+     "年份"},
+};
+
+constexpr bool in_order() {
+  for (std::size_t i = 0; i < std::size(kKinds); ++i)
+    if (static_cast<std::size_t>(kKinds[i].kind) != i) return false;
+  return true;
+}
+static_assert(in_order(), "kKinds is indexed by PeriodKind");
+
+const KindFacts& facts(PeriodKind k) {
+  return kKinds[static_cast<std::size_t>(k)];
+}
+
+}  // namespace
+
 std::optional<PeriodKind> parse_period_kind(std::string_view s) {
-  for (PeriodKind k : {PeriodKind::week, PeriodKind::month, PeriodKind::quarter, PeriodKind::half,
-                       PeriodKind::year})
-    if (period_kind_name(k) == s) return k;
+  for (const KindFacts& f : kKinds)
+    if (f.name == s) return f.kind;
   return std::nullopt;
 }
 
 std::string_view period_kind_name(PeriodKind k) {
-  switch (k) {
-    case PeriodKind::week:
-      return "week";
-    case PeriodKind::month:
-      return "month";
-    case PeriodKind::quarter:
-      return "quarter";
-    case PeriodKind::half:
-      return "half";
-    case PeriodKind::year:
-      return "year";
-  }
-  return "?";
+  return facts(k).name;
 }
 
 int iso_weekday(Date d) {
@@ -36,33 +62,6 @@ int iso_weekday(Date d) {
 }
 
 namespace {
-
-// First month of the quarter, half or year that month `m` is in.
-int first_month(PeriodKind k, int m) {
-  switch (k) {
-    case PeriodKind::quarter:
-      return (m - 1) / 3 * 3 + 1;
-    case PeriodKind::half:
-      return m <= 6 ? 1 : 7;
-    case PeriodKind::year:
-      return 1;
-    default:
-      return m;
-  }
-}
-
-int months_in(PeriodKind k) {
-  switch (k) {
-    case PeriodKind::quarter:
-      return 3;
-    case PeriodKind::half:
-      return 6;
-    case PeriodKind::year:
-      return 12;
-    default:
-      return 1;
-  }
-}
 
 // Monday of ISO week 1 of `year`: the week that holds 4 January.
 Date iso_week_one(int year) {
@@ -93,8 +92,10 @@ CalendarPeriod period_containing(PeriodKind k, Date d) {
     Date monday = d.add_days(-iso_weekday(d));
     return {k, monday, monday.add_days(6)};
   }
-  Date first = Date::from_ymd(d.year(), first_month(k, d.month()), 1);
-  return {k, first, first.add_months(months_in(k)).add_days(-1)};
+  // The months of a quarter, half or year are counted from January.
+  const int months = facts(k).months;
+  Date first = Date::from_ymd(d.year(), (d.month() - 1) / months * months + 1, 1);
+  return {k, first, first.add_months(months).add_days(-1)};
 }
 
 CalendarPeriod previous_period(const CalendarPeriod& p) {
@@ -163,51 +164,15 @@ std::optional<CalendarPeriod> parse_calendar_label(PeriodKind k, std::string_vie
 }
 
 std::string_view calendar_label_form(PeriodKind k) {
-  switch (k) {
-    case PeriodKind::week:
-      return "YYYY-Www, an ISO week such as 2020-W27";
-    case PeriodKind::month:
-      return "YYYY-MM, such as 2020-06 or 2020年6月";
-    case PeriodKind::quarter:
-      return "YYYYQn, such as 2020Q2 or 2020年第二季度";
-    case PeriodKind::half:
-      return "YYYYH1 or YYYYH2, or 2020年上半年";
-    case PeriodKind::year:
-      return "YYYY, such as 2020 or 2020年";
-  }
-  return "?";
+  return facts(k).form;
 }
 
 std::string_view calendar_label_form_zh(PeriodKind k) {
-  switch (k) {
-    case PeriodKind::week:
-      return "YYYY-Www，ISO 周，如 2020-W27";
-    case PeriodKind::month:
-      return "YYYY-MM，如 2020-06 或 2020年6月";
-    case PeriodKind::quarter:
-      return "YYYYQn，如 2020Q2 或 2020年第二季度";
-    case PeriodKind::half:
-      return "YYYYH1 或 YYYYH2，或 2020年上半年";
-    case PeriodKind::year:
-      return "YYYY，如 2020 或 2020年";
-  }
-  return "?";
+  return facts(k).form_zh;
 }
 
 std::string_view period_kind_word_zh(PeriodKind k) {
-  switch (k) {
-    case PeriodKind::week:
-      return "周";
-    case PeriodKind::month:
-      return "月份";
-    case PeriodKind::quarter:
-      return "季度";
-    case PeriodKind::half:
-      return "半年";
-    case PeriodKind::year:
-      return "年份";
-  }
-  return "?";
+  return facts(k).word_zh;
 }
 
 }  // namespace plan
