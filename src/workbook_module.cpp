@@ -29,8 +29,8 @@ Expected<Sheet> cannot_read(const std::string&, const std::string&) {
 const WorkbookModule kUnloadable{PLAN_VERSION, kWorkbookLayout, &cannot_render, &cannot_read};
 
 // Where the module is: beside the executable (a build folder), else
-// ../PLAN_MODULE_DIR from it (an install: /usr/bin/plan's is
-// /usr/lib/x86_64-linux-gnu/plan/). The first that exists; the installed
+// PLAN_MODULE_FROM_BIN from its folder (an install: /usr/bin/plan's is
+// ../lib/x86_64-linux-gnu/plan/, CMakeLists.txt). The first that exists; the installed
 // one, for the message, when neither does. Never the current folder: where
 // /proc is not mounted, nothing (a module found there would run its code).
 std::optional<std::string> module_path() {
@@ -40,7 +40,7 @@ std::optional<std::string> module_path() {
   const std::filesystem::path dir = exe.parent_path();
   const std::filesystem::path beside = dir / kModuleName;
   if (::access(beside.c_str(), F_OK) == 0) return beside.string();
-  return (dir.parent_path() / PLAN_MODULE_DIR / kModuleName).string();
+  return (dir / PLAN_MODULE_FROM_BIN / kModuleName).lexically_normal().string();
 }
 
 const WorkbookModule& load() {
