@@ -158,13 +158,13 @@ Outcome write_sheet(lxw_workbook* wb, Writer& fmt, const XlsxBook& book, const X
   if (t.rows.size() + kHeaderRow + 1 > kMaxRows)
     return make_error({}, Message{"too many rows for an Excel sheet (" +
                                       std::to_string(t.rows.size()) + "; at most 1,048,573)",
-                                  "Excel 工作表容纳不下这么多行（" + std::to_string(t.rows.size()) +
+                                  "行数超出 Excel 工作表上限（" + std::to_string(t.rows.size()) +
                                       " 行；最多 1,048,573 行）"});
   const std::string& name = book.zh && !s.name_zh.empty() ? s.name_zh : s.name;
   lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
   if (!ws)
     return make_error({}, Message{"cannot name an Excel sheet '" + name + "'",
-                                  "Excel 工作表不能以“" + name + "”为名"});
+                                  "Excel 不接受工作表名“" + name + "”"});
 
   std::vector<std::size_t> cols;
   for (std::size_t i = 0; i < t.columns.size(); ++i)
@@ -240,8 +240,36 @@ Outcome write_sheet(lxw_workbook* wb, Writer& fmt, const XlsxBook& book, const X
 
 }  // namespace
 
+// libxlsxwriter prints lines of its own ("[ERROR][packager.c:1541]: ...")
+// on standard error before it returns an error, which plan words in one
+// line of its own: standard error points at /dev/null while the library
+// works. (Only the record reader has threads, and it is done by now.)
+class QuietStderr {
+ public:
+  QuietStderr() {
+    std::fflush(stderr);
+    saved_ = ::fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 0);
+    const int null = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (saved_ >= 0 && null >= 0) ::dup2(null, STDERR_FILENO);
+    if (null >= 0) ::close(null);
+  }
+  ~QuietStderr() {
+    if (saved_ < 0) return;
+    std::fflush(stderr);
+    ::dup2(saved_, STDERR_FILENO);
+    ::close(saved_);
+  }
+  QuietStderr(const QuietStderr&) = delete;
+  QuietStderr& operator=(const QuietStderr&) = delete;
+
+ private:
+  int saved_ = -1;
+};
+
 Message xlsx_reason(int err) {
-  const std::string en = lxw_strerror(static_cast<lxw_error>(err));
+  // Its sentences end in a full stop, plan's messages do not.
+  std::string en = lxw_strerror(static_cast<lxw_error>(err));
+  if (en.ends_with('.')) en.pop_back();
   // The reasons closing a workbook meets: its temporary files and the zip
   // archive (a full or unwritable temporary folder, mostly). Others keep
   // libxlsxwriter's English in both languages, as system_reason does.
@@ -251,13 +279,13 @@ Message xlsx_reason(int err) {
     case LXW_ERROR_CREATING_XLSX_FILE:
       return {en, "无法创建 xlsx 文件，通常是没有权限"};
     case LXW_ERROR_CREATING_TMPFILE:
-      return {en, "组装文件时无法创建临时文件"};
+      return {en, "生成文件时无法创建临时文件"};
     case LXW_ERROR_READING_TMPFILE:
       return {en, "无法读取临时文件"};
     case LXW_ERROR_ZIP_FILE_OPERATION:
     case LXW_ERROR_ZIP_FILE_ADD:
     case LXW_ERROR_ZIP_CLOSE:
-      return {en, "写 xlsx 压缩包时出错"};
+      return {en, "写入 xlsx 压缩包时出错"};
     default:
       return {en, en};
   }
@@ -269,17 +297,20 @@ Expected<std::string> render_xlsx(const XlsxBook& book) {
   if (ec) dir = "/tmp";
   std::string path = (dir / "plan-xlsx.XXXXXX").string();
   int fd = mkstemp(path.data());
-  if (fd < 0)
+  if (fd < 0) {
+    const int err = errno;
     return make_io_error(
         {dir.string()},
         Message{"cannot make a temporary file for the workbook: ", "无法为工作簿创建临时文件："} +
-            system_reason(std::error_code(errno, std::generic_category())));
+            system_reason(std::error_code(err, std::generic_category())));
+  }
   ::close(fd);
   struct Remove {
     std::string p;
     ~Remove() { ::unlink(p.c_str()); }
   } remove{path};
 
+  const QuietStderr quiet;
   lxw_workbook* wb = workbook_new(path.c_str());
   if (!wb) return make_io_error({path}, Message{"cannot start the workbook", "无法创建工作簿"});
   // The creation time is the as-of day at midnight UTC: the same inputs give
@@ -301,9 +332,19 @@ Expected<std::string> render_xlsx(const XlsxBook& book) {
       return o.error();
     }
   }
-  if (lxw_error err = workbook_close(wb); err != LXW_NO_ERROR)
-    return make_io_error(
-        {path}, Message{"cannot write the workbook: ", "无法写出工作簿："} + xlsx_reason(err));
+  errno = 0;
+  if (lxw_error err = workbook_close(wb); err != LXW_NO_ERROR) {
+    // The library's reason is about its zip or temporary files; the
+    // system's, when it is about the disk, says what to do about it. The
+    // folder, not the temporary file, which is gone.
+    const int why = errno;
+    Message reason = xlsx_reason(err);
+    if (why == ENOSPC || why == EDQUOT || why == EFBIG || why == EROFS || why == EIO)
+      reason = reason + Message{": ", "："} +
+               system_reason(std::error_code(why, std::generic_category()));
+    return make_io_error({dir.string()},
+                         Message{"cannot write the workbook: ", "无法写出工作簿："} + reason);
+  }
   std::ifstream in(path, std::ios::binary);
   std::ostringstream bytes;
   bytes << in.rdbuf();

@@ -416,7 +416,7 @@ struct SheetPart : PartReader {
         auto ref = parse_ref(r);
         if (!ref) {
           error = {"bad cell reference \"" + sanitize(r) + "\"",
-                   "错误的单元格引用“" + sanitize(r) + "”"};
+                   "无效的单元格引用“" + sanitize(r) + "”"};
           return;
         }
         cell_col = ref->first;
@@ -539,7 +539,7 @@ Expected<Sheet> read_xlsx(const std::string& path, const std::string& sheet_name
   auto target = rels.targets.find(chosen->rel);
   if (target == rels.targets.end())
     return book.fail(Message{"damaged workbook: sheet '" + sanitize(chosen->name) + "' has no part",
-                             "工作簿已损坏：工作表“" + sanitize(chosen->name) + "”没有内容部件"});
+                             "工作簿已损坏：找不到工作表“" + sanitize(chosen->name) + "”的内容"});
   std::string part = target->second;
   part = part.starts_with('/') ? part.substr(1) : "xl/" + part;
 

@@ -263,8 +263,10 @@ same "zip bomb: message in Chinese" "$ERR" 'plan: bomb.xlsx: xl/worksheets/sheet
 run --lang zh import laughs.xlsx
 same "doctype: message in Chinese" "$ERR" 'plan: laughs.xlsx: xl/workbook.xml：不允许文档类型声明'
 run import row0.xlsx
+same "row 0: exit" "$RC" 1
 same "row 0: message" "$ERR" 'plan: row0.xlsx: xl/worksheets/sheet1.xml: row number out of range'
 run --lang zh import row0.xlsx
+same "row 0: exit in Chinese" "$RC" 1
 same "row 0: message in Chinese" "$ERR" 'plan: row0.xlsx: xl/worksheets/sheet1.xml：行号超出范围'
 printf 'PK\003\004 not really a zip' > cut.xlsx
 run import cut.xlsx

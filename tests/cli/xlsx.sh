@@ -75,7 +75,25 @@ TMPDIR=/proc expect_exit 1 -- "${P[@]}" status --as-of 2019-06-30 --format xlsx 
 if grep -q '^plan: /proc: cannot make a temporary file for the workbook: ' "$WORK/err" &&
   [ "$(wc -l < "$WORK/err")" = 1 ] && [ ! -e "$WORK/no.xlsx" ]; then ok; else fail "TMPDIR=/proc: $(cat "$WORK/err")"; fi
 TMPDIR=/proc expect_exit 1 -- "${P[@]}" --lang zh status --as-of 2019-06-30 --format xlsx -o "$WORK/no.xlsx"
-if grep -q '^plan: /proc: 无法为工作簿创建临时文件：' "$WORK/err"; then ok; else fail "TMPDIR=/proc, zh: $(cat "$WORK/err")"; fi
+if grep -q '^plan: /proc: 无法为工作簿创建临时文件：' "$WORK/err" &&
+  [ "$(wc -l < "$WORK/err")" = 1 ] && [ ! -e "$WORK/no.xlsx" ]; then ok; else fail "TMPDIR=/proc, zh: $(cat "$WORK/err")"; fi
+# A temporary folder that fills up (an 8 KiB tmpfs, in a mount namespace of
+# its own where the system allows one): the disk named as the reason, in
+# one line (libxlsxwriter's own [ERROR] lines kept off the terminal).
+mkdir "$WORK/small"
+if unshare -m true 2>/dev/null; then
+  full() {
+    unshare -m sh -c 'mount -t tmpfs -o size=8k none "$0" && TMPDIR="$0" exec "$@"' \
+      "$WORK/small" "${P[@]}" "$@" status --as-of 2019-06-30 --format xlsx -o "$WORK/full.xlsx"
+  }
+  expect_exit 1 -- full
+  expect_err_line "plan: $WORK/small: cannot write the workbook: Zip generic error ZIP_ERRNO while creating the xlsx file: No space left on device"
+  if [ "$(wc -l < "$WORK/err")" = 1 ] && [ ! -e "$WORK/full.xlsx" ]; then ok; else fail "full TMPDIR: $(cat "$WORK/err")"; fi
+  expect_exit 1 -- full --lang zh
+  expect_err_line "plan: $WORK/small: 无法写出工作簿：写入 xlsx 压缩包时出错：磁盘已满"
+else
+  echo "note: no mount namespace here (unshare -m): the full TMPDIR case is not run" >&2
+fi
 
 # --lang zh: Chinese sheet name, headers and status words.
 expect_exit 0 -- "${P[@]}" --lang zh status --as-of 2019-06-30 --format xlsx -o "$WORK/zh.xlsx"
