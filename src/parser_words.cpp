@@ -75,8 +75,14 @@ std::string chinese(std::string_view what) {
       return str(option) + "：“" + str(a) + "”不是状态（可选：" + str(b) + "）";
     // CLI::Range, then CLI::IsMember.
     if (rest.starts_with("Value ") && split_last(rest.substr(6), " not in range ", &a, &c) &&
-        split_last(c, " to ", &b, &c))
+        split_last(c, " to ", &b, &c)) {
+      // CLI11 says "not in range" of a word too: it is not a number at all.
+      const std::string_view digits = a.starts_with('-') ? a.substr(1) : a;
+      if (digits.empty() || digits.find_first_not_of("0123456789") != std::string_view::npos)
+        return str(option) + "：“" + str(a) + "”不是整数（应在 " + str(b) + " 至 " + str(c) +
+               " 之间）";
       return str(option) + "：“" + str(a) + "”不在 " + str(b) + " 至 " + str(c) + " 之间";
+    }
     if (between(rest, "", "}", &c) && split_last(c, " not in {", &a, &b))
       return str(option) + "：“" + str(a) + "”无效（可选值：" + str(b) + "）";
     // A value missing after an option: "1 required DATE missing".

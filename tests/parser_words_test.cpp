@@ -21,6 +21,10 @@ TEST_CASE("the parser's messages a person meets read in Chinese") {
   // CLI::IsMember, CLI::Range.
   CHECK(zh("--format: xyz not in {table,csv}") == "--format：“xyz”无效（可选值：table,csv）");
   CHECK(zh("--columns: Value 5 not in range 20 to 10000") == "--columns：“5”不在 20 至 10000 之间");
+  CHECK(zh("--columns: Value -5 not in range 20 to 10000") ==
+        "--columns：“-5”不在 20 至 10000 之间");
+  CHECK(zh("--columns: Value abc not in range 20 to 10000") ==
+        "--columns：“abc”不是整数（应在 20 至 10000 之间）");
   // Missing and left over.
   CHECK(zh("--as-of: 1 required DATE missing") == "--as-of 后缺少 DATE");
   CHECK(zh("id is required") == "缺少 id");
