@@ -735,12 +735,16 @@ std::optional<TextProblem> check_toml_text(std::string_view s) {
   auto non_ascii = [&](std::size_t i) {
     return i < s.size() && static_cast<unsigned char>(s[i]) >= 0x80;
   };
-  auto name = [&](std::size_t i) {
-    return fmt::format("'{}' (U+{:04X})", sanitize(s.substr(i, utf8_length(s.substr(i)))),
-                       static_cast<std::uint32_t>(code_point_at(s, i)));
+  // The character at i and its code point: '标' (U+6807), or in Chinese
+  // “标”（U+6807）.
+  auto name = [&](std::size_t i, bool zh = false) {
+    const std::string c = sanitize(s.substr(i, utf8_length(s.substr(i))));
+    const auto point = static_cast<std::uint32_t>(code_point_at(s, i));
+    return zh ? fmt::format("“{}”（U+{:04X}）", c, point)
+              : fmt::format("'{}' (U+{:04X})", c, point);
   };
   auto bad_escape = [&](std::size_t i) {
-    return TextProblem{i, {"invalid escape \\" + name(i), "无效的转义 \\" + name(i)}};
+    return TextProblem{i, {"invalid escape \\" + name(i), "无效的转义 \\" + name(i, true)}};
   };
   std::size_t i = 0;
   while (i < s.size()) {
@@ -761,7 +765,7 @@ std::optional<TextProblem> check_toml_text(std::string_view s) {
                   i,
                   {name(i) + " after a line-ending backslash: the TOML reader (toml++ 3.3.0) "
                              "cannot read it there; start the line with another character",
-                   "行尾反斜杠之后的 " + name(i) +
+                   "行尾反斜杠之后的 " + name(i, true) +
                        "：TOML 读取器（toml++ 3.3.0）在此处读不了它；请换一个字符作为该行开头"}};
             continue;
           }
@@ -783,7 +787,7 @@ std::optional<TextProblem> check_toml_text(std::string_view s) {
                          {"unexpected character " + name(i) +
                               "; outside strings and comments TOML is ASCII (text goes in "
                               "quotes)",
-                          "意外的字符 " + name(i) +
+                          "意外的字符 " + name(i, true) +
                               "；在字符串和注释之外，TOML 只用 ASCII 字符（文字要放在引号内）"}};
     } else {
       ++i;

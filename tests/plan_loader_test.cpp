@@ -436,10 +436,10 @@ TEST_CASE("plan file messages read in Chinese, at the same place") {
         V{"p.toml:20:10: parent“x.z”不是本计划的指标；是否是“x.y”？"});
   // Before toml++ reads the text, and toml++'s own words after a Chinese
   // lead.
-  CHECK(
-      problems_zh("title = 标题\n", false) ==
-      V{"p.toml:1:9: 意外的字符 '标' (U+6807)；在字符串和注释之外，TOML 只用 ASCII 字符（文字要放在"
-        "引号内）"});
+  CHECK(problems_zh("title = 标题\n", false) ==
+        V{"p.toml:1:9: 意外的字符 “标”（U+6807）；在字符串和注释之外，TOML 只用 ASCII "
+          "字符（文字要放在"
+          "引号内）"});
   const V syntax = problems_zh("[plan\n", false);
   REQUIRE(syntax.size() == 1);
   CHECK(syntax[0].starts_with("p.toml:1:"));
