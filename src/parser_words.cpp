@@ -90,7 +90,8 @@ std::string chinese(std::string_view what) {
         a.find_first_not_of("0123456789") == std::string_view::npos && !has_space(b))
       return str(option) + " 后缺少 " + str(b);
   }
-  if (between(what, "", " is required", &a) && !a.empty() && !has_space(a)) return "缺少 " + str(a);
+  if (between(what, "", " is required", &a) && !a.empty() && !has_space(a))
+    return "缺少参数 " + str(a);
   for (const auto& [sep, zh] :
        {std::pair{" requires ", " 需要同时给出 "}, std::pair{" excludes ", " 与 "}}) {
     if (split_last(what, sep, &a, &b) && !a.empty() && !b.empty() && !has_space(a) && !has_space(b))

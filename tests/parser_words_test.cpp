@@ -27,7 +27,7 @@ TEST_CASE("the parser's messages a person meets read in Chinese") {
         "--columns：“abc”不是整数（应在 20 至 10000 之间）");
   // Missing and left over.
   CHECK(zh("--as-of: 1 required DATE missing") == "--as-of 后缺少 DATE");
-  CHECK(zh("id is required") == "缺少 id");
+  CHECK(zh("id is required") == "缺少参数 id");
   CHECK(zh("--by requires --file") == "--by 需要同时给出 --file");
   CHECK(zh("--add excludes --force") == "--add 与 --force 不能同时使用");
   CHECK(zh("Could not convert: --columns = abc") == "--columns 的值“abc”无法识别");
