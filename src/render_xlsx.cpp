@@ -238,8 +238,6 @@ Outcome write_sheet(lxw_workbook* wb, Writer& fmt, const XlsxBook& book, const X
   return {};
 }
 
-}  // namespace
-
 // libxlsxwriter prints lines of its own ("[ERROR][packager.c:1541]: ...")
 // on standard error before it returns an error, which plan words in one
 // line of its own: standard error points at /dev/null while the library
@@ -265,6 +263,8 @@ class QuietStderr {
  private:
   int saved_ = -1;
 };
+
+}  // namespace
 
 Message xlsx_reason(int err) {
   // Its sentences end in a full stop, plan's messages do not.
