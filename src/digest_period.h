@@ -20,6 +20,9 @@
 namespace plan {
 
 enum class PeriodKind { week, month, quarter, half, year };
+// Every kind, shortest first.
+inline constexpr PeriodKind kPeriodKinds[] = {
+    PeriodKind::week, PeriodKind::month, PeriodKind::quarter, PeriodKind::half, PeriodKind::year};
 
 // "week", "month", "quarter", "half", "year".
 std::optional<PeriodKind> parse_period_kind(std::string_view s);

@@ -54,8 +54,7 @@ std::string chinese(std::string_view what) {
     if (between(rest, "'", "' is not a date (YYYY-MM-DD)", &a))
       return str(option) + "：“" + str(a) + "”不是日期（YYYY-MM-DD）";
     // A period's label (--month 2020-13): "'X' is not a month (FORM)".
-    for (PeriodKind k : {PeriodKind::week, PeriodKind::month, PeriodKind::quarter, PeriodKind::half,
-                         PeriodKind::year}) {
+    for (PeriodKind k : kPeriodKinds) {
       const std::string tail = "' is not a " + std::string(period_kind_name(k)) + " (" +
                                std::string(calendar_label_form(k)) + ")";
       if (between(rest, "'", tail, &a))
@@ -92,11 +91,15 @@ std::string chinese(std::string_view what) {
   }
   if (between(what, "", " is required", &a) && !a.empty() && !has_space(a))
     return "缺少参数 " + str(a);
-  for (const auto& [sep, zh] :
-       {std::pair{" requires ", " 需要同时给出 "}, std::pair{" excludes ", " 与 "}}) {
-    if (split_last(what, sep, &a, &b) && !a.empty() && !b.empty() && !has_space(a) && !has_space(b))
-      return str(a) + zh + str(b) + (sep == std::string_view(" excludes ") ? " 不能同时使用" : "");
-  }
+  // "A requires B", "A excludes B": A and B are options.
+  struct Pair {
+    std::string_view sep, zh_between, zh_after;
+  };
+  for (const Pair& p :
+       {Pair{" requires ", " 需要同时给出 ", ""}, Pair{" excludes ", " 与 ", " 不能同时使用"}})
+    if (split_last(what, p.sep, &a, &b) && !a.empty() && !b.empty() && !has_space(a) &&
+        !has_space(b))
+      return str(a) + str(p.zh_between) + str(b) + str(p.zh_after);
   if (between(what, "Could not convert: ", "", &c) && split_last(c, " = ", &a, &b) && !has_space(a))
     return str(a) + " 的值“" + str(b) + "”无法识别";
   for (std::string_view head :

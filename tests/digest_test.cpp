@@ -322,8 +322,7 @@ TEST_CASE("consecutive digests of the shipped project partition its entries exac
   // Consecutive periods of one kind from the one containing 2018-01-01 to
   // the one containing 2020-12-31 (every entry of the sample is dated in the
   // plan period): summed, their "recorded" sections must be the ledger.
-  for (PeriodKind k : {PeriodKind::week, PeriodKind::month, PeriodKind::quarter, PeriodKind::half,
-                       PeriodKind::year}) {
+  for (PeriodKind k : kPeriodKinds) {
     CAPTURE(period_kind_name(k));
     std::size_t counted = 0, digests = 0;
     std::vector<std::size_t> per_indicator(plan.indicators.size());

@@ -34,12 +34,14 @@ void setup_report(CLI::App& sub, Globals& g) {
     std::vector<std::string> fail_on;
   };
   auto o = std::make_shared<Options>();
+  std::vector<std::string> kinds;
+  for (PeriodKind k : kPeriodKinds) kinds.emplace_back(period_kind_name(k));
   auto* period_option =
       sub.add_option("--period", o->period,
                      "The kind of period: the last complete one before the as-of day is covered")
           ->type_name("KIND")
           ->capture_default_str()
-          ->check(CLI::IsMember({"week", "month", "quarter", "half", "year"}));
+          ->check(CLI::IsMember(kinds));
   add_as_of_option(sub, o->as_of,
                    "The day the digest is made (default: today); it covers the last period "
                    "complete before it, or --month etc., with the reports filed by then");
