@@ -21,6 +21,7 @@
 #include "import.h"
 #include "ledger.h"
 #include "log_report.h"
+#include "parser_words.h"
 #include "plan_loader.h"
 #include "record.h"
 #include "record_fast.h"
@@ -364,6 +365,12 @@ void scalars(std::string_view data) {
       if (auto k = parse_kind(s)) expect(parse_kind(kind_name(*k)) == k, "kind name");
       if (auto f = parse_frequency(s)) expect(parse_frequency(frequency_name(*f)) == f, "freq");
       (void)parse_format(s);
+      {
+        // CLI11's message put into Chinese: any text, its English kept.
+        const Message m = parser_message(s);
+        expect(m.en == s, "parser_message changed the English");
+        expect(!m.zh.empty() || s.empty(), "parser_message gave no Chinese");
+      }
       break;
   }
 }

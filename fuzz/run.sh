@@ -113,13 +113,15 @@ EOF
     scalars)
       # First byte: the parser (fuzz_entries.h). 0 ISO date, 1 decimal,
       # 2 decimal in 万, 3 spreadsheet date, 4 thousands, 5 period label,
-      # 6 day arithmetic, 7 names.
+      # 6 day arithmetic, 7 names and the parser's messages.
       local i=0 s
       for s in '\x00''2019-06-30' '\x00''2020-02-29' '\x01''-1234.567891' '\x01''9223372.036854' \
         '\x02''1.2345' '\x03''2019年3月31日' '\x03''2019/3/31' '\x03''2019-3-31' \
         '\x04''1,234,567.5' '\x04''-4,210%' '\x05''2020-W53' '\x05''2020Q2' '\x05''2020h1' \
         '\x05''2020-06' '\x05''2020' '\x06''\x00\x00\x47\x11\x03\xfe' '\x07''quarter' \
-        '\x07''half-yearly' '\x07''milestone' '\x07''json'; do
+        '\x07''half-yearly' '\x07''milestone' '\x07''json' \
+        '\x07''--columns: Value abc not in range 20 to 10000' '\x07''--as-of: 1 required DATE missing' \
+        '\x07''--by requires --file' '\x07''--fail-on: '"'"'x'"'"' is not a status (a, b)'; do
         i=$((i + 1))
         printf '%b' "$s" >"$dir/s-$i"
       done
