@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <optional>
 #include <system_error>
 #include <thread>
@@ -28,8 +29,18 @@ namespace fs = std::filesystem;
 namespace {
 
 // Large reads keep system calls rare; the buffer is allocated once per
-// read_records call, so memory stays flat however many records there are.
+// read_records call (and reader thread), so memory stays flat however many
+// records there are.
 constexpr std::size_t kChunkBytes = 256 * 1024;
+
+// The buffer files are read into, aligned to a page. The kernel copies
+// the page cache into it 4.5 times faster than into a buffer 16 bytes past
+// a page boundary, where malloc puts a large std::vector's bytes: a loop of
+// 256 KiB reads over the 643 MB bench ledger took 0.03 s of system time
+// against 0.14 s, and `plan status` on one thread 0.08 s against 0.35 s.
+struct alignas(4096) ReadBuffer {
+  char bytes[kChunkBytes];
+};
 
 // Messages start in lower case; strerror's start in upper case.
 Message reason(int err) {
@@ -88,7 +99,7 @@ void collect(const fs::path& dir, std::vector<std::string>* files, Diagnostics& 
   if (ec) diags.error({dir.generic_string()}, cannot_list() + reason(ec));
 }
 
-void read_file(std::size_t index, const std::string& name, std::vector<char>& buf, const Plan& plan,
+void read_file(std::size_t index, const std::string& name, ReadBuffer& buf, const Plan& plan,
                const ReadGuard& guard, Diagnostics& diags, EntrySink& sink, ReadStats* total) {
   int fd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
@@ -108,7 +119,7 @@ void read_file(std::size_t index, const std::string& name, std::vector<char>& bu
   RecordStream stream(name, plan, diags, sink);
   while (left > 0) {
     ssize_t n =
-        ::read(fd, buf.data(), static_cast<std::size_t>(std::min<std::uint64_t>(buf.size(), left)));
+        ::read(fd, buf.bytes, static_cast<std::size_t>(std::min<std::uint64_t>(kChunkBytes, left)));
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       diags.error({name}, cannot_read() + reason(errno));
@@ -116,7 +127,7 @@ void read_file(std::size_t index, const std::string& name, std::vector<char>& bu
     }
     if (n == 0) break;
     left -= static_cast<std::uint64_t>(n);
-    stream.feed(std::string_view(buf.data(), static_cast<std::size_t>(n)));
+    stream.feed(std::string_view(buf.bytes, static_cast<std::size_t>(n)));
   }
   ::close(fd);
   ReadStats s = stream.finish();
@@ -143,9 +154,9 @@ std::optional<ReadStats> read_parallel(const std::vector<std::string>& files, un
   for (unsigned i = 0; i < threads; ++i) shards.push_back(sink.make_shard());
   std::atomic<std::size_t> next{0};
   auto work = [&](ShardableSink* shard) {
-    std::vector<char> buf(kChunkBytes);
+    const auto buf = std::make_unique_for_overwrite<ReadBuffer>();
     for (std::size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < files.size();)
-      read_file(i, files[i], buf, plan, guard, file_diags[i], *shard, &file_stats[i]);
+      read_file(i, files[i], *buf, plan, guard, file_diags[i], *shard, &file_stats[i]);
   };
   {
     std::vector<std::jthread> workers;
@@ -216,9 +227,9 @@ ReadStats read_all(Env& env, const fs::path& dir, const Plan& plan, Diagnostics&
     if (n > 1)
       if (auto parallel = read_parallel(files, n, plan, guard, diags, *shardable)) return *parallel;
   }
-  std::vector<char> buf(kChunkBytes);
+  const auto buf = std::make_unique_for_overwrite<ReadBuffer>();
   for (std::size_t i = 0; i < files.size(); ++i)
-    read_file(i, files[i], buf, plan, guard, diags, sink, &stats);
+    read_file(i, files[i], *buf, plan, guard, diags, sink, &stats);
   return stats;
 }
 
