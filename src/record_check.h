@@ -16,6 +16,7 @@
 #include "plausibility.h"
 #include "record.h"
 #include "record_reader.h"
+#include "text.h"
 
 namespace plan {
 
@@ -77,12 +78,26 @@ class RecordChecker : public ShardableSink {
   // What stands for the entry's by= in its fingerprint: 0 for none, the
   // place in known_by_ (+ 1) of a known one, else (a by= that names no
   // unit) the hash of the text with the top bit set.
-  std::uint64_t by_key(std::string_view by);
+  // Inline, as reporter_state: asked for every entry, and nearly always
+  // answered by the last unit found (a call cost more than the compare).
+  std::uint64_t by_key(std::string_view by) {
+    if (by.empty()) return 0;
+    if (last_by_ < known_by_.size() && same_text(known_by_[last_by_], by)) return last_by_ + 1;
+    return find_by_key(by);
+  }
+  // by_key of a by= other than the last one found.
+  std::uint64_t find_by_key(std::string_view by);
   void warn_unknown_unit(const EntryView& e);
   // Whether known_by_[unit] is one of the indicator's reporters, and
   // whether this file named it already when it is not.
   static constexpr std::int8_t kUnknown = -1, kNotReporter = 0, kReporter = 1, kNamed = 2;
-  std::int8_t reporter_state(std::size_t indicator, std::size_t unit);
+  std::int8_t reporter_state(std::size_t indicator, std::size_t unit) {
+    const std::vector<std::int8_t>& known = reports_[indicator];
+    if (unit < known.size() && known[unit] != kUnknown) return known[unit];
+    return learn_reporter_state(indicator, unit);
+  }
+  // reporter_state the first time it is asked for the pair.
+  std::int8_t learn_reporter_state(std::size_t indicator, std::size_t unit);
   // The checks of add and add_view: `index` is the entry's indicator, when
   // the plan has its id, which is `id`.
   void check(const EntryView& e, std::optional<std::size_t> index, std::string_view id);

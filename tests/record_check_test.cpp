@@ -27,9 +27,9 @@ struct Checker {
            const char* by = "") {
     check.add(make_entry(date, id, value, by, {file, line, 1}));
   }
-  std::vector<std::string> headlines() const {
+  std::vector<std::string> headlines(bool chinese = false) const {
     std::vector<std::string> out;
-    for (const auto& d : diags.items()) out.push_back(d.headline());
+    for (const auto& d : diags.items()) out.push_back(d.headline(chinese));
     return out;
   }
 };
@@ -82,6 +82,9 @@ TEST_CASE("a figure by a unit that does not report the indicator files no report
             "but files no report; plan due still asks 镇甲、镇乙; named once a file",
             "s.rec:1:1: warning: 教育局 is not a reporter of jobs.towns: the figure counts, "
             "but files no report; plan due still asks 镇甲、镇乙; named once a file"});
+  CHECK(diags.items().front().headline(true) ==
+        "r.rec:2:1: 警告：教育局不是 jobs.towns 的报送单位：数据计入，但不算报送；"
+        "plan due 仍向镇甲、镇乙催报（每个文件只提示一次）");
 }
 
 TEST_CASE("the same figure for two periods is two reports, not a double entry") {
@@ -367,6 +370,42 @@ TEST_CASE("outside the period and in the future: both warnings, period first") {
         Lines{"r.rec:5:1: warning: 2021-02-01 is outside the plan period 2018-01-01 … "
               "2020-12-31; it counts toward no figure of jobs.urban_new",
               "r.rec:5:1: warning: 2021-02-01 is in the future (today is 2020-06-30)"});
+}
+
+TEST_CASE("check's warnings and errors in Chinese") {
+  Checker c("2020-06-30");
+  c.add("r.rec", 1, "2017-12-31", "jobs.urban_new", "100");
+  c.add("r.rec", 2, "2017-12-31", "unemployment.rate", "2.4");
+  c.add("r.rec", 3, "2020-07-01", "jobs.urban_new", "5");
+  c.add("r.rec", 4, "2019-06-30", "jobs.urban_new", "9", "人社局");
+  c.add("r.rec", 5, "2019-06-30", "jobs.urban_new", "9", "人社局");
+  CHECK(c.headlines(true) ==
+        Lines{"r.rec:1:1: 警告：2017-12-31 不在计划期 2018-01-01 … 2020-12-31 内；"
+              "不计入 jobs.urban_new 的任何合计",
+              "r.rec:2:1: 警告：2017-12-31 不在计划期 2018-01-01 … 2020-12-31 内；"
+              "在它仍是 unemployment.rate 的最新一条时照样计入",
+              "r.rec:3:1: 警告：2020-07-01 晚于今天（今天是 2020-06-30）",
+              "r.rec:5:1: 警告：日期、指标、数值和 by= 与第 4 行相同：重复录入？"});
+
+  // Figures beyond the limit (the errors; they are implausible too).
+  Checker big("2020-06-30");
+  big.add("r.rec", 1, "2019-03-31", "unemployment.rate", "5000000000000");
+  big.add("r.rec", 2, "2019-03-31", "jobs.urban_new", "4000000000000");
+  big.add("r.rec", 3, "2019-04-30", "jobs.urban_new", "4000000000000");
+  Lines errors;
+  for (const auto& d : big.diags.items())
+    if (d.severity == Severity::error) errors.push_back(d.headline(true));
+  CHECK(errors == Lines{"r.rec:1:1: unemployment.rate 的读数过大（最大 4,611,686,018,427.387903）",
+                        "r.rec:3:1: jobs.urban_new 的合计可能溢出：各条数据加起来超过 "
+                        "4,611,686,018,427.387903"});
+
+  Checker cycle("2021-06-30", testing::cycle_plan());
+  Entry before = make_entry("2019-01-08", "jobs.urban_new", "1", "", {"r.rec", 1, 1});
+  before.tags.emplace_back("period", "2018-12");
+  cycle.check.add(before);
+  CHECK(cycle.headlines(true) ==
+        Lines{"r.rec:1:1: 警告：报送期 2018-12 在计划期 2019-01-01 … 2019-12-31 之前；"
+              "不计入 jobs.urban_new 的任何合计"});
 }
 
 namespace {
