@@ -72,7 +72,7 @@ class Ledger {
   // as an error (see error()) and the entry is not counted.
   void add(const Entry& e);
   // The same for a figure: REQUIRES !e.is_explanation.
-  void add(const EntryView& e);
+  [[gnu::always_inline]] inline void add(const EntryView& e);
 
   // From now on, takes only the figures reported by `unit` (by=), or by a
   // member of the reporter group `unit` (各区镇: Plan::reporter_is): the
