@@ -366,7 +366,7 @@ FastLineParser::FastLineParser(const Plan& plan) : plan_(plan) {
   last_date_.ymd = Ymd{1970, 1, 1};
   std::size_t size = 16;
   while (size < 4 * plan.indicators.size()) size *= 2;
-  slots_.assign(size, 0);
+  slots_.assign(size, Slot{});
   mask_ = size - 1;
   for (std::size_t i = 0; i < plan.indicators.size(); ++i) {
     const std::string& id = plan.indicators[i].id;
@@ -375,18 +375,38 @@ FastLineParser::FastLineParser(const Plan& plan) : plan_(plan) {
     // one, as Plan::find.
     bool spellable = !id.empty();
     for (char c : id) spellable = spellable && kIdChars.ok[static_cast<unsigned char>(c)];
-    if (!spellable || find(id) >= 0) continue;
+    if (!spellable || find(id, 0) >= 0) continue;
     std::uint64_t h = hash_id(id) & mask_;
-    while (slots_[h] != 0) h = (h + 1) & mask_;
-    slots_[h] = static_cast<std::uint32_t>(i + 1);
+    while (slots_[h].index != 0) h = (h + 1) & mask_;
+    Slot& slot = slots_[h];
+    slot.index = static_cast<std::uint32_t>(i + 1);
+    slot.size = static_cast<std::uint32_t>(id.size());
+    if (id.size() <= kSlotText) std::memcpy(slot.text, id.data(), id.size());
   }
 }
 
-PLAN_HOT std::int64_t FastLineParser::find(std::string_view id) const {
+PLAN_HOT std::int64_t FastLineParser::find(std::string_view id, std::size_t readable) const {
+  const std::size_t n = id.size();
   for (std::uint64_t h = hash_id(id) & mask_;; h = (h + 1) & mask_) {
-    std::uint32_t s = slots_[h];
-    if (s == 0) return -1;
-    if (same_text(plan_.indicators[s - 1].id, id)) return s - 1;
+    const Slot& s = slots_[h];
+    if (s.index == 0) return -1;
+    if (s.size != n) continue;
+#if defined(__SSE2__)
+    if (n <= kSlotText && readable >= kSlotText) {
+      // The id's bytes against the slot's, 32 at once; the bytes after the
+      // id (a space, then the value) are not asked.
+      const auto* a = reinterpret_cast<const __m128i*>(id.data());
+      const auto* b = reinterpret_cast<const __m128i*>(s.text);
+      const auto same = [](const __m128i* x, const __m128i* y) PLAN_HOT_LAMBDA {
+        return static_cast<std::uint64_t>(static_cast<unsigned>(
+            _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(x), _mm_loadu_si128(y)))));
+      };
+      const std::uint64_t want = (std::uint64_t{1} << n) - 1;
+      if (((same(a, b) | same(a + 1, b + 1) << 16) & want) == want) return s.index - 1;
+      continue;
+    }
+#endif
+    if (same_text(plan_.indicators[s.index - 1].id, id)) return s.index - 1;
   }
 }
 
@@ -468,7 +488,7 @@ std::optional<LineKind> FastLineParser::read(std::string_view line, const Locati
   std::size_t start = pos;
   pos = find_first<' '>(p, pos, n, readable);
   if (pos == start || pos == n) return std::nullopt;
-  std::int64_t index = find(std::string_view(p + start, pos - start));
+  std::int64_t index = find(std::string_view(p + start, pos - start), readable - start);
   if (index < 0) return std::nullopt;
   const Indicator& ind = plan_.indicators[static_cast<std::size_t>(index)];
   skip_spaces();
@@ -495,7 +515,12 @@ std::optional<LineKind> FastLineParser::read(std::string_view line, const Locati
     if (!is_state) return std::nullopt;
   }
   std::int64_t micros = 0;
-  if (!is_state) {
+  if (std::endian::native == std::endian::little && !is_state && vn <= 8 && start + 8 <= readable &&
+      leading_digits(v) >= vn) {
+    // The common value: up to eight digits and nothing else, a whole
+    // number of any kind of indicator.
+    micros = static_cast<std::int64_t>(digits_value(v, vn)) * Decimal::kScale;
+  } else if (!is_state) {
     std::size_t i = 0;
     bool negative = false;
     if (v[0] == '+' || v[0] == '-') negative = v[i++] == '-';

@@ -65,8 +65,9 @@ class FastLineParser {
   // value_column.
   void fill_view(EntryView* out, std::int64_t index, std::int64_t micros, bool is_state, bool done,
                  const Location& where) const;
-  // Index of the indicator whose id is `id`, or -1.
-  std::int64_t find(std::string_view id) const;
+  // Index of the indicator whose id is `id`, or -1. `readable` bytes from
+  // id.data() may be read.
+  std::int64_t find(std::string_view id, std::size_t readable) const;
 
   const Plan& plan_;
   // The date of the last line read, as text and as read: a cache, which is
@@ -104,8 +105,16 @@ class FastLineParser {
   static constexpr std::size_t kSeenSets = 32;  // a power of two: a set per hash
   mutable SeenTags seen_tags_[kSeenSets][2];
   mutable std::uint8_t seen_recent_[kSeenSets] = {};  // the slot of each set hit last
-  // Open addressing, power-of-two size: indicator index + 1, 0 when empty.
-  std::vector<std::uint32_t> slots_;
+  // Open addressing, power-of-two size. An id that fits is kept in its
+  // slot, so that finding it compares two blocks of bytes and does not
+  // reach into the plan.
+  static constexpr std::size_t kSlotText = 32;
+  struct Slot {
+    std::uint32_t index = 0;    // indicator index + 1; 0 when empty
+    std::uint32_t size = 0;     // of the id
+    char text[kSlotText] = {};  // the id if it fits, then zeros
+  };
+  std::vector<Slot> slots_;
   std::uint64_t mask_ = 0;
 };
 

@@ -251,6 +251,10 @@ TEST_CASE("fast parser: the common shape is read, and read as parse_line reads i
           std::string("r.rec:7:1 2019-01-01 jobs.rural_new #1 amount undone ") + micros +
               " [by=x] by@" + by_column + " value@29");
   }
+  // A value that ends the line: in place it is followed by digits (both()),
+  // which are not part of it.
+  CHECK(both("2019-01-01  jobs.rural_new  42", test_plan()).fast ==
+        "r.rec:7:1 2019-01-01 jobs.rural_new #1 amount undone 42000000 value@29");
   // 1.9% of a % indicator is 1.9: 1,900,000 millionths.
   CHECK(both("2020-12-31  unemployment.rate  1.9%", test_plan()).fast ==
         "r.rec:7:1 2020-12-31 unemployment.rate #2 amount undone 1900000 value@32");
@@ -337,6 +341,54 @@ TEST_CASE("fast parser: the bytes after a line never join its last field") {
     }
   }
   CHECK(cases == 3 * 16 * 3);
+}
+
+// Ids are kept in the parser's table when they fit in a slot, and compared
+// from the plan when they do not: ids of every length around the slot's,
+// among ids of the same length that differ only in their first or last
+// byte, are found as the indicator they are, and an id one byte off is not
+// found, whether the line is read alone or in place in a larger buffer.
+TEST_CASE("fast parser: ids of every length are found, and only the plan's ids") {
+  Plan plan = testing::record_test_plan();
+  plan.indicators.clear();
+  for (std::size_t len = 2; len <= 40; ++len)
+    for (const std::string& id : {std::string(len - 1, 'x') + "a", std::string(len - 1, 'x') + "b",
+                                  "a" + std::string(len - 1, 'x')})
+      plan.indicators.push_back(testing::make_indicator(id, Kind::total, "人", "1"));
+  plan.build_index();
+  const FastLineParser fast(plan);
+  Entry entry;
+  entry.where.file = kWhere.file;
+  std::size_t found = 0, refused = 0;
+  for (std::size_t i = 0; i < plan.indicators.size(); ++i) {
+    const std::string& id = plan.indicators[i].id;
+    // The id itself, then the same with its last byte changed ('c': no id
+    // ends so) and with one byte more.
+    for (const std::string& spelled : {id, id.substr(0, id.size() - 1) + "c", id + "a"}) {
+      const std::string line = "2019-01-01  " + spelled + "  5";
+      const std::string buffer = line + std::string(64, 'x');
+      for (std::size_t readable : {line.size(), buffer.size()}) {
+        INFO(line, " readable ", readable);
+        auto kind =
+            fast.parse(std::string_view(buffer.data(), line.size()), kWhere, &entry, readable);
+        const bool in_plan = plan.find(spelled) != nullptr;
+        if (spelled == id) {
+          REQUIRE(kind);
+          CHECK(entry.indicator == i);
+          CHECK(entry.id == id);
+          ++found;
+        } else if (!in_plan) {
+          CHECK_FALSE(kind);
+          ++refused;
+        }
+      }
+    }
+  }
+  // 39 lengths, three ids of each, each read two ways; neither misspelling
+  // is an id (no id ends in "c"; "x..xaa", "x..xba" and "ax..xa" are none
+  // of the ids one byte longer), so both are refused every time.
+  CHECK(found == 39 * 3 * 2);
+  CHECK(refused == 39 * 3 * 2 * 2);
 }
 
 TEST_CASE("fast parser: tags read before are read again as they were, whatever comes before") {
