@@ -89,9 +89,13 @@ PLAN_HOT std::size_t find_first(const char* p, std::size_t pos, std::size_t n,
 }
 
 // The id hash: the first and last eight bytes (four for short ids) and the
-// length, multiplied and folded: no loop, and ids that share a prefix such
-// as "jobs." still differ at their end. Ids that share both ends meet in
-// the table's probing, which compares whole ids.
+// length, multiplied: no loop, and ids that share a prefix such as "jobs."
+// still differ at their end. A product's high bits depend on every bit of
+// what was multiplied, its low bits only on the low bits, so a table takes
+// its index from the high bits (index_of): from the low ones, ids that
+// differ only in their last three bytes ("..._2019", "..._2020") always
+// met (found by review). Ids that share both ends meet in the table's
+// probing, which compares whole ids.
 PLAN_HOT std::uint64_t hash_id(std::string_view id) {
   const char* p = id.data();
   const std::size_t n = id.size();
@@ -106,8 +110,13 @@ PLAN_HOT std::uint64_t hash_id(std::string_view id) {
     a = static_cast<unsigned char>(p[0]) | static_cast<unsigned char>(p[n / 2]) << 8 |
         static_cast<unsigned char>(p[n - 1]) << 16;
   }
-  const std::uint64_t h = ((a ^ n) * 0x9E3779B97F4A7C15ull) ^ (b * 0xBF58476D1CE4E5B9ull);
-  return h ^ (h >> 31);
+  return ((a ^ n) * 0x9E3779B97F4A7C15ull) ^ (b * 0xBF58476D1CE4E5B9ull);
+}
+
+// The index in a table of 2^bits entries of the hash h (hash_id): its top
+// bits.
+PLAN_HOT std::uint64_t index_of(std::uint64_t h, unsigned bits) {
+  return bits == 0 ? 0 : h >> (64 - bits);
 }
 
 PLAN_HOT bool is_digit(char c) {
@@ -368,6 +377,7 @@ FastLineParser::FastLineParser(const Plan& plan) : plan_(plan) {
   while (size < 4 * plan.indicators.size()) size *= 2;
   slots_.assign(size, Slot{});
   mask_ = size - 1;
+  bits_ = static_cast<unsigned>(std::countr_zero(size));
   for (std::size_t i = 0; i < plan.indicators.size(); ++i) {
     const std::string& id = plan.indicators[i].id;
     // Only ids a record line can spell, so that finding the id between two
@@ -376,7 +386,7 @@ FastLineParser::FastLineParser(const Plan& plan) : plan_(plan) {
     bool spellable = !id.empty();
     for (char c : id) spellable = spellable && kIdChars.ok[static_cast<unsigned char>(c)];
     if (!spellable || find(id, 0) >= 0) continue;
-    std::uint64_t h = hash_id(id) & mask_;
+    std::uint64_t h = index_of(hash_id(id), bits_);
     while (slots_[h].index != 0) h = (h + 1) & mask_;
     Slot& slot = slots_[h];
     slot.index = static_cast<std::uint32_t>(i + 1);
@@ -387,7 +397,7 @@ FastLineParser::FastLineParser(const Plan& plan) : plan_(plan) {
 
 PLAN_HOT std::int64_t FastLineParser::find(std::string_view id, std::size_t readable) const {
   const std::size_t n = id.size();
-  for (std::uint64_t h = hash_id(id) & mask_;; h = (h + 1) & mask_) {
+  for (std::uint64_t h = index_of(hash_id(id), bits_);; h = (h + 1) & mask_) {
     const Slot& s = slots_[h];
     if (s.index == 0) return -1;
     if (s.size != n) continue;
@@ -405,6 +415,8 @@ PLAN_HOT std::int64_t FastLineParser::find(std::string_view id, std::size_t read
       if (((same(a, b) | same(a + 1, b + 1) << 16) & want) == want) return s.index - 1;
       continue;
     }
+#else
+    (void)readable;
 #endif
     if (same_text(plan_.indicators[s.index - 1].id, id)) return s.index - 1;
   }
@@ -588,7 +600,7 @@ std::optional<LineKind> FastLineParser::read(std::string_view line, const Locati
   if constexpr (!kEntry) {
     if (tags_start < n && n - tags_start <= kSeenTagsBytes) {
       const std::string_view text(p + tags_start, n - tags_start);
-      const std::size_t set = hash_id(text) & (kSeenSets - 1);
+      const std::size_t set = index_of(hash_id(text), std::countr_zero(kSeenSets));
       SeenTags* ways = seen_tags_[set];
       const auto same = [&](const SeenTags& s) PLAN_HOT_LAMBDA {
         return s.size == text.size() && same_text({s.text, s.size}, text);

@@ -107,7 +107,8 @@ class FastLineParser {
   mutable std::uint8_t seen_recent_[kSeenSets] = {};  // the slot of each set hit last
   // Open addressing, power-of-two size. An id that fits is kept in its
   // slot, so that finding it compares two blocks of bytes and does not
-  // reach into the plan.
+  // reach into the plan (with SSE2, and when the 32 bytes from the id's
+  // start may be read; otherwise the plan's id is compared).
   static constexpr std::size_t kSlotText = 32;
   struct Slot {
     std::uint32_t index = 0;    // indicator index + 1; 0 when empty
@@ -116,6 +117,7 @@ class FastLineParser {
   };
   std::vector<Slot> slots_;
   std::uint64_t mask_ = 0;
+  unsigned bits_ = 0;  // size = 2^bits_
 };
 
 }  // namespace plan

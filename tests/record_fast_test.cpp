@@ -345,9 +345,10 @@ TEST_CASE("fast parser: the bytes after a line never join its last field") {
 
 // Ids are kept in the parser's table when they fit in a slot, and compared
 // from the plan when they do not: ids of every length around the slot's,
-// among ids of the same length that differ only in their first or last
-// byte, are found as the indicator they are, and an id one byte off is not
-// found, whether the line is read alone or in place in a larger buffer.
+// among ids of the same length that differ only in their last byte, are
+// found as the indicator they are, and an id one byte off -- its first, a
+// middle or its last byte changed, or one byte longer -- is not found,
+// whether the line is read alone or in place in a larger buffer.
 TEST_CASE("fast parser: ids of every length are found, and only the plan's ids") {
   Plan plan = testing::record_test_plan();
   plan.indicators.clear();
@@ -362,9 +363,12 @@ TEST_CASE("fast parser: ids of every length are found, and only the plan's ids")
   std::size_t found = 0, refused = 0;
   for (std::size_t i = 0; i < plan.indicators.size(); ++i) {
     const std::string& id = plan.indicators[i].id;
-    // The id itself, then the same with its last byte changed ('c': no id
-    // ends so) and with one byte more.
-    for (const std::string& spelled : {id, id.substr(0, id.size() - 1) + "c", id + "a"}) {
+    // The id itself, then the same with its first, middle or last byte
+    // changed ('c': no id has one) and with one byte more.
+    std::string middle = id;
+    middle[id.size() / 2] = 'c';
+    for (const std::string& spelled :
+         {id, "c" + id.substr(1), middle, id.substr(0, id.size() - 1) + "c", id + "a"}) {
       const std::string line = "2019-01-01  " + spelled + "  5";
       const std::string buffer = line + std::string(64, 'x');
       for (std::size_t readable : {line.size(), buffer.size()}) {
@@ -384,11 +388,11 @@ TEST_CASE("fast parser: ids of every length are found, and only the plan's ids")
       }
     }
   }
-  // 39 lengths, three ids of each, each read two ways; neither misspelling
-  // is an id (no id ends in "c"; "x..xaa", "x..xba" and "ax..xa" are none
-  // of the ids one byte longer), so both are refused every time.
+  // 39 lengths, three ids of each, each read two ways; no misspelling is
+  // an id (no id has a "c"; "x..xaa", "x..xba" and "ax..xa" are none of the
+  // ids one byte longer), so all four are refused every time.
   CHECK(found == 39 * 3 * 2);
-  CHECK(refused == 39 * 3 * 2 * 2);
+  CHECK(refused == 39 * 3 * 4 * 2);
 }
 
 TEST_CASE("fast parser: tags read before are read again as they were, whatever comes before") {
