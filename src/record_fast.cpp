@@ -114,9 +114,9 @@ PLAN_HOT std::uint64_t hash_id(std::string_view id) {
 }
 
 // The index in a table of 2^bits entries of the hash h (hash_id): its top
-// bits.
+// bits. REQUIRES: 0 < bits < 64 (the tables here have 16 entries or more).
 PLAN_HOT std::uint64_t index_of(std::uint64_t h, unsigned bits) {
-  return bits == 0 ? 0 : h >> (64 - bits);
+  return h >> (64 - bits);
 }
 
 PLAN_HOT bool is_digit(char c) {
