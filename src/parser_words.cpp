@@ -3,18 +3,11 @@
 #include <string>
 
 #include "digest_period.h"
+#include "message_shapes.h"
 
 namespace plan {
 
 namespace {
-
-// Matched by hand, not with std::regex: libstdc++'s regex recurses once
-// per character, and a value of 100,000 characters on the command line
-// overflowed the stack.
-
-bool has_space(std::string_view s) {
-  return s.find_first_of(" \t\n") != std::string_view::npos;
-}
 
 // "OPTION: rest" with OPTION one word: true, and the two parts.
 bool option_and_rest(std::string_view what, std::string_view* option, std::string_view* rest) {
@@ -23,25 +16,6 @@ bool option_and_rest(std::string_view what, std::string_view* option, std::strin
     return false;
   *option = what.substr(0, colon);
   *rest = what.substr(colon + 2);
-  return true;
-}
-
-// `s` is HEAD + middle + TAIL: true, and the middle.
-bool between(std::string_view s, std::string_view head, std::string_view tail,
-             std::string_view* middle) {
-  if (s.size() < head.size() + tail.size() || !s.starts_with(head) || !s.ends_with(tail))
-    return false;
-  *middle = s.substr(head.size(), s.size() - head.size() - tail.size());
-  return true;
-}
-
-// `s` is A + SEP + B, split at the last SEP: true, and the two sides.
-bool split_last(std::string_view s, std::string_view sep, std::string_view* a,
-                std::string_view* b) {
-  const std::size_t at = s.rfind(sep);
-  if (at == std::string_view::npos) return false;
-  *a = s.substr(0, at);
-  *b = s.substr(at + sep.size());
   return true;
 }
 

@@ -12,6 +12,7 @@
 #include <set>
 
 #include "text.h"
+#include "toml_words.h"
 
 namespace plan {
 
@@ -815,12 +816,9 @@ std::optional<Plan> load_plan_text(std::string_view text, const std::string& pat
   try {
     root = toml::parse(text, path);
   } catch (const toml::parse_error& e) {
-    // toml++'s own words, in English; in Chinese after a word that says
-    // what they are about.
-    std::string what(e.description());
     diags.error(
         {path, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column)},
-        Message{what, "TOML 语法错误：" + what});
+        toml_message(e.description()));
     return std::nullopt;
   }
   return Loader(path, diags).load(root);

@@ -127,7 +127,7 @@ sed -i 's/"cap"/"ceiling"/' "$WORK/bad.toml"
 expect_exit 1 -- "$PLAN" --lang zh --plan "$WORK/bad.toml" --records "$WORK/empty-records" check
 expect_err_line "plan: $WORK/bad.toml:27:8: 未知的类型“ceiling”（应为 total、range、floor、cap 或 milestone）"
 expect_exit 1 -- "$PLAN" --lang zh --plan "$WORK/syntax.toml" check
-grep -q "^plan: $WORK/syntax.toml:1:[0-9]*: TOML 语法错误：" "$WORK/err" && ok || fail "syntax error not in Chinese"
+expect_err_line "plan: $WORK/syntax.toml:1:6: TOML 语法错误（表头）：应为“]”，实际为换行"
 expect_exit 1 -- "$PLAN" --lang zh --plan "$WORK/missing.toml" list
 expect_err_line "plan: $WORK/missing.toml: 无法读取计划：没有该文件或文件夹"
 cd "$SRC" || exit 1
