@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "text.h"
+#include "workbook_reasons.h"
 
 namespace plan {
 
@@ -201,9 +202,9 @@ class Xlsx {
     if (zip_) return {};
     zip_error_t err;
     zip_error_init_with_code(&err, code);
-    std::string why = zip_error_strerror(&err);
+    Message why = zip_reason(&err);
     zip_error_fini(&err);
-    return fail(Message{"not a workbook (" + why + ")", "不是工作簿（" + why + "）"});
+    return fail(Message{"not a workbook (", "不是工作簿（"} + why + Message{")", "）"});
   }
 
   bool has(const std::string& part) { return zip_name_locate(zip_, part.c_str(), 0) >= 0; }
@@ -215,7 +216,7 @@ class Xlsx {
       return fail(Message{"damaged workbook: no " + part, "工作簿已损坏：缺少 " + part});
     std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(
         zip_fopen_index(zip_, static_cast<zip_uint64_t>(index), 0), zip_fclose);
-    if (!file) return fail(cannot_unpack(part, zip_strerror(zip_)));
+    if (!file) return fail(cannot_unpack(part, zip_reason(zip_get_error(zip_))));
     std::unique_ptr<XML_ParserStruct, void (*)(XML_Parser)> parser(XML_ParserCreateNS(nullptr, '|'),
                                                                    XML_ParserFree);
     if (!parser) return fail(Message{"out of memory", "内存不足"});
@@ -231,7 +232,7 @@ class Xlsx {
     char buf[64 * 1024];
     for (;;) {
       zip_int64_t n = zip_fread(file.get(), buf, sizeof buf);
-      if (n < 0) return fail(cannot_unpack(part, zip_file_strerror(file.get())));
+      if (n < 0) return fail(cannot_unpack(part, zip_reason(zip_file_get_error(file.get()))));
       total += static_cast<std::size_t>(n);
       if (total > kMaxPartBytes)
         return fail(Message{
@@ -244,21 +245,20 @@ class Xlsx {
         if (ctx.doctype)
           return fail(Message{part + ": a document type declaration is not allowed",
                               part + "：不允许文档类型声明"});
-        // expat's reason has no Chinese: kept in English in both.
         const std::string line = std::to_string(XML_GetCurrentLineNumber(p));
-        const std::string why = XML_ErrorString(XML_GetErrorCode(p));
-        return fail(Message{"damaged workbook: " + part + " line " + line + ": " + why,
-                            "工作簿已损坏：" + part + " 第 " + line + " 行：" + why});
+        return fail(Message{"damaged workbook: " + part + " line " + line + ": ",
+                            "工作簿已损坏：" + part + " 第 " + line + " 行："} +
+                    xml_reason(XML_GetErrorCode(p)));
       }
       if (last) break;
     }
     return {};
   }
 
-  // libzip's reason has no Chinese: kept in English in both.
-  static Message cannot_unpack(const std::string& part, const std::string& why) {
-    return {"damaged workbook: cannot unpack " + part + " (" + why + ")",
-            "工作簿已损坏：无法解压 " + part + "（" + why + "）"};
+  static Message cannot_unpack(const std::string& part, const Message& why) {
+    return Message{"damaged workbook: cannot unpack " + part + " (",
+                   "工作簿已损坏：无法解压 " + part + "（"} +
+           why + Message{")", "）"};
   }
   Diagnostic fail(Message message) const { return make_error(Location{path_}, std::move(message)); }
 

@@ -162,6 +162,19 @@ with zipfile.ZipFile("row0.xlsx", "w") as z:
     z.writestr("xl/workbook.xml", wb)
     z.writestr("xl/_rels/workbook.xml.rels", rels)
     z.writestr("xl/worksheets/sheet1.xml", '<worksheet><sheetData><row r="0"/></sheetData></worksheet>')
+# A part cut short: expat stops on an unclosed tag.
+with zipfile.ZipFile("cutxml.xlsx", "w") as z:
+    z.writestr("xl/workbook.xml", wb[:wb.index("<sheets>") + 5])
+    z.writestr("xl/_rels/workbook.xml.rels", rels)
+# A stored part with a byte changed after its checksum was taken: the XML
+# still reads, and libzip finds the CRC wrong at the part's end.
+with zipfile.ZipFile("crc.xlsx", "w", zipfile.ZIP_STORED) as z:
+    z.writestr("xl/workbook.xml", wb)
+    z.writestr("xl/_rels/workbook.xml.rels", rels)
+data = bytearray(open("crc.xlsx", "rb").read())
+at = data.index(b"spreadsheetml")
+data[at] = ord("S")
+open("crc.xlsx", "wb").write(data)
 EOF
 
 run import q.xlsx
@@ -272,7 +285,24 @@ printf 'PK\003\004 not really a zip' > cut.xlsx
 run import cut.xlsx
 same "not a zip: exit" "$RC" 1
 same "not a zip: one line" "$(wc -l <<<"$ERR")" 1
-[[ "$ERR" == "plan: cut.xlsx: not a workbook ("* ]] && passed=$((passed + 1)) || fail "not a zip: $ERR"
+same "not a zip: message" "$ERR" 'plan: cut.xlsx: not a workbook (Not a zip archive)'
+# libzip's and expat's reasons in Chinese too (workbook_reasons.h).
+run --lang zh import cut.xlsx
+same "not a zip: message in Chinese" "$ERR" 'plan: cut.xlsx: 不是工作簿（不是 zip 压缩包）'
+run import cutxml.xlsx
+same "part cut short: exit" "$RC" 1
+same "part cut short: message" "$ERR" \
+  'plan: cutxml.xlsx: damaged workbook: xl/workbook.xml line 1: unclosed token'
+run --lang zh import cutxml.xlsx
+same "part cut short: message in Chinese" "$ERR" \
+  'plan: cutxml.xlsx: 工作簿已损坏：xl/workbook.xml 第 1 行：记号未闭合（内容被截断？）'
+run import crc.xlsx
+same "bad checksum: exit" "$RC" 1
+same "bad checksum: message" "$ERR" \
+  'plan: crc.xlsx: damaged workbook: cannot unpack xl/workbook.xml (CRC error)'
+run --lang zh import crc.xlsx
+same "bad checksum: message in Chinese" "$ERR" \
+  'plan: crc.xlsx: 工作簿已损坏：无法解压 xl/workbook.xml（CRC 校验出错）'
 printf 'date,id,value\n' > text.xlsx
 run import text.xlsx
 same "text named .xlsx: message" "$ERR" \

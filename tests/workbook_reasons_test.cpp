@@ -1,0 +1,49 @@
+#include "workbook_reasons.h"
+
+#include <doctest/doctest.h>
+#include <expat.h>
+#include <zip.h>
+
+#include <cerrno>
+
+using namespace plan;
+
+namespace {
+
+Message zip_code(int code, int system = 0) {
+  zip_error_t err;
+  zip_error_init(&err);
+  zip_error_set(&err, code, system);
+  Message m = zip_reason(&err);
+  zip_error_fini(&err);
+  return m;
+}
+
+}  // namespace
+
+TEST_CASE("libzip's reasons: its English, and Chinese for those a damaged file meets") {
+  CHECK(zip_code(ZIP_ER_NOZIP).en == "Not a zip archive");
+  CHECK(zip_code(ZIP_ER_NOZIP).zh == "不是 zip 压缩包");
+  CHECK(zip_code(ZIP_ER_CRC).zh == "CRC 校验出错");
+  CHECK(zip_code(ZIP_ER_ENCRNOTSUPP).zh == "不支持的加密方式");
+  // A code with the system's error: its reason follows, in each language.
+  const Message read = zip_code(ZIP_ER_READ, EACCES);
+  CHECK(read.en == "Read error: Permission denied");
+  CHECK(read.zh == "读取出错：没有权限");
+  // A code no workbook being read meets: libzip's English in both.
+  const Message rename = zip_code(ZIP_ER_RENAME, ENOENT);
+  CHECK(rename.en == "Renaming temporary file failed: No such file or directory");
+  CHECK(rename.zh == rename.en);
+}
+
+TEST_CASE("expat's reasons: its English, and Chinese for those a damaged part meets") {
+  CHECK(xml_reason(XML_ERROR_INVALID_TOKEN).en == "not well-formed (invalid token)");
+  CHECK(xml_reason(XML_ERROR_INVALID_TOKEN).zh == "格式不正确（无效的记号）");
+  CHECK(xml_reason(XML_ERROR_TAG_MISMATCH).en == "mismatched tag");
+  CHECK(xml_reason(XML_ERROR_TAG_MISMATCH).zh == "标签不匹配");
+  CHECK(xml_reason(XML_ERROR_NO_ELEMENTS).zh == "没有找到元素（内容为空或被截断）");
+  // One plan has no Chinese for, and one expat has no words for.
+  CHECK(xml_reason(XML_ERROR_PUBLICID).zh == xml_reason(XML_ERROR_PUBLICID).en);
+  CHECK(xml_reason(9999).en == "XML error 9999");
+  CHECK(xml_reason(9999).zh == "XML error 9999");
+}
