@@ -90,16 +90,17 @@ constexpr Word kExpected[] = {
     {"hexadecimal digit or exponent", "十六进制数字或指数"},
     {"4-digit year", "四位数的年份"},
     {"2-digit month", "两位数的月份"},
-    {"2-digit day", "两位数的日"},
+    {"2-digit day", "两位数的日期"},
     {"2-digit hour", "两位数的小时"},
     {"2-digit minute", "两位数的分钟"},
-    {"2-digit second", "两位数的秒"},
+    {"2-digit second", "两位数的秒数"},
 };
 
 // The fields of a date or time, in "expected month between 1 and 12
 // (inclusive), saw 13".
 constexpr Word kFields[] = {
-    {"month", "月份"}, {"day", "日"}, {"hour", "小时"}, {"minute", "分钟"}, {"second", "秒"},
+    {"month", "月份"},    {"day", "日期"},    {"hour", "小时数"},
+    {"minute", "分钟数"}, {"second", "秒数"},
 };
 
 // Details that are whole sentences.
@@ -136,6 +137,10 @@ constexpr Word kHints[] = {
      " (a closing quote missing?)"},
 };
 
+// After an escape toml++ refuses: most likely a Windows path ("C:\data").
+constexpr Word kBackslash = {" (a backslash is written \\\\, or the text goes in 'single quotes')",
+                             "（反斜杠要写成 \\\\，或把文字放在单引号内）"};
+
 std::string str(std::string_view v) {
   return std::string(v);
 }
@@ -157,18 +162,30 @@ std::string spaced(std::string s) {
   return latin ? " " + s : s;
 }
 
-// X of "expected X", or "" when unknown.
-std::string expected(std::string_view x) {
+// A digit of the integers of `scope` (an integer's scope names its base).
+constexpr Word kDigits[] = {
+    {"binary integer", "二进制数字"},
+    {"octal integer", "八进制数字"},
+    {"hexadecimal integer", "十六进制数字"},
+};
+
+// X of "expected X" while reading `scope`, or "" when unknown.
+std::string expected(std::string_view x, std::string_view scope) {
   std::string_view inner, field, a, b, c;
   if (x.size() >= 3 && between(x, "'", "'", &inner) && inner.find('\'') == std::string_view::npos)
     return quoted(inner);
+  // "expected digit, saw '2'" of 0b12: a binary digit.
+  if (x == "digit")
+    if (auto zh = word(kDigits, scope); !zh.empty()) return str(zh);
   if (auto zh = word(kExpected, x); !zh.empty()) return str(zh);
-  // "month between 1 and 12 (inclusive)"; toml++ says "hour between 0 to
-  // 59" too.
-  if (split_first(x, " between ", &field, &c) && between(c, "", " (inclusive)", &c) &&
-      (split_first(c, " and ", &a, &b) || split_first(c, " to ", &a, &b)))
-    if (auto zh = word(kFields, field); !zh.empty())
-      return str(a) + " 至 " + str(b) + " 之间的" + str(zh);
+  // "month between 1 and 12 (inclusive)". A time's hour is refused above
+  // 23, but toml++ words it "hour between 0 to 59".
+  if (split_first(x, " between ", &field, &c) && between(c, "", " (inclusive)", &c)) {
+    if (field == "hour" && c == "0 to 59") c = "0 and 23";
+    if (split_first(c, " and ", &a, &b))
+      if (auto zh = word(kFields, field); !zh.empty())
+        return str(a) + " 至 " + str(b) + " 之间的" + str(zh);
+  }
   return "";
 }
 
@@ -182,12 +199,13 @@ std::string saw(std::string_view y) {
   return str(y);
 }
 
-// The Chinese of DETAIL, or "" when its shape is not one plan knows.
-std::string detail_zh(std::string_view d) {
+// The Chinese of DETAIL while reading `scope`, or "" when its shape is not
+// one plan knows.
+std::string detail_zh(std::string_view d, std::string_view scope) {
   std::string_view a, b, c;
   if (auto zh = word(kSentences, d); !zh.empty()) return str(zh);
   if (split_last(d, ", saw ", &a, &b) && between(a, "expected ", "", &a)) {
-    std::string x = expected(a);
+    std::string x = expected(a, scope);
     if (!x.empty()) return "应为" + spaced(x) + "，实际为" + spaced(saw(b));
     return "";
   }
@@ -196,7 +214,7 @@ std::string detail_zh(std::string_view d) {
   if (between(d, "cannot redefine existing ", "", &c)) {
     if (between(c, "", " as dotted key-value pair", &a))
       if (auto type = word(kTypes, a); !type.empty())
-        return "已有的" + str(type) + "不能再用带点的键定义";
+        return "已有的" + str(type) + "不能再用带点的键重新定义";
     std::string_view as;
     if (split_last(c, "' as ", &c, &as))
       c = std::string_view(c.data(), c.size() + 1);  // keep the closing quote
@@ -210,14 +228,20 @@ std::string detail_zh(std::string_view d) {
   }
   if (between(d, "cannot insert '", "' into existing inline table", &a))
     return "不能向已有的内联表加入“" + str(a) + "”";
-  if (between(d, "unknown escape sequence '", "'", &a)) return "未知的转义序列“" + str(a) + "”";
+  if (between(d, "unknown escape sequence '", "'", &a) ||
+      between(d, "escape sequence '", "' is not supported in TOML 1.0.0 and earlier", &a))
+    return "不支持的转义序列“" + str(a) + "”" + str(kBackslash.zh);
   if (between(d, "'", "' is not representable in 64 bits", &a))
     return "“" + str(a) + "”超出了 64 位整数的范围";
-  if (between(d, "exceeds length limit of ", " digits", &a)) return "超过 " + str(a) + " 位数字";
+  if (between(d, "exceeds length limit of ", " digits", &a) ||
+      between(d, "exceeds length limit of ", " digits (consider using exponent notation)", &a))
+    return "超过 " + str(a) + " 位数字";
   if (between(d, "fractional component exceeds maximum precision of ", "", &a))
     return "小数部分超过 " + str(a) + " 位";
-  if (between(d, "exceeded maximum nested value depth of ", "", &a))
+  if (between(d, "exceeded maximum nested value depth of ", "", &a)) {
+    split_first(a, " ", &a, &b);  // "256 (TOML_MAX_NESTED_VALUES)"
     return "嵌套超过 " + str(a) + " 层";
+  }
   if (between(d, "numeric value too long to identify type - cannot exceed ", " characters", &a))
     return "数值太长（不能超过 " + str(a) + " 个字符）";
   return "";
@@ -232,8 +256,10 @@ Message toml_message(std::string_view description) {
       split_first(scope, ": ", &scope, &detail)) {
     // What the Chinese says of the likely mistake, the English says too.
     if (auto hint = word(kHints, detail); !hint.empty()) en += hint;
+    if (detail.starts_with("unknown escape sequence '") || detail.starts_with("escape sequence '"))
+      en += kBackslash.en;
     std::string_view scope_zh = word(kScopes, scope);
-    std::string zh = detail_zh(detail);
+    std::string zh = detail_zh(detail, scope);
     if (zh.empty()) zh = detail;
     return {en, "TOML 语法错误（" + str(scope_zh.empty() ? scope : scope_zh) + "）：" + zh};
   }

@@ -1,7 +1,5 @@
 #include "workbook_reasons.h"
 
-#include <expat.h>
-
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -40,7 +38,7 @@ constexpr Reason kZip[] = {
     {ZIP_ER_INCONS, "zip 压缩包内部不一致"},
     {ZIP_ER_ENCRNOTSUPP, "不支持的加密方式"},
     {ZIP_ER_NOPASSWD, "工作簿设了密码"},
-    {ZIP_ER_WRONGPASSWD, "密码不对"},
+    {ZIP_ER_WRONGPASSWD, "密码错误"},
     {ZIP_ER_COMPRESSED_DATA, "压缩数据无效"},
 };
 
@@ -81,8 +79,8 @@ Message zip_reason(zip_error_t* err) {
   return {std::move(en), std::move(zh_text)};
 }
 
-Message xml_reason(int code) {
-  const XML_LChar* text = XML_ErrorString(static_cast<XML_Error>(code));
+Message xml_reason(XML_Error code) {
+  const XML_LChar* text = XML_ErrorString(code);
   std::string en = text ? text : "XML error " + std::to_string(code);
   const std::string_view zh = chinese(kXml, code);
   if (zh.empty()) return {en, en};

@@ -5,6 +5,7 @@
 // the library's English for the rest.
 #pragma once
 
+#include <expat.h>
 #include <zip.h>
 
 #include "diagnostic.h"
@@ -15,7 +16,7 @@ namespace plan {
 // number for the codes that carry one).
 Message zip_reason(zip_error_t* err);
 
-// expat's error `code` (an XML_Error).
-Message xml_reason(int code);
+// expat's error `code`.
+Message xml_reason(XML_Error code);
 
 }  // namespace plan

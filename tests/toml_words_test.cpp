@@ -35,8 +35,17 @@ TEST_CASE("toml++'s messages read in Chinese: the scope, then the detail") {
         "TOML 语法错误（顶层）：应为键、表头、空白或注释，实际为“=”");
   CHECK(zh(kLead + "date: expected month between 1 and 12 (inclusive), saw 13") ==
         "TOML 语法错误（日期）：应为 1 至 12 之间的月份，实际为 13");
+  // toml++ refuses an hour above 23 but says "0 to 59": the Chinese says
+  // what it refuses.
   CHECK(zh(kLead + "time: expected hour between 0 to 59 (inclusive), saw 25") ==
-        "TOML 语法错误（时间）：应为 0 至 59 之间的小时，实际为 25");
+        "TOML 语法错误（时间）：应为 0 至 23 之间的小时数，实际为 25");
+  CHECK(zh(kLead + "date-time offset: expected hour between 0 and 23 (inclusive), saw 25") ==
+        "TOML 语法错误（时区）：应为 0 至 23 之间的小时数，实际为 25");
+  // A digit of the base the scope names.
+  CHECK(zh(kLead + "binary integer: expected digit, saw '2'") ==
+        "TOML 语法错误（二进制整数）：应为二进制数字，实际为“2”");
+  CHECK(zh(kLead + "decimal integer: expected digit, saw 'a'") ==
+        "TOML 语法错误（整数）：应为数字，实际为“a”");
   CHECK(zh(kLead + "date: expected 2-digit month, saw '-'") ==
         "TOML 语法错误（日期）：应为两位数的月份，实际为“-”");
   CHECK(zh(kLead + "boolean: expected 'true', saw 'tru\\x0a'") ==
@@ -53,7 +62,7 @@ TEST_CASE("toml++'s messages read in Chinese: the scope, then the detail") {
   CHECK(zh(kLead + "table header: cannot redefine existing array 'area' as array-of-tables") ==
         "TOML 语法错误（表头）：已有数组“area”，不能再定义为表数组");
   CHECK(zh(kLead + "key-value pair: cannot redefine existing table as dotted key-value pair") ==
-        "TOML 语法错误（键值对）：已有的表不能再用带点的键定义");
+        "TOML 语法错误（键值对）：已有的表不能再用带点的键重新定义");
   // A key's quote inside the key survives: only the last "' as " splits.
   CHECK(zh(kLead + "table header: cannot redefine existing table 'a' as b' as table") ==
         "TOML 语法错误（表头）：已有表“a' as b”，不能再定义为表");
@@ -61,8 +70,23 @@ TEST_CASE("toml++'s messages read in Chinese: the scope, then the detail") {
   CHECK(zh(kLead + "string: encountered end-of-file") == "TOML 语法错误（字符串）：文件意外结束");
   CHECK(zh(kLead + "decimal integer: leading zeroes are prohibited") ==
         "TOML 语法错误（整数）：数字不能以 0 开头");
-  CHECK(zh(kLead + "string: unknown escape sequence '\\q'") ==
-        "TOML 语法错误（字符串）：未知的转义序列“\\q”");
+  CHECK(zh(kLead + "value: exceeded maximum nested value depth of 256 (TOML_MAX_NESTED_VALUES)") ==
+        "TOML 语法错误（值）：嵌套超过 256 层");
+  CHECK(zh(kLead + "floating-point: exceeds length limit of 128 digits (consider using exponent "
+                   "notation)") == "TOML 语法错误（小数）：超过 128 位数字");
+  // An escape toml++ refuses, most likely a Windows path: how to write a
+  // backslash, in both languages.
+  const std::string escape = kLead + "string: unknown escape sequence '\\d'";
+  CHECK(zh(escape) ==
+        "TOML 语法错误（字符串）：不支持的转义序列“\\d”（反斜杠要写成 \\\\，或把文字放在"
+        "单引号内）");
+  CHECK(en(escape) ==
+        escape + " (a backslash is written \\\\, or the text goes in 'single quotes')");
+  const std::string x_escape =
+      kLead + "string: escape sequence '\\x' is not supported in TOML 1.0.0 and earlier";
+  CHECK(zh(x_escape) ==
+        "TOML 语法错误（字符串）：不支持的转义序列“\\x”（反斜杠要写成 \\\\，或把文字"
+        "放在单引号内）");
   CHECK(zh(kLead + "decimal integer: '99999999999999999999' is not representable in 64 bits") ==
         "TOML 语法错误（整数）：“99999999999999999999”超出了 64 位整数的范围");
   CHECK(zh(kLead + "table header: cannot insert 'plan.x.b' into existing inline table") ==
