@@ -5,6 +5,7 @@
 // command line overflowed the stack.
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 
 namespace plan {
@@ -40,6 +41,15 @@ inline bool split_first(std::string_view s, std::string_view sep, std::string_vi
   *a = s.substr(0, at);
   *b = s.substr(at + sep.size());
   return true;
+}
+
+// The entry of `table` whose `key` is `key`, or null: the tables of another
+// library's words or codes and their Chinese.
+template <class Entry, std::size_t N, class Key>
+const Entry* find_key(const Entry (&table)[N], const Key& key) {
+  for (const Entry& e : table)
+    if (e.key == key) return &e;
+  return nullptr;
 }
 
 }  // namespace plan

@@ -116,8 +116,10 @@ class FastLineParser {
     char text[kSlotText] = {};  // the id if it fits, then zeros
   };
   std::vector<Slot> slots_;
+  // The size is 2^bits_; mask_ is size - 1, kept rather than derived: a
+  // derived mask cost 0.6 % more instructions of `plan status`.
   std::uint64_t mask_ = 0;
-  unsigned bits_ = 0;  // size = 2^bits_
+  unsigned bits_ = 0;
 };
 
 }  // namespace plan

@@ -9,15 +9,14 @@ namespace plan {
 namespace {
 
 struct Word {
-  std::string_view en, zh;
+  std::string_view key, zh;
 };
 
 // The Chinese of `en` in `words`, or "".
 template <std::size_t N>
 std::string_view word(const Word (&words)[N], std::string_view en) {
-  for (const Word& w : words)
-    if (w.en == en) return w.zh;
-  return {};
+  const Word* w = find_key(words, en);
+  return w ? w->zh : std::string_view();
 }
 
 // What toml++ was reading (push_parse_scope in toml++/impl/parser.inl).
@@ -103,19 +102,25 @@ constexpr Word kFields[] = {
     {"minute", "分钟数"}, {"second", "秒数"},
 };
 
-// Details that are whole sentences.
-constexpr Word kSentences[] = {
+// Details that are whole sentences. Where the Chinese names the likely
+// mistake, `hint` says it after toml++'s English.
+struct Sentence {
+  std::string_view key, zh, hint = {};
+};
+constexpr Sentence kSentences[] = {
     {"encountered end-of-file", "文件意外结束"},
-    {"could not determine value type", "无法确定值的类型（文字要放在引号内）"},
+    {"could not determine value type", "无法确定值的类型（文字要放在引号内）",
+     " (text goes in quotes)"},
     {"leading zeroes are prohibited", "数字不能以 0 开头"},
     {"underscores may only follow digits", "下划线只能跟在数字之后"},
     {"underscores must be followed by digits", "下划线之后必须是数字"},
     {"values may not begin with underscores", "值不能以下划线开头"},
     {"tables with blank bare keys are explicitly prohibited", "表名不能为空"},
     {"unescaped control characters other than TAB (U+0009) are explicitly prohibited",
-     "字符串中不能有未转义的控制字符（制表符除外）；少了结尾的引号？"},
+     "字符串中不能有未转义的控制字符（制表符除外）；少了结尾的引号？",
+     " (a closing quote missing?)"},
     {"control characters other than TAB (U+0009) are explicitly prohibited",
-     "字符串中不能有控制字符（制表符除外）；少了结尾的引号？"},
+     "字符串中不能有控制字符（制表符除外）；少了结尾的引号？", " (a closing quote missing?)"},
     {"unexpected control character", "意外的控制字符"},
     {"missing exponent", "缺少指数"},
     {"values greater than U+10FFFF are invalid", "不能大于 U+10FFFF"},
@@ -127,19 +132,11 @@ constexpr Word kSentences[] = {
     {"multi-line strings are prohibited in dotted keys", "键不能是多行字符串"},
 };
 
-// The likely mistake behind a detail, said after toml++'s English; the
-// Chinese of kSentences says it too.
-constexpr Word kHints[] = {
-    {"could not determine value type", " (text goes in quotes)"},
-    {"unescaped control characters other than TAB (U+0009) are explicitly prohibited",
-     " (a closing quote missing?)"},
-    {"control characters other than TAB (U+0009) are explicitly prohibited",
-     " (a closing quote missing?)"},
-};
-
-// After an escape toml++ refuses: most likely a Windows path ("C:\data").
-constexpr Word kBackslash = {" (a backslash is written \\\\, or the text goes in 'single quotes')",
-                             "（反斜杠要写成 \\\\，或把文字放在单引号内）"};
+// After an escape toml++ refuses, most likely a Windows path ("C:\data"):
+// the hint in English and in Chinese.
+constexpr std::string_view kBackslashEn =
+    " (a backslash is written \\\\, or the text goes in 'single quotes')";
+constexpr std::string_view kBackslashZh = "（反斜杠要写成 \\\\，或把文字放在单引号内）";
 
 std::string str(std::string_view v) {
   return std::string(v);
@@ -200,10 +197,13 @@ std::string saw(std::string_view y) {
 }
 
 // The Chinese of DETAIL while reading `scope`, or "" when its shape is not
-// one plan knows.
-std::string detail_zh(std::string_view d, std::string_view scope) {
+// one plan knows; `*hint`: what to say after the English too, if anything.
+std::string detail_zh(std::string_view d, std::string_view scope, std::string_view* hint) {
   std::string_view a, b, c;
-  if (auto zh = word(kSentences, d); !zh.empty()) return str(zh);
+  if (const Sentence* s = find_key(kSentences, d)) {
+    *hint = s->hint;
+    return str(s->zh);
+  }
   if (split_last(d, ", saw ", &a, &b) && between(a, "expected ", "", &a)) {
     std::string x = expected(a, scope);
     if (!x.empty()) return "应为" + spaced(x) + "，实际为" + spaced(saw(b));
@@ -229,8 +229,10 @@ std::string detail_zh(std::string_view d, std::string_view scope) {
   if (between(d, "cannot insert '", "' into existing inline table", &a))
     return "不能向已有的内联表加入“" + str(a) + "”";
   if (between(d, "unknown escape sequence '", "'", &a) ||
-      between(d, "escape sequence '", "' is not supported in TOML 1.0.0 and earlier", &a))
-    return "不支持的转义序列“" + str(a) + "”" + str(kBackslash.zh);
+      between(d, "escape sequence '", "' is not supported in TOML 1.0.0 and earlier", &a)) {
+    *hint = kBackslashEn;
+    return "不支持的转义序列“" + str(a) + "”" + str(kBackslashZh);
+  }
   if (between(d, "'", "' is not representable in 64 bits", &a))
     return "“" + str(a) + "”超出了 64 位整数的范围";
   if (between(d, "exceeds length limit of ", " digits", &a) ||
@@ -254,13 +256,12 @@ Message toml_message(std::string_view description) {
   std::string_view scope, detail;
   if (between(description, "Error while parsing ", "", &scope) &&
       split_first(scope, ": ", &scope, &detail)) {
-    // What the Chinese says of the likely mistake, the English says too.
-    if (auto hint = word(kHints, detail); !hint.empty()) en += hint;
-    if (detail.starts_with("unknown escape sequence '") || detail.starts_with("escape sequence '"))
-      en += kBackslash.en;
-    std::string_view scope_zh = word(kScopes, scope);
-    std::string zh = detail_zh(detail, scope);
+    std::string_view hint;
+    std::string zh = detail_zh(detail, scope, &hint);
     if (zh.empty()) zh = detail;
+    // What the Chinese says of the likely mistake, the English says too.
+    en += hint;
+    std::string_view scope_zh = word(kScopes, scope);
     return {en, "TOML 语法错误（" + str(scope_zh.empty() ? scope : scope_zh) + "）：" + zh};
   }
   return {en, "TOML 语法错误：" + en};

@@ -4,21 +4,22 @@
 #include <string_view>
 #include <system_error>
 
+#include "message_shapes.h"
+
 namespace plan {
 
 namespace {
 
 struct Reason {
-  int code;
+  int key;  // the library's code
   std::string_view zh;
 };
 
 // The Chinese of `code` in `reasons`, or "".
 template <std::size_t N>
 std::string_view chinese(const Reason (&reasons)[N], int code) {
-  for (const Reason& r : reasons)
-    if (r.code == code) return r.zh;
-  return {};
+  const Reason* r = find_key(reasons, code);
+  return r ? r->zh : std::string_view();
 }
 
 // libzip's codes that a workbook being read meets (zip.h; the English is
