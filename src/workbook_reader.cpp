@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <zip.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cmath>
@@ -17,6 +18,8 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <system_error>
 #include <vector>
 
@@ -566,6 +569,33 @@ Expected<Sheet> read_xlsx(const std::string& path, const std::string& sheet_name
 // ---------------------------------------------------------------------------
 // .xls through freexl.
 
+Message password_protected() {
+  return {
+      "the workbook is password-protected; open it in the spreadsheet, save a copy without "
+      "the password, and import that",
+      "工作簿设了密码；请在表格软件里打开，去掉密码另存一份，再导入"};
+}
+
+// Whether the compound file at `path` holds a stream named EncryptedPackage:
+// an .xlsx saved with a password is one (MS-OFFCRYPTO), which freexl finds
+// no workbook in. The name is looked for anywhere in the file, in the
+// UTF-16 the file's directory writes names in; it only chooses between two
+// messages for a file that could not be read.
+bool holds_encrypted_package(const std::string& path) {
+  static constexpr char kName[] = "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
+  constexpr std::size_t kNameBytes = sizeof kName - 1;
+  std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), std::fclose);
+  if (!f) return false;
+  std::string window;  // the last bytes of the chunk before, then a chunk
+  char chunk[1 << 16];
+  for (std::size_t n; (n = std::fread(chunk, 1, sizeof chunk, f.get())) > 0;) {
+    window.append(chunk, n);
+    if (window.find(std::string_view(kName, kNameBytes)) != std::string::npos) return true;
+    window.erase(0, window.size() - std::min(window.size(), kNameBytes - 1));
+  }
+  return false;
+}
+
 Expected<Sheet> read_xls_here(const std::string& path, const std::string& sheet_name) {
   auto fail = [&](Message message) { return make_error(Location{path}, std::move(message)); };
   std::error_code ec;
@@ -576,9 +606,19 @@ Expected<Sheet> read_xls_here(const std::string& path, const std::string& sheet_
   const void* handle = nullptr;
   int rc = freexl_open(path.c_str(), &handle);
   std::unique_ptr<const void, int (*)(const void*)> closer(handle, freexl_close);
-  if (rc != FREEXL_OK || !handle)
-    return fail(Message{"not an Excel 97-2003 workbook (freexl error " + std::to_string(rc) + ")",
-                        "不是 Excel 97-2003 工作簿（freexl 错误 " + std::to_string(rc) + "）"});
+  if (rc != FREEXL_OK || !handle) {
+    if (rc == FREEXL_BIFF_WORKBOOK_NOT_FOUND && holds_encrypted_package(path))
+      return fail(password_protected());
+    return fail(Message{"cannot read it as an Excel 97-2003 workbook: ",
+                        "无法作为 Excel 97-2003 工作簿读取："} +
+                freexl_reason(rc));
+  }
+  // A workbook saved with a password is encrypted past its first records,
+  // and freexl does not decrypt it: what it read would not be the cells.
+  unsigned int protection = 0;
+  if (freexl_get_info(handle, FREEXL_BIFF_PASSWORD, &protection) == FREEXL_OK &&
+      protection == FREEXL_BIFF_OBFUSCATED)
+    return fail(password_protected());
   unsigned int count = 0;
   if (freexl_get_info(handle, FREEXL_BIFF_SHEET_COUNT, &count) != FREEXL_OK || count == 0)
     return fail(no_worksheet());

@@ -1,5 +1,7 @@
 #include "workbook_reasons.h"
 
+#include <freexl.h>
+
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -65,7 +67,59 @@ constexpr Reason kXml[] = {
     {XML_ERROR_XML_DECL, "XML 声明格式不正确"},
 };
 
+struct FreexlReason {
+  int key;  // freexl's code
+  std::string_view en, zh;
+};
+
+// freexl's codes (freexl.h), as the person importing a file meets them:
+// a file that is not a workbook, one cut short, one damaged. (It has no
+// words of its own for them.)
+constexpr FreexlReason kFreexl[] = {
+    {FREEXL_FILE_NOT_FOUND, "the file cannot be opened", "无法打开文件"},
+    {FREEXL_INSUFFICIENT_MEMORY, "out of memory", "内存不足"},
+    {FREEXL_INVALID_CFBF_HEADER, "not an Office file", "不是 Office 文件"},
+    {FREEXL_CFBF_READ_ERROR, "the file is cut short or cannot be read",
+     "文件不完整（可能被截断）或无法读取"},
+    {FREEXL_CFBF_SEEK_ERROR, "the file is cut short", "文件不完整，可能被截断"},
+    {FREEXL_CFBF_INVALID_SIGNATURE, "not an Office file", "不是 Office 文件"},
+    {FREEXL_CFBF_INVALID_SECTOR_SIZE, "the file is damaged, invalid sector size",
+     "文件已损坏，扇区大小无效"},
+    {FREEXL_CFBF_EMPTY_FAT_CHAIN, "the file is damaged, invalid allocation table",
+     "文件已损坏，分配表无效"},
+    {FREEXL_CFBF_ILLEGAL_FAT_ENTRY, "the file is damaged, invalid allocation table",
+     "文件已损坏，分配表无效"},
+    {FREEXL_BIFF_INVALID_BOF,
+     "the file is damaged, the workbook's data does not begin as it should",
+     "文件已损坏，工作簿数据的开头无效"},
+    {FREEXL_BIFF_INVALID_SST, "the file is damaged, invalid table of texts",
+     "文件已损坏，文字表无效"},
+    {FREEXL_BIFF_ILLEGAL_SST_INDEX, "the file is damaged, invalid table of texts",
+     "文件已损坏，文字表无效"},
+    {FREEXL_BIFF_WORKBOOK_NOT_FOUND, "an Office file with no workbook inside, such as a Word file",
+     "是 Office 文件，但里面没有工作簿，例如 Word 文件"},
+    {FREEXL_INVALID_CHARACTER, "text that cannot be converted to UTF-8",
+     "有无法转换为 UTF-8 的文字"},
+    {FREEXL_UNSUPPORTED_CHARSET, "text in a character set not supported",
+     "文字使用了不支持的字符集"},
+    {FREEXL_ILLEGAL_RK_VALUE, "the file is damaged, an invalid number", "文件已损坏，有无效的数值"},
+    {FREEXL_INVALID_MINI_STREAM, "the file is damaged, invalid allocation table",
+     "文件已损坏，分配表无效"},
+    {FREEXL_CFBF_ILLEGAL_MINI_FAT_ENTRY, "the file is damaged, invalid allocation table",
+     "文件已损坏，分配表无效"},
+    {FREEXL_CRAFTED_FILE, "the file is badly damaged, perhaps on purpose",
+     "文件严重损坏，可能是有意构造的"},
+};
+
 }  // namespace
+
+Message freexl_reason(int code) {
+  const std::string n = std::to_string(code);
+  const FreexlReason* r = find_key(kFreexl, code);
+  if (!r) return {"freexl error " + n, "freexl 错误 " + n};
+  return {std::string(r->en) + " (freexl error " + n + ")",
+          std::string(r->zh) + "（freexl 错误 " + n + "）"};
+}
 
 Message zip_reason(zip_error_t* err) {
   std::string en = zip_error_strerror(err);

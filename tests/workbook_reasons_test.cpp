@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 #include <expat.h>
+#include <freexl.h>
 #include <zip.h>
 
 #include <cerrno>
@@ -48,4 +49,21 @@ TEST_CASE("expat's reasons: its English, and Chinese for those a damaged part me
   const auto unknown = static_cast<XML_Error>(63);
   CHECK(xml_reason(unknown).en == "XML error 63");
   CHECK(xml_reason(unknown).zh == "XML error 63");
+}
+
+TEST_CASE("freexl's reasons: what the code means to the person importing, with the code") {
+  CHECK(freexl_reason(FREEXL_CFBF_READ_ERROR).en ==
+        "the file is cut short or cannot be read (freexl error -8)");
+  CHECK(freexl_reason(FREEXL_CFBF_READ_ERROR).zh ==
+        "文件不完整（可能被截断）或无法读取（freexl 错误 -8）");
+  CHECK(freexl_reason(FREEXL_BIFF_WORKBOOK_NOT_FOUND).en ==
+        "an Office file with no workbook inside, such as a Word file (freexl error -17)");
+  // Codes that share a meaning share its words.
+  CHECK(freexl_reason(FREEXL_CFBF_EMPTY_FAT_CHAIN).zh ==
+        "文件已损坏，分配表无效（freexl 错误 -12）");
+  CHECK(freexl_reason(FREEXL_CFBF_ILLEGAL_MINI_FAT_ENTRY).zh ==
+        "文件已损坏，分配表无效（freexl 错误 -25）");
+  // A code freexl may add later: the number alone, in either language.
+  CHECK(freexl_reason(-99).en == "freexl error -99");
+  CHECK(freexl_reason(-99).zh == "freexl 错误 -99");
 }

@@ -311,8 +311,12 @@ same "text named .xlsx: message" "$ERR" \
 printf '\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 then nothing' > old.xls
 run import old.xls
 same "damaged xls: exit" "$RC" 1
-[[ "$ERR" == "plan: old.xls: not an Excel 97-2003 workbook (freexl error "*")" ]] &&
-  passed=$((passed + 1)) || fail "damaged xls: $ERR"
+# freexl reads the header's 512 bytes and finds 31: FREEXL_CFBF_READ_ERROR.
+same "damaged xls: message" "$ERR" \
+  'plan: old.xls: cannot read it as an Excel 97-2003 workbook: the file is cut short or cannot be read (freexl error -8)'
+run --lang zh import old.xls
+same "damaged xls: message in Chinese" "$ERR" \
+  'plan: old.xls: 无法作为 Excel 97-2003 工作簿读取：文件不完整（可能被截断）或无法读取（freexl 错误 -8）'
 if cmp -s records/2019.rec "$TMP/2019.before"; then passed=$((passed + 1)); else fail "a refused workbook changed the records"; fi
 
 # .xls, written by xlwt 1.3 (BIFF8, Excel 97-2003) with /usr/bin/python3.
@@ -347,13 +351,58 @@ sheet(wb, "二季度", [["日期", "指标", "数值"]] +
       [[(datetime.date(2019, 4, d), "yyyy-mm-dd"), "jobs.urban_new", 10 * d] for d in range(1, 6)] +
       [[(datetime.date(2019, 4, 6), "yyyy-mm-dd"), "城镇新增就业", 60]])
 wb.save("bad.xls")
+
+# Saved with a password: xlwt writes a PASSWORD record (type 0013, two
+# bytes long) among the workbook's first records; typed 002F it is a
+# FILEPASS record, which opens the records of a workbook saved with a
+# password (MS-XLS 2.4.117), and freexl reports the workbook protected.
+import struct
+b = bytearray(open("q.xls", "rb").read())
+at = b.find(bytes([0x13, 0, 2, 0]))
+assert at > 0
+b[at] = 0x2F
+open("locked.xls", "wb").write(b)
+
+# Compound files (CFBF v3, 512-byte sectors) of two streams of 4096 bytes,
+# made by hand: an .xlsx saved with a password is one holding
+# EncryptionInfo and EncryptedPackage (MS-OFFCRYPTO 2.3.4); a Word file
+# holds WordDocument and no workbook. Header, one FAT sector, one directory
+# sector, then the streams' sectors.
+def cfb(names):
+    END, FREE, FATSECT, NOSTREAM = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
+    head = bytearray(512)
+    head[0:8] = bytes.fromhex("D0CF11E0A1B11AE1")
+    struct.pack_into("<HHHHH", head, 0x18, 0x3E, 3, 0xFFFE, 9, 6)
+    # no directory-sector count (v3), 1 FAT sector, directory at sector 1,
+    # stream cutoff 4096, no mini FAT, no DIFAT sectors
+    struct.pack_into("<IIIIIIIII", head, 0x28, 0, 1, 1, 0, 0x1000, END, 0, END, 0)
+    struct.pack_into("<109I", head, 0x4C, 0, *[FREE] * 108)
+    fat, starts = [FATSECT, END], []
+    for _ in names:
+        starts.append(len(fat))
+        fat += list(range(len(fat) + 1, len(fat) + 8)) + [END]
+    fat += [FREE] * (128 - len(fat))
+    def entry(name, kind, right, child, start, size):
+        e = bytearray(128)
+        u = name.encode("utf-16-le")
+        e[0:len(u)] = u
+        struct.pack_into("<HBBIII", e, 64, len(u) + 2, kind, 1, NOSTREAM, right, child)
+        struct.pack_into("<IQ", e, 116, start, size)
+        return e
+    d = entry("Root Entry", 5, NOSTREAM, 1, END, 0)
+    for i, (name, start) in enumerate(zip(names, starts)):
+        d += entry(name, 2, i + 2 if i + 1 < len(names) else NOSTREAM, NOSTREAM, start, 4096)
+    return bytes(head) + struct.pack("<128I", *fat) + bytes(d) + bytes(512 - len(d)) + \
+        bytes(4096 * len(names))
+open("encrypted.xlsx", "wb").write(cfb(["EncryptionInfo", "EncryptedPackage"]))
+open("word.xls", "wb").write(cfb(["WordDocument"]))
 EOF
 
 # The same figures as q.xlsx's would be duplicates here: the .xls files go
 # to a project of their own.
 mkdir -p "$TMP/x/plans"
 cp "$SRC/tests/fixtures/mini.toml" "$TMP/x/plans/mini.toml"
-mv q.xls pct.xls bad.xls "$TMP/x/"
+mv q.xls pct.xls bad.xls locked.xls encrypted.xlsx word.xls "$TMP/x/"
 cd "$TMP/x" || exit 2
 run import q.xls
 same "xls: exit" "$RC" 0
@@ -401,6 +450,27 @@ run import pct.xls --force --dry-run
 same "xls percent cell, forced: exit" "$RC" 0
 same "xls percent cell, forced: as written" "$(head -n 1 <<<"$OUT")" \
   'records/2019.rec: 2019-12-31  graduates.rate  0.952%'
+
+# A workbook saved with a password, .xls or .xlsx, is refused as such
+# (freexl would read an encrypted .xls as noise, and finds no workbook in
+# an encrypted .xlsx, FREEXL_BIFF_WORKBOOK_NOT_FOUND), and a Word file for
+# what it is.
+for f in locked.xls encrypted.xlsx; do
+  run import "$f"
+  same "$f: exit" "$RC" 1
+  same "$f: message" "$ERR" \
+    "plan: $f: the workbook is password-protected; open it in the spreadsheet, save a copy without the password, and import that"
+  run --lang zh import "$f"
+  same "$f: message in Chinese" "$ERR" "plan: $f: 工作簿设了密码；请在表格软件里打开，去掉密码另存一份，再导入"
+done
+run import word.xls
+same "word.xls: exit" "$RC" 1
+same "word.xls: message" "$ERR" \
+  'plan: word.xls: cannot read it as an Excel 97-2003 workbook: an Office file with no workbook inside, such as a Word file (freexl error -17)'
+run --lang zh import word.xls
+same "word.xls: message in Chinese" "$ERR" \
+  'plan: word.xls: 无法作为 Excel 97-2003 工作簿读取：是 Office 文件，但里面没有工作簿，例如 Word 文件（freexl 错误 -17）'
+if cmp -s records/2019.rec "$TMP/2019.xls.before"; then passed=$((passed + 1)); else fail "a refused workbook changed the records"; fi
 cd "$TMP/p" || exit 2
 
 printf 'date,id,value\n' > q.csv
