@@ -1,12 +1,11 @@
 #include "csv.h"
 
-#include <iconv.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
 
+#include "gb18030.h"
 #include "text.h"
 
 namespace plan {
@@ -176,10 +175,19 @@ Expected<std::string> to_utf8(std::string_view bytes, std::string_view encoding,
   if (enc == "utf-8" || enc == "utf8") {
     auto bad = find_invalid_utf8(bytes);
     if (!bad) return std::string(bytes);
-    return make_error(locate(file_name, bytes.substr(0, *bad)),
-                      "not valid UTF-8 (byte " + std::to_string(*bad) + ": " +
-                          hex_bytes(bytes.substr(*bad, 1)) +
-                          "); a Chinese Excel export may need --encoding gb18030");
+    const std::string at = std::to_string(*bad), hex = hex_bytes(bytes.substr(*bad, 1));
+    Message m{"not valid UTF-8 (byte " + at + ": " + hex + ")",
+              "不是有效的 UTF-8（字节 " + at + "：" + hex + "）"};
+    // Chinese Excel's plain CSV is GB18030: said as such when the file
+    // reads as it to the end.
+    m = m + (reads_as_gb18030(bytes)
+                 ? Message{"; the file reads as GB18030 (GBK), as Chinese Excel saves CSV: add "
+                           "--encoding gb18030",
+                           "；按 GB18030（GBK）能读通，中文版 Excel 存的 CSV 就是这种编码：请加 "
+                           "--encoding gb18030"}
+                 : Message{"; a Chinese Excel export may need --encoding gb18030",
+                           "；中文版 Excel 导出的 CSV 可能要加 --encoding gb18030"});
+    return make_error(locate(file_name, bytes.substr(0, *bad)), std::move(m));
   }
   // GBK (Windows' code page 936) and GB2312 are subsets of GB18030: the
   // names people know their files by.
@@ -190,32 +198,14 @@ Expected<std::string> to_utf8(std::string_view bytes, std::string_view encoding,
                               "未知的编码“" + std::string(encoding) +
                                   "”（请用 utf-8 或 gb18030；gb18030 也能读 gbk 和 gb2312）"});
 
-  iconv_t cd = ::iconv_open("UTF-8", "GB18030");
-  if (cd == reinterpret_cast<iconv_t>(-1))
+  Gb18030Text text = from_gb18030(bytes);
+  if (text.cannot_convert)
     return make_error(Location{file_name}, Message{"this system cannot convert from GB18030",
                                                    "本系统无法从 GB18030 转换"});
-  std::string out(bytes.size() * 2 + 16, '\0');
-  char* in = const_cast<char*>(bytes.data());  // iconv's signature; it does not write
-  std::size_t in_left = bytes.size();
-  std::size_t done = 0;
-  int err = 0;
-  while (in_left > 0) {
-    char* dst = out.data() + done;
-    std::size_t dst_left = out.size() - done;
-    std::size_t rc = ::iconv(cd, &in, &in_left, &dst, &dst_left);
-    done = out.size() - dst_left;
-    if (rc != static_cast<std::size_t>(-1)) continue;
-    if (errno == E2BIG) {
-      out.resize(out.size() * 2);
-      continue;
-    }
-    err = errno;
-    break;
-  }
-  ::iconv_close(cd);
-  out.resize(done);
-  if (err == 0) return out;
-  std::size_t offset = bytes.size() - in_left;
+  if (text.error == 0) return std::move(text.utf8);
+  const int err = text.error;
+  const std::string& out = text.utf8;
+  const std::size_t offset = text.read;
   const Message what = err == EINVAL ? Message{"incomplete GB18030 character at the end",
                                                "末尾的 GB18030 字符不完整"}
                                      : Message{"not valid GB18030", "不是有效的 GB18030"};

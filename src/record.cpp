@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "gb18030.h"
 #include "text.h"
 
 namespace plan {
@@ -104,9 +105,12 @@ std::optional<Diagnostic> LineParser::check_bytes() const {
     if (c < 0x20 || c == 0x7F)
       return fail(i, "control character U+00" + hex2(c), "控制字符 U+00" + hex2(c));
     std::size_t len = utf8_sequence(s_, i);
-    if (len == 0)
-      return fail(i, "invalid UTF-8 (byte 0x" + hex2(c) + ")",
-                  "不是有效的 UTF-8（字节 0x" + hex2(c) + "）");
+    if (len == 0) {
+      Message m{"invalid UTF-8 (byte 0x" + hex2(c) + ")",
+                "不是有效的 UTF-8（字节 0x" + hex2(c) + "）"};
+      if (reads_as_gb18030(s_)) m = m + gb18030_hint(false);
+      return fail(i, std::move(m.en), std::move(m.zh));
+    }
     // The reader skips a mark at the very start of a file; anywhere else,
     // a tag value included, it is an error (plan-records(5), ENCODING).
     if (at(i, kUtf8Bom)) return fail(i, kBomEn, kBomZh);

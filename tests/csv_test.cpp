@@ -168,9 +168,21 @@ TEST_CASE("UTF-8: invalid byte is reported at its line and column") {
   // "日期" in GB18030 read as UTF-8: C8 is a lead byte, D5 is no continuation.
   auto r = to_utf8("date,id\n2019,\xC8\xD5\xC6\xDA\n", "utf-8", "x.csv");
   REQUIRE_FALSE(r.ok());
+  // The file reads as GB18030 to its end: said so, in both languages.
   CHECK(r.error().headline() ==
-        "x.csv:2:6: not valid UTF-8 (byte 13: C8); a Chinese Excel export may need --encoding "
+        "x.csv:2:6: not valid UTF-8 (byte 13: C8); the file reads as GB18030 (GBK), as Chinese "
+        "Excel saves CSV: add --encoding gb18030");
+  CHECK(r.error().message_zh ==
+        "不是有效的 UTF-8（字节 13：C8）；按 GB18030（GBK）能读通，中文版 Excel 存的 CSV "
+        "就是这种编码：请加 --encoding gb18030");
+  // Latin-1 (café): E9 and the line's end are no GB18030 either.
+  auto latin = to_utf8("date,note\n2019,caf\xE9\n", "utf-8", "x.csv");
+  REQUIRE_FALSE(latin.ok());
+  CHECK(latin.error().headline() ==
+        "x.csv:2:9: not valid UTF-8 (byte 18: E9); a Chinese Excel export may need --encoding "
         "gb18030");
+  CHECK(latin.error().message_zh ==
+        "不是有效的 UTF-8（字节 18：E9）；中文版 Excel 导出的 CSV 可能要加 --encoding gb18030");
 }
 
 TEST_CASE("GB18030: converts to UTF-8") {

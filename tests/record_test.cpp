@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "gb18030.h"
 #include "record_fixture.h"
 #include "text.h"
 
@@ -44,6 +45,11 @@ std::string error_of(std::string_view line, const Plan& plan = test_plan()) {
   CHECK(r.error().severity == Severity::error);
   return r.error().headline();
 }
+
+// What an invalid UTF-8 message adds when the line reads as GB18030.
+constexpr std::string_view kLineIsGb18030 =
+    "; the line reads as GB18030 (GBK), as Notepad on Chinese Windows saves text: save the file as "
+    "UTF-8, or convert it with iconv -f gb18030 -t utf-8";
 
 // Prefix of a jobs.urban_new entry: its value starts at column 27.
 constexpr std::string_view kJobs = "2019-03-31 jobs.urban_new ";
@@ -396,12 +402,33 @@ TEST_CASE("bytes: CRLF, NUL, control characters, invalid UTF-8") {
   CHECK(error_of(tagged("note=\"a\x7f\"")) == "r.rec:7:36: control character U+007F");
   CHECK(error_of(tagged("note=\"a\xc2\x9b\"")) == "r.rec:7:36: control character U+009B");
   CHECK(error_of(tagged("note=\"a\xff\"")) == "r.rec:7:36: invalid UTF-8 (byte 0xFF)");
-  // A character cut short: the first two bytes of 人 (E4 BA BA).
-  CHECK(error_of(tagged("note=\"a\xe4\xba\"")) == "r.rec:7:36: invalid UTF-8 (byte 0xE4)");
+  // A character cut short: the first two bytes of 人 (E4 BA BA). On a line
+  // of ASCII otherwise they are also a GB18030 character (浜), so the hint
+  // below is given: the bytes cannot tell.
+  CHECK(error_of(tagged("note=\"a\xe4\xba\"")) ==
+        "r.rec:7:36: invalid UTF-8 (byte 0xE4)" + std::string(kLineIsGb18030));
+  // Beside UTF-8 characters, the same is UTF-8 cut short: no hint.
+  CHECK(error_of(tagged("by=人社 note=\"a\xe4\xba\"")) == "r.rec:7:42: invalid UTF-8 (byte 0xE4)");
   // Columns count characters, not bytes: 人 is one column.
   CHECK(error_of(tagged("by=人\xff")) == "r.rec:7:33: invalid UTF-8 (byte 0xFF)");
-  // An overlong encoding of '/'.
-  CHECK(error_of("\xc0\xaf") == "r.rec:7:1: invalid UTF-8 (byte 0xC0)");
+  // An overlong encoding of '/' (and in GB18030 a character).
+  CHECK(error_of("\xc0\xaf") ==
+        "r.rec:7:1: invalid UTF-8 (byte 0xC0)" + std::string(kLineIsGb18030));
+}
+
+TEST_CASE("bytes: a line of GB18030 (GBK) text is said to be one") {
+  // by=人社局 in GB2312: 人 C8 CB, 社 C9 E7, 局 BE D6.
+  CHECK(error_of(tagged("by=\xc8\xcb\xc9\xe7\xbe\xd6")) ==
+        "r.rec:7:32: invalid UTF-8 (byte 0xC8)" + std::string(kLineIsGb18030));
+  // Latin-1 (café): E9 then the line's end is no GB18030 character.
+  CHECK(error_of(tagged("note=caf\xe9")) == "r.rec:7:37: invalid UTF-8 (byte 0xE9)");
+  // In Chinese too.
+  Entry e;
+  auto r = parse_line(tagged("by=\xc8\xcb\xc9\xe7\xbe\xd6"), test_plan(), kWhere, &e);
+  REQUIRE(!r.ok());
+  CHECK(r.error().message_zh ==
+        "不是有效的 UTF-8（字节 0xC8）；这一行按 GB18030（GBK）能读通，是中文 Windows "
+        "记事本默认的编码：请把文件另存为 UTF-8，或用 iconv -f gb18030 -t utf-8 转换");
 }
 
 TEST_CASE("the UTF-8 check agrees with find_invalid_utf8 on every short byte sequence") {
@@ -433,7 +460,10 @@ TEST_CASE("the UTF-8 check agrees with find_invalid_utf8 on every short byte seq
             REQUIRE(!r.ok());
             char byte[8];
             std::snprintf(byte, sizeof byte, "%02X", static_cast<unsigned char>(bytes[*bad]));
-            CHECK(r.error().message == "invalid UTF-8 (byte 0x" + std::string(byte) + ")");
+            // With the hint of the test case above where the line reads as
+            // GB18030 (gb18030_test.cpp tests that judgement).
+            const std::string hint = reads_as_gb18030(line) ? std::string(kLineIsGb18030) : "";
+            CHECK(r.error().message == "invalid UTF-8 (byte 0x" + std::string(byte) + ")" + hint);
             CHECK(r.error().where.column ==
                   3 + static_cast<int>(code_points(std::string_view(bytes).substr(0, *bad))));
           } else {

@@ -252,7 +252,7 @@ printf '\xc8\xd5\xc6\xda,\xd6\xb8\xb1\xea,\xca\xfd\xd6\xb5\r\n2019-06-30,jobs.ur
 run import gb.csv
 same "gb18030 read as UTF-8: exit" "$RC" 1
 same "gb18030 read as UTF-8: message" "$ERR" \
-  'plan: gb.csv:1:1: not valid UTF-8 (byte 0: C8); a Chinese Excel export may need --encoding gb18030'
+  'plan: gb.csv:1:1: not valid UTF-8 (byte 0: C8); the file reads as GB18030 (GBK), as Chinese Excel saves CSV: add --encoding gb18030'
 run import gb.csv --encoding gb18030 --file records/imported/gb.rec
 same "gb18030: exit" "$RC" 0
 file_is "gb18030: all rows into --file" records/imported/gb.rec $'2019-06-30  jobs.urban_new  5\n'
