@@ -56,11 +56,18 @@ bool reads_as_gb18030(std::string_view bytes) {
   return other > utf8 && from_gb18030(bytes).error == 0;
 }
 
-Message gb18030_hint(bool whole_file) {
-  return {std::string(whole_file ? "; the file" : "; the line") +
+Message gb18030_hint(NotUtf8 what) {
+  if (what == NotUtf8::argument)
+    return {
+        "; it reads as GB18030 (GBK): the terminal or script that gave it is not in UTF-8 "
+        "(a UTF-8 locale such as zh_CN.UTF-8 is needed)",
+        "；按 GB18030（GBK）能读通：输入它的终端或脚本不是 UTF-8 编码（需要 zh_CN.UTF-8 "
+        "这样的 UTF-8 区域设置）"};
+  const bool file = what == NotUtf8::file;
+  return {std::string(file ? "; the file" : "; the line") +
               " reads as GB18030 (GBK), as Notepad on Chinese Windows saves text: save the file "
               "as UTF-8, or convert it with iconv -f gb18030 -t utf-8",
-          std::string(whole_file ? "；这个文件" : "；这一行") +
+          std::string(file ? "；这个文件" : "；这一行") +
               "按 GB18030（GBK）能读通，是中文 Windows 记事本默认的编码：请把文件另存为 "
               "UTF-8，或用 iconv -f gb18030 -t utf-8 转换"};
 }

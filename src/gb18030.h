@@ -32,9 +32,10 @@ Gb18030Text from_gb18030(std::string_view bytes);
 // short may read as GB18030 too, but its other characters are UTF-8.)
 bool reads_as_gb18030(std::string_view bytes);
 
-// What the message of invalid UTF-8 in a plan file (`whole_file`: the
-// file was asked) or a record line (the line was) adds when that reads as
-// GB18030: that it does, and how to convert the file.
-Message gb18030_hint(bool whole_file);
+// What the message of invalid UTF-8 adds when the text reads as GB18030:
+// that it does, and what to do: for a plan file or a record line, convert
+// the file; for a command-line argument, use a terminal in UTF-8.
+enum class NotUtf8 { file, line, argument };
+Message gb18030_hint(NotUtf8 what);
 
 }  // namespace plan

@@ -734,7 +734,7 @@ bool toml_space(char c) {
 std::optional<TextProblem> check_toml_text(std::string_view s) {
   if (auto bad = find_invalid_utf8(s)) {
     Message m{"invalid UTF-8", "无效的 UTF-8"};
-    if (reads_as_gb18030(s)) m = m + gb18030_hint(true);
+    if (reads_as_gb18030(s)) m = m + gb18030_hint(NotUtf8::file);
     return TextProblem{*bad, std::move(m)};
   }
   auto starts = [&](std::size_t i, std::string_view t) { return s.substr(i, t.size()) == t; };

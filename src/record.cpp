@@ -108,7 +108,7 @@ std::optional<Diagnostic> LineParser::check_bytes() const {
     if (len == 0) {
       Message m{"invalid UTF-8 (byte 0x" + hex2(c) + ")",
                 "不是有效的 UTF-8（字节 0x" + hex2(c) + "）"};
-      if (reads_as_gb18030(s_)) m = m + gb18030_hint(false);
+      if (reads_as_gb18030(s_)) m = m + gb18030_hint(NotUtf8::line);
       return fail(i, std::move(m.en), std::move(m.zh));
     }
     // The reader skips a mark at the very start of a file; anywhere else,

@@ -13,6 +13,7 @@
 
 #include "cli.h"
 #include "file_replace.h"
+#include "gb18030.h"
 #include "ledger_sink.h"
 #include "plan_loader.h"
 #include "record_journal.h"
@@ -327,6 +328,14 @@ bool known_id(Globals& g, const Plan& plan, std::string& id) {
   if (const Indicator* named = plan.find_by_name(id)) {
     id = named->id;
     return true;
+  }
+  // A name typed in a terminal in GBK: no name can match, and the reason is
+  // the terminal's.
+  if (reads_as_gb18030(id)) {
+    fail(g, make_usage_error(Message{"unknown indicator '" + sanitize(id) + "'",
+                                     "未知指标“" + sanitize(id) + "”"} +
+                             gb18030_hint(NotUtf8::argument)));
+    return false;
   }
   // Ids are ASCII: anything else was meant as a name.
   bool ascii = std::all_of(id.begin(), id.end(), [](char c) { return (c & 0x80) == 0; });

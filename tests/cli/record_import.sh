@@ -41,6 +41,17 @@ run record jobs.urban_nwe 5 --date 2019-08-01
 # a value the plan refuses (below) is a refused entry (1).
 same "unknown id: exit" "$RC" 2
 same "unknown id: message" "$ERR" "plan: unknown indicator 'jobs.urban_nwe'; did you mean 'jobs.urban_new'?"
+# Typed in a terminal in GBK: 城镇新增就业人数 as GB18030 (b3 c7 d5 f2 …,
+# Python's '城镇新增就业人数'.encode('gb18030')), and by=人社局 (c8 cb c9 e7
+# be d6). The message says why, and nothing is written. (Two of the bytes,
+# d2 b5, happen to be UTF-8 for U+04B5, ҵ, and are shown as such.)
+run record $'\xb3\xc7\xd5\xf2\xd0\xc2\xd4\xf6\xbe\xcd\xd2\xb5\xc8\xcb\xca\xfd' 5 --date 2019-08-01
+same "GBK name: exit" "$RC" 2
+same "GBK name: message" "$ERR" "plan: unknown indicator '\\xb3\\xc7\\xd5\\xf2\\xd0\\xc2\\xd4\\xf6\\xbe\\xcdҵ\\xc8\\xcb\\xca\\xfd'; it reads as GB18030 (GBK): the terminal or script that gave it is not in UTF-8 (a UTF-8 locale such as zh_CN.UTF-8 is needed)"
+run --lang zh record jobs.urban_new 5 --date 2019-08-01 --by $'\xc8\xcb\xc9\xe7\xbe\xd6'
+same "GBK by: exit" "$RC" 1
+same "GBK by: message" "$ERR" "plan: by= 不是有效的 UTF-8；按 GB18030（GBK）能读通：输入它的终端或脚本不是 UTF-8 编码（需要 zh_CN.UTF-8 这样的 UTF-8 区域设置）"
+if cmp -s records/2019.rec "$TMP/before.rec"; then passed=$((passed + 1)); else fail "GBK arguments: the records changed"; fi
 # The indicator's name, as plan list gives it, is taken for its id: the
 # line holds the id. A name the plan lacks suggests the nearest names.
 new_project record_by_name
