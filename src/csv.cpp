@@ -181,9 +181,9 @@ Expected<std::string> to_utf8(std::string_view bytes, std::string_view encoding,
     // Chinese Excel's plain CSV is GB18030: said as such when the file
     // reads as it to the end.
     m = m + (reads_as_gb18030(bytes)
-                 ? Message{"; the file reads as GB18030 (GBK), as Chinese Excel saves CSV: add "
-                           "--encoding gb18030",
-                           "；按 GB18030（GBK）能读通，中文版 Excel 存的 CSV 就是这种编码：请加 "
+                 ? Message{"; the file looks like GB18030 (GBK), as Chinese Excel saves CSV: "
+                           "add --encoding gb18030",
+                           "；文件看来是 GB18030（GBK）编码（中文版 Excel 保存 CSV 所用）：请加 "
                            "--encoding gb18030"}
                  : Message{"; a Chinese Excel export may need --encoding gb18030",
                            "；中文版 Excel 导出的 CSV 可能要加 --encoding gb18030"});

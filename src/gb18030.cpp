@@ -41,15 +41,20 @@ Gb18030Text from_gb18030(std::string_view bytes) {
 }
 
 bool reads_as_gb18030(std::string_view bytes) {
+  // Characters of UTF-8, and runs of bytes outside ASCII that are none.
   std::size_t utf8 = 0, other = 0;
+  bool in_run = false;
   for (std::size_t i = 0; i < bytes.size();) {
     if (static_cast<unsigned char>(bytes[i]) < 0x80) {
+      in_run = false;
       ++i;
     } else if (const std::size_t n = utf8_sequence(bytes, i)) {
+      in_run = false;
       ++utf8;
       i += n;
     } else {
-      ++other;
+      other += !in_run;
+      in_run = true;
       ++i;
     }
   }
@@ -57,19 +62,31 @@ bool reads_as_gb18030(std::string_view bytes) {
 }
 
 Message gb18030_hint(NotUtf8 what) {
-  if (what == NotUtf8::argument)
-    return {
-        "; it reads as GB18030 (GBK): the terminal or script that gave it is not in UTF-8 "
-        "(a UTF-8 locale such as zh_CN.UTF-8 is needed)",
-        "；按 GB18030（GBK）能读通：输入它的终端或脚本不是 UTF-8 编码（需要 zh_CN.UTF-8 "
-        "这样的 UTF-8 区域设置）"};
-  const bool file = what == NotUtf8::file;
-  return {std::string(file ? "; the file" : "; the line") +
-              " reads as GB18030 (GBK), as Notepad on Chinese Windows saves text: save the file "
-              "as UTF-8, or convert it with iconv -f gb18030 -t utf-8",
-          std::string(file ? "；这个文件" : "；这一行") +
-              "按 GB18030（GBK）能读通，是中文 Windows 记事本默认的编码：请把文件另存为 "
-              "UTF-8，或用 iconv -f gb18030 -t utf-8 转换"};
+  switch (what) {
+    case NotUtf8::argument:
+      return {
+          "; it looks like GB18030 (GBK): the terminal or script that gave it is not in "
+          "UTF-8 (a UTF-8 locale such as zh_CN.UTF-8 is needed)",
+          "；看来是 GB18030（GBK）编码：输入它的终端或脚本不是 UTF-8 编码（需要 "
+          "zh_CN.UTF-8 这样的 UTF-8 区域设置）"};
+    case NotUtf8::line:
+      // Judged on the line alone: the file may hold UTF-8 lines too, which
+      // converting the whole file would garble.
+      return {
+          "; the line looks like GB18030 (GBK), as Notepad on older Chinese Windows saves "
+          "text: save the file as UTF-8 (iconv -f gb18030 -t utf-8 converts a file that is "
+          "all GB18030)",
+          "；这一行看来是 GB18030（GBK）编码（旧版中文 Windows 记事本的默认编码）：请把"
+          "文件另存为 UTF-8（整个文件都是 GB18030 时，可用 iconv -f gb18030 -t utf-8 "
+          "转换）"};
+    case NotUtf8::file:
+      break;
+  }
+  return {
+      "; the file looks like GB18030 (GBK), as Notepad on older Chinese Windows saves text: "
+      "save it as UTF-8, or convert it with iconv -f gb18030 -t utf-8",
+      "；这个文件看来是 GB18030（GBK）编码（旧版中文 Windows 记事本的默认编码）：请另存为 "
+      "UTF-8，或用 iconv -f gb18030 -t utf-8 转换"};
 }
 
 }  // namespace plan

@@ -576,22 +576,33 @@ Message password_protected() {
       "工作簿设了密码；请在表格软件里打开，去掉密码另存一份，再导入"};
 }
 
-// Whether the compound file at `path` holds a stream named EncryptedPackage:
-// an .xlsx saved with a password is one (MS-OFFCRYPTO), which freexl finds
-// no workbook in. The name is looked for anywhere in the file, in the
-// UTF-16 the file's directory writes names in; it only chooses between two
-// messages for a file that could not be read.
-bool holds_encrypted_package(const std::string& path) {
-  static constexpr char kName[] = "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
-  constexpr std::size_t kNameBytes = sizeof kName - 1;
+// Whether the compound file at `path` was saved with a password, as its
+// structure shows, for a file freexl could not read: an encrypted .xlsx is
+// a compound file holding a stream named EncryptedPackage (MS-OFFCRYPTO
+// 2.3.4), which freexl finds no workbook in; an encrypted .xls has a
+// FILEPASS record (type 002F) right after the BOF record of its workbook
+// stream (MS-XLS 2.4.117), and the records after it are noise to freexl.
+// The file is looked through for a directory entry of that name (entries
+// start every 128 bytes) and for a BIFF8 workbook BOF (a stream's start:
+// every 64 bytes) followed by FILEPASS.
+bool saved_with_password(const std::string& path) {
+  static constexpr char kEncryptedPackage[] = "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
+  static constexpr unsigned char kWorkbookBof[] = {0x09, 0x08, 0x10, 0x00, 0x00, 0x06, 0x05, 0x00};
+  constexpr std::size_t kBofBytes = 20, kFilepass = 0x2F;
   std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), std::fclose);
   if (!f) return false;
-  std::string window;  // the last bytes of the chunk before, then a chunk
-  char chunk[1 << 16];
-  for (std::size_t n; (n = std::fread(chunk, 1, sizeof chunk, f.get())) > 0;) {
-    window.append(chunk, n);
-    if (window.find(std::string_view(kName, kNameBytes)) != std::string::npos) return true;
-    window.erase(0, window.size() - std::min(window.size(), kNameBytes - 1));
+  // A chunk is a whole number of 128-byte steps: nothing looked for spans two.
+  static_assert(sizeof kEncryptedPackage - 1 <= 128 && kBofBytes + 2 <= 64);
+  std::vector<unsigned char> chunk(1 << 16);
+  for (std::size_t n; (n = std::fread(chunk.data(), 1, chunk.size(), f.get())) > 0;) {
+    for (std::size_t at = 0; at + 64 <= n; at += 64) {
+      const unsigned char* p = chunk.data() + at;
+      if (at % 128 == 0 && std::memcmp(p, kEncryptedPackage, sizeof kEncryptedPackage - 1) == 0)
+        return true;
+      if (std::memcmp(p, kWorkbookBof, sizeof kWorkbookBof) == 0 && p[kBofBytes] == kFilepass &&
+          p[kBofBytes + 1] == 0)
+        return true;
+    }
   }
   return false;
 }
@@ -607,8 +618,7 @@ Expected<Sheet> read_xls_here(const std::string& path, const std::string& sheet_
   int rc = freexl_open(path.c_str(), &handle);
   std::unique_ptr<const void, int (*)(const void*)> closer(handle, freexl_close);
   if (rc != FREEXL_OK || !handle) {
-    if (rc == FREEXL_BIFF_WORKBOOK_NOT_FOUND && holds_encrypted_package(path))
-      return fail(password_protected());
+    if (saved_with_password(path)) return fail(password_protected());
     return fail(Message{"cannot read it as an Excel 97-2003 workbook: ",
                         "无法作为 Excel 97-2003 工作簿读取："} +
                 freexl_reason(rc));

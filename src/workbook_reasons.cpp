@@ -92,12 +92,12 @@ constexpr FreexlReason kFreexl[] = {
     {FREEXL_BIFF_INVALID_BOF,
      "the file is damaged, the workbook's data does not begin as it should",
      "文件已损坏，工作簿数据的开头无效"},
-    {FREEXL_BIFF_INVALID_SST, "the file is damaged, invalid table of texts",
-     "文件已损坏，文字表无效"},
-    {FREEXL_BIFF_ILLEGAL_SST_INDEX, "the file is damaged, invalid table of texts",
-     "文件已损坏，文字表无效"},
+    {FREEXL_BIFF_INVALID_SST, "the file is damaged, invalid shared string table",
+     "文件已损坏，共享字符串表无效"},
+    {FREEXL_BIFF_ILLEGAL_SST_INDEX, "the file is damaged, invalid shared string table",
+     "文件已损坏，共享字符串表无效"},
     {FREEXL_BIFF_WORKBOOK_NOT_FOUND, "an Office file with no workbook inside, such as a Word file",
-     "是 Office 文件，但里面没有工作簿，例如 Word 文件"},
+     "是 Office 文件但不含工作簿，例如 Word 文档"},
     {FREEXL_INVALID_CHARACTER, "text that cannot be converted to UTF-8",
      "有无法转换为 UTF-8 的文字"},
     {FREEXL_UNSUPPORTED_CHARSET, "text in a character set not supported",
@@ -114,6 +114,11 @@ constexpr FreexlReason kFreexl[] = {
 }  // namespace
 
 Message freexl_reason(int code) {
+  // libfreexl 1.0.6 answers some damaged files, and those saved with a
+  // password, with FREEXL_OK and no workbook.
+  if (code == FREEXL_OK)
+    return {"the file is damaged (freexl read no workbook from it)",
+            "文件已损坏（freexl 从中读不出工作簿）"};
   const std::string n = std::to_string(code);
   const FreexlReason* r = find_key(kFreexl, code);
   if (!r) return {"freexl error " + n, "freexl 错误 " + n};

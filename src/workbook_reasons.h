@@ -22,7 +22,8 @@ Message xml_reason(XML_Error code);
 
 // freexl's error `code` (freexl.h: FREEXL_CFBF_READ_ERROR, ...), as what
 // it means to the person importing, with the code after it: "the file is
-// cut short or cannot be read (freexl error -8)".
+// cut short or cannot be read (freexl error -8)". FREEXL_OK: what freexl_open
+// answers with no workbook, for a file it could not read.
 Message freexl_reason(int code);
 
 }  // namespace plan

@@ -170,11 +170,11 @@ TEST_CASE("UTF-8: invalid byte is reported at its line and column") {
   REQUIRE_FALSE(r.ok());
   // The file reads as GB18030 to its end: said so, in both languages.
   CHECK(r.error().headline() ==
-        "x.csv:2:6: not valid UTF-8 (byte 13: C8); the file reads as GB18030 (GBK), as Chinese "
+        "x.csv:2:6: not valid UTF-8 (byte 13: C8); the file looks like GB18030 (GBK), as Chinese "
         "Excel saves CSV: add --encoding gb18030");
   CHECK(r.error().message_zh ==
-        "不是有效的 UTF-8（字节 13：C8）；按 GB18030（GBK）能读通，中文版 Excel 存的 CSV "
-        "就是这种编码：请加 --encoding gb18030");
+        "不是有效的 UTF-8（字节 13：C8）；文件看来是 GB18030（GBK）编码（中文版 Excel 保存 CSV "
+        "所用）：请加 --encoding gb18030");
   // Latin-1 (café): E9 and the line's end are no GB18030 either.
   auto latin = to_utf8("date,note\n2019,caf\xE9\n", "utf-8", "x.csv");
   REQUIRE_FALSE(latin.ok());

@@ -37,4 +37,7 @@ TEST_CASE("reads_as_gb18030: GBK text yes; ASCII, Latin-1 and damaged UTF-8 no")
   CHECK_FALSE(reads_as_gb18030("by=\xe4\xba \xe7\xa4\xbe\xe5\xb1\x80"));
   // Alone, the cut-short character cannot be told from GB18030.
   CHECK(reads_as_gb18030("by=\xe4\xba"));
+  // Beside one whole character (社) it can: its two stray bytes are one run,
+  // not two.
+  CHECK_FALSE(reads_as_gb18030("\xe7\xa4\xbe\xe4\xba"));
 }

@@ -397,15 +397,15 @@ TEST_CASE("make_new_entry refuses what the line cannot carry") {
   EntryInput gbk = in;
   gbk.by = "\xC8\xCB\xC9\xE7\xBE\xD6";
   CHECK(with(gbk).error().message ==
-        "by is not valid UTF-8; it reads as GB18030 (GBK): the terminal or script that gave it "
+        "by is not valid UTF-8; it looks like GB18030 (GBK): the terminal or script that gave it "
         "is not in UTF-8 (a UTF-8 locale such as zh_CN.UTF-8 is needed)");
   CHECK(with(gbk).error().message_zh ==
-        "by= 不是有效的 UTF-8；按 GB18030（GBK）能读通：输入它的终端或脚本不是 UTF-8 编码（需要 "
+        "by= 不是有效的 UTF-8；看来是 GB18030（GBK）编码：输入它的终端或脚本不是 UTF-8 编码（需要 "
         "zh_CN.UTF-8 这样的 UTF-8 区域设置）");
   EntryInput gbk_id = in;
   gbk_id.id = "\xD6\xD0";  // 中
   CHECK(with(gbk_id).error().message.starts_with(
-      "indicator id is not valid UTF-8; it reads as GB18030"));
+      "indicator id is not valid UTF-8; it looks like GB18030"));
   EntryInput tags = in;
   tags.by = "人社局";
   tags.note = "a=b #c";

@@ -48,8 +48,8 @@ std::string error_of(std::string_view line, const Plan& plan = test_plan()) {
 
 // What an invalid UTF-8 message adds when the line reads as GB18030.
 constexpr std::string_view kLineIsGb18030 =
-    "; the line reads as GB18030 (GBK), as Notepad on Chinese Windows saves text: save the file as "
-    "UTF-8, or convert it with iconv -f gb18030 -t utf-8";
+    "; the line looks like GB18030 (GBK), as Notepad on older Chinese Windows saves text: save the "
+    "file as UTF-8 (iconv -f gb18030 -t utf-8 converts a file that is all GB18030)";
 
 // Prefix of a jobs.urban_new entry: its value starts at column 27.
 constexpr std::string_view kJobs = "2019-03-31 jobs.urban_new ";
@@ -427,8 +427,9 @@ TEST_CASE("bytes: a line of GB18030 (GBK) text is said to be one") {
   auto r = parse_line(tagged("by=\xc8\xcb\xc9\xe7\xbe\xd6"), test_plan(), kWhere, &e);
   REQUIRE(!r.ok());
   CHECK(r.error().message_zh ==
-        "不是有效的 UTF-8（字节 0xC8）；这一行按 GB18030（GBK）能读通，是中文 Windows "
-        "记事本默认的编码：请把文件另存为 UTF-8，或用 iconv -f gb18030 -t utf-8 转换");
+        "不是有效的 UTF-8（字节 0xC8）；这一行看来是 GB18030（GBK）编码（旧版中文 Windows "
+        "记事本的默认编码）：请把文件另存为 UTF-8（整个文件都是 GB18030 时，可用 iconv -f "
+        "gb18030 -t utf-8 转换）");
 }
 
 TEST_CASE("the UTF-8 check agrees with find_invalid_utf8 on every short byte sequence") {

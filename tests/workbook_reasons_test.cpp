@@ -63,6 +63,11 @@ TEST_CASE("freexl's reasons: what the code means to the person importing, with t
         "文件已损坏，分配表无效（freexl 错误 -12）");
   CHECK(freexl_reason(FREEXL_CFBF_ILLEGAL_MINI_FAT_ENTRY).zh ==
         "文件已损坏，分配表无效（freexl 错误 -25）");
+  // FREEXL_OK with no workbook: damaged, and no code to give.
+  CHECK(freexl_reason(FREEXL_OK).en == "the file is damaged (freexl read no workbook from it)");
+  CHECK(freexl_reason(FREEXL_OK).zh == "文件已损坏（freexl 从中读不出工作簿）");
+  CHECK(freexl_reason(FREEXL_BIFF_INVALID_SST).zh ==
+        "文件已损坏，共享字符串表无效（freexl 错误 -15）");
   // A code freexl may add later: the number alone, in either language.
   CHECK(freexl_reason(-99).en == "freexl error -99");
   CHECK(freexl_reason(-99).zh == "freexl 错误 -99");

@@ -99,7 +99,7 @@ bad_line "C1 control" 38 "control character U+0085" \
   $'2019-03-31  jobs.urban_new  5  note=a\xC2\x85'
 bad_line "invalid UTF-8" 38 "invalid UTF-8 (byte 0xFF)" $'2019-03-31  jobs.urban_new  5  note=a\xFF'
 # 中 in GBK (D6 D0): the line reads as GB18030, and the message says so.
-bad_line "GBK text" 37 "invalid UTF-8 (byte 0xD6); the line reads as GB18030 (GBK), as Notepad on Chinese Windows saves text: save the file as UTF-8, or convert it with iconv -f gb18030 -t utf-8" \
+bad_line "GBK text" 37 "invalid UTF-8 (byte 0xD6); the line looks like GB18030 (GBK), as Notepad on older Chinese Windows saves text: save the file as UTF-8 (iconv -f gb18030 -t utf-8 converts a file that is all GB18030)" \
   $'2019-03-31  jobs.urban_new  5  note=\xD6\xD0'
 bad_line "CRLF" 30 "carriage return (CRLF line ending); record files use LF" \
   $'2019-03-31  jobs.urban_new  5\r'
@@ -158,7 +158,7 @@ bad_plan "§ after a line-ending backslash (toml++ #190)" 2:1 \
   $'s = """\\\n\xC2\xA7"""\n'
 bad_plan "invalid UTF-8" 1:3 "invalid UTF-8" $'# \xFF\n'
 # 中文 in GBK (D6 D0 CE C4) in a comment: the file reads as GB18030.
-bad_plan "GBK text" 1:3 "invalid UTF-8; the file reads as GB18030 (GBK), as Notepad on Chinese Windows saves text: save the file as UTF-8, or convert it with iconv -f gb18030 -t utf-8" \
+bad_plan "GBK text" 1:3 "invalid UTF-8; the file looks like GB18030 (GBK), as Notepad on older Chinese Windows saves text: save it as UTF-8, or convert it with iconv -f gb18030 -t utf-8" \
   $'# \xD6\xD0\xCE\xC4\n'
 bad_plan "empty" 1:1 "missing [plan] table (id, title, issuer, issued, start, end)" ''
 bad_plan "seven decimal places" 26:10 "'target' 0.0000001: too many decimal places (at most 6)" \

@@ -311,7 +311,7 @@ same "text named .xlsx: message" "$ERR" \
 printf '\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 then nothing' > old.xls
 run import old.xls
 same "damaged xls: exit" "$RC" 1
-# freexl reads the header's 512 bytes and finds 31: FREEXL_CFBF_READ_ERROR.
+# freexl reads the 512-byte header and finds 21 bytes: FREEXL_CFBF_READ_ERROR.
 same "damaged xls: message" "$ERR" \
   'plan: old.xls: cannot read it as an Excel 97-2003 workbook: the file is cut short or cannot be read (freexl error -8)'
 run --lang zh import old.xls
@@ -352,16 +352,42 @@ sheet(wb, "二季度", [["日期", "指标", "数值"]] +
       [[(datetime.date(2019, 4, 6), "yyyy-mm-dd"), "城镇新增就业", 60]])
 wb.save("bad.xls")
 
-# Saved with a password: xlwt writes a PASSWORD record (type 0013, two
-# bytes long) among the workbook's first records; typed 002F it is a
-# FILEPASS record, which opens the records of a workbook saved with a
-# password (MS-XLS 2.4.117), and freexl reports the workbook protected.
-import struct
-b = bytearray(open("q.xls", "rb").read())
+# Saved with a password, as Excel saves one (MS-XLS 2.4.117): a FILEPASS
+# record (type 002F) right after the workbook's BOF record, and every
+# record's body after it encrypted, but for BOF records and a BoundSheet's
+# stream position. Here q.xls's record after the BOF (INTERFACEHDR, E1, two
+# bytes) is typed FILEPASS and the later bodies are random bytes, as
+# ciphertext looks: libfreexl 1.0.6 then opens no workbook, with no error.
+# damaged.xls is the same noise with no FILEPASS: a damaged workbook.
+# obfuscated.xls has a FILEPASS record that freexl reads past (xlwt's
+# PASSWORD record, later among the first records, typed 002F): freexl opens
+# it and reports it protected.
+import random, struct
+def noise_after_bof(data, filepass):
+    b = bytearray(data)
+    at = b.find(bytes.fromhex("0908100000060500"))  # BIFF8 BOF, workbook globals
+    assert at > 0 and b[at + 20:at + 22] == bytes([0xE1, 0])
+    if filepass:
+        b[at + 20] = 0x2F
+    rng = random.Random(1)
+    pos = at + 20
+    while pos + 4 <= len(b):
+        kind, size = struct.unpack_from("<HH", b, pos)
+        if kind == 0 and size == 0:  # the stream's end: padding
+            break
+        keep = size if kind in (0x0809, 0x002F) else 4 if kind == 0x0085 else 0
+        for i in range(pos + 4 + keep, pos + 4 + size):
+            b[i] = rng.randrange(256)
+        pos += 4 + size
+    return bytes(b)
+q = open("q.xls", "rb").read()
+open("locked.xls", "wb").write(noise_after_bof(q, True))
+open("damaged.xls", "wb").write(noise_after_bof(q, False))
+b = bytearray(q)
 at = b.find(bytes([0x13, 0, 2, 0]))
 assert at > 0
 b[at] = 0x2F
-open("locked.xls", "wb").write(b)
+open("obfuscated.xls", "wb").write(b)
 
 # Compound files (CFBF v3, 512-byte sectors) of two streams of 4096 bytes,
 # made by hand: an .xlsx saved with a password is one holding
@@ -402,7 +428,7 @@ EOF
 # to a project of their own.
 mkdir -p "$TMP/x/plans"
 cp "$SRC/tests/fixtures/mini.toml" "$TMP/x/plans/mini.toml"
-mv q.xls pct.xls bad.xls locked.xls encrypted.xlsx word.xls "$TMP/x/"
+mv q.xls pct.xls bad.xls locked.xls damaged.xls obfuscated.xls encrypted.xlsx word.xls "$TMP/x/"
 cd "$TMP/x" || exit 2
 run import q.xls
 same "xls: exit" "$RC" 0
@@ -452,10 +478,11 @@ same "xls percent cell, forced: as written" "$(head -n 1 <<<"$OUT")" \
   'records/2019.rec: 2019-12-31  graduates.rate  0.952%'
 
 # A workbook saved with a password, .xls or .xlsx, is refused as such
-# (freexl would read an encrypted .xls as noise, and finds no workbook in
-# an encrypted .xlsx, FREEXL_BIFF_WORKBOOK_NOT_FOUND), and a Word file for
-# what it is.
-for f in locked.xls encrypted.xlsx; do
+# (freexl opens no workbook from an encrypted .xls, reports one it reads
+# past FILEPASS protected, and finds no workbook in an encrypted .xlsx,
+# FREEXL_BIFF_WORKBOOK_NOT_FOUND); a damaged .xls and a Word file for what
+# they are.
+for f in locked.xls obfuscated.xls encrypted.xlsx; do
   run import "$f"
   same "$f: exit" "$RC" 1
   same "$f: message" "$ERR" \
@@ -463,13 +490,20 @@ for f in locked.xls encrypted.xlsx; do
   run --lang zh import "$f"
   same "$f: message in Chinese" "$ERR" "plan: $f: 工作簿设了密码；请在表格软件里打开，去掉密码另存一份，再导入"
 done
+run import damaged.xls
+same "damaged.xls: exit" "$RC" 1
+same "damaged.xls: message" "$ERR" \
+  'plan: damaged.xls: cannot read it as an Excel 97-2003 workbook: the file is damaged (freexl read no workbook from it)'
+run --lang zh import damaged.xls
+same "damaged.xls: message in Chinese" "$ERR" \
+  'plan: damaged.xls: 无法作为 Excel 97-2003 工作簿读取：文件已损坏（freexl 从中读不出工作簿）'
 run import word.xls
 same "word.xls: exit" "$RC" 1
 same "word.xls: message" "$ERR" \
   'plan: word.xls: cannot read it as an Excel 97-2003 workbook: an Office file with no workbook inside, such as a Word file (freexl error -17)'
 run --lang zh import word.xls
 same "word.xls: message in Chinese" "$ERR" \
-  'plan: word.xls: 无法作为 Excel 97-2003 工作簿读取：是 Office 文件，但里面没有工作簿，例如 Word 文件（freexl 错误 -17）'
+  'plan: word.xls: 无法作为 Excel 97-2003 工作簿读取：是 Office 文件但不含工作簿，例如 Word 文档（freexl 错误 -17）'
 if cmp -s records/2019.rec "$TMP/2019.xls.before"; then passed=$((passed + 1)); else fail "a refused workbook changed the records"; fi
 cd "$TMP/p" || exit 2
 

@@ -47,10 +47,10 @@ same "unknown id: message" "$ERR" "plan: unknown indicator 'jobs.urban_nwe'; did
 # d2 b5, happen to be UTF-8 for U+04B5, ҵ, and are shown as such.)
 run record $'\xb3\xc7\xd5\xf2\xd0\xc2\xd4\xf6\xbe\xcd\xd2\xb5\xc8\xcb\xca\xfd' 5 --date 2019-08-01
 same "GBK name: exit" "$RC" 2
-same "GBK name: message" "$ERR" "plan: unknown indicator '\\xb3\\xc7\\xd5\\xf2\\xd0\\xc2\\xd4\\xf6\\xbe\\xcdҵ\\xc8\\xcb\\xca\\xfd'; it reads as GB18030 (GBK): the terminal or script that gave it is not in UTF-8 (a UTF-8 locale such as zh_CN.UTF-8 is needed)"
+same "GBK name: message" "$ERR" "plan: unknown indicator '\\xb3\\xc7\\xd5\\xf2\\xd0\\xc2\\xd4\\xf6\\xbe\\xcdҵ\\xc8\\xcb\\xca\\xfd'; it looks like GB18030 (GBK): the terminal or script that gave it is not in UTF-8 (a UTF-8 locale such as zh_CN.UTF-8 is needed)"
 run --lang zh record jobs.urban_new 5 --date 2019-08-01 --by $'\xc8\xcb\xc9\xe7\xbe\xd6'
 same "GBK by: exit" "$RC" 1
-same "GBK by: message" "$ERR" "plan: by= 不是有效的 UTF-8；按 GB18030（GBK）能读通：输入它的终端或脚本不是 UTF-8 编码（需要 zh_CN.UTF-8 这样的 UTF-8 区域设置）"
+same "GBK by: message" "$ERR" "plan: by= 不是有效的 UTF-8；看来是 GB18030（GBK）编码：输入它的终端或脚本不是 UTF-8 编码（需要 zh_CN.UTF-8 这样的 UTF-8 区域设置）"
 if cmp -s records/2019.rec "$TMP/before.rec"; then passed=$((passed + 1)); else fail "GBK arguments: the records changed"; fi
 # The indicator's name, as plan list gives it, is taken for its id: the
 # line holds the id. A name the plan lacks suggests the nearest names.
@@ -263,7 +263,7 @@ printf '\xc8\xd5\xc6\xda,\xd6\xb8\xb1\xea,\xca\xfd\xd6\xb5\r\n2019-06-30,jobs.ur
 run import gb.csv
 same "gb18030 read as UTF-8: exit" "$RC" 1
 same "gb18030 read as UTF-8: message" "$ERR" \
-  'plan: gb.csv:1:1: not valid UTF-8 (byte 0: C8); the file reads as GB18030 (GBK), as Chinese Excel saves CSV: add --encoding gb18030'
+  'plan: gb.csv:1:1: not valid UTF-8 (byte 0: C8); the file looks like GB18030 (GBK), as Chinese Excel saves CSV: add --encoding gb18030'
 run import gb.csv --encoding gb18030 --file records/imported/gb.rec
 same "gb18030: exit" "$RC" 0
 file_is "gb18030: all rows into --file" records/imported/gb.rec $'2019-06-30  jobs.urban_new  5\n'
