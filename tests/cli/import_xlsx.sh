@@ -14,6 +14,16 @@ set -u
 . "$(dirname "$0")/scratch.bash"
 PY=/usr/bin/python3
 
+# refused FILE ENGLISH CHINESE: `plan import FILE` exits 1 with the one-line
+# error "plan: FILE: ENGLISH", and under --lang zh "plan: FILE: CHINESE".
+refused() {
+  run import "$1"
+  same "$1: exit" "$RC" 1
+  same "$1: message" "$ERR" "plan: $1: $2"
+  run --lang zh import "$1"
+  same "$1: message in Chinese" "$ERR" "plan: $1: $3"
+}
+
 # tests/fixtures/mini.toml: 2018-01-01 … 2020-12-31, jobs.urban_new (人),
 # unemployment.rate (cap, %), graduates.rate (floor, %, 高校毕业生年末总体
 # 就业率), hr.portal (milestone); no reporters, so rows go to records/YEAR.rec.
@@ -309,14 +319,10 @@ same "text named .xlsx: message" "$ERR" \
   'plan: text.xlsx: not an Excel workbook (neither .xlsx nor .xls inside); save it from the spreadsheet as .xlsx, or as CSV'
 # An OLE2 signature and nothing of a workbook after it: freexl refuses.
 printf '\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 then nothing' > old.xls
-run import old.xls
-same "damaged xls: exit" "$RC" 1
 # freexl reads the 512-byte header and finds 21 bytes: FREEXL_CFBF_READ_ERROR.
-same "damaged xls: message" "$ERR" \
-  'plan: old.xls: cannot read it as an Excel 97-2003 workbook: the file is cut short or cannot be read (freexl error -8)'
-run --lang zh import old.xls
-same "damaged xls: message in Chinese" "$ERR" \
-  'plan: old.xls: 无法作为 Excel 97-2003 工作簿读取：文件不完整（可能被截断）或无法读取（freexl 错误 -8）'
+refused old.xls \
+  'cannot read it as an Excel 97-2003 workbook: the file is cut short or cannot be read (freexl error -8)' \
+  '无法作为 Excel 97-2003 工作簿读取：文件不完整（可能被截断）或无法读取（freexl 错误 -8）'
 if cmp -s records/2019.rec "$TMP/2019.before"; then passed=$((passed + 1)); else fail "a refused workbook changed the records"; fi
 
 # .xls, written by xlwt 1.3 (BIFF8, Excel 97-2003) with /usr/bin/python3.
@@ -483,27 +489,16 @@ same "xls percent cell, forced: as written" "$(head -n 1 <<<"$OUT")" \
 # FREEXL_BIFF_WORKBOOK_NOT_FOUND); a damaged .xls and a Word file for what
 # they are.
 for f in locked.xls obfuscated.xls encrypted.xlsx; do
-  run import "$f"
-  same "$f: exit" "$RC" 1
-  same "$f: message" "$ERR" \
-    "plan: $f: the workbook is password-protected; open it in the spreadsheet, save a copy without the password, and import that"
-  run --lang zh import "$f"
-  same "$f: message in Chinese" "$ERR" "plan: $f: 工作簿设了密码；请在表格软件里打开，去掉密码另存一份，再导入"
+  refused "$f" \
+    'the workbook is password-protected; open it in the spreadsheet, save a copy without the password, and import that' \
+    '工作簿设了密码；请在表格软件里打开，去掉密码另存一份，再导入'
 done
-run import damaged.xls
-same "damaged.xls: exit" "$RC" 1
-same "damaged.xls: message" "$ERR" \
-  'plan: damaged.xls: cannot read it as an Excel 97-2003 workbook: the file is damaged (freexl read no workbook from it)'
-run --lang zh import damaged.xls
-same "damaged.xls: message in Chinese" "$ERR" \
-  'plan: damaged.xls: 无法作为 Excel 97-2003 工作簿读取：文件已损坏（freexl 从中读不出工作簿）'
-run import word.xls
-same "word.xls: exit" "$RC" 1
-same "word.xls: message" "$ERR" \
-  'plan: word.xls: cannot read it as an Excel 97-2003 workbook: an Office file with no workbook inside, such as a Word file (freexl error -17)'
-run --lang zh import word.xls
-same "word.xls: message in Chinese" "$ERR" \
-  'plan: word.xls: 无法作为 Excel 97-2003 工作簿读取：是 Office 文件但不含工作簿，例如 Word 文档（freexl 错误 -17）'
+refused damaged.xls \
+  'cannot read it as an Excel 97-2003 workbook: the file is damaged (freexl read no workbook from it)' \
+  '无法作为 Excel 97-2003 工作簿读取：文件已损坏（freexl 从中读不出工作簿）'
+refused word.xls \
+  'cannot read it as an Excel 97-2003 workbook: an Office file with no workbook inside, such as a Word file (freexl error -17)' \
+  '无法作为 Excel 97-2003 工作簿读取：是 Office 文件但不含工作簿，例如 Word 文档（freexl 错误 -17）'
 if cmp -s records/2019.rec "$TMP/2019.xls.before"; then passed=$((passed + 1)); else fail "a refused workbook changed the records"; fi
 cd "$TMP/p" || exit 2
 
