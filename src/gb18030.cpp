@@ -61,7 +61,8 @@ bool reads_as_gb18030(std::string_view bytes) {
   return other > utf8 && from_gb18030(bytes).error == 0;
 }
 
-Message gb18030_hint(NotUtf8 what) {
+Message gb18030_hint(std::string_view text, NotUtf8 what) {
+  if (!reads_as_gb18030(text)) return {};
   switch (what) {
     case NotUtf8::argument:
       return {

@@ -32,10 +32,12 @@ Gb18030Text from_gb18030(std::string_view bytes);
 // short may read as GB18030 too, but its other characters are UTF-8.)
 bool reads_as_gb18030(std::string_view bytes);
 
-// What the message of invalid UTF-8 adds when the text reads as GB18030:
-// that it does, and what to do: for a plan file or a record line, convert
-// the file; for a command-line argument, use a terminal in UTF-8.
+// What the message of invalid UTF-8 in `text` adds when it reads as GB18030
+// (reads_as_gb18030): that it does, and what to do: for a plan file or a
+// record line, convert the file; for a command-line argument, use a
+// terminal in UTF-8. Otherwise nothing (an empty Message, which + leaves
+// out).
 enum class NotUtf8 { file, line, argument };
-Message gb18030_hint(NotUtf8 what);
+Message gb18030_hint(std::string_view text, NotUtf8 what);
 
 }  // namespace plan

@@ -27,7 +27,7 @@ Outcome check_word(const FieldName& what, const std::string& s, const Location& 
   if (s.empty()) return make_error(at, Message{"missing " + what.en, "缺少" + what.zh});
   if (find_invalid_utf8(s))
     return make_error(at, Message{what.en + " is not valid UTF-8", what.zh + "不是有效的 UTF-8"} +
-                              (reads_as_gb18030(s) ? gb18030_hint(NotUtf8::argument) : Message{}));
+                              gb18030_hint(s, NotUtf8::argument));
   for (unsigned char c : s) {
     if (c == ' ' || c == '\t' || c == '#' || c == '"' || is_control(c))
       return make_error(
@@ -41,7 +41,7 @@ Outcome check_tag(std::string_view key, const std::string& s, const Location& at
   if (find_invalid_utf8(s))
     return make_error(at, Message{std::string(key) + " is not valid UTF-8",
                                   std::string(key) + "= 不是有效的 UTF-8"} +
-                              (reads_as_gb18030(s) ? gb18030_hint(NotUtf8::argument) : Message{}));
+                              gb18030_hint(s, NotUtf8::argument));
   for (unsigned char c : s) {
     // Line breaks and tabs have escapes in quoted values; other control
     // characters have none and no business in a note.

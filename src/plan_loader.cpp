@@ -732,11 +732,9 @@ bool toml_space(char c) {
 // column we can trust). A small lexer follows TOML's strings and comments
 // for this; everything else is left to toml++.
 std::optional<TextProblem> check_toml_text(std::string_view s) {
-  if (auto bad = find_invalid_utf8(s)) {
-    Message m{"invalid UTF-8", "无效的 UTF-8"};
-    if (reads_as_gb18030(s)) m = m + gb18030_hint(NotUtf8::file);
-    return TextProblem{*bad, std::move(m)};
-  }
+  if (auto bad = find_invalid_utf8(s))
+    return TextProblem{*bad,
+                       Message{"invalid UTF-8", "无效的 UTF-8"} + gb18030_hint(s, NotUtf8::file)};
   auto starts = [&](std::size_t i, std::string_view t) { return s.substr(i, t.size()) == t; };
   auto non_ascii = [&](std::size_t i) {
     return i < s.size() && static_cast<unsigned char>(s[i]) >= 0x80;

@@ -106,9 +106,9 @@ std::optional<Diagnostic> LineParser::check_bytes() const {
       return fail(i, "control character U+00" + hex2(c), "控制字符 U+00" + hex2(c));
     std::size_t len = utf8_sequence(s_, i);
     if (len == 0) {
-      Message m{"invalid UTF-8 (byte 0x" + hex2(c) + ")",
-                "不是有效的 UTF-8（字节 0x" + hex2(c) + "）"};
-      if (reads_as_gb18030(s_)) m = m + gb18030_hint(NotUtf8::line);
+      Message m = Message{"invalid UTF-8 (byte 0x" + hex2(c) + ")",
+                          "不是有效的 UTF-8（字节 0x" + hex2(c) + "）"} +
+                  gb18030_hint(s_, NotUtf8::line);
       return fail(i, std::move(m.en), std::move(m.zh));
     }
     // The reader skips a mark at the very start of a file; anywhere else,

@@ -41,3 +41,18 @@ TEST_CASE("reads_as_gb18030: GBK text yes; ASCII, Latin-1 and damaged UTF-8 no")
   // not two.
   CHECK_FALSE(reads_as_gb18030("\xe7\xa4\xbe\xe4\xba"));
 }
+
+TEST_CASE("gb18030_hint: words for text that reads as GB18030, nothing for other text") {
+  CHECK(gb18030_hint("by=\xc8\xcb\xc9\xe7\xbe\xd6", NotUtf8::argument).en ==
+        "; it looks like GB18030 (GBK): the terminal or script that gave it is not in UTF-8 (a "
+        "UTF-8 locale such as zh_CN.UTF-8 is needed)");
+  CHECK(gb18030_hint("\xd6\xd0", NotUtf8::file).en.starts_with("; the file looks like GB18030"));
+  CHECK(gb18030_hint("\xd6\xd0", NotUtf8::line).zh.starts_with("；这一行看来是 GB18030"));
+  // Not GB18030: an empty Message, which + leaves out in both languages.
+  const Message none = gb18030_hint("caf\xe9", NotUtf8::line);
+  CHECK(none.en.empty());
+  CHECK(none.zh.empty());
+  const Message joined = Message{"invalid UTF-8", "无效的 UTF-8"} + none;
+  CHECK(joined.en == "invalid UTF-8");
+  CHECK(joined.zh == "无效的 UTF-8");
+}

@@ -331,10 +331,10 @@ bool known_id(Globals& g, const Plan& plan, std::string& id) {
   }
   // A name typed in a terminal in GBK: no name can match, and the reason is
   // the terminal's.
-  if (reads_as_gb18030(id)) {
+  if (Message hint = gb18030_hint(id, NotUtf8::argument); !hint.en.empty()) {
     fail(g, make_usage_error(Message{"unknown indicator '" + sanitize(id) + "'",
                                      "未知指标“" + sanitize(id) + "”"} +
-                             gb18030_hint(NotUtf8::argument)));
+                             hint));
     return false;
   }
   // Ids are ASCII: anything else was meant as a name.
