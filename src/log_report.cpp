@@ -32,7 +32,7 @@ std::string other_tags(const Entry& e) {
 
 }  // namespace
 
-Table log_table(const Plan& plan, const std::vector<Entry>& entries) {
+Table log_table(const Plan& plan, std::span<const Entry> entries) {
   Table t;
   t.columns = {{"date", "Date", "日期"},
                {"id", "ID", "指标代码", false, true, true, 0, Fit::id},
@@ -72,20 +72,35 @@ Table log_table(const Plan& plan, const std::vector<Entry>& entries) {
   return t;
 }
 
-std::string log_json(const Plan& plan, const std::vector<Entry>& entries) {
+std::string LogJson::entries(std::span<const Entry> batch) {
   using json = nlohmann::ordered_json;
-  json out = json::array();
-  for (const Entry& e : entries) {
-    const Indicator* ind = plan.find(e.id);
-    out.push_back({{"date", e.date.iso()},
-                   {"id", e.id},
-                   {"value", entry_value_json(e)},
-                   {"unit", ind ? json(ind->unit) : json(nullptr)},
-                   {"tags", entry_tags_json(e)},
-                   {"file", e.where.file},
-                   {"line", e.where.line}});
+  std::string out;
+  for (const Entry& e : batch) {
+    // As json_text writes {"entries": [...]}: the list's items two levels in.
+    out += started_ ? ",\n" : "{\n  \"entries\": [\n";
+    started_ = true;
+    const Indicator* ind = plan_.find(e.id);
+    append_json(out,
+                {{"date", e.date.iso()},
+                 {"id", e.id},
+                 {"value", entry_value_json(e)},
+                 {"unit", ind ? json(ind->unit) : json(nullptr)},
+                 {"tags", entry_tags_json(e)},
+                 {"file", e.where.file},
+                 {"line", e.where.line}},
+                2);
   }
-  return json_text(json{{"entries", out}});
+  return out;
+}
+
+std::string LogJson::finish() const {
+  return started_ ? "\n  ]\n}\n" : "{\n  \"entries\": []\n}\n";
+}
+
+std::string log_json(const Plan& plan, std::span<const Entry> entries) {
+  LogJson json(plan);
+  std::string text = json.entries(entries);  // before finish(), which reads what it did
+  return text + json.finish();
 }
 
 }  // namespace plan

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -22,7 +23,23 @@ struct LogFilter {
 
 // Columns: date, id, value, unit, by, note, src, other tags, file:line (CSV
 // has file and line as separate columns).
-Table log_table(const Plan& plan, const std::vector<Entry>& entries);
-std::string log_json(const Plan& plan, const std::vector<Entry>& entries);
+// A long log is written a batch of entries at a time (cli/log.cpp), a
+// table of a batch's rows, so that its rows are never all held.
+Table log_table(const Plan& plan, std::span<const Entry> entries);
+// {"entries": [...]}, all at once.
+std::string log_json(const Plan& plan, std::span<const Entry> entries);
+
+// The same JSON written a batch at a time: the text of each batch's
+// entries, then of the end. Concatenated, they are log_json of all.
+class LogJson {
+ public:
+  explicit LogJson(const Plan& plan) : plan_(plan) {}
+  std::string entries(std::span<const Entry> batch);
+  std::string finish() const;
+
+ private:
+  const Plan& plan_;
+  bool started_ = false;  // "entries": [ written, and an entry after it
+};
 
 }  // namespace plan

@@ -33,6 +33,11 @@ std::string render_table(const Table& t, const RenderOptions& o);
 // neutralised with a leading apostrophe. Lines end in "\r\n" for CSV, "\n"
 // for TSV.
 std::string render_delimited(const Table& t, char sep, const RenderOptions& o);
+// The same in two parts, for a listing written a batch of rows at a time
+// (plan log): the BOM when asked and the header line, then the rows of a
+// table that holds a batch. render_delimited is the one followed by the other.
+std::string render_delimited_header(const Table& t, char sep, const RenderOptions& o);
+std::string render_delimited_rows(const Table& t, char sep);
 
 // GitHub-flavoured Markdown: one pipe table per group, headed "### group".
 std::string render_markdown(const Table& t, const RenderOptions& o);

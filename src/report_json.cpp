@@ -32,16 +32,40 @@ void make_valid(nlohmann::ordered_json& j) {
 
 }  // namespace
 
-std::string json_text(nlohmann::ordered_json doc) {
-  // The dump checks every string as it writes it, by the same rule as
-  // utf8_sequence (Unicode's well-formed sequences), and throws on the
-  // first bad byte: only then is the document walked and mended, which
-  // otherwise cost twice the dump.
+namespace {
+
+// doc.dump(2), with text that is not valid UTF-8 mended first. The dump
+// checks every string as it writes it, by the same rule as utf8_sequence
+// (Unicode's well-formed sequences), and throws on the first bad byte: only
+// then is the document walked and mended, which otherwise cost twice the
+// dump.
+std::string dump_valid(nlohmann::ordered_json& doc) {
   try {
-    return doc.dump(2) + "\n";
+    return doc.dump(2);
   } catch (const nlohmann::ordered_json::type_error&) {
     make_valid(doc);
-    return doc.dump(2) + "\n";
+    return doc.dump(2);
+  }
+}
+
+}  // namespace
+
+std::string json_text(nlohmann::ordered_json doc) {
+  return dump_valid(doc) + "\n";
+}
+
+void append_json(std::string& out, nlohmann::ordered_json value, int depth) {
+  const std::string text = dump_valid(value);
+  const std::string indent(2 * static_cast<std::size_t>(depth), ' ');
+  // The dump's line breaks are all between tokens: a break in a string is
+  // written as \n.
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t nl = text.find('\n', start);
+    out += indent;
+    out.append(text, start, nl == std::string::npos ? std::string::npos : nl + 1 - start);
+    if (nl == std::string::npos) return;
+    start = nl + 1;
   }
 }
 

@@ -22,6 +22,10 @@ namespace plan {
 // by the one policy of valid_utf8() (text.h), each invalid byte as "\xNN":
 // nlohmann-json would otherwise throw on it.
 std::string json_text(nlohmann::ordered_json doc);
+// `value` as json_text writes it (without the final newline) at `depth`
+// levels of nesting: each of its lines after 2 × depth spaces, appended to
+// `out`. For a document written a piece at a time (plan log).
+void append_json(std::string& out, nlohmann::ordered_json value, int depth);
 
 nlohmann::ordered_json json_number(Decimal d);
 nlohmann::ordered_json json_number(const std::optional<Decimal>& d);  // null when absent

@@ -157,6 +157,31 @@ TEST_CASE("log JSON") {
   CHECK(j["entries"][3]["tags"].empty());
 }
 
+TEST_CASE("log JSON: nlohmann-json's own layout, indented by two, whole or in batches") {
+  std::vector<Entry> v = sample().list;
+  v[1].tags.emplace_back("note", "two\nlines \"quoted\"");  // escapes, not breaks
+  const std::string whole = log_json(mini_plan(), v);
+  // Written a piece at a time, the text is what nlohmann-json writes for
+  // the whole document (json_text): read back and written again, the same.
+  CHECK(nlohmann::ordered_json::parse(whole).dump(2) + "\n" == whole);
+  CHECK(whole.starts_with("{\n  \"entries\": [\n    {\n      \"date\": \"2019-06-30\",\n"));
+  CHECK(whole.ends_with("      \"line\": 6\n    }\n  ]\n}\n"));
+  // Batches of any size make the same text.
+  for (std::size_t size : {1, 2, 4, 6}) {
+    LogJson json(mini_plan());
+    std::string text;
+    for (std::size_t i = 0; i < v.size(); i += size)
+      text += json.entries(std::span<const Entry>(v).subspan(i, std::min(size, v.size() - i)));
+    text += json.finish();
+    CHECK_MESSAGE(text == whole, "batches of " << size);
+  }
+  // None: an empty list, as nlohmann-json writes it.
+  CHECK(log_json(mini_plan(), {}) == "{\n  \"entries\": []\n}\n");
+  LogJson empty(mini_plan());
+  CHECK(empty.entries({}).empty());
+  CHECK(empty.finish() == "{\n  \"entries\": []\n}\n");
+}
+
 TEST_CASE(
     "log JSON: a file name and a tag that are not UTF-8 are written as \\xNN, not thrown on") {
   std::vector<Entry> v = sample().list;
@@ -165,6 +190,8 @@ TEST_CASE(
   std::string text;
   REQUIRE_NOTHROW(text = log_json(mini_plan(), v));
   auto j = nlohmann::json::parse(text);
+  // Mended in its own entry: the rest are as written.
+  CHECK(j["entries"][1]["date"] == "2018-12-31");
   CHECK(j["entries"][0]["file"] == "records/\\xb9\\xe3.rec");
   CHECK(j["entries"][0]["tags"]["note"] == "a\\xff");
 }

@@ -214,6 +214,23 @@ TEST_CASE("render_delimited: the UTF-8 BOM only when asked") {
   CHECK(render_delimited(t, ',', {}) == "v\r\n中\r\n");
 }
 
+TEST_CASE("render_delimited in parts: the header (after the BOM), then the rows, each part alone") {
+  RenderOptions o;
+  o.bom = true;
+  Table t = sample();
+  CHECK(render_delimited_header(t, ',', o) == "\xEF\xBB\xBFid,name,target,done,status,area\r\n");
+  CHECK(render_delimited_header(t, '\t', {}) == "id\tname\ttarget\tdone\tstatus\tarea\n");
+  // Rows only, with no header: as a batch of a long listing is written.
+  Table batch = t;
+  batch.rows.erase(batch.rows.begin(), batch.rows.begin() + 2);
+  CHECK(render_delimited_rows(batch, ',') == "2.10,跨境电商,1.9,1,,Trade\r\n");
+  batch.rows.clear();
+  CHECK(render_delimited_rows(batch, ',').empty());
+  for (char sep : {',', '\t'})
+    CHECK(render_delimited_header(t, sep, o) + render_delimited_rows(t, sep) ==
+          render_delimited(t, sep, o));
+}
+
 TEST_CASE("render_delimited: CSV reads back to the same cells") {
   Table t;
   t.columns = {{"name", "", ""}, {"note", "", ""}, {"value", "", "", true}};

@@ -1,7 +1,44 @@
 #include "cli.h"
 #include "log_report.h"
+#include "render.h"
 
 namespace plan::cli {
+
+namespace {
+
+// CSV, TSV and JSON, the formats a script takes a long ledger in: made a
+// batch of entries at a time, each batch written before the next is made,
+// so that the rows are never all held (a million entries as one table of
+// cells took 3 GB). --output gathers the text and replaces the file when
+// it is whole.
+void write_in_batches(Globals& g, const Plan& plan, std::span<const Entry> entries, Format format,
+                      bool bom, const std::string& file) {
+  constexpr std::size_t kBatch = 1024;
+  std::string whole;
+  const auto put = [&](const std::string& text) {
+    if (!file.empty()) {
+      whole += text;
+      return true;
+    }
+    return emit(g, text);
+  };
+  const char sep = format == Format::tsv ? '\t' : ',';
+  LogJson json(plan);
+  RenderOptions options;
+  options.bom = bom;
+  if (format != Format::json && !put(render_delimited_header(log_table(plan, {}), sep, options)))
+    return;
+  for (std::size_t i = 0; i < entries.size(); i += kBatch) {
+    const auto batch = entries.subspan(i, std::min(kBatch, entries.size() - i));
+    if (!put(format == Format::json ? json.entries(batch)
+                                    : render_delimited_rows(log_table(plan, batch), sep)))
+      return;
+  }
+  if (format == Format::json && !put(json.finish())) return;
+  if (!file.empty()) write_output_file(g, file, whole);
+}
+
+}  // namespace
 
 void setup_log(CLI::App& sub, Globals& g) {
   struct Options {
@@ -43,6 +80,11 @@ void setup_log(CLI::App& sub, Globals& g) {
         }))
       return;
     sort_by_date(entries);
+    const Format format = *parse_format(o->format);
+    if (format == Format::csv || format == Format::tsv || format == Format::json) {
+      write_in_batches(g, plan, entries, format, o->bom, o->file);
+      return;
+    }
     Table table = log_table(plan, entries);
     // The workbook is dated by its latest entry (or --until): no clock.
     Date last = f.until ? *f.until : entries.empty() ? plan.start : entries.back().date;

@@ -213,6 +213,52 @@ expect_out "$GOLDEN/log-jobs.table"
 expect_exit 0 -- "${P[@]}" show skills.high --as-of 2019-06-30
 expect_out "$GOLDEN/show-skills.high-2019-06-30.table"
 
+# A log longer than the batches CSV, TSV and JSON are written in (1,024
+# entries): two files of 1,500 lines, dates out of order within each, and
+# days shared across them. Every entry once, by date, then file, then line
+# (checked against the files by Debian's python3), the same in every
+# format, and -o FILE the same bytes as stdout.
+mkdir -p "$WORK/long/a" "$WORK/long/b"
+for f in a b; do
+  for i in $(seq 1 1500); do
+    printf '2019-%02d-%02d  jobs.urban_new  %d  by=人社局  note="%s,%d"\n' \
+      $(((i * 7) % 12 + 1)) $(((i * 11) % 28 + 1)) "$i" "$f" "$i"
+  done >"$WORK/long/$f/2019.rec"
+done
+L=("$PLAN" --plan tests/fixtures/mini.toml --records "$WORK/long")
+expect_exit 0 -- "${L[@]}" log --format csv
+cp "$WORK/out" "$WORK/long.csv"
+/usr/bin/python3 - "$WORK/long" "$WORK/long.csv" <<'PY' && ok || fail "log csv: not every entry once, in order"
+import csv, sys
+root, out = sys.argv[1], sys.argv[2]
+want = []
+for f in ("a", "b"):
+    path = f"{root}/{f}/2019.rec"
+    for n, text in enumerate(open(path, encoding="utf-8"), 1):
+        want.append((text.split()[0], path, n, text.split()[2]))
+want.sort(key=lambda w: w[0])  # stable: files and lines stay in read order
+rows = list(csv.DictReader(open(out, encoding="utf-8", newline="")))
+got = [(r["date"], r["file"], int(r["line"]), r["value"]) for r in rows]
+assert got == want, (len(got), len(want))
+assert all(r["note"] == f'{r["file"].split("/")[-2]},{r["value"]}' for r in rows)
+PY
+expect_exit 0 -- "${L[@]}" log --format json
+/usr/bin/python3 - "$WORK/out" "$WORK/long.csv" <<'PY' && ok || fail "log json: not the CSV's entries"
+import csv, json, sys
+entries = json.load(open(sys.argv[1], encoding="utf-8"))["entries"]
+rows = list(csv.DictReader(open(sys.argv[2], encoding="utf-8", newline="")))
+assert [(e["date"], e["file"], e["line"], e["tags"]["note"]) for e in entries] == \
+       [(r["date"], r["file"], int(r["line"]), r["note"]) for r in rows]
+PY
+expect_exit 0 -- "${L[@]}" log --format tsv
+[ "$(wc -l <"$WORK/out")" = 3001 ] && ok || fail "log tsv: not 3,000 rows and a header"
+for f in csv tsv json; do
+  expect_exit 0 -- "${L[@]}" log --format "$f"
+  cp "$WORK/out" "$WORK/long.stdout"
+  expect_exit 0 -- "${L[@]}" log --format "$f" -o "$WORK/long.file"
+  cmp -s "$WORK/long.stdout" "$WORK/long.file" && ok || fail "log --format $f -o: not stdout's bytes"
+done
+
 # Chinese headers under a zh locale or --lang zh.
 expect_exit 0 -- "${P[@]}" --lang zh units --as-of 2019-06-30
 expect_contains "责任单位"
