@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "log_entries.h"
 #include "log_report.h"
 #include "render.h"
 
@@ -8,11 +9,11 @@ namespace {
 
 // CSV, TSV and JSON, the formats a script takes a long ledger in: made a
 // batch of entries at a time, each batch written before the next is made,
-// so that the rows are never all held (a million entries as one table of
-// cells took 3 GB). --output gathers the text and replaces the file when
-// it is whole.
-void write_in_batches(Globals& g, const Plan& plan, std::span<const Entry> entries, Format format,
-                      bool bom, const std::string& file) {
+// so that neither the rows nor the entries are all held as such (a million
+// entries as one table of cells took 3 GB); only their LogEntries are.
+// --output gathers the text and replaces the file when it is whole.
+void write_in_batches(Globals& g, const Plan& plan, const LogEntries& held, Format format, bool bom,
+                      const std::string& file) {
   constexpr std::size_t kBatch = 1024;
   std::string whole;
   const auto put = [&](const std::string& text) {
@@ -28,8 +29,10 @@ void write_in_batches(Globals& g, const Plan& plan, std::span<const Entry> entri
   options.bom = bom;
   if (format != Format::json && !put(render_delimited_header(log_table(plan, {}), sep, options)))
     return;
-  for (std::size_t i = 0; i < entries.size(); i += kBatch) {
-    const auto batch = entries.subspan(i, std::min(kBatch, entries.size() - i));
+  std::vector<Entry> batch;  // reused: its entries' strings keep their memory
+  for (std::size_t i = 0; i < held.size(); i += kBatch) {
+    batch.resize(std::min(kBatch, held.size() - i));
+    for (std::size_t k = 0; k < batch.size(); ++k) held.get(i + k, &batch[k]);
     if (!put(format == Format::json ? json.entries(batch)
                                     : render_delimited_rows(log_table(plan, batch), sep)))
       return;
@@ -74,20 +77,23 @@ void setup_log(CLI::App& sub, Globals& g) {
     f.by = o->by;
     if (!o->since.empty()) f.since = parse_date_arg(o->since);
     if (!o->until.empty()) f.until = parse_date_arg(o->until);
-    std::vector<Entry> entries;
+    LogEntries held(plan);
     if (!read_ledger(g, *project, {}, [&](const Entry& e) {
-          if (f.keeps(e)) entries.push_back(e);
+          if (f.keeps(e)) held.add(e);
         }))
       return;
-    sort_by_date(entries);
+    held.sort_by_date();
     const Format format = *parse_format(o->format);
     if (format == Format::csv || format == Format::tsv || format == Format::json) {
-      write_in_batches(g, plan, entries, format, o->bom, o->file);
+      write_in_batches(g, plan, held, format, o->bom, o->file);
       return;
     }
+    // The other formats are made whole.
+    std::vector<Entry> entries(held.size());
+    for (std::size_t i = 0; i < held.size(); ++i) held.get(i, &entries[i]);
     Table table = log_table(plan, entries);
     // The workbook is dated by its latest entry (or --until): no clock.
-    Date last = f.until ? *f.until : entries.empty() ? plan.start : entries.back().date;
+    Date last = f.until ? *f.until : held.empty() ? plan.start : held.date(held.size() - 1);
     output(
         g, o->format, o->file, table, table, [&] { return log_json(plan, entries); }, o->bom,
         one_sheet(plan, last, "Log", "填报记录"));
