@@ -7,6 +7,20 @@ namespace plan::cli {
 
 namespace {
 
+// Hands `f` the held entries in order, rebuilt a batch of 1,024 at a time,
+// until it returns false; whether it never did.
+template <class F>
+bool in_batches(const LogEntries& held, F&& f) {
+  constexpr std::size_t kBatch = 1024;
+  std::vector<Entry> batch;  // reused: its entries' strings keep their memory
+  for (std::size_t i = 0; i < held.size(); i += kBatch) {
+    batch.resize(std::min(kBatch, held.size() - i));
+    for (std::size_t k = 0; k < batch.size(); ++k) held.get(i + k, &batch[k]);
+    if (!f(std::span<const Entry>(batch))) return false;
+  }
+  return true;
+}
+
 // CSV, TSV and JSON, the formats a script takes a long ledger in: made a
 // batch of entries at a time, each batch written before the next is made,
 // so that neither the rows nor the entries are all held as such (a million
@@ -14,7 +28,6 @@ namespace {
 // --output gathers the text and replaces the file when it is whole.
 void write_in_batches(Globals& g, const Plan& plan, const LogEntries& held, Format format, bool bom,
                       const std::string& file) {
-  constexpr std::size_t kBatch = 1024;
   std::string whole;
   const auto put = [&](const std::string& text) {
     if (!file.empty()) {
@@ -29,15 +42,11 @@ void write_in_batches(Globals& g, const Plan& plan, const LogEntries& held, Form
   options.bom = bom;
   if (format != Format::json && !put(render_delimited_header(log_table(plan, {}), sep, options)))
     return;
-  std::vector<Entry> batch;  // reused: its entries' strings keep their memory
-  for (std::size_t i = 0; i < held.size(); i += kBatch) {
-    batch.resize(std::min(kBatch, held.size() - i));
-    for (std::size_t k = 0; k < batch.size(); ++k) held.get(i + k, &batch[k]);
-    if (!put(format == Format::json ? json.entries(batch)
-                                    : render_delimited_rows(log_table(plan, batch), sep)))
-      return;
-  }
-  if (format == Format::json && !put(json.finish())) return;
+  const bool written = in_batches(held, [&](std::span<const Entry> batch) {
+    return put(format == Format::json ? json.entries(batch)
+                                      : render_delimited_rows(log_table(plan, batch), sep));
+  });
+  if (!written || (format == Format::json && !put(json.finish()))) return;
   if (!file.empty()) write_output_file(g, file, whole);
 }
 
@@ -88,15 +97,27 @@ void setup_log(CLI::App& sub, Globals& g) {
       write_in_batches(g, plan, held, format, o->bom, o->file);
       return;
     }
-    // The other formats are made whole.
-    std::vector<Entry> entries(held.size());
-    for (std::size_t i = 0; i < held.size(); ++i) held.get(i, &entries[i]);
-    Table table = log_table(plan, entries);
+    // The other formats are made whole: a table of every row.
+    Table table = log_table(plan, {});
+    in_batches(held, [&](std::span<const Entry> batch) {
+      Table part = log_table(plan, batch);
+      std::move(part.rows.begin(), part.rows.end(), std::back_inserter(table.rows));
+      return true;
+    });
     // The workbook is dated by its latest entry (or --until): no clock.
     Date last = f.until ? *f.until : held.empty() ? plan.start : held.date(held.size() - 1);
     output(
-        g, o->format, o->file, table, table, [&] { return log_json(plan, entries); }, o->bom,
-        one_sheet(plan, last, "Log", "填报记录"));
+        g, o->format, o->file, table, table,
+        [&] {  // (not asked: JSON is written in batches above)
+          LogJson json(plan);
+          std::string text;
+          in_batches(held, [&](std::span<const Entry> batch) {
+            text += json.entries(batch);
+            return true;
+          });
+          return text + json.finish();
+        },
+        o->bom, one_sheet(plan, last, "Log", "填报记录"));
   });
 }
 
