@@ -20,6 +20,7 @@
 #include "env.h"
 #include "import.h"
 #include "ledger.h"
+#include "log_entries.h"
 #include "log_report.h"
 #include "parser_words.h"
 #include "plan_loader.h"
@@ -100,14 +101,40 @@ void records(std::string_view data) {
   std::string_view text = data.substr(1);
 
   Read whole, chunked;
+  std::vector<Entry> read;  // for plan log, below
+  LogEntries held(plan);
   {
     Diagnostics d;
     whole.stats = read_record_text(text, "f.rec", plan, d, [&](const Entry& e) {
       whole.entries.push_back(describe(e));
       round_trip(e, plan);
+      read.push_back(e);
+      held.add(e);
     });
     collect(whole, d);
   }
+  // plan log: the entries held as LogEntries come back in the order
+  // sort_by_date gives them, as they were (but for the columns messages
+  // use), and their JSON made an entry at a time is the whole's.
+  sort_by_date(read);
+  held.sort_by_date();
+  expect(held.size() == read.size(), "LogEntries lost or gained entries");
+  LogJson json(plan);
+  std::string pieces;
+  Entry back;
+  for (std::size_t i = 0; i < held.size(); ++i) {
+    held.get(i, &back);
+    const Entry& e = read[i];
+    expect(back.date == e.date && back.id == e.id && back.amount == e.amount &&
+               back.is_state == e.is_state && back.done == e.done &&
+               back.is_explanation == e.is_explanation && back.tags == e.tags &&
+               back.where.file == e.where.file && back.where.line == e.where.line &&
+               back.indicator == e.indicator,
+           "LogEntries gave back another entry: " + describe(e) + " -> " + describe(back));
+    pieces += json.entries(std::span<const Entry>(&back, 1));
+  }
+  pieces += json.finish();
+  expect(pieces == log_json(plan, read), "plan log's JSON in pieces is not the whole's");
   {
     Diagnostics d;
     RecordStream stream("f.rec", plan, d,

@@ -38,6 +38,11 @@ fs::path temp_name(const fs::path& file) {
 }  // namespace
 
 Outcome replace_file(Env& env, const fs::path& file, std::string_view contents) {
+  return replace_file(env, file, [&](const PieceWriter& write) { write(contents); });
+}
+
+Outcome replace_file(Env& env, const fs::path& file,
+                     const std::function<void(const PieceWriter& write)>& produce) {
   auto failure = [&](const std::error_code& ec) {
     return make_io_error(Location{file.generic_string()},
                          Message{"cannot write: ", "无法写入："} + system_reason(ec));
@@ -65,7 +70,11 @@ Outcome replace_file(Env& env, const fs::path& file, std::string_view contents) 
   }
 
   unsigned mode = exists ? old.mode : (0666 & ~current_umask());
-  std::error_code ec = write_all(*tmp, contents);
+  std::error_code ec;
+  produce([&](std::string_view piece) {
+    if (!ec) ec = write_all(*tmp, piece);
+    return !ec;
+  });
   if (!ec) ec = tmp->set_mode(mode);
   // The data must be on disk before the name points at it, or a crash could
   // leave an empty file under the old name.

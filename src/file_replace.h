@@ -9,6 +9,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string_view>
 
 #include "diagnostic.h"
@@ -25,5 +26,14 @@ namespace plan {
 // must exist. Errors name the file and the system's reason: "FILE: cannot write: REASON"
 // (ErrorKind::io); the old file is then left as it was. Every file access goes through `env`.
 Outcome replace_file(Env& env, const std::filesystem::path& file, std::string_view contents);
+
+// The same for contents made a piece at a time, so that they are never all
+// held (plan log --output of a long ledger): `produce` hands each piece to
+// the writer it is given, which answers false once a write has failed (then
+// nothing more need be made). The file is replaced only if every write
+// succeeded.
+using PieceWriter = std::function<bool(std::string_view piece)>;
+Outcome replace_file(Env& env, const std::filesystem::path& file,
+                     const std::function<void(const PieceWriter& write)>& produce);
 
 }  // namespace plan

@@ -5,6 +5,8 @@
 
 namespace plan {
 
+// A length, then the bytes. A line is at most kMaxLineBytes, so that its
+// texts' lengths fit 32 bits.
 void LogEntries::put(std::string_view s) {
   const auto n = static_cast<std::uint32_t>(s.size());
   text_.append(reinterpret_cast<const char*>(&n), sizeof n);
@@ -33,11 +35,11 @@ void LogEntries::add(const Entry& e) {
   if (files_.empty() || files_.back() != e.where.file) files_.push_back(e.where.file);
   item.file = static_cast<std::uint32_t>(files_.size() - 1);
   item.line = e.where.line;
-  // A line holds a few tags (the reader allows at most kMaxTags).
-  item.tags = static_cast<std::uint16_t>(std::min<std::size_t>(e.tags.size(), UINT16_MAX));
-  for (std::size_t t = 0; t < item.tags; ++t) {
-    put(e.tags[t].first);
-    put(e.tags[t].second);
+  // A line of at most kMaxLineBytes holds far fewer tags than 2^32.
+  item.tags = static_cast<std::uint32_t>(e.tags.size());
+  for (const auto& [key, value] : e.tags) {
+    put(key);
+    put(value);
   }
   item.flags = static_cast<std::uint8_t>((e.done ? kDone : 0) | (e.is_state ? kState : 0) |
                                          (e.is_explanation ? kExplanation : 0));

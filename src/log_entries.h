@@ -45,9 +45,10 @@ class LogEntries {
     std::uint32_t indicator;  // index into plan_.indicators, or kNoIndicator: the id is in text_
     std::uint32_t file;       // index into files_
     std::int32_t line;
-    std::uint16_t tags;
+    std::uint32_t tags;
     std::uint8_t flags;  // kDone | kState | kExplanation
   };
+  static_assert(sizeof(Item) <= 40);
   static constexpr std::uint32_t kNoIndicator = UINT32_MAX;
   static constexpr std::uint8_t kDone = 1, kState = 2, kExplanation = 4;
 
@@ -56,8 +57,10 @@ class LogEntries {
 
   const Plan& plan_;
   std::vector<Item> items_;
-  std::vector<std::string> files_;  // each file's name once, in the order first met
-  std::string text_;                // lengths and bytes: ids off the plan, tags' keys and values
+  // The files' names, one for each run of entries from the same file (the
+  // reader hands them a file at a time, so once for each file).
+  std::vector<std::string> files_;
+  std::string text_;  // lengths and bytes: ids off the plan, tags' keys and values
 };
 
 }  // namespace plan

@@ -130,6 +130,38 @@ TEST_CASE("a full disk leaves the old file and no temporary") {
   CHECK(entries(dir.path) == 1);
 }
 
+TEST_CASE("contents made a piece at a time: every piece in order, or the old file") {
+  TempDir dir;
+  fs::path file = dir.path / "log.csv";
+  REQUIRE(replace_file(Env::posix(), file, [](const PieceWriter& write) {
+    for (const char* piece : {"date,id\r\n", "", "2019-06-30,", "jobs.urban_new\r\n"})
+      CHECK(write(piece));
+  }));
+  CHECK(slurp(file) == "date,id\r\n2019-06-30,jobs.urban_new\r\n");
+  CHECK(entries(dir.path) == 1);
+
+  // The disk fills during the second piece: the writer says so, the maker
+  // stops, and the file is as it was.
+  FaultEnv env;
+  env.space = 12;
+  std::vector<bool> answers;
+  int made = 0;
+  auto written = replace_file(env, file, [&](const PieceWriter& write) {
+    for (const char* piece : {"new first\n", "new second\n", "new third\n"}) {
+      ++made;
+      answers.push_back(write(piece));
+      if (!answers.back()) return;
+    }
+  });
+  REQUIRE_FALSE(written);
+  CHECK(written.error().headline() ==
+        file.generic_string() + ": cannot write: No space left on device");
+  CHECK(answers == std::vector<bool>{true, false});
+  CHECK(made == 2);
+  CHECK(slurp(file) == "date,id\r\n2019-06-30,jobs.urban_new\r\n");
+  CHECK(entries(dir.path) == 1);
+}
+
 TEST_CASE("short writes and interrupts still write every byte") {
   TempDir dir;
   fs::path file = dir.path / "weekly.html";

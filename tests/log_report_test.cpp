@@ -191,7 +191,9 @@ TEST_CASE(
   REQUIRE_NOTHROW(text = log_json(mini_plan(), v));
   auto j = nlohmann::json::parse(text);
   // Mended in its own entry: the rest are as written.
-  CHECK(j["entries"][1]["date"] == "2018-12-31");
+  CHECK(j["entries"][0]["tags"]["by"] == "人社局");
+  CHECK(j["entries"][1]["file"] == "f.rec");
+  CHECK(j["entries"][1]["tags"]["by"] == "人社局");
   CHECK(j["entries"][0]["file"] == "records/\\xb9\\xe3.rec");
   CHECK(j["entries"][0]["tags"]["note"] == "a\\xff");
 }

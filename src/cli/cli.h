@@ -13,6 +13,7 @@
 #include "date.h"
 #include "diagnostic.h"
 #include "evaluation.h"
+#include "file_replace.h"
 #include "ledger.h"
 #include "period_records.h"
 #include "plan.h"
@@ -136,7 +137,7 @@ Date as_of_date(const std::string& as_of);
 
 // Writes `text` to stdout (report output). When stdout fails, prints so
 // and sets g.exit_code; returns false.
-bool emit(Globals& g, const std::string& text);
+bool emit(Globals& g, std::string_view text);
 
 // Makes the folder --output-dir names, as `mkdir -p` would (a cron line may
 // name one that is not there yet). Prints the error and sets g.exit_code
@@ -196,6 +197,10 @@ XlsxBook one_sheet(const Plan& plan, Date as_of, const char* en, const char* zh)
 // Writes `bytes` to `file` atomically; only a regular file (or none) is
 // replaced, never a device, FIFO or link such as /dev/stdout.
 bool write_output_file(Globals& g, const std::string& file, const std::string& bytes,
+                       std::string_view what = "report");
+// The same for bytes made a piece at a time (replace_file, file_replace.h).
+bool write_output_file(Globals& g, const std::string& file,
+                       const std::function<void(const PieceWriter& write)>& produce,
                        std::string_view what = "report");
 
 // Checks that every id names an indicator, taking an indicator's exact name

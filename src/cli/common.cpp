@@ -311,7 +311,7 @@ Date parse_date_arg(const std::string& s) {
   return *Date::parse(s);
 }
 
-bool emit(Globals& g, const std::string& text) {
+bool emit(Globals& g, std::string_view text) {
   std::fwrite(text.data(), 1, text.size(), stdout);
   if (std::fflush(stdout) == 0 && !std::ferror(stdout)) return true;
   fail(g, make_io_error({}, Message{"cannot write the output", "无法写出结果"}));
@@ -375,6 +375,13 @@ void output(Globals& g, const std::string& format, const Table& table, const Tab
 
 bool write_output_file(Globals& g, const std::string& file, const std::string& bytes,
                        std::string_view what) {
+  return write_output_file(
+      g, file, [&](const PieceWriter& write) { write(bytes); }, what);
+}
+
+bool write_output_file(Globals& g, const std::string& file,
+                       const std::function<void(const PieceWriter& write)>& produce,
+                       std::string_view what) {
   // The bytes go to a temporary file renamed over FILE: a device
   // (/dev/full), a FIFO or a link such as /dev/stdout would be replaced by
   // a regular file, so only a regular file (or none) is.
@@ -387,7 +394,7 @@ bool write_output_file(Globals& g, const std::string& file, const std::string& b
                                   "--output " + file + "：不是普通文件；结果会替换它所指的文件"}));
     return false;
   }
-  if (Outcome written = replace_file(Env::posix(), file, bytes); !written) {
+  if (Outcome written = replace_file(Env::posix(), file, produce); !written) {
     fail(g, written.error());
     return false;
   }

@@ -23,31 +23,28 @@ bool in_batches(const LogEntries& held, F&& f) {
 
 // CSV, TSV and JSON, the formats a script takes a long ledger in: made a
 // batch of entries at a time, each batch written before the next is made,
-// so that neither the rows nor the entries are all held as such (a million
-// entries as one table of cells took 3 GB); only their LogEntries are.
-// --output gathers the text and replaces the file when it is whole.
+// to standard output or to --output's temporary file, so that neither the
+// rows nor the text are all held (a million entries as one table of cells
+// took 3 GB); only the entries are, as LogEntries.
 void write_in_batches(Globals& g, const Plan& plan, const LogEntries& held, Format format, bool bom,
                       const std::string& file) {
-  std::string whole;
-  const auto put = [&](const std::string& text) {
-    if (!file.empty()) {
-      whole += text;
-      return true;
-    }
-    return emit(g, text);
+  const auto produce = [&](const PieceWriter& put) {
+    const char sep = format == Format::tsv ? '\t' : ',';
+    LogJson json(plan);
+    RenderOptions options;
+    options.bom = bom;
+    if (format != Format::json && !put(render_delimited_header(log_table(plan, {}), sep, options)))
+      return;
+    const bool written = in_batches(held, [&](std::span<const Entry> batch) {
+      return put(format == Format::json ? json.entries(batch)
+                                        : render_delimited_rows(log_table(plan, batch), sep));
+    });
+    if (written && format == Format::json) put(json.finish());
   };
-  const char sep = format == Format::tsv ? '\t' : ',';
-  LogJson json(plan);
-  RenderOptions options;
-  options.bom = bom;
-  if (format != Format::json && !put(render_delimited_header(log_table(plan, {}), sep, options)))
-    return;
-  const bool written = in_batches(held, [&](std::span<const Entry> batch) {
-    return put(format == Format::json ? json.entries(batch)
-                                      : render_delimited_rows(log_table(plan, batch), sep));
-  });
-  if (!written || (format == Format::json && !put(json.finish()))) return;
-  if (!file.empty()) write_output_file(g, file, whole);
+  if (file.empty())
+    produce([&](std::string_view text) { return emit(g, text); });
+  else
+    write_output_file(g, file, produce);
 }
 
 }  // namespace

@@ -72,11 +72,13 @@ same "record, no room for the journal: message in Chinese" "$ERR" \
   'plan: records/.plan-journal: 无法写入：磁盘已满；未写入任何内容'
 records_kept "record, no room for the journal"
 
-for out in out.xlsx out.csv out.html; do
+# log.json is written a batch at a time into its temporary file.
+for out in out.xlsx out.csv out.html log.json; do
   case $out in
     out.xlsx) run status --format xlsx --output "$out" ;;
     out.csv) run status --format csv --output "$out" ;;
     out.html) run report --output "$out" ;;
+    log.json) run log --output "$out" ;;
   esac
   same "$out on a full disk: exit" "$RC" 1
   same "$out on a full disk: message" "$ERR" "plan: $out: cannot write: No space left on device"
