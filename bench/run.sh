@@ -137,6 +137,7 @@ rss_row() {
 # that a reader can tell, and CPU times are reported beside them.
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 : >"$WORK/summary.tsv"
+: >"$WORK/log.tsv"
 for n in $SIZES; do
   dir=$DATA/ledger-$n
   mapfile -t file_list < <(find "$dir" -name '*.rec' | LC_ALL=C sort)
@@ -174,6 +175,13 @@ for r in json.load(open(sys.argv[1]))["results"]:
   fi
 
   printf '%s\t%s\t%s\t%s\t%s\n' "$n" "$lines" "$bytes" "$nfiles" "$(rss_row "$dir")" >>"$WORK/summary.tsv"
+  # plan log lists every entry: its memory grows with them by design (its
+  # held entries), so it has a table of its own. One run: it takes seconds.
+  say "plan log --format csv, $n lines"
+  /usr/bin/time -f "%e\t%U\t%S\t%M" -o "$WORK/m" \
+    "$PLAN" --plan "$PLAN_FILE" --records "$dir" log --format csv >/dev/null 2>&1 ||
+    { say "plan log failed on $dir"; exit 1; }
+  printf '%s\t%s\n' "$lines" "$(tail -n1 "$WORK/m")" >>"$WORK/log.tsv"
   printf '%s\n' "${cmds[@]}" >"$WORK/cmds-$n.txt"
 done
 say "peak memory at $RSS_BASE lines"
@@ -324,6 +332,18 @@ big = summary[-1]
 w(f"Growth from {int(os.environ['RSS_BASE']):,} to {int(big[1]):,} lines (goal: under 8 MiB = 8,192 KiB): "
   + ", ".join(f"{name} {int(big[4 + k]) - int(base[k]):+,} KiB"
               for k, name in [(2, "status"), (3, "check"), (4, "report")]) + ".\n")
+
+w("## plan log --format csv (one run)\n")
+w("`plan log` lists every entry in date order, so it holds them: some 100 bytes each")
+w("(LogEntries), and the CSV is written a thousand rows at a time. Its memory grows with")
+w("the entries by design; the table format, made whole, takes some 3.5 KB an entry.\n")
+w("| lines | wall | CPU | max RSS | RSS per line |")
+w("|---:|---:|---:|---:|---:|")
+for l in open(f"{work}/log.tsv"):
+    nl, wall, user, system, kib = l.split()
+    w(f"| {int(nl):,} | {float(wall):.2f} s | {float(user) + float(system):.2f} s | "
+      f"{int(kib):,} KiB | {int(kib) * 1024 / int(nl):,.0f} B |")
+w("")
 
 cg = [l.rstrip("\n").split("\t") for l in open(f"{work}/callgrind.tsv") if l.strip()]
 if cg:
