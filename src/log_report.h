@@ -22,9 +22,9 @@ struct LogFilter {
 };
 
 // Columns: date, id, value, unit, by, note, src, other tags, file:line (CSV
-// has file and line as separate columns).
-// A long log is written a batch of entries at a time (cli/log.cpp), a
-// table of a batch's rows, so that its rows are never all held.
+// has file and line as separate columns). A long log is written a batch of
+// entries at a time (cli/log.cpp), each batch a table of its own, so that
+// its rows are never all held.
 Table log_table(const Plan& plan, std::span<const Entry> entries);
 // {"entries": [...]}, all at once.
 std::string log_json(const Plan& plan, std::span<const Entry> entries);

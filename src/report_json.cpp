@@ -30,10 +30,6 @@ void make_valid(nlohmann::ordered_json& j) {
   }
 }
 
-}  // namespace
-
-namespace {
-
 // doc.dump(2), with text that is not valid UTF-8 mended first. The dump
 // checks every string as it writes it, by the same rule as utf8_sequence
 // (Unicode's well-formed sequences), and throws on the first bad byte: only
