@@ -25,22 +25,26 @@ bool in_batches(const LogEntries& held, F&& f) {
 // batch of entries at a time, each batch written before the next is made,
 // to standard output or to --output's temporary file, so that neither the
 // rows nor the text are all held (a million entries as one table of cells
-// took 3 GB); only the entries are, as LogEntries.
+// took 3 GB); only the entries are, as LogEntries. The pieces go to `put`
+// until it answers false.
+void write_pieces(const Plan& plan, const LogEntries& held, Format format, bool bom,
+                  const PieceWriter& put) {
+  const char sep = format == Format::tsv ? '\t' : ',';
+  LogJson json(plan);
+  RenderOptions options;
+  options.bom = bom;
+  if (format != Format::json && !put(render_delimited_header(log_table(plan, {}), sep, options)))
+    return;
+  const bool written = in_batches(held, [&](std::span<const Entry> batch) {
+    return put(format == Format::json ? json.entries(batch)
+                                      : render_delimited_rows(log_table(plan, batch), sep));
+  });
+  if (written && format == Format::json) put(json.finish());
+}
+
 void write_in_batches(Globals& g, const Plan& plan, const LogEntries& held, Format format, bool bom,
                       const std::string& file) {
-  const auto produce = [&](const PieceWriter& put) {
-    const char sep = format == Format::tsv ? '\t' : ',';
-    LogJson json(plan);
-    RenderOptions options;
-    options.bom = bom;
-    if (format != Format::json && !put(render_delimited_header(log_table(plan, {}), sep, options)))
-      return;
-    const bool written = in_batches(held, [&](std::span<const Entry> batch) {
-      return put(format == Format::json ? json.entries(batch)
-                                        : render_delimited_rows(log_table(plan, batch), sep));
-    });
-    if (written && format == Format::json) put(json.finish());
-  };
+  const auto produce = [&](const PieceWriter& put) { write_pieces(plan, held, format, bom, put); };
   if (file.empty())
     produce([&](std::string_view text) { return emit(g, text); });
   else
@@ -106,13 +110,12 @@ void setup_log(CLI::App& sub, Globals& g) {
     output(
         g, o->format, o->file, table, table,
         [&] {  // (not asked: JSON is written in batches above)
-          LogJson json(plan);
           std::string text;
-          in_batches(held, [&](std::span<const Entry> batch) {
-            text += json.entries(batch);
+          write_pieces(plan, held, Format::json, false, [&](std::string_view piece) {
+            text += piece;
             return true;
           });
-          return text + json.finish();
+          return text;
         },
         o->bom, one_sheet(plan, last, "Log", "填报记录"));
   });
