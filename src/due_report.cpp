@@ -1,7 +1,6 @@
 #include "due_report.h"
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 
 #include "report_json.h"
 
@@ -92,32 +91,46 @@ Table due_table(const DueReport& r) {
 }
 
 std::string due_json(const DueReport& r) {
-  using json = nlohmann::ordered_json;
-  auto list = [&](bool missing) {
-    json out = json::array();
+  std::string out;
+  JsonWriter w(out);
+  const auto list = [&](bool missing) {
+    w.begin_array();
     for (const DueRow& d : r.rows) {
       if (d.missing != missing) continue;
       const OwedReport& o = d.report;
-      out.push_back(
-          {{"reporter", o.reporter.empty() ? json(nullptr) : json(o.reporter)},
-           {"id", o.ind->id},
-           {"name", o.ind->name},
-           {"frequency", frequency_name(o.ind->schedule.frequency)},
-           {"period", period_label(o.period)},
-           {"period_start", o.period.start.iso()},
-           {"period_end", o.period.end.iso()},
-           {"due", o.period.due.iso()},
-           {"days_overdue", o.days_overdue},
-           {"explanation", d.explanation ? explanation_json(*d.explanation) : json(nullptr)}});
+      w.begin_object();
+      w.key("reporter");
+      w.string_or_null(o.reporter);
+      w.member("id", o.ind->id);
+      w.member("name", o.ind->name);
+      w.member("frequency", frequency_name(o.ind->schedule.frequency));
+      w.member("period", period_label(o.period));
+      w.member("period_start", o.period.start.iso());
+      w.member("period_end", o.period.end.iso());
+      w.member("due", o.period.due.iso());
+      w.member("days_overdue", o.days_overdue);
+      w.key("explanation");
+      if (d.explanation) {
+        write_explanation(w, *d.explanation);
+      } else {
+        w.null();
+      }
+      w.end_object();
     }
-    return out;
+    w.end_array();
   };
-  json out = {{"plan", plan_json(*r.plan)},
-              {"as_of", r.as_of.iso()},
-              {"within_days", r.within},
-              {"missing", list(true)},
-              {"upcoming", list(false)}};
-  return json_text(std::move(out));
+  w.begin_object();
+  w.key("plan");
+  write_plan(w, *r.plan);
+  w.member("as_of", r.as_of.iso());
+  w.member("within_days", r.within);
+  w.key("missing");
+  list(true);
+  w.key("upcoming");
+  list(false);
+  w.end_object();
+  out += '\n';
+  return out;
 }
 
 }  // namespace plan

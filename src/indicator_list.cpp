@@ -1,7 +1,5 @@
 #include "indicator_list.h"
 
-#include <nlohmann/json.hpp>
-
 #include "render.h"
 #include "report_json.h"
 #include "words.h"
@@ -55,26 +53,38 @@ Table list_table(const Plan& plan) {
 }
 
 std::string list_json(const Plan& plan) {
-  using json = nlohmann::ordered_json;
-  json inds = json::array();
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("plan");
+  write_plan(w, plan);
+  w.key("indicators");
+  w.begin_array();
   for (const Indicator& ind : plan.indicators) {
-    json years = json::object();
-    for (const auto& [y, v] : ind.years) years[std::to_string(y)] = json_number(v);
-    bool numeric = ind.kind != Kind::milestone;
-    json o = indicator_head(plan, ind);
-    o.update(json{
-        {"target", numeric ? json_number(ind.target) : json(nullptr)},
-        {"target_max", json_number(ind.target_max)},
-        {"due", ind.due ? json(ind.due->iso()) : json(nullptr)},
-        {"years", years},
-        {"lead", ind.lead},
-        {"partners", ind.partners},
-        {"parent", ind.parent.empty() ? json(nullptr) : json(ind.parent)},
-    });
-    inds.push_back(std::move(o));
+    w.begin_object();
+    write_indicator_head(w, plan, ind);
+    w.key("target");
+    if (ind.kind != Kind::milestone) {
+      w.number(ind.target);
+    } else {
+      w.null();
+    }
+    w.member("target_max", ind.target_max);
+    w.member("due", ind.due);
+    w.key("years");
+    w.begin_object();
+    for (const auto& [y, v] : ind.years) w.member(std::to_string(y), v);
+    w.end_object();
+    w.member("lead", ind.lead);
+    w.member("partners", ind.partners);
+    w.key("parent");
+    w.string_or_null(ind.parent);
+    w.end_object();
   }
-  json doc = {{"plan", plan_json(plan)}, {"indicators", std::move(inds)}};
-  return json_text(std::move(doc));
+  w.end_array();
+  w.end_object();
+  out += '\n';
+  return out;
 }
 
 }  // namespace plan

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
+#include <utility>
 
 #include "report_json.h"
 
@@ -72,34 +72,48 @@ Table log_table(const Plan& plan, std::span<const Entry> entries) {
   return t;
 }
 
-std::string LogJson::entries(std::span<const Entry> batch) {
-  using json = nlohmann::ordered_json;
-  std::string out;
-  for (const Entry& e : batch) {
-    // As json_text writes {"entries": [...]}: the list's items two levels in.
-    out += started_ ? ",\n" : "{\n  \"entries\": [\n";
-    started_ = true;
-    const Indicator* ind = plan_.find(e.id);
-    append_json(out,
-                {{"date", e.date.iso()},
-                 {"id", e.id},
-                 {"value", entry_value_json(e)},
-                 {"unit", ind ? json(ind->unit) : json(nullptr)},
-                 {"tags", entry_tags_json(e)},
-                 {"file", e.where.file},
-                 {"line", e.where.line}},
-                2);
-  }
-  return out;
+LogJson::LogJson(const Plan& plan) : plan_(plan) {
+  w_.begin_object();
+  w_.key("entries");
+  w_.begin_array();
 }
 
-std::string LogJson::finish() const {
-  return started_ ? "\n  ]\n}\n" : "{\n  \"entries\": []\n}\n";
+std::string LogJson::entries(std::span<const Entry> batch) {
+  // Nothing for no entries, not even the document's start: it is handed
+  // out with the first entry, or by finish().
+  if (batch.empty()) return {};
+  for (const Entry& e : batch) {
+    const Indicator* ind = plan_.find(e.id);
+    w_.begin_object();
+    w_.member("date", e.date.iso());
+    w_.member("id", e.id);
+    w_.key("value");
+    write_entry_value(w_, e);
+    w_.key("unit");
+    if (ind) {
+      w_.string(ind->unit);
+    } else {
+      w_.null();
+    }
+    w_.key("tags");
+    write_entry_tags(w_, e);
+    w_.member("file", e.where.file);
+    w_.member("line", e.where.line);
+    w_.end_object();
+  }
+  return std::exchange(text_, {});
+}
+
+std::string LogJson::finish() {
+  w_.end_array();
+  w_.end_object();
+  text_ += '\n';
+  return std::exchange(text_, {});
 }
 
 std::string log_json(const Plan& plan, std::span<const Entry> entries) {
   LogJson json(plan);
-  std::string text = json.entries(entries);  // before finish(), which reads what it did
+  std::string text = json.entries(entries);
   return text + json.finish();
 }
 

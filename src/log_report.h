@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "json_writer.h"
 #include "plan.h"
 #include "record.h"
 #include "table.h"
@@ -33,13 +34,16 @@ std::string log_json(const Plan& plan, std::span<const Entry> entries);
 // entries, then of the end. Concatenated, they are log_json of all.
 class LogJson {
  public:
-  explicit LogJson(const Plan& plan) : plan_(plan) {}
+  explicit LogJson(const Plan& plan);
+  LogJson(const LogJson&) = delete;  // its writer writes to its own text_
+  LogJson& operator=(const LogJson&) = delete;
   std::string entries(std::span<const Entry> batch);
-  std::string finish() const;
+  std::string finish();
 
  private:
   const Plan& plan_;
-  bool started_ = false;  // "entries": [ written, and an entry after it
+  std::string text_;  // written since the last piece was handed out
+  JsonWriter w_{text_};
 };
 
 }  // namespace plan

@@ -1,5 +1,6 @@
 // Renderers for Table (table.h). JSON is not here: each report has its own
-// JSON shape (SPEC §6), written by that report's code with nlohmann::ordered_json.
+// JSON shape (SPEC §6), written by that report's code with a JsonWriter
+// (json_writer.h) and the shapes they share (report_json.h).
 #pragma once
 
 #include <optional>

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <nlohmann/json.hpp>
 
 #include "report_json.h"
 #include "text.h"
@@ -307,63 +306,81 @@ std::string show_text(const ShowReport& r, const RenderOptions& o) {
 }
 
 std::string show_json(const ShowReport& r) {
-  using json = nlohmann::ordered_json;
   const IndicatorStatus& s = r.status;
   const Indicator& ind = *s.ind;
-  json months = json::array();
-  for (const MonthPoint& m : r.months)
-    months.push_back({{"month", fmt::format("{}-{:02}", m.year, m.month)},
-                      {"cumulative", json_number(m.cumulative)},
-                      {"expected", m.expected}});
-  json records = json::array();
-  for (const Entry& e : r.records) {
-    records.push_back({{"file", e.where.file},
-                       {"line", e.where.line},
-                       {"date", e.date.iso()},
-                       {"value", entry_value_json(e)},
-                       {"tags", entry_tags_json(e)}});
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("plan");
+  write_plan(w, *r.plan);
+  w.member("as_of", r.as_of.iso());
+  w.member("time_progress", s.time_progress);
+  write_indicator_head(w, *r.plan, ind);
+  w.member("target", s.target);
+  w.member("target_max", ind.target_max);
+  w.member("due", ind.due);
+  w.member("lead", ind.lead);
+  w.member("partners", ind.partners);
+  w.key("parent");
+  w.string_or_null(ind.parent);
+  w.member("children", r.plan->children_of(ind.id));
+  w.member("actual", s.actual);
+  w.member("actual_date", s.actual_date);
+  w.member("completion", s.completion);
+  w.member("expected", s.expected);
+  w.member("shortfall", s.shortfall);
+  w.member("behind_by", s.behind_by);
+  w.member("status", status_name(s.status));
+  w.key("missing");
+  write_missing(w, s.missing);
+  w.member("projected", s.projected);
+  w.member("pace_per_month", s.pace_per_month);
+  w.member("needed_per_month", s.needed_per_month);
+  w.key("years");
+  write_years(w, s.years);
+  w.key("months");
+  w.begin_array();
+  for (const MonthPoint& m : r.months) {
+    w.begin_object();
+    w.member("month", fmt::format("{}-{:02}", m.year, m.month));
+    w.member("cumulative", m.cumulative);
+    w.member("expected", m.expected);
+    w.end_object();
   }
-  json by_reporter = json::array();
-  for (const ReporterShare& share : r.by_reporter)
-    by_reporter.push_back({{"by", share.by.empty() ? json(nullptr) : json(share.by)},
-                           {"year", r.share_year},
-                           {"this_year", json_number(share.this_year)},
-                           {"total", json_number(share.total)},
-                           {"entries", share.entries},
-                           {"last", share.last ? json(share.last->iso()) : json(nullptr)}});
-  std::vector<std::string> children = r.plan->children_of(ind.id);
-  json doc = {
-      {"plan", plan_json(*r.plan)},
-      {"as_of", r.as_of.iso()},
-      {"time_progress", s.time_progress},
-  };
-  doc.update(indicator_head(*r.plan, ind));
-  doc.update(json{
-      {"target", json_number(s.target)},
-      {"target_max", json_number(ind.target_max)},
-      {"due", ind.due ? json(ind.due->iso()) : json(nullptr)},
-      {"lead", ind.lead},
-      {"partners", ind.partners},
-      {"parent", ind.parent.empty() ? json(nullptr) : json(ind.parent)},
-      {"children", children},
-      {"actual", json_number(s.actual)},
-      {"actual_date", s.actual_date ? json(s.actual_date->iso()) : json(nullptr)},
-      {"completion", json_number(s.completion)},
-      {"expected", json_number(s.expected)},
-      {"shortfall", json_number(s.shortfall)},
-      {"behind_by", json_number(s.behind_by)},
-      {"status", status_name(s.status)},
-      {"missing", missing_json(s.missing)},
-      {"projected", json_number(s.projected)},
-      {"pace_per_month", json_number(s.pace_per_month)},
-      {"needed_per_month", json_number(s.needed_per_month)},
-      {"years", years_json(s.years)},
-      {"months", months},
-      {"by_reporter", by_reporter},
-      {"records", records},
-      {"explanations", explanations_json(r.explanations)},
-  });
-  return json_text(std::move(doc));
+  w.end_array();
+  w.key("by_reporter");
+  w.begin_array();
+  for (const ReporterShare& share : r.by_reporter) {
+    w.begin_object();
+    w.key("by");
+    w.string_or_null(share.by);
+    w.member("year", r.share_year);
+    w.member("this_year", share.this_year);
+    w.member("total", share.total);
+    w.member("entries", share.entries);
+    w.member("last", share.last);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("records");
+  w.begin_array();
+  for (const Entry& e : r.records) {
+    w.begin_object();
+    w.member("file", e.where.file);
+    w.member("line", e.where.line);
+    w.member("date", e.date.iso());
+    w.key("value");
+    write_entry_value(w, e);
+    w.key("tags");
+    write_entry_tags(w, e);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("explanations");
+  write_explanations(w, r.explanations);
+  w.end_object();
+  out += '\n';
+  return out;
 }
 
 }  // namespace plan

@@ -3,15 +3,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 
 #include "render.h"
 #include "report_json.h"
 #include "words.h"
 
 namespace plan {
-
-using json = nlohmann::ordered_json;
 
 StatusReport build_status(const Ledger& ledger, const StatusFilter& f, const Ledger* own) {
   const Plan& plan = ledger.plan();
@@ -192,48 +189,70 @@ Table status_table(const StatusReport& r) {
 }
 
 std::string status_json(const StatusReport& r) {
-  json inds = json::array();
+  // Written as it is made (json_writer.h): a document of every owed report
+  // cost more than reading the records of a small ledger.
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("plan");
+  write_plan(w, *r.plan);
+  w.member("as_of", r.as_of.iso());
+  w.key("time_progress");
+  w.real(r.time_progress);
+  w.key("year");
+  if (r.year) {
+    w.integer(*r.year);
+  } else {
+    w.null();
+  }
+  if (!r.by.empty()) w.member("by", r.by);
+  w.key("indicators");
+  w.begin_array();
   for (std::size_t i = 0; i < r.rows.size(); ++i) {
     const IndicatorStatus& s = r.rows[i];
     const Indicator& ind = *s.ind;
-
-    json o = indicator_head(*r.plan, ind);
-    o["target"] = json_number(s.target);
+    w.begin_object();
+    write_indicator_head(w, *r.plan, ind);
+    w.member("target", s.target);
     // A year's share has no upper bound of its own (status --year).
-    if (ind.kind == Kind::range) o["target_max"] = r.year ? json() : json_number(ind.target_max);
-    o["actual"] = json_number(s.actual);
-    o["actual_date"] = s.actual_date ? json(s.actual_date->iso()) : json(nullptr);
-    o["completion"] = json_number(s.completion);
-    o["expected"] = json_number(s.expected);
-    o["shortfall"] = json_number(s.shortfall);
-    o["behind_by"] = json_number(s.behind_by);
-    o["status"] = status_name(s.status);
-    o["frequency"] = frequency_name(ind.schedule.frequency);
-    o["judged_at"] = s.judged_at ? json(s.judged_at->iso()) : json(nullptr);
-    o["missing"] = missing_json(s.missing);
-    o["explanations"] = explanations_json(s.explanations);
-    o["due"] = ind.due ? json(ind.due->iso()) : json(nullptr);
-    o["projected"] = json_number(s.projected);
-    o["needed_per_month"] = json_number(s.needed_per_month);
-    o["lead"] = ind.lead;
-    o["partners"] = ind.partners;
-    o["years"] = years_json(s.years);
-    if (!r.by.empty()) {
-      o["by_actual"] = json_number(r.own_actual(i));
-      if (s.ind->kind == Kind::milestone) {
-        const std::optional<Date> done = r.own_done(i);
-        o["by_done_date"] = done ? json(done->iso()) : json(nullptr);
+    if (ind.kind == Kind::range) {
+      w.key("target_max");
+      if (r.year) {
+        w.null();
+      } else {
+        w.number(ind.target_max);
       }
     }
-    inds.push_back(std::move(o));
+    w.member("actual", s.actual);
+    w.member("actual_date", s.actual_date);
+    w.member("completion", s.completion);
+    w.member("expected", s.expected);
+    w.member("shortfall", s.shortfall);
+    w.member("behind_by", s.behind_by);
+    w.member("status", status_name(s.status));
+    w.member("frequency", frequency_name(ind.schedule.frequency));
+    w.member("judged_at", s.judged_at);
+    w.key("missing");
+    write_missing(w, s.missing);
+    w.key("explanations");
+    write_explanations(w, s.explanations);
+    w.member("due", ind.due);
+    w.member("projected", s.projected);
+    w.member("needed_per_month", s.needed_per_month);
+    w.member("lead", ind.lead);
+    w.member("partners", ind.partners);
+    w.key("years");
+    write_years(w, s.years);
+    if (!r.by.empty()) {
+      w.member("by_actual", r.own_actual(i));
+      if (s.ind->kind == Kind::milestone) w.member("by_done_date", r.own_done(i));
+    }
+    w.end_object();
   }
-  json doc = {{"plan", plan_json(*r.plan)},
-              {"as_of", r.as_of.iso()},
-              {"time_progress", r.time_progress},
-              {"year", r.year ? json(*r.year) : json(nullptr)}};
-  if (!r.by.empty()) doc["by"] = r.by;
-  doc["indicators"] = std::move(inds);
-  return json_text(std::move(doc));
+  w.end_array();
+  w.end_object();
+  out += '\n';
+  return out;
 }
 
 }  // namespace plan

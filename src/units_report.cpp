@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 
 #include "report_json.h"
 #include "words.h"
@@ -137,25 +136,35 @@ Table units_table(const UnitsReport& r) {
 }
 
 std::string units_json(const UnitsReport& r) {
-  using json = nlohmann::ordered_json;
-  json units = json::array();
-  for (const UnitRow& u : r.rows)
-    units.push_back({{"unit", u.unit},
-                     {"led", u.led},
-                     {"partnered", u.partnered},
-                     {"achieved", u.achieved},
-                     {"on_track", u.on_track},
-                     {"behind", u.behind},
-                     {"missed", u.missed},
-                     {"unreported", u.unreported},
-                     {"no_data", u.no_data},
-                     {"worst", u.worst_id.empty() ? json(nullptr) : json(u.worst_id)},
-                     {"worst_gap", json_number(u.worst_gap)}});
-  json doc = {{"plan", plan_json(*r.plan)},
-              {"as_of", r.as_of.iso()},
-              {"lead_only", r.lead_only},
-              {"units", std::move(units)}};
-  return json_text(std::move(doc));
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("plan");
+  write_plan(w, *r.plan);
+  w.member("as_of", r.as_of.iso());
+  w.member("lead_only", r.lead_only);
+  w.key("units");
+  w.begin_array();
+  for (const UnitRow& u : r.rows) {
+    w.begin_object();
+    w.member("unit", u.unit);
+    w.member("led", u.led);
+    w.member("partnered", u.partnered);
+    w.member("achieved", u.achieved);
+    w.member("on_track", u.on_track);
+    w.member("behind", u.behind);
+    w.member("missed", u.missed);
+    w.member("unreported", u.unreported);
+    w.member("no_data", u.no_data);
+    w.key("worst");
+    w.string_or_null(u.worst_id);
+    w.member("worst_gap", u.worst_gap);
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+  out += '\n';
+  return out;
 }
 
 }  // namespace plan

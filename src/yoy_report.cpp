@@ -2,14 +2,10 @@
 
 #include <fmt/format.h>
 
-#include <nlohmann/json.hpp>
-
 #include "report_json.h"
 #include "words.h"
 
 namespace plan {
-
-using json = nlohmann::ordered_json;
 
 YoyReport build_yoy(const Ledger& ledger, const std::vector<std::string>& ids) {
   YoyReport r;
@@ -179,20 +175,29 @@ Table yoy_wide(const YoyReport& r) {
 }
 
 std::string yoy_json(const YoyReport& r) {
-  json inds = json::array();
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("plan");
+  write_plan(w, *r.plan);
+  w.member("as_of", r.as_of.iso());
+  w.key("indicators");
+  w.begin_array();
   for (const IndicatorStatus& s : r.rows) {
-    json years = years_json(s.years);
+    w.begin_object();
+    w.member("id", s.ind->id);
+    w.member("name", s.ind->name);
+    w.member("unit", s.ind->unit);
+    w.member("kind", kind_name(s.ind->kind));
+    w.key("years");
     // Flows change by a growth rate, levels by a difference in their unit.
-    for (json& y : years) y["change_kind"] = is_flow(s.ind->kind) ? "growth_rate" : "difference";
-    inds.push_back({{"id", s.ind->id},
-                    {"name", s.ind->name},
-                    {"unit", s.ind->unit},
-                    {"kind", kind_name(s.ind->kind)},
-                    {"years", std::move(years)}});
+    write_years(w, s.years, is_flow(s.ind->kind) ? "growth_rate" : "difference");
+    w.end_object();
   }
-  json doc = {
-      {"plan", plan_json(*r.plan)}, {"as_of", r.as_of.iso()}, {"indicators", std::move(inds)}};
-  return json_text(std::move(doc));
+  w.end_array();
+  w.end_object();
+  out += '\n';
+  return out;
 }
 
 }  // namespace plan
