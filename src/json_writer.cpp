@@ -70,6 +70,19 @@ void JsonWriter::string(std::string_view s) {
 }
 
 void JsonWriter::text(std::string_view s) {
+  // Keys, ids, dates and labels: ASCII with nothing to escape, written as
+  // they are, with no look for UTF-8 nor a second pass for escapes.
+  bool plain = true;
+  for (const char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    plain &= u >= 0x20 && u < 0x80 && c != '"' && c != '\\';
+  }
+  if (plain) {
+    out_ += '"';
+    out_ += s;
+    out_ += '"';
+    return;
+  }
   if (find_invalid_utf8(s)) {
     escaped(valid_utf8(s));
   } else {
