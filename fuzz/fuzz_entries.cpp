@@ -421,8 +421,13 @@ void render_all(const Table& t, const Table& flat) {
   }
 }
 
+// The reports' JSON parses, and is what nlohmann-json writes for the
+// document it parses to (JsonWriter's contract, json_writer.h): read back and
+// written again, the same bytes.
 void valid_json(const std::string& text) {
   expect(nlohmann::json::accept(text), "JSON output does not parse");
+  expect(nlohmann::ordered_json::parse(text).dump(2) + "\n" == text,
+         "JSON output is not as nlohmann-json writes its document");
 }
 
 }  // namespace

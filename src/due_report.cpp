@@ -91,9 +91,7 @@ Table due_table(const DueReport& r) {
 }
 
 std::string due_json(const DueReport& r) {
-  std::string out;
-  JsonWriter w(out);
-  const auto list = [&](bool missing) {
+  const auto list = [&](JsonWriter& w, bool missing) {
     w.begin_array();
     for (const DueRow& d : r.rows) {
       if (d.missing != missing) continue;
@@ -119,18 +117,13 @@ std::string due_json(const DueReport& r) {
     }
     w.end_array();
   };
-  w.begin_object();
-  w.key("plan");
-  write_plan(w, *r.plan);
-  w.member("as_of", r.as_of.iso());
-  w.member("within_days", r.within);
-  w.key("missing");
-  list(true);
-  w.key("upcoming");
-  list(false);
-  w.end_object();
-  out += '\n';
-  return out;
+  return report_document(*r.plan, r.as_of, [&](JsonWriter& w) {
+    w.member("within_days", r.within);
+    w.key("missing");
+    list(w, true);
+    w.key("upcoming");
+    list(w, false);
+  });
 }
 
 }  // namespace plan

@@ -13,6 +13,16 @@ void write_plan(JsonWriter& w, const Plan& plan) {
   w.end_object();
 }
 
+void write_standing(JsonWriter& w, const IndicatorStatus& s) {
+  w.member("actual", s.actual);
+  w.member("actual_date", s.actual_date);
+  w.member("completion", s.completion);
+  w.member("expected", s.expected);
+  w.member("shortfall", s.shortfall);
+  w.member("behind_by", s.behind_by);
+  w.member("status", status_name(s.status));
+}
+
 void write_indicator_head(JsonWriter& w, const Plan& plan, const Indicator& ind) {
   w.member("id", ind.id);
   w.member("name", ind.name);

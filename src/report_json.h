@@ -3,6 +3,7 @@
 // whole amounts as integers (12000, not 12000.0).
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -16,6 +17,25 @@ namespace plan {
 
 // {"id","title","start","end"}: the "plan" object of every report.
 void write_plan(JsonWriter& w, const Plan& plan);
+// A report's document, ending in a newline: {"plan": …, "as_of": …, then
+// the members `members(w)` writes}.
+template <class Members>
+std::string report_document(const Plan& plan, Date as_of, Members members) {
+  std::string out;
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("plan");
+  write_plan(w, plan);
+  w.member("as_of", as_of.iso());
+  members(w);
+  w.end_object();
+  out += '\n';
+  return out;
+}
+// "actual","actual_date","completion","expected","shortfall","behind_by",
+// "status": where an indicator stands (IndicatorStatus), as status and
+// show write it.
+void write_standing(JsonWriter& w, const IndicatorStatus& s);
 // "id","name","area","task","unit","kind": how every report's JSON starts
 // an indicator, as members of an object the caller has begun.
 void write_indicator_head(JsonWriter& w, const Plan& plan, const Indicator& ind);

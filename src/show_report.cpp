@@ -308,79 +308,66 @@ std::string show_text(const ShowReport& r, const RenderOptions& o) {
 std::string show_json(const ShowReport& r) {
   const IndicatorStatus& s = r.status;
   const Indicator& ind = *s.ind;
-  std::string out;
-  JsonWriter w(out);
-  w.begin_object();
-  w.key("plan");
-  write_plan(w, *r.plan);
-  w.member("as_of", r.as_of.iso());
-  w.member("time_progress", s.time_progress);
-  write_indicator_head(w, *r.plan, ind);
-  w.member("target", s.target);
-  w.member("target_max", ind.target_max);
-  w.member("due", ind.due);
-  w.member("lead", ind.lead);
-  w.member("partners", ind.partners);
-  w.key("parent");
-  w.string_or_null(ind.parent);
-  w.member("children", r.plan->children_of(ind.id));
-  w.member("actual", s.actual);
-  w.member("actual_date", s.actual_date);
-  w.member("completion", s.completion);
-  w.member("expected", s.expected);
-  w.member("shortfall", s.shortfall);
-  w.member("behind_by", s.behind_by);
-  w.member("status", status_name(s.status));
-  w.key("missing");
-  write_missing(w, s.missing);
-  w.member("projected", s.projected);
-  w.member("pace_per_month", s.pace_per_month);
-  w.member("needed_per_month", s.needed_per_month);
-  w.key("years");
-  write_years(w, s.years);
-  w.key("months");
-  w.begin_array();
-  for (const MonthPoint& m : r.months) {
-    w.begin_object();
-    w.member("month", fmt::format("{}-{:02}", m.year, m.month));
-    w.member("cumulative", m.cumulative);
-    w.member("expected", m.expected);
-    w.end_object();
-  }
-  w.end_array();
-  w.key("by_reporter");
-  w.begin_array();
-  for (const ReporterShare& share : r.by_reporter) {
-    w.begin_object();
-    w.key("by");
-    w.string_or_null(share.by);
-    w.member("year", r.share_year);
-    w.member("this_year", share.this_year);
-    w.member("total", share.total);
-    w.member("entries", share.entries);
-    w.member("last", share.last);
-    w.end_object();
-  }
-  w.end_array();
-  w.key("records");
-  w.begin_array();
-  for (const Entry& e : r.records) {
-    w.begin_object();
-    w.member("file", e.where.file);
-    w.member("line", e.where.line);
-    w.member("date", e.date.iso());
-    w.key("value");
-    write_entry_value(w, e);
-    w.key("tags");
-    write_entry_tags(w, e);
-    w.end_object();
-  }
-  w.end_array();
-  w.key("explanations");
-  write_explanations(w, r.explanations);
-  w.end_object();
-  out += '\n';
-  return out;
+  return report_document(*r.plan, r.as_of, [&](JsonWriter& w) {
+    w.member("time_progress", s.time_progress);
+    write_indicator_head(w, *r.plan, ind);
+    w.member("target", s.target);
+    w.member("target_max", ind.target_max);
+    w.member("due", ind.due);
+    w.member("lead", ind.lead);
+    w.member("partners", ind.partners);
+    w.key("parent");
+    w.string_or_null(ind.parent);
+    w.member("children", r.plan->children_of(ind.id));
+    write_standing(w, s);
+    w.key("missing");
+    write_missing(w, s.missing);
+    w.member("projected", s.projected);
+    w.member("pace_per_month", s.pace_per_month);
+    w.member("needed_per_month", s.needed_per_month);
+    w.key("years");
+    write_years(w, s.years);
+    w.key("months");
+    w.begin_array();
+    for (const MonthPoint& m : r.months) {
+      w.begin_object();
+      w.member("month", fmt::format("{}-{:02}", m.year, m.month));
+      w.member("cumulative", m.cumulative);
+      w.member("expected", m.expected);
+      w.end_object();
+    }
+    w.end_array();
+    w.key("by_reporter");
+    w.begin_array();
+    for (const ReporterShare& share : r.by_reporter) {
+      w.begin_object();
+      w.key("by");
+      w.string_or_null(share.by);
+      w.member("year", r.share_year);
+      w.member("this_year", share.this_year);
+      w.member("total", share.total);
+      w.member("entries", share.entries);
+      w.member("last", share.last);
+      w.end_object();
+    }
+    w.end_array();
+    w.key("records");
+    w.begin_array();
+    for (const Entry& e : r.records) {
+      w.begin_object();
+      w.member("file", e.where.file);
+      w.member("line", e.where.line);
+      w.member("date", e.date.iso());
+      w.key("value");
+      write_entry_value(w, e);
+      w.key("tags");
+      write_entry_tags(w, e);
+      w.end_object();
+    }
+    w.end_array();
+    w.key("explanations");
+    write_explanations(w, r.explanations);
+  });
 }
 
 }  // namespace plan

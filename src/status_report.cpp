@@ -191,68 +191,55 @@ Table status_table(const StatusReport& r) {
 std::string status_json(const StatusReport& r) {
   // Written as it is made (json_writer.h): a document of every owed report
   // cost more than reading the records of a small ledger.
-  std::string out;
-  JsonWriter w(out);
-  w.begin_object();
-  w.key("plan");
-  write_plan(w, *r.plan);
-  w.member("as_of", r.as_of.iso());
-  w.key("time_progress");
-  w.real(r.time_progress);
-  w.key("year");
-  if (r.year) {
-    w.integer(*r.year);
-  } else {
-    w.null();
-  }
-  if (!r.by.empty()) w.member("by", r.by);
-  w.key("indicators");
-  w.begin_array();
-  for (std::size_t i = 0; i < r.rows.size(); ++i) {
-    const IndicatorStatus& s = r.rows[i];
-    const Indicator& ind = *s.ind;
-    w.begin_object();
-    write_indicator_head(w, *r.plan, ind);
-    w.member("target", s.target);
-    // A year's share has no upper bound of its own (status --year).
-    if (ind.kind == Kind::range) {
-      w.key("target_max");
-      if (r.year) {
-        w.null();
-      } else {
-        w.number(ind.target_max);
+  return report_document(*r.plan, r.as_of, [&](JsonWriter& w) {
+    w.key("time_progress");
+    w.real(r.time_progress);
+    w.key("year");
+    if (r.year) {
+      w.integer(*r.year);
+    } else {
+      w.null();
+    }
+    if (!r.by.empty()) w.member("by", r.by);
+    w.key("indicators");
+    w.begin_array();
+    for (std::size_t i = 0; i < r.rows.size(); ++i) {
+      const IndicatorStatus& s = r.rows[i];
+      const Indicator& ind = *s.ind;
+      w.begin_object();
+      write_indicator_head(w, *r.plan, ind);
+      w.member("target", s.target);
+      // A year's share has no upper bound of its own (status --year).
+      if (ind.kind == Kind::range) {
+        w.key("target_max");
+        if (r.year) {
+          w.null();
+        } else {
+          w.number(ind.target_max);
+        }
       }
+      write_standing(w, s);
+      w.member("frequency", frequency_name(ind.schedule.frequency));
+      w.member("judged_at", s.judged_at);
+      w.key("missing");
+      write_missing(w, s.missing);
+      w.key("explanations");
+      write_explanations(w, s.explanations);
+      w.member("due", ind.due);
+      w.member("projected", s.projected);
+      w.member("needed_per_month", s.needed_per_month);
+      w.member("lead", ind.lead);
+      w.member("partners", ind.partners);
+      w.key("years");
+      write_years(w, s.years);
+      if (!r.by.empty()) {
+        w.member("by_actual", r.own_actual(i));
+        if (s.ind->kind == Kind::milestone) w.member("by_done_date", r.own_done(i));
+      }
+      w.end_object();
     }
-    w.member("actual", s.actual);
-    w.member("actual_date", s.actual_date);
-    w.member("completion", s.completion);
-    w.member("expected", s.expected);
-    w.member("shortfall", s.shortfall);
-    w.member("behind_by", s.behind_by);
-    w.member("status", status_name(s.status));
-    w.member("frequency", frequency_name(ind.schedule.frequency));
-    w.member("judged_at", s.judged_at);
-    w.key("missing");
-    write_missing(w, s.missing);
-    w.key("explanations");
-    write_explanations(w, s.explanations);
-    w.member("due", ind.due);
-    w.member("projected", s.projected);
-    w.member("needed_per_month", s.needed_per_month);
-    w.member("lead", ind.lead);
-    w.member("partners", ind.partners);
-    w.key("years");
-    write_years(w, s.years);
-    if (!r.by.empty()) {
-      w.member("by_actual", r.own_actual(i));
-      if (s.ind->kind == Kind::milestone) w.member("by_done_date", r.own_done(i));
-    }
-    w.end_object();
-  }
-  w.end_array();
-  w.end_object();
-  out += '\n';
-  return out;
+    w.end_array();
+  });
 }
 
 }  // namespace plan

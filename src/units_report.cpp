@@ -136,35 +136,28 @@ Table units_table(const UnitsReport& r) {
 }
 
 std::string units_json(const UnitsReport& r) {
-  std::string out;
-  JsonWriter w(out);
-  w.begin_object();
-  w.key("plan");
-  write_plan(w, *r.plan);
-  w.member("as_of", r.as_of.iso());
-  w.member("lead_only", r.lead_only);
-  w.key("units");
-  w.begin_array();
-  for (const UnitRow& u : r.rows) {
-    w.begin_object();
-    w.member("unit", u.unit);
-    w.member("led", u.led);
-    w.member("partnered", u.partnered);
-    w.member("achieved", u.achieved);
-    w.member("on_track", u.on_track);
-    w.member("behind", u.behind);
-    w.member("missed", u.missed);
-    w.member("unreported", u.unreported);
-    w.member("no_data", u.no_data);
-    w.key("worst");
-    w.string_or_null(u.worst_id);
-    w.member("worst_gap", u.worst_gap);
-    w.end_object();
-  }
-  w.end_array();
-  w.end_object();
-  out += '\n';
-  return out;
+  return report_document(*r.plan, r.as_of, [&](JsonWriter& w) {
+    w.member("lead_only", r.lead_only);
+    w.key("units");
+    w.begin_array();
+    for (const UnitRow& u : r.rows) {
+      w.begin_object();
+      w.member("unit", u.unit);
+      w.member("led", u.led);
+      w.member("partnered", u.partnered);
+      w.member("achieved", u.achieved);
+      w.member("on_track", u.on_track);
+      w.member("behind", u.behind);
+      w.member("missed", u.missed);
+      w.member("unreported", u.unreported);
+      w.member("no_data", u.no_data);
+      w.key("worst");
+      w.string_or_null(u.worst_id);
+      w.member("worst_gap", u.worst_gap);
+      w.end_object();
+    }
+    w.end_array();
+  });
 }
 
 }  // namespace plan

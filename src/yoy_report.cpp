@@ -175,29 +175,22 @@ Table yoy_wide(const YoyReport& r) {
 }
 
 std::string yoy_json(const YoyReport& r) {
-  std::string out;
-  JsonWriter w(out);
-  w.begin_object();
-  w.key("plan");
-  write_plan(w, *r.plan);
-  w.member("as_of", r.as_of.iso());
-  w.key("indicators");
-  w.begin_array();
-  for (const IndicatorStatus& s : r.rows) {
-    w.begin_object();
-    w.member("id", s.ind->id);
-    w.member("name", s.ind->name);
-    w.member("unit", s.ind->unit);
-    w.member("kind", kind_name(s.ind->kind));
-    w.key("years");
-    // Flows change by a growth rate, levels by a difference in their unit.
-    write_years(w, s.years, is_flow(s.ind->kind) ? "growth_rate" : "difference");
-    w.end_object();
-  }
-  w.end_array();
-  w.end_object();
-  out += '\n';
-  return out;
+  return report_document(*r.plan, r.as_of, [&](JsonWriter& w) {
+    w.key("indicators");
+    w.begin_array();
+    for (const IndicatorStatus& s : r.rows) {
+      w.begin_object();
+      w.member("id", s.ind->id);
+      w.member("name", s.ind->name);
+      w.member("unit", s.ind->unit);
+      w.member("kind", kind_name(s.ind->kind));
+      w.key("years");
+      // Flows change by a growth rate, levels by a difference in their unit.
+      write_years(w, s.years, is_flow(s.ind->kind) ? "growth_rate" : "difference");
+      w.end_object();
+    }
+    w.end_array();
+  });
 }
 
 }  // namespace plan
