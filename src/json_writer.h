@@ -58,7 +58,8 @@ class JsonWriter {
   void date(const std::optional<Date>& d);
   // An array of texts.
   void strings(const std::vector<std::string>& list);
-  // Shorthands: key(k), then the value.
+  // Shorthands: key(k), then the value. A double is written by real() (1.0),
+  // an optional<double> by number() (1): as the reports always have.
   template <class T>
   void member(std::string_view k, const T& v) {
     key(k);

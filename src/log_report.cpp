@@ -113,7 +113,7 @@ std::string LogJson::finish() {
 
 std::string log_json(const Plan& plan, std::span<const Entry> entries) {
   LogJson json(plan);
-  std::string text = json.entries(entries);
+  std::string text = json.entries(entries);  // before finish(), which ends what it began
   return text + json.finish();
 }
 

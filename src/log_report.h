@@ -38,12 +38,13 @@ class LogJson {
   LogJson(const LogJson&) = delete;  // its writer writes to its own text_
   LogJson& operator=(const LogJson&) = delete;
   std::string entries(std::span<const Entry> batch);
+  // The document's end. Called once, last.
   std::string finish();
 
  private:
   const Plan& plan_;
-  std::string text_;  // written since the last piece was handed out
-  JsonWriter w_{text_};
+  std::string text_;     // written since the last piece was handed out
+  JsonWriter w_{text_};  // after text_, which it writes to
 };
 
 }  // namespace plan

@@ -192,8 +192,7 @@ std::string status_json(const StatusReport& r) {
   // Written as it is made (json_writer.h): a document of every owed report
   // cost more than reading the records of a small ledger.
   return report_document(*r.plan, r.as_of, [&](JsonWriter& w) {
-    w.key("time_progress");
-    w.real(r.time_progress);
+    w.member("time_progress", r.time_progress);
     w.key("year");
     if (r.year) {
       w.integer(*r.year);

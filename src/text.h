@@ -130,8 +130,8 @@ std::string pad_left(std::string_view s, int width);
 // The one policy for bytes that are not UTF-8 (a GBK file name from a
 // Windows share, say) on their way to any output: each invalid byte becomes
 // the four characters "\xNN", everything else is kept as it is. Every
-// renderer applies it (sanitize() below includes it), so that no output is
-// invalid UTF-8 and the JSON writer has nothing to reject.
+// renderer applies it (sanitize() below includes it), and so does the JSON
+// writer (json_writer.h), so that no output is invalid UTF-8.
 std::string valid_utf8(std::string_view s);
 
 // Control characters (C0 except tab, DEL, C1) become visible escapes such as

@@ -16,13 +16,18 @@ namespace {
 using json = nlohmann::ordered_json;
 
 // Writes `doc` with the writer, member by member: what the writer must
-// write is what nlohmann-json's dump(2) writes for it (json_text, the
-// reports' JSON before the writer), an implementation of its own.
+// write is what nlohmann-json's dump(2) writes for it (the reports' JSON
+// before the writer), an implementation of its own.
 void write_doc(JsonWriter& w, const json& doc) {
   switch (doc.type()) {
     case json::value_t::object:
       w.begin_object();
       for (auto it = doc.begin(); it != doc.end(); ++it) {
+        if (it.value().is_number_unsigned()) {
+          // A count kept as std::size_t (show's entries): a member.
+          w.member(it.key(), it.value().get<std::size_t>());
+          continue;
+        }
         w.key(it.key());
         write_doc(w, it.value());
       }
@@ -45,14 +50,19 @@ void write_doc(JsonWriter& w, const json& doc) {
     case json::value_t::null:
       w.null();
       break;
+    case json::value_t::boolean:
+      w.boolean(doc.get<bool>());
+      break;
     default:
       FAIL("a value the reports do not write");
   }
 }
 
-// What the reports wrote before the writer: the document's strings (and
-// keys) that are not valid UTF-8 mended by valid_utf8(), then dump(2) and a
-// newline. nlohmann-json throws on invalid UTF-8 rather than write it.
+// What the reports wrote before the writer: dump(2) and a newline, or, when
+// nlohmann-json throws on text that is not UTF-8 by its own check, the
+// document's strings (and keys) mended by valid_utf8() first. Were the two
+// checks of UTF-8 to differ, the writer (which mends by find_invalid_utf8)
+// would differ from this.
 void mend(json& j) {
   if (j.is_string()) {
     auto& s = j.get_ref<std::string&>();
@@ -70,8 +80,12 @@ void mend(json& j) {
 }
 
 std::string dumped(json doc) {
-  mend(doc);
-  return doc.dump(2) + "\n";
+  try {
+    return doc.dump(2) + "\n";
+  } catch (const json::type_error&) {
+    mend(doc);
+    return doc.dump(2) + "\n";
+  }
 }
 
 std::string written(const json& doc) {
@@ -94,6 +108,10 @@ const std::vector<std::string> kTexts = {
     "bad\xe9name.rec",
     "\xff\xfe",
     "cut \xe4\xb8",
+    "surrogate \xed\xa0\x80",
+    "overlong \xc0\xaf \xe0\x80\xaf",
+    "past U+10FFFF \xf4\x90\x80\x80",
+    "U+10FFFF \xf4\x8f\xbf\xbf, U+FFFF \xef\xbf\xbf",
     "超长的说明文字，含（全角）标点。",
 };
 
@@ -118,7 +136,7 @@ json random_value(std::mt19937_64& rng, int depth) {
       return reals[rng() % 14];
     }
     case 3:
-      return nullptr;
+      return rng() % 2 ? json(nullptr) : json(rng() % 2 == 0);
     case 4: {
       json a = json::array();
       for (auto n = rng() % 4; n > 0; --n) a.push_back(random_value(rng, depth + 1));
@@ -127,7 +145,8 @@ json random_value(std::mt19937_64& rng, int depth) {
     default: {
       json o = json::object();
       for (auto n = rng() % 4; n > 0; --n)
-        o[kTexts[rng() % kTexts.size()] + std::to_string(n)] = random_value(rng, depth + 1);
+        o[kTexts[rng() % kTexts.size()] + std::to_string(n)] =
+            rng() % 8 ? random_value(rng, depth + 1) : json(std::size_t{rng() % 100000});
       return o;
     }
   }
@@ -182,9 +201,6 @@ TEST_CASE(
   CHECK(one(std::optional<double>(1e20)) == "1e+20");
   CHECK(one(std::optional<double>(double{NAN})) == "null");
   CHECK(one(std::optional<double>()) == "null");
-  CHECK(one(*Decimal::parse("12000")) == "12000");
-  CHECK(one(std::optional<double>(1.0)) == "1");
-  CHECK(one(*Decimal::parse("2.1")) == "2.1");
 }
 
 TEST_CASE("JsonWriter: dates as ISO text or null, lists of texts") {

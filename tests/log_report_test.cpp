@@ -162,7 +162,7 @@ TEST_CASE("log JSON: nlohmann-json's own layout, indented by two, whole or in ba
   v[1].tags.emplace_back("note", "two\nlines \"quoted\"");  // escapes, not breaks
   const std::string whole = log_json(mini_plan(), v);
   // Written a piece at a time, the text is what nlohmann-json writes for
-  // the whole document (json_text): read back and written again, the same.
+  // the whole document: read back and written again, the same.
   CHECK(nlohmann::ordered_json::parse(whole).dump(2) + "\n" == whole);
   CHECK(whole.starts_with("{\n  \"entries\": [\n    {\n      \"date\": \"2019-06-30\",\n"));
   CHECK(whole.ends_with("      \"line\": 6\n    }\n  ]\n}\n"));

@@ -212,6 +212,25 @@ expect_exit 0 -- "${P[@]}" log jobs.urban_new --since 2018-07-01 --as-of 2019-06
 expect_out "$GOLDEN/log-jobs.table"
 expect_exit 0 -- "${P[@]}" show skills.high --as-of 2019-06-30
 expect_out "$GOLDEN/show-skills.high-2019-06-30.table"
+# Every report's JSON, byte for byte: these goldens were written by the
+# reports' nlohmann-json documents (dump(2)) before JsonWriter wrote them,
+# and their figures are those of the tables above. By hand: with --year
+# 2019 --unit 人社局, jobs.urban_new has 9,000 of 2019's 17,000 (0.529…),
+# expected 17000 * 181/365 = 8,430.1, so 8,430 whole, and on track; in
+# the cycle fixture 人社局's June report of jobs.urban_new, due 2019-07-10,
+# is 21 days overdue on 2019-07-31.
+C=("$PLAN" --plan tests/fixtures/cycle.toml --records tests/fixtures/cycle)
+for run in "status-2019-06-30.year-unit.json|${P[*]} status --as-of 2019-06-30 --year 2019 --unit 人社局" \
+  "show-skills.high-2019-06-30.json|${P[*]} show skills.high --as-of 2019-06-30" \
+  "yoy-2019-12-31.json|${P[*]} yoy --as-of 2019-12-31" \
+  "list.json|${P[*]} list" \
+  "log-jobs.json|${P[*]} log jobs.urban_new --since 2018-07-01 --until 2019-06-30" \
+  "due-2019-07-31.json|${C[*]} due --as-of 2019-07-31" \
+  "show-jobs.reemployed-2019-07-31.json|${C[*]} show jobs.reemployed --as-of 2019-07-31"; do
+  read -ra cmd <<<"${run#*|}"
+  expect_exit 0 -- "${cmd[@]}" --format json
+  expect_out "$GOLDEN/${run%%|*}"
+done
 
 # A log longer than the batches CSV, TSV and JSON are written in (1,024
 # entries): two files of 1,500 lines, dates out of order within each, and
