@@ -97,8 +97,7 @@ std::string due_json(const DueReport& r) {
       if (d.missing != missing) continue;
       const OwedReport& o = d.report;
       w.begin_object();
-      w.key("reporter");
-      w.string_or_null(o.reporter);
+      w.member_or_null("reporter", o.reporter);
       w.member("id", o.ind->id);
       w.member("name", o.ind->name);
       w.member("frequency", frequency_name(o.ind->schedule.frequency));

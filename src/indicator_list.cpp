@@ -77,8 +77,7 @@ std::string list_json(const Plan& plan) {
     w.end_object();
     w.member("lead", ind.lead);
     w.member("partners", ind.partners);
-    w.key("parent");
-    w.string_or_null(ind.parent);
+    w.member_or_null("parent", ind.parent);
     w.end_object();
   }
   w.end_array();

@@ -65,14 +65,19 @@ class JsonWriter {
     key(k);
     write(v);
   }
+  // key(k), then the text, or null when it is empty.
+  void member_or_null(std::string_view k, std::string_view s) {
+    key(k);
+    string_or_null(s);
+  }
 
  private:
   void write(std::string_view s) { string(s); }
-  void write(const std::string& s) { string(s); }
   void write(const char* s) { string(s); }
   void write(std::nullptr_t) { null(); }
   void write(bool b) { boolean(b); }
   void write(int v) { integer(v); }
+  void write(const std::optional<int>& v) { v ? integer(*v) : null(); }
   void write(std::int64_t v) { integer(v); }
   void write(std::size_t v) { integer(static_cast<std::int64_t>(v)); }
   void write(double v) { real(v); }

@@ -36,8 +36,7 @@ void write_missing(JsonWriter& w, const std::vector<OwedReport>& missing) {
   w.begin_array();
   for (const OwedReport& r : missing) {
     w.begin_object();
-    w.key("reporter");
-    w.string_or_null(r.reporter);
+    w.member_or_null("reporter", r.reporter);
     w.member("period", period_label(r.period));
     w.member("due", r.period.due.iso());
     w.member("days_overdue", r.days_overdue);
@@ -49,13 +48,10 @@ void write_missing(JsonWriter& w, const std::vector<OwedReport>& missing) {
 void write_explanation(JsonWriter& w, const Explanation& x) {
   w.begin_object();
   w.member("date", x.date.iso());
-  w.key("by");
-  w.string_or_null(x.by);
-  w.key("period");
-  w.string_or_null(x.period);
+  w.member_or_null("by", x.by);
+  w.member_or_null("period", x.period);
   w.member("note", x.note);
-  w.key("measures");
-  w.string_or_null(x.measures);
+  w.member_or_null("measures", x.measures);
   w.member("file", x.where.file);
   w.member("line", x.where.line);
   w.end_object();

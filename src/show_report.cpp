@@ -316,8 +316,7 @@ std::string show_json(const ShowReport& r) {
     w.member("due", ind.due);
     w.member("lead", ind.lead);
     w.member("partners", ind.partners);
-    w.key("parent");
-    w.string_or_null(ind.parent);
+    w.member_or_null("parent", ind.parent);
     w.member("children", r.plan->children_of(ind.id));
     write_standing(w, s);
     w.key("missing");
@@ -341,8 +340,7 @@ std::string show_json(const ShowReport& r) {
     w.begin_array();
     for (const ReporterShare& share : r.by_reporter) {
       w.begin_object();
-      w.key("by");
-      w.string_or_null(share.by);
+      w.member_or_null("by", share.by);
       w.member("year", r.share_year);
       w.member("this_year", share.this_year);
       w.member("total", share.total);

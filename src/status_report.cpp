@@ -193,12 +193,7 @@ std::string status_json(const StatusReport& r) {
   // cost more than reading the records of a small ledger.
   return report_document(*r.plan, r.as_of, [&](JsonWriter& w) {
     w.member("time_progress", r.time_progress);
-    w.key("year");
-    if (r.year) {
-      w.integer(*r.year);
-    } else {
-      w.null();
-    }
+    w.member("year", r.year);
     if (!r.by.empty()) w.member("by", r.by);
     w.key("indicators");
     w.begin_array();

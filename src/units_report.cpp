@@ -151,8 +151,7 @@ std::string units_json(const UnitsReport& r) {
       w.member("missed", u.missed);
       w.member("unreported", u.unreported);
       w.member("no_data", u.no_data);
-      w.key("worst");
-      w.string_or_null(u.worst_id);
+      w.member_or_null("worst", u.worst_id);
       w.member("worst_gap", u.worst_gap);
       w.end_object();
     }
