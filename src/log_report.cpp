@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "render.h"
 #include "report_json.h"
 
 namespace plan {
@@ -21,6 +22,14 @@ namespace {
 
 bool well_known(const std::string& key) {
   return key == "by" || key == "note" || key == "src";
+}
+
+// The entry's indicator: the one the reader found (Entry::indicator), or
+// for an entry built by hand the plan's of that id, if any.
+const Indicator* indicator_of(const Plan& plan, const Entry& e) {
+  if (e.indicator < plan.indicators.size() && plan.indicators[e.indicator].id == e.id)
+    return &plan.indicators[e.indicator];
+  return plan.find(e.id);
 }
 
 std::string other_tags(const Entry& e) {
@@ -50,7 +59,7 @@ Table log_table(const Plan& plan, std::span<const Entry> entries) {
                // Last: scripts written before it keep their column numbers.
                {"name", "Indicator", "指标", false, false, true}};
   for (const Entry& e : entries) {
-    const Indicator* ind = plan.find(e.id);
+    const Indicator* ind = indicator_of(plan, e);
     Cell value = e.is_explanation ? Cell::of_text("explain")
                  : e.is_state     ? Cell::of_text(e.done ? "done" : "undone")
                                   : Cell::of_measure(e.amount, ind ? ind->unit : "");
@@ -72,6 +81,36 @@ Table log_table(const Plan& plan, std::span<const Entry> entries) {
   return t;
 }
 
+std::string log_delimited_rows(const Plan& plan, std::span<const Entry> entries, char sep) {
+  std::string out;
+  for (const Entry& e : entries) {
+    const Indicator* ind = indicator_of(plan, e);
+    const auto field = [&](std::string_view text) {
+      append_delimited_text(out, text, sep);
+      out += sep;
+    };
+    const auto plain = [&](std::string_view text) {
+      append_delimited_plain(out, text, sep);
+      out += sep;
+    };
+    plain(e.date.iso());
+    field(e.id);
+    plain(e.is_explanation ? "explain"
+          : e.is_state     ? (e.done ? "done" : "undone")
+                           : e.amount.to_string());
+    field(ind ? std::string_view(ind->unit) : "");
+    field(e.tag("by"));
+    field(e.tag("note"));
+    field(e.tag("src"));
+    field(other_tags(e));
+    field(e.where.file);
+    plain(fmt::format_int(e.where.line).c_str());
+    append_delimited_text(out, ind ? std::string_view(ind->name) : "", sep);
+    end_delimited_row(out, sep);
+  }
+  return out;
+}
+
 LogJson::LogJson(const Plan& plan) : plan_(plan) {
   w_.begin_object();
   w_.key("entries");
@@ -83,7 +122,7 @@ std::string LogJson::entries(std::span<const Entry> batch) {
   // out with the first entry, or by finish().
   if (batch.empty()) return {};
   for (const Entry& e : batch) {
-    const Indicator* ind = plan_.find(e.id);
+    const Indicator* ind = indicator_of(plan_, e);
     w_.begin_object();
     w_.member("date", e.date.iso());
     w_.member("id", e.id);

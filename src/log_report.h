@@ -27,6 +27,10 @@ struct LogFilter {
 // entries at a time (cli/log.cpp), each batch a table of its own, so that
 // its rows are never all held.
 Table log_table(const Plan& plan, std::span<const Entry> entries);
+// The rows of log_table's CSV (sep ',') or TSV ('\t'), written straight
+// from the entries: render_delimited_rows(log_table(plan, entries), sep),
+// byte for byte, with no table of cells made on the way.
+std::string log_delimited_rows(const Plan& plan, std::span<const Entry> entries, char sep);
 // {"entries": [...]}, all at once.
 std::string log_json(const Plan& plan, std::span<const Entry> entries);
 

@@ -39,6 +39,13 @@ std::string render_delimited(const Table& t, char sep, const RenderOptions& o);
 // table that holds a batch. render_delimited is the one followed by the other.
 std::string render_delimited_header(const Table& t, char sep, const RenderOptions& o);
 std::string render_delimited_rows(const Table& t, char sep);
+// The same a field at a time, for a listing that writes its rows straight
+// from its data (plan log): `text` written as a text cell is (valid_utf8,
+// the formula guard), or as a figure, date or count is, whose text needs
+// neither; then the row's end. Fields of a row are separated by `sep`.
+void append_delimited_text(std::string& out, std::string_view text, char sep);
+void append_delimited_plain(std::string& out, std::string_view text, char sep);
+void end_delimited_row(std::string& out, char sep);
 
 // GitHub-flavoured Markdown: one pipe table per group, headed "### group".
 std::string render_markdown(const Table& t, const RenderOptions& o);

@@ -7,9 +7,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "render.h"
 #include "text.h"
@@ -75,14 +80,40 @@ std::string plain_cell(const Cell& c) {
   return "";
 }
 
+// Whether s holds the separator, a quote or a line break: sixteen bytes at
+// a time with SSE2, then eight (a byte equal to b shows as a high bit of
+// (x - ones) & ~x, x being the word with b's bytes zeroed), then one at a
+// time. find_first_of's memchr per byte, and then a test a byte at a time,
+// cost more than the rest of a long listing's CSV.
+bool needs_quotes(std::string_view s, char sep) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101, kHigh = 0x8080808080808080;
+  const auto has = [](std::uint64_t w, char b) {
+    const std::uint64_t x = w ^ (kOnes * static_cast<unsigned char>(b));
+    return (x - kOnes) & ~x & kHigh;
+  };
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const auto eq = [&](char b) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(b)); };
+    if (_mm_movemask_epi8(
+            _mm_or_si128(_mm_or_si128(eq(sep), eq('"')), _mm_or_si128(eq('\r'), eq('\n')))))
+      return true;
+  }
+#endif
+  for (; i + 8 <= s.size(); i += 8) {
+    const std::uint64_t w = load_u64(s.data() + i);
+    if (has(w, sep) | has(w, '"') | has(w, '\r') | has(w, '\n')) return true;
+  }
+  for (; i < s.size(); ++i)
+    if (s[i] == sep || s[i] == '"' || s[i] == '\r' || s[i] == '\n') return true;
+  return false;
+}
+
 // RFC 4180: a field holding the separator, a quote or a line break is
-// quoted, with the quotes inside doubled. Appended to `out`, and tested a
-// byte at a time: find_first_of's memchr per byte cost more than the rest
-// of a long listing's CSV.
+// quoted, with the quotes inside doubled. Appended to `out`.
 void append_csv_field(std::string& out, std::string_view s, char sep) {
-  const bool quoted = std::any_of(
-      s.begin(), s.end(), [sep](char c) { return c == sep || c == '"' || c == '\r' || c == '\n'; });
-  if (!quoted) {
+  if (!needs_quotes(s, sep)) {
     out += s;
     return;
   }
@@ -95,10 +126,11 @@ void append_csv_field(std::string& out, std::string_view s, char sep) {
 }
 
 // TSV has no quoting: the characters that would break the grid become spaces.
-std::string tsv_field(std::string s) {
-  for (char& c : s)
-    if (c == '\t' || c == '\r' || c == '\n') c = ' ';
-  return s;
+void append_tsv_field(std::string& out, std::string_view s) {
+  const std::size_t at = out.size();
+  out += s;
+  for (std::size_t i = at; i < out.size(); ++i)
+    if (out[i] == '\t' || out[i] == '\r' || out[i] == '\n') out[i] = ' ';
 }
 
 // The columns written, and a line of them: the header's keys or a row's
@@ -116,17 +148,47 @@ void delimited_line(std::string& out, const std::vector<std::size_t>& cols, char
   for (std::size_t k = 0; k < cols.size(); ++k) {
     if (k > 0) out += sep;
     std::string s = text_of(cols[k]);
-    if (sep == '\t')
-      out += tsv_field(std::move(s));
-    else if (s.empty() && cols.size() == 1)
+    if (sep != '\t' && s.empty() && cols.size() == 1)
       out += "\"\"";  // a bare empty line is skipped by many readers
     else
-      append_csv_field(out, s, sep);
+      append_delimited_plain(out, s, sep);
   }
-  out += sep == '\t' ? "\n" : "\r\n";
+  end_delimited_row(out, sep);
 }
 
 }  // namespace
+
+void append_delimited_plain(std::string& out, std::string_view text, char sep) {
+  if (sep == '\t')
+    append_tsv_field(out, text);
+  else
+    append_csv_field(out, text, sep);
+}
+
+void append_delimited_text(std::string& out, std::string_view text, char sep) {
+  // The common text, valid UTF-8 that starts like no formula, as it is.
+  if (!text.empty() && !is_plain_number(text)) {
+    switch (text.front()) {
+      case '=':
+      case '+':
+      case '-':
+      case '@':
+      case '\t':
+      case '\r':
+        append_delimited_plain(out, neutralise(valid_utf8(text)), sep);
+        return;
+    }
+  }
+  if (find_invalid_utf8(text)) {
+    append_delimited_plain(out, neutralise(valid_utf8(text)), sep);
+    return;
+  }
+  append_delimited_plain(out, text, sep);
+}
+
+void end_delimited_row(std::string& out, char sep) {
+  out += sep == '\t' ? "\n" : "\r\n";
+}
 
 std::string render_delimited_header(const Table& t, char sep, const RenderOptions& o) {
   std::string out = o.bom ? std::string(kUtf8Bom) : "";

@@ -59,6 +59,16 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
       i += 8;
       continue;
     }
+    // A character of three bytes led by E1..EC or EE..EF, all of Chinese
+    // text's: no overlong form or surrogate to rule out.
+    if (i + 3 <= s.size()) {
+      const auto c0 = static_cast<unsigned char>(s[i]), c1 = static_cast<unsigned char>(s[i + 1]),
+                 c2 = static_cast<unsigned char>(s[i + 2]);
+      if (c0 >= 0xE1 && c0 <= 0xEF && c0 != 0xED && (c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80) {
+        i += 3;
+        continue;
+      }
+    }
     const std::size_t len = utf8_sequence(s, i);
     if (len == 0) return i;
     i += len;

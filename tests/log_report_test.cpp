@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "mini_fixture.h"
+#include "render.h"
 
 namespace plan {
 
@@ -136,6 +137,56 @@ TEST_CASE("log table: one row per entry with value, unit and location") {
   CHECK(t.rows[4].cells[2].text == "done");
   // No by: an empty text.
   CHECK(t.rows[3].cells[4].text.empty());
+}
+
+TEST_CASE(
+    "log CSV and TSV rows written straight from the entries: the log table's, byte for byte") {
+  std::vector<Entry> v = sample().list;
+  v[0].tags.emplace_back("note", "半年报, \"补报\"");  // a separator and quotes: quoted
+  v[0].tags.emplace_back("batch", "7");
+  v[0].tags.emplace_back("src", "=HYPERLINK(1)");            // a formula: guarded
+  v[1].tags.emplace_back("note", "line\nbreak\tand tab\r");  // TSV makes them spaces
+  v[1].tags.emplace_back("src", "-3");                       // a plain number keeps its sign
+  v[2].tags.emplace_back("note", "bad \xff\xfe bytes");      // not UTF-8: \xNN
+  v[2].tags.emplace_back("src", "+x");
+  v[3].tags.emplace_back("note", "@home");
+  v[3].where.file = "records/a,b \"c\".rec";  // a file name to quote
+  v[3].where.line = 123456;
+  // Built by hand: no indicator index, and one of an id off the plan.
+  v[4].indicator = Entry::kNoIndicator;
+  v[5].id = "not.in.plan";
+  Entry explanation = make_entry("2019-07-01", "jobs.urban_new", "1", "人社局", {"g.rec", 9, 1});
+  explanation.is_explanation = true;
+  explanation.tags.emplace_back("note", "\t缺报原因");
+  v.push_back(explanation);
+  Entry undone = make_entry("2019-07-02", "hr.portal", "undone", "", {"g.rec", 10, 1});
+  v.push_back(undone);
+  Entry negative = make_entry("2019-07-03", "unemployment.rate", "-0.25", "", {"g.rec", 11, 1});
+  v.push_back(negative);
+  const Plan& plan = mini_plan();
+  for (char sep : {',', '\t'}) {
+    CAPTURE(sep);
+    const std::string want = render_delimited_rows(log_table(plan, v), sep);
+    CHECK(log_delimited_rows(plan, v, sep) == want);
+  }
+  // What the comparison rests on, checked by hand for a few fields.
+  const std::string csv = log_delimited_rows(plan, v, ',');
+  CHECK(csv.starts_with(
+      "2019-06-30,jobs.urban_new,9000,人,人社局,\"半年报, \"\"补报\"\"\",'=HYPERLINK(1),"
+      "batch=7,f.rec,1,城镇新增就业人数\r\n"));
+  CHECK(csv.find(",-3,") != std::string::npos);
+  CHECK(csv.find("bad \\xff\\xfe bytes") != std::string::npos);
+  CHECK(csv.find(",'+x,") != std::string::npos);
+  CHECK(csv.find(",'@home,") != std::string::npos);
+  CHECK(csv.find(",\"records/a,b \"\"c\"\".rec\",123456,") != std::string::npos);
+  CHECK(csv.find("2019-06-30,not.in.plan,-120,,人社局,,,,f.rec,6,\r\n") != std::string::npos);
+  CHECK(csv.find("2019-07-01,jobs.urban_new,explain,人,人社局,'\t缺报原因,") != std::string::npos);
+  CHECK(csv.find("2019-07-02,hr.portal,undone,") != std::string::npos);
+  CHECK(csv.find("2019-07-03,unemployment.rate,-0.25,%,") != std::string::npos);
+  const std::string tsv = log_delimited_rows(plan, v, '\t');
+  CHECK(tsv.find("\tline break and tab \t-3\t") != std::string::npos);
+  CHECK(tsv.find("\n") == tsv.find("\n2018-"));  // rows end in "\n" alone, no "\r"
+  CHECK(log_delimited_rows(plan, {}, ',').empty());
 }
 
 TEST_CASE("log JSON") {

@@ -151,6 +151,39 @@ TEST_CASE("render_delimited: RFC 4180 quoting") {
         "中文，逗号\r\n");  // a full-width comma is only text
 }
 
+TEST_CASE("render_delimited: a separator, quote or line break is found wherever it is") {
+  // The test looks at eight bytes at a time, then at the rest one by one:
+  // each character at every place of texts of 1 to 20 bytes, among
+  // characters that must not set it off (bytes just below and above them,
+  // and the high bytes of Chinese text).
+  for (char special : {',', '"', '\r', '\n'}) {
+    for (std::size_t size = 1; size <= 20; ++size) {
+      for (std::size_t at = 0; at < size; ++at) {
+        std::string s;
+        for (std::size_t i = 0; i < size; ++i) s += "+-.!\x0b\x0c#\xe4"[i % 8];
+        s[at] = special;
+        std::string want = "\"";
+        for (char c : s) want += c == '"' ? std::string("\"\"") : std::string(1, c);
+        want += '"';
+        std::string out;
+        append_delimited_plain(out, s, ',');
+        CAPTURE(size);
+        CAPTURE(at);
+        CHECK(out == want);
+      }
+      std::string plain;
+      for (std::size_t i = 0; i < size; ++i) plain += "+-.!\x0b\x0c#\xe4"[i % 8];
+      std::string out;
+      append_delimited_plain(out, plain, ',');
+      CHECK(out == plain);
+    }
+  }
+  // TSV quotes nothing: a comma is only text there.
+  std::string out;
+  append_delimited_plain(out, "a,b \"c\"", '\t');
+  CHECK(out == "a,b \"c\"");
+}
+
 TEST_CASE("render_delimited: a lone empty field is quoted so the line is not blank") {
   CHECK(csv_body({Cell::none(), Cell::of_text("")}) == "\"\"\r\n\"\"\r\n");
   // With two columns the comma already shows the record.
