@@ -42,6 +42,35 @@ TEST_CASE("find_invalid_utf8 accepts valid text") {
   CHECK_FALSE(find_invalid_utf8("\xF4\x8F\xBF\xBF"));  // U+10FFFF
 }
 
+TEST_CASE(
+    "find_invalid_utf8 on every three-byte sequence: as Unicode's table of well-formed ones") {
+  // Table 3-7 of the Unicode Standard, for leads E0..EF, written out here
+  // rather than taken from the code under test (which takes E1..EC and
+  // EE..EF on a shorter path): E0 A0..BF 80..BF; E1..EC 80..BF 80..BF;
+  // ED 80..9F 80..BF; EE..EF 80..BF 80..BF.
+  const auto well_formed = [](unsigned a, unsigned b, unsigned c) {
+    const bool cont_c = c >= 0x80 && c <= 0xBF;
+    if (a == 0xE0) return b >= 0xA0 && b <= 0xBF && cont_c;
+    if (a == 0xED) return b >= 0x80 && b <= 0x9F && cont_c;
+    return b >= 0x80 && b <= 0xBF && cont_c;
+  };
+  int wrong = 0, valid = 0;
+  for (unsigned a = 0xE0; a <= 0xEF; ++a)
+    for (unsigned b = 0; b < 256; ++b)
+      for (unsigned c = 0; c < 256; ++c) {
+        // Between ASCII, so that the eight-byte ASCII skip does not hide it.
+        const std::string s = {'x', static_cast<char>(a), static_cast<char>(b),
+                               static_cast<char>(c), 'y'};
+        const bool ok = well_formed(a, b, c);
+        valid += ok;
+        if (find_invalid_utf8(s) != (ok ? std::nullopt : std::optional<std::size_t>(1))) ++wrong;
+      }
+  CHECK(wrong == 0);
+  CHECK(valid == 16 * 64 * 64 - 2 * 32 * 64);  // E0 and ED each lose half their second bytes
+  // Cut short at the end: no third byte to read.
+  CHECK(find_invalid_utf8("ab\xE4\xB8") == 2u);
+}
+
 TEST_CASE("find_invalid_utf8 gives the offset of the first bad sequence") {
   // Overlong forms of '/' (U+002F) in two, three and four bytes.
   CHECK(find_invalid_utf8("a\xC0\xAF") == 1u);
