@@ -525,6 +525,10 @@ void plan_reports(std::string_view data) {
 
     render_all(log_table(plan, entries), log_table(plan, entries));
     valid_json(log_json(plan, entries));
+    for (char sep : {',', '\t'})
+      expect(log_delimited_rows(plan, entries, sep) ==
+                 render_delimited_rows(log_table(plan, entries), sep),
+             "log CSV/TSV rows differ from the log table's");
 
     for (PeriodKind k : {PeriodKind::month, PeriodKind::year}) {
       DigestSources sources(plan, period_containing(k, as_of));

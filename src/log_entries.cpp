@@ -28,9 +28,9 @@ void LogEntries::add(const Entry& e) {
   item.date = e.date.days_since_epoch();
   // The id as read names an indicator of the plan (the reader looked it
   // up); kept as text otherwise, as for an entry built by hand.
-  const bool known = e.indicator < plan_.indicators.size() &&
-                     plan_.indicators[e.indicator].id == e.id && e.indicator < kNoIndicator;
-  item.indicator = known ? static_cast<std::uint32_t>(e.indicator) : kNoIndicator;
+  const std::optional<std::size_t> index = known_indicator(plan_, e);
+  const bool known = index && *index < kNoIndicator;
+  item.indicator = known ? static_cast<std::uint32_t>(*index) : kNoIndicator;
   if (!known) put(e.id);
   if (files_.empty() || files_.back() != e.where.file) files_.push_back(e.where.file);
   item.file = static_cast<std::uint32_t>(files_.size() - 1);

@@ -27,9 +27,8 @@ bool well_known(const std::string& key) {
 // The entry's indicator: the one the reader found (Entry::indicator), or
 // for an entry built by hand the plan's of that id, if any.
 const Indicator* indicator_of(const Plan& plan, const Entry& e) {
-  if (e.indicator < plan.indicators.size() && plan.indicators[e.indicator].id == e.id)
-    return &plan.indicators[e.indicator];
-  return plan.find(e.id);
+  const std::optional<std::size_t> known = known_indicator(plan, e);
+  return known ? &plan.indicators[*known] : plan.find(e.id);
 }
 
 std::string other_tags(const Entry& e) {

@@ -448,6 +448,12 @@ void sort_by_date(std::vector<Entry>& entries) {
                    [](const Entry& a, const Entry& b) { return a.date < b.date; });
 }
 
+std::optional<std::size_t> known_indicator(const Plan& plan, const Entry& e) {
+  if (e.indicator < plan.indicators.size() && plan.indicators[e.indicator].id == e.id)
+    return e.indicator;
+  return std::nullopt;
+}
+
 EntryView view_of(const Entry& e, std::size_t indicator) {
   EntryView v;
   v.indicator = indicator;

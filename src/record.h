@@ -134,6 +134,11 @@ struct EntryView {
 // while `e` is.
 EntryView view_of(const Entry& e, std::size_t indicator);
 
+// The index of e's indicator as the reader found it (Entry::indicator), when
+// it is an indicator of `plan` with e's id; nullopt for an entry built by
+// hand, or one whose index is not of this plan.
+std::optional<std::size_t> known_indicator(const Plan& plan, const Entry& e);
+
 // The character an escape \c in a quoted tag value stands for (\" \\ \n
 // \t), or 0 for an unknown escape: the one decoding rule, for parse_line and
 // the fast parser (record_fast.h).

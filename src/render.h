@@ -43,6 +43,8 @@ std::string render_delimited_rows(const Table& t, char sep);
 // from its data (plan log): `text` written as a text cell is (valid_utf8,
 // the formula guard), or as a figure, date or count is, whose text needs
 // neither; then the row's end. Fields of a row are separated by `sep`.
+// (Not the rule for a table of one column, whose empty field render_delimited
+// writes as "": a row of several fields is never a blank line.)
 void append_delimited_text(std::string& out, std::string_view text, char sep);
 void append_delimited_plain(std::string& out, std::string_view text, char sep);
 void end_delimited_row(std::string& out, char sep);

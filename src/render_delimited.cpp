@@ -40,8 +40,8 @@ bool is_plain_number(std::string_view s) {
 
 // OWASP's advice against CSV injection: a cell that starts like a formula
 // gets a leading apostrophe, which spreadsheets show as text and hide.
-std::string neutralise(std::string_view s) {
-  if (s.empty() || is_plain_number(s)) return std::string(s);
+bool starts_like_formula(std::string_view s) {
+  if (s.empty() || is_plain_number(s)) return false;
   switch (s.front()) {
     case '=':
     case '+':
@@ -49,9 +49,13 @@ std::string neutralise(std::string_view s) {
     case '@':
     case '\t':
     case '\r':
-      return "'" + std::string(s);
+      return true;
   }
-  return std::string(s);
+  return false;
+}
+
+std::string neutralise(std::string_view s) {
+  return starts_like_formula(s) ? "'" + std::string(s) : std::string(s);
 }
 
 // Shortest decimal that reads back as the same double: 0.4534 -> "0.4534".
@@ -167,23 +171,12 @@ void append_delimited_plain(std::string& out, std::string_view text, char sep) {
 
 void append_delimited_text(std::string& out, std::string_view text, char sep) {
   // The common text, valid UTF-8 that starts like no formula, as it is.
-  if (!text.empty() && !is_plain_number(text)) {
-    switch (text.front()) {
-      case '=':
-      case '+':
-      case '-':
-      case '@':
-      case '\t':
-      case '\r':
-        append_delimited_plain(out, neutralise(valid_utf8(text)), sep);
-        return;
-    }
-  }
-  if (find_invalid_utf8(text)) {
+  // (valid_utf8 changes no ASCII, so text that starts like a formula still
+  // does once mended, and text that does not, does not.)
+  if (starts_like_formula(text) || find_invalid_utf8(text))
     append_delimited_plain(out, neutralise(valid_utf8(text)), sep);
-    return;
-  }
-  append_delimited_plain(out, text, sep);
+  else
+    append_delimited_plain(out, text, sep);
 }
 
 void end_delimited_row(std::string& out, char sep) {

@@ -59,8 +59,8 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
       i += 8;
       continue;
     }
-    // A character of three bytes led by E1..EC or EE..EF, all of Chinese
-    // text's: no overlong form or surrogate to rule out.
+    // A character of three bytes led by E1..EC or EE..EF, as nearly all of
+    // Chinese text's are: no overlong form or surrogate to rule out.
     if (i + 3 <= s.size()) {
       const auto c0 = static_cast<unsigned char>(s[i]), c1 = static_cast<unsigned char>(s[i + 1]),
                  c2 = static_cast<unsigned char>(s[i + 2]);

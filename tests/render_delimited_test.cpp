@@ -152,12 +152,13 @@ TEST_CASE("render_delimited: RFC 4180 quoting") {
 }
 
 TEST_CASE("render_delimited: a separator, quote or line break is found wherever it is") {
-  // The test looks at eight bytes at a time, then at the rest one by one:
-  // each character at every place of texts of 1 to 20 bytes, among
-  // characters that must not set it off (bytes just below and above them,
-  // and the high bytes of Chinese text).
+  // The test looks at sixteen bytes at a time (SSE2), then eight, then one:
+  // each character at every place of texts of 1 to 40 bytes (two blocks of
+  // sixteen, then a word, then single bytes), among characters that must
+  // not set it off (bytes just below and above them, and a high byte of
+  // Chinese text).
   for (char special : {',', '"', '\r', '\n'}) {
-    for (std::size_t size = 1; size <= 20; ++size) {
+    for (std::size_t size = 1; size <= 40; ++size) {
       for (std::size_t at = 0; at < size; ++at) {
         std::string s;
         for (std::size_t i = 0; i < size; ++i) s += "+-.!\x0b\x0c#\xe4"[i % 8];
