@@ -42,6 +42,9 @@ std::string other_tags(const Entry& e) {
 
 Table log_table(const Plan& plan, std::span<const Entry> entries) {
   Table t;
+  // log_delimited_rows writes the CSV columns (csv = true) in this order, as
+  // these rows would hold them: a column added or moved here goes there too
+  // (the log's tests and fuzz/ compare the two).
   t.columns = {{"date", "Date", "日期"},
                {"id", "ID", "指标代码", false, true, true, 0, Fit::id},
                {"value", "Value", "数值", true},
