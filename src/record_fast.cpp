@@ -45,13 +45,6 @@ constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x808080808080808
 #define PLAN_HOT [[gnu::always_inline]] inline
 #define PLAN_HOT_LAMBDA __attribute__((always_inline))
 
-// The bytes of w equal to b, flagged in their high bit. A flag may be
-// false only above a true one, so the lowest flag always marks a match.
-PLAN_HOT std::uint64_t bytes_equal(std::uint64_t w, unsigned char b) {
-  std::uint64_t x = w ^ (kOnes * b);
-  return (x - kOnes) & ~x & kHigh;
-}
-
 // Position of the first byte at or after pos that is one of the `stops`
 // (at most three), or n: sixteen bytes at a time while `readable` bytes
 // from p allow it (the bytes past n are the reader's buffer, never

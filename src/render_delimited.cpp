@@ -85,15 +85,12 @@ std::string plain_cell(const Cell& c) {
 }
 
 // Whether s holds the separator, a quote or a line break: sixteen bytes at
-// a time with SSE2, then eight (a byte equal to b shows as a high bit of
-// (x - ones) & ~x, x being the word with b's bytes zeroed), then one at a
-// time. find_first_of's memchr per byte, and then a test a byte at a time,
-// cost more than the rest of a long listing's CSV.
+// a time with SSE2, then eight (bytes_equal, text.h), then one at a time.
+// find_first_of's memchr per byte, and then a test a byte at a time, cost
+// more than the rest of a long listing's CSV.
 bool needs_quotes(std::string_view s, char sep) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101, kHigh = 0x8080808080808080;
   const auto has = [](std::uint64_t w, char b) {
-    const std::uint64_t x = w ^ (kOnes * static_cast<unsigned char>(b));
-    return (x - kOnes) & ~x & kHigh;
+    return bytes_equal(w, static_cast<unsigned char>(b));
   };
   std::size_t i = 0;
 #if defined(__SSE2__)

@@ -60,6 +60,15 @@ inline bool all_printable_ascii(std::uint64_t w) {
   return w;
 }
 
+// The bytes of w equal to b, flagged in their high bit. A flag may be
+// false only above a true one, so the lowest flag always marks a match, and
+// the word is zero exactly when no byte is b.
+[[gnu::always_inline]] inline std::uint64_t bytes_equal(std::uint64_t w, unsigned char b) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101, kHigh = 0x8080808080808080;
+  const std::uint64_t x = w ^ (kOnes * b);
+  return (x - kOnes) & ~x & kHigh;
+}
+
 // Whether a and b hold the same bytes, compared a word at a time inline
 // (the last word overlapping), so that the short strings of record lines --
 // ids, tag keys and values -- cost no call to memcmp.
