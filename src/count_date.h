@@ -32,9 +32,12 @@ class CountDates {
   // Inline: the reader asks for every record line.
   CountDate of(const EntryView& e) const {
     const PeriodIndex& periods = periods_[e.indicator];
+    if (e.period.empty()) {
+      const PeriodIndex::Dated d = periods.dated(e.date, e.ymd);
+      return {d.period >= 0 ? std::optional<int>(d.period) : std::nullopt, Date::from_days(d.on)};
+    }
     const std::optional<int> p = periods.of(e.date, e.ymd, e.period);
     if (p) return {p, std::min(periods.end(*p), e.date)};
-    if (e.period.empty()) return {p, e.date};
     return outside_plan(e);
   }
   // The same for an entry of the plan's indicator `indicator`.

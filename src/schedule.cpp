@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <tuple>
 
 #include "text.h"
 
@@ -102,7 +103,15 @@ PeriodIndex::PeriodIndex(const Plan& plan, const Indicator& ind) {
   }
   const int months = months_per_period(frequency_);
   first_month_ = static_cast<std::size_t>(first_key_) * static_cast<std::size_t>(months);
-  for (int i = 0; i <= n; ++i) period_of_month_.insert(period_of_month_.end(), months, i);
+  for (int i = 0; i <= n; ++i) {
+    Month m{-1, INT32_MAX, -1, INT32_MIN, INT32_MIN};
+    if (i < n) m.now = i, m.now_end = end_due_[static_cast<std::size_t>(i)].first;
+    if (i >= 1) {
+      m.prev = i - 1;
+      std::tie(m.prev_end, m.prev_due) = end_due_[static_cast<std::size_t>(i - 1)];
+    }
+    months_.insert(months_.end(), static_cast<std::size_t>(months), m);
+  }
 }
 
 std::optional<int> PeriodIndex::of_label(std::string_view period_tag) const {

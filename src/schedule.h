@@ -3,6 +3,7 @@
 // (plan-file(5), [schedule]). Pure date arithmetic on the plan model.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -66,19 +67,30 @@ class PeriodIndex {
   // period_of_entry(plan, ind, date, period_tag); `fields` are date's.
   std::optional<int> of(Date date, Ymd fields, std::string_view period_tag) const {
     if (!period_tag.empty()) return of_label(period_tag);
+    const int i = dated(date, fields).period;
+    if (i < 0) return std::nullopt;
+    return i;
+  }
+  // For an entry with no period= tag: the period it reports for (-1: none),
+  // and the day it counts as of (count_date.h): the date itself, or the
+  // period's last day when that is earlier (a report filed in its due
+  // window, or after the plan's end clipped the period). Without a branch
+  // on the indicator's kind of schedule or the day of the month, which
+  // vary from one record line to the next and would be mispredicted.
+  struct Dated {
+    int period;
+    std::int32_t on;
+  };
+  Dated dated(Date date, Ymd fields) const {
+    const std::int32_t d = date.days_since_epoch();
     // Months before the first period or after the one past the last are
     // outside the table (an ad hoc indicator's is empty).
     const auto k = static_cast<std::size_t>(fields.year * 12 + fields.month - 1) - first_month_;
-    if (k >= period_of_month_.size()) return std::nullopt;
-    const int i = period_of_month_[k];
-    if (i >= 1) {
-      // A report filed in the previous period's due window is for it.
-      const auto [prev_end, prev_due] = end_due_[static_cast<std::size_t>(i - 1)];
-      const std::int32_t d = date.days_since_epoch();
-      if (d > prev_end && d <= prev_due) return i - 1;
-    }
-    if (i == count()) return std::nullopt;  // the month after the last period
-    return i;
+    if (k >= months_.size()) return {-1, d};
+    const Month& m = months_[k];
+    // A report filed in the previous period's due window is for it.
+    const bool window = (d > m.prev_end) & (d <= m.prev_due);
+    return {window ? m.prev : m.now, std::min(window ? m.prev_end : m.now_end, d)};
   }
   // The last day of period `i`. REQUIRES: 0 <= i < count().
   Date end(int i) const { return Date::from_days(end_due_[static_cast<std::size_t>(i)].first); }
@@ -94,7 +106,15 @@ class PeriodIndex {
   // the one after the plan's, whose first days may be the due window of
   // its last period.
   std::size_t first_month_ = 0;
-  std::vector<std::int32_t> period_of_month_;
+  // Per month, what dated() needs: the period the month is in (`now`, -1
+  // for the month after the last period) and its last day (INT32_MAX for
+  // none), and the previous period (-1 for none), its last day and its due
+  // date (INT32_MIN for none: no day is in its window).
+  struct Month {
+    std::int32_t now, now_end;
+    std::int32_t prev, prev_end, prev_due;
+  };
+  std::vector<Month> months_;
   // Per period: its last day and its due date, in days since the epoch.
   std::vector<std::pair<std::int32_t, std::int32_t>> end_due_;
 };

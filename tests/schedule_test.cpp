@@ -2,6 +2,11 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <optional>
+#include <utility>
+#include <vector>
+
 #include "mini_fixture.h"
 
 namespace plan {
@@ -47,6 +52,50 @@ TEST_CASE("reporting periods: count, bounds and due dates per frequency") {
   Sched a(Frequency::ad_hoc);
   CHECK(period_count(a.plan, a.ind) == 0);
   CHECK_FALSE(last_due_period(a.plan, a.ind, day("2019-07-15")));
+}
+
+TEST_CASE("PeriodIndex: every day's period and count date, against the rule spelt out") {
+  // The rule as period_of_entry's comment gives it, worked out the slow way
+  // from the periods' bounds: the calendar period of the date's month,
+  // unless the date is after the previous period's end and by its due
+  // date; none before the first period, or after the last unless in its
+  // due window. A figure counts as of min(the period's last day, its date).
+  for (Frequency f : {Frequency::monthly, Frequency::quarterly, Frequency::half_yearly,
+                      Frequency::yearly, Frequency::ad_hoc})
+    for (int due : {1, 10, 31})
+      for (auto [start, end] :
+           {std::pair("2018-01-01", "2020-12-31"), std::pair("2018-08-15", "2020-11-20")}) {
+        Sched m(f, due);
+        m.plan.start = day(start);
+        m.plan.end = day(end);
+        const int n = period_count(m.plan, m.ind);
+        std::vector<ReportingPeriod> periods;
+        for (int i = 0; i < n; ++i) periods.push_back(period_at(m.plan, m.ind, i));
+        const PeriodIndex index(m.plan, m.ind);
+        CAPTURE(static_cast<int>(f));
+        CAPTURE(due);
+        CAPTURE(start);
+        for (Date d = day("2016-12-01"); d <= day("2022-03-01"); d = d.add_days(1)) {
+          CAPTURE(d.iso());
+          std::optional<int> want;
+          if (n > 0) {
+            const int months = months_per_period(f);
+            const Date first = periods[0].end.add_days(1).add_months(-months);  // calendar start
+            const int k = (d.year() * 12 + d.month()) - (first.year() * 12 + first.month());
+            const int i = k < 0 ? -1 : k / months;
+            if (i >= 1 && i <= n && d > periods[static_cast<std::size_t>(i - 1)].end &&
+                d <= periods[static_cast<std::size_t>(i - 1)].due)
+              want = i - 1;
+            else if (i >= 0 && i < n)
+              want = i;
+          }
+          const Date on = want ? std::min(periods[static_cast<std::size_t>(*want)].end, d) : d;
+          const PeriodIndex::Dated got = index.dated(d, d.ymd());
+          CHECK(got.period == (want ? *want : -1));
+          CHECK(got.on == on.days_since_epoch());
+          CHECK(index.of(d, d.ymd(), "") == want);
+        }
+      }
 }
 
 TEST_CASE("a due day past the month's end is its last day") {
