@@ -23,10 +23,10 @@ struct LogFilter {
 };
 
 // Columns: date, id, value, unit, by, note, src, other tags, file:line (CSV
-// has file and line as separate columns). A long log's CSV, TSV and JSON
-// are written a batch of entries at a time (cli/log.cpp), so that its rows
-// are never all held; the CSV and TSV rows by log_delimited_rows, which
-// makes no table.
+// has file and line as separate columns). A long log's terminal table,
+// CSV, TSV and JSON are written a batch of entries at a time (cli/log.cpp,
+// TableWriter), so that its rows are never all held; the CSV and TSV rows
+// by log_delimited_rows, which makes no table.
 Table log_table(const Plan& plan, std::span<const Entry> entries);
 // The rows of log_table's CSV (sep ',') or TSV ('\t'), written straight
 // from the entries: render_delimited_rows(log_table(plan, entries), sep),

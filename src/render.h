@@ -3,11 +3,15 @@
 // (json_writer.h) and the shapes they share (report_json.h).
 #pragma once
 
+#include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "table.h"
+#include "table_fit.h"
 
 namespace plan {
 
@@ -28,6 +32,41 @@ struct RenderOptions {
 // RenderOptions::width the table is first fitted to it (fit_table); without,
 // nothing is cut, for scripts that read a pipe.
 std::string render_table(const Table& t, const RenderOptions& o);
+
+// render_table a batch of rows at a time, for a listing too long to hold
+// as one table of cells (plan log): the columns' widths come from every
+// row, so every batch is shown to measure() first; then, if looks_again()
+// says so (a column's texts were cut to fit), to measure_again(); then to
+// rows(), in the same order. begin() comes before the first rows() and
+// end() after the last. Concatenated, the pieces are render_table of the
+// table of all the rows, byte for byte.
+class TableWriter {
+ public:
+  // `head`: the table's columns, title and footer (its rows are not read).
+  TableWriter(const Table& head, const RenderOptions& o);
+  void measure(std::span<const Row> rows) { measure_.add(rows); }
+  bool looks_again();  // REQUIRES: every row measured
+  void measure_again(std::span<const Row> rows);
+  std::string begin();
+  std::string rows(std::span<const Row> rows);
+  std::string end() const;
+
+ private:
+  void settle();
+  std::string cell_text(std::size_t k, const Cell& c) const;
+  void line(std::string& out, const std::vector<std::string>& texts,
+            const std::vector<const char*>& colours) const;
+
+  Table head_;  // no rows
+  RenderOptions o_;
+  TableMeasure measure_;
+  std::optional<TableFit> fit_;
+  std::vector<int> widths_;           // per column of fit_->cols
+  std::vector<std::size_t> open_;     // columns whose widths measure_again() finds
+  bool shown_ = false;                // whether the header and rule are written
+  std::optional<std::string> group_;  // the group heading last written
+  bool after_rule_ = true;
+};
 
 // RFC 4180 CSV (sep ',') or TSV (sep '\t'): header row of column keys, plain
 // numbers, ISO dates; cells a spreadsheet would read as a formula are

@@ -76,102 +76,139 @@ std::string draw_bar(double completion, double marker) {
   return out;
 }
 
-struct Laid {
-  std::string text;              // what is shown, without colour
-  const char* colour = nullptr;  // SGR to wrap around text, or nullptr
-};
-
 }  // namespace
 
-std::string render_table(const Table& table, const RenderOptions& o) {
-  // Fitted to the terminal, or as it is: never cut.
-  const Table fitted = o.width > 0 ? fit_table(table, o.width, o.zh) : Table();
-  const Table& t = o.width > 0 ? fitted : table;
-  std::vector<std::size_t> cols;
-  for (std::size_t i = 0; i < t.columns.size(); ++i)
-    if (t.columns[i].table) cols.push_back(i);
+TableWriter::TableWriter(const Table& head, const RenderOptions& o) : o_(o), measure_(head, o.zh) {
+  head_.title = head.title;
+  head_.title_zh = head.title_zh;
+  head_.columns = head.columns;
+  head_.footer = head.footer;
+  head_.footer_zh = head.footer_zh;
+}
 
-  std::vector<std::string> headers;
-  std::vector<int> widths;
-  for (std::size_t c : cols) {
-    const Column& col = t.columns[c];
-    const std::string& name = (o.zh && !col.zh.empty()) ? col.zh : col.en;
-    headers.push_back(one_line(name.empty() ? col.key : name));
-    widths.push_back(text_width(headers.back()));
+void TableWriter::settle() {
+  if (fit_) return;
+  // Fitted to the terminal, or as it is: never cut (width 0).
+  fit_.emplace(head_, measure_, std::max(o_.width, 0));
+  for (std::size_t k = 0; k < fit_->cols.size(); ++k) {
+    const std::optional<int> w = fit_->width(k);
+    widths_.push_back(w ? *w : fit_->least_width(k));
+    if (!w) open_.push_back(k);
   }
+}
 
-  std::vector<std::vector<Laid>> body;
-  body.reserve(t.rows.size());
-  for (const Row& row : t.rows) {
-    std::vector<Laid> laid;
-    for (std::size_t k = 0; k < cols.size(); ++k) {
-      static const Cell kEmpty;
-      const Cell& cell = cols[k] < row.cells.size() ? row.cells[cols[k]] : kEmpty;
-      Laid l;
-      if (cell.type == CellType::bar) {
-        l.text = draw_bar(cell.value, cell.marker);
-      } else {
-        l.text =
-            one_line(format_cell(cell, o.zh));  // the suffix comes from the plan: sanitized too
-      }
-      if (cell.type == CellType::text || cell.type == CellType::status) {
-        if (cell.type == CellType::status && o.color) l.colour = tone_colour(cell.tone);
-      }
-      widths[k] = std::max(widths[k], text_width(l.text));
-      laid.push_back(std::move(l));
-    }
-    body.push_back(std::move(laid));
+bool TableWriter::looks_again() {
+  settle();
+  return !open_.empty();
+}
+
+void TableWriter::measure_again(std::span<const Row> rows) {
+  settle();
+  for (const Row& r : rows)
+    for (std::size_t k : open_)
+      if (fit_->cols[k] < r.cells.size())
+        widths_[k] = std::max(widths_[k], text_width(cell_text(k, r.cells[fit_->cols[k]])));
+}
+
+std::string TableWriter::cell_text(std::size_t k, const Cell& c) const {
+  if (c.type == CellType::bar) return draw_bar(c.value, c.marker);
+  // The suffix comes from the plan: sanitized too.
+  if (c.type == CellType::text && fit_->cut(k))
+    return one_line(format_cell(Cell::of_text(fit_->shown(k, c)), o_.zh));
+  return one_line(format_cell(c, o_.zh));
+}
+
+void TableWriter::line(std::string& out, const std::vector<std::string>& texts,
+                       const std::vector<const char*>& colours) const {
+  const std::size_t start = out.size();
+  for (std::size_t k = 0; k < texts.size(); ++k) {
+    if (k > 0) out += "  ";
+    // Padding stays outside the colour codes so they add no width.
+    const std::string pad(static_cast<std::size_t>(widths_[k] - text_width(texts[k])), ' ');
+    const std::string shown = colours[k] ? colours[k] + texts[k] + kReset : texts[k];
+    out += head_.columns[fit_->cols[k]].right ? pad + shown : shown + pad;
   }
+  // No trailing blanks (the padding of a last column, or of empty cells
+  // at the end): they would follow the line into mail, chat and diffs.
+  while (out.size() > start && out.back() == ' ') out.pop_back();
+  out += '\n';
+}
 
+std::string TableWriter::begin() {
+  settle();
   std::string out;
-  auto line = [&](const std::vector<Laid>& cells) {
-    const std::size_t start = out.size();
-    for (std::size_t k = 0; k < cells.size(); ++k) {
-      if (k > 0) out += "  ";
-      const Laid& l = cells[k];
-      // Padding stays outside the colour codes so they add no width.
-      std::string pad(static_cast<std::size_t>(widths[k] - text_width(l.text)), ' ');
-      std::string shown = l.colour ? l.colour + l.text + kReset : l.text;
-      out += t.columns[cols[k]].right ? pad + shown : shown + pad;
-    }
-    // No trailing blanks (the padding of a last column, or of empty cells
-    // at the end): they would follow the line into mail, chat and diffs.
-    while (out.size() > start && out.back() == ' ') out.pop_back();
+  const std::string& title = head_.title_for(o_.zh);
+  if (!title.empty()) {
+    out += o_.width > 0 ? one_line(fit_title(one_line(title), o_.width)) : one_line(title);
     out += '\n';
-  };
-
-  if (!t.title_for(o.zh).empty()) out += one_line(t.title_for(o.zh)) + '\n';
+  }
   // No rows, and a footer that says so ("No report is missing"): the
   // headings of an empty table would only stand in its way.
-  const bool said_empty = t.rows.empty() && !t.footer_for(o.zh).empty();
-  if (!cols.empty() && !said_empty) {
-    std::vector<Laid> head;
-    for (const std::string& h : headers) head.push_back({h, nullptr});
-    line(head);
-    int total = 0;
-    for (int w : widths) total += w;
-    total += 2 * static_cast<int>(cols.size() - 1);
-    for (int i = 0; i < total; ++i) out += "─";
-    out += '\n';
-
-    const std::string* group = nullptr;  // none printed yet
-    bool after_rule = true;
-    for (std::size_t r = 0; r < t.rows.size(); ++r) {
-      const std::string& g = t.rows[r].group;
-      if (group ? *group != g : !g.empty()) {
-        if (!after_rule) out += '\n';
-        if (!g.empty()) {
-          std::string heading = one_line(g);
-          out += o.color ? "\x1b[1m" + heading + kReset : heading;
-          out += '\n';
-        }
-      }
-      group = &g;
-      after_rule = false;
-      line(body[r]);
-    }
+  const bool said_empty = measure_.rows() == 0 && !head_.footer_for(o_.zh).empty();
+  shown_ = !fit_->cols.empty() && !said_empty;
+  if (!shown_) return out;
+  std::vector<std::string> headers;
+  for (std::size_t c : fit_->cols) {
+    const Column& col = head_.columns[c];
+    const std::string& name = (o_.zh && !col.zh.empty()) ? col.zh : col.en;
+    headers.push_back(one_line(name.empty() ? col.key : name));
   }
-  for (const std::string& f : t.footer_for(o.zh)) out += one_line(f) + '\n';
+  line(out, headers, std::vector<const char*>(headers.size(), nullptr));
+  int total = 0;
+  for (int w : widths_) total += w;
+  total += 2 * static_cast<int>(widths_.size() - 1);
+  for (int i = 0; i < total; ++i) out += "─";
+  out += '\n';
+  return out;
+}
+
+std::string TableWriter::rows(std::span<const Row> rows) {
+  std::string out;
+  if (!shown_) return out;
+  std::vector<std::string> texts(fit_->cols.size());
+  std::vector<const char*> colours(fit_->cols.size());
+  for (const Row& row : rows) {
+    // A group heading when the group changes (groups cut to the width
+    // that read the same are one).
+    std::string g = o_.width > 0 ? truncate_to_width(one_line(row.group), o_.width) : row.group;
+    if (group_ ? *group_ != g : !g.empty()) {
+      if (!after_rule_) out += '\n';
+      if (!g.empty()) {
+        std::string heading = one_line(g);
+        out += o_.color ? "\x1b[1m" + heading + kReset : heading;
+        out += '\n';
+      }
+    }
+    group_ = std::move(g);
+    after_rule_ = false;
+    for (std::size_t k = 0; k < texts.size(); ++k) {
+      static const Cell kEmpty;
+      const std::size_t col = fit_->cols[k];
+      const Cell& cell = col < row.cells.size() ? row.cells[col] : kEmpty;
+      texts[k] = cell_text(k, cell);
+      colours[k] = cell.type == CellType::status && o_.color ? tone_colour(cell.tone) : nullptr;
+    }
+    line(out, texts, colours);
+  }
+  return out;
+}
+
+std::string TableWriter::end() const {
+  std::string out;
+  for (const std::string& f : head_.footer_for(o_.zh)) {
+    out += o_.width > 0 ? one_line(truncate_to_width(one_line(f), o_.width)) : one_line(f);
+    out += '\n';
+  }
+  return out;
+}
+
+std::string render_table(const Table& table, const RenderOptions& o) {
+  TableWriter w(table, o);
+  w.measure(table.rows);
+  if (w.looks_again()) w.measure_again(table.rows);
+  std::string out = w.begin();
+  out += w.rows(table.rows);
+  out += w.end();
   return out;
 }
 

@@ -11,21 +11,6 @@
 namespace plan {
 namespace {
 
-// A report's title is "PLAN — WHAT" (the plan's name, then what the table
-// shows: a date, the time progress). When it does not fit, the name is
-// shortened, so that the figures after it stay whole; only when they alone
-// leave no room for a few columns of the name is the title cut at its end.
-std::string fit_title(std::string_view title, int width) {
-  if (text_width(title) <= width) return std::string(title);
-  constexpr std::string_view kDash = " — ";
-  if (const auto at = title.find(kDash); at != std::string_view::npos && at > 0) {
-    const std::string_view rest = title.substr(at);
-    const int room = width - text_width(rest);
-    if (room >= 5) return truncate_to_width(title.substr(0, at), room) + std::string(rest);
-  }
-  return truncate_to_width(title, width);
-}
-
 // The narrowest a name column becomes before other columns give up more,
 // and the narrowest anything is cut to.
 constexpr int kNameRoom = 16;   // before cut columns shrink below their limit
@@ -88,6 +73,17 @@ std::string cut_middle(std::string_view s, int width, int head) {
   return h + "…" + tail_within(s, width - 1 - text_width(h));
 }
 
+std::string fit_title(std::string_view title, int width) {
+  if (text_width(title) <= width) return std::string(title);
+  constexpr std::string_view kDash = " — ";
+  if (const auto at = title.find(kDash); at != std::string_view::npos && at > 0) {
+    const std::string_view rest = title.substr(at);
+    const int room = width - text_width(rest);
+    if (room >= 5) return truncate_to_width(title.substr(0, at), room) + std::string(rest);
+  }
+  return truncate_to_width(title, width);
+}
+
 std::string table_cell_text(const Cell& c, bool zh) {
   if (c.type == CellType::bar) {
     std::string track;
@@ -97,31 +93,49 @@ std::string table_cell_text(const Cell& c, bool zh) {
   return one_line(format_cell(c, zh));
 }
 
-Table fit_table(const Table& in, int width, bool zh) {
-  Table t = in;
-  for (Column& c : t.columns) c.max_width = 0;
-  if (width <= 0) return t;
+TableMeasure::TableMeasure(const Table& head, bool zh) : zh_(zh) {
+  for (std::size_t i = 0; i < head.columns.size(); ++i)
+    if (head.columns[i].table) cols_.push_back(i);
+  for (std::size_t c : cols_) head_.push_back(text_width(one_line(header_of(head.columns[c], zh))));
+  cells_.assign(cols_.size(), 0);
+  others_.assign(cols_.size(), 0);
+  texts_.resize(cols_.size());
+  for (std::size_t k = 0; k < cols_.size(); ++k) {
+    const Fit f = head.columns[cols_[k]].fit;
+    named_.push_back(f == Fit::name || f == Fit::id);
+  }
+}
 
-  std::vector<std::size_t> cols;  // the table's columns, by index into t.columns
-  for (std::size_t i = 0; i < t.columns.size(); ++i)
-    if (t.columns[i].table) cols.push_back(i);
-  std::size_t n = cols.size();
+void TableMeasure::add(std::span<const Row> rows) {
+  rows_ += rows.size();
+  for (const Row& r : rows)
+    for (std::size_t k = 0; k < cols_.size(); ++k) {
+      if (cols_[k] >= r.cells.size()) continue;
+      const Cell& c = r.cells[cols_[k]];
+      std::string text = table_cell_text(c, zh_);
+      const int w = text_width(text);
+      cells_[k] = std::max(cells_[k], w);
+      if (c.type != CellType::text)
+        others_[k] = std::max(others_[k], w);
+      else if (named_[k])
+        texts_[k].insert(std::move(text));
+    }
+}
+
+TableFit::TableFit(const Table& t, const TableMeasure& m, int width) : zh_(m.zh_) {
+  const std::size_t n = m.cols_.size();
   std::vector<int> natural(n), floor(n), w(n);
   std::vector<bool> alive(n, true), blank(n);  // blank: rows there are, all empty in it
   for (std::size_t k = 0; k < n; ++k) {
-    int head = text_width(one_line(header_of(t.columns[cols[k]], zh))), cells = 0;
-    for (const Row& r : t.rows)
-      if (cols[k] < r.cells.size())
-        cells = std::max(cells, text_width(table_cell_text(r.cells[cols[k]], zh)));
-    natural[k] = std::max(head, cells);
-    blank[k] = !t.rows.empty() && cells == 0;
-    floor[k] = std::max(head, std::min(natural[k], kNarrowest));
+    natural[k] = std::max(m.head_[k], m.cells_[k]);
+    blank[k] = m.rows_ > 0 && m.cells_[k] == 0;
+    floor[k] = std::max(m.head_[k], std::min(natural[k], kNarrowest));
     w[k] = natural[k];
   }
-
+  auto fit_of = [&](std::size_t k) { return t.columns[m.cols_[k]].fit; };
   auto find = [&](Fit f) -> int {
     for (std::size_t k = 0; k < n; ++k)
-      if (t.columns[cols[k]].fit == f) return static_cast<int>(k);
+      if (fit_of(k) == f) return static_cast<int>(k);
     return -1;
   };
   int id = find(Fit::id), name = find(Fit::name);
@@ -148,26 +162,25 @@ Table fit_table(const Table& in, int width, bool zh) {
     return true;
   };
 
-  bool done = fits(label < 0 ? 0 : natural[static_cast<std::size_t>(label)]);
+  bool done = width <= 0 || fits(label < 0 ? 0 : natural[static_cast<std::size_t>(label)]);
   // 0. Columns with nothing in them (an explanation column no row has):
   // only their header would go.
   for (std::size_t k = 0; k < n && !done; ++k)
-    if (blank[k] && t.columns[cols[k]].fit != Fit::keep) {
+    if (blank[k] && fit_of(k) != Fit::keep) {
       alive[k] = false;
       done = fits(kNameRoom);
     }
   // 1. The bar.
   for (std::size_t k = 0; k < n && !done; ++k)
-    if (t.columns[cols[k]].fit == Fit::drop) {
+    if (fit_of(k) == Fit::drop) {
       alive[k] = false;
       done = fits(kNameRoom);
     }
   // 2. Cut columns to their own limit.
   if (!done) {
     for (std::size_t k = 0; k < n; ++k) {
-      int cap = in.columns[cols[k]].max_width;
-      if (t.columns[cols[k]].fit == Fit::cut && cap > 0)
-        w[k] = std::max(floor[k], std::min(w[k], cap));
+      int cap = t.columns[m.cols_[k]].max_width;
+      if (fit_of(k) == Fit::cut && cap > 0) w[k] = std::max(floor[k], std::min(w[k], cap));
     }
     done = fits(kNameRoom);
   }
@@ -178,7 +191,7 @@ Table fit_table(const Table& in, int width, bool zh) {
   }
   // 3b. Figures a narrow terminal can do without, rightmost first.
   for (std::size_t k = n; k-- > 0 && !done;)
-    if (t.columns[cols[k]].fit == Fit::spare) {
+    if (fit_of(k) == Fit::spare) {
       alive[k] = false;
       done = fits(kNameRoom);
     }
@@ -187,7 +200,7 @@ Table fit_table(const Table& in, int width, bool zh) {
   while (!done) {
     int widest = -1;
     for (std::size_t k = 0; k < n; ++k)
-      if (alive[k] && t.columns[cols[k]].fit == Fit::cut && w[k] > floor[k] &&
+      if (alive[k] && fit_of(k) == Fit::cut && w[k] > floor[k] &&
           (widest < 0 || w[k] > w[static_cast<std::size_t>(widest)]))
         widest = static_cast<int>(k);
     if (widest < 0) break;
@@ -197,7 +210,7 @@ Table fit_table(const Table& in, int width, bool zh) {
   if (!done) done = fits(kNameLeast);
   // 5. Cut columns, rightmost first.
   for (std::size_t k = n; k-- > 0 && !done;)
-    if (t.columns[cols[k]].fit == Fit::cut) {
+    if (fit_of(k) == Fit::cut) {
       alive[k] = false;
       done = fits(kNameLeast);
     }
@@ -206,30 +219,55 @@ Table fit_table(const Table& in, int width, bool zh) {
     w[l] = std::max(floor[l], std::min(natural[l], width - others()));
   }
 
-  // Lay the widths onto the table.
+  // The columns that stay, and the forms of the id and name columns' cut
+  // texts.
   for (std::size_t k = 0; k < n; ++k) {
-    Column& col = t.columns[cols[k]];
-    if (!alive[k]) {
-      col.table = false;
-      continue;
+    if (!alive[k]) continue;
+    cols.push_back(m.cols_[k]);
+    width_.push_back(w[k]);
+    natural_.push_back(natural[k]);
+    least_.push_back(std::max(m.head_[k], m.others_[k]));
+    named_.push_back(m.named_[k]);
+    forms_.emplace_back();
+    if (w[k] < natural[k] && m.named_[k]) {
+      forms_.back() = visible_forms(m.texts_[k], w[k]);
+      for (const auto& [text, form] : forms_.back())
+        least_.back() = std::max(least_.back(), text_width(form));
     }
-    if (w[k] >= natural[k]) continue;
-    std::set<std::string> texts;
-    for (const Row& r : t.rows)
-      if (cols[k] < r.cells.size() && r.cells[cols[k]].type == CellType::text)
-        texts.insert(table_cell_text(r.cells[cols[k]], zh));
-    std::map<std::string, std::string> shown;
-    if (col.fit == Fit::name || col.fit == Fit::id) {
-      shown = visible_forms(texts, w[k]);
-    } else {
-      for (const std::string& s : texts) shown[s] = truncate_to_width(s, w[k]);
-    }
-    for (Row& r : t.rows) {
-      if (cols[k] >= r.cells.size() || r.cells[cols[k]].type != CellType::text) continue;
-      Cell& c = r.cells[cols[k]];
-      std::string s = shown[table_cell_text(c, zh)];
-      c = Cell::of_text(std::move(s));
-    }
+  }
+}
+
+std::string TableFit::shown(std::size_t k, const Cell& c) const {
+  std::string text = table_cell_text(c, zh_);
+  if (!cut(k) || c.type != CellType::text) return text;
+  if (named_[k]) {
+    auto it = forms_[k].find(text);
+    if (it != forms_[k].end()) return it->second;  // (every text measured is there)
+  }
+  return truncate_to_width(text, width_[k]);
+}
+
+std::optional<int> TableFit::width(std::size_t k) const {
+  if (!cut(k)) return natural_[k];
+  if (named_[k]) return least_[k];
+  return std::nullopt;
+}
+
+Table fit_table(const Table& in, int width, bool zh) {
+  Table t = in;
+  for (Column& c : t.columns) c.max_width = 0;
+  if (width <= 0) return t;
+  TableMeasure m(in, zh);
+  m.add(in.rows);
+  const TableFit fit(in, m, width);
+  for (Column& c : t.columns) c.table = false;
+  for (std::size_t k = 0; k < fit.cols.size(); ++k) {
+    const std::size_t col = fit.cols[k];
+    t.columns[col].table = true;
+    if (!fit.cut(k)) continue;
+    for (Row& r : t.rows)
+      if (col < r.cells.size() && r.cells[col].type == CellType::text)
+        r.cells[col] = Cell::of_text(fit.shown(k, r.cells[col]));
   }
   t.title = fit_title(one_line(t.title_for(zh)), width);
   t.title_zh.clear();

@@ -7,6 +7,7 @@
 
 #include <map>
 #include <set>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,7 @@
 #include "record_reader.h"
 #include "render.h"
 #include "status_report.h"
+#include "table_fixture.h"
 #include "text.h"
 #include "units_report.h"
 #include "yoy_report.h"
@@ -273,6 +275,60 @@ TEST_CASE("fit_table: every listing of the shipped plan fits 60 to 250 columns, 
       }
     }
   }
+}
+
+TEST_CASE("TableWriter: a batch of rows at a time, every listing is render_table's bytes") {
+  // plan log writes its terminal table so. The batches are cut anywhere:
+  // inside a group, so that the heading must not come twice; and a
+  // column's widest cell, or the text that is cut, may be in any batch.
+  const Table grouped = testing::sample();
+  for (const auto& [named, table] : every_table("2020-12-31")) {
+    const std::string& command = named;  // CAPTURE takes no structured binding (clang)
+    for (const Table* t : {&table, &grouped})
+      for (bool zh : {false, true})
+        for (int width : {0, 24, 43, 60, 80, 120})
+          for (std::size_t batch : {std::size_t{1}, std::size_t{3}, std::size_t{64}}) {
+            CAPTURE(command);
+            CAPTURE(zh);
+            CAPTURE(width);
+            CAPTURE(batch);
+            RenderOptions o;
+            o.zh = zh;
+            o.color = width == 43;
+            o.width = width;
+            const std::span<const Row> rows(t->rows);
+            auto batches = [&](auto&& f) {
+              for (std::size_t i = 0; i < rows.size(); i += batch)
+                f(rows.subspan(i, std::min(batch, rows.size() - i)));
+            };
+            TableWriter w(*t, o);
+            batches([&](std::span<const Row> b) { w.measure(b); });
+            if (w.looks_again()) batches([&](std::span<const Row> b) { w.measure_again(b); });
+            std::string text = w.begin();
+            batches([&](std::span<const Row> b) { text += w.rows(b); });
+            text += w.end();
+            CHECK(text == render_table(*t, o));
+          }
+  }
+}
+
+TEST_CASE("TableWriter: the widest text of a column cut at its end is in the rows, found again") {
+  // A note column cut to 8 columns: an all-CJK note cut there shows 7
+  // ("一二三…"), so the column is 7 wide unless a row shows 8.
+  Table t;
+  t.columns = {{"d", "D", "D"}, {"note", "Note", "备注", false, true, true, 8, Fit::cut}};
+  t.rows = {{{Cell::of_text("x"), Cell::of_text("一二三四五六七八九十")}, ""}};
+  RenderOptions o;
+  o.width = 11;  // "x" 1 + 2 + the note
+  TableWriter w(t, o);
+  w.measure(t.rows);
+  REQUIRE(w.looks_again());
+  w.measure_again(t.rows);
+  std::string text = w.begin();  // first: the pieces come in order
+  text += w.rows(t.rows);
+  text += w.end();
+  CHECK(text == "D  Note\n──────────\nx  一二三…\n");
+  CHECK(text == render_table(t, o));
 }
 
 }  // namespace
