@@ -336,7 +336,7 @@ w(f"Growth from {int(os.environ['RSS_BASE']):,} to {int(big[1]):,} lines (goal: 
 w("## plan log --format csv (one run)\n")
 w("`plan log` lists every entry in date order, so it holds them: some 100 bytes each")
 w("(LogEntries), and the CSV is written a thousand rows at a time. Its memory grows with")
-w("the entries by design; Markdown and workbooks, made whole, take some 3.5 KB an entry.\n")
+w("the entries by design; a workbook, made whole, takes some 4 KB an entry.\n")
 w("| lines | wall | CPU | max RSS | RSS per line |")
 w("|---:|---:|---:|---:|---:|")
 for l in open(f"{work}/log.tsv"):

@@ -90,6 +90,33 @@ void end_delimited_row(std::string& out, char sep);
 
 // GitHub-flavoured Markdown: one pipe table per group, headed "### group".
 std::string render_markdown(const Table& t, const RenderOptions& o);
+// The same a batch of rows at a time (plan log), as TableWriter writes the
+// terminal table: every batch is shown to measure() (the columns are as
+// wide as their widest cells), then to rows(), in the same order; begin()
+// comes before the first rows() and end() after the last. Concatenated,
+// the pieces are render_markdown of the table of all the rows.
+class MarkdownWriter {
+ public:
+  // `head`: the table's columns, title and footer (its rows are not read).
+  MarkdownWriter(const Table& head, const RenderOptions& o);
+  void measure(std::span<const Row> rows);
+  std::string begin();
+  std::string rows(std::span<const Row> rows);
+  std::string end();
+
+ private:
+  std::vector<std::string> cells(const Row& row) const;
+  std::string line(const std::vector<std::string>& cells) const;
+  std::string block(std::string_view text);  // `text`, after a blank line unless first
+
+  Table head_;  // no rows
+  RenderOptions o_;
+  std::vector<std::size_t> cols_;  // the columns shown
+  std::vector<int> widths_;
+  std::string rule_;                  // the header line and the delimiter row
+  bool blocks_ = false;               // whether a block is written
+  std::optional<std::string> group_;  // the group of the row last written
+};
 
 // Plain textual forms shared by the renderers. Rounding is half away from
 // zero on the shortest decimal form of the double (0.4535 -> "45.4%", as a

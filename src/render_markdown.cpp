@@ -55,67 +55,100 @@ std::string md_cell(std::string_view s) {
 
 }  // namespace
 
-std::string render_markdown(const Table& t, const RenderOptions& o) {
-  std::vector<std::size_t> cols;
-  for (std::size_t i = 0; i < t.columns.size(); ++i)
-    if (t.columns[i].table) cols.push_back(i);
-
+MarkdownWriter::MarkdownWriter(const Table& head, const RenderOptions& o) : o_(o) {
+  head_.title = head.title;
+  head_.title_zh = head.title_zh;
+  head_.columns = head.columns;
+  head_.footer = head.footer;
+  head_.footer_zh = head.footer_zh;
+  for (std::size_t i = 0; i < head.columns.size(); ++i)
+    if (head.columns[i].table) cols_.push_back(i);
   // GFM needs at least three dashes in a delimiter cell.
-  std::vector<int> widths(cols.size(), 3);
-  std::vector<std::string> headers;
-  for (std::size_t k = 0; k < cols.size(); ++k) {
-    const Column& col = t.columns[cols[k]];
+  widths_.assign(cols_.size(), 3);
+  for (std::size_t k = 0; k < cols_.size(); ++k) {
+    const Column& col = head.columns[cols_[k]];
     const std::string& name = (o.zh && !col.zh.empty()) ? col.zh : col.en;
+    widths_[k] = std::max(widths_[k], text_width(md_cell(name.empty() ? col.key : name)));
+  }
+}
+
+std::vector<std::string> MarkdownWriter::cells(const Row& row) const {
+  std::vector<std::string> out;
+  for (std::size_t c : cols_)
+    out.push_back(c < row.cells.size() ? md_cell(format_cell(row.cells[c], o_.zh)) : "");
+  return out;
+}
+
+void MarkdownWriter::measure(std::span<const Row> rows) {
+  for (const Row& row : rows) {
+    const std::vector<std::string> texts = cells(row);
+    for (std::size_t k = 0; k < texts.size(); ++k)
+      widths_[k] = std::max(widths_[k], text_width(texts[k]));
+  }
+}
+
+std::string MarkdownWriter::line(const std::vector<std::string>& cells) const {
+  std::string s = "|";
+  for (std::size_t k = 0; k < cells.size(); ++k) {
+    bool right = head_.columns[cols_[k]].right;
+    s += ' ' + (right ? pad_left(cells[k], widths_[k]) : pad_right(cells[k], widths_[k])) + " |";
+  }
+  return s + '\n';
+}
+
+// Blocks are separated by one blank line.
+std::string MarkdownWriter::block(std::string_view text) {
+  std::string out = blocks_ ? "\n" : "";
+  blocks_ = true;
+  return out.append(text);
+}
+
+std::string MarkdownWriter::begin() {
+  std::vector<std::string> headers;
+  for (std::size_t c : cols_) {
+    const Column& col = head_.columns[c];
+    const std::string& name = (o_.zh && !col.zh.empty()) ? col.zh : col.en;
     headers.push_back(md_cell(name.empty() ? col.key : name));
-    widths[k] = std::max(widths[k], text_width(headers[k]));
   }
-  std::vector<std::vector<std::string>> body;
-  for (const Row& row : t.rows) {
-    std::vector<std::string> cells;
-    for (std::size_t k = 0; k < cols.size(); ++k) {
-      cells.push_back(cols[k] < row.cells.size() ? md_cell(format_cell(row.cells[cols[k]], o.zh))
-                                                 : "");
-      widths[k] = std::max(widths[k], text_width(cells.back()));
-    }
-    body.push_back(std::move(cells));
+  rule_ = line(headers) + "|";
+  for (std::size_t k = 0; k < cols_.size(); ++k) {
+    bool right = head_.columns[cols_[k]].right;
+    rule_ += std::string(static_cast<std::size_t>(widths_[k]) + (right ? 1 : 2), '-');
+    rule_ += right ? ":|" : "|";
   }
+  rule_ += '\n';
+  const std::string& title = head_.title_for(o_.zh);
+  return title.empty() ? "" : block(md_escape(title, false) + '\n');
+}
 
-  auto line = [&](const std::vector<std::string>& cells) {
-    std::string s = "|";
-    for (std::size_t k = 0; k < cells.size(); ++k) {
-      bool right = t.columns[cols[k]].right;
-      s += ' ' + (right ? pad_left(cells[k], widths[k]) : pad_right(cells[k], widths[k])) + " |";
-    }
-    return s + '\n';
-  };
-  std::string head = line(headers) + "|";
-  for (std::size_t k = 0; k < cols.size(); ++k) {
-    bool right = t.columns[cols[k]].right;
-    head += std::string(static_cast<std::size_t>(widths[k]) + (right ? 1 : 2), '-');
-    head += right ? ":|" : "|";
-  }
-  head += '\n';
-
-  // Blocks are separated by one blank line.
-  std::vector<std::string> blocks;
-  if (!t.title_for(o.zh).empty()) blocks.push_back(md_escape(t.title_for(o.zh), false) + '\n');
-  if (!cols.empty()) {
-    std::string table;
-    for (std::size_t r = 0; r < t.rows.size(); ++r) {
-      const std::string& g = t.rows[r].group;
-      if (r == 0 || g != t.rows[r - 1].group) {
-        if (!table.empty()) blocks.push_back(table);
-        if (!g.empty()) blocks.push_back("### " + md_escape(g, false) + '\n');
-        table = head;
-      }
-      table += line(body[r]);
-    }
-    blocks.push_back(table.empty() ? head : table);
-  }
-  for (const std::string& f : t.footer_for(o.zh)) blocks.push_back(md_escape(f, false) + '\n');
-
+std::string MarkdownWriter::rows(std::span<const Row> rows) {
   std::string out;
-  for (std::size_t i = 0; i < blocks.size(); ++i) out += (i > 0 ? "\n" : "") + blocks[i];
+  if (cols_.empty()) return out;
+  for (const Row& row : rows) {
+    // A table of its own for each group, headed by it.
+    if (!group_ || row.group != *group_) {
+      if (!row.group.empty()) out += block("### " + md_escape(row.group, false) + '\n');
+      out += block(rule_);
+      group_ = row.group;
+    }
+    out += line(cells(row));
+  }
+  return out;
+}
+
+std::string MarkdownWriter::end() {
+  // No rows: the table is its header.
+  std::string out = !cols_.empty() && !group_ ? block(rule_) : "";
+  for (const std::string& f : head_.footer_for(o_.zh)) out += block(md_escape(f, false) + '\n');
+  return out;
+}
+
+std::string render_markdown(const Table& t, const RenderOptions& o) {
+  MarkdownWriter w(t, o);
+  w.measure(t.rows);
+  std::string out = w.begin();
+  out += w.rows(t.rows);
+  out += w.end();
   return out;
 }
 

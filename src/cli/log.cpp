@@ -43,42 +43,54 @@ void write_pieces(const Plan& plan, const LogEntries& held, Format format, bool 
   if (written && format == Format::json) put(json.finish());
 }
 
-// The terminal table, also made a batch at a time (TableWriter): its
-// columns are as wide as their widest cells, so the rows are made once to
-// measure them (twice when a column is cut to fit the terminal), then once
-// to be written; they are never all held. (Made whole, the table of a
-// million entries took 3.5 GB.)
-void write_table_pieces(Globals& g, const Plan& plan, const LogEntries& held, bool to_terminal,
-                        const PieceWriter& put) {
+// The terminal table and Markdown, also made a batch at a time
+// (TableWriter, MarkdownWriter): their columns are as wide as their widest
+// cells, so the rows are made once to measure them (the terminal table's
+// twice when it cuts a column to fit), then once to be written; they are
+// never all held. (Made whole, the table of a million entries took 3.5 GB.)
+template <class Writer>
+void write_measured_pieces(Writer& writer, const Plan& plan, const LogEntries& held,
+                           const PieceWriter& put) {
+  in_batches(held, [&](std::span<const Entry> batch) {
+    writer.measure(log_table(plan, batch).rows);
+    return true;
+  });
+  if constexpr (requires { writer.looks_again(); })
+    if (writer.looks_again())
+      in_batches(held, [&](std::span<const Entry> batch) {
+        writer.measure_again(log_table(plan, batch).rows);
+        return true;
+      });
+  if (!put(writer.begin())) return;
+  const bool written = in_batches(held, [&](std::span<const Entry> batch) {
+    return put(writer.rows(log_table(plan, batch).rows));
+  });
+  if (written) put(writer.end());
+}
+
+void write_measured(Globals& g, const Plan& plan, const LogEntries& held, Format format,
+                    bool to_terminal, const PieceWriter& put) {
   RenderOptions o;
   o.zh = use_chinese(g);
+  if (format == Format::md) {
+    MarkdownWriter md(log_table(plan, {}), o);
+    write_measured_pieces(md, plan, held, put);
+    return;
+  }
   // Colour and fitting are for a terminal; a file gets the whole table.
   if (to_terminal) {
     o.color = use_color(g);
     o.width = table_width(g);
   }
   TableWriter table(log_table(plan, {}), o);
-  in_batches(held, [&](std::span<const Entry> batch) {
-    table.measure(log_table(plan, batch).rows);
-    return true;
-  });
-  if (table.looks_again())
-    in_batches(held, [&](std::span<const Entry> batch) {
-      table.measure_again(log_table(plan, batch).rows);
-      return true;
-    });
-  if (!put(table.begin())) return;
-  const bool written = in_batches(held, [&](std::span<const Entry> batch) {
-    return put(table.rows(log_table(plan, batch).rows));
-  });
-  if (written) put(table.end());
+  write_measured_pieces(table, plan, held, put);
 }
 
 void write_in_batches(Globals& g, const Plan& plan, const LogEntries& held, Format format, bool bom,
                       const std::string& file) {
   const auto produce = [&](const PieceWriter& put) {
-    if (format == Format::table)
-      write_table_pieces(g, plan, held, file.empty(), put);
+    if (format == Format::table || format == Format::md)
+      write_measured(g, plan, held, format, file.empty(), put);
     else
       write_pieces(plan, held, format, bom, put);
   };
@@ -131,12 +143,11 @@ void setup_log(CLI::App& sub, Globals& g) {
       return;
     held.sort_by_date();
     const Format format = *parse_format(o->format);
-    if (format == Format::csv || format == Format::tsv || format == Format::json ||
-        format == Format::table) {
+    if (format != Format::xlsx) {
       write_in_batches(g, plan, held, format, o->bom, o->file);
       return;
     }
-    // Markdown and the workbook are made whole: a table of every row.
+    // The workbook is made whole: a table of every row.
     Table table = log_table(plan, {});
     in_batches(held, [&](std::span<const Entry> batch) {
       Table part = log_table(plan, batch);
