@@ -29,14 +29,16 @@ struct RenderOptions {
 // "45.3%", groups as headings; the body's lines are as wide as the rule but for
 // the blanks cut at their end.
 // Text from the data is sanitized (control characters neutralised). With
-// RenderOptions::width the table is first fitted to it (fit_table); without,
-// nothing is cut, for scripts that read a pipe.
+// RenderOptions::width the table is fitted to it as fit_table fits it
+// (TableMeasure, TableFit: table_fit.h); without, nothing is cut, for
+// scripts that read a pipe.
 std::string render_table(const Table& t, const RenderOptions& o);
 
 // render_table a batch of rows at a time, for a listing too long to hold
 // as one table of cells (plan log): the columns' widths come from every
 // row, so every batch is shown to measure() first; then, if looks_again()
-// says so (a column's texts were cut to fit), to measure_again(); then to
+// says so (a column's texts are cut at their end to fit, and how wide the
+// widest shows only the rows can tell), to measure_again(); then to
 // rows(), in the same order. begin() comes before the first rows() and
 // end() after the last. Concatenated, the pieces are render_table of the
 // table of all the rows, byte for byte.

@@ -46,9 +46,10 @@ std::string table_cell_text(const Cell& c, bool zh);
 // What fitting needs to know of a table's rows, gathered a batch of rows
 // at a time, so that a listing too long to hold as one table (plan log)
 // can be fitted without holding its rows: per column of the terminal
-// table (Column::table), its widest cell and whether any cell has text,
-// and the distinct texts of the id and name columns, which are cut where
-// they differ (bounded by the plan, not by the rows).
+// table (Column::table), its widest cell (0: none, or all empty) and its
+// widest cell that is not text (never cut: the least a cut column is
+// wide), and the distinct texts of the id and name columns, which are cut
+// where they differ (bounded by the plan, not by the rows).
 class TableMeasure {
  public:
   // `head`: the table's columns (its rows are not looked at).

@@ -46,7 +46,8 @@ void write_pieces(const Plan& plan, const LogEntries& held, Format format, bool 
 // The terminal table and Markdown, also made a batch at a time
 // (TableWriter, MarkdownWriter): their columns are as wide as their widest
 // cells, so the rows are made once to measure them (the terminal table's
-// twice when it cuts a column to fit), then once to be written; they are
+// twice when it cuts a by, note, source or tags text at its end to fit:
+// TableWriter::looks_again), then once to be written; they are
 // never all held. (Made whole, the table of a million entries took 3.5 GB.)
 template <class Writer>
 void write_measured_pieces(Writer& writer, const Plan& plan, const LogEntries& held,
