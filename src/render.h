@@ -113,7 +113,8 @@ class MarkdownWriter {
 
   Table head_;  // no rows
   RenderOptions o_;
-  std::vector<std::size_t> cols_;  // the columns shown
+  std::vector<std::size_t> cols_;     // the columns shown
+  std::vector<std::string> headers_;  // their headers, as Markdown
   std::vector<int> widths_;
   std::string rule_;                  // the header line and the delimiter row
   bool blocks_ = false;               // whether a block is written

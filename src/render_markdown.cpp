@@ -55,20 +55,14 @@ std::string md_cell(std::string_view s) {
 
 }  // namespace
 
-MarkdownWriter::MarkdownWriter(const Table& head, const RenderOptions& o) : o_(o) {
-  head_.title = head.title;
-  head_.title_zh = head.title_zh;
-  head_.columns = head.columns;
-  head_.footer = head.footer;
-  head_.footer_zh = head.footer_zh;
+MarkdownWriter::MarkdownWriter(const Table& head, const RenderOptions& o)
+    : head_(head.head()), o_(o) {
   for (std::size_t i = 0; i < head.columns.size(); ++i)
     if (head.columns[i].table) cols_.push_back(i);
   // GFM needs at least three dashes in a delimiter cell.
-  widths_.assign(cols_.size(), 3);
-  for (std::size_t k = 0; k < cols_.size(); ++k) {
-    const Column& col = head.columns[cols_[k]];
-    const std::string& name = (o.zh && !col.zh.empty()) ? col.zh : col.en;
-    widths_[k] = std::max(widths_[k], text_width(md_cell(name.empty() ? col.key : name)));
+  for (std::size_t c : cols_) {
+    headers_.push_back(md_cell(head.columns[c].header(o.zh)));
+    widths_.push_back(std::max(3, text_width(headers_.back())));
   }
 }
 
@@ -104,13 +98,7 @@ std::string MarkdownWriter::block(std::string_view text) {
 }
 
 std::string MarkdownWriter::begin() {
-  std::vector<std::string> headers;
-  for (std::size_t c : cols_) {
-    const Column& col = head_.columns[c];
-    const std::string& name = (o_.zh && !col.zh.empty()) ? col.zh : col.en;
-    headers.push_back(md_cell(name.empty() ? col.key : name));
-  }
-  rule_ = line(headers) + "|";
+  rule_ = line(headers_) + "|";
   for (std::size_t k = 0; k < cols_.size(); ++k) {
     bool right = head_.columns[cols_[k]].right;
     rule_ += std::string(static_cast<std::size_t>(widths_[k]) + (right ? 1 : 2), '-');

@@ -78,13 +78,8 @@ std::string draw_bar(double completion, double marker) {
 
 }  // namespace
 
-TableWriter::TableWriter(const Table& head, const RenderOptions& o) : o_(o), measure_(head, o.zh) {
-  head_.title = head.title;
-  head_.title_zh = head.title_zh;
-  head_.columns = head.columns;
-  head_.footer = head.footer;
-  head_.footer_zh = head.footer_zh;
-}
+TableWriter::TableWriter(const Table& head, const RenderOptions& o)
+    : head_(head.head()), o_(o), measure_(head, o.zh) {}
 
 void TableWriter::settle() {
   if (fit_) return;
@@ -148,11 +143,7 @@ std::string TableWriter::begin() {
   shown_ = !fit_->cols.empty() && !said_empty;
   if (!shown_) return out;
   std::vector<std::string> headers;
-  for (std::size_t c : fit_->cols) {
-    const Column& col = head_.columns[c];
-    const std::string& name = (o_.zh && !col.zh.empty()) ? col.zh : col.en;
-    headers.push_back(one_line(name.empty() ? col.key : name));
-  }
+  for (std::size_t c : fit_->cols) headers.push_back(one_line(head_.columns[c].header(o_.zh)));
   line(out, headers, std::vector<const char*>(headers.size(), nullptr));
   int total = 0;
   for (int w : widths_) total += w;

@@ -79,6 +79,11 @@ enum class Fit {
 };
 
 struct Column {
+  // The header a terminal table or Markdown shows: Chinese under zh when
+  // there is one, else English, else the key.
+  const std::string& header(bool chinese) const {
+    return chinese && !zh.empty() ? zh : en.empty() ? key : en;
+  }
   std::string key;      // machine name: CSV/TSV header, e.g. "completion"
   std::string en;       // table/Markdown header in English
   std::string zh;       // … in Chinese
@@ -111,6 +116,17 @@ struct Table {
 
   const std::vector<std::string>& footer_for(bool zh) const {
     return zh && !footer_zh.empty() ? footer_zh : footer;
+  }
+  // The table without its rows: what a writer of rows in batches keeps
+  // (TableWriter, MarkdownWriter).
+  Table head() const {
+    Table t;
+    t.title = title;
+    t.title_zh = title_zh;
+    t.columns = columns;
+    t.footer = footer;
+    t.footer_zh = footer_zh;
+    return t;
   }
 };
 

@@ -61,10 +61,6 @@ std::map<std::string, std::string> visible_forms(const std::set<std::string>& te
   return shown;
 }
 
-const std::string& header_of(const Column& c, bool zh) {
-  return zh && !c.zh.empty() ? c.zh : (c.en.empty() ? c.key : c.en);
-}
-
 }  // namespace
 
 std::string cut_middle(std::string_view s, int width, int head) {
@@ -96,7 +92,7 @@ std::string table_cell_text(const Cell& c, bool zh) {
 TableMeasure::TableMeasure(const Table& head, bool zh) : zh_(zh) {
   for (std::size_t i = 0; i < head.columns.size(); ++i)
     if (head.columns[i].table) cols_.push_back(i);
-  for (std::size_t c : cols_) head_.push_back(text_width(one_line(header_of(head.columns[c], zh))));
+  for (std::size_t c : cols_) head_.push_back(text_width(one_line(head.columns[c].header(zh))));
   cells_.assign(cols_.size(), 0);
   others_.assign(cols_.size(), 0);
   texts_.resize(cols_.size());
